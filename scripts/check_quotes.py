@@ -1,0 +1,38 @@
+"""Check every quote of one curated YAML file against its seed (a curator's quick check).
+
+Usage: python scripts/check_quotes.py graph_data/ferrini-2025.yaml
+`mscgraph validate` runs the same check over all files, with every other rule.
+"""
+
+import sys
+
+import yaml
+
+from msc_graph.seeds import find_quote
+
+
+def main(path: str) -> int:
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    default_review = data.get("review")
+    bad = 0
+    for number, assertion in enumerate(data.get("assertions") or [], 1):
+        for evidence in assertion.get("evidence") or []:
+            quote = evidence.get("quote")
+            review = evidence.get("read_in", default_review)
+            if isinstance(quote, list):
+                quote = " … ".join(quote)
+            if not quote:
+                print(f"assertion {number}: missing quote")
+                bad += 1
+                continue
+            for part in find_quote(quote, review):
+                print(f"assertion {number} ({assertion.get('subject')} {assertion.get('predicate')} "
+                      f"{assertion.get('object')}): not in {review}: {part!r}")
+                bad += 1
+    print(f"{bad} problem(s)")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,106 @@
+"""The seed reviews as text: where they are, how they are normalised, and quote look-up.
+
+Quotes in the curated data are checked against the seeds after both sides are
+normalised the same way: whitespace collapsed, and the seeds' markup (LaTeX
+Greek letters, HTML tags, Markdown emphasis and escapes) reduced to plain text.
+Nothing else is normalised, so the seeds' misprints ("P13K", "gelolin") must
+be kept in the quotes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+from msc_graph.constants import REVIEW_SEEDS, SEEDS_ENV
+
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
+    "varepsilon": "ε", "kappa": "κ", "lambda": "λ", "mu": "μ", "theta": "θ",
+    "sigma": "σ", "omega": "ω", "pi": "π", "tau": "τ", "zeta": "ζ", "eta": "η",
+}
+_LATEX = re.compile(r"\$\s*([^$]*?)\s*\$")
+_LATEX_CMD = re.compile(r"\\([A-Za-z]+)")
+# Superscripts in these seeds are reference numbers or affiliations: drop them with their content.
+_SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_SPACE = re.compile(r"\s+")
+# The seeds set Greek letters apart with spaces ("interleukin-1 $\beta$ , tumor"); a
+# marker around each replaced formula lets us glue it back to a hyphen, digit or
+# punctuation it belongs to, without touching spaces anywhere else.
+_MARK = "\x00"
+_GLUE = re.compile(r"(?<=[-\d(/])\s*\x00|\x00\s*(?=[-,.;:)\]/])")
+
+
+def _latex_to_text(match: re.Match[str]) -> str:
+    body = match.group(1)
+    body = _LATEX_CMD.sub(lambda m: _GREEK.get(m.group(1), m.group(1)), body)
+    body = body.replace("{", "").replace("}", "").replace(" ", "")
+    return _MARK + body + _MARK
+
+
+def normalise_text(text: str) -> str:
+    """Return ``text`` with markup reduced to plain text and whitespace collapsed.
+
+    Used on both the seed and the quote, so a quote may be written either with
+    the seed's markup or with the plain characters it stands for.
+    """
+    text = _LATEX.sub(_latex_to_text, text)
+    text = _GLUE.sub("", text).replace(_MARK, "")
+    text = _SUP.sub("", text)
+    text = _TAG.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = text.replace("\\*", "").replace("*", "").replace("\\", "")
+    return _SPACE.sub(" ", text).strip()
+
+
+def get_seeds_dir() -> Path | None:
+    """Return the folder holding the seed reviews, or None where it is absent.
+
+    ``$MSC_GRAPH_SEEDS`` wins; otherwise ``../shared/seeds`` beside the project
+    checkout (where CI puts it).
+    """
+    configured = os.environ.get(SEEDS_ENV)
+    if configured:
+        path = Path(configured)
+        return path if path.is_dir() else None
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent.parent / "shared" / "seeds"
+        if (parent / "pyproject.toml").exists() and candidate.is_dir():
+            return candidate
+    candidate = Path.cwd().parent / "shared" / "seeds"
+    return candidate if candidate.is_dir() else None
+
+
+@cache
+def read_seed(review: str, seeds_dir: Path | None = None) -> str:
+    """Return the raw text of a review's seed file.
+
+    Raises:
+        FileNotFoundError: when the seed folder or the file is absent.
+    """
+    folder = seeds_dir or get_seeds_dir()
+    if folder is None or review not in REVIEW_SEEDS:
+        raise FileNotFoundError(f"no seed text for {review!r} (set ${SEEDS_ENV})")
+    return (folder / REVIEW_SEEDS[review]).read_text(encoding="utf-8")
+
+
+@cache
+def read_normalised_seed(review: str, seeds_dir: Path | None = None) -> str:
+    """Return the seed text of ``review`` normalised by :func:`normalise_text`."""
+    return normalise_text(read_seed(review, seeds_dir))
+
+
+def split_quote(quote: str) -> list[str]:
+    """Split a quote written as parts joined by " … " into its parts."""
+    return [part.strip() for part in quote.split(" … ") if part.strip()]
+
+
+def find_quote(quote: str, review: str, seeds_dir: Path | None = None) -> list[str]:
+    """Return the parts of ``quote`` that are not found verbatim in the seed (empty: all found)."""
+    text = read_normalised_seed(review, seeds_dir)
+    return [part for part in split_quote(quote) if normalise_text(part) not in text]
