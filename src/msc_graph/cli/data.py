@@ -1,0 +1,92 @@
+"""Commands that build, check and count the graph: build, validate, stats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from msc_graph.cli.options import echo_progress, emit, format_option, open_views
+from msc_graph.render import Table
+
+
+@click.command()
+@click.option("--no-cache", is_flag=True, help="Rebuild from the YAML even when inputs are unchanged.")
+@click.pass_context
+def build(ctx: click.Context, no_cache: bool) -> None:
+    """Load, validate and build the graph's views; cache them for later commands.
+
+    Exit code 2 when the curated data has problems; the last good build stays usable.
+    """
+    from msc_graph.cache import build_model, cached_view, find_project
+    from msc_graph.network import build_network
+
+    root = ctx.find_root().obj.get("project")
+    project = find_project(Path(root) if root else None)
+    echo_progress("loading and validating graph_data/ ...")
+    model = build_model(project, use_cache=not no_cache)
+    echo_progress("building the network view ...")
+    network = cached_view(project, "network", lambda: build_network(model))
+    evidence = sum(len(a.evidence) for a in model.assertions)
+    click.echo(f"built: {len(model.entities)} entities, {len(model.studies)} studies, "
+               f"{len(model.assertions)} assertions, {evidence} evidence; network "
+               f"{network.number_of_nodes()} nodes, {network.number_of_edges()} edges")
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--warnings", "show_warnings", is_flag=True,
+              help="Also list same-study inconsistencies (one study described differently "
+              "in prose, table and title).")
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) -> None:
+    """Check the curated data (or just FILES) and report every problem.
+
+    Each problem is printed as file:line:column: field: message. Exit code 2
+    when there is any. Quotes are checked against the seeds when the seed
+    folder is found ($MSC_GRAPH_SEEDS or ../shared/seeds).
+    """
+    from msc_graph.cache import find_project
+    from msc_graph.load import iter_data_files, load_files
+    from msc_graph.seeds import find_quote, get_seeds_dir
+    from msc_graph.validate import find_warnings, read_prefixes, validate_files
+
+    root = ctx.find_root().obj.get("project")
+    project = find_project(Path(root) if root else None)
+    paths = [Path(f) for f in files] or list(iter_data_files(project.data_dir))
+    seeds_dir = get_seeds_dir()
+    lookup = (lambda quote, review: find_quote(quote, review, seeds_dir)) if seeds_dir else None
+    if lookup is None:
+        echo_progress("note: seed texts not found; quotes were not checked (set MSC_GRAPH_SEEDS)")
+    model = validate_files(load_files(paths), read_prefixes(project.prefixes_path), lookup)
+    evidence = sum(len(a.evidence) for a in model.assertions)
+    click.echo(f"ok: {len(paths)} files, {len(model.entities)} entities, {len(model.studies)} "
+               f"studies, {len(model.assertions)} assertions, {evidence} evidence")
+    if show_warnings:
+        warnings = find_warnings(model)
+        for warning in warnings:
+            click.echo(f"warning: {warning}")
+        click.echo(f"{len(warnings)} warning(s)")
+
+
+@click.command()
+@format_option()
+@click.pass_context
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Count entities per type, assertions per predicate, evidence per study and review."""
+    from dataclasses import asdict
+
+    from msc_graph.stats import compute_stats
+
+    views = open_views(ctx)
+    result = compute_stats(views.model)
+    rows = [["total", "entities", str(result.entities)], ["total", "studies", str(result.studies)],
+            ["total", "assertions", str(result.assertions)],
+            ["total", "evidence", str(result.evidence)]]
+    for group, counts in (("type", result.per_type), ("predicate", result.per_predicate),
+                          ("review", result.per_review), ("study", result.per_study)):
+        rows.extend([group, name, str(count)] for name, count in counts.items())
+    emit(fmt, Table(["group", "name", "count"], rows), asdict(result))
+
+
+COMMANDS = [build, validate, stats]

@@ -1,0 +1,108 @@
+"""Commands that find things by name: search, resolve, show."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import click
+
+from msc_graph.cli.options import emit, format_option, open_views
+from msc_graph.render import Table
+
+
+@click.command()
+@click.argument("text")
+@click.option("--limit", default=25, show_default=True, help="Most results to list.")
+@format_option()
+@click.pass_context
+def search(ctx: click.Context, text: str, limit: int, fmt: str) -> None:
+    """Find entities whose id, label, synonym or CURIE contains TEXT.
+
+    Case-, hyphen- and Greek-insensitive: "TNF-alpha" finds TNF-α, "NF-kB" finds NF-κB.
+    """
+    views = open_views(ctx)
+    matches = views.resolver.search(text, limit)
+    rows = [[m.id, m.label, m.type, m.matched, m.how, f"{m.score:.2f}"] for m in matches]
+    emit(fmt, Table(["id", "label", "type", "matched", "how", "score"], rows),
+         [asdict(m) for m in matches])
+
+
+@click.command()
+@click.argument("text")
+@click.option("--descendants", is_flag=True,
+              help="Also list everything below the entity in the is-a hierarchy.")
+@format_option()
+@click.pass_context
+def resolve(ctx: click.Context, text: str, descendants: bool, fmt: str) -> None:
+    """Resolve TEXT (id, CURIE, label or synonym) to exactly one entity.
+
+    An unknown name fails with the closest names; an ambiguous one lists every
+    candidate with its type.
+    """
+    from msc_graph.payloads import entity_ref
+
+    views = open_views(ctx)
+    match = views.resolver.resolve(text)
+    below = list(views.resolver.iter_descendants([match.id]))[1:] if descendants else []
+    payload = {**asdict(match), "descendants": [entity_ref(views.model, i) for i in below]}
+    rows = [[match.id, match.label, match.type, f"{match.how}: {match.matched}"]]
+    rows += [[i, views.model.entities[i].label, views.model.entities[i].type.value, "descendant"]
+             for i in below]
+    emit(fmt, Table(["id", "label", "type", "matched"], rows), payload)
+
+
+@click.command()
+@click.argument("entity")
+@format_option()
+@click.pass_context
+def show(ctx: click.Context, entity: str, fmt: str) -> None:
+    """Show ENTITY: its names, cross-references, hierarchy and every assertion with evidence."""
+    from msc_graph.payloads import entity_payload, entity_ref, evidence_payload
+
+    views = open_views(ctx)
+    model = views.model
+    match = views.resolver.resolve(entity)
+    record = model.entities[match.id]
+    touching = [a for a in model.assertions if match.id in (a.subject, a.object)]
+    payload = {
+        "entity": entity_payload(model, record, views.prefixes),
+        "assertions": [{
+            "id": a.id,
+            "subject": entity_ref(model, a.subject),
+            "predicate": a.predicate,
+            "object": entity_ref(model, a.object),
+            "sign": None if a.sign is None else int(a.sign),
+            "evidence": [evidence_payload(model, e) for e in a.evidence],
+        } for a in touching],
+    }
+    if fmt != "text":
+        rows = [[a["subject"]["label"], a["predicate"], a["object"]["label"], e["citation"],
+                 e["read_in"], e["locator"], e["quote"]]
+                for a in payload["assertions"] for e in a["evidence"]]
+        emit(fmt, Table(["subject", "predicate", "object", "study", "read_in", "locator", "quote"],
+                        rows), payload)
+        return
+    info = payload["entity"]
+    click.echo(f"{record.label}  [{record.type.value}]  id: {record.id}")
+    if record.synonyms:
+        click.echo(f"  synonyms: {', '.join(record.synonyms)}")
+    for xref in info["xrefs"]:
+        click.echo(f"  xref: {xref['curie']}  {xref['iri'] or ''}".rstrip())
+    if record.no_xref:
+        click.echo(f"  no xref: {record.no_xref}")
+    if info["is_a"]:
+        click.echo(f"  is a: {', '.join(p['label'] for p in info['is_a'])}")
+    if info["children"]:
+        click.echo(f"  narrower: {', '.join(c['label'] for c in info['children'])}")
+    click.echo(f"\n{len(touching)} assertion(s):")
+    for assertion in payload["assertions"]:
+        click.echo(f"\n  {assertion['subject']['label']} —{assertion['predicate']}→ "
+                   f"{assertion['object']['label']}")
+        for number, item in enumerate(assertion["evidence"], 1):
+            hedge = " (hedged)" if item["hedged"] else ""
+            click.echo(f"    [{number}] {item['citation']}, read in {item['read_in']}, "
+                       f"{item['locator']}{hedge}")
+            click.echo(f"        \"{item['quote']}\"")
+
+
+COMMANDS = [search, resolve, show]

@@ -1,0 +1,3 @@
+"""The paths command (mechanism chains). Filled in by the paths feature."""
+
+COMMANDS: list[object] = []

@@ -1,0 +1,214 @@
+"""Typed, immutable records of the curated graph: the one model both views are built from.
+
+Standard library only: importing this module must stay cheap and must not pull
+in rdflib, networkx, pyvis or click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from enum import Enum, IntEnum
+
+
+class EntityType(str, Enum):
+    """The closed set of node types (OWL classes in ontology/msc.ttl)."""
+
+    MSC_SOURCE = "msc-source"
+    SECRETOME_COMPONENT = "secretome-component"
+    FACTOR = "factor"
+    GROWTH_FACTOR = "growth-factor"
+    CYTOKINE = "cytokine"
+    CHEMOKINE = "chemokine"
+    ENZYME = "enzyme"
+    RECEPTOR = "receptor"
+    MICRORNA = "microrna"
+    MARKER = "marker"
+    CHEMICAL = "chemical"
+    PATHWAY = "pathway"
+    PROCESS = "process"
+    CELL_TYPE = "cell-type"
+    TISSUE = "tissue"
+    DISEASE_MODEL = "disease-model"
+    DISEASE = "disease"
+    PHENOTYPE = "phenotype"
+    SPECIES = "species"
+    ROUTE = "route"
+    STUDY = "study"
+    EXTERNAL = "external"
+
+    @property
+    def is_factor(self) -> bool:
+        """Return True for the molecule types grouped as "factor" (OWL subclasses of Factor)."""
+        return self in FACTOR_TYPES
+
+
+FACTOR_TYPES = frozenset(
+    {
+        EntityType.FACTOR,
+        EntityType.GROWTH_FACTOR,
+        EntityType.CYTOKINE,
+        EntityType.CHEMOKINE,
+        EntityType.ENZYME,
+        EntityType.RECEPTOR,
+        EntityType.MICRORNA,
+        EntityType.MARKER,
+        EntityType.CHEMICAL,
+    }
+)
+
+
+class Sign(IntEnum):
+    """Direction of an effect: the product of signs along a chain is its net effect."""
+
+    DECREASES = -1
+    NO_CHANGE = 0
+    INCREASES = 1
+
+    @property
+    def arrow(self) -> str:
+        """Return the arrow the seeds' tables use for this sign."""
+        return {Sign.DECREASES: "↓", Sign.NO_CHANGE: "-", Sign.INCREASES: "↑"}[self]
+
+
+class SourceKind(str, Enum):
+    """Where in a review a claim was read."""
+
+    PROSE = "prose"
+    TABLE = "table"
+    FIGURE = "figure"
+    REFERENCE_TITLE = "reference-title"
+
+
+class Setting(str, Enum):
+    """The experimental setting of a piece of evidence."""
+
+    IN_VIVO = "in-vivo"
+    IN_VITRO = "in-vitro"
+    EX_VIVO = "ex-vivo"
+    CLINICAL = "clinical"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A node: a stable slug id, a preferred label, a type and what grounds it."""
+
+    id: str
+    label: str
+    type: EntityType
+    synonyms: tuple[str, ...] = ()
+    xrefs: tuple[str, ...] = ()
+    is_a: tuple[str, ...] = ()
+    no_xref: str | None = None
+
+
+@dataclass(frozen=True)
+class Study:
+    """A publication: a primary study, or one of the reviews the graph was read in."""
+
+    id: str
+    citation: str
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    title: str | None = None
+    journal: str | None = None
+    volume: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    ref: int | None = None
+    review: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """The experimental setting one piece of evidence describes (all fields optional).
+
+    Entity-valued fields hold entity ids (species, disease_model, msc_source,
+    preparation, route, measured_in).
+    """
+
+    species: str | None = None
+    strain: str | None = None
+    disease_model: str | None = None
+    healthy: bool | None = None
+    msc_source: str | None = None
+    preparation: str | None = None
+    route: str | None = None
+    measured_in: tuple[str, ...] = ()
+    setting: Setting | None = None
+
+    def items(self) -> Iterator[tuple[str, object]]:
+        """Yield (field, value) for every field that is set, in declaration order."""
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if value not in (None, ()):
+                yield item.name, value.value if isinstance(value, Enum) else value
+
+
+CONTEXT_FIELDS = tuple(item.name for item in fields(Context))
+ENTITY_CONTEXT_FIELDS = ("species", "disease_model", "msc_source", "preparation", "route")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One place a claim was read: study, review, locator, verbatim quote and context."""
+
+    study: str
+    read_in: str
+    source_kind: SourceKind
+    locator: str
+    quote: str
+    hedged: bool = False
+    context: Context = field(default_factory=Context)
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """A signed edge, subject-predicate-object, with every piece of evidence behind it.
+
+    ``sign`` is fixed by the predicate (see vocabulary.py): None for predicates
+    that carry or describe rather than cause.
+    """
+
+    id: str
+    subject: str
+    predicate: str
+    object: str
+    sign: Sign | None
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def studies(self) -> frozenset[str]:
+        """Return the ids of the studies behind this assertion."""
+        return frozenset(item.study for item in self.evidence)
+
+
+@dataclass(frozen=True)
+class GraphModel:
+    """The whole curated graph: entities, studies and assertions, keyed by id."""
+
+    entities: Mapping[str, Entity]
+    studies: Mapping[str, Study]
+    assertions: tuple[Assertion, ...]
+    name: str = "curated"
+
+    def iter_descendants(self, entity_id: str) -> Iterator[str]:
+        """Yield ``entity_id`` and every entity below it in the is-a hierarchy.
+
+        Cost: one pass over the entities to index children, then linear in the
+        size of the subtree.
+        """
+        children: dict[str, list[str]] = {}
+        for entity in self.entities.values():
+            for parent in entity.is_a:
+                children.setdefault(parent, []).append(entity.id)
+        seen: set[str] = set()
+        stack = [entity_id]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            yield current
+            stack.extend(sorted(children.get(current, ()), reverse=True))

@@ -1,0 +1,91 @@
+"""Study rows: each study with its contexts, the factors it identified and the effects it reports.
+
+This is what ``mscgraph studies`` lists; for the Ferrini review it has the
+columns of Table 1, rebuilt from the graph rather than copied from the paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from msc_graph.filters import EvidenceFilter
+from msc_graph.model import Context, EntityType, GraphModel
+from msc_graph.vocabulary import PREDICATES, Role
+
+EFFECT_SUBJECT_TYPES = frozenset({EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE})
+"""An effect of a study is a signed assertion whose subject is a preparation or an MSC source."""
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One reported effect of a study's preparation on a target."""
+
+    subject: str
+    predicate: str
+    target: str
+    sign: int
+    locator: str
+
+
+@dataclass(frozen=True)
+class StudyRow:
+    """A study with everything the graph holds about it."""
+
+    id: str
+    citation: str
+    year: int | None
+    title: str | None
+    doi: str | None
+    read_in: tuple[str, ...]
+    contexts: tuple[Context, ...]
+    factors: tuple[str, ...]
+    effects: tuple[Effect, ...]
+
+
+def iter_study_rows(
+    model: GraphModel, evidence_filter: EvidenceFilter | None = None, factor_ids: frozenset[str] | None = None
+) -> list[StudyRow]:
+    """Return one row per study that has evidence passing the filter (reviews excluded).
+
+    ``factor_ids`` keeps only studies whose evidence shows one of those factors
+    being carried. Cost: one pass over all evidence.
+    """
+    evidence_filter = evidence_filter or EvidenceFilter()
+    per_study: dict[str, dict[str, dict[object, None]]] = {}
+    for assertion in model.assertions:
+        predicate = PREDICATES[assertion.predicate]
+        subject_type = model.entities[assertion.subject].type
+        for item in assertion.evidence:
+            if not evidence_filter.matches(item):
+                continue
+            row = per_study.setdefault(item.study, {"read_in": {}, "contexts": {}, "factors": {},
+                                                    "effects": {}})
+            row["read_in"][item.read_in] = None
+            if item.context != Context():
+                row["contexts"][item.context] = None
+            if predicate.slug == "carries" and subject_type in EFFECT_SUBJECT_TYPES:
+                row["factors"][assertion.object] = None
+            elif (predicate.role is Role.CAUSAL and assertion.sign is not None
+                  and subject_type in EFFECT_SUBJECT_TYPES):
+                effect = Effect(assertion.subject, assertion.predicate, assertion.object,
+                                int(assertion.sign), item.locator)
+                row["effects"][effect] = None
+    rows = []
+    for study_id, parts in per_study.items():
+        study = model.studies[study_id]
+        if study.review:
+            continue
+        if factor_ids is not None and not factor_ids & set(parts["factors"]):
+            continue
+        rows.append(StudyRow(
+            id=study.id,
+            citation=study.citation,
+            year=study.year,
+            title=study.title,
+            doi=study.doi,
+            read_in=tuple(sorted(parts["read_in"])),  # type: ignore[arg-type]
+            contexts=tuple(parts["contexts"]),  # type: ignore[arg-type]
+            factors=tuple(parts["factors"]),  # type: ignore[arg-type]
+            effects=tuple(parts["effects"]),  # type: ignore[arg-type]
+        ))
+    return sorted(rows, key=lambda r: (r.year or 0, r.citation))

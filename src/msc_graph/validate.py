@@ -1,0 +1,516 @@
+"""Raw records → model. Every rule of the curated data lives here.
+
+All problems of all files are collected in one pass and raised together as a
+single DataError, each located as ``file:line:column: field: message``, so a
+curator fixes everything in one round instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from msc_graph.constants import REVIEW_SEEDS
+from msc_graph.errors import DataError, Problem
+from msc_graph.load import Located, LocatedList, RawFile
+from msc_graph.model import (
+    CONTEXT_FIELDS,
+    Assertion,
+    Context,
+    Entity,
+    EntityType,
+    Evidence,
+    GraphModel,
+    Setting,
+    SourceKind,
+    Study,
+)
+from msc_graph.names import normalise_name
+from msc_graph.vocabulary import PREDICATES
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
+TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions"}
+ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref"}
+STUDY_KEYS = {"id", "citation", "authors", "year", "title", "journal", "volume", "pages",
+              "doi", "pmid", "ref", "review"}
+ASSERTION_KEYS = {"subject", "predicate", "object", "evidence", "sign", "note"}
+EVIDENCE_KEYS = {"study", "read_in", "source_kind", "locator", "quote", "hedged", "context"}
+CONTEXT_KEYS = set(CONTEXT_FIELDS) | {"use"}
+CONTEXT_TYPES: dict[str, frozenset[EntityType]] = {
+    "species": frozenset({EntityType.SPECIES}),
+    "disease_model": frozenset({EntityType.DISEASE_MODEL}),
+    "msc_source": frozenset({EntityType.MSC_SOURCE}),
+    "preparation": frozenset({EntityType.SECRETOME_COMPONENT}),
+    "route": frozenset({EntityType.ROUTE}),
+    "measured_in": frozenset({EntityType.TISSUE, EntityType.CELL_TYPE}),
+}
+
+
+def read_prefixes(path: Path) -> dict[str, str]:
+    """Return the committed CURIE prefix map (prefix → IRI namespace)."""
+    result: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return result
+
+
+@dataclass
+class _Checker:
+    """Collects problems while turning located raw records into model records."""
+
+    prefixes: Mapping[str, str]
+    quote_lookup: Any = None  # callable(quote, review) -> list of missing parts, or None
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, where: tuple[str, int, int], field_name: str, message: str) -> None:
+        file, line, column = where
+        self.problems.append(Problem(file, line, column, field_name, message))
+
+    def text(self, record: Located, key: str, *, required: bool = False) -> str | None:
+        value = record.get(key)
+        if value is None:
+            if required:
+                self.report(record.where(), key, "missing (required)")
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.report(record.where(key), key, f"must be a non-empty string, not {value!r}")
+            return None
+        return value.strip()
+
+    def texts(self, record: Located, key: str) -> tuple[str, ...]:
+        value = record.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.report(record.where(key), key, "must be a list of non-empty strings")
+            return ()
+        return tuple(v.strip() for v in value)
+
+    def mappings(self, data: Located, key: str) -> list[Located]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, LocatedList):
+            self.report(data.where(key), key, "must be a list of mappings (each item starts with -)")
+            return []
+        items = []
+        for index, item in enumerate(value):
+            if isinstance(item, Located):
+                items.append(item)
+            else:
+                line, column = value.marks[index]
+                self.report((value.file, line, column), key, f"item {index + 1} must be a mapping")
+        return items
+
+    def unknown_keys(self, record: Located, allowed: set[str], what: str) -> None:
+        for key in record:
+            if key not in allowed:
+                hint = _suggest(key, allowed)
+                self.report(record.where(key), key, f"unknown field in {what}{hint}")
+
+
+def _suggest(name: str, choices: Iterable[str], limit: int = 3) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=limit, cutoff=0.6)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def validate_files(
+    files: Iterable[RawFile],
+    prefixes: Mapping[str, str],
+    quote_lookup: Any = None,
+) -> GraphModel:
+    """Check raw files and build the model; raise one DataError listing every problem.
+
+    Args:
+        files: loaded curated files.
+        prefixes: the CURIE prefix map; xrefs must use one of its prefixes.
+        quote_lookup: ``f(quote, review) -> missing parts``; None skips the quote
+            check (used when the seed texts are not available).
+    """
+    check = _Checker(prefixes, quote_lookup)
+    files = list(files)
+    entity_records: dict[str, Located] = {}
+    study_records: dict[str, Located] = {}
+    context_records: dict[str, Located] = {}
+    for raw in files:
+        data = raw.data
+        for key in data:
+            if key not in TOP_LEVEL:
+                check.report(data.where(key), key, f"unknown section{_suggest(key, TOP_LEVEL)}")
+        review = data.get("review")
+        if review is not None and review not in REVIEW_SEEDS:
+            check.report(data.where("review"), "review",
+                         f"unknown review {review!r}{_suggest(str(review), REVIEW_SEEDS)}")
+        for kind, records, registry in (
+            ("entities", check.mappings(data, "entities"), entity_records),
+            ("studies", check.mappings(data, "studies"), study_records),
+        ):
+            for record in records:
+                ident = record.get("id")
+                if not isinstance(ident, str) or not SLUG.match(ident):
+                    check.report(record.where("id"), "id",
+                                 f"must be a slug (lowercase letters, digits, hyphens), not {ident!r}")
+                    continue
+                if ident in registry:
+                    first = registry[ident]
+                    check.report(record.where("id"), "id",
+                                 f"duplicate id {ident!r} ({kind}); first defined at "
+                                 f"{first.file}:{first.line}")
+                    continue
+                registry[ident] = record
+        contexts = data.get("contexts")
+        if contexts is not None:
+            if not isinstance(contexts, Located):
+                check.report(data.where("contexts"), "contexts", "must be a mapping of name → context")
+            else:
+                for name, record in contexts.items():
+                    if not isinstance(record, Located):
+                        check.report(contexts.where(name), name, "a named context must be a mapping")
+                    elif name in context_records:
+                        check.report(contexts.where(name), name, f"duplicate context name {name!r}")
+                    else:
+                        context_records[name] = record
+
+    entities = _validate_entities(check, entity_records)
+    studies = _validate_studies(check, study_records)
+    contexts_by_name = {
+        name: _validate_context(check, record, entities, context_records, allow_use=False)
+        for name, record in context_records.items()
+    }
+    assertions = _validate_assertions(check, files, entities, studies, contexts_by_name,
+                                      context_records)
+    if check.problems:
+        raise DataError(sorted(set(check.problems), key=lambda p: (p.file, p.line, p.column)))
+    return GraphModel(entities=entities, studies=studies, assertions=assertions)
+
+
+def _validate_entities(check: _Checker, records: Mapping[str, Located]) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    types = {item.value for item in EntityType} - {"study", "external"}
+    labels: dict[str, tuple[str, Located]] = {}
+    for ident, record in records.items():
+        check.unknown_keys(record, ENTITY_KEYS, "entity")
+        label = check.text(record, "label", required=True) or ident
+        type_name = record.get("type")
+        if type_name not in types:
+            check.report(record.where("type"), "type",
+                         f"unknown entity type {type_name!r}{_suggest(str(type_name), types)}")
+            continue
+        xrefs = check.texts(record, "xrefs")
+        for xref in xrefs:
+            match = CURIE.match(xref)
+            if not match:
+                check.report(record.where("xrefs"), "xrefs", f"{xref!r} is not a CURIE (PREFIX:id)")
+            elif match.group(1) not in check.prefixes:
+                check.report(record.where("xrefs"), "xrefs",
+                             f"unknown CURIE prefix {match.group(1)!r} in {xref!r}"
+                             f"{_suggest(match.group(1), check.prefixes)} "
+                             "(prefixes are in ontology/prefixes.json)")
+        key = normalise_name(label)
+        if key in labels and labels[key][0] != ident:
+            other, other_record = labels[key]
+            check.report(record.where("label"), "label",
+                         f"{label!r} is the same name as entity {other!r} "
+                         f"({other_record.file}:{other_record.line}); merge the two entities")
+        labels.setdefault(key, (ident, record))
+        entities[ident] = Entity(
+            id=ident,
+            label=label,
+            type=EntityType(type_name),
+            synonyms=check.texts(record, "synonyms"),
+            xrefs=xrefs,
+            is_a=check.texts(record, "is_a"),
+            no_xref=check.text(record, "no_xref"),
+        )
+    for ident, entity in entities.items():
+        for parent in entity.is_a:
+            if parent not in entities:
+                check.report(records[ident].where("is_a"), "is_a",
+                             f"unknown parent {parent!r}{_suggest(parent, entities)}")
+    for ident in _find_cycle_members(entities):
+        check.report(records[ident].where("is_a"), "is_a",
+                     f"{ident!r} is its own ancestor (cycle in is-a)")
+    return entities
+
+
+def _find_cycle_members(entities: Mapping[str, Entity]) -> list[str]:
+    """Return the ids that lie on an is-a cycle (depth-first search with colours)."""
+    state: dict[str, int] = {}
+    on_cycle: set[str] = set()
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        trail.append(node)
+        for parent in entities[node].is_a if node in entities else ():
+            if parent not in entities:
+                continue
+            if state.get(parent) == 1:
+                on_cycle.update(trail[trail.index(parent):])
+            elif parent not in state:
+                visit(parent, trail)
+        trail.pop()
+        state[node] = 2
+
+    for ident in sorted(entities):
+        if ident not in state:
+            visit(ident, [])
+    return sorted(on_cycle)
+
+
+def _validate_studies(check: _Checker, records: Mapping[str, Located]) -> dict[str, Study]:
+    studies: dict[str, Study] = {}
+    for ident, record in records.items():
+        check.unknown_keys(record, STUDY_KEYS, "study")
+        year = record.get("year")
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            check.report(record.where("year"), "year", f"must be a year (integer), not {year!r}")
+            year = None
+        ref = record.get("ref")
+        if ref is not None and (not isinstance(ref, int) or isinstance(ref, bool)):
+            check.report(record.where("ref"), "ref", f"must be a reference number, not {ref!r}")
+            ref = None
+        review = record.get("review", False)
+        if not isinstance(review, bool):
+            check.report(record.where("review"), "review", "must be true or false")
+            review = False
+        if review and ident not in REVIEW_SEEDS:
+            check.report(record.where("id"), "id", f"{ident!r} is marked review but has no seed")
+        studies[ident] = Study(
+            id=ident,
+            citation=check.text(record, "citation", required=True) or ident,
+            authors=check.texts(record, "authors"),
+            year=year,
+            title=check.text(record, "title"),
+            journal=check.text(record, "journal"),
+            volume=check.text(record, "volume"),
+            pages=check.text(record, "pages"),
+            doi=check.text(record, "doi"),
+            pmid=check.text(record, "pmid"),
+            ref=ref,
+            review=review,
+        )
+    return studies
+
+
+def _validate_context(
+    check: _Checker,
+    record: Located,
+    entities: Mapping[str, Entity],
+    named: Mapping[str, Located],
+    *,
+    allow_use: bool = True,
+) -> Context:
+    check.unknown_keys(record, CONTEXT_KEYS if allow_use else set(CONTEXT_FIELDS), "context")
+    values: dict[str, Any] = {}
+    base = record.get("use")
+    if base is not None:
+        if base not in named:
+            check.report(record.where("use"), "use",
+                         f"unknown named context {base!r}{_suggest(str(base), named)}")
+        else:
+            values.update(_context_values(check, named[base], entities))
+    values.update(_context_values(check, record, entities))
+    return Context(**values)
+
+
+def _context_values(check: _Checker, record: Located, entities: Mapping[str, Entity]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name, allowed in CONTEXT_TYPES.items():
+        if name not in record:
+            continue
+        ids = check.texts(record, name) if name == "measured_in" else (check.text(record, name),)
+        for ident in ids:
+            if ident is None:
+                continue
+            entity = entities.get(ident)
+            if entity is None:
+                check.report(record.where(name), f"context.{name}",
+                             f"unknown entity {ident!r}{_suggest(ident, entities)}")
+            elif entity.type not in allowed:
+                check.report(record.where(name), f"context.{name}",
+                             f"{ident!r} is a {entity.type.value}, expected "
+                             f"{' or '.join(sorted(t.value for t in allowed))}")
+        values[name] = tuple(i for i in ids if i) if name == "measured_in" else ids[0]
+    if "strain" in record:
+        values["strain"] = check.text(record, "strain")
+    if "healthy" in record:
+        healthy = record.get("healthy")
+        if isinstance(healthy, bool):
+            values["healthy"] = healthy
+        else:
+            check.report(record.where("healthy"), "context.healthy", "must be true or false")
+    if "setting" in record:
+        setting = record.get("setting")
+        try:
+            values["setting"] = Setting(setting)
+        except ValueError:
+            choices = [s.value for s in Setting]
+            check.report(record.where("setting"), "context.setting",
+                         f"unknown setting {setting!r}; use one of {', '.join(choices)}")
+    return values
+
+
+def _validate_assertions(
+    check: _Checker,
+    files: Iterable[RawFile],
+    entities: Mapping[str, Entity],
+    studies: Mapping[str, Study],
+    contexts: Mapping[str, Context],
+    context_records: Mapping[str, Located],
+) -> tuple[Assertion, ...]:
+    merged: dict[tuple[str, str, str], list[Evidence]] = {}
+    for raw in files:
+        default_review = raw.data.get("review")
+        for record in check.mappings(raw.data, "assertions"):
+            check.unknown_keys(record, ASSERTION_KEYS, "assertion")
+            subject = check.text(record, "subject", required=True)
+            obj = check.text(record, "object", required=True)
+            predicate = check.text(record, "predicate", required=True)
+            ok = True
+            for name, ident in (("subject", subject), ("object", obj)):
+                if ident is not None and ident not in entities:
+                    check.report(record.where(name), name,
+                                 f"unknown entity {ident!r}{_suggest(ident, entities)}")
+                    ok = False
+            if predicate is not None and predicate not in PREDICATES:
+                check.report(record.where("predicate"), "predicate",
+                             f"unknown predicate {predicate!r}{_suggest(predicate, PREDICATES)}")
+                ok = False
+            if "sign" in record and predicate in PREDICATES:
+                fixed = PREDICATES[predicate].sign
+                given = record.get("sign")
+                if fixed is not None and given != int(fixed):
+                    message = (f"sign {given!r} contradicts {predicate!r}, which fixes it at "
+                               f"{int(fixed):+d}; remove sign: or change the predicate")
+                else:
+                    message = f"the predicate {predicate!r} fixes the sign; remove sign:"
+                check.report(record.where("sign"), "sign", message)
+            evidence = _validate_evidence(check, record, default_review, studies, entities,
+                                          contexts, context_records)
+            if not evidence and "evidence" in record:
+                continue
+            if subject and obj and predicate and ok:
+                merged.setdefault((subject, predicate, obj), []).extend(evidence)
+    assertions = []
+    for (subject, predicate, obj), evidence in merged.items():
+        assertions.append(Assertion(
+            id=f"{subject}--{predicate}--{obj}",
+            subject=subject,
+            predicate=predicate,
+            object=obj,
+            sign=PREDICATES[predicate].sign,
+            evidence=tuple(evidence),
+        ))
+    return tuple(assertions)
+
+
+def _validate_evidence(
+    check: _Checker,
+    record: Located,
+    default_review: Any,
+    studies: Mapping[str, Study],
+    entities: Mapping[str, Entity],
+    contexts: Mapping[str, Context],
+    context_records: Mapping[str, Located],
+) -> list[Evidence]:
+    items = check.mappings(record, "evidence")
+    if not items:
+        if "evidence" not in record or not record.get("evidence"):
+            check.report(record.where(), "evidence", "every assertion needs at least one evidence")
+        return []
+    result: list[Evidence] = []
+    for item in items:
+        check.unknown_keys(item, EVIDENCE_KEYS, "evidence")
+        study_ids = check.texts(item, "study")
+        if not study_ids:
+            check.report(item.where(), "evidence.study", "missing (required): the study that says it")
+        for ident in study_ids:
+            if ident not in studies:
+                check.report(item.where("study"), "evidence.study",
+                             f"unknown study {ident!r}{_suggest(ident, studies)}")
+        read_in = item.get("read_in", default_review)
+        if read_in not in REVIEW_SEEDS:
+            check.report(item.where("read_in"), "evidence.read_in",
+                         f"unknown review {read_in!r}; use one of {', '.join(REVIEW_SEEDS)} "
+                         "(or set review: at the top of the file)")
+        kind = item.get("source_kind")
+        try:
+            source_kind = SourceKind(kind)
+        except ValueError:
+            choices = ", ".join(k.value for k in SourceKind)
+            check.report(item.where("source_kind"), "evidence.source_kind",
+                         f"unknown or missing source kind {kind!r}; use one of {choices}")
+            source_kind = SourceKind.PROSE
+        locator = check.text(item, "locator", required=True)
+        quote_value = item.get("quote")
+        if isinstance(quote_value, list) and all(isinstance(q, str) for q in quote_value):
+            quote = " … ".join(part.strip() for part in quote_value)
+        elif isinstance(quote_value, str) and quote_value.strip():
+            quote = quote_value.strip()
+        else:
+            check.report(item.where("quote") if "quote" in item else item.where(), "evidence.quote",
+                         "missing: every evidence needs a short verbatim quote from the seed")
+            quote = ""
+        if quote and check.quote_lookup is not None and read_in in REVIEW_SEEDS:
+            for part in check.quote_lookup(quote, read_in):
+                check.report(item.where("quote"), "evidence.quote",
+                             f"not found verbatim in {read_in}: {part[:80]!r}")
+        hedged = item.get("hedged", False)
+        if not isinstance(hedged, bool):
+            check.report(item.where("hedged"), "evidence.hedged", "must be true or false")
+            hedged = False
+        context_record = item.get("context")
+        if context_record is None:
+            context = Context()
+        elif isinstance(context_record, Located):
+            context = _validate_context(check, context_record, entities, context_records)
+        else:
+            check.report(item.where("context"), "evidence.context",
+                         "must be a mapping, e.g. {use: NAME} or {species: rat}")
+            context = Context()
+        for ident in study_ids:
+            result.append(Evidence(
+                study=ident,
+                read_in=str(read_in),
+                source_kind=source_kind,
+                locator=locator or "",
+                quote=quote,
+                hedged=hedged,
+                context=context,
+            ))
+    return result
+
+
+def find_warnings(model: GraphModel) -> list[str]:
+    """Return same-study inconsistencies: one study described with different contexts.
+
+    Not errors: the seeds do describe one study differently in prose, table and
+    title (Shiue 2019 is conditioned medium, EV and exosomes), and the graph
+    keeps each as read. This lists them so a curator can see each one.
+    """
+    seen: dict[str, dict[str, dict[object, set[str]]]] = {}
+    for assertion in model.assertions:
+        for item in assertion.evidence:
+            per_field = seen.setdefault(item.study, {})
+            for name, value in item.context.items():
+                if name == "measured_in":
+                    continue
+                per_field.setdefault(name, {}).setdefault(value, set()).add(item.locator)
+    warnings = []
+    for study, per_field in sorted(seen.items()):
+        for name, values in sorted(per_field.items()):
+            if len(values) > 1:
+                described = "; ".join(
+                    f"{value} ({', '.join(sorted(locators)[:2])})"
+                    for value, locators in sorted(values.items(), key=lambda kv: str(kv[0]))
+                )
+                warnings.append(f"{study}: {name} differs across evidence: {described}")
+    return warnings

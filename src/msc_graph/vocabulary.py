@@ -1,0 +1,97 @@
+"""The predicate table: the one place predicates, their signs and mappings are defined.
+
+A predicate's role says what it does to a mechanism chain:
+
+- CAUSAL predicates carry a sign (+1 increases / activates, −1 decreases /
+  inhibits / ameliorates / targets, 0 no change). The net effect of a chain is
+  the product of its signs; a 0 ends the chain.
+- CARRIER predicates (carries, part of, acts on) pass the cargo's effect along
+  unchanged (a factor of +1): EVs carrying miR-99b-3p do what miR-99b-3p does.
+- DESCRIPTIVE predicates (derived from, marker of, model of, associated with)
+  state a relation but transmit no effect: a chain stops at them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from msc_graph.model import Sign
+
+
+class Role(str, Enum):
+    """How a predicate takes part in a mechanism chain."""
+
+    CAUSAL = "causal"
+    CARRIER = "carrier"
+    DESCRIPTIVE = "descriptive"
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A predicate with its sign, its chain role and its standard mappings."""
+
+    slug: str
+    label: str
+    definition: str
+    role: Role
+    sign: Sign | None
+    biolink: str
+    ro: str | None = None
+    direction: str | None = None
+    """Biolink object_direction_qualifier (increased / decreased) for signed edges."""
+
+    @property
+    def transmits(self) -> bool:
+        """Return True when an effect can travel along this predicate (not a 0 or a description)."""
+        if self.role is Role.CARRIER:
+            return True
+        return self.role is Role.CAUSAL and self.sign is not Sign.NO_CHANGE
+
+    @property
+    def chain_factor(self) -> int:
+        """Return what this hop multiplies a chain's net sign by (carriers: 1)."""
+        return 1 if self.sign is None else int(self.sign)
+
+
+PREDICATES: dict[str, Predicate] = {
+    p.slug: p
+    for p in (
+        Predicate("increases", "increases", "Raises the amount, level or expression of the object.",
+                  Role.CAUSAL, Sign.INCREASES, "biolink:affects", "RO:0002213", "increased"),
+        Predicate("activates", "activates", "Turns on a pathway, a cell or a process.",
+                  Role.CAUSAL, Sign.INCREASES, "biolink:affects", "RO:0002213", "increased"),
+        Predicate("decreases", "decreases", "Lowers the amount, level or expression of the object.",
+                  Role.CAUSAL, Sign.DECREASES, "biolink:affects", "RO:0002212", "decreased"),
+        Predicate("inhibits", "inhibits", "Turns off or holds down a pathway, a cell or a process.",
+                  Role.CAUSAL, Sign.DECREASES, "biolink:affects", "RO:0002212", "decreased"),
+        Predicate("ameliorates", "ameliorates",
+                  "Treats or relieves a disease, a model's symptoms or an adverse outcome.",
+                  Role.CAUSAL, Sign.DECREASES, "biolink:treats", None, "decreased"),
+        Predicate("targets", "targets", "A microRNA represses a gene by binding its transcript.",
+                  Role.CAUSAL, Sign.DECREASES, "biolink:regulates", "RO:0002212", "decreased"),
+        Predicate("no-change", "no change", "Was measured and found not to change.",
+                  Role.CAUSAL, Sign.NO_CHANGE, "biolink:related_to", None),
+        Predicate("carries", "contains / carries",
+                  "A secretome preparation or a cell contains, secretes or carries a factor.",
+                  Role.CARRIER, None, "biolink:has_part", "BFO:0000051"),
+        Predicate("part-of", "part of", "Is a component of a larger whole.",
+                  Role.CARRIER, None, "biolink:part_of", "BFO:0000050"),
+        Predicate("acts-on", "acts on", "Acts on a cell, tissue or pathway, direction unstated.",
+                  Role.CARRIER, None, "biolink:affects", "RO:0002211"),
+        Predicate("derived-from", "derived from", "Is obtained from a source cell or tissue.",
+                  Role.DESCRIPTIVE, None, "biolink:derives_from", "RO:0001000"),
+        Predicate("marker-of", "marker of", "Is used as a marker of a cell type or cell state.",
+                  Role.DESCRIPTIVE, None, "biolink:biomarker_for"),
+        Predicate("model-of", "model of", "An experimental model reproduces a disease or condition.",
+                  Role.DESCRIPTIVE, None, "biolink:model_of"),
+        Predicate("associated-with", "associated with",
+                  "A stated association with no direction of effect.",
+                  Role.DESCRIPTIVE, None, "biolink:associated_with"),
+    )
+}
+
+
+def get_predicate(slug: str) -> Predicate:
+    """Return the predicate for ``slug`` (KeyError when unknown: validate.py checks first)."""
+    return PREDICATES[slug]
