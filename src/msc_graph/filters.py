@@ -15,7 +15,7 @@ from msc_graph.resolve import Resolver
 
 FILTER_FIELDS = {
     "species": "species",
-    "source": "msc_source",
+    "msc_source": "msc_source",
     "preparation": "preparation",
     "model": "disease_model",
     "route": "route",

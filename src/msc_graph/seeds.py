@@ -76,23 +76,37 @@ def get_seeds_dir() -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
-@cache
+def _folder(seeds_dir: Path | None) -> Path:
+    folder = seeds_dir or get_seeds_dir()
+    if folder is None:
+        raise FileNotFoundError(f"seed texts not found (set ${SEEDS_ENV})")
+    return folder
+
+
 def read_seed(review: str, seeds_dir: Path | None = None) -> str:
     """Return the raw text of a review's seed file.
 
     Raises:
         FileNotFoundError: when the seed folder or the file is absent.
     """
-    folder = seeds_dir or get_seeds_dir()
-    if folder is None or review not in REVIEW_SEEDS:
-        raise FileNotFoundError(f"no seed text for {review!r} (set ${SEEDS_ENV})")
-    return (folder / REVIEW_SEEDS[review]).read_text(encoding="utf-8")
+    return _read_seed(review, _folder(seeds_dir))
 
 
 @cache
+def _read_seed(review: str, folder: Path) -> str:
+    if review not in REVIEW_SEEDS:
+        raise FileNotFoundError(f"no seed text for {review!r}")
+    return (folder / REVIEW_SEEDS[review]).read_text(encoding="utf-8")
+
+
 def read_normalised_seed(review: str, seeds_dir: Path | None = None) -> str:
     """Return the seed text of ``review`` normalised by :func:`normalise_text`."""
-    return normalise_text(read_seed(review, seeds_dir))
+    return _read_normalised(review, _folder(seeds_dir))
+
+
+@cache
+def _read_normalised(review: str, folder: Path) -> str:
+    return normalise_text(_read_seed(review, folder))
 
 
 def split_quote(quote: str) -> list[str]:
