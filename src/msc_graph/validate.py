@@ -35,7 +35,7 @@ from msc_graph.vocabulary import PREDICATES
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
-TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions"}
+TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions", "xrefs"}
 ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref"}
 STUDY_KEYS = {"id", "citation", "authors", "year", "title", "journal", "volume", "pages",
               "doi", "pmid", "ref", "review"}
@@ -140,8 +140,16 @@ def validate_files(
     entity_records: dict[str, Located] = {}
     study_records: dict[str, Located] = {}
     context_records: dict[str, Located] = {}
+    overlays: list[tuple[Located, str]] = []
     for raw in files:
         data = raw.data
+        grounding = data.get("xrefs")
+        if grounding is not None:
+            if isinstance(grounding, Located):
+                overlays.extend((grounding, ident) for ident in grounding)
+            else:
+                check.report(data.where("xrefs"), "xrefs",
+                             "must be a mapping of entity id → list of CURIEs or {no_xref: reason}")
         for key in data:
             if key not in TOP_LEVEL:
                 check.report(data.where(key), key, f"unknown section{_suggest(key, TOP_LEVEL)}")
@@ -179,7 +187,7 @@ def validate_files(
                     else:
                         context_records[name] = record
 
-    entities = _validate_entities(check, entity_records)
+    entities = _validate_entities(check, entity_records, overlays)
     studies = _validate_studies(check, study_records)
     contexts_by_name = {
         name: _validate_context(check, record, entities, context_records, allow_use=False)
@@ -192,7 +200,34 @@ def validate_files(
     return GraphModel(entities=entities, studies=studies, assertions=assertions)
 
 
-def _validate_entities(check: _Checker, records: Mapping[str, Located]) -> dict[str, Entity]:
+def _read_overlays(
+    check: _Checker, overlays: list[tuple[Located, str]], records: Mapping[str, Located]
+) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """Return entity id → (CURIEs, no-xref reason) from the ``xrefs:`` sections."""
+    grounded: dict[str, tuple[tuple[str, ...], str | None]] = {}
+    for section, ident in overlays:
+        value = section[ident]
+        if ident not in records:
+            check.report(section.where(ident), f"xrefs.{ident}",
+                         f"unknown entity {ident!r}{_suggest(ident, records)}")
+            continue
+        if ident in grounded:
+            check.report(section.where(ident), f"xrefs.{ident}", "grounded twice")
+            continue
+        if isinstance(value, Located) and set(value) == {"no_xref"}:
+            grounded[ident] = ((), check.text(value, "no_xref", required=True))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            grounded[ident] = (tuple(v.strip() for v in value), None)
+        else:
+            check.report(section.where(ident), f"xrefs.{ident}",
+                         "must be a list of CURIEs or {no_xref: reason}")
+    return grounded
+
+
+def _validate_entities(
+    check: _Checker, records: Mapping[str, Located], overlays: list[tuple[Located, str]]
+) -> dict[str, Entity]:
+    grounded = _read_overlays(check, overlays, records)
     entities: dict[str, Entity] = {}
     types = {item.value for item in EntityType} - {"study", "external"}
     labels: dict[str, tuple[str, Located]] = {}
@@ -205,6 +240,8 @@ def _validate_entities(check: _Checker, records: Mapping[str, Located]) -> dict[
                          f"unknown entity type {type_name!r}{_suggest(str(type_name), types)}")
             continue
         xrefs = check.texts(record, "xrefs")
+        extra, reason = grounded.get(ident, ((), None))
+        xrefs = tuple(dict.fromkeys((*xrefs, *extra)))
         for xref in xrefs:
             match = CURIE.match(xref)
             if not match:
@@ -228,7 +265,7 @@ def _validate_entities(check: _Checker, records: Mapping[str, Located]) -> dict[
             synonyms=check.texts(record, "synonyms"),
             xrefs=xrefs,
             is_a=check.texts(record, "is_a"),
-            no_xref=check.text(record, "no_xref"),
+            no_xref=check.text(record, "no_xref") or reason,
         )
     for ident, entity in entities.items():
         for parent in entity.is_a:
