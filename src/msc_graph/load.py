@@ -27,6 +27,12 @@ class Located(dict[str, Any]):
     line: int = 0
     column: int = 0
     marks: dict[str, tuple[int, int]]
+    key_marks: dict[str, tuple[int, int]]
+
+    def where_key(self, key: str) -> tuple[str, int, int]:
+        """Return (file, line, column) of ``key`` itself (for unknown or misspelt keys)."""
+        line, column = self.key_marks.get(key, (self.line, self.column))
+        return self.file, line, column
 
     def where(self, key: str | None = None) -> tuple[str, int, int]:
         """Return (file, line, column) of ``key``'s value, or of the mapping itself."""
@@ -62,7 +68,8 @@ def _build(node: yaml.Node, file: str, problems: list[Problem]) -> Any:
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
         mapping = Located()
-        mapping.file, mapping.line, mapping.column, mapping.marks = file, line, column, {}
+        mapping.file, mapping.line, mapping.column = file, line, column
+        mapping.marks, mapping.key_marks = {}, {}
         for key_node, value_node in node.value:
             key = _build(key_node, file, problems)
             key_text = str(key)
@@ -75,6 +82,8 @@ def _build(node: yaml.Node, file: str, problems: list[Problem]) -> Any:
             mapping[key_text] = _build(value_node, file, problems)
             mapping.marks[key_text] = (value_node.start_mark.line + 1,
                                        value_node.start_mark.column + 1)
+            mapping.key_marks[key_text] = (key_node.start_mark.line + 1,
+                                           key_node.start_mark.column + 1)
         return mapping
     if isinstance(node, yaml.SequenceNode):
         items = LocatedList()

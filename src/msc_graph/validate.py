@@ -114,7 +114,7 @@ class _Checker:
         for key in record:
             if key not in allowed:
                 hint = _suggest(key, allowed)
-                self.report(record.where(key), key, f"unknown field in {what}{hint}")
+                self.report(record.where_key(key), key, f"unknown field in {what}{hint}")
 
 
 def _suggest(name: str, choices: Iterable[str], limit: int = 3) -> str:
@@ -152,7 +152,7 @@ def validate_files(
                              "must be a mapping of entity id → list of CURIEs or {no_xref: reason}")
         for key in data:
             if key not in TOP_LEVEL:
-                check.report(data.where(key), key, f"unknown section{_suggest(key, TOP_LEVEL)}")
+                check.report(data.where_key(key), key, f"unknown section{_suggest(key, TOP_LEVEL)}")
         review = data.get("review")
         if review is not None and review not in REVIEW_SEEDS:
             check.report(data.where("review"), "review",

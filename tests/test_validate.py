@@ -1,0 +1,111 @@
+"""Invalid inputs: one defect per file in tests/data/invalid/, each with its expected location.
+
+The first line of every file says where the problem must be reported
+(``# expect: LINE:FIELD``); the line numbers were counted by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from msc_graph.cli import cli
+from msc_graph.errors import DataError
+from msc_graph.load import load_file, load_files
+from msc_graph.seeds import find_quote
+from msc_graph.validate import find_warnings, read_prefixes, validate_files
+
+from .conftest import DATA, FIXTURE, ROOT
+
+INVALID = sorted((DATA / "invalid").glob("*.yaml"))
+PREFIXES = read_prefixes(ROOT / "ontology" / "prefixes.json")
+SEEDS = FIXTURE / "seeds"
+
+
+def _expected(path: Path) -> tuple[int, str]:
+    first = path.read_bytes().split(b"\n", 1)[0].decode()
+    match = re.match(r"# expect: (\d+):(\S+)", first)
+    assert match, f"{path.name} lacks its '# expect: LINE:FIELD' line"
+    return int(match.group(1)), match.group(2)
+
+
+def _validate(path: Path) -> None:
+    lookup = lambda quote, review: find_quote(quote, review, SEEDS)  # noqa: E731
+    validate_files(load_files([path]), PREFIXES, lookup)
+
+
+def test_corpus_has_at_least_twenty_defect_kinds() -> None:
+    assert len(INVALID) >= 20
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_each_defect_is_reported_at_its_line_and_field(path: Path) -> None:
+    line, field = _expected(path)
+    with pytest.raises(DataError) as caught:
+        _validate(path)
+    located = [(p.line, p.field) for p in caught.value.problems]
+    assert (line, field) in located, f"expected {line}:{field}, got {located}"
+    for problem in caught.value.problems:
+        assert problem.file == str(path)
+        assert problem.column >= 1
+        assert re.match(rf"^{re.escape(str(path))}:\d+:\d+: \S+: .+", str(problem))
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_cli_exits_2_with_file_line_column(path: Path, runner, fixture_project) -> None:
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    line, field = _expected(path)
+    assert f"{path}:{line}:" in result.output
+    assert f": {field}: " in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_names_come_with_suggestions() -> None:
+    with pytest.raises(DataError) as caught:
+        _validate(DATA / "invalid" / "unknown-predicate.yaml")
+    assert "did you mean carries" in str(caught.value)
+    with pytest.raises(DataError) as caught:
+        _validate(DATA / "invalid" / "unknown-entity.yaml")
+    assert "did you mean vesicles" in str(caught.value)
+
+
+def test_all_problems_are_collected_in_one_run(tmp_path: Path) -> None:
+    bad = tmp_path / "two.yaml"
+    bad.write_text("entities:\n  - {id: a, label: A, type: nope}\n  - {id: B, label: B, type: factor}\n")
+    with pytest.raises(DataError) as caught:
+        _validate(bad)
+    assert [(p.line, p.field) for p in caught.value.problems] == [(2, "type"), (3, "id")]
+
+
+def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    with huge.open("w") as stream:
+        stream.write("entities:\n")
+        line = "  - {id: x, label: padding padding padding padding padding, type: factor}\n"
+        stream.write(line * (9 * 1024 * 1024 // len(line)))
+    with pytest.raises(DataError) as caught:
+        load_file(huge)
+    assert caught.value.problems[0].field == "file"
+    assert "limit" in caught.value.problems[0].message
+
+
+def test_fixture_graph_is_valid_and_merges_parallel_evidence() -> None:
+    model = validate_files(load_files([FIXTURE / "graph_data" / "fixture.yaml"]), PREFIXES,
+                           lambda q, r: find_quote(q, r, SEEDS))
+    assert len(model.entities) == 16
+    # "study: [alpha-2020, beta-2021]" is one evidence per study on one assertion.
+    pathway = next(a for a in model.assertions if a.id == "pw--decreases--auto")
+    assert [e.study for e in pathway.evidence] == ["alpha-2020", "beta-2021"]
+    assert int(pathway.sign) == -1
+
+
+def test_same_study_inconsistencies_are_warnings(tmp_path: Path) -> None:
+    text = (FIXTURE / "graph_data" / "fixture.yaml").read_text()
+    model = validate_files(load_files([FIXTURE / "graph_data" / "fixture.yaml"]), PREFIXES, None)
+    warnings = find_warnings(model)
+    # alpha-2020 is described with preparation ev (rat-cci) and exo (healthy-mouse).
+    assert any(w.startswith("alpha-2020: preparation differs") for w in warnings), warnings
+    assert "healthy-mouse" in text
