@@ -1,0 +1,114 @@
+"""The CLI: every command has help and a README entry; JSON outputs parse; errors are one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from msc_graph.cli import cli
+
+from .conftest import ROOT
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help(name: str, runner) -> None:
+    result = runner.invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_is_documented_in_the_readme(name: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"mscgraph {name}" in readme
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    result = subprocess.run([sys.executable, "-m", "msc_graph", "--help"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0 and "paths" in result.stdout
+
+
+def _json(runner, *args: str):
+    result = runner.invoke(cli, [*args, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_stats_counts_match_the_fixture(runner, fixture_project) -> None:
+    stats = _json(runner, "stats")
+    # 16 entities, 3 studies (2 + the review), 13 assertions, 14 evidence (one list of two studies)
+    assert (stats["entities"], stats["studies"], stats["assertions"], stats["evidence"]) == (16, 3, 13, 14)
+    assert stats["per_predicate"]["increases"] == 4
+    assert stats["per_review"] == {"ferrini-2025": 14}
+
+
+def test_search_is_case_hyphen_and_greek_insensitive(runner, fixture_project) -> None:
+    found = _json(runner, "search", "tnf alpha")
+    assert found[0]["id"] == "cyt"  # the fixture gives cytokines the synonym TNF-alpha
+    assert _json(runner, "search", "TNF-α")[0]["id"] == "cyt"
+
+
+def test_resolve_unknown_name_suggests_close_matches(runner, fixture_project) -> None:
+    result = runner.invoke(cli, ["resolve", "autofagy"])
+    assert result.exit_code == 2
+    assert "unknown entity 'autofagy'" in result.output and "autophagy (auto)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_show_lists_assertions_with_evidence(runner, fixture_project) -> None:
+    shown = _json(runner, "show", "autophagy")
+    assert shown["entity"]["id"] == "auto"
+    ids = {a["id"] for a in shown["assertions"]}
+    assert ids == {"pw--decreases--auto", "auto--inhibits--micro", "ev--increases--auto"}
+    evidence = next(a for a in shown["assertions"] if a["id"] == "ev--increases--auto")["evidence"]
+    assert evidence[0]["quote"] == "Vesicles promote autophagy directly"
+    assert evidence[0]["context"]["species"] == "rat"
+
+
+def test_studies_json_contract_and_filters(runner, fixture_project) -> None:
+    studies = _json(runner, "studies")
+    assert [s["id"] for s in studies] == ["alpha-2020", "beta-2021"]  # the review is not listed
+    alpha = studies[0]
+    assert set(alpha) >= {"id", "citation", "year", "title", "doi", "read_in", "contexts",
+                          "factors", "effects"}
+    assert alpha["factors"] == ["small RNA"]
+    assert any(e["target"] == "autophagy" and e["sign"] == 1 and e["locator"] == "¶4"
+               for e in alpha["effects"])
+    assert set(alpha["contexts"][0]) >= {"species", "strain", "disease_model", "msc_source",
+                                         "preparation", "route", "setting"}
+    only_mice = _json(runner, "studies", "--species", "mouse")
+    assert [s["id"] for s in only_mice] == ["alpha-2020", "beta-2021"]
+    assert _json(runner, "studies", "--preparation", "exosomes")[0]["id"] == "alpha-2020"
+    # "vesicles" includes exosomes below it; conditioned medium evidence is only Beta's
+    assert [s["id"] for s in _json(runner, "studies", "--preparation", "conditioned medium")] == ["beta-2021"]
+
+
+def test_paths_json_contract(runner, fixture_project) -> None:
+    payload = _json(runner, "paths", "EV", "pain")
+    assert set(payload) >= {"source", "target", "paths", "truncated", "limits"}
+    assert {t["id"] for t in payload["target"]} == {"pain", "np"}
+    path = payload["paths"][0]
+    assert path["net_sign"] == -1 and path["net_effect"] == "↓ neuropathic pain"
+    hop = path["hops"][0]
+    assert set(hop) == {"subject", "predicate", "object", "sign", "evidence"}
+    assert set(hop["evidence"][0]) == {"study", "citation", "read_in", "source_kind", "locator",
+                                       "quote", "hedged", "context"}
+
+
+def test_unexpected_errors_print_one_line_not_a_traceback(runner, fixture_project, monkeypatch) -> None:
+    import msc_graph.stats
+
+    def boom(_model):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(msc_graph.stats, "compute_stats", boom)
+    result = runner.invoke(cli, ["stats"])
+    assert result.exit_code == 1
+    assert "internal error: RuntimeError: disk on fire" in result.output
+    assert "Traceback" not in result.output
