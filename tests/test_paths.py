@@ -61,7 +61,7 @@ def test_six_hops_add_the_microrna_chain_ranked_below(network) -> None:
 def test_no_change_and_descriptive_edges_end_chains(network) -> None:
     search = find_paths(network, ["ev"], PAIN, max_hops=6)
     for path in search.paths:
-        assert ("micro", "np") not in zip(path.nodes, path.nodes[1:])  # no-change edge
+        assert ("micro", "np") not in zip(path.nodes, path.nodes[1:], strict=False)  # no-change edge
         assert path.nodes[-1] != "pain"  # only reachable through associated-with
     assert find_paths(network, ["fs"], ["gfap"]).paths == []  # fs -no-change-> gfap
     assert find_paths(network, ["gfap"], ["astro"]).paths == []  # marker-of

@@ -6,8 +6,8 @@ import rdflib
 from pyshacl import validate as shacl_validate
 
 from msc_graph.rdf import RDF, VOCAB_IRI, predicate_local
-from msc_graph.vocabulary import PREDICATES
 from msc_graph.views import open_graph
+from msc_graph.vocabulary import PREDICATES
 
 from .conftest import ROOT
 

@@ -32,7 +32,7 @@ def _expected(path: Path) -> tuple[int, str]:
 
 
 def _validate(path: Path) -> None:
-    lookup = lambda quote, review: find_quote(quote, review, SEEDS)  # noqa: E731
+    lookup = lambda quote, review: find_quote(quote, review, SEEDS)
     validate_files(load_files([path]), PREFIXES, lookup)
 
 

@@ -111,7 +111,7 @@ def read_or_build(path: Path, build: Callable[[], T]) -> T:
             try:
                 result: T = pickle.loads(payload)
                 return result
-            except Exception:  # noqa: BLE001 - any unpickling failure means: rebuild
+            except Exception:
                 pass
         path.unlink(missing_ok=True)
     value = build()

@@ -91,7 +91,7 @@ def _build(node: yaml.Node, file: str, problems: list[Problem]) -> Any:
         items.marks = [(item.start_mark.line + 1, item.start_mark.column + 1) for item in node.value]
         items.extend(_build(item, file, problems) for item in node.value)
         return items
-    return yaml.SafeLoader(" ").construct_object(node)  # type: ignore[no-untyped-call]
+    return yaml.SafeLoader(" ").construct_object(node)
 
 
 def _decode(path: Path, raw: bytes) -> str:

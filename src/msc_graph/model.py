@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from enum import Enum, IntEnum
+from enum import Enum, IntEnum, StrEnum
 
 
-class EntityType(str, Enum):
+class EntityType(StrEnum):
     """The closed set of node types (OWL classes in ontology/msc.ttl)."""
 
     MSC_SOURCE = "msc-source"
@@ -71,7 +71,7 @@ class Sign(IntEnum):
         return {Sign.DECREASES: "↓", Sign.NO_CHANGE: "-", Sign.INCREASES: "↑"}[self]
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """Where in a review a claim was read."""
 
     PROSE = "prose"
@@ -80,7 +80,7 @@ class SourceKind(str, Enum):
     REFERENCE_TITLE = "reference-title"
 
 
-class Setting(str, Enum):
+class Setting(StrEnum):
     """The experimental setting of a piece of evidence."""
 
     IN_VIVO = "in-vivo"

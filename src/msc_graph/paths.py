@@ -195,7 +195,8 @@ def find_paths(
 
     Args:
         network: the networkx view (edge attributes as documented in network.py).
-        sources, targets: entity ids (already expanded through the is-a hierarchy).
+        sources: entity ids where chains start (already expanded through is-a).
+        targets: entity ids where chains end (already expanded through is-a).
         max_hops: longest chain, in edges.
         max_paths: most chains returned (the search collects up to 4× as many
             candidates before ranking).
@@ -203,6 +204,7 @@ def find_paths(
         evidence_filter: only evidence matching it counts; hops left without
             evidence are dropped.
         sign: keep only chains with this net sign (+1 or −1).
+        clock: the time source for the timeout (tests pass a fake one).
 
     Cost: O(edges within max_hops of the targets) for the distance pass, then
     at most ``4 × max_paths`` chains or ``timeout_s`` seconds of search.

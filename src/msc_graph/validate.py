@@ -387,7 +387,7 @@ def _context_values(check: _Checker, record: Located, entities: Mapping[str, Ent
     if "setting" in record:
         setting = record.get("setting")
         try:
-            values["setting"] = Setting(setting)
+            values["setting"] = Setting(str(setting))
         except ValueError:
             choices = [s.value for s in Setting]
             check.report(record.where("setting"), "context.setting",
@@ -480,7 +480,7 @@ def _validate_evidence(
                          "(or set review: at the top of the file)")
         kind = item.get("source_kind")
         try:
-            source_kind = SourceKind(kind)
+            source_kind = SourceKind(str(kind))
         except ValueError:
             choices = ", ".join(k.value for k in SourceKind)
             check.report(item.where("source_kind"), "evidence.source_kind",

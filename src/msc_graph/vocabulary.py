@@ -14,12 +14,12 @@ A predicate's role says what it does to a mechanism chain:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from msc_graph.model import Sign
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """How a predicate takes part in a mechanism chain."""
 
     CAUSAL = "causal"

@@ -7,7 +7,6 @@ pyoxigraph) are imported inside the functions that need them, so
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import click
@@ -19,6 +18,7 @@ class RootGroup(click.Group):
     """Turns MscGraphErrors into one-line messages and exit codes; no tracebacks unless --debug."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; report our errors in one line with their exit code."""
         try:
             return super().invoke(ctx)
         except MscGraphError as error:
@@ -73,4 +73,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any
 
 import click
 
@@ -64,7 +65,7 @@ def show(ctx: click.Context, entity: str, fmt: str) -> None:
     match = views.resolver.resolve(entity)
     record = model.entities[match.id]
     touching = [a for a in model.assertions if match.id in (a.subject, a.object)]
-    payload = {
+    payload: dict[str, Any] = {
         "entity": entity_payload(model, record, views.prefixes),
         "assertions": [{
             "id": a.id,

@@ -23,11 +23,17 @@ def context_filter_options(function: F) -> F:
     """Add the context filters shared by studies, paths and viz."""
     options = [
         click.option("--species", help='Only evidence in this species (e.g. "rat").'),
-        click.option("--source", "msc_source", help='Only evidence with this MSC source (e.g. "bone marrow-derived MSCs"; includes narrower sources).'),
-        click.option("--preparation", help='Only evidence with this preparation ("full secretome", "extracellular vesicles" includes exosomes).'),
-        click.option("--model", help='Only evidence in this disease model (e.g. "chronic constriction injury").'),
-        click.option("--route", help='Only evidence with this route of administration (e.g. intrathecal).'),
-        click.option("--study", help='Only evidence from this study (id or citation, e.g. "Gao et al., 2023a").'),
+        click.option("--source", "msc_source",
+                     help='Only evidence with this MSC source (e.g. "bone marrow-derived MSCs"; '
+                     "includes narrower sources)."),
+        click.option("--preparation",
+                     help='Only evidence with this preparation ("full secretome"; '
+                     '"extracellular vesicles" includes exosomes).'),
+        click.option("--model",
+                     help='Only evidence in this disease model (e.g. "chronic constriction injury").'),
+        click.option("--route", help="Only evidence with this route of administration (e.g. intrathecal)."),
+        click.option("--study",
+                     help='Only evidence from this study (id or citation, e.g. "Gao et al., 2023a").'),
     ]
     for option in reversed(options):
         function = option(function)

@@ -27,10 +27,10 @@ ARROWS = {1: "⟶", -1: "⊣", 0: "-/-", None: "⟶"}
 @format_option("html")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (html).")
 @click.pass_context
-def paths(ctx: click.Context, source: str, target: str, max_hops: int, max_paths: int,
+def paths(ctx: click.Context, /, source: str, target: str, max_hops: int, max_paths: int,
           timeout_s: float, sign: str | None, exact: bool, fmt: str, output: str | None,
           **filters: str | None) -> None:
-    """Find how SOURCE could reach TARGET: signed chains, each hop with its evidence.
+    r"""Find how SOURCE could reach TARGET: signed chains, each hop with its evidence.
 
     SOURCE and TARGET are names, synonyms, ids or CURIEs; each is expanded to
     everything below it in the is-a hierarchy ("pain" reaches neuropathic pain
@@ -66,8 +66,9 @@ def paths(ctx: click.Context, source: str, target: str, max_hops: int, max_paths
 
         html = render_paths_html(views.model, search)
         path = output or "paths.html"
-        from msc_graph.cache import write_atomic
         from pathlib import Path
+
+        from msc_graph.cache import write_atomic
 
         write_atomic(Path(path), html.encode("utf-8"))
         click.echo(f"wrote {path} ({len(search.paths)} chains)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from msc_graph.cli.options import context_filter_options, emit, format_option, open_views
@@ -11,10 +13,11 @@ from msc_graph.render import Table
 @click.command()
 @context_filter_options
 @click.option("--factor", help="Only studies whose preparation carries this factor (includes narrower ones).")
-@click.option("--read-in", "read_in", help="Only evidence read in this review (ferrini-2025, zidan-2023, mahajan-2018).")
+@click.option("--read-in", "read_in",
+              help="Only evidence read in this review (ferrini-2025, zidan-2023, mahajan-2018).")
 @format_option()
 @click.pass_context
-def studies(ctx: click.Context, fmt: str, factor: str | None, **filters: str | None) -> None:
+def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str | None) -> None:
     """List primary studies with their contexts, identified factors and effects.
 
     `--read-in ferrini-2025 -f tsv` gives the columns of Ferrini et al.'s Table 1
@@ -33,7 +36,7 @@ def studies(ctx: click.Context, fmt: str, factor: str | None, **filters: str | N
         match = views.resolver.resolve(factor)
         factor_ids = frozenset(views.resolver.iter_descendants([match.id]))
     rows = iter_study_rows(model, evidence_filter, factor_ids)
-    payload = [{
+    payload: list[dict[str, Any]] = [{
         "id": row.id,
         "citation": row.citation,
         "year": row.year,
