@@ -1,0 +1,274 @@
+"""Coverage audit: which sentences and table rows of each seed the curated quotes come from.
+
+The denominator is every sentence of a seed's main text (from its first
+section after the abstract up to the references) and of its figure and table
+legends, plus every table row. Author information, dates, acknowledgements,
+the abstract and the reference list are outside it. Where each seed's main
+text starts and ends, and which of its lines are front or back matter, is
+written in ``coverage/seeds.yaml`` beside the exclusions: sentences that state
+no mechanism, each with its reason.
+
+A sentence counts as covered when the quote of a prose or figure evidence
+read in that seed overlaps it by at least 20 characters (or wholly, for
+shorter quotes). Table rows count as covered through their locator
+("Table 1, row 3 ..."), because their quotes are short cell texts that also
+occur in the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from msc_graph.errors import DataError, Problem
+from msc_graph.model import GraphModel, SourceKind
+from msc_graph.names import normalise_name
+from msc_graph.seeds import normalise_text, read_seed, split_quote
+
+TABLE_TITLE = re.compile(r"^\*\*Table (\d+)\s*[|:]")
+FIGURE_TITLE = re.compile(r"^\*\*Fig(?:ure|\.)\s*(\d+)\s*[|:]")
+HEADING = re.compile(r"^(#+ |[A-Z][^.:]{0,60}:\s*$)")
+ROW_LOCATOR = re.compile(r"^Table (\d+), row (\d+)\b")
+ABBREVIATIONS = ("et al.", "e.g.", "i.e.", "Fig.", "vs.", "approx.", "No.", "Dr.", "al.")
+# A sentence ends at . ! ? before a capital or an opening bracket, unless the
+# bracket is a citation that belongs to the sentence before it: "... (Ma et al., 2021)".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[]|\((?![^)]*\d{4}[a-z]?\)))")
+MIN_OVERLAP = 20
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a seed's audited text, with where it sits."""
+
+    text: str
+    section: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a seed table."""
+
+    table: int
+    row: int
+    text: str
+
+
+@dataclass
+class SeedCoverage:
+    """The audit of one seed."""
+
+    review: str
+    sentences: list[Sentence]
+    rows: list[TableRow]
+    covered_sentences: set[int] = field(default_factory=set)
+    excluded_sentences: dict[int, str] = field(default_factory=dict)
+    covered_rows: set[tuple[int, int]] = field(default_factory=set)
+    unused_exclusions: list[str] = field(default_factory=list)
+
+    @property
+    def mechanistic_total(self) -> int:
+        """Return the sentences in the denominator (all minus the reviewed exclusions)."""
+        return len(self.sentences) - len(self.excluded_sentences)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON record of this seed's audit."""
+        covered_mech = len(self.covered_sentences - set(self.excluded_sentences))
+        return {
+            "review": self.review,
+            "rows_covered": len(self.covered_rows),
+            "rows_total": len(self.rows),
+            "sentences_covered": covered_mech,
+            "sentences_total": self.mechanistic_total,
+            "sentences_all": len(self.sentences),
+            "sentences_excluded": len(self.excluded_sentences),
+            "uncovered_sentences": [
+                {"section": s.section, "text": s.text} for i, s in enumerate(self.sentences)
+                if i not in self.covered_sentences and i not in self.excluded_sentences
+            ],
+            "uncovered_rows": [
+                {"table": r.table, "row": r.row, "text": r.text} for r in self.rows
+                if (r.table, r.row) not in self.covered_rows
+            ],
+            "excluded": [
+                {"text": self.sentences[i].text, "reason": reason}
+                for i, reason in sorted(self.excluded_sentences.items())
+            ],
+            "unused_exclusions": self.unused_exclusions,
+        }
+
+
+def _protect(text: str) -> str:
+    for abbreviation in ABBREVIATIONS:
+        text = text.replace(abbreviation, abbreviation.replace(".", "\x01"))
+    return text
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a normalised paragraph into sentences, keeping "et al." and "e.g." whole."""
+    parts = _SENTENCE_END.split(_protect(paragraph))
+    return [part.replace("\x01", ".").strip() for part in parts if part.strip()]
+
+
+def _starts_with(line: str, prefixes: Iterable[str]) -> bool:
+    return any(line.startswith(prefix) for prefix in prefixes)
+
+
+def segment_seed(text: str, region: Mapping[str, Any]) -> tuple[list[Sentence], list[TableRow]]:
+    """Return the audited sentences and the table rows of a seed's raw text.
+
+    ``region`` gives ``start`` and ``end`` (the first line of the main text
+    and of the back matter) and ``skip`` (line prefixes of front or back
+    matter inside the main text).
+    """
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(region["start"]))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith(region["end"]))
+    skip = list(region.get("skip", []))
+    paragraphs: list[tuple[str, str]] = []  # (section, text)
+    rows: list[TableRow] = []
+    section = "main text"
+    index = start
+    while index < end:
+        line = lines[index].strip()
+        table = TABLE_TITLE.match(line)
+        figure = FIGURE_TITLE.match(line)
+        if not line or _starts_with(line, skip):
+            index += 1
+            continue
+        if table:
+            number = int(table.group(1))
+            paragraphs.append((f"Table {number} legend", line))
+            index += 1
+            while index < end and not lines[index].strip():
+                index += 1
+            header_seen = False
+            row = 0
+            while index < end and "\t" in lines[index]:
+                if header_seen:
+                    row += 1
+                    rows.append(TableRow(number, row, normalise_text(lines[index])))
+                header_seen = True
+                index += 1
+            # a footnote right after the table (abbreviations) belongs to its legend
+            while index < end and not lines[index].strip():
+                index += 1
+            if index < end and re.match(r"^[A-Z][A-Za-z0-9-]*: ", lines[index]) and ";" in lines[index]:
+                paragraphs.append((f"Table {number} legend", lines[index].strip()))
+                index += 1
+            continue
+        if figure:
+            paragraphs.append((f"Figure {figure.group(1)} legend", line))
+            index += 1
+            continue
+        if HEADING.match(line):
+            section = line.strip("#* :")
+            index += 1
+            continue
+        # a paragraph broken by a page, a table or a figure carries on after it
+        previous = next((i for i in range(len(paragraphs) - 1, -1, -1)
+                         if not paragraphs[i][0].endswith("legend")), None)
+        if previous is not None and paragraphs[previous][0] == section and _continues(
+                paragraphs[previous][1], line):
+            paragraphs[previous] = (section, paragraphs[previous][1] + " " + line)
+        else:
+            paragraphs.append((section, line))
+        index += 1
+    # a legend line that is only a bold title is followed by its text: join them
+    merged: list[tuple[str, str]] = []
+    for where, paragraph in paragraphs:
+        if merged and merged[-1][0] == where and where.endswith("legend") and where.startswith("Figure"):
+            merged[-1] = (where, merged[-1][1] + " " + paragraph)
+        else:
+            merged.append((where, paragraph))
+    sentences: list[Sentence] = []
+    offset = 0
+    for where, paragraph in merged:
+        for sentence in split_sentences(normalise_text(paragraph)):
+            sentences.append(Sentence(sentence, where, offset, offset + len(sentence)))
+            offset += len(sentence) + 1
+    return sentences, rows
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Return True when ``line`` carries on a paragraph broken by a page or figure."""
+    ends_open = not re.search(r"[.!?:]\**\s*$|\)\.?\s*$", previous.strip())
+    return ends_open or line[:1].islower() or line.startswith("(")
+
+
+def _mark(coverage: SeedCoverage, quotes: Iterable[str]) -> None:
+    document = " ".join(s.text for s in coverage.sentences)
+    for quote in quotes:
+        for part in split_quote(quote):
+            needle = normalise_text(part)
+            if not needle:
+                continue
+            need = min(MIN_OVERLAP, len(needle))
+            position = document.find(needle)
+            while position != -1:
+                stop = position + len(needle)
+                for index, sentence in enumerate(coverage.sentences):
+                    overlap = min(stop, sentence.end) - max(position, sentence.start)
+                    if overlap >= need or (overlap > 0 and overlap >= len(sentence.text)):
+                        coverage.covered_sentences.add(index)
+                position = document.find(needle, position + 1)
+
+
+def compute_coverage(
+    model: GraphModel, config: Mapping[str, Any], seeds_dir: Path | None = None,
+    reviews: Iterable[str] | None = None,
+) -> list[SeedCoverage]:
+    """Audit each seed: sentences and rows, what covers them, and the reviewed exclusions.
+
+    Cost: linear in seed text × quotes (small: three reviews, hundreds of quotes).
+    """
+    results = []
+    for review, region in config["seeds"].items():
+        if reviews is not None and review not in reviews:
+            continue
+        sentences, rows = segment_seed(read_seed(review, seeds_dir), region)
+        coverage = SeedCoverage(review, sentences, rows)
+        quotes, locators = [], []
+        for assertion in model.assertions:
+            for item in assertion.evidence:
+                if item.read_in != review:
+                    continue
+                if item.source_kind is SourceKind.TABLE:
+                    locators.append(item.locator)
+                else:
+                    quotes.append(item.quote)
+        _mark(coverage, quotes)
+        known_rows = {(r.table, r.row) for r in rows}
+        for locator in locators:
+            match = ROW_LOCATOR.match(locator)
+            if match and (int(match.group(1)), int(match.group(2))) in known_rows:
+                coverage.covered_rows.add((int(match.group(1)), int(match.group(2))))
+        for exclusion in region.get("exclusions", []) or []:
+            key = normalise_name(exclusion["starts"])
+            hits = [i for i, s in enumerate(sentences) if normalise_name(s.text).startswith(key)]
+            if not hits:
+                coverage.unused_exclusions.append(exclusion["starts"])
+            for index in hits:
+                coverage.excluded_sentences[index] = exclusion["reason"]
+        results.append(coverage)
+    return results
+
+
+def read_coverage_config(path: Path) -> dict[str, Any]:
+    """Read ``coverage/seeds.yaml``; every exclusion must give its reason."""
+    import yaml
+
+    config: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    problems = []
+    for review, region in config.get("seeds", {}).items():
+        for number, exclusion in enumerate(region.get("exclusions", []) or [], 1):
+            if not exclusion.get("starts") or not exclusion.get("reason"):
+                problems.append(Problem(str(path), 1, 1, f"seeds.{review}.exclusions[{number}]",
+                                        "an exclusion needs `starts` and an honest `reason`"))
+    if problems:
+        raise DataError(problems)
+    return config
