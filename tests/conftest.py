@@ -46,10 +46,17 @@ def fixture_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     yield Project(root)
 
 
+@pytest.fixture(scope="session")
+def real_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for every test on the real graph (its build checks ~1,300 quotes)."""
+    return tmp_path_factory.mktemp("real-cache")
+
+
 @pytest.fixture()
-def real_project(seeds_dir: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
-    """The curated project of this checkout, with a private cache."""
+def real_project(seeds_dir: Path, real_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """The curated project of this checkout, with a cache of the test session's own."""
     monkeypatch.setenv("MSC_GRAPH_HOME", str(ROOT))
+    monkeypatch.setenv("MSC_GRAPH_CACHE", str(real_cache))
     return Project(ROOT)
 
 

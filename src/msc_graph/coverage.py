@@ -162,8 +162,15 @@ def segment_seed(text: str, region: Mapping[str, Any]) -> tuple[list[Sentence], 
                 index += 1
             continue
         if figure:
-            paragraphs.append((f"Figure {figure.group(1)} legend", line))
+            legend = line
             index += 1
+            if line.endswith("**"):  # a bold title alone on its line: the legend text follows
+                while index < end and not lines[index].strip():
+                    index += 1
+                if index < end:
+                    legend += " " + lines[index].strip()
+                    index += 1
+            paragraphs.append((f"Figure {figure.group(1)} legend", legend))
             continue
         if HEADING.match(line):
             section = line.strip("#* :")
@@ -178,16 +185,9 @@ def segment_seed(text: str, region: Mapping[str, Any]) -> tuple[list[Sentence], 
         else:
             paragraphs.append((section, line))
         index += 1
-    # a legend line that is only a bold title is followed by its text: join them
-    merged: list[tuple[str, str]] = []
-    for where, paragraph in paragraphs:
-        if merged and merged[-1][0] == where and where.endswith("legend") and where.startswith("Figure"):
-            merged[-1] = (where, merged[-1][1] + " " + paragraph)
-        else:
-            merged.append((where, paragraph))
     sentences: list[Sentence] = []
     offset = 0
-    for where, paragraph in merged:
+    for where, paragraph in paragraphs:
         for sentence in split_sentences(normalise_text(paragraph)):
             sentences.append(Sentence(sentence, where, offset, offset + len(sentence)))
             offset += len(sentence) + 1
@@ -237,9 +237,9 @@ def compute_coverage(
             for item in assertion.evidence:
                 if item.read_in != review:
                     continue
-                if item.source_kind is SourceKind.TABLE:
+                if item.source_kind is SourceKind.TABLE and ROW_LOCATOR.match(item.locator):
                     locators.append(item.locator)
-                else:
+                else:  # prose, figure, title, and table legends ("Table 2 legend")
                     quotes.append(item.quote)
         _mark(coverage, quotes)
         known_rows = {(r.table, r.row) for r in rows}

@@ -91,7 +91,11 @@ def _build(node: yaml.Node, file: str, problems: list[Problem]) -> Any:
         items.marks = [(item.start_mark.line + 1, item.start_mark.column + 1) for item in node.value]
         items.extend(_build(item, file, problems) for item in node.value)
         return items
-    return yaml.SafeLoader(" ").construct_object(node)
+    try:
+        return yaml.SafeLoader(" ").construct_object(node)
+    except yaml.YAMLError as error:  # e.g. a bare "=" resolves to a tag with no constructor
+        problems.append(Problem(file, line, column, "yaml", f"cannot read this value: {error}"))
+        return None
 
 
 def _decode(path: Path, raw: bytes) -> str:

@@ -117,6 +117,11 @@ class _Checker:
                 self.report(record.where_key(key), key, f"unknown field in {what}{hint}")
 
 
+def _is_key(value: object, choices: Iterable[str] | Mapping[str, Any]) -> bool:
+    """Return True when ``value`` is a string among ``choices`` (YAML may give lists or maps)."""
+    return isinstance(value, str) and value in choices
+
+
 def _suggest(name: str, choices: Iterable[str], limit: int = 3) -> str:
     close = difflib.get_close_matches(name, list(choices), n=limit, cutoff=0.6)
     return f"; did you mean {', '.join(close)}?" if close else ""
@@ -154,7 +159,7 @@ def validate_files(
             if key not in TOP_LEVEL:
                 check.report(data.where_key(key), key, f"unknown section{_suggest(key, TOP_LEVEL)}")
         review = data.get("review")
-        if review is not None and review not in REVIEW_SEEDS:
+        if review is not None and not _is_key(review, REVIEW_SEEDS):
             check.report(data.where("review"), "review",
                          f"unknown review {review!r}{_suggest(str(review), REVIEW_SEEDS)}")
         for kind, records, registry in (
@@ -235,7 +240,7 @@ def _validate_entities(
         check.unknown_keys(record, ENTITY_KEYS, "entity")
         label = check.text(record, "label", required=True) or ident
         type_name = record.get("type")
-        if type_name not in types:
+        if not _is_key(type_name, types):
             check.report(record.where("type"), "type",
                          f"unknown entity type {type_name!r}{_suggest(str(type_name), types)}")
             continue
@@ -349,7 +354,7 @@ def _validate_context(
     values: dict[str, Any] = {}
     base = record.get("use")
     if base is not None:
-        if base not in named:
+        if not _is_key(base, named):
             check.report(record.where("use"), "use",
                          f"unknown named context {base!r}{_suggest(str(base), named)}")
         else:
@@ -474,7 +479,7 @@ def _validate_evidence(
                 check.report(item.where("study"), "evidence.study",
                              f"unknown study {ident!r}{_suggest(ident, studies)}")
         read_in = item.get("read_in", default_review)
-        if read_in not in REVIEW_SEEDS:
+        if not _is_key(read_in, REVIEW_SEEDS):
             check.report(item.where("read_in"), "evidence.read_in",
                          f"unknown review {read_in!r}; use one of {', '.join(REVIEW_SEEDS)} "
                          "(or set review: at the top of the file)")
@@ -496,7 +501,7 @@ def _validate_evidence(
             check.report(item.where("quote") if "quote" in item else item.where(), "evidence.quote",
                          "missing: every evidence needs a short verbatim quote from the seed")
             quote = ""
-        if quote and check.quote_lookup is not None and read_in in REVIEW_SEEDS:
+        if quote and check.quote_lookup is not None and _is_key(read_in, REVIEW_SEEDS):
             for part in check.quote_lookup(quote, read_in):
                 check.report(item.where("quote"), "evidence.quote",
                              f"not found verbatim in {read_in}: {part[:80]!r}")

@@ -57,9 +57,9 @@ def cli(ctx: click.Context, debug: bool, project: str | None) -> None:
 
 
 def _register() -> None:
-    from msc_graph.cli import data, lookup, paths, studies
+    from msc_graph.cli import coverage, data, lookup, paths, studies
 
-    for module in (data, lookup, studies, paths):
+    for module in (data, lookup, studies, paths, coverage):
         for command in module.COMMANDS:
             cli.add_command(command)
 
