@@ -1,0 +1,119 @@
+"""The curated graph against what the seeds say: cross-seed entities, studies per review,
+no duplicate spellings, and the mechanism chains the design names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from msc_graph.cli import cli
+from msc_graph.names import normalise_name
+from msc_graph.views import open_graph
+
+
+def _json(runner, *args: str):
+    result = runner.invoke(cli, [*args, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.mark.parametrize(("name", "entity", "seeds"), [
+    # IL-1β: Ferrini's neuroinflammation paragraph and Mahajan's pyroptosis and Platas sentences
+    ("IL-1β", "il-1b", {"ferrini-2025", "mahajan-2018"}),
+    # TNF-α: Ferrini (cytokines down), Zidan (Nazemian 2018), Mahajan (Platas; NP cell apoptosis)
+    ("TNF-α", "tnf-a", {"ferrini-2025", "zidan-2023", "mahajan-2018"}),
+    # bone marrow: MSCs isolated from it (Ferrini intro; Mahajan, Friedenstein)
+    ("bone marrow", "bone-marrow", {"ferrini-2025", "mahajan-2018"}),
+])
+def test_shared_entities_carry_assertions_from_several_seeds(name, entity, seeds, runner, real_project) -> None:
+    shown = _json(runner, "show", name)
+    assert shown["entity"]["id"] == entity
+    read_in = {e["read_in"] for a in shown["assertions"] for e in a["evidence"]}
+    assert seeds <= read_in
+
+
+@pytest.mark.parametrize(("review", "expected"), [
+    # Ferrini: the 12 studies of its reference list (all cited in the text)
+    ("ferrini-2025", {"amodeo-2021", "brini-2017", "cantinieux-2013", "evangelista-2018", "gama-2018",
+                      "gao-2023a", "gao-2023b", "juarez-2023", "masoodifar-2021", "shiue-2019",
+                      "wood-2021", "zhang-2022"}),
+])
+def test_studies_read_in_a_review_are_its_primary_studies(review, expected, runner, real_project) -> None:
+    listed = {s["id"] for s in _json(runner, "studies", "--read-in", review)}
+    assert listed == expected
+
+
+@pytest.mark.parametrize(("review", "some"), [
+    ("zidan-2023", {"nazemian-2018", "ma-2021", "yu-2021"}),
+    ("mahajan-2018", {"cheng-2018", "brini-2017"}),
+])
+def test_other_reviews_list_their_studies(review, some, runner, real_project) -> None:
+    studies = _json(runner, "studies", "--read-in", review)
+    assert some <= {s["id"] for s in studies}
+    assert all(review in s["read_in"] for s in studies)
+
+
+def test_a_study_cited_by_two_reviews_is_one_node(real_project) -> None:
+    model = open_graph(real_project).model
+    brini = {e.read_in for a in model.assertions for e in a.evidence if e.study == "brini-2017"}
+    assert brini == {"ferrini-2025", "mahajan-2018"}
+    titles = [normalise_name(s.title) for s in model.studies.values() if s.title]
+    assert len(titles) == len(set(titles)), "one study defined twice"
+
+
+def test_no_two_entities_share_a_normalised_name_within_a_type(real_project) -> None:
+    model = open_graph(real_project).model
+    seen: dict[tuple[str, str], str] = {}
+    clashes = []
+    for entity in model.entities.values():
+        for name in {normalise_name(n) for n in (entity.label, *entity.synonyms)}:
+            key = (entity.type.value, name)
+            if key in seen and seen[key] != entity.id:
+                clashes.append((name, seen[key], entity.id))
+            seen[key] = entity.id
+    assert clashes == []
+
+
+def test_gao_chain_from_extracellular_vesicles_to_pain(runner, real_project) -> None:
+    payload = _json(runner, "paths", "extracellular vesicles", "pain")
+    wanted = ["extracellular-vesicles", "mir-99b-3p", "pi3k-akt-mtor-pathway", "autophagy",
+              "microglial-activation"]
+    chains = [p for p in payload["paths"] if [n["id"] for n in p["nodes"]][:5] == wanted]
+    assert chains, "the Gao chain is missing"
+    chain = chains[0]
+    # carries (+1), inhibits (-1), decreases (-1), inhibits (-1), increases (+1): net -1
+    assert [h["sign"] for h in chain["hops"][:5]] == [None, -1, -1, -1, 1]
+    assert chain["net_sign"] == -1
+    cited = [{e["study"] for e in h["evidence"]} for h in chain["hops"]]
+    assert {"gao-2023a", "gao-2023b"} <= cited[0]  # Table 1 row 9 names both
+    assert {"gao-2023a", "gao-2023b"} <= cited[2]  # the prose paragraph cites Gao et al., 2023a, b
+    assert "ferrini-2025" in cited[-1]  # the review states the last step itself (Figure 1 legend)
+    for hop in chain["hops"]:
+        assert all(e["quote"] for e in hop["evidence"])
+
+
+def test_vegf_reaches_pain(runner, real_project) -> None:
+    payload = _json(runner, "paths", "VEGF", "pain")
+    assert payload["source"][0]["id"] == "vegf"
+    assert payload["paths"]
+    assert all(e["quote"] for p in payload["paths"] for h in p["hops"] for e in h["evidence"])
+
+
+def test_mir21_lowers_nucleus_pulposus_apoptosis(runner, real_project) -> None:
+    payload = _json(runner, "paths", "miR-21", "apoptosis")
+    best = payload["paths"][0]
+    assert best["net_sign"] == -1
+    assert best["nodes"][-1]["id"] == "nucleus-pulposus-cell-apoptosis"
+    assert {e["study"] for h in best["hops"] for e in h["evidence"]} == {"cheng-2018"}
+    assert all(e["read_in"] == "mahajan-2018" for h in best["hops"] for e in h["evidence"])
+    shown = _json(runner, "show", "miR-21")
+    targets = {a["object"]["id"] for a in shown["assertions"] if a["predicate"] == "targets"}
+    assert targets == {"pten"}
+
+
+def test_signs_follow_the_predicates(real_project) -> None:
+    from msc_graph.vocabulary import PREDICATES
+
+    for assertion in open_graph(real_project).model.assertions:
+        assert assertion.sign == PREDICATES[assertion.predicate].sign
