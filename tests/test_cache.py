@@ -84,3 +84,15 @@ def test_build_killed_midway_leaves_the_cache_usable(fixture_project) -> None:
     started = time.monotonic()
     assert len(build_model(fixture_project).entities) == 16
     assert time.monotonic() - started < 30
+
+
+def test_concurrent_builds_do_not_corrupt_each_other(fixture_project) -> None:
+    code = "from msc_graph.cache import build_model; print(len(build_model().entities))"
+    processes = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                                  env=os.environ.copy()) for _ in range(4)]
+    outputs = [p.communicate(timeout=120)[0].strip() for p in processes]
+    assert outputs == ["16"] * 4
+    assert all(p.returncode == 0 for p in processes)
+    (artefact,) = _artefacts(fixture_project)
+    assert len(build_model(fixture_project).entities) == 16  # the artefact on disk is whole
+    assert not list(fixture_project.cache_dir.glob("*.tmp"))
