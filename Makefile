@@ -36,7 +36,7 @@ demo: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider --nbmake tests notebooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
