@@ -1,0 +1,299 @@
+"""SPARQL commands: sparql, query (named queries), serve (an endpoint) and export.
+
+Every query, typed or named, local or sent to ``--endpoint``, passes the
+read-only guard of :mod:`msc_graph.sparql` first; results are capped at
+``--limit`` rows and stopped at ``--timeout`` seconds.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from msc_graph.cli.options import open_views
+from msc_graph.errors import UsageError
+from msc_graph.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, RESULT_FORMATS
+
+if TYPE_CHECKING:
+    from msc_graph.sparql import NamedQuery, QueryResult, Resolve
+    from msc_graph.views import GraphViews
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def query_options(function: F) -> F:
+    """Add the options shared by ``sparql`` and ``query``: format, limit, timeout, endpoint."""
+    options = [
+        click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default=None,
+                     help="Output format: text (table), json (SPARQL 1.1 results JSON), csv, tsv; "
+                     "ttl or nt for CONSTRUCT / DESCRIBE (default: text, or ttl for graphs)."),
+        click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT,
+                     show_default=True, help="Most rows (or triples) to return (0: no cap); a note "
+                     "says when the result was cut."),
+        click.option("--timeout", "timeout_s", type=click.FloatRange(min=0),
+                     default=DEFAULT_TIMEOUT_S, show_default=True,
+                     help="Stop the query after this many seconds (0: no deadline)."),
+        click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL 1.1 "
+                     "endpoint over HTTP instead of querying the local graph."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _project_prefixes(ctx: click.Context) -> dict[str, str]:
+    """Return the project's prefix map, or the built-in one when no project is at hand."""
+    import json
+
+    from msc_graph.cache import find_project
+    from msc_graph.sparql import DEFAULT_PREFIXES
+
+    root = ctx.find_root().obj.get("project")
+    path = find_project(Path(root) if root else None).prefixes_path
+    if path.is_file():
+        loaded: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+        return loaded
+    return dict(DEFAULT_PREFIXES)
+
+
+def _read_query_argument(query: str) -> str:
+    """Return the query text of QUERY: itself, stdin for ``-``, a file's content for ``@file``."""
+    if query == "-":
+        return sys.stdin.read()
+    if query.startswith("@"):
+        path = Path(query[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot read query file {path}: {error.strerror}") from None
+    return query
+
+
+def _execute(ctx: click.Context, text: str, endpoint: str | None, timeout_s: float,
+             limit: int, views: GraphViews | None = None) -> tuple[QueryResult, dict[str, str]]:
+    from msc_graph.sparql import run_query, run_remote
+
+    if endpoint:
+        prefixes = _project_prefixes(ctx)
+        return run_remote(endpoint, text, prefixes, timeout_s=timeout_s, limit=limit), prefixes
+    views = views or open_views(ctx)
+    return (run_query(views.store, text, views.prefixes, timeout_s=timeout_s, limit=limit),
+            views.prefixes)
+
+
+def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str]) -> None:
+    from msc_graph.sparql import serialize_result
+
+    fmt = fmt or ("ttl" if result.is_graph else "text")
+    note = (f"note: result capped at {result.limit} rows; raise --limit to see more"
+            if result.truncated else None)
+    if fmt != "text":
+        click.echo(serialize_result(result, fmt, prefixes), nl=False)
+        if note:
+            click.echo(note, err=True)
+        return
+    from msc_graph.render import Table
+    from msc_graph.render.text import render_text
+
+    columns, rows = result.table()
+    cells = [["" if term is None else term.compact(prefixes) for term in row] for row in rows]
+    footer = [f"\n{len(rows)} row(s)"] + ([note] if note else [])
+    click.echo(render_text(Table(columns, cells, footer=footer)))
+
+
+@click.command()
+@click.argument("query")
+@query_options
+@click.pass_context
+def sparql(ctx: click.Context, query: str, fmt: str | None, limit: int, timeout_s: float,
+           endpoint: str | None) -> None:
+    """Run a read-only SPARQL query: QUERY is the text, - for stdin, or @file.rq.
+
+    SELECT, ASK, CONSTRUCT and DESCRIBE run on the local graph (Oxigraph) or on
+    --endpoint. Prefixes msc:, entity:, study:, assertion:, evidence:, rdfs:,
+    skos:, dcterms: ... (ontology/prefixes.json) are predeclared. Updates,
+    SERVICE and FROM with a non-local IRI are refused; a syntax error shows
+    its line and column. Exit code 2 for a refused, malformed or timed-out query.
+    """
+    text = _read_query_argument(query)
+    result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit)
+    _emit_result(result, fmt, prefixes)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--param {item!r}: expected KEY=VALUE")
+        values[key.strip()] = value
+    return values
+
+
+def _param_resolver(views: GraphViews) -> Resolve:
+    """Return a resolver from names to IRIs: entities by label, synonym or CURIE; studies by citation."""
+    import difflib
+
+    from msc_graph.constants import ENTITY_IRI, STUDY_IRI
+    from msc_graph.errors import UnknownEntityError
+
+    def resolve(text: str, namespace: str) -> str:
+        if namespace == ENTITY_IRI:
+            name = text[len("entity:"):] if text.startswith("entity:") else text
+            return ENTITY_IRI + views.resolver.resolve(name).id
+        if namespace == STUDY_IRI:
+            name = (text[len("study:"):] if text.startswith("study:") else text).strip().lower()
+            for study in views.model.studies.values():
+                if name in (study.id.lower(), study.citation.lower()):
+                    return STUDY_IRI + study.id
+            names = [s.id for s in views.model.studies.values()]
+            raise UnknownEntityError(text, difflib.get_close_matches(name, names, n=3))
+        prefix, _, local = text.partition(":")
+        if prefix in views.prefixes and local:
+            return views.prefixes[prefix] + local
+        return namespace + text
+
+    return resolve
+
+
+def _list_queries(fmt: str | None) -> None:
+    from dataclasses import asdict
+
+    from msc_graph.render import Table, render
+    from msc_graph.sparql import iter_named_queries
+
+    queries = list(iter_named_queries())
+    if fmt in ("ttl", "nt", "csv"):
+        raise UsageError("--list prints text, json or tsv")
+    payload = [{k: v for k, v in asdict(q).items() if k != "text"} for q in queries]
+    rows = [[q.name, q.title, ", ".join(f"{p.name}={p.default}" for p in q.params)]
+            for q in queries]
+    click.echo(render(fmt or "text", Table(["name", "title", "params"], rows), payload))
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Set a parameter of the query (repeatable); see --list for each query's.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+@click.option("--show", is_flag=True,
+              help="Print the query text with its parameters bound instead of running it.")
+@query_options
+@click.pass_context
+def query(ctx: click.Context, name: str | None, params: tuple[str, ...], list_queries: bool,
+          show: bool, fmt: str | None, limit: int, timeout_s: float,
+          endpoint: str | None) -> None:
+    """Run the named query NAME (shipped as msc_graph/queries/NAME.rq).
+
+    Parameters are bound as SPARQL terms, never spliced as text: an entity
+    parameter takes an id, label, synonym or CURIE (resolved like `mscgraph
+    resolve`; with --endpoint an id, CURIE or IRI), a text parameter any
+    string. `mscgraph query --list` lists the queries, their parameters and
+    defaults (-f json for machines).
+    """
+    from msc_graph.sparql import find_named_query
+
+    if list_queries:
+        _list_queries(fmt)
+        return
+    if not name:
+        raise UsageError("give a query NAME, or --list to see them")
+    named: NamedQuery = find_named_query(name)
+    values = _parse_params(params)
+    views = None
+    if endpoint:
+        text = named.bind(values, _project_prefixes(ctx))
+    else:
+        views = open_views(ctx)
+        text = named.bind(values, views.prefixes, _param_resolver(views))
+    if show:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit, views)
+    _emit_result(result, fmt, prefixes)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; anything but loopback exposes the graph to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port to listen on (0 picks a free one).")
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              help="Most rows (or triples) one query returns (0: no cap).")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S,
+              show_default=True, help="Stop each query after this many seconds (0: no deadline).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, limit: int, timeout_s: float) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page at /.
+
+    Queries go to /query (GET ?query=, POST application/sparql-query or
+    form-encoded). Updates are refused with HTTP 403, as are SERVICE and FROM
+    with a non-local IRI; each query stops at --timeout and returns at most
+    --limit rows. Listens on 127.0.0.1 unless --host says otherwise. Ctrl-C stops.
+    """
+    import signal
+
+    from msc_graph.serve import build_server
+
+    views = open_views(ctx)
+    store = views.store
+    try:
+        server = build_server(store, views.prefixes, host=host, port=port, timeout_s=timeout_s,
+                              limit=limit)
+    except OSError as error:
+        raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: other machines can query the graph", err=True)
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    click.echo(f"serving SPARQL at {server.url}query (query page {server.url}); Ctrl-C stops")
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    click.echo("stopped", err=True)
+
+
+@click.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(["ttl", "nt"]), default="ttl",
+              show_default=True, help="ttl: the graph and the ontology as Turtle; nt: the graph's "
+              "own triples as sorted N-Triples (stable, diff-friendly).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write (- for stdout); replaced atomically.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: str) -> None:
+    """Export the graph as RDF: Turtle or sorted N-Triples."""
+    import tempfile
+
+    from msc_graph.cache import write_atomic
+    from msc_graph.rdf import write_ntriples
+
+    views = open_views(ctx)
+    if fmt == "nt":
+        with tempfile.TemporaryDirectory() as folder:
+            scratch = Path(folder) / "graph.nt"
+            write_ntriples(views.triples, scratch)
+            payload = scratch.read_bytes()
+        count = payload.count(b"\n")
+    else:
+        graph = views.rdflib_graph
+        payload = graph.serialize(format="turtle").encode("utf-8")
+        count = len(graph)
+    if output == "-":
+        click.echo(payload.decode("utf-8"), nl=False)
+    else:
+        write_atomic(Path(output), payload)
+        click.echo(f"wrote {count} triples to {output}", err=True)
+
+
+COMMANDS = [sparql, query, serve, export]

@@ -1,0 +1,202 @@
+"""`mscgraph serve`: the SPARQL 1.1 protocol on loopback, read-only, with deadlines and caps.
+
+One test starts the real command as a subprocess on a free port (``--port 0``
+prints the one it got) and talks to it over HTTP, as a user's client would;
+the others run the server in-process on a generated graph.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from msc_graph.cli import cli
+from msc_graph.sparql import DEFAULT_PREFIXES
+
+START_TIMEOUT_S = 60
+STOP_TIMEOUT_S = 10
+SELECT = "SELECT ?e ?label WHERE { ?e a msc:Phenotype ; rdfs:label ?label } ORDER BY ?e"
+
+
+def _request(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
+             ) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def _bindings(body: bytes) -> list[dict[str, str]]:
+    return [{k: v["value"] for k, v in row.items()}
+            for row in json.loads(body)["results"]["bindings"]]
+
+
+@pytest.fixture()
+def served(fixture_project, tmp_path) -> Iterator[str]:
+    """Start `mscgraph serve --port 0` on the fixture graph; yield its base URL; stop it."""
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "msc_graph", "serve", "--port", "0", "--timeout", "10"],
+        stdout=subprocess.PIPE, stderr=log, text=True, env=dict(os.environ))
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or []],
+                              daemon=True)
+    reader.start()
+    try:
+        try:
+            first = lines.get(timeout=START_TIMEOUT_S)
+        except queue.Empty:
+            pytest.fail("mscgraph serve printed no URL within 60 s")
+        assert first.startswith("serving SPARQL at http://127.0.0.1:"), first
+        yield first.split(" at ", 1)[1].split("query", 1)[0]
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=STOP_TIMEOUT_S)
+        reader.join(STOP_TIMEOUT_S)  # it ends at end of output; close the pipe only then
+        if process.stdout:
+            process.stdout.close()
+        log.close()
+    assert process.returncode == 0, (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert "stopped" in (tmp_path / "serve.log").read_text(encoding="utf-8")
+
+
+def test_serve_answers_get_and_post_and_refuses_updates(served: str, runner) -> None:
+    endpoint = served + "query"
+    status, headers, body = _request(endpoint + "?" + urllib.parse.urlencode({"query": SELECT}),
+                                     headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
+    rows = _bindings(body)
+    assert {"e": "https://w3id.org/msc-graph/entity/np", "label": "neuropathic pain"} in rows
+
+    status, _, body = _request(endpoint, SELECT.encode(),
+                               {"Content-Type": "application/sparql-query"})
+    assert status == 200 and _bindings(body) == rows
+    status, _, body = _request(endpoint, urllib.parse.urlencode({"query": SELECT}).encode(),
+                               {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and _bindings(body) == rows
+
+    status, headers, body = _request(endpoint, SELECT.encode(),
+                                     {"Content-Type": "application/sparql-query",
+                                      "Accept": "text/csv"})
+    assert status == 200 and body.decode().splitlines()[0] == "e,label"
+
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    for data, media in ((update.encode(), "application/sparql-update"),
+                        (update.encode(), "application/sparql-query"),
+                        (urllib.parse.urlencode({"update": update}).encode(),
+                         "application/x-www-form-urlencoded")):
+        status, _, body = _request(endpoint, data, {"Content-Type": media})
+        assert status == 403, body
+        assert b"read-only" in body
+    service = "SELECT * WHERE { OPTIONAL { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } }"
+    status, _, body = _request(endpoint + "?" + urllib.parse.urlencode({"query": service}))
+    assert status == 403 and b"SERVICE is refused" in body
+    status, _, body = _request(endpoint + "?" + urllib.parse.urlencode(
+        {"query": "SELECT * WHERE {\n ?s ?p }"}))
+    assert status == 400 and b"line 2, column" in body
+
+    status, headers, body = _request(served)
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert b"<textarea" in body
+
+    # the same rows through `mscgraph sparql --endpoint` as from the local graph
+    local = runner.invoke(cli, ["sparql", SELECT, "-f", "json"])
+    remote = runner.invoke(cli, ["sparql", SELECT, "-f", "json", "--endpoint", endpoint])
+    assert local.exit_code == 0 and remote.exit_code == 0, remote.output
+    assert json.loads(remote.stdout) == json.loads(local.stdout)
+    named_local = runner.invoke(cli, ["query", "evidence-for-entity", "-p", "entity=gfap",
+                                      "-f", "json"])
+    named_remote = runner.invoke(cli, ["query", "evidence-for-entity", "-p", "entity=gfap",
+                                       "-f", "json", "--endpoint", endpoint])
+    assert named_remote.exit_code == 0, named_remote.output
+    assert json.loads(named_remote.stdout) == json.loads(named_local.stdout)
+    graph = "CONSTRUCT { ?s skos:broader ?o } WHERE { ?s skos:broader ?o }"
+    local_graph = runner.invoke(cli, ["sparql", graph, "-f", "nt"])
+    remote_graph = runner.invoke(cli, ["sparql", graph, "-f", "nt", "--endpoint", endpoint])
+    assert sorted(remote_graph.stdout.splitlines()) == sorted(local_graph.stdout.splitlines())
+    # the guard runs client-side too: nothing is sent
+    refused = runner.invoke(cli, ["sparql", "insert data { <urn:a> <urn:b> 1 }", "--endpoint",
+                                  endpoint])
+    assert refused.exit_code == 2 and "read-only" in refused.stderr
+
+
+def test_endpoint_must_be_http(runner) -> None:
+    result = runner.invoke(cli, ["sparql", "ASK {}", "--endpoint", "file:///etc/passwd"])
+    assert result.exit_code == 2 and "not an http(s) URL" in result.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# in-process server on a generated graph: deadlines and caps
+
+
+@pytest.fixture()
+def generated_server() -> Iterator[str]:
+    import pyoxigraph
+
+    from msc_graph.serve import build_server
+
+    store = pyoxigraph.Store()
+    size = 5000
+    p = pyoxigraph.NamedNode("http://example.org/p")
+    store.bulk_extend([pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://example.org/{i}"), p,
+                                       pyoxigraph.NamedNode(f"http://example.org/{i * 7 % size}"))
+                       for i in range(size)])
+    server = build_server(store, DEFAULT_PREFIXES, port=0, timeout_s=0.3, limit=4, max_running=2)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.url + "query"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(STOP_TIMEOUT_S)
+
+
+def test_serve_caps_rows_and_says_so(generated_server: str) -> None:
+    status, headers, body = _request(generated_server + "?" + urllib.parse.urlencode(
+        {"query": "SELECT * WHERE { ?s ?p ?o }"}))
+    assert status == 200 and len(_bindings(body)) == 4
+    assert headers["X-Result-Truncated"] == "capped at 4 rows"
+
+
+def test_serve_stops_slow_queries_with_503(generated_server: str) -> None:
+    # COUNT over 25 million pairs: one long engine step (~3 s of CPU, no memory growth)
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d }"
+    status, _, body = _request(generated_server + "?" + urllib.parse.urlencode({"query": slow}))
+    assert status == 503 and b"stopped after 0.3 s" in body
+
+
+def test_serve_listens_on_loopback_by_default() -> None:
+    import pyoxigraph
+
+    from msc_graph.serve import build_server
+
+    server = build_server(pyoxigraph.Store(), DEFAULT_PREFIXES, port=0)
+    try:
+        assert server.server_address[0] == "127.0.0.1"
+        assert server.url.startswith("http://127.0.0.1:")
+    finally:
+        server.server_close()
+
+
+def test_query_page_writes_results_as_text() -> None:
+    from msc_graph.serve import QUERY_PAGE
+
+    # results are written with textContent, never innerHTML: a label cannot inject markup
+    assert "innerHTML" not in QUERY_PAGE and "textContent" in QUERY_PAGE
