@@ -1,0 +1,87 @@
+"""The viz command: an interactive, offline HTML page of the graph or of a focus on it."""
+
+from __future__ import annotations
+
+import click
+
+from msc_graph.cli.options import context_filter_options, open_views
+from msc_graph.constants import REVIEW_SEEDS
+from msc_graph.model import EntityType
+
+TYPE_CHOICES = [t.value for t in EntityType if t not in (EntityType.STUDY, EntityType.EXTERNAL)]
+
+
+@click.command()
+@click.option("-o", "--output", default="graph.html", show_default=True,
+              type=click.Path(dir_okay=False), help="Write the page to this file.")
+@click.option("--around", metavar="ENTITY",
+              help="Draw only the neighbourhood of this entity (name, synonym, id or CURIE).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 10),
+              help="Neighbourhood radius for --around, in edges (either direction).")
+@click.option("--type", "types", multiple=True, type=click.Choice(TYPE_CHOICES),
+              help="Draw only nodes of this type (repeatable; 'factor' includes every factor type).")
+@click.option("--seed", type=click.Choice(sorted(REVIEW_SEEDS)),
+              help="Only evidence read in this seed review.")
+@click.option("--include-studies", is_flag=True,
+              help="Also draw studies, linked to the entities their evidence is about.")
+@click.option("--graph", "graph_name", metavar="NAME",
+              help="Draw an imported graph (mscgraph import) instead of the curated one; "
+              "use --around on large ones.")
+@context_filter_options
+@click.pass_context
+def viz(ctx: click.Context, /, output: str, around: str | None, depth: int, types: tuple[str, ...],
+        seed: str | None, include_studies: bool, graph_name: str | None,
+        **filters: str | None) -> None:
+    """Write an interactive HTML page of the graph that works offline.
+
+    Nodes are coloured and shaped by type; edges are green (increase), red
+    (decrease), grey dashed (no change) or neutral (carriers, descriptions),
+    as wide as the number of studies behind them. Hover or click a node for
+    its synonyms and cross-references, an edge for every quote behind it.
+    The page has a search box and a type filter, and loads nothing from the
+    network.
+
+    With context filters (--species, --source, --preparation, --model,
+    --route, --study, --seed) an edge is drawn when at least one of its
+    pieces of evidence matches, and its tooltip lists only those.
+    """
+    from dataclasses import replace
+    from pathlib import Path
+
+    from msc_graph.cache import write_atomic
+    from msc_graph.filters import build_filter
+    from msc_graph.render.html import VizFocus, build_viz_graph, expand_types, render_graph_html
+
+    if graph_name:
+        from msc_graph.cache import find_project
+        from msc_graph.views import open_imported
+
+        root = ctx.find_root().obj.get("project")
+        views = open_imported(graph_name, find_project(Path(root) if root else None))
+    else:
+        views = open_views(ctx)
+    resolver = views.resolver
+    evidence_filter = build_filter(resolver, filters)
+    if seed:  # an exact review id: works even before that review's evidence is curated
+        evidence_filter = replace(evidence_filter, read_in=frozenset({seed}))
+    describe = []
+    around_id = None
+    if around:
+        match = resolver.resolve(around)
+        around_id = match.id
+        describe.append(f"around {match.label}, depth {depth}")
+    if types:
+        describe.append("types: " + ", ".join(types))
+    describe.extend(f"{name}: {', '.join(values)}"
+                    for name, values in evidence_filter.as_dict().items())
+    focus = VizFocus(evidence_filter=evidence_filter, types=expand_types(types) if types else None,
+                     around=around_id, depth=depth, include_studies=include_studies,
+                     describe=tuple(describe))
+    graph = build_viz_graph(views.model, views.network, views.prefixes, focus)
+    write_atomic(Path(output), render_graph_html(graph).encode("utf-8"))
+    nodes, edges = len(graph.nodes), len(graph.edges)
+    click.echo(f"wrote {output} ({nodes} node{'s' * (nodes != 1)}, "
+               f"{edges} edge{'s' * (edges != 1)})")
+
+
+COMMANDS = [viz]
