@@ -1,24 +1,56 @@
 """msc-graph: an evidence-first knowledge graph of how MSC secretomes act.
 
-The public Python API. Open the curated graph, resolve names, find chains and
-list studies; the model and its views (networkx, rdflib, pyoxigraph) hang off
-the object ``open_graph`` returns. Imports are light: heavy libraries load
-when a view is first used.
+The public Python API. Open the curated graph (or an imported one), resolve
+names, find chains and list studies; the model and its views (networkx,
+rdflib, pyoxigraph) hang off the object ``open_graph`` returns.
+
+Every name below is loaded on first access (PEP 562), so ``import msc_graph``
+and the CLI's ``--help`` cost only what they use.
 """
 
-from msc_graph.errors import (
-    AmbiguousEntityError,
-    DataError,
-    MscGraphError,
-    QueryError,
-    UnknownEntityError,
-)
-from msc_graph.filters import EvidenceFilter, build_filter
-from msc_graph.model import Assertion, Context, Entity, Evidence, GraphModel, Sign, Study
-from msc_graph.paths import PathResult, PathSearch, find_paths
-from msc_graph.resolve import Match, Resolver
-from msc_graph.studies import StudyRow, iter_study_rows
-from msc_graph.views import GraphViews, open_graph
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from msc_graph.errors import (
+        AmbiguousEntityError,
+        DataError,
+        MscGraphError,
+        QueryError,
+        UnknownEntityError,
+    )
+    from msc_graph.filters import EvidenceFilter, build_filter
+    from msc_graph.model import Assertion, Context, Entity, Evidence, GraphModel, Sign, Study
+    from msc_graph.paths import PathResult, PathSearch, find_paths
+    from msc_graph.resolve import Match, Resolver
+    from msc_graph.studies import StudyRow, iter_study_rows
+    from msc_graph.views import GraphViews, ImportedViews, open_graph, open_imported
+
+_SOURCES = {
+    "msc_graph.errors": ("AmbiguousEntityError", "DataError", "MscGraphError", "QueryError",
+                         "UnknownEntityError"),
+    "msc_graph.filters": ("EvidenceFilter", "build_filter"),
+    "msc_graph.model": ("Assertion", "Context", "Entity", "Evidence", "GraphModel", "Sign", "Study"),
+    "msc_graph.paths": ("PathResult", "PathSearch", "find_paths"),
+    "msc_graph.resolve": ("Match", "Resolver"),
+    "msc_graph.studies": ("StudyRow", "iter_study_rows"),
+    "msc_graph.views": ("GraphViews", "ImportedViews", "open_graph", "open_imported"),
+}
+_MODULE_OF = {name: module for module, names in _SOURCES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first access."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'msc_graph' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AmbiguousEntityError",
@@ -30,6 +62,7 @@ __all__ = [
     "EvidenceFilter",
     "GraphModel",
     "GraphViews",
+    "ImportedViews",
     "Match",
     "MscGraphError",
     "PathResult",
@@ -44,4 +77,5 @@ __all__ = [
     "find_paths",
     "iter_study_rows",
     "open_graph",
+    "open_imported",
 ]

@@ -17,7 +17,8 @@ Studies are not nodes of this view: they are the evidence on its edges.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from msc_graph.model import GraphModel
 from msc_graph.vocabulary import PREDICATES
@@ -26,25 +27,31 @@ if TYPE_CHECKING:
     import networkx
 
 
-def build_network(model: GraphModel) -> networkx.MultiDiGraph:
-    """Return the MultiDiGraph view of ``model``. Cost: linear in entities + assertions."""
-    import networkx
+def iter_network_nodes(model: GraphModel) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield (entity id, node attributes) for every entity: the one place node attributes are made."""
+    for entity in model.entities.values():
+        yield entity.id, {"label": entity.label, "type": entity.type.value,
+                          "synonyms": entity.synonyms, "xrefs": entity.xrefs, "is_a": entity.is_a}
 
-    network = networkx.MultiDiGraph(name=model.name)
-    network.add_nodes_from(
-        (entity.id, {"label": entity.label, "type": entity.type.value,
-                     "synonyms": entity.synonyms, "xrefs": entity.xrefs, "is_a": entity.is_a})
-        for entity in model.entities.values()
-    )
-    network.add_edges_from(
-        (assertion.subject, assertion.object, assertion.predicate, {
+
+def iter_network_edges(model: GraphModel) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """Yield (subject, object, key, edge attributes) per assertion: the one place edge attributes are made."""
+    for assertion in model.assertions:
+        yield assertion.subject, assertion.object, assertion.predicate, {
             "predicate": assertion.predicate,
             "sign": None if assertion.sign is None else int(assertion.sign),
             "role": PREDICATES[assertion.predicate].role.value,
             "assertion": assertion.id,
             "evidence": assertion.evidence,
             "n_studies": len(assertion.studies),
-        })
-        for assertion in model.assertions
-    )
+        }
+
+
+def build_network(model: GraphModel) -> networkx.MultiDiGraph:
+    """Return the MultiDiGraph view of ``model``. Cost: linear in entities + assertions."""
+    import networkx
+
+    network = networkx.MultiDiGraph(name=model.name)
+    network.add_nodes_from(iter_network_nodes(model))
+    network.add_edges_from(iter_network_edges(model))
     return network

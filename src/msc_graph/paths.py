@@ -97,18 +97,24 @@ def iter_usable_edges(
     adjacency: dict[str, dict[str, dict[str, Any]]],
     node: str,
     evidence_filter: EvidenceFilter | None,
+    keep: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[str, str, tuple[Evidence, ...]]]:
     """Yield (neighbour, predicate, evidence) for the edges of ``node`` a chain may use.
 
     An edge is usable when its predicate transmits and, under a filter, at
-    least one of its pieces of evidence matches.
+    least one of its pieces of evidence matches. ``keep`` tests a neighbour
+    before any evidence is read, so edges the caller would skip cost nothing
+    (on an imported graph evidence is built on read).
     """
+    active = evidence_filter is not None and evidence_filter.active
     for neighbour, keyed in adjacency.get(node, {}).items():
+        if keep is not None and not keep(neighbour):
+            continue
         for predicate, attrs in keyed.items():
             if not _transmits(predicate):
                 continue
             evidence: tuple[Evidence, ...] = attrs.get("evidence", ())
-            if evidence_filter is not None and evidence_filter.active:
+            if active and evidence_filter is not None:
                 evidence = tuple(e for e in evidence if evidence_filter.matches(e))
                 if not evidence:
                     continue
@@ -124,8 +130,15 @@ def compute_distances(
     """Return each node's hop distance to the nearest target, for distances ≤ ``max_hops``.
 
     Reverse breadth-first search over usable edges. Cost: linear in the edges
-    within ``max_hops`` of the targets.
+    within ``max_hops`` of the targets. A network that offers its own
+    ``compute_distances(targets, max_hops)`` (compact.CompactNetwork, on
+    integer rows) answers for it when no evidence filter applies: the same
+    distances without building an attribute mapping per edge.
     """
+    native = getattr(network, "compute_distances", None)
+    if native is not None and (evidence_filter is None or not evidence_filter.active):
+        found: dict[str, int] = native(targets, max_hops)
+        return found
     distances = {t: 0 for t in targets if t in network}
     queue = deque(distances)
     pred = network.pred
@@ -220,16 +233,29 @@ def find_paths(
     succ = network.succ
     steps = 0
 
+    # The edges out of a node that can still reach a target within a budget, in row order:
+    # found once per (node, budget), since iterative deepening and sibling trails revisit them.
+    near_edges: dict[tuple[str, int], list[tuple[str, str, tuple[Evidence, ...]]]] = {}
+
+    def iter_near_edges(node: str, budget: int) -> list[tuple[str, str, tuple[Evidence, ...]]]:
+        found = near_edges.get((node, budget))
+        if found is None:
+            def near(neighbour: str) -> bool:
+                return distances.get(neighbour, max_hops + 1) <= budget - 1
+
+            found = near_edges[node, budget] = list(iter_usable_edges(succ, node, evidence_filter, near))
+        return found
+
     def extend(node: str, trail: list[Hop], visited: set[str], budget: int) -> bool:
         """Depth-first step; return False to stop the whole search."""
         nonlocal steps
-        for neighbour, predicate, evidence in iter_usable_edges(succ, node, evidence_filter):
+        for neighbour, predicate, evidence in iter_near_edges(node, budget):
             steps += 1
             if steps % 512 == 0 and clock() > deadline:
                 result.truncated = True
                 result.reasons.append(f"timeout: stopped after {timeout_s:g} s")
                 return False
-            if neighbour in visited or distances.get(neighbour, max_hops + 1) > budget - 1:
+            if neighbour in visited:
                 continue
             fixed = PREDICATES[predicate].sign
             trail.append(Hop(node, predicate, neighbour,

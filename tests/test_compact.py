@@ -1,0 +1,194 @@
+"""The compact network gives exactly the paths networkx gives: on the fixture and on random graphs."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from array import array
+from pathlib import Path
+
+import networkx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from msc_graph.compact import (
+    CompactNetwork,
+    DictNetwork,
+    OverlayNetwork,
+    _build_csr_python,
+    build_csr,
+    open_network,
+    write_network,
+)
+from msc_graph.filters import EvidenceFilter
+from msc_graph.model import Context, Evidence, SourceKind
+from msc_graph.network import iter_network_edges
+from msc_graph.paths import compute_distances, find_paths
+from msc_graph.views import open_graph
+from msc_graph.vocabulary import PREDICATES
+
+SLUGS = list(PREDICATES)
+Edge = tuple[str, str, str, tuple[Evidence, ...]]
+
+
+def _evidence(number: int) -> tuple[Evidence, ...]:
+    return (Evidence(f"study-{number % 7}", "review", SourceKind.TABLE, f"row {number}", "q",
+                     hedged=number % 5 == 0, context=Context(species="rat" if number % 3 else "mouse")),)
+
+
+def _as_networkx(nodes: list[str], edges: list[Edge]) -> networkx.MultiDiGraph:
+    network = networkx.MultiDiGraph()
+    network.add_nodes_from(nodes)
+    for subject, obj, slug, evidence in edges:
+        sign = PREDICATES[slug].sign
+        network.add_edge(subject, obj, slug, predicate=slug, evidence=evidence,
+                         sign=None if sign is None else int(sign))
+    return network
+
+
+def _as_compact(folder: Path, nodes: list[str], edges: list[Edge]) -> CompactNetwork:
+    index = {node: number for number, node in enumerate(nodes)}
+    subjects = array("i", (index[e[0]] for e in edges))
+    objects = array("i", (index[e[1]] for e in edges))
+    codes = array("B", (SLUGS.index(e[2]) for e in edges))
+    write_network(folder, subjects, objects, len(nodes))
+    return open_network(folder, nodes, index, SLUGS, codes, lambda edge: edges[edge][3])
+
+
+def _summary(search) -> list[tuple]:
+    return [(p.nodes, tuple((h.predicate, h.evidence) for h in p.hops), p.net_sign, round(p.score, 12),
+             p.flags) for p in search.paths]
+
+
+def _assert_same_paths(nx_network, other, sources, targets, **options) -> None:
+    expected = find_paths(nx_network, sources, targets, **options)
+    found = find_paths(other, sources, targets, **options)
+    assert _summary(found) == _summary(expected)
+    assert (found.truncated, found.reasons) == (expected.truncated, expected.reasons)
+
+
+def _random_graph(rng: random.Random, n_nodes: int, n_edges: int) -> tuple[list[str], list[Edge]]:
+    nodes = [f"n{number}" for number in range(n_nodes)]
+    unique: dict[tuple[str, str, str], None] = {}
+    while len(unique) < n_edges:
+        # a few hubs, as real graphs have
+        u = nodes[min(int(rng.paretovariate(1.2)) - 1, n_nodes - 1)] if rng.random() < 0.3 else rng.choice(nodes)
+        unique[(u, rng.choice(nodes), rng.choice(SLUGS))] = None
+    return nodes, [(u, v, slug, _evidence(n)) for n, (u, v, slug) in enumerate(unique)]
+
+
+def test_csr_rows_keep_record_order_and_numpy_agrees_with_pure_python() -> None:
+    keys = array("i", [2, 0, 2, 1, 0, 2])
+    values = array("i", [10, 11, 12, 13, 14, 15])
+    offsets, neighbours, edges = build_csr(keys, values, 4)
+    assert list(offsets) == [0, 2, 3, 6, 6]
+    assert list(neighbours) == [11, 14, 13, 10, 12, 15]
+    assert list(edges) == [1, 4, 3, 0, 2, 5]
+    rng = random.Random(3)
+    keys = array("i", (rng.randrange(50) for _ in range(2000)))
+    values = array("i", (rng.randrange(50) for _ in range(2000)))
+    assert build_csr(keys, values, 50) == _build_csr_python(keys, values, 50)
+
+
+def test_fixture_paths_are_the_same_on_every_network_view(fixture_project, tmp_path: Path) -> None:
+    views = open_graph(fixture_project)
+    nodes = list(views.model.entities)
+    edges = [(s, o, key, attrs["evidence"]) for s, o, key, attrs in iter_network_edges(views.model)]
+    compact = _as_compact(tmp_path, nodes, edges)
+    pain = list(views.resolver.iter_descendants(["pain"]))
+    for network in (compact, views.path_network):
+        for max_hops in (1, 4, 6):
+            _assert_same_paths(views.network, network, ["ev", "exo"], pain, max_hops=max_hops)
+        _assert_same_paths(views.network, network, ["ev"], pain, max_hops=6, sign=-1)
+        rat = EvidenceFilter(species=frozenset({"rat"}))
+        _assert_same_paths(views.network, network, ["ev"], pain, max_hops=6, evidence_filter=rat)
+    assert compact.out_degree("ev") == views.network.out_degree("ev") == 2
+    assert compact.in_degree("np") == views.network.in_degree("np") == 2
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_graphs_give_the_same_paths_and_distances(seed: int, tmp_path: Path) -> None:
+    rng = random.Random(seed)
+    nodes, edges = _random_graph(rng, 40, 160)
+    nx_network = _as_networkx(nodes, edges)
+    compact = _as_compact(tmp_path, nodes, edges)
+    for _ in range(8):
+        sources, targets = rng.sample(nodes, 2), rng.sample(nodes, 3)
+        assert compact.compute_distances(targets, 4) == compute_distances(nx_network, set(targets), 4)
+        _assert_same_paths(nx_network, compact, sources, targets, max_hops=4, max_paths=10)
+        _assert_same_paths(nx_network, compact, sources, targets, max_hops=3,
+                           evidence_filter=EvidenceFilter(species=frozenset({"rat"})))
+    for node in nodes:
+        assert compact.out_degree(node) == nx_network.out_degree(node)
+        assert compact.in_degree(node) == nx_network.in_degree(node)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from(SLUGS)), max_size=50,
+                unique=True),
+       st.integers(0, 9), st.integers(0, 9), st.integers(1, 5))
+def test_any_small_graph_gives_the_same_paths(triples, source, target, max_hops) -> None:
+    nodes = [f"n{number}" for number in range(10)]
+    edges = [(f"n{u}", f"n{v}", slug, _evidence(n)) for n, (u, v, slug) in enumerate(triples)]
+    with tempfile.TemporaryDirectory() as folder:
+        compact = _as_compact(Path(folder), nodes, edges)
+        _assert_same_paths(_as_networkx(nodes, edges), compact, [f"n{source}"], [f"n{target}"],
+                           max_hops=max_hops)
+
+
+def test_parallel_records_of_one_predicate_are_one_edge_with_pooled_evidence(tmp_path: Path) -> None:
+    nodes = ["a", "b"]
+    edges = [("a", "b", "increases", _evidence(1)), ("a", "b", "increases", _evidence(2)),
+             ("a", "b", "decreases", _evidence(3))]
+    compact = _as_compact(tmp_path, nodes, edges)
+    keyed = compact.succ["a"]["b"]
+    assert set(keyed) == {"increases", "decreases"}
+    assert [e.locator for e in keyed["increases"]["evidence"]] == ["row 1", "row 2"]
+    assert keyed["increases"]["n_studies"] == 2 and keyed["decreases"]["sign"] == -1
+    assert compact.out_degree("a") == 3  # parallel records counted, as networkx counts parallel edges
+    assert "c" not in compact and "a" in compact.pred["b"]
+
+
+def test_an_overlay_joins_two_networks_through_aliases(tmp_path: Path) -> None:
+    # curated: x ⊣ y; imported: g1 → G2 (alias of y) → d.  x ⊣ y → d: net −1.
+    curated = _as_networkx(["x", "y"], [("x", "y", "inhibits", _evidence(1))])
+    imported = _as_compact(tmp_path, ["g1", "G2", "d"], [("g1", "G2", "increases", _evidence(2)),
+                                                        ("G2", "d", "increases", _evidence(3))])
+    overlay = OverlayNetwork(curated, imported, {"G2": "y"})
+    search = find_paths(overlay, ["x", "g1"], ["d"])
+    assert sorted((p.nodes, p.net_sign) for p in search.paths) == [
+        (("g1", "y", "d"), 1), (("x", "y", "d"), -1)]
+    assert "G2" not in overlay and overlay.out_degree("y") == 1 and overlay.in_degree("y") == 2
+
+
+def test_dict_network_counts_like_networkx(fixture_project) -> None:
+    views = open_graph(fixture_project)
+    light: DictNetwork = views.path_network
+    assert light.number_of_edges() == views.network.number_of_edges()
+    assert len(light) == views.network.number_of_nodes()
+    for node in views.network:
+        assert light.out_degree(node) == views.network.out_degree(node)
+        assert light.in_degree(node) == views.network.in_degree(node)
+
+
+WARM_PATHS = """
+import sys
+sys.argv = ['mscgraph', 'paths', 'vesicles', 'pain', '-f', 'json']
+from msc_graph.cli import cli
+try:
+    cli(prog_name='mscgraph')
+except SystemExit as exit:
+    assert not exit.code, exit.code
+print(' '.join(sys.modules))
+"""
+
+
+def test_warm_paths_on_the_curated_graph_imports_no_heavy_library(fixture_project) -> None:
+    import subprocess
+    import sys
+
+    open_graph(fixture_project)  # warm the cache
+    out = subprocess.run([sys.executable, "-c", WARM_PATHS], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert not loaded & {"networkx", "rdflib", "yaml", "pyoxigraph", "pyvis", "numpy"}

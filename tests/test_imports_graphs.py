@@ -1,0 +1,337 @@
+"""Imported graphs: KGX and N-Triples parsed once, signs and provenance kept, stores reopened, atomic.
+
+The small KGX pair below is written by hand; every mapped predicate, sign and
+evidence record asserted here can be read off its rows.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from msc_graph import imports
+from msc_graph.cli import cli
+from msc_graph.imports import (
+    GraphImportError,
+    UnknownGraphError,
+    find_import_source,
+    import_graph,
+    list_graphs,
+    map_predicate,
+    open_imported_graph,
+)
+from msc_graph.model import SourceKind
+from msc_graph.paths import find_paths
+from msc_graph.views import open_imported
+
+from .conftest import ROOT
+
+NODES = """\
+id\tcategory\tname\tsynonym\txref\tprovided_by
+CHEBI:1\tbiolink:SmallMolecule\tdrug one\tD1|drug-1\t\tinfores:test
+NCBIGene:10\tbiolink:Gene\tGENE10\t\tHGNC:10\tinfores:test
+NCBIGene:11\tbiolink:Gene|biolink:NamedThing\tGENE11\t\t\tinfores:test
+DOID:1\tbiolink:Disease\tsome disease\t\t\tinfores:test
+DOID:2\tbiolink:Disease\tsub disease\t\t\tinfores:test
+GO:1\tbiolink:BiologicalProcess\tsome process\t\t\tinfores:test
+"""
+# Rows (line numbers in the file): 2 drug one -affects(decreased)-> GENE10 [PMID:1, PMID:2; text]
+# 3 GENE10 -negatively_regulates-> GENE11, 4 GENE11 -contributes_to-> sub disease (prediction),
+# 5 GENE10 -interacts_with-> GENE11, 6 drug one -similar_to-> GENE11, 7 GENE11 -participates_in-> GO:1,
+# 8 sub disease -subclass_of-> some disease, 9 drug one -unknown_predicate-> DOID:1
+EDGES = """\
+id\tsubject\tpredicate\tobject\tobject_direction_qualifier\tprimary_knowledge_source\tpublications\tsupporting_text\tknowledge_level\textra
+{quoted_row}
+e2\tNCBIGene:10\tbiolink:negatively_regulates\tNCBIGene:11\t\tinfores:string\t\t\t\t
+e3\tNCBIGene:11\tbiolink:contributes_to\tDOID:2\t\tinfores:disgenet\t\t\tprediction\t
+e4\tNCBIGene:10\tbiolink:interacts_with\tNCBIGene:11\t\tinfores:string\t\t\t\t
+e5\tCHEBI:1\tbiolink:similar_to\tNCBIGene:11\t\t\t\t\t\t
+e6\tNCBIGene:11\tbiolink:participates_in\tGO:1\t\tinfores:go\t\t\t\t
+e7\tDOID:2\tbiolink:subclass_of\tDOID:1\t\t\t\t\t\t
+e8\tCHEBI:1\tex:unknown_predicate\tDOID:1\t\t\t\t\t\t
+""".format(quoted_row="\t".join((  # a csv-quoted cell: quotes doubled inside
+    "e1", "CHEBI:1", "biolink:affects", "NCBIGene:10", "decreased", "infores:lincs", "PMID:1|PMID:2",
+    '"drug one lowers GENE10, ""strongly"""', "knowledge_assertion", "x")))
+
+
+def _write_kgx(folder: Path, nodes: str = NODES, edges: str = EDGES) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "test_nodes.tsv").write_text(nodes, encoding="utf-8")
+    (folder / "test_edges.tsv").write_text(edges, encoding="utf-8")
+    return folder / "test_edges.tsv"
+
+
+def _load_generator():  # benchmarks/ is not a package: load the generator from its file
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture()
+def kgx_graph(tmp_path: Path, isolated_cache: Path):
+    import_graph(find_import_source(_write_kgx(tmp_path / "in")), "test", isolated_cache)
+    return open_imported_graph(isolated_cache, "test")
+
+
+def test_predicates_keep_their_sign_and_role() -> None:
+    assert map_predicate("biolink:affects", "increased") == "increases"
+    assert map_predicate("biolink:regulates", "downregulated") == "decreases"
+    assert map_predicate("biolink:positively_regulates") == "increases"
+    assert map_predicate("RO:0002212") == "decreases"
+    assert map_predicate("biolink:treats") == "ameliorates"
+    assert map_predicate("biolink:affects") == "acts-on"  # unsigned but mechanistic: transmits
+    assert map_predicate("biolink:expresses") == "carries"
+    assert map_predicate("biolink:participates_in") == "part-of"
+    assert map_predicate("biolink:similar_to", "increased") == "associated-with"  # no sign from a description
+    assert map_predicate("msc:noChange") == "no-change"  # our own exports come back as they were
+
+
+def test_kgx_records_nodes_signs_and_hierarchy(kgx_graph) -> None:
+    model = kgx_graph.model
+    assert kgx_graph.meta["nodes"] == 6 and kgx_graph.meta["edges"] == 8
+    drug = model.entities["CHEBI:1"]
+    assert (drug.label, drug.type.value, drug.synonyms) == ("drug one", "chemical", ("D1", "drug-1"))
+    assert model.entities["NCBIGene:11"].type.value == "factor"  # the typed category wins
+    assert model.entities["NCBIGene:10"].xrefs == ("HGNC:10",)
+    assert list(model.iter_descendants("DOID:1")) == ["DOID:1", "DOID:2"]  # subclass_of → is-a
+    succ = kgx_graph.network.succ
+    assert set(succ["CHEBI:1"]["NCBIGene:10"]) == {"decreases"}  # affects + decreased
+    assert set(succ["NCBIGene:10"]["NCBIGene:11"]) == {"decreases", "acts-on"}
+    assert succ["NCBIGene:10"]["NCBIGene:11"]["decreases"]["sign"] == -1
+    assert set(succ["CHEBI:1"]["DOID:1"]) == {"associated-with"}
+    assert kgx_graph.resolver.resolve("D1").id == "CHEBI:1"
+    assert kgx_graph.resolver.resolve("HGNC:10").id == "NCBIGene:10"
+
+
+def test_kgx_evidence_keeps_the_provenance_it_came_with(kgx_graph) -> None:
+    evidence = kgx_graph.network.succ["CHEBI:1"]["NCBIGene:10"]["decreases"]["evidence"]
+    assert [e.study for e in evidence] == ["PMID:1", "PMID:2"]  # one record per publication
+    first = evidence[0]
+    assert first.read_in == "import:test" and first.read_in in kgx_graph.model.studies
+    assert first.source_kind is SourceKind.TABLE
+    assert first.locator == "test_edges.tsv line 2, id e1; biolink:affects (decreased); infores:lincs"
+    assert first.quote == 'drug one lowers GENE10, "strongly"'
+    assert not first.hedged
+    (predicted,) = kgx_graph.network.succ["NCBIGene:11"]["DOID:2"]["increases"]["evidence"]
+    assert predicted.hedged and predicted.study == "infores:disgenet"  # no publication: the source
+    assert predicted.quote == "NCBIGene:11 biolink:contributes_to DOID:2"
+    (bare,) = kgx_graph.network.succ["CHEBI:1"]["NCBIGene:11"]["associated-with"]["evidence"]
+    assert bare.study == "import:test"  # neither publication nor source: the import itself
+
+
+def test_kgx_paths_follow_signs_through_the_hierarchy(kgx_graph) -> None:
+    # drug ⊣ GENE10 ⊣ GENE11 → sub disease: (−1)(−1)(+1) = +1; GENE10 acts-on GENE11 keeps −1.
+    sources = ["CHEBI:1"]
+    targets = list(kgx_graph.resolver.iter_descendants(["DOID:1"]))
+    search = find_paths(kgx_graph.network, sources, targets, max_hops=4)
+    found = {(p.nodes, tuple(h.predicate for h in p.hops), p.net_sign) for p in search.paths}
+    assert found == {
+        (("CHEBI:1", "NCBIGene:10", "NCBIGene:11", "DOID:2"), ("decreases", "decreases", "increases"), 1),
+        (("CHEBI:1", "NCBIGene:10", "NCBIGene:11", "DOID:2"), ("decreases", "acts-on", "increases"), -1),
+    }
+
+
+def test_kgx_rdf_has_the_direct_triples_and_the_provenance(kgx_graph) -> None:
+    store = kgx_graph.open_store()
+    ask = """PREFIX biolink: <https://w3id.org/biolink/vocab/>
+    ASK { ?s biolink:affects ?o ; <https://w3id.org/msc-graph/vocab#decreases> ?o .
+          ?e <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ; biolink:publications ?p ;
+             biolink:supporting_text ?t }"""
+    assert bool(store.query(ask))
+    rows = list(store.query("SELECT ?l WHERE { ?n <http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
+    assert len(rows) == 6
+
+
+NTRIPLES = textwrap.dedent("""\
+    # a comment line
+    <http://purl.obolibrary.org/obo/DOID_1> <http://www.w3.org/2000/01/rdf-schema#label> "pain \\"like\\" disease"@en .
+    <http://purl.obolibrary.org/obo/DOID_1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/biolink/vocab/Disease> .
+    <https://identifiers.org/hgnc:5> <http://www.w3.org/2000/01/rdf-schema#label> "GENE\\u00C55" .
+    <https://identifiers.org/hgnc:5> <http://purl.obolibrary.org/obo/RO_0002213> <http://purl.obolibrary.org/obo/DOID_1> .
+    _:b1 <http://purl.obolibrary.org/obo/RO_0002212> <https://identifiers.org/hgnc:5> .
+    <https://identifiers.org/hgnc:5> <http://example.org/weight> "0.5"^^<http://www.w3.org/2001/XMLSchema#decimal> .
+    _:b1 <http://www.w3.org/2000/01/rdf-schema#label> "anonymous inhibitor" .
+    <https://identifiers.org/hgnc:5> <http://www.w3.org/2004/02/skos/core#altLabel> "G5" .
+    """)
+
+
+def test_ntriples_import_agrees_with_a_plain_load_across_chunks(tmp_path: Path, isolated_cache: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyoxigraph
+
+    monkeypatch.setattr(imports, "CHUNK_BYTES", 200)  # the blank node's two triples land in two chunks
+    path = tmp_path / "small.nt"
+    path.write_text(NTRIPLES, encoding="utf-8")
+    prefixes = json.loads((ROOT / "ontology" / "prefixes.json").read_text())
+    summary = import_graph(find_import_source(path), "small", isolated_cache, prefixes=prefixes)
+    assert (summary.nodes, summary.edges) == (3, 2)
+    graph = open_imported_graph(isolated_cache, "small")
+    plain = pyoxigraph.Store()
+    plain.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert len(graph.open_store()) == len(plain) == 8
+    entities = graph.model.entities
+    assert entities["DOID:1"].label == 'pain "like" disease' and entities["DOID:1"].type.value == "disease"
+    assert entities["HGNC:5"].label == "GENE\u00c55" and entities["HGNC:5"].synonyms == ("G5",)
+    blank = graph.resolver.resolve("anonymous inhibitor").id
+    assert set(graph.network.succ[blank]["HGNC:5"]) == {"decreases"}  # one node across chunks
+    search = find_paths(graph.network, [blank], ["DOID:1"])
+    assert [p.net_sign for p in search.paths] == [-1]
+    (evidence,) = search.paths[0].hops[1].evidence
+    assert evidence.locator == "small.nt line 5; RO:0002213"
+
+
+def test_reopening_reads_no_input(kgx_graph, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("an imported graph must not be parsed again")
+
+    monkeypatch.setattr(imports, "read_kgx", refuse)
+    monkeypatch.setattr(imports, "read_ntriples", refuse)
+    reopened = open_imported(kgx_graph.name)
+    assert reopened.resolver.resolve("GENE11").id == "NCBIGene:11"
+    assert reopened.network.out_degree("NCBIGene:10") == 2
+    assert len(reopened.store) > 0
+    assert (kgx_graph.folder / "network" / "out.offsets").is_file()
+
+
+def test_names_sources_and_replacing(tmp_path: Path, isolated_cache: Path) -> None:
+    source = find_import_source(_write_kgx(tmp_path / "in"))
+    assert find_import_source(tmp_path / "in") == source  # a folder holding the pair
+    assert find_import_source(tmp_path / "in" / "test_nodes.tsv") == source
+    with pytest.raises(GraphImportError, match="letters, digits"):
+        import_graph(source, "../escape", isolated_cache)
+    import_graph(source, "twice", isolated_cache)
+    with pytest.raises(GraphImportError, match="--replace"):
+        import_graph(source, "twice", isolated_cache)
+    import_graph(source, "twice", isolated_cache, replace=True)
+    assert list_graphs(isolated_cache) == ["twice"]
+    with pytest.raises(UnknownGraphError, match="twice"):
+        open_imported_graph(isolated_cache, "other")
+    with pytest.raises(GraphImportError, match="format"):
+        find_import_source(tmp_path / "in" / "test_nodes.tsv", "ttl")
+
+
+def test_gzipped_inputs_import_the_same(tmp_path: Path, isolated_cache: Path) -> None:
+    import gzip
+
+    folder = tmp_path / "gz"
+    folder.mkdir()
+    (folder / "test_nodes.tsv.gz").write_bytes(gzip.compress(NODES.encode()))
+    (folder / "test_edges.tsv.gz").write_bytes(gzip.compress(EDGES.encode()))
+    (folder / "small.nt.gz").write_bytes(gzip.compress(NTRIPLES.encode()))
+    kgx = import_graph(find_import_source(folder / "test_edges.tsv.gz"), "kgxgz", isolated_cache)
+    nt = import_graph(find_import_source(folder / "small.nt.gz"), "ntgz", isolated_cache)
+    assert (kgx.nodes, kgx.edges, nt.nodes, nt.edges) == (6, 8, 3, 2)
+
+
+def test_malformed_input_fails_located_and_leaves_nothing(tmp_path: Path, isolated_cache: Path) -> None:
+    path = tmp_path / "bad.nt"
+    path.write_text("<http://a> <http://b> <http://c> .\n<http://a> <http://b> oops .\n", encoding="utf-8")
+    with pytest.raises(GraphImportError, match=r"bad\.nt lines 1-"):
+        import_graph(find_import_source(path), "bad", isolated_cache)
+    missing = _write_kgx(tmp_path / "nocol", edges="subject\tobject\nA\tB\n")
+    with pytest.raises(GraphImportError, match="missing KGX column"):
+        import_graph(find_import_source(missing), "bad", isolated_cache)
+    graphs_dir = isolated_cache / "graphs"
+    assert list(graphs_dir.iterdir()) == []
+
+
+KILLED_IMPORT = """
+import sys, time
+from pathlib import Path
+from msc_graph.imports import find_import_source, import_graph
+
+def progress(n):
+    print("started", flush=True)
+    time.sleep(60)
+
+import_graph(find_import_source(Path(sys.argv[1])), "killed", Path(sys.argv[2]), progress=progress)
+"""
+
+
+def test_a_killed_import_leaves_no_graph(tmp_path: Path, isolated_cache: Path) -> None:
+    source = _write_kgx(tmp_path / "in")
+    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(source), str(isolated_cache)],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "started"  # mid-import: store open, records half-built
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    assert list_graphs(isolated_cache) == []
+    assert not (isolated_cache / "graphs" / "killed").exists()
+    leftovers = list((isolated_cache / "graphs").iterdir())
+    assert leftovers and all(p.name.startswith(".killed.tmp-") for p in leftovers)
+    import_graph(find_import_source(source), "killed", isolated_cache)  # and it cleans up after it
+    assert [p.name for p in (isolated_cache / "graphs").iterdir()] == ["killed"]
+
+
+def test_cli_import_shows_progress_then_paths_and_graphs_work(tmp_path: Path, isolated_cache: Path,
+                                                              runner) -> None:
+    source = _write_kgx(tmp_path / "in")
+    result = runner.invoke(cli, ["import", str(source), "--name", "cli"])
+    assert result.exit_code == 0, result.output
+    assert "importing cli" in result.stderr
+    assert "imported cli (kgx): 6 nodes, 8 edges" in result.stdout
+    result = runner.invoke(cli, ["paths", "--graph", "cli", "drug one", "some disease", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert {p["net_sign"] for p in payload["paths"]} == {1, -1}
+    assert payload["paths"][0]["hops"][0]["evidence"][0]["read_in"] == "import:cli"
+    listed = json.loads(runner.invoke(cli, ["graphs", "-f", "json"]).stdout)
+    assert [(g["name"], g["nodes"], g["edges"]) for g in listed] == [("cli", 6, 8)]
+    assert runner.invoke(cli, ["paths", "--graph", "nope", "a", "b"]).exit_code == 2
+    assert runner.invoke(cli, ["paths", "--with-curated", "a", "b"]).exit_code == 2
+    assert runner.invoke(cli, ["graphs", "--remove", "cli"]).exit_code == 0
+    assert list_graphs(isolated_cache) == []
+
+
+CURATED_BRIDGE = """\
+subject\tpredicate\tobject\tprimary_knowledge_source
+NCBIGene:7\tbiolink:positively_regulates\tHGNC:12680\tinfores:test
+"""
+
+
+def test_with_curated_joins_the_curated_graph_through_its_xrefs(tmp_path: Path, real_project,
+                                                                 runner) -> None:
+    # VEGF is curated with xref HGNC:12680; the imported edge NCBIGene:7 → HGNC:12680 lands on it,
+    # so chains run NCBIGene:7 ⟶ VEGF, then on through the curated VEGF edges to pain.
+    nodes = "id\tname\nNCBIGene:7\tGENE7\nHGNC:12680\tVEGFA imported\n"
+    source = _write_kgx(tmp_path / "in", nodes=nodes, edges=CURATED_BRIDGE)
+    assert runner.invoke(cli, ["import", str(source), "--name", "bridge", "--quiet"]).exit_code == 0
+    alone = runner.invoke(cli, ["paths", "--graph", "bridge", "GENE7", "pain", "-f", "json"])
+    assert alone.exit_code == 2  # pain is not in the imported graph
+    result = runner.invoke(cli, ["paths", "--graph", "bridge", "--with-curated", "GENE7", "pain",
+                                 "-f", "json"])
+    assert result.exit_code == 0, result.output
+    chains = [[n["id"] for n in p["nodes"]] for p in json.loads(result.stdout)["paths"]]
+    assert chains and all(chain[:2] == ["NCBIGene:7", "vegf"] for chain in chains)
+
+
+@pytest.mark.slow
+def test_import_of_a_100k_edge_kgx_graph_then_paths(tmp_path: Path, isolated_cache: Path, runner) -> None:
+    generate = _load_generator()
+    files = generate.generate(100_000, seed=7, out_dir=tmp_path)
+    result = runner.invoke(cli, ["import", str(files["edges"]), "--name", "hetio100k"])
+    assert result.exit_code == 0, result.output
+    assert "importing hetio100k" in result.stderr
+    graph = open_imported_graph(isolated_cache, "hetio100k")
+    assert graph.meta["edges"] > 90_000  # a few small edge types saturate
+    treats = next(line.split("\t") for line in files["edges"].read_text().splitlines()
+                  if "\tbiolink:treats\t" in line)
+    result = runner.invoke(cli, ["paths", "--graph", "hetio100k", treats[1], treats[3], "--max-hops", "3",
+                                 "--max-paths", "20", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["paths"] and payload["paths"][0]["nodes"][0]["id"] == treats[1]
+    assert all(p["nodes"][-1]["id"] == treats[3] for p in payload["paths"])
