@@ -83,6 +83,9 @@ def write_atomic(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` through a temporary file and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; outputs should be readable as usual
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
@@ -154,9 +157,3 @@ def build_model(project: Project | None = None, *, use_cache: bool = True) -> Gr
     model = read_or_build(project.cache_dir / f"{key}.model.pickle", build)
     _prune(project.cache_dir, key)  # only now: a failed build keeps the last good artefacts
     return model
-
-
-def cached_view(project: Project, name: str, build: Callable[[], T]) -> T:
-    """Return a view of the current inputs named ``name``, cached beside the model."""
-    key = compute_input_hash(project, get_seeds_dir())
-    return read_or_build(project.cache_dir / f"{key}.{name}.pickle", build)

@@ -266,7 +266,7 @@ def _validate_entities(
         entities[ident] = Entity(
             id=ident,
             label=label,
-            type=EntityType(type_name),
+            type=EntityType(str(type_name)),
             synonyms=check.texts(record, "synonyms"),
             xrefs=xrefs,
             is_a=check.texts(record, "is_a"),

@@ -57,9 +57,9 @@ def cli(ctx: click.Context, debug: bool, project: str | None) -> None:
 
 
 def _register() -> None:
-    from msc_graph.cli import coverage, data, lookup, paths, studies
+    from msc_graph.cli import analysis, coverage, data, imports, lookup, paths, sparql, studies, viz
 
-    for module in (data, lookup, studies, paths, coverage):
+    for module in (data, lookup, studies, paths, viz, coverage, analysis, imports, sparql):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -18,7 +18,7 @@ def build(ctx: click.Context, no_cache: bool) -> None:
 
     Exit code 2 when the curated data has problems; the last good build stays usable.
     """
-    from msc_graph.cache import build_model, cached_view, find_project
+    from msc_graph.cache import build_model, find_project
     from msc_graph.network import build_network
 
     root = ctx.find_root().obj.get("project")
@@ -26,7 +26,7 @@ def build(ctx: click.Context, no_cache: bool) -> None:
     echo_progress("loading and validating graph_data/ ...")
     model = build_model(project, use_cache=not no_cache)
     echo_progress("building the network view ...")
-    network = cached_view(project, "network", lambda: build_network(model))
+    network = build_network(model)  # built from the cached model on use; checked here once
     evidence = sum(len(a.evidence) for a in model.assertions)
     click.echo(f"built: {len(model.entities)} entities, {len(model.studies)} studies, "
                f"{len(model.assertions)} assertions, {evidence} evidence; network "
