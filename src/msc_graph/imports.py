@@ -76,7 +76,7 @@ from typing import IO, TYPE_CHECKING, Any
 from msc_graph.compact import CompactNetwork, IntCode, map_array, open_network, write_network
 from msc_graph.constants import BASE_IRI, VOCAB_IRI
 from msc_graph.errors import MscGraphError
-from msc_graph.model import Entity, EntityType, Evidence, GraphModel, SourceKind, Study
+from msc_graph.model import Entity, EntityType, Evidence, GraphModel, SourceKind, Study, iter_subtree
 from msc_graph.names import normalise_name
 from msc_graph.resolve import Match, Resolver
 from msc_graph.vocabulary import PREDICATES
@@ -1006,15 +1006,7 @@ class ImportedModel(GraphModel):
 
     def iter_descendants(self, entity_id: str) -> Iterator[str]:
         """Yield ``entity_id`` and everything below it. Cost: linear in the subtree."""
-        seen: set[str] = set()
-        stack = [entity_id]
-        while stack:
-            current = stack.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            yield current
-            stack.extend(sorted(self.children.get(current, ()), reverse=True))
+        return iter_subtree(self.children, entity_id)
 
 
 class ImportedResolver(Resolver):

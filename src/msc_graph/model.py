@@ -6,7 +6,7 @@ in rdflib, networkx, pyvis or click.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from enum import Enum, IntEnum, StrEnum
 
@@ -203,12 +203,21 @@ class GraphModel:
         for entity in self.entities.values():
             for parent in entity.is_a:
                 children.setdefault(parent, []).append(entity.id)
-        seen: set[str] = set()
-        stack = [entity_id]
-        while stack:
-            current = stack.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            yield current
-            stack.extend(sorted(children.get(current, ()), reverse=True))
+        return iter_subtree(children, entity_id)
+
+
+def iter_subtree(children: Mapping[str, Iterable[str]], root: str) -> Iterator[str]:
+    """Yield ``root`` and every node below it in ``children``, once each, depth first.
+
+    Cost: linear in the size of the subtree; is-a cycles (refused by validate.py,
+    possible in imported graphs) end the walk instead of looping.
+    """
+    seen: set[str] = set()
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        yield current
+        stack.extend(sorted(children.get(current, ()), reverse=True))
