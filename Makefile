@@ -45,6 +45,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/serve_load.py
 
 docs: $(STAMP) browser
 	$(BIN)/python scripts/screenshot.py docs/graph.png
