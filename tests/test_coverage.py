@@ -77,3 +77,33 @@ def test_other_formats_render(fmt, seeds_dir, real_project, runner, tmp_path) ->
     if fmt == "html":
         page = (tmp_path / "c.html").read_text()
         assert "ferrini-2025" in page and "<script" not in page
+
+
+CITATION = __import__("re").compile(
+    r"([A-Z][A-Za-z'\-]+)(?: et al\.?| and [A-Z][A-Za-z'\-]+)?,? (\d{4})([a-z])?(?:, ([a-z])\b)?")
+
+
+@pytest.mark.parametrize("review", ["ferrini-2025", "zidan-2023"])
+def test_every_study_cited_in_a_covered_sentence_is_a_study_node(review, seeds_dir, real_project) -> None:
+    # Author-year citations ("Gao et al., 2023a, b", "Gnecchi and Melo, 2009") in each covered
+    # sentence must name a study of the graph, with its title from the reference list.
+    from msc_graph.coverage import compute_coverage
+    from msc_graph.names import normalise_name
+    from msc_graph.views import open_graph
+
+    model = open_graph(real_project).model
+    (coverage,) = compute_coverage(model, CONFIG, seeds_dir, reviews=[review])
+    known = {normalise_name(s.citation): s for s in model.studies.values()}
+    missing = []
+    cited = 0
+    for index in coverage.covered_sentences:
+        for author, year, first, second in CITATION.findall(coverage.sentences[index].text):
+            for letter in {first, second} - {""} or {""}:
+                cited += 1
+                key = normalise_name(f"{author}{year}{letter}")
+                found = [s for k, s in known.items() if k.startswith(normalise_name(author))
+                         and k.endswith(normalise_name(f"{year}{letter}"))]
+                if not found or not all(s.title for s in found):
+                    missing.append(key)
+    assert cited > 10
+    assert missing == []
