@@ -116,3 +116,10 @@ def test_timeout_stops_the_search_and_says_so() -> None:
                         clock=lambda: next(ticks))  # every clock read is one "second"
     assert search.truncated
     assert any(reason.startswith("timeout") for reason in search.reasons)
+
+
+def test_default_bounds_on_a_dense_graph_return_and_say_they_were_cut() -> None:
+    search = find_paths(_dense(40), ["0"], ["39"])  # max_hops 5, max_paths 50, timeout 10 s
+    assert search.truncated and search.reasons
+    assert len(search.paths) == 50
+    assert search.limits == {"max_hops": 5, "max_paths": 50, "timeout_s": 10.0}
