@@ -14,7 +14,7 @@ PACKAGE = ROOT / "src" / "msc_graph"
 # A module may import only modules above it in this list (STYLE.md, "Layout").
 ORDER = ["constants", "errors", "model", "names", "vocabulary", "seeds", "load", "validate",
          "cache", "rdf", "network", "resolve", "compact", "imports", "filters", "payloads", "paths",
-         "studies", "stats", "coverage", "contradictions", "compare", "gaps", "sparql", "serve",
+         "studies", "stats", "exports", "coverage", "contradictions", "compare", "gaps", "sparql", "serve",
          "views"]
 
 

@@ -265,20 +265,52 @@ def serve(ctx: click.Context, host: str, port: int, limit: int, timeout_s: float
 
 
 @click.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(["ttl", "nt"]), default="ttl",
-              show_default=True, help="ttl: the graph and the ontology as Turtle; nt: the graph's "
-              "own triples as sorted N-Triples (stable, diff-friendly).")
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(["ttl", "nt", "jsonld", "graphml", "kgx", "cytoscape", "csv"]),
+              default="ttl", show_default=True,
+              help="ttl: graph and ontology as Turtle; nt: the graph's own triples, sorted "
+              "(diff-friendly); jsonld: JSON-LD with our prefixes as context; graphml: the network "
+              "view; kgx: KGX TSV (PATH_nodes.tsv and PATH_edges.tsv) with Biolink categories, "
+              "predicates and provenance columns; cytoscape: Cytoscape.js JSON; csv: one row per "
+              "piece of evidence.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write (- for stdout); replaced atomically.")
+              help="File to write (- for stdout); replaced atomically. For kgx, the stem of the two "
+              "files.")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: str) -> None:
-    """Export the graph as RDF: Turtle or sorted N-Triples."""
+    """Export the graph as RDF, GraphML, KGX TSV, Cytoscape.js JSON or a flat CSV."""
     import tempfile
 
+    from msc_graph import exports
     from msc_graph.cache import write_atomic
     from msc_graph.rdf import write_ntriples
 
     views = open_views(ctx)
+    if fmt == "kgx":
+        if output == "-":
+            raise click.UsageError("kgx writes two files: give -o PATH (PATH_nodes.tsv, PATH_edges.tsv)")
+        stem = Path(output)
+        stem = stem.with_name(stem.name.removesuffix(".tsv"))
+        for name, data in exports.write_kgx(views.model).items():
+            target = stem.with_name(f"{stem.name}_{name}")
+            write_atomic(target, data)
+            rows = data.count(b"\n") - 1
+            click.echo(f"wrote {rows} rows to {target}", err=True)
+        return
+    others = {
+        "jsonld": lambda: exports.write_jsonld(views.rdflib_graph, views.prefixes),
+        "graphml": lambda: exports.write_graphml(views.network),
+        "cytoscape": lambda: exports.write_cytoscape(views.model),
+        "csv": lambda: exports.write_csv(views.model),
+    }
+    if fmt in others:
+        payload = others[fmt]()
+        if output == "-":
+            click.echo(payload.decode("utf-8"), nl=False)
+        else:
+            write_atomic(Path(output), payload)
+            click.echo(f"wrote {fmt} to {output}", err=True)
+        return
     if fmt == "nt":
         with tempfile.TemporaryDirectory() as folder:
             scratch = Path(folder) / "graph.nt"

@@ -1,0 +1,164 @@
+"""Model → files other tools read: JSON-LD, GraphML, KGX TSV, Cytoscape.js JSON and a flat CSV.
+
+Each writer takes the model (and, for GraphML and JSON-LD, the view it
+serialises) and returns the bytes of each file to write, so the CLI writes
+them atomically and tests read them back with real parsers. RDF formats
+(Turtle, N-Triples) are written from the RDF view in rdf.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from msc_graph.model import GraphModel
+from msc_graph.payloads import context_payload
+from msc_graph.vocabulary import PREDICATES
+
+if TYPE_CHECKING:
+    import networkx
+    import rdflib
+
+KGX_PREFIX = "MSCG"
+"""CURIE prefix of our entities in KGX files (ids stay readable: MSCG:il-1b)."""
+KNOWLEDGE_SOURCE = "infores:msc-graph"
+
+BIOLINK_CATEGORIES = {
+    "msc-source": "biolink:Cell",
+    "secretome-component": "biolink:ChemicalMixture",
+    "factor": "biolink:Protein",
+    "growth-factor": "biolink:Protein",
+    "cytokine": "biolink:Protein",
+    "chemokine": "biolink:Protein",
+    "enzyme": "biolink:Protein",
+    "receptor": "biolink:Protein",
+    "marker": "biolink:Protein",
+    "microrna": "biolink:MicroRNA",
+    "chemical": "biolink:SmallMolecule",
+    "pathway": "biolink:Pathway",
+    "process": "biolink:BiologicalProcess",
+    "cell-type": "biolink:Cell",
+    "tissue": "biolink:AnatomicalEntity",
+    "disease-model": "biolink:Disease",
+    "disease": "biolink:Disease",
+    "phenotype": "biolink:PhenotypicFeature",
+    "species": "biolink:OrganismTaxon",
+    "route": "biolink:NamedThing",
+    "study": "biolink:Publication",
+    "external": "biolink:NamedThing",
+}
+"""Entity type → Biolink category (the nearest class Biolink has)."""
+
+CSV_COLUMNS = ["assertion", "subject", "subject_label", "predicate", "object", "object_label", "sign",
+               "study", "citation", "read_in", "source_kind", "locator", "quote", "hedged",
+               "species", "strain", "disease_model", "healthy", "msc_source", "preparation", "route",
+               "measured_in", "setting"]
+
+
+def _table(rows: list[list[str]], delimiter: str) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _publications(model: GraphModel, study_ids: list[str]) -> list[str]:
+    """Return DOI / PMID CURIEs of the studies where the reference list gives one, else study ids."""
+    result = []
+    for study_id in study_ids:
+        study = model.studies[study_id]
+        if study.doi:
+            result.append(f"doi:{study.doi}")
+        elif study.pmid:
+            result.append(f"PMID:{study.pmid}")
+        else:
+            result.append(f"msc-study:{study.id}")
+    return result
+
+
+def write_kgx(model: GraphModel) -> dict[str, bytes]:
+    """Return KGX TSV nodes and edges files (``nodes.tsv``, ``edges.tsv``).
+
+    Edges carry Biolink predicates with ``object_direction_qualifier`` for
+    signed ones, our predicate slug in ``msc_predicate``, and the KGX
+    provenance columns: ``primary_knowledge_source`` (msc-graph),
+    ``aggregator_knowledge_source`` (the reviews read), ``publications`` and
+    ``supporting_text`` (the verbatim quotes).
+    """
+    nodes = [["id", "category", "name", "synonym", "xref", "msc_type"]]
+    for entity in model.entities.values():
+        nodes.append([f"{KGX_PREFIX}:{entity.id}", BIOLINK_CATEGORIES[entity.type.value], entity.label,
+                      "|".join(entity.synonyms), "|".join(entity.xrefs), entity.type.value])
+    edges = [["id", "subject", "predicate", "object", "object_direction_qualifier", "msc_predicate",
+              "primary_knowledge_source", "aggregator_knowledge_source", "publications",
+              "supporting_text", "knowledge_level", "agent_type"]]
+    for assertion in model.assertions:
+        predicate = PREDICATES[assertion.predicate]
+        studies = sorted(assertion.studies)
+        reviews = sorted({e.read_in for e in assertion.evidence})
+        quotes = list(dict.fromkeys(" ".join(e.quote.split()) for e in assertion.evidence))
+        edges.append([assertion.id, f"{KGX_PREFIX}:{assertion.subject}", predicate.biolink,
+                      f"{KGX_PREFIX}:{assertion.object}", predicate.direction or "", assertion.predicate,
+                      KNOWLEDGE_SOURCE, "|".join(f"infores:{r}" for r in reviews),
+                      "|".join(_publications(model, studies)), "|".join(q.replace("|", "/") for q in quotes),
+                      "knowledge_assertion", "manual_agent"])
+    return {"nodes.tsv": _table(nodes, "\t"), "edges.tsv": _table(edges, "\t")}
+
+
+def write_csv(model: GraphModel) -> bytes:
+    """Return one CSV row per piece of evidence, with its assertion and context."""
+    rows = [CSV_COLUMNS]
+    for assertion in model.assertions:
+        for item in assertion.evidence:
+            context = context_payload(model, item.context)
+            rows.append([
+                assertion.id, assertion.subject, model.entities[assertion.subject].label,
+                assertion.predicate, assertion.object, model.entities[assertion.object].label,
+                "" if assertion.sign is None else str(int(assertion.sign)), item.study,
+                model.studies[item.study].citation, item.read_in, item.source_kind.value,
+                item.locator, item.quote, str(item.hedged).lower(),
+                *("" if context[name] is None else str(context[name]).lower() if name == "healthy"
+                  else str(context[name]) for name in ("species", "strain", "disease_model", "healthy",
+                                                       "msc_source", "preparation", "route")),
+                "|".join(v for v in context["measured_in"] if v), context["setting"] or "",
+            ])
+    return _table(rows, ",")
+
+
+def write_cytoscape(model: GraphModel) -> bytes:
+    """Return Cytoscape.js JSON: ``{"elements": {"nodes": [...], "edges": [...]}}``."""
+    nodes = [{"data": {"id": e.id, "label": e.label, "type": e.type.value, "xrefs": list(e.xrefs),
+                       "synonyms": list(e.synonyms)}} for e in model.entities.values()]
+    edges = [{"data": {"id": a.id, "source": a.subject, "target": a.object, "predicate": a.predicate,
+                       "sign": None if a.sign is None else int(a.sign),
+                       "studies": sorted(a.studies), "n_evidence": len(a.evidence)}}
+             for a in model.assertions]
+    return json.dumps({"elements": {"nodes": nodes, "edges": edges}}, ensure_ascii=False,
+                      indent=1).encode("utf-8")
+
+
+def write_graphml(network: networkx.MultiDiGraph) -> bytes:
+    """Return GraphML of the network view, attributes flattened to strings GraphML can hold."""
+    import networkx
+
+    flat = networkx.MultiDiGraph()
+    for node, attrs in network.nodes(data=True):
+        flat.add_node(node, label=attrs["label"], type=attrs["type"],
+                      synonyms="|".join(attrs["synonyms"]), xrefs="|".join(attrs["xrefs"]))
+    for subject, obj, key, attrs in network.edges(keys=True, data=True):
+        flat.add_edge(subject, obj, key=key, predicate=attrs["predicate"],
+                      sign="" if attrs["sign"] is None else str(attrs["sign"]), role=attrs["role"],
+                      n_studies=attrs["n_studies"],
+                      studies="|".join(sorted({e.study for e in attrs["evidence"]})))
+    buffer = io.BytesIO()
+    networkx.write_graphml(flat, buffer)
+    return buffer.getvalue()
+
+
+def write_jsonld(graph: rdflib.Graph, prefixes: Mapping[str, str]) -> bytes:
+    """Return the RDF view as JSON-LD with a context made of the committed prefix map."""
+    context = {prefix: namespace for prefix, namespace in prefixes.items()}
+    return graph.serialize(format="json-ld", context=context, indent=1).encode("utf-8")

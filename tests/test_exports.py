@@ -1,0 +1,84 @@
+"""Every export format, read back with a real parser; counts worked out from the fixture
+(16 entities, 13 assertions, 14 pieces of evidence: one evidence lists two studies)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx
+import pytest
+import rdflib
+
+from msc_graph.cli import cli
+
+ENTITY = "https://w3id.org/msc-graph/entity/"
+MSC = "https://w3id.org/msc-graph/vocab#"
+
+
+def _export(runner, fmt: str, path: Path) -> None:
+    result = runner.invoke(cli, ["export", "-f", fmt, "-o", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+# rdflib's own JSON-LD parser still builds a ConjunctiveGraph and warns about it
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+@pytest.mark.parametrize(("fmt", "parser"), [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
+def test_rdf_formats_parse_and_hold_the_direct_triple(fmt, parser, runner, fixture_project, tmp_path) -> None:
+    path = tmp_path / f"graph.{fmt}"
+    _export(runner, fmt, path)
+    graph = rdflib.Graph().parse(path, format=parser)
+    triple = (rdflib.URIRef(ENTITY + "pw"), rdflib.URIRef(MSC + "decreases"), rdflib.URIRef(ENTITY + "auto"))
+    assert triple in graph
+    assertions = set(graph.subjects(rdflib.RDF.type, rdflib.URIRef(MSC + "Assertion")))
+    assert len(assertions) == 13
+
+
+def test_graphml_reads_back_with_networkx(runner, fixture_project, tmp_path) -> None:
+    path = tmp_path / "graph.graphml"
+    _export(runner, "graphml", path)
+    network = networkx.read_graphml(path, force_multigraph=True)
+    assert (network.number_of_nodes(), network.number_of_edges()) == (16, 13)
+    assert network.nodes["auto"]["label"] == "autophagy"
+    (edge,) = network.get_edge_data("pw", "auto").values()
+    assert edge["sign"] == "-1" and edge["studies"] == "alpha-2020|beta-2021"
+
+
+def test_kgx_has_biolink_columns_and_provenance(runner, fixture_project, tmp_path) -> None:
+    _export(runner, "kgx", tmp_path / "graph")
+    with (tmp_path / "graph_nodes.tsv").open(newline="") as stream:
+        nodes = list(csv.DictReader(stream, delimiter="\t"))
+    with (tmp_path / "graph_edges.tsv").open(newline="") as stream:
+        edges = list(csv.DictReader(stream, delimiter="\t"))
+    assert len(nodes) == 16 and len(edges) == 13
+    assert {"id", "category", "name"} <= set(nodes[0])
+    assert all(n["category"].startswith("biolink:") for n in nodes)
+    decreases = next(e for e in edges if e["id"] == "pw--decreases--auto")
+    assert decreases["predicate"] == "biolink:affects"
+    assert decreases["object_direction_qualifier"] == "decreased"
+    assert decreases["primary_knowledge_source"] == "infores:msc-graph"
+    assert decreases["publications"] == "msc-study:alpha-2020|msc-study:beta-2021"
+    assert decreases["supporting_text"] == "The pathway lowers autophagy"
+    carries = next(e for e in edges if e["id"] == "ev--carries--mir")
+    assert carries["predicate"] == "biolink:has_part" and carries["object_direction_qualifier"] == ""
+
+
+def test_cytoscape_json(runner, fixture_project, tmp_path) -> None:
+    path = tmp_path / "graph.json"
+    _export(runner, "cytoscape", path)
+    elements = json.loads(path.read_text())["elements"]
+    assert len(elements["nodes"]) == 16 and len(elements["edges"]) == 13
+    edge = next(e["data"] for e in elements["edges"] if e["data"]["id"] == "ev--increases--auto")
+    assert (edge["source"], edge["target"], edge["sign"]) == ("ev", "auto", 1)
+
+
+def test_flat_csv_has_a_row_per_evidence(runner, fixture_project, tmp_path) -> None:
+    path = tmp_path / "graph.csv"
+    _export(runner, "csv", path)
+    with path.open(newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == 14
+    row = next(r for r in rows if r["assertion"] == "exo--increases--gfap")
+    assert (row["species"], row["healthy"], row["setting"]) == ("mouse", "true", "ex-vivo")
+    assert row["quote"] == "exosomes raised GFAP in healthy mice"
