@@ -82,3 +82,22 @@ def test_flat_csv_has_a_row_per_evidence(runner, fixture_project, tmp_path) -> N
     row = next(r for r in rows if r["assertion"] == "exo--increases--gfap")
     assert (row["species"], row["healthy"], row["setting"]) == ("mouse", "true", "ex-vivo")
     assert row["quote"] == "exosomes raised GFAP in healthy mice"
+
+
+def test_kgx_round_trip_keeps_counts_and_paths(runner, fixture_project, tmp_path) -> None:
+    _export(runner, "kgx", tmp_path / "graph")
+    imported = runner.invoke(cli, ["import", str(tmp_path / "graph_edges.tsv"), "--name", "roundtrip"])
+    assert imported.exit_code == 0, imported.output
+    listed = json.loads(runner.invoke(cli, ["graphs", "-f", "json"]).output)
+    entry = next(g for g in listed if g["name"] == "roundtrip")
+    assert (entry["nodes"], entry["edges"]) == (16, 13)
+
+    def chains(args: list[str]) -> list[tuple[list[str], int]]:
+        result = runner.invoke(cli, ["paths", *args, "--max-hops", "6", "-f", "json"])
+        assert result.exit_code == 0, result.output
+        return [([n["id"].removeprefix("MSCG:") for n in p["nodes"]], p["net_sign"])
+                for p in json.loads(result.output)["paths"]]
+
+    # the same two chains (4 and 6 hops, both -1) as the curated fixture gives
+    assert chains(["--graph", "roundtrip", "MSCG:ev", "MSCG:np"]) == chains(["ev", "np"])
+    assert len(chains(["ev", "np"])) == 2
