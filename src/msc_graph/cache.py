@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from msc_graph.constants import CACHE_ENV, find_project_dir
 from msc_graph.model import GraphModel
-from msc_graph.seeds import find_quote, get_seeds_dir
+from msc_graph.seeds import get_seeds_dir, make_quote_lookup
 
 T = TypeVar("T")
 CACHE_VERSION = "1"
@@ -148,7 +148,7 @@ def build_model(project: Project | None = None, *, use_cache: bool = True) -> Gr
         from msc_graph.validate import read_prefixes, validate_files
 
         files = load_files(iter_data_files(project.data_dir))
-        lookup = (lambda quote, review: find_quote(quote, review, seeds_dir)) if seeds_dir else None
+        lookup = make_quote_lookup(seeds_dir)
         return validate_files(files, read_prefixes(project.prefixes_path), lookup)
 
     if not use_cache:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -118,3 +119,13 @@ def find_quote(quote: str, review: str, seeds_dir: Path | None = None) -> list[s
     """Return the parts of ``quote`` that are not found verbatim in the seed (empty: all found)."""
     text = read_normalised_seed(review, seeds_dir)
     return [part for part in split_quote(quote) if normalise_text(part) not in text]
+
+
+def make_quote_lookup(seeds_dir: Path | None) -> Callable[[str, str], list[str]] | None:
+    """Return ``f(quote, review) -> missing parts`` over ``seeds_dir``, or None without seeds.
+
+    The validator takes it; None means quotes are not checked (no seed texts here).
+    """
+    if seeds_dir is None:
+        return None
+    return lambda quote, review: find_quote(quote, review, seeds_dir)

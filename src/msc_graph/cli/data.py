@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from msc_graph.cli.options import echo_progress, emit, format_option, open_views
+from msc_graph.cli.options import chosen_project, echo_progress, emit, format_option, open_views
 from msc_graph.render import Table
 
 
@@ -14,23 +14,19 @@ from msc_graph.render import Table
 @click.option("--no-cache", is_flag=True, help="Rebuild from the YAML even when inputs are unchanged.")
 @click.pass_context
 def build(ctx: click.Context, no_cache: bool) -> None:
-    """Load, validate and build the graph's views; cache them for later commands.
+    """Load and validate graph_data/, and cache the model every later command builds its views from.
 
-    Exit code 2 when the curated data has problems; the last good build stays usable.
+    The views (network, RDF) are built from the cached model on first use, so
+    there is nothing more to prepare here. Exit code 2 when the curated data has
+    problems; the last good build stays usable.
     """
-    from msc_graph.cache import build_model, find_project
-    from msc_graph.network import build_network
+    from msc_graph.cache import build_model
 
-    root = ctx.find_root().obj.get("project")
-    project = find_project(Path(root) if root else None)
     echo_progress("loading and validating graph_data/ ...")
-    model = build_model(project, use_cache=not no_cache)
-    echo_progress("building the network view ...")
-    network = build_network(model)  # built from the cached model on use; checked here once
+    model = build_model(chosen_project(ctx), use_cache=not no_cache)
     evidence = sum(len(a.evidence) for a in model.assertions)
     click.echo(f"built: {len(model.entities)} entities, {len(model.studies)} studies, "
-               f"{len(model.assertions)} assertions, {evidence} evidence; network "
-               f"{network.number_of_nodes()} nodes, {network.number_of_edges()} edges")
+               f"{len(model.assertions)} assertions, {evidence} evidence")
 
 
 @click.command()
@@ -46,16 +42,14 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
     when there is any. Quotes are checked against the seeds when the seed
     folder is found ($MSC_GRAPH_SEEDS or ../shared/seeds).
     """
-    from msc_graph.cache import find_project
     from msc_graph.load import iter_data_files, load_files
-    from msc_graph.seeds import find_quote, get_seeds_dir
+    from msc_graph.seeds import get_seeds_dir, make_quote_lookup
     from msc_graph.validate import find_warnings, read_prefixes, validate_files
 
-    root = ctx.find_root().obj.get("project")
-    project = find_project(Path(root) if root else None)
+    project = chosen_project(ctx)
     paths = [Path(f) for f in files] or list(iter_data_files(project.data_dir))
     seeds_dir = get_seeds_dir()
-    lookup = (lambda quote, review: find_quote(quote, review, seeds_dir)) if seeds_dir else None
+    lookup = make_quote_lookup(seeds_dir)
     if lookup is None:
         echo_progress("note: seed texts not found; quotes were not checked (set MSC_GRAPH_SEEDS)")
     model = validate_files(load_files(paths), read_prefixes(project.prefixes_path), lookup)

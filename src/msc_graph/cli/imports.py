@@ -6,19 +6,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from msc_graph.cli.options import emit, format_option
+from msc_graph.cli.options import chosen_project, emit, format_option
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
 
 def _cache_dir(ctx: click.Context) -> Any:
-    from pathlib import Path
 
-    from msc_graph.cache import find_project
 
-    root = ctx.find_root().obj.get("project")
-    return find_project(Path(root) if root else None).cache_dir
+    return chosen_project(ctx).cache_dir
 
 
 @click.command("import")
@@ -46,11 +43,9 @@ def import_command(ctx: click.Context, /, path: str, name: str, input_format: st
     import sys
     from pathlib import Path
 
-    from msc_graph.cache import find_project
     from msc_graph.imports import find_import_source, import_graph
 
-    root = ctx.find_root().obj.get("project")
-    project = find_project(Path(root) if root else None)
+    project = chosen_project(ctx)
     source = find_import_source(Path(path), input_format)
     prefixes: dict[str, str] = {}
     if project.prefixes_path.is_file():

@@ -45,15 +45,21 @@ def emit(fmt: str, table: Table, payload: Any) -> None:
     click.echo(render(fmt, table, payload))
 
 
-def open_views(ctx: click.Context) -> Any:
-    """Open the curated graph of the project chosen on the root group (or found)."""
+def chosen_project(ctx: click.Context) -> Any:
+    """Return the project given by the root group's --project (or found from the working dir)."""
     from pathlib import Path
 
     from msc_graph.cache import find_project
-    from msc_graph.views import open_graph
 
     root = ctx.find_root().obj.get("project")
-    return open_graph(find_project(Path(root) if root else None))
+    return find_project(Path(root) if root else None)
+
+
+def open_views(ctx: click.Context) -> Any:
+    """Open the curated graph of the project chosen on the root group (or found)."""
+    from msc_graph.views import open_graph
+
+    return open_graph(chosen_project(ctx))
 
 
 def echo_progress(message: str) -> None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import click
 
-from msc_graph.cli.options import context_filter_options, emit, format_option, open_views
+from msc_graph.cli.options import chosen_project, context_filter_options, emit, format_option, open_views
 from msc_graph.constants import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
 from msc_graph.render import Table
-
-ARROWS = {1: "⟶", -1: "⊣", 0: "-/-", None: "⟶"}
 
 
 @click.command()
@@ -62,11 +60,9 @@ def paths(ctx: click.Context, /, source: str, target: str, max_hops: int, max_pa
     if graph_name:
         from pathlib import Path
 
-        from msc_graph.cache import find_project
         from msc_graph.views import open_imported
 
-        root = ctx.find_root().obj.get("project")
-        views = open_imported(graph_name, find_project(Path(root) if root else None),
+        views = open_imported(graph_name, chosen_project(ctx),
                               with_curated=with_curated)
     elif with_curated:
         raise click.UsageError("--with-curated needs --graph NAME")

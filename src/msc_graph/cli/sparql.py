@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from msc_graph.cli.options import open_views
+from msc_graph.cli.options import chosen_project, open_views
 from msc_graph.errors import UsageError
 from msc_graph.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, RESULT_FORMATS
 
@@ -49,11 +49,9 @@ def _project_prefixes(ctx: click.Context) -> dict[str, str]:
     """Return the project's prefix map, or the built-in one when no project is at hand."""
     import json
 
-    from msc_graph.cache import find_project
     from msc_graph.sparql import DEFAULT_PREFIXES
 
-    root = ctx.find_root().obj.get("project")
-    path = find_project(Path(root) if root else None).prefixes_path
+    path = chosen_project(ctx).prefixes_path
     if path.is_file():
         loaded: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
         return loaded

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from msc_graph.cli.options import context_filter_options, open_views
+from msc_graph.cli.options import chosen_project, context_filter_options, open_views
 from msc_graph.constants import REVIEW_SEEDS
 from msc_graph.model import EntityType
 
@@ -53,11 +53,9 @@ def viz(ctx: click.Context, /, output: str, around: str | None, depth: int, type
     from msc_graph.render.html import VizFocus, build_viz_graph, expand_types, render_graph_html
 
     if graph_name:
-        from msc_graph.cache import find_project
         from msc_graph.views import open_imported
 
-        root = ctx.find_root().obj.get("project")
-        views = open_imported(graph_name, find_project(Path(root) if root else None))
+        views = open_imported(graph_name, chosen_project(ctx))
     else:
         views = open_views(ctx)
     resolver = views.resolver
