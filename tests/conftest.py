@@ -34,16 +34,37 @@ def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cache
 
 
+def copy_project(source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """Copy a hand-made graph (graph_data/ and seeds/ under ``source``) into a project of its own.
+
+    The copy gets the repository's ontology, and the environment points the
+    CLI at it, at its seed texts and at a private cache.
+    """
+    root = tmp_path / source.name
+    shutil.copytree(source / "graph_data", root / "graph_data")
+    shutil.copytree(ROOT / "ontology", root / "ontology")
+    monkeypatch.setenv("MSC_GRAPH_SEEDS", str(source / "seeds"))
+    monkeypatch.setenv("MSC_GRAPH_HOME", str(root))
+    monkeypatch.setenv("MSC_GRAPH_CACHE", str(tmp_path / "cache"))
+    return Project(root)
+
+
+def make_cycle_store(size: int = 5000):  # -> pyoxigraph.Store, imported lazily
+    """Return a store of ``size`` edges ``i -> 7i mod size`` on which cross products take seconds."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    p = pyoxigraph.NamedNode("http://example.org/p")
+    store.bulk_extend([pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://example.org/{i}"), p,
+                                       pyoxigraph.NamedNode(f"http://example.org/{i * 7 % size}"))
+                       for i in range(size)])
+    return store
+
+
 @pytest.fixture()
 def fixture_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Project]:
     """A copy of the hand-made fixture graph, with its own tiny seed texts and cache."""
-    root = tmp_path / "fixture"
-    shutil.copytree(FIXTURE / "graph_data", root / "graph_data")
-    shutil.copytree(ROOT / "ontology", root / "ontology")
-    monkeypatch.setenv("MSC_GRAPH_SEEDS", str(FIXTURE / "seeds"))
-    monkeypatch.setenv("MSC_GRAPH_HOME", str(root))
-    monkeypatch.setenv("MSC_GRAPH_CACHE", str(tmp_path / "cache"))
-    yield Project(root)
+    yield copy_project(FIXTURE, tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ import pytest
 from msc_graph.cache import Project
 from msc_graph.cli import cli
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, copy_project
 
 ANALYSIS = DATA / "analysis"
 FORMATS = ["text", "json", "tsv", "html"]
@@ -28,13 +27,7 @@ FORMATS = ["text", "json", "tsv", "html"]
 @pytest.fixture()
 def analysis_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     """A copy of this module's hand-made graph, with its own seed text and cache."""
-    root = tmp_path / "analysis"
-    shutil.copytree(ANALYSIS / "graph_data", root / "graph_data")
-    shutil.copytree(ROOT / "ontology", root / "ontology")
-    monkeypatch.setenv("MSC_GRAPH_SEEDS", str(ANALYSIS / "seeds"))
-    monkeypatch.setenv("MSC_GRAPH_HOME", str(root))
-    monkeypatch.setenv("MSC_GRAPH_CACHE", str(tmp_path / "cache"))
-    return Project(root)
+    return copy_project(ANALYSIS, tmp_path, monkeypatch)
 
 
 def _json(runner, *args: str) -> Any:

@@ -23,6 +23,8 @@ import pytest
 from msc_graph.cli import cli
 from msc_graph.sparql import DEFAULT_PREFIXES
 
+from .conftest import make_cycle_store
+
 START_TIMEOUT_S = 60
 STOP_TIMEOUT_S = 10
 SELECT = "SELECT ?e ?label WHERE { ?e a msc:Phenotype ; rdfs:label ?label } ORDER BY ?e"
@@ -147,16 +149,9 @@ def test_endpoint_must_be_http(runner) -> None:
 
 @pytest.fixture()
 def generated_server() -> Iterator[str]:
-    import pyoxigraph
-
     from msc_graph.serve import build_server
 
-    store = pyoxigraph.Store()
-    size = 5000
-    p = pyoxigraph.NamedNode("http://example.org/p")
-    store.bulk_extend([pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://example.org/{i}"), p,
-                                       pyoxigraph.NamedNode(f"http://example.org/{i * 7 % size}"))
-                       for i in range(size)])
+    store = make_cycle_store()
     server = build_server(store, DEFAULT_PREFIXES, port=0, timeout_s=0.3, limit=4, max_running=2)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

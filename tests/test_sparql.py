@@ -32,6 +32,8 @@ from msc_graph.sparql import (
     serialize_result,
 )
 
+from .conftest import make_cycle_store
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "data" / "fixture"
 NAMED = sorted(q.name for q in iter_named_queries())
@@ -78,15 +80,7 @@ def real_views(seeds_dir: Path, real_cache: Path) -> Iterator[object]:
 @pytest.fixture()
 def slow_store():
     """A generated graph on which a two-way cross product takes seconds."""
-    import pyoxigraph
-
-    store = pyoxigraph.Store()
-    size = 5000
-    p = pyoxigraph.NamedNode("http://example.org/p")
-    store.bulk_extend([pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://example.org/{i}"), p,
-                                       pyoxigraph.NamedNode(f"http://example.org/{i * 7 % size}"))
-                       for i in range(size)])
-    return store
+    return make_cycle_store()
 
 
 # ---------------------------------------------------------------------------------------------
