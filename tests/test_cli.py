@@ -6,13 +6,43 @@ import json
 import subprocess
 import sys
 
+import click
 import pytest
 
-from msc_graph.cli import cli
+from msc_graph.cli import LAZY_COMMANDS, cli
 
 from .conftest import ROOT
 
-COMMANDS = sorted(cli.commands)
+COMMANDS = sorted(LAZY_COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_help_summary_matches_the_command(name: str) -> None:
+    # `mscgraph --help` lists LAZY_COMMANDS' summaries without importing the modules;
+    # they must say what the loaded command's own docstring says.
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None and command.name == name
+    assert command.get_short_help_str(limit=1000) == LAZY_COMMANDS[name][1]
+    assert command.callback is not None
+    assert command.callback.__module__ == f"msc_graph.cli.{LAZY_COMMANDS[name][0]}"
+
+
+def test_every_command_module_is_listed() -> None:
+    for module in {module for module, _summary in LAZY_COMMANDS.values()}:
+        for command in __import__(f"msc_graph.cli.{module}", fromlist=["COMMANDS"]).COMMANDS:
+            assert LAZY_COMMANDS.get(command.name, ("",))[0] == module, command.name
+
+
+def test_help_lists_every_command_and_imports_no_command_module() -> None:
+    code = ("import sys; sys.argv = ['mscgraph', '--help']\n"
+            "from msc_graph.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('LOADED', ' '.join(m for m in sys.modules if m.startswith('msc_graph.cli.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    listed = [line.split()[0] for line in out.split("Commands:")[1].splitlines()
+              if line.startswith("  ") and not line.startswith("   ")]
+    assert listed == COMMANDS
+    assert out.rstrip().splitlines()[-1] == "LOADED"
 
 
 @pytest.mark.parametrize("name", COMMANDS)
