@@ -117,3 +117,39 @@ def test_signs_follow_the_predicates(real_project) -> None:
 
     for assertion in open_graph(real_project).model.assertions:
         assert assertion.sign == PREDICATES[assertion.predicate].sign
+
+
+def test_entities_used_by_several_seed_files_live_in_entities_yaml() -> None:
+    # A seed file holds only what that seed needs; anything two files share is defined once in
+    # graph_data/entities.yaml, so a curator editing one seed cannot silently change another's.
+    import yaml
+
+    from .conftest import ROOT
+
+    defined: dict[str, str] = {}
+    used: dict[str, set[str]] = {}
+
+    def note(value, where: str) -> None:
+        if isinstance(value, str):
+            used.setdefault(value, set()).add(where)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                note(item, where)
+        elif isinstance(value, dict):
+            for item in value.values():
+                note(item, where)
+
+    for path in sorted((ROOT / "graph_data").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for entity in data.get("entities") or []:
+            defined[entity["id"]] = path.stem
+            note(entity.get("is_a", []), path.stem)
+        for assertion in data.get("assertions") or []:
+            note([assertion["subject"], assertion["object"]], path.stem)
+            for item in assertion.get("evidence", []):
+                note(item.get("context"), path.stem)
+        note(data.get("contexts"), path.stem)
+    assert len(defined) > 500
+    misplaced = {entity: sorted(used[entity]) for entity, home in defined.items()
+                 if home != "entities" and used.get(entity, set()) - {home}}
+    assert misplaced == {}
