@@ -75,6 +75,20 @@ def test_no_two_entities_share_a_normalised_name_within_a_type(real_project) -> 
     assert clashes == []
 
 
+def test_no_two_entities_share_a_cross_reference(real_project) -> None:
+    # One ontology term is one concept: two entities grounded to the same CURIE are the same thing
+    # spelled twice (as "bone formation" and "osteogenesis" were, both GO:0001503).
+    model = open_graph(real_project).model
+    owner: dict[str, str] = {}
+    shared = []
+    for entity in model.entities.values():
+        for curie in entity.xrefs:
+            if owner.setdefault(curie, entity.id) != entity.id:
+                shared.append((curie, owner[curie], entity.id))
+    assert len(owner) > 300
+    assert shared == []
+
+
 def test_gao_chain_from_extracellular_vesicles_to_pain(runner, real_project) -> None:
     payload = _json(runner, "paths", "extracellular vesicles", "pain")
     wanted = ["extracellular-vesicles", "mir-99b-3p", "pi3k-akt-mtor-pathway", "autophagy",
