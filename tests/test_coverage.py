@@ -68,6 +68,28 @@ def test_zidan_segmentation_matches_a_hand_count(seeds_dir) -> None:
     assert cited and cited[0].endswith("apoptosis, and inflammation. (Ma et al., 2021)")
 
 
+def test_mahajan_segmentation_matches_a_hand_count(seeds_dir) -> None:
+    sentences, _rows = segment_seed(read_seed("mahajan-2018", seeds_dir), CONFIG["seeds"]["mahajan-2018"])
+    # Counted by reading, paragraph by paragraph, "## INTRODUCTION" to "## REFERENCES" (tab-separated
+    # table rows are rows, not sentences; 11 sentences run across a page break, table or figure and
+    # count once; "etc.," and "Fig." end nothing), then checked by counting full stops followed by a
+    # capital or a line end: 160 stops, 158 sentence ends, + 3 legends without a final stop -> 161.
+    #   Introduction 9 + 3 = 12; MSC therapy in MSDs 15 + 18 = 33;
+    #   Pitfalls 1 + 3 + 8 + 8 + 4 = 24 (+ the Table 1 title); Regenerative potential 6 + 7 = 13;
+    #   Mechanism 23 (+ the Figure 1 legend); Secretome in MSDs 8 + 17 + 18 + 5 + 1 = 49
+    #   (+ the Table 2 title); Conclusion 4  -> 158 + 3 = 161.
+    by_section = Counter(s.section for s in sentences)
+    assert len(sentences) == 161
+    assert by_section["INTRODUCTION"] == 12
+    assert by_section["Mesenchymal Stem Cell Therapy in MSDs"] == 33
+    assert by_section["Pitfalls of Cell-based MSC Therapy"] == 24
+    assert by_section["Regenerative Potential of Biological Molecules in MSC Secretome"] == 13
+    assert by_section["Mechanism of Regenerative Activity of MSC Secretome"] == 23
+    assert by_section["MSC Secretome in MSDs"] == 49
+    assert by_section["CONCLUSION"] == 4
+    assert by_section["Table 1 legend"] == by_section["Table 2 legend"] == by_section["Figure 1 legend"] == 1
+
+
 def test_mahajan_tables_have_the_rows_printed(seeds_dir) -> None:
     _sentences, rows = segment_seed(read_seed("mahajan-2018", seeds_dir), CONFIG["seeds"]["mahajan-2018"])
     # Table 1: muscular dystrophy 4 sources, ALS 3, meniscal tear 3, bone defects 4,
