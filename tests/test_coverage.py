@@ -221,3 +221,25 @@ def test_every_numbered_reference_in_a_covered_mahajan_sentence_is_a_study_node(
     assert sorted(references) == list(range(1, 88))  # the list runs 1-87
     assert checked > 40
     assert missing == [], "\n".join(map(str, missing))
+
+
+def test_an_exclusion_without_a_known_kind_is_refused(tmp_path) -> None:
+    from msc_graph.errors import DataError
+
+    path = tmp_path / "seeds.yaml"
+    path.write_text("seeds:\n  x:\n    start: a\n    end: b\n    exclusions:\n"
+                    "      - {starts: 'Since then', kind: boring, reason: 'no content'}\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_coverage_config(path)
+    assert "seeds.x.exclusions[1].kind" in str(caught.value)
+    assert "background, outlook, methods, pointer, caveat" in str(caught.value)
+
+
+def test_excluded_sentences_are_counted_by_kind(seeds_dir, real_project, runner) -> None:
+    result = runner.invoke(cli, ["coverage", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    for seed in json.loads(result.output):
+        assert sum(seed["excluded_by_kind"].values()) == seed["sentences_excluded"] == len(seed["excluded"])
+        assert all(e["kind"] in seed["excluded_by_kind"] for e in seed["excluded"])
+    text = runner.invoke(cli, ["coverage"]).output
+    assert "excluded, by kind: background" in text

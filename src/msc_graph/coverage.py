@@ -37,6 +37,15 @@ ABBREVIATIONS = ("et al.", "e.g.", "i.e.", "Fig.", "vs.", "approx.", "No.", "Dr.
 # bracket is a citation that belongs to the sentence before it: "... (Ma et al., 2021)".
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[]|\((?![^)]*\d{4}[a-z]?\)))")
 MIN_OVERLAP = 20
+# Why a sentence may leave the denominator; each exclusion names one, so the
+# audit can say what the excluded sentences are, not just how many.
+EXCLUSION_KINDS = {
+    "background": "background on the field or the disease, and the article's aims",
+    "outlook": "outlook, summary, recommendation or call for research",
+    "methods": "methods of a study, or of secretome analysis",
+    "pointer": "a pointer to a table or figure, or legend matter (titles, abbreviations, credits)",
+    "caveat": "safety, storage, manufacture or comparison with cell therapy; no predicate applies",
+}
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,7 @@ class SeedCoverage:
     sentences: list[Sentence]
     rows: list[TableRow]
     covered_sentences: set[int] = field(default_factory=set)
-    excluded_sentences: dict[int, str] = field(default_factory=dict)
+    excluded_sentences: dict[int, tuple[str, str]] = field(default_factory=dict)  # index -> (kind, reason)
     covered_rows: set[tuple[int, int]] = field(default_factory=set)
     unused_exclusions: list[str] = field(default_factory=list)
 
@@ -95,9 +104,13 @@ class SeedCoverage:
                 if (r.table, r.row) not in self.covered_rows
             ],
             "excluded": [
-                {"text": self.sentences[i].text, "reason": reason}
-                for i, reason in sorted(self.excluded_sentences.items())
+                {"text": self.sentences[i].text, "kind": kind, "reason": reason}
+                for i, (kind, reason) in sorted(self.excluded_sentences.items())
             ],
+            "excluded_by_kind": {
+                kind: sum(k == kind for k, _reason in self.excluded_sentences.values())
+                for kind in EXCLUSION_KINDS
+            },
             "unused_exclusions": self.unused_exclusions,
         }
 
@@ -253,22 +266,27 @@ def compute_coverage(
             if not hits:
                 coverage.unused_exclusions.append(exclusion["starts"])
             for index in hits:
-                coverage.excluded_sentences[index] = exclusion["reason"]
+                coverage.excluded_sentences[index] = (exclusion["kind"], exclusion["reason"])
         results.append(coverage)
     return results
 
 
 def read_coverage_config(path: Path) -> dict[str, Any]:
-    """Read ``coverage/seeds.yaml``; every exclusion must give its reason."""
+    """Read ``coverage/seeds.yaml``; every exclusion must give its kind and its reason."""
     import yaml
 
     config: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     problems = []
     for review, region in config.get("seeds", {}).items():
         for number, exclusion in enumerate(region.get("exclusions", []) or [], 1):
+            where = f"seeds.{review}.exclusions[{number}]"
             if not exclusion.get("starts") or not exclusion.get("reason"):
-                problems.append(Problem(str(path), 1, 1, f"seeds.{review}.exclusions[{number}]",
+                problems.append(Problem(str(path), 1, 1, where,
                                         "an exclusion needs `starts` and an honest `reason`"))
+            if exclusion.get("kind") not in EXCLUSION_KINDS:
+                problems.append(Problem(str(path), 1, 1, f"{where}.kind",
+                                        f"kind must be one of {', '.join(EXCLUSION_KINDS)}, "
+                                        f"not {exclusion.get('kind')!r}"))
     if problems:
         raise DataError(problems)
     return config

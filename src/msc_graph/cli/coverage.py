@@ -23,11 +23,12 @@ def coverage(ctx: click.Context, /, seeds: tuple[str, ...], details: bool, fmt: 
     """Audit every table row and main-text sentence of each seed against the curated quotes.
 
     The denominator and the reviewed exclusions (sentences that state no
-    mechanism, each with its reason) are in coverage/seeds.yaml. JSON gives per
-    seed rows_covered, rows_total, sentences_covered, sentences_total (the
-    mechanistic sentences: all minus exclusions) and the uncovered ones.
+    mechanism, each with its kind and reason) are in coverage/seeds.yaml. JSON
+    gives per seed rows_covered, rows_total, sentences_covered, sentences_total
+    (the mechanistic sentences: all minus exclusions), excluded_by_kind and the
+    uncovered ones.
     """
-    from msc_graph.coverage import compute_coverage, read_coverage_config
+    from msc_graph.coverage import EXCLUSION_KINDS, compute_coverage, read_coverage_config
     from msc_graph.seeds import get_seeds_dir
 
     views = open_views(ctx)
@@ -50,6 +51,10 @@ def coverage(ctx: click.Context, /, seeds: tuple[str, ...], details: bool, fmt: 
              _percent(r["sentences_covered"], r["sentences_total"]),
              str(r["sentences_excluded"])] for r in results]
     footer = []
+    if fmt == "text":
+        totals = {kind: sum(r["excluded_by_kind"][kind] for r in results) for kind in EXCLUSION_KINDS}
+        footer.append("excluded, by kind: " + ", ".join(f"{kind} {n}" for kind, n in totals.items())
+                      + " (coverage/seeds.yaml gives each sentence's reason)")
     if details and fmt == "text":
         for r in results:
             footer += [f"\n{r['review']}: uncovered"] + [
@@ -77,7 +82,8 @@ def _render_html(results: list[dict[str, Any]]) -> str:
                   for s in r["uncovered_sentences"]]
         parts += [f"<li class='un'>uncovered row: Table {x['table']} row {x['row']}: "
                   f"{html.escape(x['text'])}</li>" for x in r["uncovered_rows"]]
-        parts += [f"<li class='ex'>excluded ({html.escape(e['reason'])}): {html.escape(e['text'])}</li>"
+        parts += [f"<li class='ex'>excluded, {html.escape(e['kind'])} ({html.escape(e['reason'])}): "
+                  f"{html.escape(e['text'])}</li>"
                   for e in r["excluded"]]
         parts.append("</ul>")
     return "".join(parts)
