@@ -8,17 +8,29 @@ assertions, 3 studies).
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from msc_graph.cache import Project
+from msc_graph.cli import cli
+from msc_graph.model import Context, Entity, EntityType, Evidence, GraphModel, SourceKind, Study
 from msc_graph.paths import find_paths
-from msc_graph.render.html import VizFocus, build_viz_graph, render_graph_html, render_paths_html
-from msc_graph.views import open_graph
+from msc_graph.render.html import (
+    LARGE_GRAPH,
+    PageBuilder,
+    VizFocus,
+    VizGraph,
+    build_viz_graph,
+    render_graph_html,
+    render_paths_html,
+)
+from msc_graph.views import open_graph, open_imported
 
 pytestmark = pytest.mark.browser
 
@@ -156,7 +168,7 @@ def test_edge_tooltip_shows_its_quote_on_hover(fixture_page: Path, open_page: An
     opened = open_page(fixture_page)
     edge_id = "ev|carries|mir"
     assert "Vesicles carry the small RNA" in opened.evaluate(
-        "(id) => window.mscGraph.edges.get(id).html", edge_id)
+        "(id) => window.mscGraph.describe(id).textContent", edge_id)
     ends = opened.evaluate("() => window.mscGraph.network.getPositions(['ev', 'mir'])")
     a, b = ends["ev"], ends["mir"]
     points = [{"x": a["x"] + (b["x"] - a["x"]) * t, "y": a["y"] + (b["y"] - a["y"]) * t}
@@ -164,6 +176,18 @@ def test_edge_tooltip_shows_its_quote_on_hover(fixture_page: Path, open_page: An
     text = _hover(opened, points)
     assert "Vesicles carry the small RNA" in text
     assert "Alpha et al., 2020" in text and "¶1" in text
+    opened.assert_clean()
+
+
+def test_edges_are_styled_by_kind_and_widened_by_studies(fixture_page: Path, open_page: Any) -> None:
+    opened = open_page(fixture_page)
+    edges = opened.evaluate("() => Object.fromEntries(window.mscGraph.edges.get().map("
+                            "e => [e.id, {n: e.n, width: e.width, dashes: e.dashes || null}]))")
+    # pw -> auto has two studies (alpha, beta): 1 + 1.5 * 2 = 4; mir -> pw one: 2.5
+    assert (edges["pw|decreases|auto"]["n"], edges["pw|decreases|auto"]["width"]) == (2, 4)
+    assert (edges["mir|inhibits|pw"]["n"], edges["mir|inhibits|pw"]["width"]) == (1, 2.5)
+    assert edges["fs|no-change|gfap"]["dashes"] == [8, 6]
+    assert edges["mir|inhibits|pw"]["dashes"] is None
     opened.assert_clean()
 
 
@@ -247,3 +271,123 @@ def test_harness_catches_outside_requests_and_dialogs(tmp_path: Path, open_page:
     opened.page.wait_for_timeout(300)
     assert opened.outside == ["https://example.invalid/x.png"]
     assert opened.dialogs == ["hi"]
+
+
+HOSTILE = '<script>alert(1)</script> "quoted" & <img src=x onerror=alert(2)>'
+
+
+def test_hostile_values_show_as_text_and_links_are_only_http(tmp_path: Path, open_page: Any) -> None:
+    model = GraphModel(
+        entities={"a": Entity("a", HOSTILE, EntityType.FACTOR, synonyms=(HOSTILE,),
+                              xrefs=("GO:0001", "EVIL:1"), is_a=("b",)),
+                  "b": Entity("b", f"B {HOSTILE}", EntityType.PROCESS)},
+        studies={"s": Study("s", f"S {HOSTILE}", title=HOSTILE, doi=f"10.1/{HOSTILE}")},
+        assertions=())
+    graph = VizGraph("hostile")
+    page = PageBuilder(model, {"GO": "http://purl.obolibrary.org/obo/GO_",
+                               "EVIL": "javascript:alert(3)//"}, graph)
+    for entity in ("a", "b"):
+        page.add_entity(entity)
+    evidence = Evidence("s", "s", SourceKind.PROSE, HOSTILE, f"quote {HOSTILE} </script>",
+                        context=Context(strain=HOSTILE, species="b"))
+    page.add_edge("a", "increases", "b", (evidence,))
+    opened = open_page(_write(tmp_path, "hostile.html", render_graph_html(graph)))
+    texts = opened.evaluate("""() => ['a', 'b', 'a|increases|b'].map(id => {
+      window.mscGraph.showDetails(id);
+      const details = document.getElementById('details');
+      return {text: details.textContent, elements: [...details.querySelectorAll('*')].map(e => e.tagName),
+              hrefs: [...details.querySelectorAll('a')].map(a => a.getAttribute('href'))};
+    })""")
+    node, _, edge = texts
+    assert HOSTILE in node["text"] and "Synonyms: " + HOSTILE in node["text"]
+    assert "Is a: B " + HOSTILE in node["text"]
+    assert node["hrefs"] == ["http://purl.obolibrary.org/obo/GO_0001"]  # EVIL:1 is text only
+    assert f"quote {HOSTILE} </script>" in edge["text"] and f"S {HOSTILE}" in edge["text"]
+    assert all(h.startswith("https://doi.org/") for h in edge["hrefs"]) and edge["hrefs"]
+    for item in texts:  # only the elements the tooltip builder makes
+        assert set(item["elements"]) <= {"DIV", "B", "CODE", "A", "SPAN", "OL", "LI", "BLOCKQUOTE", "I"}
+    assert opened.evaluate("() => document.querySelectorAll('script').length") == 3
+    assert opened.evaluate("() => document.querySelectorAll('img, iframe, object').length") == 0
+    opened.assert_clean()
+
+
+def _write_large_kgx(folder: Path, n_nodes: int, n_edges: int) -> None:
+    """Write a seeded KGX pair: node 0 has a hostile label, edges 0-2 are one edge (same s, p, o)."""
+    rng = random.Random(7)
+    categories = ("biolink:Gene", "biolink:Disease", "biolink:BiologicalProcess", "biolink:Pathway")
+    nodes = ["id\tname\tcategory\tsynonym"]
+    nodes += [f"X:{i}\t{HOSTILE if i == 0 else f'node {i}'}\t{categories[i % 4]}\tsyn {i}"
+              for i in range(n_nodes)]
+    (folder / "nodes.tsv").write_text("\n".join(nodes) + "\n", encoding="utf-8")
+    predicates = ("biolink:positively_regulates", "biolink:negatively_regulates",
+                  "biolink:interacts_with", "biolink:related_to")
+    edges = ["id\tsubject\tpredicate\tobject\tpublications\tsupporting_text\tknowledge_level\t"
+             "primary_knowledge_source"]
+    for k in range(n_edges):
+        subject, obj = (0, 1) if k < 3 else (rng.randrange(n_nodes), rng.randrange(n_nodes))
+        publications = "|".join(f"PMID:{rng.randrange(50)}" for _ in range(k % 3))
+        text = f'<b>bold</b> "said" {k}' if k % 2 else ""
+        level = "prediction" if k % 5 == 0 else "knowledge_assertion"
+        source = "infores:x" if k % 4 else ""
+        edges.append(f"e{k}\tX:{subject}\t{predicates[0 if k < 3 else k % 4]}\tX:{obj}\t"
+                     f"{publications}\t{text}\t{level}\t{source}")
+    (folder / "edges.tsv").write_text("\n".join(edges) + "\n", encoding="utf-8")
+
+
+def test_large_imported_page_shows_record_evidence_as_text_and_physics_stops(
+        fixture_project: Project, tmp_path: Path, open_page: Any) -> None:
+    # 2,500 nodes: above LARGE_GRAPH, so the page places nodes itself and starts without physics.
+    n_nodes, n_edges = 2500, 5000
+    assert n_nodes > LARGE_GRAPH
+    kgx = tmp_path / "kgx"
+    kgx.mkdir()
+    _write_large_kgx(kgx, n_nodes, n_edges)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["import", str(kgx), "--name", "big", "--quiet"]).exit_code == 0
+    out = tmp_path / "big.html"
+    result = runner.invoke(cli, ["viz", "--graph", "big", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    opened = open_page(out)
+    page = opened.page
+    drawn = opened.evaluate(DRAWN)
+    assert drawn["nodes"] == n_nodes
+    assert opened.evaluate("() => window.mscGraph.network.physics.physicsEnabled") is False
+    positions = opened.evaluate("() => Object.values(window.mscGraph.network.getPositions())"
+                                ".map(p => p.x.toFixed(1) + ',' + p.y.toFixed(1))")
+    assert len(set(positions)) == n_nodes  # every node placed, none on top of another
+
+    # Evidence formatted in the page from the stored records = ImportedGraph.get_evidence.
+    views = open_imported("big", fixture_project)
+    edge_ids = opened.evaluate("() => window.mscGraph.edges.getIds()")
+    assert len(edge_ids) == drawn["edges"] and "X:0|increases|X:1" in edge_ids
+    for edge_id in ["X:0|increases|X:1", *edge_ids[::250]]:
+        subject, slug, obj = edge_id.split("|")
+        expected = [{"study": e.study, "readIn": views.model.studies[e.read_in].citation,
+                     "kind": e.source_kind.value, "locator": e.locator, "quote": e.quote,
+                     "hedged": e.hedged} for e in views.network.succ[subject][obj][slug]["evidence"]]
+        shown = opened.evaluate("""(id) => window.mscGraph.evidence(id).map(r => ({
+            study: r.study.id, readIn: r.readIn, kind: r.kind, locator: r.locator, quote: r.quote,
+            hedged: r.hedged}))""", edge_id)
+        assert shown == expected, edge_id
+    # three records merged into one edge; its hover text keeps the hostile label and quote as text
+    tip = opened.evaluate("() => window.mscGraph.describe('X:0|increases|X:1').textContent")
+    assert tip.startswith(HOSTILE + " increases node 1")
+    assert '“<b>bold</b> "said" 1”' in tip
+
+    # Search finds the hostile node by its label; the details panel and the hover show it as text.
+    page.fill("#search", "<script>")
+    page.press("#search", "Enter")
+    # focusing zooms in to scale 1.2 (animated; frames are slow with 5,000 edges)
+    page.wait_for_function("() => window.mscGraph.network.getScale() >= 1.19", timeout=30_000)
+    assert opened.evaluate("() => window.mscGraph.network.getSelectedNodes()") == ["X:0"]
+    assert str(page.locator("#details").text_content()).startswith(HOSTILE)
+    position = opened.evaluate("() => window.mscGraph.network.getPositions(['X:0'])['X:0']")
+    assert _hover(opened, [position]).startswith(HOSTILE)
+    assert opened.evaluate("() => document.querySelectorAll('script').length") == 3
+    assert opened.evaluate("() => document.querySelectorAll('img, iframe, object').length") == 0
+
+    # Re-run layout: one capped batch of physics, after which physics is off again.
+    page.click("#relayout")
+    page.wait_for_function("() => window.mscGraph.state.stabilized >= 1", timeout=60_000)
+    assert opened.evaluate("() => window.mscGraph.network.physics.physicsEnabled") is False
+    opened.assert_clean()

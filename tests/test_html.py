@@ -24,19 +24,20 @@ from msc_graph.model import Context, Entity, EntityType, Evidence, GraphModel, S
 from msc_graph.paths import find_paths
 from msc_graph.render.html import (
     LARGE_GRAPH,
-    TooltipBuilder,
-    VizEdge,
+    NodeColumns,
+    PageBuilder,
     VizFocus,
     VizGraph,
-    VizNode,
+    build_imported_viz_graph,
     build_paths_graph,
     build_vis_data,
     build_viz_graph,
+    describe_predicate,
     expand_types,
     render_graph_html,
     render_paths_html,
 )
-from msc_graph.views import GraphViews, open_graph
+from msc_graph.views import GraphViews, open_graph, open_imported
 
 XSS = "<script>alert(1)</script>"
 
@@ -54,6 +55,18 @@ def _counts(graph: VizGraph) -> tuple[int, int]:
     return len(graph.nodes), len(graph.edges)
 
 
+def _edge_ids(graph: VizGraph) -> list[str]:
+    return [graph.edge_id(i) for i in range(len(graph.edges))]
+
+
+def _evidence(graph: VizGraph, edge_id: str) -> list[dict[str, object]]:
+    """The evidence rows one edge's tooltip lists, with study and review citations resolved."""
+    refs = graph.edges.evidence[_edge_ids(graph).index(edge_id)]
+    rows = [graph.evidence[k] for k in (refs if isinstance(refs, list) else [refs])]
+    return [{"citation": graph.studies[r[0]][1], "read_in": graph.studies[r[1]][1], "kind": r[2],
+             "locator": r[3], "quote": r[4], "hedged": r[5], "context": r[6]} for r in rows]
+
+
 # --- what is drawn ----------------------------------------------------------------------
 
 
@@ -62,8 +75,8 @@ def test_whole_graph_draws_every_entity_and_one_edge_per_assertion(views: GraphV
     # 16 entities (rat, mouse and cci only appear in contexts but are still entities),
     # 13 assertions, each its own subject-predicate-object.
     assert _counts(graph) == (16, 13)
-    assert not any(node.group == "study" for node in graph.nodes)
-    assert len({edge.id for edge in graph.edges}) == 13
+    assert "study" not in graph.nodes.groups
+    assert len(set(_edge_ids(graph))) == 13
 
 
 def test_include_studies_adds_a_node_per_study_linked_to_the_entities_it_reports(
@@ -74,8 +87,13 @@ def test_include_studies_adds_a_node_per_study_linked_to_the_entities_it_reports
     # ferrini-2025: micro, cyt, np, gfap, astro, pain, xss = 7 links
     # 16 + 3 nodes, 13 + 19 edges
     assert _counts(graph) == (19, 32)
-    studies = {node.id for node in graph.nodes if node.group == "study"}
+    studies = {i for i, group in zip(graph.nodes.ids, graph.nodes.groups, strict=True)
+               if group == "study"}
     assert studies == {"study:alpha-2020", "study:beta-2021", "study:ferrini-2025"}
+    # a study node's tooltip is its study record; its edges carry no evidence of their own
+    alpha = graph.nodes.ids.index("study:alpha-2020")
+    assert graph.studies[graph.nodes.details[alpha]["study"]][:2] == ["alpha-2020", "Alpha et al., 2020"]
+    assert graph.edges.evidence[_edge_ids(graph).index("study:alpha-2020|reports|mir")] == []
 
 
 def test_around_walks_both_directions_up_to_depth(views: GraphViews) -> None:
@@ -85,7 +103,8 @@ def test_around_walks_both_directions_up_to_depth(views: GraphViews) -> None:
     # micro>cyt, cyt>np, ev>auto, micro>np = 8.
     graph = _draw(views, around="auto", depth=2)
     assert _counts(graph) == (7, 8)
-    assert {n.id for n in graph.nodes} == {"auto", "pw", "micro", "ev", "mir", "cyt", "np"}
+    assert set(graph.nodes.ids) == {"auto", "pw", "micro", "ev", "mir", "cyt", "np"}
+    assert graph.nodes.details[graph.nodes.ids.index("auto")]["role"] == "source"
 
 
 def test_types_keep_nodes_of_those_types_and_factor_means_every_factor_type(
@@ -102,10 +121,9 @@ def test_study_filter_keeps_edges_with_evidence_from_that_study(views: GraphView
     graph = _draw(views, evidence_filter=focus_filter)
     # beta-2021 supports pw>auto, auto>micro, fs -/- gfap, micro -/- np.
     assert _counts(graph) == (6, 4)
-    shared = next(e for e in graph.edges if e.id == "pw|decreases|auto")
-    assert "Beta et al., 2021" in shared.html
-    assert "Alpha et al., 2020" not in shared.html  # only matching evidence is listed
-    assert "1 more piece of evidence outside the filters" in shared.html
+    shared = _evidence(graph, "pw|decreases|auto")
+    assert [row["citation"] for row in shared] == ["Beta et al., 2021"]  # only matching evidence
+    assert graph.edges.hidden == {_edge_ids(graph).index("pw|decreases|auto"): 1}  # 1 left out
 
 
 def test_seed_and_context_filters(views: GraphViews) -> None:
@@ -121,29 +139,33 @@ def test_seed_and_context_filters(views: GraphViews) -> None:
     assert _counts(_draw(views, evidence_filter=rat, around="auto")) == (3, 2)
 
 
-def test_edge_kind_follows_sign_and_role_and_width_follows_studies(views: GraphViews) -> None:
-    kinds = {edge.id: edge.kind for edge in _draw(views).edges}
+def test_edge_kind_follows_sign_and_role(views: GraphViews) -> None:
+    graph = _draw(views)
+    kinds = {graph.edge_id(i): graph.edge_kind(i) for i in range(len(graph.edges))}
     assert kinds["ev|carries|mir"] == "carrier"
     assert kinds["mir|inhibits|pw"] == "decrease"
     assert kinds["micro|increases|cyt"] == "increase"
     assert kinds["fs|no-change|gfap"] == "no-change"
     assert kinds["gfap|marker-of|astro"] == "descriptive"
-    data = build_vis_data(_draw(views))
-    edges = {edge["id"]: edge for edge in data["edges"]}
-    assert edges["pw|decreases|auto"]["n"] == 2
-    assert edges["pw|decreases|auto"]["width"] > edges["mir|inhibits|pw"]["width"]
-    assert edges["fs|no-change|gfap"]["dashes"]
-    assert "dashes" not in edges["mir|inhibits|pw"]
+    assert describe_predicate("cyt-is-not-a-predicate")[2] == "descriptive"
+    # two studies behind pw -> auto (the page draws it wider), one behind mir -> pw
+    assert {row["citation"] for row in _evidence(graph, "pw|decreases|auto")} == {
+        "Alpha et al., 2020", "Beta et al., 2021"}
+    assert len(_evidence(graph, "mir|inhibits|pw")) == 1
 
 
-def test_edge_tooltip_lists_predicate_sign_citation_review_locator_and_quote(
+def test_edge_evidence_has_predicate_sign_citation_review_locator_quote_and_context(
         views: GraphViews) -> None:
-    edge = next(e for e in _draw(views).edges if e.id == "ev|carries|mir")
-    for text in ("contains / carries", "Alpha et al., 2020", "read in Ferrini et al., 2025",
-                 "¶1", "Vesicles carry the small RNA", "rat · chronic constriction injury"):
-        assert text in edge.html
-    hedged = next(e for e in _draw(views).edges if e.id == "cyt|increases|np")
-    assert "↑ increases" in hedged.html and "hedged" in hedged.html
+    graph = _draw(views)
+    assert describe_predicate("carries")[1:] == ("contains / carries", "carrier", "carrier")
+    assert _evidence(graph, "ev|carries|mir") == [{
+        "citation": "Alpha et al., 2020", "read_in": "Ferrini et al., 2025", "kind": "prose",
+        "locator": "¶1", "quote": "Vesicles carry the small RNA", "hedged": False,
+        "context": "rat · chronic constriction injury · vesicles · in-vivo"}]
+    assert describe_predicate("increases")[3] == "↑ increases"
+    assert _evidence(graph, "cyt|increases|np")[0]["hedged"] is True
+    # evidence shared by edges is written once: rows are referenced, not repeated
+    assert len(graph.evidence) == len({tuple(map(str, row)) for row in graph.evidence})
 
 
 # --- escaping ---------------------------------------------------------------------------
@@ -151,18 +173,19 @@ def test_edge_tooltip_lists_predicate_sign_citation_review_locator_and_quote(
 
 def test_fixture_script_label_is_escaped_everywhere(views: GraphViews) -> None:
     graph = _draw(views, include_studies=True)
-    node = next(n for n in graph.nodes if n.id == "xss")
-    assert node.label == XSS  # plain text for the canvas, never inserted as HTML
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in node.html
-    for item in [*graph.nodes, *graph.edges]:
-        assert "<script" not in item.html.lower()
+    # plain text in the data: the canvas draws it and the page sets it as textContent
+    assert graph.nodes.labels[graph.nodes.ids.index("xss")] == XSS
     page = render_graph_html(graph)
     # The only script elements are the page's own three (data, vis-network, app).
     assert _script_tags(page) == 3
     assert XSS not in page
+    # the app script builds tooltips with createElement / textContent: nothing is parsed as HTML
+    app = page.split("<script>")[-1]
+    assert "createElement" in app
+    assert not re.search(r"\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write", app)
 
 
-def test_tooltips_escape_every_value_and_link_only_http_iris() -> None:
+def test_links_are_only_http_iris_and_hostile_values_stay_data() -> None:
     hostile = '"><img src=x onerror=alert(1)>'
     model = GraphModel(
         entities={
@@ -174,32 +197,47 @@ def test_tooltips_escape_every_value_and_link_only_http_iris() -> None:
                             pmid="1&2")},
         assertions=(),
     )
-    tips = TooltipBuilder(model, {"GO": "http://purl.obolibrary.org/obo/GO_",
-                                  "EVIL": "javascript:alert(1)//"})
+    graph = _hostile_graph(model)
+    xrefs = graph.nodes.details[0]["xref"]
+    assert xrefs[0] == ["GO:0001", "http://purl.obolibrary.org/obo/GO_0001"]
+    assert xrefs[1] == ["EVIL:1", None]  # shown, but not as a link: its IRI is javascript:
+    links = [iri for _, iri in graph.studies[graph.nodes.details[2]["study"]][5]]
+    assert links == ["https://doi.org/10.1/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+                     "https://pubmed.ncbi.nlm.nih.gov/1%262/"]
+    # the page sets these as an <a>'s href property (never as markup): only the scheme matters
+    iris = [iri for _, iri in xrefs if iri] + links
+    assert len(iris) == 4 and all(i.startswith(("http://", "https://")) for i in iris)
+    page = render_graph_html(graph)
+    block = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S)
+    assert block is not None and "javascript:" not in block.group(1)
+    assert "<img" not in page and _script_tags(page) == 3
+
+
+def _hostile_graph(model: GraphModel) -> VizGraph:
+    """Nodes a, b, the study s, and one edge whose every evidence field is hostile."""
+    hostile = '"><img src=x onerror=alert(1)>'
+    graph = VizGraph("hostile")
+    page = PageBuilder(model, {"GO": "http://purl.obolibrary.org/obo/GO_",
+                               "EVIL": "javascript:alert(1)//"}, graph)
+    page.add_entity("a")
+    page.add_entity("b")
+    page.add_study("s")
     evidence = Evidence("s", "s", SourceKind.PROSE, hostile, f"quote {hostile} </script>",
                         context=Context(strain=hostile, species="b"))
-    fragments = [tips.entity("a", 1), tips.study("s", 1),
-                 tips.edge("a", "increases", "b", 1, "causal", (evidence,))]
-    for fragment in fragments:
-        assert "<img" not in fragment and "</script" not in fragment
-        assert "javascript:" not in fragment
-    entity_html = fragments[0]
-    assert '<a href="http://purl.obolibrary.org/obo/GO_0001"' in entity_html
-    assert "EVIL:1" in entity_html  # shown, but not as a link
-    hrefs = re.findall(r'href="([^"]*)"', "".join(fragments))
-    assert hrefs and all(h.startswith(("http://", "https://")) and "<" not in h for h in hrefs)
+    page.add_edge("a", "increases", "b", (evidence,))
+    return graph
 
 
 def test_graph_data_json_cannot_close_its_script_block() -> None:
-    graph = VizGraph("t", (VizNode("n", "</script><script>alert(1)</script>&", "factor",
-                                   "<b>x</b>", ("\u2028",)),), ())
+    graph = VizGraph("t", NodeColumns(["n"], ["</script><script>alert(1)</script>&"], ["factor"],
+                                      {0: {"syn": ["\u2028"]}}))
     page = render_graph_html(graph)
     block = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page,
                       re.S)
     assert block is not None
     assert not set(block.group(1)) & {"<", ">", "&", "\u2028"}
     data = json.loads(block.group(1))
-    assert data["nodes"][0]["label"] == "</script><script>alert(1)</script>&"
+    assert data["nodes"]["label"] == ["</script><script>alert(1)</script>&"]
 
 
 # --- self-contained ---------------------------------------------------------------------
@@ -261,20 +299,23 @@ def test_page_loads_nothing_from_outside(views: GraphViews, include_studies: boo
         assert f"'sha256-{digest}'" in policy
 
 
-def test_large_graph_gets_precomputed_positions_and_no_physics() -> None:
+def test_large_graph_starts_without_physics_and_draws_edges_plainly() -> None:
     n = LARGE_GRAPH + 200
-    nodes = tuple(VizNode(f"n{i}", f"node {i}", ("factor", "process", "pathway")[i % 3], "x")
-                  for i in range(n))
-    edges = tuple(VizEdge(f"e{i}", f"n{i}", f"n{(i * 7 + 1) % n}", "no-change", 1, "x")
-                  for i in range(n))
-    data = build_vis_data(VizGraph("big", nodes, edges))
-    assert data["large"] and not data["options"]["physics"]["enabled"]
-    assert all("x" in node and "y" in node for node in data["nodes"])
-    assert len({(node["x"], node["y"]) for node in data["nodes"]}) == n
-    assert not any("dashes" in edge for edge in data["edges"])
-    small = build_vis_data(VizGraph("small", nodes[:50], ()))
-    assert small["options"]["physics"]["stabilization"]["enabled"]
-    assert not any("x" in node for node in small["nodes"])
+    graph = VizGraph("big", NodeColumns([f"n{i}" for i in range(n)], [f"node {i}" for i in range(n)],
+                                        [("factor", "process", "pathway")[i % 3] for i in range(n)]))
+    graph.edges.sources = list(range(n))
+    graph.edges.targets = [(i * 7 + 1) % n for i in range(n)]
+    graph.edges.predicates = ["no-change"] * n
+    graph.edges.evidence = [[] for _ in range(n)]
+    data = build_vis_data(graph)
+    # the page places the nodes itself (tests/test_browser.py) and never starts physics
+    assert data["large"] and data["heavy"] and not data["options"]["physics"]["enabled"]
+    assert not data["options"]["physics"]["stabilization"]["enabled"]
+    # a re-layout is one capped batch: 1,200 nodes -> 150,000 // 1,200 = 125 iterations
+    assert data["options"]["physics"]["stabilization"]["iterations"] == 125
+    small = build_vis_data(VizGraph("small", NodeColumns(["a"], ["a"], ["factor"])))
+    assert not small["large"] and small["options"]["physics"]["enabled"]
+    assert small["options"]["physics"]["stabilization"]["iterations"] == 1000
 
 
 # --- paths page and CLI -----------------------------------------------------------------
@@ -287,10 +328,12 @@ def test_paths_page_draws_only_the_chains(views: GraphViews) -> None:
     graph = build_paths_graph(views.model, search, views.prefixes)
     chain_nodes = {n for path in search.paths for n in path.nodes}
     chain_hops = {(h.subject, h.predicate, h.object) for path in search.paths for h in path.hops}
-    assert {node.id for node in graph.nodes} == chain_nodes
-    assert {tuple(edge.id.split("|")) for edge in graph.edges} == chain_hops
+    assert set(graph.nodes.ids) == chain_nodes
+    assert {tuple(edge_id.split("|")) for edge_id in _edge_ids(graph)} == chain_hops
     assert len(graph.chains) == len(search.paths)
-    assert {n.role for n in graph.nodes if n.id == "ev"} == {"source"}
+    assert {e for chain in graph.chains for e in chain.edges} <= set(_edge_ids(graph))
+    assert graph.nodes.details[graph.nodes.ids.index("ev")]["role"] == "source"
+    assert graph.edge_labels
     assert render_paths_html(views.model, search).startswith("<!DOCTYPE html>")
 
 
@@ -353,3 +396,54 @@ def test_viz_draws_a_neighbourhood_of_an_imported_graph(fixture_project: Project
     assert "(2 nodes, 1 edge)" in result.output
     page = out.read_text(encoding="utf-8")
     assert XSS not in page and _script_tags(page) == 3
+
+
+def _import_kgx(runner: CliRunner, tmp_path: Path, name: str = "kgx") -> None:
+    """Import three nodes and four edge records, two of which are one edge (same s, p, o)."""
+    kgx = tmp_path / "kgx"
+    kgx.mkdir()
+    (kgx / "nodes.tsv").write_text("id\tname\tcategory\tsynonym\n"
+                                   "HGNC:1\tVEGFA\tbiolink:Gene\tVEGF\n"
+                                   f"HGNC:2\t{XSS}\tbiolink:Gene\t\n"
+                                   "MONDO:1\tpain disorder\tbiolink:Disease\t\n", encoding="utf-8")
+    (kgx / "edges.tsv").write_text(
+        "id\tsubject\tpredicate\tobject\tobject_direction_qualifier\tpublications\tsupporting_text\t"
+        "knowledge_level\tprimary_knowledge_source\n"
+        "e1\tHGNC:1\tbiolink:affects\tHGNC:2\tincreased\tPMID:1|PMID:2\tVEGFA raises it\t"
+        "prediction\tinfores:x\n"
+        "e2\tHGNC:1\tbiolink:affects\tHGNC:2\tincreased\t\t\tknowledge_assertion\tinfores:y\n"
+        "e3\tHGNC:2\tbiolink:causes\tMONDO:1\t\t\t\t\tinfores:x\n"
+        "e4\tMONDO:1\tbiolink:related_to\tHGNC:1\t\t\t\t\t\n", encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(kgx), "--name", name, "--quiet"])
+    assert result.exit_code == 0, result.output
+
+
+def test_imported_graph_from_records_draws_what_the_network_route_draws(
+        fixture_project: Project, runner: CliRunner, tmp_path: Path) -> None:
+    _import_kgx(runner, tmp_path)
+    views = open_imported("kgx", fixture_project)
+    for focus in (VizFocus(), VizFocus(types=frozenset({"factor"}))):
+        fast = build_imported_viz_graph(views.graph, views.prefixes, focus)
+        slow = build_viz_graph(views.model, views.network, views.prefixes, focus)
+        assert fast.records is not None and slow.records is None
+        for graph in (fast, slow):  # both routes: the same nodes and edges, in any order
+            graph.title = ""
+        assert sorted(zip(fast.nodes.ids, fast.nodes.labels, fast.nodes.groups, strict=True)) == \
+            sorted(zip(slow.nodes.ids, slow.nodes.labels, slow.nodes.groups, strict=True))
+        assert sorted(_edge_ids(fast)) == sorted(_edge_ids(slow))
+    whole = build_imported_viz_graph(views.graph, views.prefixes)
+    # 4 records, 3 edges: e1 and e2 are both HGNC:1 affects (increased) -> increases HGNC:2
+    assert _counts(whole) == (3, 3)
+    assert whole.edges.evidence == [[0, 1], 2, 3]
+    assert whole.records is not None and whole.records.lines == [2, 3, 4, 5]
+    assert whole.records.provenance[0] == "e1\tinfores:x\tPMID:1|PMID:2\tVEGFA raises it\tprediction\tincreased"
+    assert whole.nodes.details[0] == {"syn": ["VEGF"]}
+    # only the factor types: the disease and its two edges go
+    factors = build_imported_viz_graph(views.graph, views.prefixes, VizFocus(types=expand_types(["factor"])))
+    assert _counts(factors) == (2, 1) and factors.records is not None
+    assert factors.records.lines == [2, 3]
+    # a focus that needs each piece of evidence goes through the network route
+    around = build_imported_viz_graph(views.graph, views.prefixes, VizFocus(around="HGNC:1"))
+    assert around.records is None and _counts(around) == (3, 3)
+    assert {row["quote"] for row in _evidence(around, "HGNC:1|increases|HGNC:2")} == {
+        "VEGFA raises it", "HGNC:1 biolink:affects (increased) HGNC:2"}

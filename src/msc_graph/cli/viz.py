@@ -50,13 +50,21 @@ def viz(ctx: click.Context, /, output: str, around: str | None, depth: int, type
 
     from msc_graph.cache import write_atomic
     from msc_graph.filters import build_filter
-    from msc_graph.render.html import VizFocus, build_viz_graph, expand_types, render_graph_html
+    from msc_graph.render.html import (
+        VizFocus,
+        build_imported_viz_graph,
+        build_viz_graph,
+        expand_types,
+        render_graph_html,
+    )
 
     if graph_name:
         from msc_graph.views import open_imported
 
-        views = open_imported(graph_name, chosen_project(ctx))
+        imported = open_imported(graph_name, chosen_project(ctx))
+        views = imported
     else:
+        imported = None
         views = open_views(ctx)
     resolver = views.resolver
     evidence_filter = build_filter(resolver, filters)
@@ -75,7 +83,10 @@ def viz(ctx: click.Context, /, output: str, around: str | None, depth: int, type
     focus = VizFocus(evidence_filter=evidence_filter, types=expand_types(types) if types else None,
                      around=around_id, depth=depth, include_studies=include_studies,
                      describe=tuple(describe))
-    graph = build_viz_graph(views.model, views.network, views.prefixes, focus)
+    if imported is not None:  # read straight from the import's records where the focus allows
+        graph = build_imported_viz_graph(imported.graph, imported.prefixes, focus)
+    else:
+        graph = build_viz_graph(views.model, views.network, views.prefixes, focus)
     write_atomic(Path(output), render_graph_html(graph).encode("utf-8"))
     nodes, edges = len(graph.nodes), len(graph.edges)
     click.echo(f"wrote {output} ({nodes} node{'s' * (nodes != 1)}, "
