@@ -84,20 +84,38 @@ def test_flat_csv_has_a_row_per_evidence(runner, fixture_project, tmp_path) -> N
     assert row["quote"] == "exosomes raised GFAP in healthy mice"
 
 
-def test_kgx_round_trip_keeps_counts_and_paths(runner, fixture_project, tmp_path) -> None:
-    _export(runner, "kgx", tmp_path / "graph")
-    imported = runner.invoke(cli, ["import", str(tmp_path / "graph_edges.tsv"), "--name", "roundtrip"])
+ROUND_TRIPS = [("kgx", "graph", "graph_edges.tsv", "MSCG:"), ("nt", "graph.nt", "graph.nt", "entity:"),
+               ("ttl", "graph.ttl", "graph.ttl", "entity:")]
+
+
+@pytest.mark.parametrize(("fmt", "output", "imported_file", "prefix"), ROUND_TRIPS)
+def test_export_then_import_keeps_counts_and_paths(fmt, output, imported_file, prefix, runner, fixture_project,
+                                                   tmp_path) -> None:
+    _export(runner, fmt, tmp_path / output)
+    imported = runner.invoke(cli, ["import", str(tmp_path / imported_file), "--name", "roundtrip"])
     assert imported.exit_code == 0, imported.output
     listed = json.loads(runner.invoke(cli, ["graphs", "-f", "json"]).output)
     entry = next(g for g in listed if g["name"] == "roundtrip")
-    assert (entry["nodes"], entry["edges"]) == (16, 13)
+    assert (entry["format"], entry["nodes"], entry["edges"]) == (fmt, 16, 13)
 
-    def chains(args: list[str]) -> list[tuple[list[str], int]]:
+    def chains(args: list[str]) -> list[dict]:
         result = runner.invoke(cli, ["paths", *args, "--max-hops", "6", "-f", "json"])
         assert result.exit_code == 0, result.output
-        return [([n["id"].removeprefix("MSCG:") for n in p["nodes"]], p["net_sign"])
+        return [{"nodes": [n["id"].removeprefix(prefix) for n in p["nodes"]], "sign": p["net_sign"],
+                 "predicates": [h["predicate"] for h in p["hops"]], "score": p["score"],
+                 "studies": [sorted(e["study"].removeprefix("study:") for e in h["evidence"]) for h in p["hops"]]}
                 for p in json.loads(result.output)["paths"]]
 
+    curated = chains(["ev", "np"])
+    back = chains(["--graph", "roundtrip", f"{prefix}ev", f"{prefix}np"])
     # the same two chains (4 and 6 hops, both -1) as the curated fixture gives
-    assert chains(["--graph", "roundtrip", "MSCG:ev", "MSCG:np"]) == chains(["ev", "np"])
-    assert len(chains(["ev", "np"])) == 2
+    assert [(c["nodes"], c["sign"]) for c in back] == [(c["nodes"], c["sign"]) for c in curated]
+    assert [len(c["nodes"]) - 1 for c in curated] == [4, 6]
+    if fmt == "kgx":
+        return
+    # RDF keeps our predicates, every study and the hedged flag, so the scores too; and labels and
+    # the is-a hierarchy (skos:broader): "pain" reaches neuropathic pain only through it.
+    assert back == curated
+    by_name = chains(["--graph", "roundtrip", "vesicles", "pain"])
+    assert by_name == chains(["vesicles", "pain"])
+    assert by_name and {c["nodes"][-1] for c in by_name} == {"np"}

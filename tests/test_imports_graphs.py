@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -191,6 +192,112 @@ def test_ntriples_import_agrees_with_a_plain_load_across_chunks(tmp_path: Path, 
     assert evidence.locator == "small.nt line 5; RO:0002213"
 
 
+OURS = "\n".join(line.format(e="https://w3id.org/msc-graph/entity/", v="https://w3id.org/msc-graph/vocab#",
+                             a="https://w3id.org/msc-graph/assertion/", ev="https://w3id.org/msc-graph/evidence/",
+                             s="https://w3id.org/msc-graph/study/", rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                             label="<http://www.w3.org/2000/01/rdf-schema#label>",
+                             skos="http://www.w3.org/2004/02/skos/core#", b="^^<http://www.w3.org/2001/XMLSchema#boolean>")
+                 for line in (
+    "<{e}a> <{rdf}type> <{v}Factor> .",                                           # 1
+    '<{e}a> {label} "factor A" .',
+    '<{e}a> <http://www.geneontology.org/formats/oboInOwl#hasDbXref> "HGNC:1" .',
+    "<{e}a> <{skos}exactMatch> <https://identifiers.org/hgnc:1> .",
+    "<{e}b> <{rdf}type> <{v}Pathway> .",                                          # 5
+    '<{e}b> {label} "pathway B" .',
+    "<{e}b> <{skos}broader> <{e}c> .",
+    "<{e}c> <{rdf}type> <{v}Pathway> .",
+    '<{e}c> {label} "pathways" .',
+    "<{e}a> <{v}inhibits> <{e}b> .",                                              # 10: the direct triple of ...
+    "<{a}a-inhibits-b> <{rdf}type> <{rdf}Statement> .",
+    "<{a}a-inhibits-b> <{rdf}type> <{v}Assertion> .",
+    "<{a}a-inhibits-b> <{rdf}subject> <{e}a> .",                                 # 13: ... this assertion
+    "<{a}a-inhibits-b> <{rdf}predicate> <{v}inhibits> .",
+    "<{a}a-inhibits-b> <{rdf}object> <{e}b> .",                                  # 15
+    '<{a}a-inhibits-b> <{v}predicateSlug> "inhibits" .',
+    "<{a}a-inhibits-b> <{v}evidence> <{ev}a-inhibits-b-1> .",
+    "<{a}a-inhibits-b> <{v}evidence> <{ev}a-inhibits-b-2> .",
+    "<{ev}a-inhibits-b-1> <{rdf}type> <{v}Evidence> .",
+    "<{ev}a-inhibits-b-1> <{v}study> <{s}alpha> .",                              # 20
+    "<{ev}a-inhibits-b-1> <{v}readIn> <{s}review> .",
+    '<{ev}a-inhibits-b-1> <{v}quote> "A holds\\tB down" .',
+    '<{ev}a-inhibits-b-1> <{v}hedged> "true"{b} .',
+    "<{ev}a-inhibits-b-1> <{v}species> <{e}rat> .",
+    "<{ev}a-inhibits-b-2> <{rdf}type> <{v}Evidence> .",                           # 25
+    "<{ev}a-inhibits-b-2> <{v}study> <{s}beta> .",
+    "<{ev}a-inhibits-b-2> <{v}readIn> <{s}review> .",
+    '<{ev}a-inhibits-b-2> <{v}quote> "B is held down by A" .',
+    '<{ev}a-inhibits-b-2> <{v}hedged> "false"{b} .',
+    "<{a}b-increases-a> <{rdf}type> <{v}Assertion> .",                            # 30: no direct triple
+    "<{a}b-increases-a> <{rdf}subject> <{e}b> .",
+    "<{a}b-increases-a> <{rdf}predicate> <{v}increases> .",
+    "<{a}b-increases-a> <{rdf}object> <{e}a> .",
+    "<{a}b-increases-a> <{v}evidence> <{ev}b-increases-a-1> .",
+    "<{ev}b-increases-a-1> <{rdf}type> <{v}Evidence> .",                          # 35
+    "<{ev}b-increases-a-1> <{v}study> <{s}alpha> .",
+    '<{ev}b-increases-a-1> <{v}quote> "B may raise A" .',
+    '<{ev}b-increases-a-1> <{v}hedged> "true"{b} .',
+    "<{s}alpha> <{rdf}type> <{v}Study> .",
+    '<{s}alpha> {label} "Alpha et al., 2020" .',                                  # 40
+    "<{s}alpha> <http://www.w3.org/2002/07/owl#sameAs> <https://doi.org/10.1/alpha> .",
+    "<{e}rat> <{rdf}type> <{v}Species> .",
+    '<{e}rat> {label} "rat" .',
+    "<{e}c> <{v}associatedWith> <{e}rat> .",                                      # 44: direct, never reified
+)) + "\n"
+
+
+@pytest.mark.parametrize("as_turtle", [False, True])
+def test_our_rdf_folds_assertions_into_edges_with_their_evidence(as_turtle: bool, tmp_path: Path,
+                                                                  isolated_cache: Path) -> None:
+    import pyoxigraph
+
+    path = tmp_path / "ours.nt"
+    path.write_text(OURS, encoding="utf-8")
+    if as_turtle:  # the same triples as Turtle; "lines" are then triples in file order, here the same
+        turtle = pyoxigraph.serialize(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES),
+                                      format=pyoxigraph.RdfFormat.TURTLE, prefixes={"msc": imports.VOCAB_IRI})
+        path = tmp_path / "ours.ttl"
+        path.write_bytes(turtle)
+    prefixes = json.loads((ROOT / "ontology" / "prefixes.json").read_text())
+    summary = import_graph(find_import_source(path), "ours", isolated_cache, prefixes=prefixes)
+    graph = open_imported_graph(isolated_cache, "ours")
+    # entities a, b, c, rat; no assertion, evidence, study, DOI, HGNC IRI or predicate node
+    assert sorted(graph.node_ids) == ["entity:a", "entity:b", "entity:c", "entity:rat"]
+    # a ⊣ b once (the direct triple of line 10 and the assertion are one edge), b → a (reified only),
+    # c associated with rat (direct only); skos:broader is is-a, not an edge
+    assert summary.edges == 3 and summary.predicates == {"associated-with": 1, "increases": 1, "inhibits": 1}
+    assert len(graph.open_store()) == 44  # the store holds every triple, reification and all
+    entities = graph.model.entities
+    assert (entities["entity:a"].type.value, entities["entity:b"].type.value) == ("factor", "pathway")
+    assert entities["entity:a"].xrefs == ("HGNC:1",)  # hasDbXref and exactMatch, once
+    assert entities["entity:b"].is_a == ("entity:c",)
+    assert graph.resolver.resolve("HGNC:1").id == "entity:a"
+    assert list(graph.model.iter_descendants("entity:c")) == ["entity:c", "entity:b"]
+    succ = graph.network.succ
+    assert set(succ["entity:a"]["entity:b"]) == {"inhibits"} and succ["entity:a"]["entity:b"]["inhibits"]["sign"] == -1
+    unit = "triple" if as_turtle else "line"
+    first, second = succ["entity:a"]["entity:b"]["inhibits"]["evidence"]
+    assert (first.study, second.study) == ("study:alpha", "study:beta")
+    assert first.read_in == "import:ours"
+    assert first.quote == "A holds B down | B is held down by A"  # tab folded to a space
+    assert not first.hedged  # one of the two pieces of evidence is not hedged
+    if not as_turtle:  # Turtle numbers triples in the order its writer grouped them
+        assert first.locator == "ours.nt line 13, id assertion:a-inhibits-b; msc:inhibits; study:review"
+    (only,) = succ["entity:b"]["entity:a"]["increases"]["evidence"]
+    assert only.hedged and only.quote == "B may raise A" and only.study == "study:alpha"
+    assert only.locator.startswith(f"ours.{path.suffix[1:]} {unit} ")
+    search = find_paths(graph.network, ["entity:a"], ["entity:rat"], max_hops=3)
+    assert search.paths == []  # associated-with ends a chain: nothing transmits into rat
+
+
+def test_without_our_classes_nothing_is_folded(tmp_path: Path, isolated_cache: Path) -> None:
+    lines = OURS.splitlines()
+    path = tmp_path / "plain.nt"  # the broader link, the direct triple and the assertion's three parts
+    path.write_text("\n".join(lines[i - 1] for i in (7, 10, 13, 14, 15)) + "\n", encoding="utf-8")
+    summary = import_graph(find_import_source(path), "plain", isolated_cache)
+    assert (summary.nodes, summary.edges) == (5, 5)
+    assert summary.predicates == {"associated-with": 4, "inhibits": 1}
+
+
 def test_reopening_reads_no_input(kgx_graph, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("an imported graph must not be parsed again")
@@ -218,7 +325,11 @@ def test_names_sources_and_replacing(tmp_path: Path, isolated_cache: Path) -> No
     with pytest.raises(UnknownGraphError, match="twice"):
         open_imported_graph(isolated_cache, "other")
     with pytest.raises(GraphImportError, match="format"):
-        find_import_source(tmp_path / "in" / "test_nodes.tsv", "ttl")
+        find_import_source(tmp_path / "in" / "test_nodes.tsv", "rdfxml")
+    with pytest.raises(GraphImportError, match="ttl import needs a file"):
+        find_import_source(tmp_path / "in", "ttl")
+    (tmp_path / "graph.TTL.gz").write_bytes(b"")
+    assert find_import_source(tmp_path / "graph.TTL.gz").format == "ttl"
 
 
 def test_gzipped_inputs_import_the_same(tmp_path: Path, isolated_cache: Path) -> None:
@@ -229,9 +340,11 @@ def test_gzipped_inputs_import_the_same(tmp_path: Path, isolated_cache: Path) ->
     (folder / "test_nodes.tsv.gz").write_bytes(gzip.compress(NODES.encode()))
     (folder / "test_edges.tsv.gz").write_bytes(gzip.compress(EDGES.encode()))
     (folder / "small.nt.gz").write_bytes(gzip.compress(NTRIPLES.encode()))
+    (folder / "small.ttl.gz").write_bytes(gzip.compress(NTRIPLES.encode()))  # N-Triples is Turtle too
     kgx = import_graph(find_import_source(folder / "test_edges.tsv.gz"), "kgxgz", isolated_cache)
     nt = import_graph(find_import_source(folder / "small.nt.gz"), "ntgz", isolated_cache)
-    assert (kgx.nodes, kgx.edges, nt.nodes, nt.edges) == (6, 8, 3, 2)
+    ttl = import_graph(find_import_source(folder / "small.ttl.gz"), "ttlgz", isolated_cache)
+    assert (kgx.nodes, kgx.edges, nt.nodes, nt.edges, ttl.nodes, ttl.edges) == (6, 8, 3, 2, 3, 2)
 
 
 def test_malformed_input_fails_located_and_leaves_nothing(tmp_path: Path, isolated_cache: Path) -> None:
@@ -239,6 +352,10 @@ def test_malformed_input_fails_located_and_leaves_nothing(tmp_path: Path, isolat
     path.write_text("<http://a> <http://b> <http://c> .\n<http://a> <http://b> oops .\n", encoding="utf-8")
     with pytest.raises(GraphImportError, match=r"bad\.nt lines 1-"):
         import_graph(find_import_source(path), "bad", isolated_cache)
+    turtle = tmp_path / "bad.ttl"
+    turtle.write_text('@prefix a: <http://x/> .\na:b a:c a:d ;\n  a:e "x .\n', encoding="utf-8")
+    with pytest.raises(GraphImportError, match=r"bad\.ttl: .*line 3"):
+        import_graph(find_import_source(turtle), "bad", isolated_cache)
     missing = _write_kgx(tmp_path / "nocol", edges="subject\tobject\nA\tB\n")
     with pytest.raises(GraphImportError, match="missing KGX column"):
         import_graph(find_import_source(missing), "bad", isolated_cache)
@@ -324,7 +441,9 @@ def test_import_of_a_100k_edge_kgx_graph_then_paths(tmp_path: Path, isolated_cac
     files = generate.generate(100_000, seed=7, out_dir=tmp_path)
     result = runner.invoke(cli, ["import", str(files["edges"]), "--name", "hetio100k"])
     assert result.exit_code == 0, result.output
-    assert "importing hetio100k" in result.stderr
+    # stderr is not a terminal here, so progress is a line per further tenth of the input's bytes
+    shown = [int(p) for p in re.findall(r"^importing hetio100k: (\d+)% \(", result.stderr, re.MULTILINE)]
+    assert len(shown) >= 3 and shown == sorted(set(shown)) and shown[-1] == 100, result.stderr
     graph = open_imported_graph(isolated_cache, "hetio100k")
     assert graph.meta["edges"] > 90_000  # a few small edge types saturate
     treats = next(line.split("\t") for line in files["edges"].read_text().splitlines()

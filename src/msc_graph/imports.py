@@ -1,4 +1,4 @@
-"""Import external graphs (KGX TSV, N-Triples): parse once into compact records, load RDF in bulk.
+"""Import external graphs (KGX TSV, N-Triples, Turtle): parse once into compact records, load RDF in bulk.
 
 Imported graphs are what DESIGN.md's "Scale" section asks for: Hetionet-sized
 graphs (~50k nodes, ~2M edges) that users bring, queried with the same
@@ -9,10 +9,14 @@ One pass over the input, two views, neither built from the other:
 
 - the parser turns every row (KGX) or line (N-Triples) into records: a node
   table and integer edge arrays (subject, object, predicate, provenance);
+  Turtle is first turned into N-Triples by pyoxigraph's parser, piece by
+  piece, and then read as N-Triples (Turtle files are small in practice;
+  large graphs come as N-Triples or KGX);
 - the RDF view is bulk-loaded into a persistent pyoxigraph store from the same
   pass: for N-Triples the very bytes the parser read, for KGX triples written
-  from the records; chunks of 16 MiB are loaded one by one, which bounds
-  memory (one bulk load of a 1M-triple file peaks near 800 MiB);
+  from the records; chunks of 16 MiB are loaded two at a time, which bounds
+  memory (one bulk load of a 1M-triple file peaks near 800 MiB) and keeps
+  both cores busy (one bulk load runs mostly on one);
 - the network view (:mod:`msc_graph.compact`) is built from the records on
   first use and cached beside them.
 
@@ -51,6 +55,18 @@ TABLE (a KGX row or an N-Triples line is a row of the imported file);
 source; ``quote`` is the KGX ``supporting_text`` or else the row's own
 subject-predicate-object; ``hedged`` is True for the knowledge levels
 "prediction" and "statistical_association".
+
+Our own RDF (``mscgraph export -f nt|ttl``, the layout of :mod:`msc_graph.rdf`)
+comes back as the graph it was: when a file types nodes with classes of our
+vocabulary, each ``msc:Assertion`` node becomes one edge (its ``rdf:subject``,
+``rdf:predicate``, ``rdf:object``) that takes the place of the direct triple
+it reifies, with its evidence as the edge's provenance (studies as
+publications, the reviews read in as the knowledge source, the quotes as
+supporting text, "prediction" when every piece of evidence is hedged);
+assertion, evidence and study nodes, ontology terms (``owl:Class`` …) and
+nodes only they mention are not graph nodes; ``skos:broader`` is is-a and
+``skos:exactMatch`` / ``oboInOwl:hasDbXref`` are cross-references. Files
+without our vocabulary are read exactly as any other N-Triples.
 """
 
 from __future__ import annotations
@@ -67,6 +83,7 @@ import threading
 import time
 import uuid
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -78,6 +95,7 @@ from msc_graph.constants import BASE_IRI, VOCAB_IRI
 from msc_graph.errors import MscGraphError
 from msc_graph.model import Entity, EntityType, Evidence, GraphModel, SourceKind, Study, iter_subtree
 from msc_graph.names import normalise_name
+from msc_graph.rdf import TYPE_CLASSES
 from msc_graph.resolve import Match, Resolver
 from msc_graph.vocabulary import PREDICATES
 
@@ -86,9 +104,13 @@ if TYPE_CHECKING:
 
 IMPORT_VERSION = 1
 """Bump when the record layout changes: graphs of another version must be imported again."""
-FORMATS = ("kgx", "nt")
+FORMATS = ("kgx", "nt", "ttl")
 CHUNK_BYTES = 16 << 20
 """Bytes of RDF handed to one bulk load (bounds the loader's memory at ~300 MiB)."""
+LOADER_THREADS = 2
+"""Chunks bulk-loaded at once (the issue's machines have two cores; more threads only wait)."""
+TURTLE_TRIPLES = 100_000
+"""Triples of a Turtle file turned into N-Triples at a time (~15 MiB, a chunk's worth)."""
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 IMPORT_IRI = BASE_IRI + "import/"
 SKOLEM_IRI = BASE_IRI + ".well-known/genid/"
@@ -98,6 +120,8 @@ HEDGED_LEVELS = frozenset({"prediction", "statistical_association"})
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+OWL = "http://www.w3.org/2002/07/owl#"
+PROV = "http://www.w3.org/ns/prov#"
 OBO_IN_OWL = "http://www.geneontology.org/formats/oboInOwl#"
 BIOLINK = "https://w3id.org/biolink/vocab/"
 
@@ -163,13 +187,25 @@ CATEGORY_TYPES: dict[str, EntityType] = {
     "biolink:Cell": EntityType.CELL_TYPE,
     **dict.fromkeys(("biolink:AnatomicalEntity", "biolink:GrossAnatomicalStructure"), EntityType.TISSUE),
     "biolink:OrganismTaxon": EntityType.SPECIES,
+    **{f"msc:{name}": EntityType(slug) for slug, name in TYPE_CLASSES.items()},
 }
-"""Biolink category → our entity type; other categories are ``external`` (and kept as written)."""
+"""Biolink category (or our own class) → our entity type; others are ``external`` (kept as written)."""
 
 LABEL_PREDICATES = frozenset({RDFS + "label", SKOS + "prefLabel", BIOLINK + "name"})
 SYNONYM_PREDICATES = frozenset({SKOS + "altLabel", OBO_IN_OWL + "hasExactSynonym",
                                 OBO_IN_OWL + "hasRelatedSynonym", BIOLINK + "synonym"})
 TYPE_PREDICATES = frozenset({RDF + "type", BIOLINK + "category"})
+
+NODE_ROLES = {
+    VOCAB_IRI + "Assertion": "assertion", VOCAB_IRI + "Evidence": "evidence", VOCAB_IRI + "Study": "study",
+    **dict.fromkeys((OWL + "Class", OWL + "ObjectProperty", OWL + "DatatypeProperty",
+                     OWL + "AnnotationProperty", OWL + "Ontology", RDF + "Property", RDFS + "Class",
+                     RDFS + "Datatype"), "schema"),
+}
+"""rdf:type → the role of a node of our RDF layout that is not a graph node (see ``fold_our_rdf``)."""
+NOTED_LITERALS = {VOCAB_IRI + "quote": "quote", VOCAB_IRI + "hedged": "hedged",
+                  VOCAB_IRI + "predicateSlug": "slug", OBO_IN_OWL + "hasDbXref": "xref"}
+"""Literal predicates kept aside during an N-Triples pass, read only when folding our own RDF."""
 
 _NT_LINE = re.compile(
     rb'^[ \t]*(<[^>]*>|_:\S+)[ \t]+<([^>]*)>[ \t]+(<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*")'
@@ -256,9 +292,10 @@ def list_graphs(cache_dir: Path) -> list[str]:
 def find_import_source(path: Path, fmt: str | None = None) -> ImportSource:
     """Return the format and files to import from ``path``.
 
-    ``path`` is an N-Triples file (``.nt``, ``.nt.gz``), a KGX nodes or edges
-    file (``*nodes.tsv`` / ``*edges.tsv``, optionally ``.gz``; its partner is
-    found beside it), or a folder holding one KGX pair.
+    ``path`` is an N-Triples file (``.nt``, ``.nt.gz``), a Turtle file
+    (``.ttl``, ``.ttl.gz``), a KGX nodes or edges file (``*nodes.tsv`` /
+    ``*edges.tsv``, optionally ``.gz``; its partner is found beside it), or a
+    folder holding one KGX pair.
 
     Raises:
         GraphImportError: the path does not say what it is, or a partner file is missing.
@@ -269,16 +306,17 @@ def find_import_source(path: Path, fmt: str | None = None) -> ImportSource:
     if fmt is None:
         if path.is_dir() or name.endswith(".tsv"):
             fmt = "kgx"
-        elif name.endswith(".nt"):
-            fmt = "nt"
+        elif name.endswith((".nt", ".ttl")):
+            fmt = name.rpartition(".")[2]
         else:
-            raise GraphImportError(f"{path}: cannot tell the format from the name; give --format kgx|nt")
+            raise GraphImportError(f"{path}: cannot tell the format from the name; "
+                                   "give --format kgx|nt|ttl")
     if fmt not in FORMATS:
         raise GraphImportError(f"unknown import format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if fmt == "nt":
+    if fmt != "kgx":
         if path.is_dir():
-            raise GraphImportError(f"{path}: N-Triples import needs a file, not a folder")
-        return ImportSource("nt", (path,))
+            raise GraphImportError(f"{path}: {fmt} import needs a file, not a folder")
+        return ImportSource(fmt, (path,))
     if path.is_dir():
         nodes = sorted(p for p in path.iterdir() if re.search(r"nodes\.tsv(\.gz)?$", p.name, re.I))
         edges = sorted(p for p in path.iterdir() if re.search(r"edges\.tsv(\.gz)?$", p.name, re.I))
@@ -447,6 +485,10 @@ class RecordBuilder:
             self.predicates.append(predicate)
         return code
 
+    def find_predicate_code(self, predicate: str) -> int:
+        """Return the code of a predicate as written, or -1 when no record used it."""
+        return self._predicate_codes.get(predicate, -1)
+
     def add_edge(self, subject: int, predicate_code: int, slug: str, obj: int, line: int,
                  provenance: bytes = b"") -> None:
         """Append one edge record."""
@@ -458,6 +500,30 @@ class RecordBuilder:
         if provenance:
             self.provenance.write(provenance)
         self.provenance_offsets.append(self.provenance.tell())
+
+    def clear_edges(self) -> None:
+        """Start the edge records afresh (the node table stays)."""
+        self.subjects, self.objects, self.lines = array("i"), array("i"), array("i")
+        self.slug_codes, self.predicate_codes = array("B"), array("H")
+        self.provenance_offsets, self.provenance = array("q", [0]), io.BytesIO()
+
+    def keep_nodes(self, keep: Sequence[bool]) -> None:
+        """Drop the nodes not kept and number the rest in order; no edge may touch a dropped node."""
+        kept = [index for index, wanted in enumerate(keep) if wanted]
+        renumber = [-1] * len(keep)
+        for new, old in enumerate(kept):
+            renumber[old] = new
+        self.node_ids = [self.node_ids[index] for index in kept]
+        self.node_index = {node_id: index for index, node_id in enumerate(self.node_ids)}
+        self.labels = [self.labels[index] for index in kept]
+        self.categories = array("H", [self.categories[index] for index in kept])
+        self.synonyms = {renumber[k]: v for k, v in self.synonyms.items() if keep[k]}
+        self.xrefs = {renumber[k]: v for k, v in self.xrefs.items() if keep[k]}
+        parents = {renumber[k]: [renumber[p] for p in v if keep[p]]
+                   for k, v in self.parents.items() if keep[k]}
+        self.parents = {k: v for k, v in parents.items() if v}
+        self.subjects = array("i", [renumber[index] for index in self.subjects])
+        self.objects = array("i", [renumber[index] for index in self.objects])
 
     def add_parent(self, child: int, parent: int) -> None:
         """Record an is-a link (the resolver expands a name through it)."""
@@ -509,18 +575,23 @@ def _write_file(path: Path, payload: bytes) -> None:
 
 
 class StoreLoader:
-    """Bulk-loads N-Triples chunks into a store on a worker thread, in the order they are put.
+    """Bulk-loads N-Triples chunks into a store on LOADER_THREADS worker threads.
 
     pyoxigraph releases the GIL while it loads, so parsing the next chunk
-    overlaps loading this one. At most two chunks wait, which bounds memory.
+    overlaps loading this one, and two chunks load at once (each bulk load
+    parses and sorts its chunk on one core; RocksDB takes concurrent
+    ingestion). Chunk order does not matter: blank nodes are skolemized
+    first. At most two chunks wait, which bounds memory.
     """
 
     def __init__(self, store: pyoxigraph.Store) -> None:
         self._store = store
         self._queue: queue.Queue[tuple[bytes, str] | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="mscgraph-bulk-load", daemon=True)
-        self._thread.start()
+        self._threads = [threading.Thread(target=self._run, name="mscgraph-bulk-load", daemon=True)
+                         for _ in range(LOADER_THREADS)]
+        for thread in self._threads:
+            thread.start()
 
     def _run(self) -> None:
         import pyoxigraph
@@ -535,7 +606,7 @@ class StoreLoader:
             try:
                 self._store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
             except (SyntaxError, ValueError, OSError) as error:
-                self._error = GraphImportError(f"{where}: {error}")
+                self._error = self._error or GraphImportError(f"{where}: {error}")
 
     def put(self, data: bytes, where: str) -> None:
         """Queue one chunk of complete N-Triples lines; ``where`` locates it for error messages."""
@@ -545,9 +616,11 @@ class StoreLoader:
 
     def close(self) -> None:
         """Wait for every queued chunk to be loaded; raise the first loading error (once)."""
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
+        if any(thread.is_alive() for thread in self._threads):
+            for _ in self._threads:
+                self._queue.put(None)
+            for thread in self._threads:
+                thread.join()
             self._store = None  # type: ignore[assignment]  # frames of a failed import may outlive us
             self._raise()
 
@@ -588,24 +661,83 @@ def _skolemize(chunk: bytes, name: str) -> bytes:
     return _BNODE_OBJECT.sub(lambda m: m.group(1) + b"<" + base + m.group(2) + b">", chunk)
 
 
+def _iter_ntriples_chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    """Yield an N-Triples stream in pieces of about CHUNK_BYTES, each ending at a line end."""
+    rest = b""
+    while True:
+        block = stream.read(CHUNK_BYTES)
+        if not block:
+            if rest:
+                yield rest
+            return
+        block = rest + block
+        cut = block.rfind(b"\n") + 1
+        if cut == 0:
+            rest = block
+            continue
+        rest = block[cut:]
+        yield block[:cut]
+
+
+def _iter_turtle_chunks(stream: IO[bytes], path: Path) -> Iterator[bytes]:
+    """Yield a Turtle stream as N-Triples, TURTLE_TRIPLES triples at a time (pyoxigraph parses it).
+
+    Raises:
+        GraphImportError: the Turtle is malformed (pyoxigraph's message gives line and column).
+    """
+    import itertools
+
+    import pyoxigraph
+
+    try:
+        triples = pyoxigraph.parse(stream, pyoxigraph.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        while chunk := pyoxigraph.serialize(itertools.islice(triples, TURTLE_TRIPLES),
+                                            format=pyoxigraph.RdfFormat.N_TRIPLES):
+            yield chunk
+    except (SyntaxError, ValueError) as error:
+        raise GraphImportError(f"{path.name}: {error}") from None
+
+
+@dataclass
+class RdfNotes:
+    """What an N-Triples pass keeps aside so that our own RDF layout can be folded into edges at the end.
+
+    Cheap for other files: a dict entry per node typed with a class of NODE_ROLES
+    and per literal of NOTED_LITERALS, nothing per edge.
+    """
+
+    ours: bool = False
+    """A node is typed with a class of our vocabulary (the file is msc-graph RDF)."""
+    roles: dict[int, str] = field(default_factory=dict)
+    """Node index → assertion, evidence, study or schema (NODE_ROLES)."""
+    literals: dict[bytes, dict[str, list[str]]] = field(default_factory=dict)
+    """Subject as written → NOTED_LITERALS name → values."""
+
+
 def read_ntriples(path: Path, records: RecordBuilder, loader: StoreLoader, curies: Curies,
-                  progress: Progress | None = None) -> None:
-    """Parse an N-Triples file into ``records`` and hand the same bytes to ``loader``, chunk by chunk.
+                  progress: Progress | None = None, *, turtle: bool = False) -> None:
+    """Parse an N-Triples (or Turtle) file into ``records`` and hand the same triples to ``loader``.
 
     IRI objects become edges; ``rdf:type`` / ``biolink:category`` set the node
     category, labels and synonyms come from their literal triples, and
     ``rdfs:subClassOf`` / ``biolink:subclass_of`` become is-a links. Other
     literal triples are in the store only. Lines the pattern does not
     recognise are left to the store's parser, which reports malformed ones.
+    A file in our own RDF layout is then folded (:func:`fold_our_rdf`).
+    Turtle goes through pyoxigraph's parser into N-Triples first; its
+    "lines" are then triples, counted in file order.
     Cost: one read of the file; ~1.5 µs per triple in Python, overlapping the load.
     """
     raw, stream = _open_binary(path)
     file_name = path.name
+    unit = "triples" if turtle else "lines"
     interned: dict[bytes, int] = {}
     predicate_slots: dict[bytes, tuple[int, int, str]] = {}
     get_node = records.get_node
     literal_predicates = {p.encode(): True for p in LABEL_PREDICATES}
     literal_predicates.update({p.encode(): False for p in SYNONYM_PREDICATES})
+    noted_literals = {p.encode(): name for p, name in NOTED_LITERALS.items()}
+    notes = RdfNotes()
     # N-Triples carry no provenance, so every edge's provenance record is empty (offset 0).
     add_subject, add_object, add_slug, add_predicate, add_line, add_offset = (
         records.subjects.append, records.objects.append, records.slug_codes.append,
@@ -619,28 +751,15 @@ def read_ntriples(path: Path, records: RecordBuilder, loader: StoreLoader, curie
         return index
 
     with raw, stream:
-        rest = b""
         line = 1
         reported = 0
-        while True:
-            block = stream.read(CHUNK_BYTES)
-            if block:
-                block = rest + block
-                cut = block.rfind(b"\n") + 1
-                if cut == 0:
-                    rest = block
-                    continue
-                chunk, rest = block[:cut], block[cut:]
-            else:
-                chunk, rest = rest, b""
-                if not chunk:
-                    break
+        for chunk in _iter_turtle_chunks(stream, path) if turtle else _iter_ntriples_chunks(stream):
             if b"_:" in chunk:
                 chunk = _skolemize(chunk, records.name)
             lines = chunk.split(b"\n")
             if not lines[-1]:
                 lines.pop()
-            loader.put(chunk, f"{file_name} lines {line}-{line + len(lines) - 1}")
+            loader.put(chunk, f"{file_name} {unit} {line}-{line + len(lines) - 1}")
             for number, text_line in enumerate(lines, line):
                 # Canonical N-Triples (one space between terms, " ." at the end) split in C;
                 # anything else (tabs, comments, CR, odd spacing) goes through the full pattern.
@@ -661,6 +780,10 @@ def read_ntriples(path: Path, records: RecordBuilder, loader: StoreLoader, curie
                             records.labels[index] = value
                         else:
                             records.synonyms.setdefault(index, []).append(value)
+                    elif predicate in noted_literals:
+                        value = _unescape(obj[1:obj.rindex(b'"')].decode("utf-8"))
+                        notes.literals.setdefault(subject, {}).setdefault(
+                            noted_literals[predicate], []).append(value)
                     continue
                 slot = predicate_slots.get(predicate)
                 if slot is None:
@@ -682,14 +805,149 @@ def read_ntriples(path: Path, records: RecordBuilder, loader: StoreLoader, curie
                     add_line(number)
                     add_offset(0)
                 elif kind == "type":
-                    records.set_category(node(subject), curies.compact(obj[1:-1].decode()))
+                    index, category = node(subject), obj[1:-1].decode()
+                    records.set_category(index, curies.compact(category))
+                    role = NODE_ROLES.get(category)
+                    if role is not None:
+                        notes.roles[index] = role
+                    if category.startswith(VOCAB_IRI):
+                        notes.ours = True
                 else:
                     records.add_parent(node(subject), node(obj))
             line += len(lines)
             if progress is not None:
                 progress(raw.count - reported)
                 reported = raw.count
+    if notes.ours:
+        fold_our_rdf(records, notes, interned, curies)
     records.source_names.append(file_name)
+
+
+def fold_our_rdf(records: RecordBuilder, notes: RdfNotes, interned: Mapping[bytes, int],
+                 curies: Curies) -> None:
+    """Turn the records of our own RDF layout (rdf.py) back into the graph it was written from.
+
+    Each ``msc:Assertion`` node becomes one edge: subject, predicate (its
+    ``msc:predicateSlug``, else its ``rdf:predicate`` mapped) and object, with
+    provenance in the KGX fields ``get_evidence`` reads: the assertion as edge
+    id, the reviews its evidence was read in as knowledge source, the evidence
+    studies as publications, the quotes as supporting text, and the knowledge
+    level "prediction" when every piece of evidence is hedged. The edge takes
+    the place of the direct triple it reifies (one direct triple per
+    assertion), or is appended when there is none. Edges of assertion,
+    evidence, study and schema nodes go; ``skos:broader`` becomes is-a and
+    ``skos:exactMatch`` / ``oboInOwl:hasDbXref`` cross-references. Finally those
+    nodes, and nodes nothing kept mentions or describes, are dropped.
+    Cost: linear in edges and nodes, run only for files in our layout.
+    """
+    def code(iri: str) -> int:
+        return records.find_predicate_code(curies.compact(iri))
+
+    subject_code, predicate_code, object_code = (code(RDF + "subject"), code(RDF + "predicate"),
+                                                 code(RDF + "object"))
+    evidence_code, broader_code, match_code = (code(VOCAB_IRI + "evidence"), code(SKOS + "broader"),
+                                               code(SKOS + "exactMatch"))
+    study_codes = {code(VOCAB_IRI + "study"), code(PROV + "wasDerivedFrom")}
+    read_in_code = code(VOCAB_IRI + "readIn")
+    literals = {interned[token]: values for token, values in notes.literals.items() if token in interned}
+    roles, node_ids = notes.roles, records.node_ids
+    subjects, objects, predicates = records.subjects, records.objects, records.predicate_codes
+    slugs, lines = records.slug_codes, records.lines
+
+    for edge in range(len(subjects)):  # an assertion's endpoints are graph nodes, however typed
+        if predicates[edge] in (subject_code, object_code) and roles.get(subjects[edge]) == "assertion":
+            roles.pop(objects[edge], None)
+
+    # 1. Sort the edge records: parts of assertions and evidence, is-a, xrefs, and graph edges.
+    parts: dict[int, list[int]] = {}  # assertion → [subject, predicate node, object, line]
+    evidence: dict[int, list[int]] = {}
+    studies: dict[int, list[int]] = {}
+    reviews: dict[int, list[int]] = {}
+    kept: list[int] = []
+    for edge in range(len(subjects)):
+        subject, obj, written = subjects[edge], objects[edge], predicates[edge]
+        role = roles.get(subject)
+        if role == "assertion":
+            if written in (subject_code, predicate_code, object_code):
+                slot = parts.setdefault(subject, [-1, -1, -1, 0])
+                slot[(subject_code, predicate_code, object_code).index(written)] = obj
+                if written == subject_code:
+                    slot[3] = lines[edge]
+            elif written == evidence_code:
+                evidence.setdefault(subject, []).append(obj)
+        elif role == "evidence":
+            if written in study_codes:
+                studies.setdefault(subject, []).append(obj)
+            elif written == read_in_code:
+                reviews.setdefault(subject, []).append(obj)
+        elif role is not None or obj in roles:
+            pass  # study or schema nodes, and edges into them
+        elif written == broader_code:
+            records.add_parent(subject, obj)
+        elif written == match_code:
+            literals.setdefault(subject, {}).setdefault("xref", []).append(node_ids[obj])
+        else:
+            kept.append(edge)
+
+    # 2. Each complete assertion replaces its direct triple (or is appended).
+    waiting: dict[tuple[int, int, int], list[int]] = {}
+    for assertion, (subject, predicate, obj, _) in parts.items():
+        if min(subject, predicate, obj) >= 0:
+            key = (subject, records.get_predicate_code(node_ids[predicate]), obj)
+            waiting.setdefault(key, []).append(assertion)
+    old = (subjects, objects, slugs, predicates, lines)
+    records.clear_edges()
+    for edge in kept:
+        queue = waiting.get((old[0][edge], old[3][edge], old[1][edge]))
+        if queue:
+            _add_assertion(records, queue.pop(0), parts, evidence, studies, reviews, literals)
+        else:
+            records.add_edge(old[0][edge], old[3][edge], records.slugs[old[2][edge]], old[1][edge],
+                             old[4][edge])
+    for queue in waiting.values():
+        for assertion in queue:
+            _add_assertion(records, assertion, parts, evidence, studies, reviews, literals)
+
+    # 3. Cross-references, then the nodes to keep.
+    for index, values in literals.items():
+        xrefs = list(dict.fromkeys(values.get("xref", ())))
+        if xrefs and index not in roles:
+            records.xrefs[index] = list(dict.fromkeys([*records.xrefs.get(index, ()), *xrefs]))
+    used = bytearray(len(node_ids))
+    for indices in (records.subjects, records.objects, records.synonyms, records.xrefs):
+        for index in indices:
+            used[index] = 1
+    for child, parents in records.parents.items():
+        if child not in roles:
+            used[child] = 1
+            for parent in parents:
+                used[parent] = 1
+    records.keep_nodes([index not in roles and (used[index] == 1 or records.labels[index] is not None
+                                                or records.categories[index] != 0)
+                        for index in range(len(node_ids))])
+
+
+def _add_assertion(records: RecordBuilder, assertion: int, parts: Mapping[int, list[int]],
+                   evidence: Mapping[int, list[int]], studies: Mapping[int, list[int]],
+                   reviews: Mapping[int, list[int]], literals: Mapping[int, dict[str, list[str]]]) -> None:
+    """Append the edge of one reified assertion, its evidence folded into the KGX provenance fields."""
+    ids = records.node_ids
+    subject, predicate, obj, line = parts[assertion]
+    written = ids[predicate]
+    slug = next(iter(literals.get(assertion, {}).get("slug", ())), "")
+    if slug not in PREDICATES:
+        slug = map_predicate(written)
+    pieces = evidence.get(assertion, [])
+    publications = dict.fromkeys(ids[s] for piece in pieces for s in studies.get(piece, ()))
+    sources = dict.fromkeys(ids[r] for piece in pieces for r in reviews.get(piece, ()))
+    quotes = dict.fromkeys(" ".join(q.split()) for piece in pieces
+                           for q in literals.get(piece, {}).get("quote", ()))
+    hedged = bool(pieces) and all(
+        {"true", "1"} & set(literals.get(piece, {}).get("hedged", ())) for piece in pieces)
+    provenance = "\t".join((ids[assertion], "|".join(sources), "|".join(publications), " | ".join(quotes),
+                            "prediction" if hedged else "knowledge_assertion", ""))
+    records.add_edge(subject, records.get_predicate_code(written), slug, obj, line,
+                     provenance.encode("utf-8"))
 
 
 def _iter_tsv(path: Path, progress: Progress | None, required: Sequence[str], wanted: Sequence[str]
@@ -890,7 +1148,8 @@ def import_graph(source: ImportSource, name: str, cache_dir: Path, *,
     first, then removes it.
 
     Cost: one read of the input; memory bounded by the records (~20 bytes per
-    edge) plus two 16 MiB chunks in the loader.
+    edge) plus four 16 MiB chunks in the loader (two loading, two waiting).
+    The records are written while the loader loads the last chunks.
 
     Raises:
         GraphImportError: bad name, the graph exists (without ``replace``), or malformed input.
@@ -915,28 +1174,27 @@ def import_graph(source: ImportSource, name: str, cache_dir: Path, *,
         store = pyoxigraph.Store(str(temporary / "store"))
         loader = StoreLoader(store)
         try:
-            if source.format == "nt":
-                read_ntriples(source.files[0], records, loader, curies, progress)
+            if source.format in ("nt", "ttl"):
+                read_ntriples(source.files[0], records, loader, curies, progress,
+                              turtle=source.format == "ttl")
             else:
                 read_kgx(source.files[0], source.files[1], records, loader, curies, progress)
+            counts = {records.slugs[code]: n for code, n in Counter(records.slug_codes).items()}
+            meta = {
+                "version": IMPORT_VERSION, "name": name, "format": source.format,
+                "sources": [{"file": str(p.resolve()), "bytes": p.stat().st_size} for p in source.files],
+                "source_names": records.source_names,
+                "nodes": len(records.node_ids), "edges": len(records.subjects),
+                "slugs": records.slugs, "predicates": records.predicates, "prefixes": curies.prefixes,
+                "predicate_counts": dict(sorted(counts.items())),
+                "imported_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            }
+            records.write(temporary, meta)  # while the loader still loads the last chunks
             loader.close()
             store.flush()
         finally:
             loader.close()
             del store, loader  # release RocksDB's lock now, even while an error propagates
-        counts: dict[str, int] = {}
-        for code in records.slug_codes:
-            counts[records.slugs[code]] = counts.get(records.slugs[code], 0) + 1
-        meta = {
-            "version": IMPORT_VERSION, "name": name, "format": source.format,
-            "sources": [{"file": str(p.resolve()), "bytes": p.stat().st_size} for p in source.files],
-            "source_names": records.source_names,
-            "nodes": len(records.node_ids), "edges": len(records.subjects),
-            "slugs": records.slugs, "predicates": records.predicates,
-            "predicate_counts": dict(sorted(counts.items())),
-            "imported_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        }
-        records.write(temporary, meta)
         _swap_into_place(temporary, final)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -1145,7 +1403,8 @@ class ImportedGraph:
         obj = self.node_ids[edges["objects"][edge]]
         names = self.meta.get("source_names", [])
         file_name = names[-1] if names else self.name
-        locator = f"{file_name} line {edges['lines'][edge]}"
+        unit = "triple" if self.meta["format"] == "ttl" else "line"
+        locator = f"{file_name} {unit} {edges['lines'][edge]}"
         if edge_id:
             locator += f", id {edge_id}"
         locator += f"; {predicate}" + (f" ({direction})" if direction else "")
@@ -1200,6 +1459,14 @@ class ImportedGraph:
         import pyoxigraph
 
         return pyoxigraph.Store.read_only(str(self.folder / "store"))
+
+    @cached_property
+    def _curies(self) -> Curies:
+        return Curies(self.meta.get("prefixes", {}))
+
+    def get_iri(self, node_id: str) -> str:
+        """Return the IRI a node id stands for in the store (the prefix map of the import expands it)."""
+        return self._curies.expand(node_id)
 
 
 def open_imported_graph(cache_dir: Path, name: str) -> ImportedGraph:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -13,31 +14,53 @@ if TYPE_CHECKING:
 
 
 def _cache_dir(ctx: click.Context) -> Any:
-
-
     return chosen_project(ctx).cache_dir
+
+
+def _progress_lines(name: str, total: int) -> Callable[[int], None]:
+    """Return a progress callback that prints a line on stderr at each further tenth of ``total`` bytes.
+
+    click's bar prints only its label when stderr is not a terminal, so an
+    import run from a script, a pipe or CI would show no progress at all.
+    """
+    done, shown = 0, -1
+
+    def update(count: int) -> None:
+        nonlocal done, shown
+        done += count
+        tenth = min(10, done * 10 // max(total, 1))
+        if tenth > shown:
+            shown = tenth
+            click.echo(f"importing {name}: {min(100, done * 100 // max(total, 1))}% "
+                       f"({done / 2**20:.1f} of {total / 2**20:.1f} MiB)", err=True)
+
+    return update
 
 
 @click.command("import")
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--name", required=True, help="Name to open the graph by (paths --graph NAME).")
-@click.option("--format", "input_format", type=click.Choice(["kgx", "nt"]),
-              help="Input format (default: from the file name: .nt → nt, *nodes.tsv / *edges.tsv "
-              "or a folder → kgx; .gz allowed).")
+@click.option("--format", "input_format", type=click.Choice(["kgx", "nt", "ttl"]),
+              help="Input format (default: from the file name: .nt → nt, .ttl → ttl, *nodes.tsv / "
+              "*edges.tsv or a folder → kgx; .gz allowed).")
 @click.option("--replace", is_flag=True, help="Replace a graph already imported under NAME.")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--quiet", is_flag=True, help="No progress (a bar on a terminal, else a line per tenth).")
 @click.pass_context
 def import_command(ctx: click.Context, /, path: str, name: str, input_format: str | None,
                    replace: bool, quiet: bool) -> None:
     """Import a KGX TSV pair or an N-Triples file as graph NAME (parsed once, stored for fast reuse).
 
-    PATH is an N-Triples file, a KGX nodes or edges file (its partner is found
-    beside it) or a folder holding one KGX pair. The file is read once: its
-    records become the network that `paths --graph NAME` searches, and the same
-    pass bulk-loads a persistent RDF store for SPARQL. Nothing is half-written
-    if the import is interrupted. Curation rules (quotes, locators) do not
-    apply; each edge keeps its source's provenance (knowledge source,
-    publications, supporting text) and signed edges keep their sign.
+    Turtle files are imported too. PATH is an N-Triples or Turtle file, a KGX nodes or edges file (its
+    partner is found beside it) or a folder holding one KGX pair. The file is
+    read once: its records become the network that `paths --graph NAME`
+    searches, and the same pass bulk-loads a persistent RDF store for
+    `sparql --graph NAME`. Nothing is half-written if the import is
+    interrupted. Curation rules (quotes, locators) do not apply; each edge
+    keeps its source's provenance (knowledge source, publications, supporting
+    text) and signed edges keep their sign. Our own `export -f nt|ttl` comes
+    back as the graph it was: each reified assertion is one edge, with its
+    evidence as provenance. Progress goes to stderr: a bar on a terminal, else
+    a line at each tenth of the input.
     """
     import json
     import sys
@@ -52,6 +75,9 @@ def import_command(ctx: click.Context, /, path: str, name: str, input_format: st
         prefixes = json.loads(project.prefixes_path.read_text(encoding="utf-8"))
     if quiet:
         summary = import_graph(source, name, project.cache_dir, prefixes=prefixes, replace=replace)
+    elif not sys.stderr.isatty():
+        summary = import_graph(source, name, project.cache_dir, prefixes=prefixes, replace=replace,
+                               progress=_progress_lines(name, source.total_bytes))
     else:
         bar: ProgressBar[int]
         with click.progressbar(length=source.total_bytes, label=f"importing {name}",

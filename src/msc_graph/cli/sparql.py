@@ -1,8 +1,9 @@
 """SPARQL commands: sparql, query (named queries), serve (an endpoint) and export.
 
-Every query, typed or named, local or sent to ``--endpoint``, passes the
-read-only guard of :mod:`msc_graph.sparql` first; results are capped at
-``--limit`` rows and stopped at ``--timeout`` seconds.
+Every query, typed or named, on the curated graph, on an imported one
+(``--graph NAME``) or sent to ``--endpoint``, passes the read-only guard of
+:mod:`msc_graph.sparql` first; results are capped at ``--limit`` rows and
+stopped at ``--timeout`` seconds.
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from msc_graph.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, RESULT_FORMATS
 
 if TYPE_CHECKING:
     from msc_graph.sparql import NamedQuery, QueryResult, Resolve
-    from msc_graph.views import GraphViews
+    from msc_graph.views import GraphViews, ImportedViews
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def query_options(function: F) -> F:
-    """Add the options shared by ``sparql`` and ``query``: format, limit, timeout, endpoint."""
+    """Add the options shared by ``sparql`` and ``query``: format, limit, timeout, endpoint, graph."""
     options = [
         click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default=None,
                      help="Output format: text (table), json (SPARQL 1.1 results JSON), csv, tsv; "
@@ -39,6 +40,8 @@ def query_options(function: F) -> F:
                      help="Stop the query after this many seconds (0: no deadline)."),
         click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL 1.1 "
                      "endpoint over HTTP instead of querying the local graph."),
+        click.option("--graph", "graph_name", metavar="NAME", help="Query the persistent store of "
+                     "an imported graph (mscgraph import) instead of the curated graph."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -71,14 +74,33 @@ def _read_query_argument(query: str) -> str:
     return query
 
 
+def _open_local(ctx: click.Context, graph_name: str | None,
+                endpoint: str | None) -> GraphViews | ImportedViews | None:
+    """Return the views a query runs on: an imported graph's, the curated graph's, or None for --endpoint.
+
+    Raises:
+        UsageError: both --graph and --endpoint were given.
+        UnknownGraphError: no graph is imported under ``graph_name`` (the message lists those there are).
+    """
+    if endpoint:
+        if graph_name:
+            raise UsageError("give --graph NAME or --endpoint URL, not both")
+        return None
+    if graph_name:
+        from msc_graph.views import open_imported
+
+        return open_imported(graph_name, chosen_project(ctx))
+    views: GraphViews = open_views(ctx)
+    return views
+
+
 def _execute(ctx: click.Context, text: str, endpoint: str | None, timeout_s: float,
-             limit: int, views: GraphViews | None = None) -> tuple[QueryResult, dict[str, str]]:
+             limit: int, views: GraphViews | ImportedViews | None) -> tuple[QueryResult, dict[str, str]]:
     from msc_graph.sparql import run_query, run_remote
 
-    if endpoint:
+    if views is None:
         prefixes = _project_prefixes(ctx)
-        return run_remote(endpoint, text, prefixes, timeout_s=timeout_s, limit=limit), prefixes
-    views = views or open_views(ctx)
+        return run_remote(str(endpoint), text, prefixes, timeout_s=timeout_s, limit=limit), prefixes
     return (run_query(views.store, text, views.prefixes, timeout_s=timeout_s, limit=limit),
             views.prefixes)
 
@@ -108,17 +130,19 @@ def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str])
 @query_options
 @click.pass_context
 def sparql(ctx: click.Context, query: str, fmt: str | None, limit: int, timeout_s: float,
-           endpoint: str | None) -> None:
+           endpoint: str | None, graph_name: str | None) -> None:
     """Run a read-only SPARQL query: QUERY is the text, - for stdin, or @file.rq.
 
-    SELECT, ASK, CONSTRUCT and DESCRIBE run on the local graph (Oxigraph) or on
-    --endpoint. Prefixes msc:, entity:, study:, assertion:, evidence:, rdfs:,
-    skos:, dcterms: ... (ontology/prefixes.json) are predeclared. Updates,
-    SERVICE and FROM with a non-local IRI are refused; a syntax error shows
-    its line and column. Exit code 2 for a refused, malformed or timed-out query.
+    SELECT, ASK, CONSTRUCT and DESCRIBE run on the local graph (Oxigraph), on
+    an imported graph's store (--graph NAME) or on --endpoint. Prefixes msc:,
+    entity:, study:, assertion:, evidence:, rdfs:, skos:, dcterms: ...
+    (ontology/prefixes.json) are predeclared. Updates, SERVICE and FROM with a
+    non-local IRI are refused; a syntax error shows its line and column. Exit
+    code 2 for a refused, malformed or timed-out query, or an unknown graph.
     """
     text = _read_query_argument(query)
-    result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit)
+    views = _open_local(ctx, graph_name, endpoint)
+    result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit, views)
     _emit_result(result, fmt, prefixes)
 
 
@@ -132,18 +156,28 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
-def _param_resolver(views: GraphViews) -> Resolve:
-    """Return a resolver from names to IRIs: entities by label, synonym or CURIE; studies by citation."""
+def _param_resolver(views: GraphViews | ImportedViews) -> Resolve:
+    """Return a resolver from names to IRIs: entities by label, synonym or CURIE; studies by citation.
+
+    On an imported graph an entity resolves among its nodes (an id such as
+    ``entity:pain`` or ``HGNC:5``, a label, a synonym) to the IRI the import
+    stored it under; studies are not nodes there, so a study parameter is read
+    as a CURIE, an IRI or an id under ``study:``.
+    """
     import difflib
 
     from msc_graph.constants import ENTITY_IRI, STUDY_IRI
     from msc_graph.errors import UnknownEntityError
 
+    imported = getattr(views, "graph", None)
+
     def resolve(text: str, namespace: str) -> str:
+        if namespace == ENTITY_IRI and imported is not None:
+            return str(imported.get_iri(views.resolver.resolve(text).id))
         if namespace == ENTITY_IRI:
             name = text[len("entity:"):] if text.startswith("entity:") else text
             return ENTITY_IRI + views.resolver.resolve(name).id
-        if namespace == STUDY_IRI:
+        if namespace == STUDY_IRI and imported is None:
             name = (text[len("study:"):] if text.startswith("study:") else text).strip().lower()
             for study in views.model.studies.values():
                 if name in (study.id.lower(), study.citation.lower()):
@@ -184,12 +218,15 @@ def _list_queries(fmt: str | None) -> None:
 @click.pass_context
 def query(ctx: click.Context, name: str | None, params: tuple[str, ...], list_queries: bool,
           show: bool, fmt: str | None, limit: int, timeout_s: float,
-          endpoint: str | None) -> None:
+          endpoint: str | None, graph_name: str | None) -> None:
     """Run the named query NAME (shipped as msc_graph/queries/NAME.rq).
 
-    Parameters are bound as SPARQL terms, never spliced as text: an entity
-    parameter takes an id, label, synonym or CURIE (resolved like `mscgraph
-    resolve`; with --endpoint an id, CURIE or IRI), a text parameter any
+    It runs on the curated graph, on an imported graph's store (--graph NAME;
+    the queries expect our vocabulary, as `export -f nt|ttl` then `import`
+    keeps it) or on --endpoint. Parameters are bound as SPARQL terms, never
+    spliced as text: an entity parameter takes an id, label, synonym or CURIE
+    (resolved like `mscgraph resolve`, among the imported graph's nodes with
+    --graph; with --endpoint an id, CURIE or IRI), a text parameter any
     string. `mscgraph query --list` lists the queries, their parameters and
     defaults (-f json for machines).
     """
@@ -202,11 +239,10 @@ def query(ctx: click.Context, name: str | None, params: tuple[str, ...], list_qu
         raise UsageError("give a query NAME, or --list to see them")
     named: NamedQuery = find_named_query(name)
     values = _parse_params(params)
-    views = None
-    if endpoint:
+    views = _open_local(ctx, graph_name, endpoint)
+    if views is None:
         text = named.bind(values, _project_prefixes(ctx))
     else:
-        views = open_views(ctx)
         text = named.bind(values, views.prefixes, _param_resolver(views))
     if show:
         click.echo(text, nl=not text.endswith("\n"))
