@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -142,3 +143,18 @@ def test_unexpected_errors_print_one_line_not_a_traceback(runner, fixture_projec
     assert result.exit_code == 1
     assert "internal error: RuntimeError: disk on fire" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_reader_closing_the_pipe_ends_the_command_quietly(real_project) -> None:
+    # `mscgraph show full-secretome | head -c 10`: the reader leaves while the command still writes
+    # (70 kB, more than a pipe holds); it must stop without an "internal error" or a traceback,
+    # exiting 141 as a process killed by SIGPIPE would.
+    process = subprocess.Popen([sys.executable, "-m", "msc_graph", "show", "full-secretome"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    assert process.stdout is not None and process.stderr is not None
+    assert os.read(process.stdout.fileno(), 10) == b"full secre"
+    process.stdout.close()
+    with process.stderr:
+        stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141, stderr
+    assert stderr == ""

@@ -1327,7 +1327,14 @@ class ImportedGraph:
         self._evidence: dict[int, tuple[Evidence, ...]] = {}
 
     @cached_property
-    def _nodes(self) -> tuple[Any, ...]:
+    def node_table(self) -> tuple[Any, ...]:
+        """Return the node records as columns, for readers that need no Entity objects (viz).
+
+        (ids, labels, category codes, category names, synonyms, xrefs, parents):
+        ids and labels are lists by node index, category codes an array of
+        indexes into category names, and synonyms, xrefs and parents dicts from
+        node index to a tuple (parents as node indexes).
+        """
         with (self.folder / "nodes.pickle").open("rb") as stream:
             loaded: tuple[Any, ...] = pickle.load(stream)
         return loaded
@@ -1335,7 +1342,7 @@ class ImportedGraph:
     @cached_property
     def node_ids(self) -> list[str]:
         """Return node index → node id."""
-        ids: list[str] = self._nodes[0]
+        ids: list[str] = self.node_table[0]
         return ids
 
     @cached_property
@@ -1345,11 +1352,11 @@ class ImportedGraph:
 
     @cached_property
     def _categories(self) -> array[int]:
-        return array("H", self._nodes[2])
+        return array("H", self.node_table[2])
 
     def get_entity(self, index: int) -> Entity:
         """Return the Entity of the node at ``index`` (its category mapped to our types)."""
-        ids, labels, _, category_names, synonyms, xrefs, parents = self._nodes
+        ids, labels, _, category_names, synonyms, xrefs, parents = self.node_table
         category = category_names[self._categories[index]]
         return Entity(ids[index], labels[index] or ids[index],
                       CATEGORY_TYPES.get(category, EntityType.EXTERNAL),
@@ -1358,10 +1365,16 @@ class ImportedGraph:
 
     def get_category(self, entity_id: str) -> str:
         """Return the category of a node as written in the source ("" when it had none)."""
-        return str(self._nodes[3][self._categories[self.node_index[entity_id]]])
+        return str(self.node_table[3][self._categories[self.node_index[entity_id]]])
 
     @cached_property
-    def _edges(self) -> dict[str, memoryview[int]]:
+    def edge_columns(self) -> dict[str, memoryview[int]]:
+        """Return the edge records as memory-mapped columns, one row per record of the file.
+
+        subjects and objects are node indexes, slugs index ``meta["slugs"]``,
+        predicates ``meta["predicates"]``, lines the record's line in the file,
+        and provenance.offsets / provenance the encoded provenance bytes.
+        """
         types: dict[str, IntCode] = {"subjects": "i", "objects": "i", "slugs": "B", "predicates": "H",
                                      "lines": "i", "provenance.offsets": "q", "provenance": "B"}
         return {key: map_array(self.folder / f"edges.{key}", code) for key, code in types.items()}
@@ -1377,7 +1390,7 @@ class ImportedGraph:
     def model(self) -> ImportedModel:
         """Return the model: lazy entities, the import's study, no curated assertions."""
         children: dict[str, list[str]] = {}
-        ids, parents = self.node_ids, self._nodes[6]
+        ids, parents = self.node_ids, self.node_table[6]
         for child, parent_indices in parents.items():
             for parent in parent_indices:
                 children.setdefault(ids[parent], []).append(ids[child])
@@ -1394,7 +1407,7 @@ class ImportedGraph:
         found = self._evidence.get(edge)
         if found is not None:
             return found
-        edges = self._edges
+        edges = self.edge_columns
         start, stop = edges["provenance.offsets"][edge], edges["provenance.offsets"][edge + 1]
         fields = bytes(edges["provenance"][start:stop]).decode("utf-8").split("\t") if stop > start else []
         edge_id, source, publications, text, level, direction = (fields + [""] * 6)[:6]
@@ -1436,7 +1449,8 @@ class ImportedGraph:
         shutil.rmtree(temporary, ignore_errors=True)
         temporary.mkdir()
         try:
-            write_network(temporary, self._edges["subjects"], self._edges["objects"], len(self.node_ids))
+            columns = self.edge_columns
+            write_network(temporary, columns["subjects"], columns["objects"], len(self.node_ids))
             try:
                 os.rename(temporary, folder)
             except OSError:
@@ -1452,7 +1466,7 @@ class ImportedGraph:
     def network(self) -> CompactNetwork:
         """Return the compact network view (built and cached on first use, then memory-mapped)."""
         return open_network(self.build_network(), self.node_ids, self.node_index, self.meta["slugs"],
-                            self._edges["slugs"], self.get_evidence, self.name)
+                            self.edge_columns["slugs"], self.get_evidence, self.name)
 
     def open_store(self) -> pyoxigraph.Store:
         """Open the RDF store read-only (milliseconds; several processes may read at once)."""

@@ -9,6 +9,8 @@ networkx, pyvis, pyoxigraph) inside the functions that need them, so
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from typing import Any
 
 import click
@@ -36,8 +38,8 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
                        "claims."),
     "compare": ("analysis", "Compare the effects reported on or by ENTITY across one context field."),
     "gaps": ("analysis", "Ask what the graph shows as untested, best-supported questions first."),
-    "import": ("imports", "Import a KGX TSV pair or an N-Triples file as graph NAME (parsed once, stored "
-               "for fast reuse)."),
+    "import": ("imports", "Import a KGX TSV pair, an N-Triples or a Turtle file as graph NAME (parsed "
+               "once, kept for reuse)."),
     "graphs": ("imports", "List the imported graphs (name, format, nodes, edges, sources); --remove NAME "
                "deletes one."),
     "sparql": ("sparql", "Run a read-only SPARQL query: QUERY is the text, - for stdin, or @file.rq."),
@@ -93,6 +95,11 @@ class RootGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # the reader went away (`mscgraph ... | head`): stop quietly, as a process killed by
+            # SIGPIPE would, and point stdout at /dev/null so the interpreter's final flush is silent
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
         except Exception as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise

@@ -48,9 +48,9 @@ def _progress_lines(name: str, total: int) -> Callable[[int], None]:
 @click.pass_context
 def import_command(ctx: click.Context, /, path: str, name: str, input_format: str | None,
                    replace: bool, quiet: bool) -> None:
-    """Import a KGX TSV pair or an N-Triples file as graph NAME (parsed once, stored for fast reuse).
+    """Import a KGX TSV pair, an N-Triples or a Turtle file as graph NAME (parsed once, kept for reuse).
 
-    Turtle files are imported too. PATH is an N-Triples or Turtle file, a KGX nodes or edges file (its
+    PATH is an N-Triples or Turtle file, a KGX nodes or edges file (its
     partner is found beside it) or a folder holding one KGX pair. The file is
     read once: its records become the network that `paths --graph NAME`
     searches, and the same pass bulk-loads a persistent RDF store for

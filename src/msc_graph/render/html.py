@@ -594,9 +594,9 @@ def build_imported_viz_graph(imported: ImportedGraph, prefixes: Mapping[str, str
     of its time on for a whole import. Other focuses go through
     :func:`build_viz_graph`.
 
-    Reads ImportedGraph's record tables directly (``_nodes``, ``_edges``:
-    imports.py documents their layout); tests/test_html.py and
-    tests/test_browser.py check that both routes draw the same page.
+    Reads ImportedGraph's record columns (``node_table``, ``edge_columns``);
+    tests/test_html.py and tests/test_browser.py check that both routes draw
+    the same page.
 
     Cost: linear in nodes and edge records, about 2 µs a record (0.05 s for
     10,000 nodes and 30,000 records).
@@ -607,7 +607,7 @@ def build_imported_viz_graph(imported: ImportedGraph, prefixes: Mapping[str, str
         return build_viz_graph(imported.model, imported.network, prefixes, focus)
     from msc_graph.imports import CATEGORY_TYPES, HEDGED_LEVELS
 
-    ids, labels, categories, category_names, synonyms, xrefs, parents = imported._nodes
+    ids, labels, categories, category_names, synonyms, xrefs, parents = imported.node_table
     group_of = [CATEGORY_TYPES.get(name, EntityType.EXTERNAL).value for name in category_names]
     all_groups = [group_of[code] for code in array("H", categories)]
     kept = (range(len(ids)) if focus.types is None
@@ -630,7 +630,7 @@ def build_imported_viz_graph(imported: ImportedGraph, prefixes: Mapping[str, str
                 values = [labels[p] or ids[p] for p in values]
             nodes.details.setdefault(new, {})[name] = list(values)
 
-    columns = imported._edges
+    columns = imported.edge_columns
     slugs: list[str] = imported.meta["slugs"]
     keys = list(zip(*(columns[name].tolist() for name in ("subjects", "objects", "slugs")), strict=True))
     used = (range(len(keys)) if focus.types is None
