@@ -35,9 +35,15 @@ from msc_graph.views import open_graph, open_imported
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 XSS = "<script>alert(1)</script>"
 
 
@@ -45,8 +51,9 @@ XSS = "<script>alert(1)</script>"
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} not found: browser tests need Debian's chromium (make browser)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright not installed (pip install -e '.[test]')")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed (pip install -e '.[test]')"
+    )
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
@@ -152,11 +159,9 @@ def test_fixture_page_draws_every_node_and_edge_offline(fixture_page: Path, open
     opened.assert_clean()
 
 
-def test_studies_are_drawn_only_when_asked(fixture_project: Project, tmp_path: Path,
-                                           open_page: Any) -> None:
+def test_studies_are_drawn_only_when_asked(fixture_project: Project, tmp_path: Path, open_page: Any) -> None:
     views = open_graph(fixture_project)
-    graph = build_viz_graph(views.model, views.network, views.prefixes,
-                            VizFocus(include_studies=True))
+    graph = build_viz_graph(views.model, views.network, views.prefixes, VizFocus(include_studies=True))
     opened = open_page(_write(tmp_path, "studies.html", render_graph_html(graph)))
     drawn = opened.evaluate(DRAWN)
     assert (drawn["nodes"], drawn["edges"]) == (19, 32)
@@ -168,11 +173,14 @@ def test_edge_tooltip_shows_its_quote_on_hover(fixture_page: Path, open_page: An
     opened = open_page(fixture_page)
     edge_id = "ev|carries|mir"
     assert "Vesicles carry the small RNA" in opened.evaluate(
-        "(id) => window.mscGraph.describe(id).textContent", edge_id)
+        "(id) => window.mscGraph.describe(id).textContent", edge_id
+    )
     ends = opened.evaluate("() => window.mscGraph.network.getPositions(['ev', 'mir'])")
     a, b = ends["ev"], ends["mir"]
-    points = [{"x": a["x"] + (b["x"] - a["x"]) * t, "y": a["y"] + (b["y"] - a["y"]) * t}
-              for t in (0.5, 0.4, 0.6, 0.3, 0.7)]
+    points = [
+        {"x": a["x"] + (b["x"] - a["x"]) * t, "y": a["y"] + (b["y"] - a["y"]) * t}
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7)
+    ]
     text = _hover(opened, points)
     assert "Vesicles carry the small RNA" in text
     assert "Alpha et al., 2020" in text and "¶1" in text
@@ -181,8 +189,10 @@ def test_edge_tooltip_shows_its_quote_on_hover(fixture_page: Path, open_page: An
 
 def test_edges_are_styled_by_kind_and_widened_by_studies(fixture_page: Path, open_page: Any) -> None:
     opened = open_page(fixture_page)
-    edges = opened.evaluate("() => Object.fromEntries(window.mscGraph.edges.get().map("
-                            "e => [e.id, {n: e.n, width: e.width, dashes: e.dashes || null}]))")
+    edges = opened.evaluate(
+        "() => Object.fromEntries(window.mscGraph.edges.get().map("
+        "e => [e.id, {n: e.n, width: e.width, dashes: e.dashes || null}]))"
+    )
     # pw -> auto has two studies (alpha, beta): 1 + 1.5 * 2 = 4; mir -> pw one: 2.5
     assert (edges["pw|decreases|auto"]["n"], edges["pw|decreases|auto"]["width"]) == (2, 4)
     assert (edges["mir|inhibits|pw"]["n"], edges["mir|inhibits|pw"]["width"]) == (1, 2.5)
@@ -191,8 +201,7 @@ def test_edges_are_styled_by_kind_and_widened_by_studies(fixture_page: Path, ope
     opened.assert_clean()
 
 
-def test_script_label_renders_as_text_and_runs_nothing(fixture_page: Path,
-                                                       open_page: Any) -> None:
+def test_script_label_renders_as_text_and_runs_nothing(fixture_page: Path, open_page: Any) -> None:
     opened = open_page(fixture_page)
     page = opened.page
     assert opened.evaluate("() => window.mscGraph.nodes.get('xss').label") == XSS
@@ -234,8 +243,9 @@ def test_search_by_synonym_and_type_filter(fixture_page: Path, open_page: Any) -
     opened.assert_clean()
 
 
-def test_paths_page_draws_and_highlights_the_chains(fixture_project: Project, tmp_path: Path,
-                                                    open_page: Any) -> None:
+def test_paths_page_draws_and_highlights_the_chains(
+    fixture_project: Project, tmp_path: Path, open_page: Any
+) -> None:
     views = open_graph(fixture_project)
     targets = list(views.resolver.iter_descendants(["pain"]))
     search = find_paths(views.network, ["ev"], targets, max_hops=6)
@@ -251,8 +261,9 @@ def test_paths_page_draws_and_highlights_the_chains(fixture_project: Project, tm
     opened.assert_clean()
 
 
-def test_real_graph_page_draws_the_whole_network(real_project: Project, tmp_path: Path,
-                                                 open_page: Any) -> None:
+def test_real_graph_page_draws_the_whole_network(
+    real_project: Project, tmp_path: Path, open_page: Any
+) -> None:
     views = open_graph(real_project)
     graph = build_viz_graph(views.model, views.network, views.prefixes)
     opened = open_page(_write(tmp_path, "real.html", render_graph_html(graph)))
@@ -264,9 +275,12 @@ def test_real_graph_page_draws_the_whole_network(real_project: Project, tmp_path
 
 def test_harness_catches_outside_requests_and_dialogs(tmp_path: Path, open_page: Any) -> None:
     # Guard the guard: a page that loads from outside and opens a dialog must be caught.
-    page = _write(tmp_path, "bad.html",
-                  '<img src="https://example.invalid/x.png"><script>alert("hi");'
-                  'document.body.setAttribute("data-ready", "true")</script>')
+    page = _write(
+        tmp_path,
+        "bad.html",
+        '<img src="https://example.invalid/x.png"><script>alert("hi");'
+        'document.body.setAttribute("data-ready", "true")</script>',
+    )
     opened = open_page(page)
     opened.page.wait_for_timeout(300)
     assert opened.outside == ["https://example.invalid/x.png"]
@@ -278,18 +292,29 @@ HOSTILE = '<script>alert(1)</script> "quoted" & <img src=x onerror=alert(2)>'
 
 def test_hostile_values_show_as_text_and_links_are_only_http(tmp_path: Path, open_page: Any) -> None:
     model = GraphModel(
-        entities={"a": Entity("a", HOSTILE, EntityType.FACTOR, synonyms=(HOSTILE,),
-                              xrefs=("GO:0001", "EVIL:1"), is_a=("b",)),
-                  "b": Entity("b", f"B {HOSTILE}", EntityType.PROCESS)},
+        entities={
+            "a": Entity(
+                "a", HOSTILE, EntityType.FACTOR, synonyms=(HOSTILE,), xrefs=("GO:0001", "EVIL:1"), is_a=("b",)
+            ),
+            "b": Entity("b", f"B {HOSTILE}", EntityType.PROCESS),
+        },
         studies={"s": Study("s", f"S {HOSTILE}", title=HOSTILE, doi=f"10.1/{HOSTILE}")},
-        assertions=())
+        assertions=(),
+    )
     graph = VizGraph("hostile")
-    page = PageBuilder(model, {"GO": "http://purl.obolibrary.org/obo/GO_",
-                               "EVIL": "javascript:alert(3)//"}, graph)
+    page = PageBuilder(
+        model, {"GO": "http://purl.obolibrary.org/obo/GO_", "EVIL": "javascript:alert(3)//"}, graph
+    )
     for entity in ("a", "b"):
         page.add_entity(entity)
-    evidence = Evidence("s", "s", SourceKind.PROSE, HOSTILE, f"quote {HOSTILE} </script>",
-                        context=Context(strain=HOSTILE, species="b"))
+    evidence = Evidence(
+        "s",
+        "s",
+        SourceKind.PROSE,
+        HOSTILE,
+        f"quote {HOSTILE} </script>",
+        context=Context(strain=HOSTILE, species="b"),
+    )
     page.add_edge("a", "increases", "b", (evidence,))
     opened = open_page(_write(tmp_path, "hostile.html", render_graph_html(graph)))
     texts = opened.evaluate("""() => ['a', 'b', 'a|increases|b'].map(id => {
@@ -316,26 +341,36 @@ def _write_large_kgx(folder: Path, n_nodes: int, n_edges: int) -> None:
     rng = random.Random(7)
     categories = ("biolink:Gene", "biolink:Disease", "biolink:BiologicalProcess", "biolink:Pathway")
     nodes = ["id\tname\tcategory\tsynonym"]
-    nodes += [f"X:{i}\t{HOSTILE if i == 0 else f'node {i}'}\t{categories[i % 4]}\tsyn {i}"
-              for i in range(n_nodes)]
+    nodes += [
+        f"X:{i}\t{HOSTILE if i == 0 else f'node {i}'}\t{categories[i % 4]}\tsyn {i}" for i in range(n_nodes)
+    ]
     (folder / "nodes.tsv").write_text("\n".join(nodes) + "\n", encoding="utf-8")
-    predicates = ("biolink:positively_regulates", "biolink:negatively_regulates",
-                  "biolink:interacts_with", "biolink:related_to")
-    edges = ["id\tsubject\tpredicate\tobject\tpublications\tsupporting_text\tknowledge_level\t"
-             "primary_knowledge_source"]
+    predicates = (
+        "biolink:positively_regulates",
+        "biolink:negatively_regulates",
+        "biolink:interacts_with",
+        "biolink:related_to",
+    )
+    edges = [
+        "id\tsubject\tpredicate\tobject\tpublications\tsupporting_text\tknowledge_level\t"
+        "primary_knowledge_source"
+    ]
     for k in range(n_edges):
         subject, obj = (0, 1) if k < 3 else (rng.randrange(n_nodes), rng.randrange(n_nodes))
         publications = "|".join(f"PMID:{rng.randrange(50)}" for _ in range(k % 3))
         text = f'<b>bold</b> "said" {k}' if k % 2 else ""
         level = "prediction" if k % 5 == 0 else "knowledge_assertion"
         source = "infores:x" if k % 4 else ""
-        edges.append(f"e{k}\tX:{subject}\t{predicates[0 if k < 3 else k % 4]}\tX:{obj}\t"
-                     f"{publications}\t{text}\t{level}\t{source}")
+        edges.append(
+            f"e{k}\tX:{subject}\t{predicates[0 if k < 3 else k % 4]}\tX:{obj}\t"
+            f"{publications}\t{text}\t{level}\t{source}"
+        )
     (folder / "edges.tsv").write_text("\n".join(edges) + "\n", encoding="utf-8")
 
 
 def test_large_imported_page_shows_record_evidence_as_text_and_physics_stops(
-        fixture_project: Project, tmp_path: Path, open_page: Any) -> None:
+    fixture_project: Project, tmp_path: Path, open_page: Any
+) -> None:
     # 2,500 nodes: above LARGE_GRAPH, so the page places nodes itself and starts without physics.
     n_nodes, n_edges = 2500, 5000
     assert n_nodes > LARGE_GRAPH
@@ -352,8 +387,10 @@ def test_large_imported_page_shows_record_evidence_as_text_and_physics_stops(
     drawn = opened.evaluate(DRAWN)
     assert drawn["nodes"] == n_nodes
     assert opened.evaluate("() => window.mscGraph.network.physics.physicsEnabled") is False
-    positions = opened.evaluate("() => Object.values(window.mscGraph.network.getPositions())"
-                                ".map(p => p.x.toFixed(1) + ',' + p.y.toFixed(1))")
+    positions = opened.evaluate(
+        "() => Object.values(window.mscGraph.network.getPositions())"
+        ".map(p => p.x.toFixed(1) + ',' + p.y.toFixed(1))"
+    )
     assert len(set(positions)) == n_nodes  # every node placed, none on top of another
 
     # Evidence formatted in the page from the stored records = ImportedGraph.get_evidence.
@@ -362,12 +399,23 @@ def test_large_imported_page_shows_record_evidence_as_text_and_physics_stops(
     assert len(edge_ids) == drawn["edges"] and "X:0|increases|X:1" in edge_ids
     for edge_id in ["X:0|increases|X:1", *edge_ids[::250]]:
         subject, slug, obj = edge_id.split("|")
-        expected = [{"study": e.study, "readIn": views.model.studies[e.read_in].citation,
-                     "kind": e.source_kind.value, "locator": e.locator, "quote": e.quote,
-                     "hedged": e.hedged} for e in views.network.succ[subject][obj][slug]["evidence"]]
-        shown = opened.evaluate("""(id) => window.mscGraph.evidence(id).map(r => ({
+        expected = [
+            {
+                "study": e.study,
+                "readIn": views.model.studies[e.read_in].citation,
+                "kind": e.source_kind.value,
+                "locator": e.locator,
+                "quote": e.quote,
+                "hedged": e.hedged,
+            }
+            for e in views.network.succ[subject][obj][slug]["evidence"]
+        ]
+        shown = opened.evaluate(
+            """(id) => window.mscGraph.evidence(id).map(r => ({
             study: r.study.id, readIn: r.readIn, kind: r.kind, locator: r.locator, quote: r.quote,
-            hedged: r.hedged}))""", edge_id)
+            hedged: r.hedged}))""",
+            edge_id,
+        )
         assert shown == expected, edge_id
     # three records merged into one edge; its hover text keeps the hostile label and quote as text
     tip = opened.evaluate("() => window.mscGraph.describe('X:0|increases|X:1').textContent")
@@ -379,6 +427,15 @@ def test_large_imported_page_shows_record_evidence_as_text_and_physics_stops(
     page.press("#search", "Enter")
     # focusing zooms in to scale 1.2 (animated; frames are slow with 5,000 edges)
     page.wait_for_function("() => window.mscGraph.network.getScale() >= 1.19", timeout=30_000)
+    # ... and the focus animation has also finished moving the view (two polls 200 ms apart agree),
+    # or the node's canvas position maps to a stale screen point and the hover lands on an edge
+    page.wait_for_function(
+        """() => { const p = window.mscGraph.network.getViewPosition();
+        const key = p.x.toFixed(2) + ',' + p.y.toFixed(2) + ',' + window.mscGraph.network.getScale();
+        const same = window.__lastView === key; window.__lastView = key; return same; }""",
+        polling=200,
+        timeout=30_000,
+    )
     assert opened.evaluate("() => window.mscGraph.network.getSelectedNodes()") == ["X:0"]
     assert str(page.locator("#details").text_content()).startswith(HOSTILE)
     position = opened.evaluate("() => window.mscGraph.network.getPositions(['X:0'])['X:0']")
