@@ -35,12 +35,13 @@ demo: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbmake tests notebooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
-	$(BIN)/ruff format --check src
+	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/mypy
 
 bench: $(STAMP)

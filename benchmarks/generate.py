@@ -83,20 +83,31 @@ NODE_TYPES = (
 
 EDGE_TYPES = (
     EdgeType("expresses", "Anatomy", "Gene", 0.233, "biolink:expresses", False, "infores:bgee"),
-    EdgeType("participates-bp", "Gene", "BiologicalProcess", 0.248, "biolink:participates_in", False,
-             "infores:go"),
-    EdgeType("participates-cc", "Gene", "CellularComponent", 0.032, "biolink:participates_in", False,
-             "infores:go"),
-    EdgeType("participates-mf", "Gene", "MolecularFunction", 0.043, "biolink:participates_in", False,
-             "infores:go"),
-    EdgeType("participates-pathway", "Gene", "Pathway", 0.037, "biolink:participates_in", False,
-             "infores:reactome"),
+    EdgeType(
+        "participates-bp", "Gene", "BiologicalProcess", 0.248, "biolink:participates_in", False, "infores:go"
+    ),
+    EdgeType(
+        "participates-cc", "Gene", "CellularComponent", 0.032, "biolink:participates_in", False, "infores:go"
+    ),
+    EdgeType(
+        "participates-mf", "Gene", "MolecularFunction", 0.043, "biolink:participates_in", False, "infores:go"
+    ),
+    EdgeType(
+        "participates-pathway", "Gene", "Pathway", 0.037, "biolink:participates_in", False, "infores:reactome"
+    ),
     EdgeType("regulates", "Gene", "Gene", 0.118, "biolink:regulates", True, "infores:lincs"),
     EdgeType("interacts", "Gene", "Gene", 0.065, "biolink:interacts_with", False, "infores:string"),
     EdgeType("anatomy-regulates", "Anatomy", "Gene", 0.088, "biolink:affects", True, "infores:bgee"),
     EdgeType("compound-regulates", "Compound", "Gene", 0.017, "biolink:affects", True, "infores:lincs"),
-    EdgeType("binds", "Compound", "Gene", 0.005, "biolink:directly_physically_interacts_with", False,
-             "infores:drugbank"),
+    EdgeType(
+        "binds",
+        "Compound",
+        "Gene",
+        0.005,
+        "biolink:directly_physically_interacts_with",
+        False,
+        "infores:drugbank",
+    ),
     EdgeType("causes", "Compound", "SideEffect", 0.061, "biolink:causes", False, "infores:sider"),
     EdgeType("contributes", "Gene", "Disease", 0.0056, "biolink:contributes_to", False, "infores:disgenet"),
     EdgeType("disease-regulates", "Disease", "Gene", 0.0068, "biolink:affects", True, "infores:starga"),
@@ -107,8 +118,17 @@ EDGE_TYPES = (
 )
 
 NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "provided_by")
-EDGE_COLUMNS = ("id", "subject", "predicate", "object", "object_direction_qualifier",
-                "primary_knowledge_source", "publications", "supporting_text", "knowledge_level")
+EDGE_COLUMNS = (
+    "id",
+    "subject",
+    "predicate",
+    "object",
+    "object_direction_qualifier",
+    "primary_knowledge_source",
+    "publications",
+    "supporting_text",
+    "knowledge_level",
+)
 
 
 def count_nodes(n_edges: int, n_nodes: int | None = None) -> dict[str, int]:
@@ -138,8 +158,13 @@ class SyntheticGraph:
     """(subject, predicate, object, qualifier, source, publications, supporting text)."""
 
 
-def _draw_unique_pairs(rng: random.Random, nodes: dict[str, list[str]],
-                       weights: dict[str, list[float]], edge_type: EdgeType, k: int) -> list[tuple[str, str]]:
+def _draw_unique_pairs(
+    rng: random.Random,
+    nodes: dict[str, list[str]],
+    weights: dict[str, list[float]],
+    edge_type: EdgeType,
+    k: int,
+) -> list[tuple[str, str]]:
     """Return up to ``k`` distinct (subject, object) pairs drawn by popularity (no self-loops).
 
     Hetionet has no duplicate edges; drawing again for the duplicates keeps the
@@ -180,8 +205,11 @@ def build_graph(n_edges: int, seed: int = 7, n_nodes: int | None = None) -> Synt
             qualifier = ("increased" if roll < 0.5 else "decreased") if edge_type.signed else ""
             predicate = edge_type.predicate
             if edge_type.signed and roll > 0.8:  # older Biolink: the sign in the predicate itself
-                predicate = "biolink:negatively_regulates" if qualifier == "decreased" \
+                predicate = (
+                    "biolink:negatively_regulates"
+                    if qualifier == "decreased"
                     else "biolink:positively_regulates"
+                )
                 qualifier = ""
             publications = ""
             if roll < 0.3:
@@ -218,8 +246,10 @@ def write_kgx(graph: SyntheticGraph, stem: Path) -> tuple[Path, Path]:
     with edges_path.open("w", encoding="utf-8", newline="") as stream:
         stream.write("\t".join(EDGE_COLUMNS) + "\n")
         for number, (subject, predicate, obj, qualifier, source, pubs, text) in enumerate(graph.edges):
-            stream.write(f"e{number}\t{subject}\t{predicate}\t{obj}\t{qualifier}\t{source}\t{pubs}\t"
-                         f"{text}\tknowledge_assertion\n")
+            stream.write(
+                f"e{number}\t{subject}\t{predicate}\t{obj}\t{qualifier}\t{source}\t{pubs}\t"
+                f"{text}\tknowledge_assertion\n"
+            )
     return nodes_path, edges_path
 
 
@@ -234,8 +264,9 @@ def write_ntriples(graph: SyntheticGraph, path: Path) -> int:
     with path.open("w", encoding="utf-8", newline="") as stream:
         for curie, category, label, synonym, _xref, _source in iter_node_rows(graph):
             iri = expand(curie)
-            stream.write(f"<{iri}> <{RDF_TYPE}> <{BIOLINK}{category[8:]}> .\n"
-                         f'<{iri}> <{RDFS_LABEL}> "{label}" .\n')
+            stream.write(
+                f'<{iri}> <{RDF_TYPE}> <{BIOLINK}{category[8:]}> .\n<{iri}> <{RDFS_LABEL}> "{label}" .\n'
+            )
             count += 2
             if synonym:
                 stream.write(f'<{iri}> <{SKOS_ALT}> "{synonym}"@en .\n')
@@ -247,15 +278,18 @@ def write_ntriples(graph: SyntheticGraph, path: Path) -> int:
     return count
 
 
-def generate(n_edges: int, seed: int = 7, out_dir: Path = DATA_DIR,
-             n_nodes: int | None = None) -> dict[str, Path]:
+def generate(
+    n_edges: int, seed: int = 7, out_dir: Path = DATA_DIR, n_nodes: int | None = None
+) -> dict[str, Path]:
     """Write the KGX pair and the N-Triples file of one size (skipped when already there)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     nodes_part = f"-n{n_nodes}" if n_nodes else ""
     stem = out_dir / f"synthetic-{n_edges}{nodes_part}-s{seed}"
-    paths = {"nodes": stem.with_name(stem.name + "_nodes.tsv"),
-             "edges": stem.with_name(stem.name + "_edges.tsv"),
-             "nt": stem.with_suffix(".nt")}
+    paths = {
+        "nodes": stem.with_name(stem.name + "_nodes.tsv"),
+        "edges": stem.with_name(stem.name + "_edges.tsv"),
+        "nt": stem.with_suffix(".nt"),
+    }
     if not all(p.exists() for p in paths.values()):
         graph = build_graph(n_edges, seed, n_nodes)
         partial = {key: p.with_name(p.name + ".partial") for key, p in paths.items()}

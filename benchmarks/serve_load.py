@@ -22,13 +22,19 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = int(os.environ.get("LOAD_CLIENTS", "8"))
 QUERIES = int(os.environ.get("LOAD_QUERIES", "500"))
-QUERY = ("SELECT ?s ?label WHERE { ?a msc:predicateSlug \"decreases\" ; rdf:subject ?s . "
-         "?s rdfs:label ?label } LIMIT 50")
+QUERY = (
+    'SELECT ?s ?label WHERE { ?a msc:predicateSlug "decreases" ; rdf:subject ?s . '
+    "?s rdfs:label ?label } LIMIT 50"
+)
 
 
 def main() -> int:
-    process = subprocess.Popen([sys.executable, "-m", "msc_graph", "serve", "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "msc_graph", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert process.stdout is not None
     first = process.stdout.readline()
     base = first.split(" at ", 1)[1].split("query", 1)[0].strip()
@@ -65,8 +71,12 @@ def main() -> int:
     process.stdout.close()
     ordered = sorted(latencies)
     result = {
-        "clients": CLIENTS, "queries_per_client": QUERIES, "requests": len(ordered), "errors": errors,
-        "wall_s": round(wall, 3), "throughput_per_s": round(len(ordered) / wall, 1),
+        "clients": CLIENTS,
+        "queries_per_client": QUERIES,
+        "requests": len(ordered),
+        "errors": errors,
+        "wall_s": round(wall, 3),
+        "throughput_per_s": round(len(ordered) / wall, 1),
         "p50_ms": round(1000 * statistics.median(ordered), 2),
         "p95_ms": round(1000 * ordered[int(0.95 * (len(ordered) - 1))], 2),
         "max_ms": round(1000 * ordered[-1], 2),
@@ -77,7 +87,8 @@ def main() -> int:
         "# `mscgraph serve` under load (loopback)\n\n"
         f"{CLIENTS} clients x {QUERIES} queries: {result['requests']} requests, {errors} errors, "
         f"{result['throughput_per_s']} requests/s; latency p50 {result['p50_ms']} ms, "
-        f"p95 {result['p95_ms']} ms, max {result['max_ms']} ms.\n")
+        f"p95 {result['p95_ms']} ms, max {result['max_ms']} ms.\n"
+    )
     print(json.dumps(result))
     return 1 if errors else 0
 

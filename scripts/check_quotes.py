@@ -27,8 +27,10 @@ def main(path: str) -> int:
                 bad += 1
                 continue
             for part in find_quote(quote, review):
-                print(f"assertion {number} ({assertion.get('subject')} {assertion.get('predicate')} "
-                      f"{assertion.get('object')}): not in {review}: {part!r}")
+                print(
+                    f"assertion {number} ({assertion.get('subject')} {assertion.get('predicate')} "
+                    f"{assertion.get('object')}): not in {review}: {part!r}"
+                )
                 bad += 1
     print(f"{bad} problem(s)")
     return 1 if bad else 0

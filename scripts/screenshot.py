@@ -16,9 +16,15 @@ import tempfile
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def build_page(folder: Path) -> Path:
@@ -50,13 +56,11 @@ def shoot(page: Path, out: Path, zoom: float) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport={"width": 1500, "height": 900},
-                                          device_scale_factor=1)
+            context = browser.new_context(viewport={"width": 1500, "height": 900}, device_scale_factor=1)
             pagehandle = context.new_page()
             pagehandle.route("**/*", block)
             pagehandle.goto(page.as_uri())
-            pagehandle.wait_for_selector("body[data-ready=true]", state="attached",
-                                         timeout=180_000)
+            pagehandle.wait_for_selector("body[data-ready=true]", state="attached", timeout=180_000)
             # Zoom towards the best-connected node: at whole-graph scale vis-network
             # skips labels, and a picture without names explains nothing.
             pagehandle.evaluate(
@@ -97,8 +101,9 @@ def shoot(page: Path, out: Path, zoom: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--zoom", type=float, default=3.0,
-                        help="zoom relative to the whole-graph view (default 3.0)")
+    parser.add_argument(
+        "--zoom", type=float, default=3.0, help="zoom relative to the whole-graph view (default 3.0)"
+    )
     args = parser.parse_args()
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: run `make browser` (Debian's chromium)")

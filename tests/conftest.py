@@ -55,9 +55,16 @@ def make_cycle_store(size: int = 5000):  # -> pyoxigraph.Store, imported lazily
 
     store = pyoxigraph.Store()
     p = pyoxigraph.NamedNode("http://example.org/p")
-    store.bulk_extend([pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://example.org/{i}"), p,
-                                       pyoxigraph.NamedNode(f"http://example.org/{i * 7 % size}"))
-                       for i in range(size)])
+    store.bulk_extend(
+        [
+            pyoxigraph.Quad(
+                pyoxigraph.NamedNode(f"http://example.org/{i}"),
+                p,
+                pyoxigraph.NamedNode(f"http://example.org/{i * 7 % size}"),
+            )
+            for i in range(size)
+        ]
+    )
     return store
 
 

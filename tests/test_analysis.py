@@ -71,8 +71,10 @@ def test_fixture_has_one_group_with_the_fields_worked_out_by_hand(runner, fixtur
     (pair,) = group["pairs"]
     assert (pair["left"], pair["right"]) == ("exo--increases--gfap-1", "fs--no-change--gfap-1")
     assert pair["subject_match"] == "preparation" and pair["object_match"] == "same"
-    assert pair["differing"] == {"species": ["mouse", "rat"],
-                                 "preparation": ["exosomes", "conditioned medium"]}
+    assert pair["differing"] == {
+        "species": ["mouse", "rat"],
+        "preparation": ["exosomes", "conditioned medium"],
+    }
     # Both sides carry their evidence, keyed as the pairs refer to it.
     left_evidence = group["sides"][0]["assertions"][0]["evidence"][0]
     assert left_evidence["key"] == "exo--increases--gfap-1"
@@ -97,8 +99,10 @@ def test_is_a_objects_and_marker_objects_form_groups(runner, analysis_project) -
     # (epsilon, table and prose); microglial activation is-a glial activation.
     # Group 2: ves ↓ marker one (epsilon) against cm ↑ marker two (delta): both mark microglia.
     # gamma's ↑ and ↓ factor Y come from one study only, so they form no group.
-    assert sorted(groups) == ["cm+exo--glia+micro--increases-vs-decreases",
-                              "cm+ves--m1+m2--increases-vs-decreases"]
+    assert sorted(groups) == [
+        "cm+exo--glia+micro--increases-vs-decreases",
+        "cm+ves--m1+m2--increases-vs-decreases",
+    ]
     glia = groups["cm+exo--glia+micro--increases-vs-decreases"]
     assert _sides(glia) == [(1, ["delta-2020"]), (-1, ["epsilon-2021"])]
     assert {p["object_match"] for p in glia["pairs"]} == {"is-a"}
@@ -133,7 +137,10 @@ def test_differences_within_one_study_have_their_own_section(runner, analysis_pr
     # Table 1 says exosomes, the prose says conditioned medium, for the same claim.
     assert epsilon["kind"] == "context-differs"
     assert epsilon["differing"] == {"preparation": ["exosomes", "conditioned medium"]}
-    assert {epsilon["left_evidence"]["locator"], epsilon["right_evidence"]["locator"]} == {"Table 1, row 2", "¶3"}
+    assert {epsilon["left_evidence"]["locator"], epsilon["right_evidence"]["locator"]} == {
+        "Table 1, row 2",
+        "¶3",
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,11 +148,14 @@ def test_differences_within_one_study_have_their_own_section(runner, analysis_pr
 
 
 def _gfap_group(report: dict[str, Any], left_sign: int, right_sign: int) -> dict[str, Any]:
-    found = [g for g in report["groups"]
-             if [o["id"] for o in g["objects"]] == ["gfap"]
-             and [s["sign"] for s in g["sides"]] == [left_sign, right_sign]
-             and {s["id"] for s in g["subjects"]} <= {"full-secretome", "extracellular-vesicles", "secretome",
-                                                      "exosomes"}]
+    found = [
+        g
+        for g in report["groups"]
+        if [o["id"] for o in g["objects"]] == ["gfap"]
+        and [s["sign"] for s in g["sides"]] == [left_sign, right_sign]
+        and {s["id"] for s in g["subjects"]}
+        <= {"full-secretome", "extracellular-vesicles", "secretome", "exosomes"}
+    ]
     assert len(found) == 1, [g["id"] for g in report["groups"]]
     return found[0]
 
@@ -159,9 +169,13 @@ def test_real_graph_wood_increase_of_gfap_against_the_decreases(runner, real_pro
     assert {"msc_source", "disease_state"} <= set(group["fields"]["differing"])
     # Pair by pair: Wood (canine adipose MSCs, healthy mouse slices) against Shiue's Table 1 row
     # (human umbilical cord MSCs, L5/6 spinal nerve ligation).
-    pair = next(p for p in group["pairs"]
-                if p["left_study"] == "wood-2021" and p["right_study"] == "shiue-2019"
-                and p["right"].startswith("extracellular-vesicles"))
+    pair = next(
+        p
+        for p in group["pairs"]
+        if p["left_study"] == "wood-2021"
+        and p["right_study"] == "shiue-2019"
+        and p["right"].startswith("extracellular-vesicles")
+    )
     assert pair["differing"]["msc_source"] == ["canine adipose tissue MSCs", "human umbilical cord MSCs"]
     assert pair["differing"]["disease_state"] == ["healthy", "disease model"]
 
@@ -174,8 +188,11 @@ def test_real_graph_cantinieux_no_change_against_table1_decreases(runner, real_p
     cantinieux = unchanged["assertions"][0]["evidence"]
     assert [e["locator"] for e in cantinieux] == ["Table 1, row 5 (Cantinieux et al., 2013)"]
     # The other Table 1 rows that report ↓ GFAP: rows 1 (Amodeo), 2 (Zhang), 4 (Evangelista), 7 (Shiue).
-    table_rows = {p["right_study"] for p in group["pairs"]
-                  if p["left_study"] == "cantinieux-2013" and "row" in _locator(group, p["right"])}
+    table_rows = {
+        p["right_study"]
+        for p in group["pairs"]
+        if p["left_study"] == "cantinieux-2013" and "row" in _locator(group, p["right"])
+    }
     assert table_rows == {"amodeo-2021", "zhang-2022", "evangelista-2018", "shiue-2019"}
 
 
@@ -197,7 +214,8 @@ def test_real_graph_within_study_descriptions_are_not_contradictions(runner, rea
     shiue = [p for p in within["shiue-2019"] if "preparation" in p["differing"]]
     assert shiue
     assert {tuple(sorted(p["differing"]["preparation"])) for p in shiue} == {
-        ("extracellular vesicles", "full secretome")}
+        ("extracellular vesicles", "full secretome")
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,8 +224,12 @@ def test_real_graph_within_study_descriptions_are_not_contradictions(runner, rea
 
 def _cells(payload: dict[str, Any]) -> dict[str, dict[str, int]]:
     labels = [c["label"] for c in payload["columns"]]
-    return {row["effect"]: {label: cell["count"] for label, cell in zip(labels, row["cells"], strict=True)
-                            if cell["count"]} for row in payload["rows"]}
+    return {
+        row["effect"]: {
+            label: cell["count"] for label, cell in zip(labels, row["cells"], strict=True) if cell["count"]
+        }
+        for row in payload["rows"]
+    }
 
 
 def test_compare_gfap_by_species(runner, fixture_project) -> None:
@@ -239,8 +261,10 @@ def test_compare_includes_narrower_entities_and_healthy_tissue(runner, fixture_p
     payload = _json(runner, "compare", "vesicles", "--by", "model")
     # "vesicles" includes exosomes (is-a); ev carries mir is not signed, so two rows.
     assert [e["id"] for e in payload["includes"]] == ["ev", "exo"]
-    assert _cells(payload) == {"exosomes ↑ GFAP": {"(healthy tissue)": 1},
-                               "vesicles ↑ autophagy": {"chronic constriction injury": 1}}
+    assert _cells(payload) == {
+        "exosomes ↑ GFAP": {"(healthy tissue)": 1},
+        "vesicles ↑ autophagy": {"chronic constriction injury": 1},
+    }
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -255,8 +279,9 @@ def test_compare_renders_every_format(runner, fixture_project, fmt: str) -> None
 
 def test_compare_heat_map_is_self_contained_and_escaped(runner, analysis_project, tmp_path: Path) -> None:
     target = tmp_path / "out" / "heat.html"
-    result = runner.invoke(cli, ["compare", "glial activation", "--by", "source", "-f", "html",
-                                 "-o", str(target)])
+    result = runner.invoke(
+        cli, ["compare", "glial activation", "--by", "source", "-f", "html", "-o", str(target)]
+    )
     assert result.exit_code == 0, result.output
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
@@ -294,10 +319,13 @@ def test_gaps_on_the_fixture_worked_out_by_hand(runner, fixture_project) -> None
         (6, 1.0, "effect-one-species"),
         (7, 1.0, "model-one-study"),
     ]
-    assert gaps[0]["question"] == ("Would the pathway also decrease autophagy in mouse, as in rat "
-                                   "(Alpha et al., 2020; Beta et al., 2021)?")
-    assert gaps[1]["question"] == ("Would conditioned medium also increase autophagy, as shown for "
-                                   "vesicles (Alpha et al., 2020)?")
+    assert gaps[0]["question"] == (
+        "Would the pathway also decrease autophagy in mouse, as in rat "
+        "(Alpha et al., 2020; Beta et al., 2021)?"
+    )
+    assert gaps[1]["question"] == (
+        "Would conditioned medium also increase autophagy, as shown for vesicles (Alpha et al., 2020)?"
+    )
     assert [u["id"] for u in gaps[1]["untested"]] == ["fs"]
     assert [e["quote"] for e in gaps[1]["evidence"]] == ["Vesicles promote autophagy directly"]
     model_gap = gaps[6]
@@ -365,8 +393,12 @@ def test_output_file_keeps_stdout_clean(runner, fixture_project, tmp_path: Path)
 # named queries that mirror the analyses
 
 
-MY_QUERIES = ["contradictions-by-context", "models-with-one-study", "effects-in-one-species",
-              "effects-one-preparation"]
+MY_QUERIES = [
+    "contradictions-by-context",
+    "models-with-one-study",
+    "effects-in-one-species",
+    "effects-one-preparation",
+]
 
 
 @pytest.mark.parametrize("name", MY_QUERIES)
@@ -381,11 +413,13 @@ def test_named_queries_parse_and_run_on_the_fixture(fixture_project, name: str) 
     if name == "contradictions-by-context":
         # the one pair the contradictions command finds: exo ↑ GFAP (alpha) vs fs - GFAP (beta)
         assert [(r["subject_1"], r["study_1"], r["subject_2"], r["study_2"]) for r in records] == [
-            ("exosomes", "Alpha et al., 2020", "conditioned medium", "Beta et al., 2021")]
+            ("exosomes", "Alpha et al., 2020", "conditioned medium", "Beta et al., 2021")
+        ]
         assert (records[0]["species_1"], records[0]["species_2"]) == ("mouse", "rat")
     elif name == "models-with-one-study":
         assert [(r["model"], r["study"], r["evidence_count"]) for r in records] == [
-            ("chronic constriction injury", "alpha-2020", "3")]
+            ("chronic constriction injury", "alpha-2020", "3")
+        ]
     elif name == "effects-in-one-species":
         assert len(records) == 5  # as the effect-one-species gaps
     else:
@@ -402,8 +436,9 @@ def test_contradictions_query_finds_the_gfap_disagreement_on_the_real_graph(real
     from msc_graph.views import open_graph
 
     views = open_graph(real_project)
-    records = run_query(views.store, find_named_query("contradictions-by-context").bind(),
-                        views.prefixes).records()
+    records = run_query(
+        views.store, find_named_query("contradictions-by-context").bind(), views.prefixes
+    ).records()
     wood = {r["study_2"] for r in records if r["study_1"] == "Wood et al., 2021" and r["object_1"] == "GFAP"}
     assert {"Shiue et al., 2019", "Zhang et al., 2022", "Cantinieux et al., 2013"} <= wood
 
@@ -416,6 +451,9 @@ def test_contradictions_query_finds_the_gfap_disagreement_on_the_real_graph(real
 def test_analysis_modules_import_only_model_level_modules(module: str) -> None:
     allowed = {"constants", "errors", "model", "names", "vocabulary", "filters", "payloads", "contradictions"}
     tree = ast.parse((ROOT / "src" / "msc_graph" / f"{module}.py").read_text(encoding="utf-8"))
-    imported = {node.module.split(".")[1] for node in ast.walk(tree)
-                if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("msc_graph.")}
+    imported = {
+        node.module.split(".")[1]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("msc_graph.")
+    }
     assert imported <= allowed, imported - allowed

@@ -71,8 +71,7 @@ def test_build_killed_midway_leaves_the_cache_usable(fixture_project) -> None:
         "from msc_graph.cache import build_model\n"
         "build_model()\n"
     )
-    process = subprocess.Popen([sys.executable, "-c", slow], stdout=subprocess.PIPE,
-                               env=os.environ.copy())
+    process = subprocess.Popen([sys.executable, "-c", slow], stdout=subprocess.PIPE, env=os.environ.copy())
     assert process.stdout is not None
     assert process.stdout.readline().strip() == b"validating"
     process.send_signal(signal.SIGKILL)
@@ -88,8 +87,12 @@ def test_build_killed_midway_leaves_the_cache_usable(fixture_project) -> None:
 
 def test_concurrent_builds_do_not_corrupt_each_other(fixture_project) -> None:
     code = "from msc_graph.cache import build_model; print(len(build_model().entities))"
-    processes = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
-                                  env=os.environ.copy()) for _ in range(4)]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=os.environ.copy()
+        )
+        for _ in range(4)
+    ]
     outputs = [p.communicate(timeout=120)[0].strip() for p in processes]
     assert outputs == ["16"] * 4
     assert all(p.returncode == 0 for p in processes)

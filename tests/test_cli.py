@@ -35,13 +35,18 @@ def test_every_command_module_is_listed() -> None:
 
 
 def test_help_lists_every_command_and_imports_no_command_module() -> None:
-    code = ("import sys; sys.argv = ['mscgraph', '--help']\n"
-            "from msc_graph.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('LOADED', ' '.join(m for m in sys.modules if m.startswith('msc_graph.cli.')))")
+    code = (
+        "import sys; sys.argv = ['mscgraph', '--help']\n"
+        "from msc_graph.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', ' '.join(m for m in sys.modules if m.startswith('msc_graph.cli.')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    listed = [line.split()[0] for line in out.split("Commands:")[1].splitlines()
-              if line.startswith("  ") and not line.startswith("   ")]
+    listed = [
+        line.split()[0]
+        for line in out.split("Commands:")[1].splitlines()
+        if line.startswith("  ") and not line.startswith("   ")
+    ]
     assert listed == COMMANDS
     assert out.rstrip().splitlines()[-1] == "LOADED"
 
@@ -60,8 +65,9 @@ def test_every_command_is_documented_in_the_readme(name: str) -> None:
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "msc_graph", "--help"], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "msc_graph", "--help"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and "paths" in result.stdout
 
 
@@ -106,13 +112,30 @@ def test_studies_json_contract_and_filters(runner, fixture_project) -> None:
     studies = _json(runner, "studies")
     assert [s["id"] for s in studies] == ["alpha-2020", "beta-2021"]  # the review is not listed
     alpha = studies[0]
-    assert set(alpha) >= {"id", "citation", "year", "title", "doi", "read_in", "contexts",
-                          "factors", "effects"}
+    assert set(alpha) >= {
+        "id",
+        "citation",
+        "year",
+        "title",
+        "doi",
+        "read_in",
+        "contexts",
+        "factors",
+        "effects",
+    }
     assert alpha["factors"] == ["small RNA"]
-    assert any(e["target"] == "autophagy" and e["sign"] == 1 and e["locator"] == "¶4"
-               for e in alpha["effects"])
-    assert set(alpha["contexts"][0]) >= {"species", "strain", "disease_model", "msc_source",
-                                         "preparation", "route", "setting"}
+    assert any(
+        e["target"] == "autophagy" and e["sign"] == 1 and e["locator"] == "¶4" for e in alpha["effects"]
+    )
+    assert set(alpha["contexts"][0]) >= {
+        "species",
+        "strain",
+        "disease_model",
+        "msc_source",
+        "preparation",
+        "route",
+        "setting",
+    }
     only_mice = _json(runner, "studies", "--species", "mouse")
     assert [s["id"] for s in only_mice] == ["alpha-2020", "beta-2021"]
     assert _json(runner, "studies", "--preparation", "exosomes")[0]["id"] == "alpha-2020"
@@ -128,8 +151,16 @@ def test_paths_json_contract(runner, fixture_project) -> None:
     assert path["net_sign"] == -1 and path["net_effect"] == "↓ neuropathic pain"
     hop = path["hops"][0]
     assert set(hop) == {"subject", "predicate", "object", "sign", "evidence"}
-    assert set(hop["evidence"][0]) == {"study", "citation", "read_in", "source_kind", "locator",
-                                       "quote", "hedged", "context"}
+    assert set(hop["evidence"][0]) == {
+        "study",
+        "citation",
+        "read_in",
+        "source_kind",
+        "locator",
+        "quote",
+        "hedged",
+        "context",
+    }
 
 
 def test_unexpected_errors_print_one_line_not_a_traceback(runner, fixture_project, monkeypatch) -> None:
@@ -149,8 +180,12 @@ def test_a_reader_closing_the_pipe_ends_the_command_quietly(real_project) -> Non
     # `mscgraph show full-secretome | head -c 10`: the reader leaves while the command still writes
     # (70 kB, more than a pipe holds); it must stop without an "internal error" or a traceback,
     # exiting 141 as a process killed by SIGPIPE would.
-    process = subprocess.Popen([sys.executable, "-m", "msc_graph", "show", "full-secretome"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "msc_graph", "show", "full-secretome"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    )
     assert process.stdout is not None and process.stderr is not None
     assert os.read(process.stdout.fileno(), 10) == b"full secre"
     process.stdout.close()

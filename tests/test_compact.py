@@ -33,8 +33,17 @@ Edge = tuple[str, str, str, tuple[Evidence, ...]]
 
 
 def _evidence(number: int) -> tuple[Evidence, ...]:
-    return (Evidence(f"study-{number % 7}", "review", SourceKind.TABLE, f"row {number}", "q",
-                     hedged=number % 5 == 0, context=Context(species="rat" if number % 3 else "mouse")),)
+    return (
+        Evidence(
+            f"study-{number % 7}",
+            "review",
+            SourceKind.TABLE,
+            f"row {number}",
+            "q",
+            hedged=number % 5 == 0,
+            context=Context(species="rat" if number % 3 else "mouse"),
+        ),
+    )
 
 
 def _as_networkx(nodes: list[str], edges: list[Edge]) -> networkx.MultiDiGraph:
@@ -42,8 +51,9 @@ def _as_networkx(nodes: list[str], edges: list[Edge]) -> networkx.MultiDiGraph:
     network.add_nodes_from(nodes)
     for subject, obj, slug, evidence in edges:
         sign = PREDICATES[slug].sign
-        network.add_edge(subject, obj, slug, predicate=slug, evidence=evidence,
-                         sign=None if sign is None else int(sign))
+        network.add_edge(
+            subject, obj, slug, predicate=slug, evidence=evidence, sign=None if sign is None else int(sign)
+        )
     return network
 
 
@@ -57,8 +67,10 @@ def _as_compact(folder: Path, nodes: list[str], edges: list[Edge]) -> CompactNet
 
 
 def _summary(search) -> list[tuple]:
-    return [(p.nodes, tuple((h.predicate, h.evidence) for h in p.hops), p.net_sign, round(p.score, 12),
-             p.flags) for p in search.paths]
+    return [
+        (p.nodes, tuple((h.predicate, h.evidence) for h in p.hops), p.net_sign, round(p.score, 12), p.flags)
+        for p in search.paths
+    ]
 
 
 def _assert_same_paths(nx_network, other, sources, targets, **options) -> None:
@@ -73,7 +85,11 @@ def _random_graph(rng: random.Random, n_nodes: int, n_edges: int) -> tuple[list[
     unique: dict[tuple[str, str, str], None] = {}
     while len(unique) < n_edges:
         # a few hubs, as real graphs have
-        u = nodes[min(int(rng.paretovariate(1.2)) - 1, n_nodes - 1)] if rng.random() < 0.3 else rng.choice(nodes)
+        u = (
+            nodes[min(int(rng.paretovariate(1.2)) - 1, n_nodes - 1)]
+            if rng.random() < 0.3
+            else rng.choice(nodes)
+        )
         unique[(u, rng.choice(nodes), rng.choice(SLUGS))] = None
     return nodes, [(u, v, slug, _evidence(n)) for n, (u, v, slug) in enumerate(unique)]
 
@@ -117,30 +133,45 @@ def test_random_graphs_give_the_same_paths_and_distances(seed: int, tmp_path: Pa
         sources, targets = rng.sample(nodes, 2), rng.sample(nodes, 3)
         assert compact.compute_distances(targets, 4) == compute_distances(nx_network, set(targets), 4)
         _assert_same_paths(nx_network, compact, sources, targets, max_hops=4, max_paths=10)
-        _assert_same_paths(nx_network, compact, sources, targets, max_hops=3,
-                           evidence_filter=EvidenceFilter(species=frozenset({"rat"})))
+        _assert_same_paths(
+            nx_network,
+            compact,
+            sources,
+            targets,
+            max_hops=3,
+            evidence_filter=EvidenceFilter(species=frozenset({"rat"})),
+        )
     for node in nodes:
         assert compact.out_degree(node) == nx_network.out_degree(node)
         assert compact.in_degree(node) == nx_network.in_degree(node)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from(SLUGS)), max_size=50,
-                unique=True),
-       st.integers(0, 9), st.integers(0, 9), st.integers(1, 5))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from(SLUGS)), max_size=50, unique=True
+    ),
+    st.integers(0, 9),
+    st.integers(0, 9),
+    st.integers(1, 5),
+)
 def test_any_small_graph_gives_the_same_paths(triples, source, target, max_hops) -> None:
     nodes = [f"n{number}" for number in range(10)]
     edges = [(f"n{u}", f"n{v}", slug, _evidence(n)) for n, (u, v, slug) in enumerate(triples)]
     with tempfile.TemporaryDirectory() as folder:
         compact = _as_compact(Path(folder), nodes, edges)
-        _assert_same_paths(_as_networkx(nodes, edges), compact, [f"n{source}"], [f"n{target}"],
-                           max_hops=max_hops)
+        _assert_same_paths(
+            _as_networkx(nodes, edges), compact, [f"n{source}"], [f"n{target}"], max_hops=max_hops
+        )
 
 
 def test_parallel_records_of_one_predicate_are_one_edge_with_pooled_evidence(tmp_path: Path) -> None:
     nodes = ["a", "b"]
-    edges = [("a", "b", "increases", _evidence(1)), ("a", "b", "increases", _evidence(2)),
-             ("a", "b", "decreases", _evidence(3))]
+    edges = [
+        ("a", "b", "increases", _evidence(1)),
+        ("a", "b", "increases", _evidence(2)),
+        ("a", "b", "decreases", _evidence(3)),
+    ]
     compact = _as_compact(tmp_path, nodes, edges)
     keyed = compact.succ["a"]["b"]
     assert set(keyed) == {"increases", "decreases"}
@@ -153,12 +184,17 @@ def test_parallel_records_of_one_predicate_are_one_edge_with_pooled_evidence(tmp
 def test_an_overlay_joins_two_networks_through_aliases(tmp_path: Path) -> None:
     # curated: x ⊣ y; imported: g1 → G2 (alias of y) → d.  x ⊣ y → d: net −1.
     curated = _as_networkx(["x", "y"], [("x", "y", "inhibits", _evidence(1))])
-    imported = _as_compact(tmp_path, ["g1", "G2", "d"], [("g1", "G2", "increases", _evidence(2)),
-                                                        ("G2", "d", "increases", _evidence(3))])
+    imported = _as_compact(
+        tmp_path,
+        ["g1", "G2", "d"],
+        [("g1", "G2", "increases", _evidence(2)), ("G2", "d", "increases", _evidence(3))],
+    )
     overlay = OverlayNetwork(curated, imported, {"G2": "y"})
     search = find_paths(overlay, ["x", "g1"], ["d"])
     assert sorted((p.nodes, p.net_sign) for p in search.paths) == [
-        (("g1", "y", "d"), 1), (("x", "y", "d"), -1)]
+        (("g1", "y", "d"), 1),
+        (("x", "y", "d"), -1),
+    ]
     assert "G2" not in overlay and overlay.out_degree("y") == 1 and overlay.in_degree("y") == 2
 
 

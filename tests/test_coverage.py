@@ -18,8 +18,10 @@ CONFIG = read_coverage_config(ROOT / "coverage" / "seeds.yaml")
 
 
 def test_sentence_split_keeps_citations_and_abbreviations() -> None:
-    text = ("EVs promote autophagy (Gao et al., 2023a, b). Specifically, e.g. mTOR is held down. "
-            "It protected hepatocytes. (Ma et al., 2021) Renal injection helped.")
+    text = (
+        "EVs promote autophagy (Gao et al., 2023a, b). Specifically, e.g. mTOR is held down. "
+        "It protected hepatocytes. (Ma et al., 2021) Renal injection helped."
+    )
     assert split_sentences(text) == [
         "EVs promote autophagy (Gao et al., 2023a, b).",
         "Specifically, e.g. mTOR is held down.",
@@ -107,7 +109,8 @@ def test_every_exclusion_matches_a_sentence(seeds_dir, real_project, runner) -> 
 
 
 def test_curated_graph_covers_all_rows_and_95_percent_of_mechanistic_sentences(
-        seeds_dir, real_project, runner) -> None:
+    seeds_dir, real_project, runner
+) -> None:
     result = runner.invoke(cli, ["coverage", "-f", "json"])
     assert result.exit_code == 0, result.output
     seeds = {s["review"]: s for s in json.loads(result.output)}
@@ -129,7 +132,8 @@ def test_other_formats_render(fmt, seeds_dir, real_project, runner, tmp_path) ->
 
 
 CITATION = re.compile(
-    r"([A-Z][A-Za-z'\-]+)(?: et al\.?| and [A-Z][A-Za-z'\-]+)?,? (\d{4})([a-z])?(?:, ([a-z])\b)?")
+    r"([A-Z][A-Za-z'\-]+)(?: et al\.?| and [A-Z][A-Za-z'\-]+)?,? (\d{4})([a-z])?(?:, ([a-z])\b)?"
+)
 
 
 @pytest.mark.parametrize("review", ["ferrini-2025", "zidan-2023"])
@@ -145,7 +149,7 @@ def test_every_study_cited_in_a_covered_sentence_is_a_study_node(review, seeds_d
     (coverage,) = compute_coverage(model, CONFIG, seeds_dir, reviews=[review])
     known = {normalise_name(s.citation): s for s in model.studies.values()}
     raw = read_seed(review, seeds_dir)
-    reference_list = normalise_name(normalise_text(raw[raw.index(CONFIG["seeds"][review]["end"]):]))
+    reference_list = normalise_name(normalise_text(raw[raw.index(CONFIG["seeds"][review]["end"]) :]))
     missing = []
     cited = 0
     for index in coverage.covered_sentences:
@@ -154,8 +158,11 @@ def test_every_study_cited_in_a_covered_sentence_is_a_study_node(review, seeds_d
                 cited += 1
                 key = normalise_name(f"{author}{year}{letter}")
                 first_author = (normalise_name(author + " et al"), normalise_name(author + " and"))
-                found = [s for k, s in known.items()
-                         if k.startswith(first_author) and k.endswith(normalise_name(f"{year}{letter}"))]
+                found = [
+                    s
+                    for k, s in known.items()
+                    if k.startswith(first_author) and k.endswith(normalise_name(f"{year}{letter}"))
+                ]
                 # the study exists, and its title is the one the review's reference list prints
                 if not found or not all(s.title and normalise_name(s.title) in reference_list for s in found):
                     missing.append(key)
@@ -174,7 +181,9 @@ def _numbers(refs: str) -> list[int]:
     return numbers
 
 
-def test_every_numbered_reference_in_a_covered_mahajan_sentence_is_a_study_node(seeds_dir, real_project) -> None:
+def test_every_numbered_reference_in_a_covered_mahajan_sentence_is_a_study_node(
+    seeds_dir, real_project
+) -> None:
     # Mahajan cites by superscript number ("...function.<sup>16</sup>"), which the normaliser drops.
     # For each superscript in the audited region, the 40 characters before it (normalised) find
     # the sentence or table row it belongs to; if that sentence or row is covered, every number
@@ -188,8 +197,12 @@ def test_every_numbered_reference_in_a_covered_mahajan_sentence_is_a_study_node(
     (coverage,) = compute_coverage(model, CONFIG, seeds_dir, reviews=["mahajan-2018"])
     # A study's number is its `ref` field, or, for a study first defined by another review (one
     # node per study), the "ref N" of the locators of the evidence read in Mahajan.
-    read_in = [item for assertion in model.assertions for item in assertion.evidence
-               if item.read_in == "mahajan-2018"]
+    read_in = [
+        item
+        for assertion in model.assertions
+        for item in assertion.evidence
+        if item.read_in == "mahajan-2018"
+    ]
     by_ref: dict[int, set[str]] = {}
     for study in {model.studies[item.study] for item in read_in}:
         if study.ref is not None:
@@ -198,17 +211,19 @@ def test_every_numbered_reference_in_a_covered_mahajan_sentence_is_a_study_node(
         for number in re.findall(r"\bref (\d+)", item.locator):
             by_ref.setdefault(int(number), set()).add(item.study)
     raw = read_seed("mahajan-2018", seeds_dir)
-    region = raw[raw.index("## INTRODUCTION"):raw.index("## REFERENCES")]
+    region = raw[raw.index("## INTRODUCTION") : raw.index("## REFERENCES")]
     # an entry runs from "N. " to the next number; some are wrapped over several lines
-    parts = re.split(r"(?m)^\s*(\d+)\.\s", raw[raw.index("## REFERENCES"):])
-    references = {int(number): normalise_name(normalise_text(entry))
-                  for number, entry in zip(parts[1::2], parts[2::2], strict=True)}
+    parts = re.split(r"(?m)^\s*(\d+)\.\s", raw[raw.index("## REFERENCES") :])
+    references = {
+        int(number): normalise_name(normalise_text(entry))
+        for number, entry in zip(parts[1::2], parts[2::2], strict=True)
+    }
     covered_texts = [coverage.sentences[i].text for i in coverage.covered_sentences]
     covered_texts += [r.text for r in coverage.rows if (r.table, r.row) in coverage.covered_rows]
     checked, missing = 0, []
     for match in SUPERSCRIPT.finditer(region):
         line_start = region.rfind("\n", 0, match.start()) + 1
-        tail = normalise_text(region[line_start:match.start()])[-40:]
+        tail = normalise_text(region[line_start : match.start()])[-40:]
         if not tail.strip() or not any(tail in text for text in covered_texts):
             continue
         for number in _numbers(match.group(1)):
@@ -227,8 +242,11 @@ def test_an_exclusion_without_a_known_kind_is_refused(tmp_path) -> None:
     from msc_graph.errors import DataError
 
     path = tmp_path / "seeds.yaml"
-    path.write_text("seeds:\n  x:\n    start: a\n    end: b\n    exclusions:\n"
-                    "      - {starts: 'Since then', kind: boring, reason: 'no content'}\n", encoding="utf-8")
+    path.write_text(
+        "seeds:\n  x:\n    start: a\n    end: b\n    exclusions:\n"
+        "      - {starts: 'Since then', kind: boring, reason: 'no content'}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as caught:
         read_coverage_config(path)
     assert "seeds.x.exclusions[1].kind" in str(caught.value)

@@ -18,36 +18,61 @@ def _json(runner, *args: str):
     return json.loads(result.output)
 
 
-@pytest.mark.parametrize(("name", "entity", "seeds"), [
-    # IL-1β: Ferrini's neuroinflammation paragraph and Mahajan's pyroptosis and Platas sentences
-    ("IL-1β", "il-1b", {"ferrini-2025", "mahajan-2018"}),
-    # TNF-α: Ferrini (cytokines down), Zidan (Nazemian 2018), Mahajan (Platas; NP cell apoptosis)
-    ("TNF-α", "tnf-a", {"ferrini-2025", "zidan-2023", "mahajan-2018"}),
-    # bone marrow: MSCs isolated from it (Ferrini intro; Mahajan, Friedenstein)
-    ("bone marrow", "bone-marrow", {"ferrini-2025", "mahajan-2018"}),
-])
-def test_shared_entities_carry_assertions_from_several_seeds(name, entity, seeds, runner, real_project) -> None:
+@pytest.mark.parametrize(
+    ("name", "entity", "seeds"),
+    [
+        # IL-1β: Ferrini's neuroinflammation paragraph and Mahajan's pyroptosis and Platas sentences
+        ("IL-1β", "il-1b", {"ferrini-2025", "mahajan-2018"}),
+        # TNF-α: Ferrini (cytokines down), Zidan (Nazemian 2018), Mahajan (Platas; NP cell apoptosis)
+        ("TNF-α", "tnf-a", {"ferrini-2025", "zidan-2023", "mahajan-2018"}),
+        # bone marrow: MSCs isolated from it (Ferrini intro; Mahajan, Friedenstein)
+        ("bone marrow", "bone-marrow", {"ferrini-2025", "mahajan-2018"}),
+    ],
+)
+def test_shared_entities_carry_assertions_from_several_seeds(
+    name, entity, seeds, runner, real_project
+) -> None:
     shown = _json(runner, "show", name)
     assert shown["entity"]["id"] == entity
     read_in = {e["read_in"] for a in shown["assertions"] for e in a["evidence"]}
     assert seeds <= read_in
 
 
-@pytest.mark.parametrize(("review", "expected"), [
-    # Ferrini: the 12 studies of its reference list (all cited in the text)
-    ("ferrini-2025", {"amodeo-2021", "brini-2017", "cantinieux-2013", "evangelista-2018", "gama-2018",
-                      "gao-2023a", "gao-2023b", "juarez-2023", "masoodifar-2021", "shiue-2019",
-                      "wood-2021", "zhang-2022"}),
-])
+@pytest.mark.parametrize(
+    ("review", "expected"),
+    [
+        # Ferrini: the 12 studies of its reference list (all cited in the text)
+        (
+            "ferrini-2025",
+            {
+                "amodeo-2021",
+                "brini-2017",
+                "cantinieux-2013",
+                "evangelista-2018",
+                "gama-2018",
+                "gao-2023a",
+                "gao-2023b",
+                "juarez-2023",
+                "masoodifar-2021",
+                "shiue-2019",
+                "wood-2021",
+                "zhang-2022",
+            },
+        ),
+    ],
+)
 def test_studies_read_in_a_review_are_its_primary_studies(review, expected, runner, real_project) -> None:
     listed = {s["id"] for s in _json(runner, "studies", "--read-in", review)}
     assert listed == expected
 
 
-@pytest.mark.parametrize(("review", "some"), [
-    ("zidan-2023", {"nazemian-2018", "ma-2021", "yu-2021"}),
-    ("mahajan-2018", {"cheng-2018", "brini-2017"}),
-])
+@pytest.mark.parametrize(
+    ("review", "some"),
+    [
+        ("zidan-2023", {"nazemian-2018", "ma-2021", "yu-2021"}),
+        ("mahajan-2018", {"cheng-2018", "brini-2017"}),
+    ],
+)
 def test_other_reviews_list_their_studies(review, some, runner, real_project) -> None:
     studies = _json(runner, "studies", "--read-in", review)
     assert some <= {s["id"] for s in studies}
@@ -91,8 +116,13 @@ def test_no_two_entities_share_a_cross_reference(real_project) -> None:
 
 def test_gao_chain_from_extracellular_vesicles_to_pain(runner, real_project) -> None:
     payload = _json(runner, "paths", "extracellular vesicles", "pain")
-    wanted = ["extracellular-vesicles", "mir-99b-3p", "pi3k-akt-mtor-pathway", "autophagy",
-              "microglial-activation"]
+    wanted = [
+        "extracellular-vesicles",
+        "mir-99b-3p",
+        "pi3k-akt-mtor-pathway",
+        "autophagy",
+        "microglial-activation",
+    ]
     chains = [p for p in payload["paths"] if [n["id"] for n in p["nodes"]][:5] == wanted]
     assert chains, "the Gao chain is missing"
     chain = chains[0]
@@ -164,6 +194,9 @@ def test_entities_used_by_several_seed_files_live_in_entities_yaml() -> None:
                 note(item.get("context"), path.stem)
         note(data.get("contexts"), path.stem)
     assert len(defined) > 500
-    misplaced = {entity: sorted(used[entity]) for entity, home in defined.items()
-                 if home != "entities" and used.get(entity, set()) - {home}}
+    misplaced = {
+        entity: sorted(used[entity])
+        for entity, home in defined.items()
+        if home != "entities" and used.get(entity, set()) - {home}
+    }
     assert misplaced == {}

@@ -84,13 +84,17 @@ def test_flat_csv_has_a_row_per_evidence(runner, fixture_project, tmp_path) -> N
     assert row["quote"] == "exosomes raised GFAP in healthy mice"
 
 
-ROUND_TRIPS = [("kgx", "graph", "graph_edges.tsv", "MSCG:"), ("nt", "graph.nt", "graph.nt", "entity:"),
-               ("ttl", "graph.ttl", "graph.ttl", "entity:")]
+ROUND_TRIPS = [
+    ("kgx", "graph", "graph_edges.tsv", "MSCG:"),
+    ("nt", "graph.nt", "graph.nt", "entity:"),
+    ("ttl", "graph.ttl", "graph.ttl", "entity:"),
+]
 
 
 @pytest.mark.parametrize(("fmt", "output", "imported_file", "prefix"), ROUND_TRIPS)
-def test_export_then_import_keeps_counts_and_paths(fmt, output, imported_file, prefix, runner, fixture_project,
-                                                   tmp_path) -> None:
+def test_export_then_import_keeps_counts_and_paths(
+    fmt, output, imported_file, prefix, runner, fixture_project, tmp_path
+) -> None:
     _export(runner, fmt, tmp_path / output)
     imported = runner.invoke(cli, ["import", str(tmp_path / imported_file), "--name", "roundtrip"])
     assert imported.exit_code == 0, imported.output
@@ -101,10 +105,18 @@ def test_export_then_import_keeps_counts_and_paths(fmt, output, imported_file, p
     def chains(args: list[str]) -> list[dict]:
         result = runner.invoke(cli, ["paths", *args, "--max-hops", "6", "-f", "json"])
         assert result.exit_code == 0, result.output
-        return [{"nodes": [n["id"].removeprefix(prefix) for n in p["nodes"]], "sign": p["net_sign"],
-                 "predicates": [h["predicate"] for h in p["hops"]], "score": p["score"],
-                 "studies": [sorted(e["study"].removeprefix("study:") for e in h["evidence"]) for h in p["hops"]]}
-                for p in json.loads(result.output)["paths"]]
+        return [
+            {
+                "nodes": [n["id"].removeprefix(prefix) for n in p["nodes"]],
+                "sign": p["net_sign"],
+                "predicates": [h["predicate"] for h in p["hops"]],
+                "score": p["score"],
+                "studies": [
+                    sorted(e["study"].removeprefix("study:") for e in h["evidence"]) for h in p["hops"]
+                ],
+            }
+            for p in json.loads(result.output)["paths"]
+        ]
 
     curated = chains(["ev", "np"])
     back = chains(["--graph", "roundtrip", f"{prefix}ev", f"{prefix}np"])

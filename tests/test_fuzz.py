@@ -23,8 +23,9 @@ from msc_graph.views import open_graph
 from .conftest import ROOT
 
 PREFIXES = read_prefixes(ROOT / "ontology" / "prefixes.json")
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 yaml_like = st.text(alphabet=string.printable + "αβκ–↓↑…\x00\x85", max_size=400)
 json_values = st.recursive(
@@ -53,8 +54,13 @@ def test_loader_raises_only_our_errors_on_any_bytes(tmp_path: Path, raw: bytes) 
 
 
 @SETTINGS
-@given(data=st.dictionaries(st.sampled_from(["entities", "studies", "contexts", "assertions",
-                                             "review", "xrefs", "other"]), json_values, max_size=5))
+@given(
+    data=st.dictionaries(
+        st.sampled_from(["entities", "studies", "contexts", "assertions", "review", "xrefs", "other"]),
+        json_values,
+        max_size=5,
+    )
+)
 def test_validator_raises_only_our_errors_on_any_structure(tmp_path: Path, data: dict) -> None:
     import yaml
 
@@ -80,17 +86,34 @@ def test_resolver_raises_only_our_errors(tmp_path: Path, text: str) -> None:
 
 
 @SETTINGS
-@given(edges=st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12),
-                                st.sampled_from(["increases", "decreases", "carries", "no-change",
-                                                 "marker-of", "unknown-predicate"])), max_size=60),
-       sources=st.lists(st.integers(0, 14), max_size=3), targets=st.lists(st.integers(0, 14), max_size=3),
-       max_hops=st.integers(1, 6), max_paths=st.integers(1, 20))
+@given(
+    edges=st.lists(
+        st.tuples(
+            st.integers(0, 12),
+            st.integers(0, 12),
+            st.sampled_from(
+                ["increases", "decreases", "carries", "no-change", "marker-of", "unknown-predicate"]
+            ),
+        ),
+        max_size=60,
+    ),
+    sources=st.lists(st.integers(0, 14), max_size=3),
+    targets=st.lists(st.integers(0, 14), max_size=3),
+    max_hops=st.integers(1, 6),
+    max_paths=st.integers(1, 20),
+)
 def test_path_search_never_crashes_and_respects_bounds(edges, sources, targets, max_hops, max_paths) -> None:
     network = networkx.MultiDiGraph()
     for u, v, predicate in edges:
         network.add_edge(str(u), str(v), predicate, evidence=())
-    result = find_paths(network, [str(s) for s in sources], [str(t) for t in targets],
-                        max_hops=max_hops, max_paths=max_paths, timeout_s=5)
+    result = find_paths(
+        network,
+        [str(s) for s in sources],
+        [str(t) for t in targets],
+        max_hops=max_hops,
+        max_paths=max_paths,
+        timeout_s=5,
+    )
     assert len(result.paths) <= max_paths
     for path in result.paths:
         assert len(path.hops) <= max_hops
@@ -99,27 +122,75 @@ def test_path_search_never_crashes_and_respects_bounds(edges, sources, targets, 
 
 
 @SETTINGS
-@given(words=st.lists(st.text(alphabet=string.ascii_letters + "-αβ <>&\"'", min_size=1, max_size=12),
-                       min_size=1, max_size=2))
+@given(
+    words=st.lists(
+        st.text(alphabet=string.ascii_letters + "-αβ <>&\"'", min_size=1, max_size=12), min_size=1, max_size=2
+    )
+)
 def test_cli_never_prints_a_traceback(words, runner, fixture_project) -> None:
     open_graph(fixture_project)
-    for command in (["resolve", *words[:1]], ["show", *words[:1]], ["paths", words[0], words[-1]],
-                    ["search", *words[:1]], ["studies", "--species", words[0]]):
+    for command in (
+        ["resolve", *words[:1]],
+        ["show", *words[:1]],
+        ["paths", words[0], words[-1]],
+        ["search", *words[:1]],
+        ["studies", "--species", words[0]],
+    ):
         result = runner.invoke(cli, command)
         assert result.exit_code in (0, 1, 2), (command, result.output)
         assert "Traceback" not in result.output
         if result.exit_code:
             # our errors say "error: ...", click's usage errors "Error: ..." (both one line)
-            assert result.output.lower().lstrip().startswith(("error:", "usage:")) or \
-                "\nError:" in result.output, result.output
+            assert (
+                result.output.lower().lstrip().startswith(("error:", "usage:")) or "\nError:" in result.output
+            ), result.output
 
 
-sparql_like = st.lists(st.sampled_from([
-    "SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "WHERE", "{", "}", "?x", "?y", "<urn:a>", "msc:sign",
-    "INSERT", "DELETE", "DATA", "LOAD", "CLEAR", "DROP", "SERVICE", "FROM", "NAMED", "OPTIONAL",
-    '"INSERT"', "'''x'''", "# DROP\n", "\\u0053ERVICE", "PREFIX", "p:", "<http://x>", ".", ";", "(",
-    ")", "*", "FILTER", "1", "\n", "LIMIT", "a",
-]), max_size=25).map(" ".join) | st.text(max_size=120)
+sparql_like = st.lists(
+    st.sampled_from(
+        [
+            "SELECT",
+            "ASK",
+            "CONSTRUCT",
+            "DESCRIBE",
+            "WHERE",
+            "{",
+            "}",
+            "?x",
+            "?y",
+            "<urn:a>",
+            "msc:sign",
+            "INSERT",
+            "DELETE",
+            "DATA",
+            "LOAD",
+            "CLEAR",
+            "DROP",
+            "SERVICE",
+            "FROM",
+            "NAMED",
+            "OPTIONAL",
+            '"INSERT"',
+            "'''x'''",
+            "# DROP\n",
+            "\\u0053ERVICE",
+            "PREFIX",
+            "p:",
+            "<http://x>",
+            ".",
+            ";",
+            "(",
+            ")",
+            "*",
+            "FILTER",
+            "1",
+            "\n",
+            "LIMIT",
+            "a",
+        ]
+    ),
+    max_size=25,
+).map(" ".join) | st.text(max_size=120)
 
 
 @SETTINGS
@@ -130,5 +201,6 @@ def test_sparql_guard_and_engine_raise_only_our_errors(text: str, tmp_path: Path
     from msc_graph.sparql import run_query
 
     with contextlib.suppress(MscGraphError):
-        run_query(pyoxigraph.Store(), text, {"msc": "https://w3id.org/msc-graph/vocab#"},
-                  timeout_s=5, limit=10)
+        run_query(
+            pyoxigraph.Store(), text, {"msc": "https://w3id.org/msc-graph/vocab#"}, timeout_s=5, limit=10
+        )

@@ -63,8 +63,18 @@ def _evidence(graph: VizGraph, edge_id: str) -> list[dict[str, object]]:
     """The evidence rows one edge's tooltip lists, with study and review citations resolved."""
     refs = graph.edges.evidence[_edge_ids(graph).index(edge_id)]
     rows = [graph.evidence[k] for k in (refs if isinstance(refs, list) else [refs])]
-    return [{"citation": graph.studies[r[0]][1], "read_in": graph.studies[r[1]][1], "kind": r[2],
-             "locator": r[3], "quote": r[4], "hedged": r[5], "context": r[6]} for r in rows]
+    return [
+        {
+            "citation": graph.studies[r[0]][1],
+            "read_in": graph.studies[r[1]][1],
+            "kind": r[2],
+            "locator": r[3],
+            "quote": r[4],
+            "hedged": r[5],
+            "context": r[6],
+        }
+        for r in rows
+    ]
 
 
 # --- what is drawn ----------------------------------------------------------------------
@@ -79,16 +89,14 @@ def test_whole_graph_draws_every_entity_and_one_edge_per_assertion(views: GraphV
     assert len(set(_edge_ids(graph))) == 13
 
 
-def test_include_studies_adds_a_node_per_study_linked_to_the_entities_it_reports(
-        views: GraphViews) -> None:
+def test_include_studies_adds_a_node_per_study_linked_to_the_entities_it_reports(views: GraphViews) -> None:
     graph = _draw(views, include_studies=True)
     # alpha-2020: ev, mir, pw, auto, exo, gfap             = 6 links
     # beta-2021:  pw, auto, micro, fs, gfap, np            = 6 links
     # ferrini-2025: micro, cyt, np, gfap, astro, pain, xss = 7 links
     # 16 + 3 nodes, 13 + 19 edges
     assert _counts(graph) == (19, 32)
-    studies = {i for i, group in zip(graph.nodes.ids, graph.nodes.groups, strict=True)
-               if group == "study"}
+    studies = {i for i, group in zip(graph.nodes.ids, graph.nodes.groups, strict=True) if group == "study"}
     assert studies == {"study:alpha-2020", "study:beta-2021", "study:ferrini-2025"}
     # a study node's tooltip is its study record; its edges carry no evidence of their own
     alpha = graph.nodes.ids.index("study:alpha-2020")
@@ -107,8 +115,7 @@ def test_around_walks_both_directions_up_to_depth(views: GraphViews) -> None:
     assert graph.nodes.details[graph.nodes.ids.index("auto")]["role"] == "source"
 
 
-def test_types_keep_nodes_of_those_types_and_factor_means_every_factor_type(
-        views: GraphViews) -> None:
+def test_types_keep_nodes_of_those_types_and_factor_means_every_factor_type(views: GraphViews) -> None:
     assert expand_types(["factor"]) >= {"factor", "cytokine", "microrna", "marker"}
     # mir (microrna), cyt (cytokine), gfap (marker), xss (factor); no edge joins two of them.
     assert _counts(_draw(views, types=expand_types(["factor"]))) == (4, 0)
@@ -150,18 +157,28 @@ def test_edge_kind_follows_sign_and_role(views: GraphViews) -> None:
     assert describe_predicate("cyt-is-not-a-predicate")[2] == "descriptive"
     # two studies behind pw -> auto (the page draws it wider), one behind mir -> pw
     assert {row["citation"] for row in _evidence(graph, "pw|decreases|auto")} == {
-        "Alpha et al., 2020", "Beta et al., 2021"}
+        "Alpha et al., 2020",
+        "Beta et al., 2021",
+    }
     assert len(_evidence(graph, "mir|inhibits|pw")) == 1
 
 
 def test_edge_evidence_has_predicate_sign_citation_review_locator_quote_and_context(
-        views: GraphViews) -> None:
+    views: GraphViews,
+) -> None:
     graph = _draw(views)
     assert describe_predicate("carries")[1:] == ("contains / carries", "carrier", "carrier")
-    assert _evidence(graph, "ev|carries|mir") == [{
-        "citation": "Alpha et al., 2020", "read_in": "Ferrini et al., 2025", "kind": "prose",
-        "locator": "¶1", "quote": "Vesicles carry the small RNA", "hedged": False,
-        "context": "rat · chronic constriction injury · vesicles · in-vivo"}]
+    assert _evidence(graph, "ev|carries|mir") == [
+        {
+            "citation": "Alpha et al., 2020",
+            "read_in": "Ferrini et al., 2025",
+            "kind": "prose",
+            "locator": "¶1",
+            "quote": "Vesicles carry the small RNA",
+            "hedged": False,
+            "context": "rat · chronic constriction injury · vesicles · in-vivo",
+        }
+    ]
     assert describe_predicate("increases")[3] == "↑ increases"
     assert _evidence(graph, "cyt|increases|np")[0]["hedged"] is True
     # evidence shared by edges is written once: rows are referenced, not repeated
@@ -189,12 +206,17 @@ def test_links_are_only_http_iris_and_hostile_values_stay_data() -> None:
     hostile = '"><img src=x onerror=alert(1)>'
     model = GraphModel(
         entities={
-            "a": Entity("a", f"A {hostile}", EntityType.FACTOR, synonyms=(hostile,),
-                        xrefs=("GO:0001", "EVIL:1", f"GO:{hostile}"), is_a=("b",)),
+            "a": Entity(
+                "a",
+                f"A {hostile}",
+                EntityType.FACTOR,
+                synonyms=(hostile,),
+                xrefs=("GO:0001", "EVIL:1", f"GO:{hostile}"),
+                is_a=("b",),
+            ),
             "b": Entity("b", f"B {hostile}", EntityType.PROCESS),
         },
-        studies={"s": Study("s", f"S {hostile}", title=hostile, doi=f"10.1/{hostile}",
-                            pmid="1&2")},
+        studies={"s": Study("s", f"S {hostile}", title=hostile, doi=f"10.1/{hostile}", pmid="1&2")},
         assertions=(),
     )
     graph = _hostile_graph(model)
@@ -202,8 +224,10 @@ def test_links_are_only_http_iris_and_hostile_values_stay_data() -> None:
     assert xrefs[0] == ["GO:0001", "http://purl.obolibrary.org/obo/GO_0001"]
     assert xrefs[1] == ["EVIL:1", None]  # shown, but not as a link: its IRI is javascript:
     links = [iri for _, iri in graph.studies[graph.nodes.details[2]["study"]][5]]
-    assert links == ["https://doi.org/10.1/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
-                     "https://pubmed.ncbi.nlm.nih.gov/1%262/"]
+    assert links == [
+        "https://doi.org/10.1/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        "https://pubmed.ncbi.nlm.nih.gov/1%262/",
+    ]
     # the page sets these as an <a>'s href property (never as markup): only the scheme matters
     iris = [iri for _, iri in xrefs if iri] + links
     assert len(iris) == 4 and all(i.startswith(("http://", "https://")) for i in iris)
@@ -217,23 +241,30 @@ def _hostile_graph(model: GraphModel) -> VizGraph:
     """Nodes a, b, the study s, and one edge whose every evidence field is hostile."""
     hostile = '"><img src=x onerror=alert(1)>'
     graph = VizGraph("hostile")
-    page = PageBuilder(model, {"GO": "http://purl.obolibrary.org/obo/GO_",
-                               "EVIL": "javascript:alert(1)//"}, graph)
+    page = PageBuilder(
+        model, {"GO": "http://purl.obolibrary.org/obo/GO_", "EVIL": "javascript:alert(1)//"}, graph
+    )
     page.add_entity("a")
     page.add_entity("b")
     page.add_study("s")
-    evidence = Evidence("s", "s", SourceKind.PROSE, hostile, f"quote {hostile} </script>",
-                        context=Context(strain=hostile, species="b"))
+    evidence = Evidence(
+        "s",
+        "s",
+        SourceKind.PROSE,
+        hostile,
+        f"quote {hostile} </script>",
+        context=Context(strain=hostile, species="b"),
+    )
     page.add_edge("a", "increases", "b", (evidence,))
     return graph
 
 
 def test_graph_data_json_cannot_close_its_script_block() -> None:
-    graph = VizGraph("t", NodeColumns(["n"], ["</script><script>alert(1)</script>&"], ["factor"],
-                                      {0: {"syn": ["\u2028"]}}))
+    graph = VizGraph(
+        "t", NodeColumns(["n"], ["</script><script>alert(1)</script>&"], ["factor"], {0: {"syn": ["\u2028"]}})
+    )
     page = render_graph_html(graph)
-    block = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page,
-                      re.S)
+    block = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S)
     assert block is not None
     assert not set(block.group(1)) & {"<", ">", "&", "\u2028"}
     data = json.loads(block.group(1))
@@ -271,8 +302,7 @@ def _script_tags(page: str) -> int:
 
 
 def _external(value: str) -> bool:
-    return bool(re.match(r"\s*([a-z][a-z0-9+.-]*:|//)", value, re.I)) and not value.startswith(
-        "data:")
+    return bool(re.match(r"\s*([a-z][a-z0-9+.-]*:|//)", value, re.I)) and not value.startswith("data:")
 
 
 @pytest.mark.parametrize("include_studies", [False, True])
@@ -290,10 +320,14 @@ def test_page_loads_nothing_from_outside(views: GraphViews, include_studies: boo
     for marker in ("cdn.", "cdnjs", "jsdelivr", "unpkg", "googleapis", "bootstrap", "sourceMappingURL"):
         assert marker not in page
     # The CSP allows exactly the two inline scripts, by hash, and nothing from outside.
-    policy = next(a["content"] for t, a in parser.tags
-                  if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
-    assert policy is not None and "default-src 'none'" in policy and "unsafe" not in policy.split(
-        "style-src")[0]
+    policy = next(
+        a["content"]
+        for t, a in parser.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
+    assert (
+        policy is not None and "default-src 'none'" in policy and "unsafe" not in policy.split("style-src")[0]
+    )
     for source in parser.scripts[1:]:
         digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy
@@ -301,8 +335,14 @@ def test_page_loads_nothing_from_outside(views: GraphViews, include_studies: boo
 
 def test_large_graph_starts_without_physics_and_draws_edges_plainly() -> None:
     n = LARGE_GRAPH + 200
-    graph = VizGraph("big", NodeColumns([f"n{i}" for i in range(n)], [f"node {i}" for i in range(n)],
-                                        [("factor", "process", "pathway")[i % 3] for i in range(n)]))
+    graph = VizGraph(
+        "big",
+        NodeColumns(
+            [f"n{i}" for i in range(n)],
+            [f"node {i}" for i in range(n)],
+            [("factor", "process", "pathway")[i % 3] for i in range(n)],
+        ),
+    )
     graph.edges.sources = list(range(n))
     graph.edges.targets = [(i * 7 + 1) % n for i in range(n)]
     graph.edges.predicates = ["no-change"] * n
@@ -337,20 +377,36 @@ def test_paths_page_draws_only_the_chains(views: GraphViews) -> None:
     assert render_paths_html(views.model, search).startswith("<!DOCTYPE html>")
 
 
-def test_viz_command_writes_the_page(fixture_project: Project, runner: CliRunner,
-                                     tmp_path: Path) -> None:
+def test_viz_command_writes_the_page(fixture_project: Project, runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out" / "graph.html"
-    result = runner.invoke(cli, ["viz", "-o", str(out), "--around", "autophagy", "--depth", "1",
-                                 "--type", "process", "--type", "pathway",
-                                 "--type", "secretome-component", "--seed", "ferrini-2025"])
+    result = runner.invoke(
+        cli,
+        [
+            "viz",
+            "-o",
+            str(out),
+            "--around",
+            "autophagy",
+            "--depth",
+            "1",
+            "--type",
+            "process",
+            "--type",
+            "pathway",
+            "--type",
+            "secretome-component",
+            "--seed",
+            "ferrini-2025",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "(4 nodes, 3 edges)" in result.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_viz_command_fails_cleanly_and_leaves_no_file(fixture_project: Project, runner: CliRunner,
-                                                      tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_viz_command_fails_cleanly_and_leaves_no_file(
+    fixture_project: Project, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "pages"
     out = folder / "graph.html"
     result = runner.invoke(cli, ["viz", "-o", str(out), "--around", "no such thing"])
@@ -376,18 +432,24 @@ def test_real_graph_page_draws_the_whole_network(real_project: Project) -> None:
     assert _script_tags(render_graph_html(graph)) == 3
 
 
-def test_viz_draws_a_neighbourhood_of_an_imported_graph(fixture_project: Project,
-                                                        runner: CliRunner,
-                                                        tmp_path: Path) -> None:
+def test_viz_draws_a_neighbourhood_of_an_imported_graph(
+    fixture_project: Project, runner: CliRunner, tmp_path: Path
+) -> None:
     # Imported graphs open as a compact network, not networkx; viz walks it the same way.
     kgx = tmp_path / "kgx"
     kgx.mkdir()
-    (kgx / "nodes.tsv").write_text("id\tname\tcategory\nHGNC:1\tVEGFA\tbiolink:Gene\n"
-                                   f"HGNC:2\t{XSS}\tbiolink:Gene\n"
-                                   "MONDO:1\tpain disorder\tbiolink:Disease\n", encoding="utf-8")
-    (kgx / "edges.tsv").write_text("subject\tpredicate\tobject\tprimary_knowledge_source\n"
-                                   "HGNC:1\tbiolink:positively_correlated_with\tHGNC:2\tinfores:x\n"
-                                   "HGNC:2\tbiolink:causes\tMONDO:1\tinfores:x\n", encoding="utf-8")
+    (kgx / "nodes.tsv").write_text(
+        "id\tname\tcategory\nHGNC:1\tVEGFA\tbiolink:Gene\n"
+        f"HGNC:2\t{XSS}\tbiolink:Gene\n"
+        "MONDO:1\tpain disorder\tbiolink:Disease\n",
+        encoding="utf-8",
+    )
+    (kgx / "edges.tsv").write_text(
+        "subject\tpredicate\tobject\tprimary_knowledge_source\n"
+        "HGNC:1\tbiolink:positively_correlated_with\tHGNC:2\tinfores:x\n"
+        "HGNC:2\tbiolink:causes\tMONDO:1\tinfores:x\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(cli, ["import", str(kgx), "--name", "tiny", "--quiet"])
     assert result.exit_code == 0, result.output
     out = tmp_path / "tiny.html"
@@ -402,10 +464,13 @@ def _import_kgx(runner: CliRunner, tmp_path: Path, name: str = "kgx") -> None:
     """Import three nodes and four edge records, two of which are one edge (same s, p, o)."""
     kgx = tmp_path / "kgx"
     kgx.mkdir()
-    (kgx / "nodes.tsv").write_text("id\tname\tcategory\tsynonym\n"
-                                   "HGNC:1\tVEGFA\tbiolink:Gene\tVEGF\n"
-                                   f"HGNC:2\t{XSS}\tbiolink:Gene\t\n"
-                                   "MONDO:1\tpain disorder\tbiolink:Disease\t\n", encoding="utf-8")
+    (kgx / "nodes.tsv").write_text(
+        "id\tname\tcategory\tsynonym\n"
+        "HGNC:1\tVEGFA\tbiolink:Gene\tVEGF\n"
+        f"HGNC:2\t{XSS}\tbiolink:Gene\t\n"
+        "MONDO:1\tpain disorder\tbiolink:Disease\t\n",
+        encoding="utf-8",
+    )
     (kgx / "edges.tsv").write_text(
         "id\tsubject\tpredicate\tobject\tobject_direction_qualifier\tpublications\tsupporting_text\t"
         "knowledge_level\tprimary_knowledge_source\n"
@@ -413,13 +478,16 @@ def _import_kgx(runner: CliRunner, tmp_path: Path, name: str = "kgx") -> None:
         "prediction\tinfores:x\n"
         "e2\tHGNC:1\tbiolink:affects\tHGNC:2\tincreased\t\t\tknowledge_assertion\tinfores:y\n"
         "e3\tHGNC:2\tbiolink:causes\tMONDO:1\t\t\t\t\tinfores:x\n"
-        "e4\tMONDO:1\tbiolink:related_to\tHGNC:1\t\t\t\t\t\n", encoding="utf-8")
+        "e4\tMONDO:1\tbiolink:related_to\tHGNC:1\t\t\t\t\t\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(cli, ["import", str(kgx), "--name", name, "--quiet"])
     assert result.exit_code == 0, result.output
 
 
 def test_imported_graph_from_records_draws_what_the_network_route_draws(
-        fixture_project: Project, runner: CliRunner, tmp_path: Path) -> None:
+    fixture_project: Project, runner: CliRunner, tmp_path: Path
+) -> None:
     _import_kgx(runner, tmp_path)
     views = open_imported("kgx", fixture_project)
     for focus in (VizFocus(), VizFocus(types=frozenset({"factor"}))):
@@ -428,15 +496,18 @@ def test_imported_graph_from_records_draws_what_the_network_route_draws(
         assert fast.records is not None and slow.records is None
         for graph in (fast, slow):  # both routes: the same nodes and edges, in any order
             graph.title = ""
-        assert sorted(zip(fast.nodes.ids, fast.nodes.labels, fast.nodes.groups, strict=True)) == \
-            sorted(zip(slow.nodes.ids, slow.nodes.labels, slow.nodes.groups, strict=True))
+        assert sorted(zip(fast.nodes.ids, fast.nodes.labels, fast.nodes.groups, strict=True)) == sorted(
+            zip(slow.nodes.ids, slow.nodes.labels, slow.nodes.groups, strict=True)
+        )
         assert sorted(_edge_ids(fast)) == sorted(_edge_ids(slow))
     whole = build_imported_viz_graph(views.graph, views.prefixes)
     # 4 records, 3 edges: e1 and e2 are both HGNC:1 affects (increased) -> increases HGNC:2
     assert _counts(whole) == (3, 3)
     assert whole.edges.evidence == [[0, 1], 2, 3]
     assert whole.records is not None and whole.records.lines == [2, 3, 4, 5]
-    assert whole.records.provenance[0] == "e1\tinfores:x\tPMID:1|PMID:2\tVEGFA raises it\tprediction\tincreased"
+    assert (
+        whole.records.provenance[0] == "e1\tinfores:x\tPMID:1|PMID:2\tVEGFA raises it\tprediction\tincreased"
+    )
     assert whole.nodes.details[0] == {"syn": ["VEGF"]}
     # only the factor types: the disease and its two edges go
     factors = build_imported_viz_graph(views.graph, views.prefixes, VizFocus(types=expand_types(["factor"])))
@@ -446,4 +517,6 @@ def test_imported_graph_from_records_draws_what_the_network_route_draws(
     around = build_imported_viz_graph(views.graph, views.prefixes, VizFocus(around="HGNC:1"))
     assert around.records is None and _counts(around) == (3, 3)
     assert {row["quote"] for row in _evidence(around, "HGNC:1|increases|HGNC:2")} == {
-        "VEGFA raises it", "HGNC:1 biolink:affects (increased) HGNC:2"}
+        "VEGFA raises it",
+        "HGNC:1 biolink:affects (increased) HGNC:2",
+    }

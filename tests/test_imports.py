@@ -12,15 +12,44 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "src" / "msc_graph"
 # A module may import only modules above it in this list (STYLE.md, "Layout").
-ORDER = ["constants", "errors", "model", "names", "vocabulary", "seeds", "load", "validate",
-         "cache", "rdf", "network", "resolve", "compact", "imports", "filters", "payloads", "paths",
-         "studies", "stats", "exports", "coverage", "contradictions", "compare", "gaps", "sparql", "serve",
-         "views"]
+ORDER = [
+    "constants",
+    "errors",
+    "model",
+    "names",
+    "vocabulary",
+    "seeds",
+    "load",
+    "validate",
+    "cache",
+    "rdf",
+    "network",
+    "resolve",
+    "compact",
+    "imports",
+    "filters",
+    "payloads",
+    "paths",
+    "studies",
+    "stats",
+    "exports",
+    "coverage",
+    "contradictions",
+    "compare",
+    "gaps",
+    "sparql",
+    "serve",
+    "views",
+]
 
 
 def _loaded_after(code: str) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sys.modules))"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return set(out.split())
 
 
@@ -45,15 +74,14 @@ def _imports(path) -> set[str]:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("msc_graph"):
             found.add(node.module.split(".")[1] if "." in node.module else "")
         elif isinstance(node, ast.Import):
-            found.update(a.name.split(".")[1] for a in node.names
-                         if a.name.startswith("msc_graph."))
+            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("msc_graph."))
     return found - {""}
 
 
 @pytest.mark.parametrize("module", ORDER)
 def test_modules_import_only_modules_above_them(module: str) -> None:
     imported = _imports(PACKAGE / f"{module}.py")
-    below = set(ORDER[ORDER.index(module):])
+    below = set(ORDER[ORDER.index(module) :])
     assert not imported & below, f"{module} imports {imported & below}, which sit below it"
     assert not imported & {"cli", "render"}, f"{module} imports the CLI or a renderer"
 

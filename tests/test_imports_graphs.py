@@ -58,9 +58,22 @@ e5\tCHEBI:1\tbiolink:similar_to\tNCBIGene:11\t\t\t\t\t\t
 e6\tNCBIGene:11\tbiolink:participates_in\tGO:1\t\tinfores:go\t\t\t\t
 e7\tDOID:2\tbiolink:subclass_of\tDOID:1\t\t\t\t\t\t
 e8\tCHEBI:1\tex:unknown_predicate\tDOID:1\t\t\t\t\t\t
-""".format(quoted_row="\t".join((  # a csv-quoted cell: quotes doubled inside
-    "e1", "CHEBI:1", "biolink:affects", "NCBIGene:10", "decreased", "infores:lincs", "PMID:1|PMID:2",
-    '"drug one lowers GENE10, ""strongly"""', "knowledge_assertion", "x")))
+""".format(
+    quoted_row="\t".join(
+        (  # a csv-quoted cell: quotes doubled inside
+            "e1",
+            "CHEBI:1",
+            "biolink:affects",
+            "NCBIGene:10",
+            "decreased",
+            "infores:lincs",
+            "PMID:1|PMID:2",
+            '"drug one lowers GENE10, ""strongly"""',
+            "knowledge_assertion",
+            "x",
+        )
+    )
+)
 
 
 def _write_kgx(folder: Path, nodes: str = NODES, edges: str = EDGES) -> Path:
@@ -167,8 +180,9 @@ NTRIPLES = textwrap.dedent("""\
     """)
 
 
-def test_ntriples_import_agrees_with_a_plain_load_across_chunks(tmp_path: Path, isolated_cache: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ntriples_import_agrees_with_a_plain_load_across_chunks(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pyoxigraph
 
     monkeypatch.setattr(imports, "CHUNK_BYTES", 200)  # the blank node's two triples land in two chunks
@@ -192,69 +206,84 @@ def test_ntriples_import_agrees_with_a_plain_load_across_chunks(tmp_path: Path, 
     assert evidence.locator == "small.nt line 5; RO:0002213"
 
 
-OURS = "\n".join(line.format(e="https://w3id.org/msc-graph/entity/", v="https://w3id.org/msc-graph/vocab#",
-                             a="https://w3id.org/msc-graph/assertion/", ev="https://w3id.org/msc-graph/evidence/",
-                             s="https://w3id.org/msc-graph/study/", rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-                             label="<http://www.w3.org/2000/01/rdf-schema#label>",
-                             skos="http://www.w3.org/2004/02/skos/core#", b="^^<http://www.w3.org/2001/XMLSchema#boolean>")
-                 for line in (
-    "<{e}a> <{rdf}type> <{v}Factor> .",                                           # 1
-    '<{e}a> {label} "factor A" .',
-    '<{e}a> <http://www.geneontology.org/formats/oboInOwl#hasDbXref> "HGNC:1" .',
-    "<{e}a> <{skos}exactMatch> <https://identifiers.org/hgnc:1> .",
-    "<{e}b> <{rdf}type> <{v}Pathway> .",                                          # 5
-    '<{e}b> {label} "pathway B" .',
-    "<{e}b> <{skos}broader> <{e}c> .",
-    "<{e}c> <{rdf}type> <{v}Pathway> .",
-    '<{e}c> {label} "pathways" .',
-    "<{e}a> <{v}inhibits> <{e}b> .",                                              # 10: the direct triple of ...
-    "<{a}a-inhibits-b> <{rdf}type> <{rdf}Statement> .",
-    "<{a}a-inhibits-b> <{rdf}type> <{v}Assertion> .",
-    "<{a}a-inhibits-b> <{rdf}subject> <{e}a> .",                                 # 13: ... this assertion
-    "<{a}a-inhibits-b> <{rdf}predicate> <{v}inhibits> .",
-    "<{a}a-inhibits-b> <{rdf}object> <{e}b> .",                                  # 15
-    '<{a}a-inhibits-b> <{v}predicateSlug> "inhibits" .',
-    "<{a}a-inhibits-b> <{v}evidence> <{ev}a-inhibits-b-1> .",
-    "<{a}a-inhibits-b> <{v}evidence> <{ev}a-inhibits-b-2> .",
-    "<{ev}a-inhibits-b-1> <{rdf}type> <{v}Evidence> .",
-    "<{ev}a-inhibits-b-1> <{v}study> <{s}alpha> .",                              # 20
-    "<{ev}a-inhibits-b-1> <{v}readIn> <{s}review> .",
-    '<{ev}a-inhibits-b-1> <{v}quote> "A holds\\tB down" .',
-    '<{ev}a-inhibits-b-1> <{v}hedged> "true"{b} .',
-    "<{ev}a-inhibits-b-1> <{v}species> <{e}rat> .",
-    "<{ev}a-inhibits-b-2> <{rdf}type> <{v}Evidence> .",                           # 25
-    "<{ev}a-inhibits-b-2> <{v}study> <{s}beta> .",
-    "<{ev}a-inhibits-b-2> <{v}readIn> <{s}review> .",
-    '<{ev}a-inhibits-b-2> <{v}quote> "B is held down by A" .',
-    '<{ev}a-inhibits-b-2> <{v}hedged> "false"{b} .',
-    "<{a}b-increases-a> <{rdf}type> <{v}Assertion> .",                            # 30: no direct triple
-    "<{a}b-increases-a> <{rdf}subject> <{e}b> .",
-    "<{a}b-increases-a> <{rdf}predicate> <{v}increases> .",
-    "<{a}b-increases-a> <{rdf}object> <{e}a> .",
-    "<{a}b-increases-a> <{v}evidence> <{ev}b-increases-a-1> .",
-    "<{ev}b-increases-a-1> <{rdf}type> <{v}Evidence> .",                          # 35
-    "<{ev}b-increases-a-1> <{v}study> <{s}alpha> .",
-    '<{ev}b-increases-a-1> <{v}quote> "B may raise A" .',
-    '<{ev}b-increases-a-1> <{v}hedged> "true"{b} .',
-    "<{s}alpha> <{rdf}type> <{v}Study> .",
-    '<{s}alpha> {label} "Alpha et al., 2020" .',                                  # 40
-    "<{s}alpha> <http://www.w3.org/2002/07/owl#sameAs> <https://doi.org/10.1/alpha> .",
-    "<{e}rat> <{rdf}type> <{v}Species> .",
-    '<{e}rat> {label} "rat" .',
-    "<{e}c> <{v}associatedWith> <{e}rat> .",                                      # 44: direct, never reified
-)) + "\n"
+OURS = (
+    "\n".join(
+        line.format(
+            e="https://w3id.org/msc-graph/entity/",
+            v="https://w3id.org/msc-graph/vocab#",
+            a="https://w3id.org/msc-graph/assertion/",
+            ev="https://w3id.org/msc-graph/evidence/",
+            s="https://w3id.org/msc-graph/study/",
+            rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            label="<http://www.w3.org/2000/01/rdf-schema#label>",
+            skos="http://www.w3.org/2004/02/skos/core#",
+            b="^^<http://www.w3.org/2001/XMLSchema#boolean>",
+        )
+        for line in (
+            "<{e}a> <{rdf}type> <{v}Factor> .",  # 1
+            '<{e}a> {label} "factor A" .',
+            '<{e}a> <http://www.geneontology.org/formats/oboInOwl#hasDbXref> "HGNC:1" .',
+            "<{e}a> <{skos}exactMatch> <https://identifiers.org/hgnc:1> .",
+            "<{e}b> <{rdf}type> <{v}Pathway> .",  # 5
+            '<{e}b> {label} "pathway B" .',
+            "<{e}b> <{skos}broader> <{e}c> .",
+            "<{e}c> <{rdf}type> <{v}Pathway> .",
+            '<{e}c> {label} "pathways" .',
+            "<{e}a> <{v}inhibits> <{e}b> .",  # 10: the direct triple of ...
+            "<{a}a-inhibits-b> <{rdf}type> <{rdf}Statement> .",
+            "<{a}a-inhibits-b> <{rdf}type> <{v}Assertion> .",
+            "<{a}a-inhibits-b> <{rdf}subject> <{e}a> .",  # 13: ... this assertion
+            "<{a}a-inhibits-b> <{rdf}predicate> <{v}inhibits> .",
+            "<{a}a-inhibits-b> <{rdf}object> <{e}b> .",  # 15
+            '<{a}a-inhibits-b> <{v}predicateSlug> "inhibits" .',
+            "<{a}a-inhibits-b> <{v}evidence> <{ev}a-inhibits-b-1> .",
+            "<{a}a-inhibits-b> <{v}evidence> <{ev}a-inhibits-b-2> .",
+            "<{ev}a-inhibits-b-1> <{rdf}type> <{v}Evidence> .",
+            "<{ev}a-inhibits-b-1> <{v}study> <{s}alpha> .",  # 20
+            "<{ev}a-inhibits-b-1> <{v}readIn> <{s}review> .",
+            '<{ev}a-inhibits-b-1> <{v}quote> "A holds\\tB down" .',
+            '<{ev}a-inhibits-b-1> <{v}hedged> "true"{b} .',
+            "<{ev}a-inhibits-b-1> <{v}species> <{e}rat> .",
+            "<{ev}a-inhibits-b-2> <{rdf}type> <{v}Evidence> .",  # 25
+            "<{ev}a-inhibits-b-2> <{v}study> <{s}beta> .",
+            "<{ev}a-inhibits-b-2> <{v}readIn> <{s}review> .",
+            '<{ev}a-inhibits-b-2> <{v}quote> "B is held down by A" .',
+            '<{ev}a-inhibits-b-2> <{v}hedged> "false"{b} .',
+            "<{a}b-increases-a> <{rdf}type> <{v}Assertion> .",  # 30: no direct triple
+            "<{a}b-increases-a> <{rdf}subject> <{e}b> .",
+            "<{a}b-increases-a> <{rdf}predicate> <{v}increases> .",
+            "<{a}b-increases-a> <{rdf}object> <{e}a> .",
+            "<{a}b-increases-a> <{v}evidence> <{ev}b-increases-a-1> .",
+            "<{ev}b-increases-a-1> <{rdf}type> <{v}Evidence> .",  # 35
+            "<{ev}b-increases-a-1> <{v}study> <{s}alpha> .",
+            '<{ev}b-increases-a-1> <{v}quote> "B may raise A" .',
+            '<{ev}b-increases-a-1> <{v}hedged> "true"{b} .',
+            "<{s}alpha> <{rdf}type> <{v}Study> .",
+            '<{s}alpha> {label} "Alpha et al., 2020" .',  # 40
+            "<{s}alpha> <http://www.w3.org/2002/07/owl#sameAs> <https://doi.org/10.1/alpha> .",
+            "<{e}rat> <{rdf}type> <{v}Species> .",
+            '<{e}rat> {label} "rat" .',
+            "<{e}c> <{v}associatedWith> <{e}rat> .",  # 44: direct, never reified
+        )
+    )
+    + "\n"
+)
 
 
 @pytest.mark.parametrize("as_turtle", [False, True])
-def test_our_rdf_folds_assertions_into_edges_with_their_evidence(as_turtle: bool, tmp_path: Path,
-                                                                  isolated_cache: Path) -> None:
+def test_our_rdf_folds_assertions_into_edges_with_their_evidence(
+    as_turtle: bool, tmp_path: Path, isolated_cache: Path
+) -> None:
     import pyoxigraph
 
     path = tmp_path / "ours.nt"
     path.write_text(OURS, encoding="utf-8")
     if as_turtle:  # the same triples as Turtle; "lines" are then triples in file order, here the same
-        turtle = pyoxigraph.serialize(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES),
-                                      format=pyoxigraph.RdfFormat.TURTLE, prefixes={"msc": imports.VOCAB_IRI})
+        turtle = pyoxigraph.serialize(
+            pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES),
+            format=pyoxigraph.RdfFormat.TURTLE,
+            prefixes={"msc": imports.VOCAB_IRI},
+        )
         path = tmp_path / "ours.ttl"
         path.write_bytes(turtle)
     prefixes = json.loads((ROOT / "ontology" / "prefixes.json").read_text())
@@ -273,7 +302,10 @@ def test_our_rdf_folds_assertions_into_edges_with_their_evidence(as_turtle: bool
     assert graph.resolver.resolve("HGNC:1").id == "entity:a"
     assert list(graph.model.iter_descendants("entity:c")) == ["entity:c", "entity:b"]
     succ = graph.network.succ
-    assert set(succ["entity:a"]["entity:b"]) == {"inhibits"} and succ["entity:a"]["entity:b"]["inhibits"]["sign"] == -1
+    assert (
+        set(succ["entity:a"]["entity:b"]) == {"inhibits"}
+        and succ["entity:a"]["entity:b"]["inhibits"]["sign"] == -1
+    )
     unit = "triple" if as_turtle else "line"
     first, second = succ["entity:a"]["entity:b"]["inhibits"]["evidence"]
     assert (first.study, second.study) == ("study:alpha", "study:beta")
@@ -378,8 +410,11 @@ import_graph(find_import_source(Path(sys.argv[1])), "killed", Path(sys.argv[2]),
 
 def test_a_killed_import_leaves_no_graph(tmp_path: Path, isolated_cache: Path) -> None:
     source = _write_kgx(tmp_path / "in")
-    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(source), str(isolated_cache)],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_IMPORT, str(source), str(isolated_cache)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "started"  # mid-import: store open, records half-built
     os.kill(child.pid, signal.SIGKILL)
@@ -393,8 +428,9 @@ def test_a_killed_import_leaves_no_graph(tmp_path: Path, isolated_cache: Path) -
     assert [p.name for p in (isolated_cache / "graphs").iterdir()] == ["killed"]
 
 
-def test_cli_import_shows_progress_then_paths_and_graphs_work(tmp_path: Path, isolated_cache: Path,
-                                                              runner) -> None:
+def test_cli_import_shows_progress_then_paths_and_graphs_work(
+    tmp_path: Path, isolated_cache: Path, runner
+) -> None:
     source = _write_kgx(tmp_path / "in")
     result = runner.invoke(cli, ["import", str(source), "--name", "cli"])
     assert result.exit_code == 0, result.output
@@ -419,8 +455,7 @@ NCBIGene:7\tbiolink:positively_regulates\tHGNC:12680\tinfores:test
 """
 
 
-def test_with_curated_joins_the_curated_graph_through_its_xrefs(tmp_path: Path, real_project,
-                                                                 runner) -> None:
+def test_with_curated_joins_the_curated_graph_through_its_xrefs(tmp_path: Path, real_project, runner) -> None:
     # VEGF is curated with xref HGNC:12680; the imported edge NCBIGene:7 → HGNC:12680 lands on it,
     # so chains run NCBIGene:7 ⟶ VEGF, then on through the curated VEGF edges to pain.
     nodes = "id\tname\nNCBIGene:7\tGENE7\nHGNC:12680\tVEGFA imported\n"
@@ -428,8 +463,9 @@ def test_with_curated_joins_the_curated_graph_through_its_xrefs(tmp_path: Path, 
     assert runner.invoke(cli, ["import", str(source), "--name", "bridge", "--quiet"]).exit_code == 0
     alone = runner.invoke(cli, ["paths", "--graph", "bridge", "GENE7", "pain", "-f", "json"])
     assert alone.exit_code == 2  # pain is not in the imported graph
-    result = runner.invoke(cli, ["paths", "--graph", "bridge", "--with-curated", "GENE7", "pain",
-                                 "-f", "json"])
+    result = runner.invoke(
+        cli, ["paths", "--graph", "bridge", "--with-curated", "GENE7", "pain", "-f", "json"]
+    )
     assert result.exit_code == 0, result.output
     chains = [[n["id"] for n in p["nodes"]] for p in json.loads(result.stdout)["paths"]]
     assert chains and all(chain[:2] == ["NCBIGene:7", "vegf"] for chain in chains)
@@ -446,10 +482,25 @@ def test_import_of_a_100k_edge_kgx_graph_then_paths(tmp_path: Path, isolated_cac
     assert len(shown) >= 3 and shown == sorted(set(shown)) and shown[-1] == 100, result.stderr
     graph = open_imported_graph(isolated_cache, "hetio100k")
     assert graph.meta["edges"] > 90_000  # a few small edge types saturate
-    treats = next(line.split("\t") for line in files["edges"].read_text().splitlines()
-                  if "\tbiolink:treats\t" in line)
-    result = runner.invoke(cli, ["paths", "--graph", "hetio100k", treats[1], treats[3], "--max-hops", "3",
-                                 "--max-paths", "20", "-f", "json"])
+    treats = next(
+        line.split("\t") for line in files["edges"].read_text().splitlines() if "\tbiolink:treats\t" in line
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "paths",
+            "--graph",
+            "hetio100k",
+            treats[1],
+            treats[3],
+            "--max-hops",
+            "3",
+            "--max-paths",
+            "20",
+            "-f",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["paths"] and payload["paths"][0]["nodes"][0]["id"] == treats[1]

@@ -31,9 +31,14 @@ def test_eight_clients_times_500_queries_without_an_error(served: str) -> None: 
     def client(number: int) -> None:
         for index in range(QUERIES_PER_CLIENT):
             if index % 2:  # alternate GET and POST, as SPARQL protocol clients do
-                status, _, body = _request(endpoint, data=SELECT.encode(), headers={
-                    "Content-Type": "application/sparql-query",
-                    "Accept": "application/sparql-results+json"})
+                status, _, body = _request(
+                    endpoint,
+                    data=SELECT.encode(),
+                    headers={
+                        "Content-Type": "application/sparql-query",
+                        "Accept": "application/sparql-results+json",
+                    },
+                )
             else:
                 status, _, body = _request(url, headers={"Accept": "application/sparql-results+json"})
             if status != 200 or _bindings(body) != expected:
@@ -50,6 +55,9 @@ def test_eight_clients_times_500_queries_without_an_error(served: str) -> None: 
     # and the server still answers, and still refuses updates
     status, _, body = _request(url, headers={"Accept": "application/sparql-results+json"})
     assert status == 200 and _bindings(body) == expected
-    refused, _, _ = _request(endpoint, data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-                             headers={"Content-Type": "application/sparql-update"})
+    refused, _, _ = _request(
+        endpoint,
+        data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        headers={"Content-Type": "application/sparql-update"},
+    )
     assert refused in (400, 403)

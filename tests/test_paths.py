@@ -41,7 +41,7 @@ def test_default_bounds_find_the_four_hop_chain_with_its_hand_computed_score(net
     assert path.net_sign == -1
     # evidence: 0.5 (1 study) * 0.5 * 0.5 * (1 - 0.5**0.5) (1 hedged study counts 0.5)
     # degrees: (2*2) * (1*1) * (2*1) * (2*2) = 32, and 32 ** -0.4 = 0.25
-    expected = 0.5 * 0.5 * 0.5 * (1 - 0.5 ** 0.5) * 0.25
+    expected = 0.5 * 0.5 * 0.5 * (1 - 0.5**0.5) * 0.25
     assert math.isclose(path.score, expected, rel_tol=1e-9)
     assert search.truncated is False
 
@@ -54,7 +54,7 @@ def test_six_hops_add_the_microrna_chain_ranked_below(network) -> None:
     # carries passes the cargo's effect (+1); then -1 * -1 * -1 * +1 * +1 = -1
     assert longer.net_sign == -1
     # evidence: 0.5 * 0.5 * 0.75 (2 studies) * 0.5 * 0.5 * 0.2929; degrees 2*1*2*1*2*4 = 32
-    expected = 0.5 ** 4 * 0.75 * (1 - 0.5 ** 0.5) * 32 ** -0.4
+    expected = 0.5**4 * 0.75 * (1 - 0.5**0.5) * 32**-0.4
     assert math.isclose(longer.score, expected, rel_tol=1e-9)
 
 
@@ -112,8 +112,9 @@ def test_bounds_hold_on_a_dense_graph() -> None:
 
 def test_timeout_stops_the_search_and_says_so() -> None:
     ticks = itertools.count()
-    search = find_paths(_dense(40), ["0"], ["39"], max_paths=10_000, timeout_s=5,
-                        clock=lambda: next(ticks))  # every clock read is one "second"
+    search = find_paths(
+        _dense(40), ["0"], ["39"], max_paths=10_000, timeout_s=5, clock=lambda: next(ticks)
+    )  # every clock read is one "second"
     assert search.truncated
     assert any(reason.startswith("timeout") for reason in search.reasons)
 

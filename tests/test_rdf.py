@@ -17,8 +17,7 @@ SHAPES = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
 
 
 def _conforms(graph: rdflib.Graph) -> tuple[bool, str]:
-    conforms, _report, text = shacl_validate(graph, shacl_graph=SHAPES, ont_graph=None,
-                                             inference="none")
+    conforms, _report, text = shacl_validate(graph, shacl_graph=SHAPES, ont_graph=None, inference="none")
     return bool(conforms), str(text)
 
 

@@ -11,16 +11,22 @@ from msc_graph.validate import read_prefixes, validate_files
 from .conftest import ROOT
 
 
-@pytest.mark.parametrize(("raw", "plain"), [
-    ("interleukin-1 $\\beta$ , tumor necrosis factor- $\\alpha$ , and", "interleukin-1β, tumor necrosis factor-α, and"),
-    ("NF- $\\beta$  activation", "NF-β activation"),
-    ("senescence associated  $\\beta$ -galactosidase", "senescence associated β-galactosidase"),
-    ("bone,<sup>1,2</sup> cartilage", "bone, cartilage"),
-    ("c-jun-NH<sub>2</sub>-terminal", "c-jun-NH2-terminal"),
-    ("delivering *in vivo* an", "delivering in vivo an"),
-    ("**Figure 1 | Proposed**", "Figure 1 | Proposed"),
-    ("Merighi\\*", "Merighi"),
-])
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        (
+            "interleukin-1 $\\beta$ , tumor necrosis factor- $\\alpha$ , and",
+            "interleukin-1β, tumor necrosis factor-α, and",
+        ),
+        ("NF- $\\beta$  activation", "NF-β activation"),
+        ("senescence associated  $\\beta$ -galactosidase", "senescence associated β-galactosidase"),
+        ("bone,<sup>1,2</sup> cartilage", "bone, cartilage"),
+        ("c-jun-NH<sub>2</sub>-terminal", "c-jun-NH2-terminal"),
+        ("delivering *in vivo* an", "delivering in vivo an"),
+        ("**Figure 1 | Proposed**", "Figure 1 | Proposed"),
+        ("Merighi\\*", "Merighi"),
+    ],
+)
 def test_markup_is_reduced_to_plain_text(raw: str, plain: str) -> None:
     assert normalise_text(raw) == plain
 
@@ -32,10 +38,14 @@ def test_misprints_are_not_corrected() -> None:
 
 def test_split_quotes_are_checked_part_by_part(seeds_dir) -> None:
     # Ferrini's sentence is split by the Figure 1 legend placed in its middle.
-    quote = ("reported also the brain-derived neurotrophic factor and the nerve growth"
-             " … factor, which instead may exert pro-nociceptive effects")
-    assert split_quote(quote) == ["reported also the brain-derived neurotrophic factor and the nerve growth",
-                                  "factor, which instead may exert pro-nociceptive effects"]
+    quote = (
+        "reported also the brain-derived neurotrophic factor and the nerve growth"
+        " … factor, which instead may exert pro-nociceptive effects"
+    )
+    assert split_quote(quote) == [
+        "reported also the brain-derived neurotrophic factor and the nerve growth",
+        "factor, which instead may exert pro-nociceptive effects",
+    ]
     assert find_quote(quote, "ferrini-2025", seeds_dir) == []
     assert find_quote("nerve growth factor, which instead", "ferrini-2025", seeds_dir) != []
 

@@ -30,8 +30,11 @@ STOP_TIMEOUT_S = 10
 SELECT = "SELECT ?e ?label WHERE { ?e a msc:Phenotype ; rdfs:label ?label } ORDER BY ?e"
 
 
-def _request(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
-             ) -> tuple[int, dict[str, str], bytes]:
+def _request(
+    url: str,
+    data: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -41,8 +44,7 @@ def _request(url: str, data: bytes | None = None, headers: dict[str, str] | None
 
 
 def _bindings(body: bytes) -> list[dict[str, str]]:
-    return [{k: v["value"] for k, v in row.items()}
-            for row in json.loads(body)["results"]["bindings"]]
+    return [{k: v["value"] for k, v in row.items()} for row in json.loads(body)["results"]["bindings"]]
 
 
 @pytest.fixture()
@@ -51,10 +53,13 @@ def served(fixture_project, tmp_path) -> Iterator[str]:
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "msc_graph", "serve", "--port", "0", "--timeout", "10"],
-        stdout=subprocess.PIPE, stderr=log, text=True, env=dict(os.environ))
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+        env=dict(os.environ),
+    )
     lines: queue.Queue[str] = queue.Queue()
-    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or []],
-                              daemon=True)
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or []], daemon=True)
     reader.start()
     try:
         try:
@@ -80,37 +85,43 @@ def served(fixture_project, tmp_path) -> Iterator[str]:
 
 def test_serve_answers_get_and_post_and_refuses_updates(served: str, runner) -> None:
     endpoint = served + "query"
-    status, headers, body = _request(endpoint + "?" + urllib.parse.urlencode({"query": SELECT}),
-                                     headers={"Accept": "application/sparql-results+json"})
+    status, headers, body = _request(
+        endpoint + "?" + urllib.parse.urlencode({"query": SELECT}),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
     rows = _bindings(body)
     assert {"e": "https://w3id.org/msc-graph/entity/np", "label": "neuropathic pain"} in rows
 
-    status, _, body = _request(endpoint, SELECT.encode(),
-                               {"Content-Type": "application/sparql-query"})
+    status, _, body = _request(endpoint, SELECT.encode(), {"Content-Type": "application/sparql-query"})
     assert status == 200 and _bindings(body) == rows
-    status, _, body = _request(endpoint, urllib.parse.urlencode({"query": SELECT}).encode(),
-                               {"Content-Type": "application/x-www-form-urlencoded"})
+    status, _, body = _request(
+        endpoint,
+        urllib.parse.urlencode({"query": SELECT}).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert status == 200 and _bindings(body) == rows
 
-    status, headers, body = _request(endpoint, SELECT.encode(),
-                                     {"Content-Type": "application/sparql-query",
-                                      "Accept": "text/csv"})
+    status, headers, body = _request(
+        endpoint, SELECT.encode(), {"Content-Type": "application/sparql-query", "Accept": "text/csv"}
+    )
     assert status == 200 and body.decode().splitlines()[0] == "e,label"
 
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
-    for data, media in ((update.encode(), "application/sparql-update"),
-                        (update.encode(), "application/sparql-query"),
-                        (urllib.parse.urlencode({"update": update}).encode(),
-                         "application/x-www-form-urlencoded")):
+    for data, media in (
+        (update.encode(), "application/sparql-update"),
+        (update.encode(), "application/sparql-query"),
+        (urllib.parse.urlencode({"update": update}).encode(), "application/x-www-form-urlencoded"),
+    ):
         status, _, body = _request(endpoint, data, {"Content-Type": media})
         assert status == 403, body
         assert b"read-only" in body
     service = "SELECT * WHERE { OPTIONAL { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } }"
     status, _, body = _request(endpoint + "?" + urllib.parse.urlencode({"query": service}))
     assert status == 403 and b"SERVICE is refused" in body
-    status, _, body = _request(endpoint + "?" + urllib.parse.urlencode(
-        {"query": "SELECT * WHERE {\n ?s ?p }"}))
+    status, _, body = _request(
+        endpoint + "?" + urllib.parse.urlencode({"query": "SELECT * WHERE {\n ?s ?p }"})
+    )
     assert status == 400 and b"line 2, column" in body
 
     status, headers, body = _request(served)
@@ -122,10 +133,10 @@ def test_serve_answers_get_and_post_and_refuses_updates(served: str, runner) -> 
     remote = runner.invoke(cli, ["sparql", SELECT, "-f", "json", "--endpoint", endpoint])
     assert local.exit_code == 0 and remote.exit_code == 0, remote.output
     assert json.loads(remote.stdout) == json.loads(local.stdout)
-    named_local = runner.invoke(cli, ["query", "evidence-for-entity", "-p", "entity=gfap",
-                                      "-f", "json"])
-    named_remote = runner.invoke(cli, ["query", "evidence-for-entity", "-p", "entity=gfap",
-                                       "-f", "json", "--endpoint", endpoint])
+    named_local = runner.invoke(cli, ["query", "evidence-for-entity", "-p", "entity=gfap", "-f", "json"])
+    named_remote = runner.invoke(
+        cli, ["query", "evidence-for-entity", "-p", "entity=gfap", "-f", "json", "--endpoint", endpoint]
+    )
     assert named_remote.exit_code == 0, named_remote.output
     assert json.loads(named_remote.stdout) == json.loads(named_local.stdout)
     graph = "CONSTRUCT { ?s skos:broader ?o } WHERE { ?s skos:broader ?o }"
@@ -133,8 +144,7 @@ def test_serve_answers_get_and_post_and_refuses_updates(served: str, runner) -> 
     remote_graph = runner.invoke(cli, ["sparql", graph, "-f", "nt", "--endpoint", endpoint])
     assert sorted(remote_graph.stdout.splitlines()) == sorted(local_graph.stdout.splitlines())
     # the guard runs client-side too: nothing is sent
-    refused = runner.invoke(cli, ["sparql", "insert data { <urn:a> <urn:b> 1 }", "--endpoint",
-                                  endpoint])
+    refused = runner.invoke(cli, ["sparql", "insert data { <urn:a> <urn:b> 1 }", "--endpoint", endpoint])
     assert refused.exit_code == 2 and "read-only" in refused.stderr
 
 
@@ -164,8 +174,9 @@ def generated_server() -> Iterator[str]:
 
 
 def test_serve_caps_rows_and_says_so(generated_server: str) -> None:
-    status, headers, body = _request(generated_server + "?" + urllib.parse.urlencode(
-        {"query": "SELECT * WHERE { ?s ?p ?o }"}))
+    status, headers, body = _request(
+        generated_server + "?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"})
+    )
     assert status == 200 and len(_bindings(body)) == 4
     assert headers["X-Result-Truncated"] == "capped at 4 rows"
 

@@ -88,8 +88,10 @@ def slow_store():
 
 
 def test_tokenizer_keeps_keywords_in_strings_iris_and_comments_out() -> None:
-    text = ('SELECT * WHERE { ?s ?p "INSERT" , \'\'\'DROP\nALL\'\'\' , <http://x/SERVICE> , '
-            'ex:SERVICE , ?delete } # LOAD <http://evil>')
+    text = (
+        "SELECT * WHERE { ?s ?p \"INSERT\" , '''DROP\nALL''' , <http://x/SERVICE> , "
+        "ex:SERVICE , ?delete } # LOAD <http://evil>"
+    )
     keywords = {t.keyword for t in iter_tokens(text)} - {None}
     assert keywords == {"SELECT", "WHERE"}
     comment = [t for t in iter_tokens(text) if t.kind == "comment"]
@@ -143,8 +145,10 @@ def test_guard_refuses_updates_service_and_remote_from(name: str) -> None:
 
 def test_guard_names_the_refused_keyword_and_its_position() -> None:
     with pytest.raises(RefusedQueryError) as caught:
-        prepare_query("# a comment\nSELECT * WHERE {\n  OPTIONAL { SERVICE <http://x/q> { ?s ?p ?o } } }",
-                      DEFAULT_PREFIXES)
+        prepare_query(
+            "# a comment\nSELECT * WHERE {\n  OPTIONAL { SERVICE <http://x/q> { ?s ?p ?o } } }",
+            DEFAULT_PREFIXES,
+        )
     assert (caught.value.line, caught.value.column) == (3, 14)
     with pytest.raises(RefusedQueryError, match=r"Update \(INSERT\)"):
         prepare_query("insert data { <urn:a> <urn:b> 1 }", DEFAULT_PREFIXES)
@@ -182,7 +186,9 @@ def test_guard_refuses_an_update_on_every_local_entry_point(fixture_views) -> No
 def test_predeclared_prefixes_are_prepended_only_when_used_and_undeclared() -> None:
     prepared = prepare_query("SELECT * WHERE { ?s skos:broader entity:pain }", DEFAULT_PREFIXES)
     assert prepared.text.splitlines()[:2] == [
-        f"PREFIX entity: <{DEFAULT_PREFIXES['entity']}>", f"PREFIX skos: <{DEFAULT_PREFIXES['skos']}>"]
+        f"PREFIX entity: <{DEFAULT_PREFIXES['entity']}>",
+        f"PREFIX skos: <{DEFAULT_PREFIXES['skos']}>",
+    ]
     assert prepared.shift == 2
     own = "PREFIX skos: <http://example.org/mine#>\nSELECT * WHERE { ?s skos:broader ?o }"
     assert prepare_query(own, DEFAULT_PREFIXES).text == own
@@ -220,8 +226,7 @@ def test_timeout_returns_control_while_the_engine_is_inside_one_long_step(slow_s
     # COUNT over 25 million pairs is one step for pyoxigraph (~3 s); the caller is back at 0.3 s
     started = time.monotonic()
     with pytest.raises(QueryTimeoutError):
-        run_query(slow_store, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d }", {},
-                  timeout_s=0.3)
+        run_query(slow_store, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d }", {}, timeout_s=0.3)
     assert time.monotonic() - started < 2
 
 
@@ -231,8 +236,7 @@ def test_results_are_capped_and_the_cap_is_reported(fixture_views) -> None:
     assert len(capped.rows) == 5 and capped.truncated
     whole = run_query(fixture_views.store, text, fixture_views.prefixes, limit=0)
     assert len(whole.rows) == len(fixture_views.store) and not whole.truncated
-    graph = run_query(fixture_views.store, "CONSTRUCT WHERE { ?s ?p ?o }", fixture_views.prefixes,
-                      limit=3)
+    graph = run_query(fixture_views.store, "CONSTRUCT WHERE { ?s ?p ?o }", fixture_views.prefixes, limit=3)
     assert len(graph.triples) == 3 and graph.truncated
 
 
@@ -250,24 +254,23 @@ def test_string_parameters_are_escaped_literals_not_spliced_text(fixture_views) 
 
 def test_iri_parameters_are_checked_and_resolved(fixture_views) -> None:
     text = "SELECT ?e WHERE { VALUES ?e { entity:pain } }"
-    assert "<https://w3id.org/msc-graph/entity/np>" in bind_parameters(text, {"e": "np"},
-                                                                        DEFAULT_PREFIXES)
-    assert "<http://example.org/x>" in bind_parameters(text, {"e": "http://example.org/x"},
-                                                       DEFAULT_PREFIXES)
+    assert "<https://w3id.org/msc-graph/entity/np>" in bind_parameters(text, {"e": "np"}, DEFAULT_PREFIXES)
+    assert "<http://example.org/x>" in bind_parameters(text, {"e": "http://example.org/x"}, DEFAULT_PREFIXES)
     assert "<https://w3id.org/msc-graph/vocab#Cytokine>" in bind_parameters(
-        text, {"e": "msc:Cytokine"}, DEFAULT_PREFIXES)
+        text, {"e": "msc:Cytokine"}, DEFAULT_PREFIXES
+    )
     for hostile in ("pain> } } DROP ALL #", 'a"b', "a b", "x{y}"):
         with pytest.raises(QueryError, match="not a valid IRI"):
             bind_parameters(text, {"e": hostile}, DEFAULT_PREFIXES)
-    resolved = bind_parameters(text, {"e": "neuropathic pain"}, DEFAULT_PREFIXES,
-                               lambda name, namespace: namespace + "np")
+    resolved = bind_parameters(
+        text, {"e": "neuropathic pain"}, DEFAULT_PREFIXES, lambda name, namespace: namespace + "np"
+    )
     assert "entity/np>" in resolved
 
 
 def test_a_parameter_without_a_values_clause_cannot_be_bound() -> None:
     with pytest.raises(QueryError, match="no one-value VALUES"):
-        bind_parameters("SELECT * WHERE { ?s ?p ?o } # VALUES ?x { \"a\" }", {"x": "b"},
-                        DEFAULT_PREFIXES)
+        bind_parameters('SELECT * WHERE { ?s ?p ?o } # VALUES ?x { "a" }', {"x": "b"}, DEFAULT_PREFIXES)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,9 +290,11 @@ def test_named_query_header_and_parameters(name: str) -> None:
     for param in query.params:
         assert param.meaning, param.name
         # the default of the header is the one the VALUES clause holds, as an id or a string
-        assert (f'VALUES ?{param.name} {{ "{param.default}" }}' in text
-                or f"VALUES ?{param.name} {{ entity:{param.default} }}" in text
-                or f"VALUES ?{param.name} {{ study:{param.default} }}" in text), param.name
+        assert (
+            f'VALUES ?{param.name} {{ "{param.default}" }}' in text
+            or f"VALUES ?{param.name} {{ entity:{param.default} }}" in text
+            or f"VALUES ?{param.name} {{ study:{param.default} }}" in text
+        ), param.name
     bound = query.bind()
     prepare_query(bound, DEFAULT_PREFIXES)
 
@@ -311,8 +316,9 @@ def test_unknown_named_query_suggests_close_names() -> None:
 
 
 def test_intrathecal_studies_include_zhang_shiue_and_gao(real_views) -> None:
-    records = run_query(real_views.store, find_named_query("intrathecal-studies").bind(),
-                        real_views.prefixes).records()
+    records = run_query(
+        real_views.store, find_named_query("intrathecal-studies").bind(), real_views.prefixes
+    ).records()
     assert {"zhang-2022", "shiue-2019", "gao-2023a", "gao-2023b"} <= {r["study"] for r in records}
 
 
@@ -337,9 +343,14 @@ def _cell(value: str) -> str:
 
 def _oxigraph_rows(views, text: str) -> set[frozenset]:
     result = run_query(views.store, text, views.prefixes, limit=0)
-    return {frozenset((name, _cell(term.value)) for name, term in zip(result.variables, row,
-                                                                       strict=True)
-                      if term is not None) for row in result.rows}
+    return {
+        frozenset(
+            (name, _cell(term.value))
+            for name, term in zip(result.variables, row, strict=True)
+            if term is not None
+        )
+        for row in result.rows
+    }
 
 
 class _OverBudget(BaseException):
@@ -354,8 +365,10 @@ def _rdflib_rows(views, text: str) -> set[frozenset]:
     signal.alarm(RDFLIB_BUDGET_S)
     try:
         answer = views.rdflib_graph.query(prepare_query(text, views.prefixes).text)
-        return {frozenset((str(name), _cell(str(value))) for name, value in row.asdict().items())
-                for row in answer}
+        return {
+            frozenset((str(name), _cell(str(value))) for name, value in row.asdict().items())
+            for row in answer
+        }
     except _OverBudget:
         pytest.skip(f"rdflib's engine needs more than {RDFLIB_BUDGET_S} s for this query")
     finally:
@@ -389,13 +402,13 @@ def test_result_formats_follow_the_w3c_shapes(fixture_views) -> None:
     assert payload["head"]["vars"] == ["e", "label"]
     assert payload["results"]["bindings"][0] == {
         "e": {"type": "uri", "value": "https://w3id.org/msc-graph/entity/np"},
-        "label": {"type": "literal", "value": "neuropathic pain"}}
+        "label": {"type": "literal", "value": "neuropathic pain"},
+    }
     csv_lines = serialize_result(result, "csv", fixture_views.prefixes).split("\r\n")
     assert csv_lines[:2] == ["e,label", "https://w3id.org/msc-graph/entity/np,neuropathic pain"]
     tsv_lines = serialize_result(result, "tsv", fixture_views.prefixes).splitlines()
     assert tsv_lines[:2] == ["?e\t?label", '<https://w3id.org/msc-graph/entity/np>\t"neuropathic pain"']
-    ask = run_query(fixture_views.store, "ASK { entity:np skos:broader entity:pain }",
-                    fixture_views.prefixes)
+    ask = run_query(fixture_views.store, "ASK { entity:np skos:broader entity:pain }", fixture_views.prefixes)
     assert json.loads(serialize_result(ask, "json", {})) == {"head": {}, "boolean": True}
     with pytest.raises(QueryError, match="needs a CONSTRUCT"):
         serialize_result(result, "ttl", {})
@@ -426,8 +439,7 @@ def test_cli_sparql_json_from_text_stdin_and_file(runner, fixture_project, tmp_p
     for output in outputs:
         assert output.exit_code == 0, output.output
         payload = json.loads(output.stdout)
-        assert payload["results"]["bindings"] == [{"label": {"type": "literal",
-                                                             "value": "neuropathic pain"}}]
+        assert payload["results"]["bindings"] == [{"label": {"type": "literal", "value": "neuropathic pain"}}]
 
 
 def test_cli_sparql_text_csv_tsv_and_graph_defaults(runner, fixture_project) -> None:
@@ -443,20 +455,23 @@ def test_cli_sparql_text_csv_tsv_and_graph_defaults(runner, fixture_project) -> 
 
 
 def test_cli_sparql_notes_a_capped_result_on_stderr(runner, fixture_project) -> None:
-    result = runner.invoke(cli, ["sparql", "SELECT * WHERE { ?s ?p ?o }", "--limit", "3",
-                                 "-f", "json"])
+    result = runner.invoke(cli, ["sparql", "SELECT * WHERE { ?s ?p ?o }", "--limit", "3", "-f", "json"])
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["results"]["bindings"]) == 3
     assert "capped at 3 rows" in result.stderr
 
 
-@pytest.mark.parametrize("text,message", [
-    ("INSERT DATA { <urn:a> <urn:b> 1 }", "refused"),
-    ("SELECT * WHERE { SERVICE <http://x/q> { ?s ?p ?o } }", "SERVICE is refused"),
-    ("SELECT * WHERE {\n ?s ?p }", "line 2, column"),
-])
-def test_cli_sparql_errors_are_one_line_with_exit_code_2(runner, fixture_project, text: str,
-                                                         message: str) -> None:
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("INSERT DATA { <urn:a> <urn:b> 1 }", "refused"),
+        ("SELECT * WHERE { SERVICE <http://x/q> { ?s ?p ?o } }", "SERVICE is refused"),
+        ("SELECT * WHERE {\n ?s ?p }", "line 2, column"),
+    ],
+)
+def test_cli_sparql_errors_are_one_line_with_exit_code_2(
+    runner, fixture_project, text: str, message: str
+) -> None:
     result = runner.invoke(cli, ["sparql", text])
     assert result.exit_code == 2
     assert message in result.stderr
@@ -469,8 +484,12 @@ def test_cli_query_list_json(runner) -> None:
     listing = {item["name"]: item for item in json.loads(result.stdout)}
     assert set(listing) == set(NAMED)
     assert listing["intrathecal-studies"]["params"] == [
-        {"name": "route", "default": "intrathecal",
-         "meaning": "the route of administration (entity id, label, synonym or IRI)"}]
+        {
+            "name": "route",
+            "default": "intrathecal",
+            "meaning": "the route of administration (entity id, label, synonym or IRI)",
+        }
+    ]
 
 
 def test_cli_query_binds_parameters_by_name(runner, fixture_project) -> None:
@@ -528,8 +547,10 @@ def test_every_named_query_answers_the_same_on_the_imported_export(imported_turt
         def rows(views, text=text) -> list[str]:
             result = run_query(views.store, text, views.prefixes, limit=0)
             # GROUP_CONCAT's order is unspecified (the shipped queries join with "; "): compare as sets
-            return sorted(json.dumps({k: "; ".join(sorted(v.split("; "))) for k, v in record.items()},
-                                     sort_keys=True) for record in result.records())
+            return sorted(
+                json.dumps({k: "; ".join(sorted(v.split("; "))) for k, v in record.items()}, sort_keys=True)
+                for record in result.records()
+            )
 
         expected = rows(curated)
         assert rows(imported) == expected, name
@@ -552,17 +573,22 @@ def test_cli_sparql_and_query_take_an_imported_graph(runner, imported_turtle) ->
     on_curated = bindings(["-p", "entity=GFAP"])
     assert on_curated and bindings(["--graph", "rt", "-p", "entity=GFAP"]) == on_curated
     assert bindings(["--graph", "rt", "-p", "entity=entity:gfap"]) == on_curated
-    shown = runner.invoke(cli, ["query", "evidence-for-entity", "--graph", "rt", "-p", "entity=GFAP", "--show"])
+    shown = runner.invoke(
+        cli, ["query", "evidence-for-entity", "--graph", "rt", "-p", "entity=GFAP", "--show"]
+    )
     assert "VALUES ?entity { <https://w3id.org/msc-graph/entity/gfap> }" in shown.stdout
-    unknown = runner.invoke(cli, ["query", "evidence-for-entity", "--graph", "rt", "-p", "entity=no such thing"])
+    unknown = runner.invoke(
+        cli, ["query", "evidence-for-entity", "--graph", "rt", "-p", "entity=no such thing"]
+    )
     assert unknown.exit_code == 2 and "unknown entity" in unknown.stderr
 
 
 def test_cli_sparql_on_an_imported_graph_keeps_the_guard_and_the_cap(runner, imported_turtle) -> None:
     refused = runner.invoke(cli, ["sparql", "INSERT DATA { <urn:a> <urn:b> 1 }", "--graph", "rt"])
     assert refused.exit_code == 2 and "refused" in refused.stderr
-    capped = runner.invoke(cli, ["sparql", "SELECT * WHERE { ?s ?p ?o }", "--graph", "rt", "--limit", "3",
-                                 "-f", "json"])
+    capped = runner.invoke(
+        cli, ["sparql", "SELECT * WHERE { ?s ?p ?o }", "--graph", "rt", "--limit", "3", "-f", "json"]
+    )
     assert capped.exit_code == 0
     assert len(json.loads(capped.stdout)["results"]["bindings"]) == 3
     assert "capped at 3 rows" in capped.stderr
@@ -578,18 +604,32 @@ def test_cli_sparql_on_an_imported_graph_stops_at_the_timeout(runner, tmp_path: 
     import pyoxigraph
 
     path = tmp_path / "cycle.nt"
-    path.write_bytes(make_cycle_store().dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
-                                             from_graph=pyoxigraph.DefaultGraph()))
+    path.write_bytes(
+        make_cycle_store().dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+    )
     assert runner.invoke(cli, ["import", str(path), "--name", "cycle", "--quiet"]).exit_code == 0
-    result = runner.invoke(cli, ["sparql", "SELECT * WHERE { ?a ?p ?b . ?c ?q ?d }", "--graph", "cycle",
-                                 "--timeout", "0.3", "--limit", "0"])
+    result = runner.invoke(
+        cli,
+        [
+            "sparql",
+            "SELECT * WHERE { ?a ?p ?b . ?c ?q ?d }",
+            "--graph",
+            "cycle",
+            "--timeout",
+            "0.3",
+            "--limit",
+            "0",
+        ],
+    )
     assert result.exit_code == 2 and "stopped after 0.3 s" in result.stderr
 
 
 @pytest.mark.parametrize("command", ["sparql", "query", "serve", "export"])
 def test_help_of_sparql_commands_loads_no_rdf_library(command: str) -> None:
-    code = ("import sys\nfrom msc_graph.cli import cli\n"
-            f"try:\n    cli(['{command}', '--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'pyparsing') if m in sys.modules))")
+    code = (
+        "import sys\nfrom msc_graph.cli import cli\n"
+        f"try:\n    cli(['{command}', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'pyparsing') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -38,15 +38,17 @@ def parse_table(text: str) -> list[Row]:
     start = next(i for i, line in enumerate(lines) if line.startswith("**Table 1 |"))
     header = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("Animal model"))
     rows = []
-    for line in lines[header + 1:]:
+    for line in lines[header + 1 :]:
         if not line.strip():
             break
         model, species, origin, prep, factor_cell, mechanism_cell, reference = line.split("\t")
-        factors = set() if factor_cell.strip() == "–" else {
-            normalise_name(f) for f in re.split(r"[,\s]+", factor_cell) if f}
+        factors = (
+            set()
+            if factor_cell.strip() == "–"
+            else {normalise_name(f) for f in re.split(r"[,\s]+", factor_cell) if f}
+        )
         items = re.split(r"(?:^|\s)([↓↑-])\s", " " + mechanism_cell)
-        mechanisms = {(ARROW_SIGN[items[i]], normalise_name(items[i + 1]))
-                      for i in range(1, len(items), 2)}
+        mechanisms = {(ARROW_SIGN[items[i]], normalise_name(items[i + 1])) for i in range(1, len(items), 2)}
         author, years = reference.rsplit(", ", 1)
         suffixes = re.match(r"(\d{4})(.*)", years)
         assert suffixes
@@ -62,8 +64,12 @@ def names(entity: Entity) -> set[str]:
 
 def rebuild_row(model: GraphModel, number: int) -> dict[str, object]:
     prefix = f"Table 1, row {number} ("
-    evidence = [(a, e) for a in model.assertions for e in a.evidence
-                if e.locator.startswith(prefix) and e.read_in == "ferrini-2025"]
+    evidence = [
+        (a, e)
+        for a in model.assertions
+        for e in a.evidence
+        if e.locator.startswith(prefix) and e.read_in == "ferrini-2025"
+    ]
     # measured_in (spinal cord, for the "Spinal mechanism" column) is not a Table 1 column
     contexts = {replace(e.context, measured_in=()) for _, e in evidence}
     preparations = {c.preparation for c in contexts}
@@ -112,8 +118,7 @@ def test_row_rebuilt_from_graph_matches_the_seed(number: int, seed_rows, model) 
     mechanisms = rebuilt["mechanisms"]
     assert len(mechanisms) == len(expected.mechanisms)  # type: ignore[arg-type]
     for sign, name in expected.mechanisms:
-        assert any(s == sign and name in names(entities[o])
-                   for s, o in mechanisms), (sign, name)  # type: ignore[attr-defined]
+        assert any(s == sign and name in names(entities[o]) for s, o in mechanisms), (sign, name)  # type: ignore[attr-defined]
     citations = {normalise_name(model.studies[s].citation) for s in rebuilt["studies"]}  # type: ignore[attr-defined]
     assert citations == expected.references
 
@@ -122,8 +127,16 @@ def test_studies_tsv_has_the_table_columns(runner, real_project) -> None:
     result = runner.invoke(cli, ["studies", "--read-in", "ferrini-2025", "-f", "tsv"])
     assert result.exit_code == 0, result.output
     header = result.output.splitlines()[0].split("\t")
-    assert header == ["model", "species", "msc_source", "preparation", "route", "factors",
-                      "effects", "reference"]
+    assert header == [
+        "model",
+        "species",
+        "msc_source",
+        "preparation",
+        "route",
+        "factors",
+        "effects",
+        "reference",
+    ]
     by_reference = {line.split("\t")[-1]: line.split("\t") for line in result.output.splitlines()[1:]}
     gao = by_reference["Gao et al., 2023a"]
     assert "miR-99b-3p" in gao[5]

@@ -93,8 +93,9 @@ def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
 
 
 def test_fixture_graph_is_valid_and_merges_parallel_evidence() -> None:
-    model = validate_files(load_files([FIXTURE / "graph_data" / "fixture.yaml"]), PREFIXES,
-                           lambda q, r: find_quote(q, r, SEEDS))
+    model = validate_files(
+        load_files([FIXTURE / "graph_data" / "fixture.yaml"]), PREFIXES, lambda q, r: find_quote(q, r, SEEDS)
+    )
     assert len(model.entities) == 16
     # "study: [alpha-2020, beta-2021]" is one evidence per study on one assertion.
     pathway = next(a for a in model.assertions if a.id == "pw--decreases--auto")

@@ -26,92 +26,95 @@ from .conftest import ROOT
 
 TERMS_DIR = ROOT / "ontology" / "terms"
 
-VOCABULARY_TYPES = {"cytokine", "growth-factor", "chemokine", "enzyme", "receptor", "microrna",
-                    "marker", "process", "cell-type", "tissue", "disease", "species"}
+VOCABULARY_TYPES = {
+    "cytokine",
+    "growth-factor",
+    "chemokine",
+    "enzyme",
+    "receptor",
+    "microrna",
+    "marker",
+    "process",
+    "cell-type",
+    "tissue",
+    "disease",
+    "species",
+}
 """Entity types with a standard vocabulary: each needs an xref or a no_xref reason."""
 
 NAME_EXCEPTIONS: dict[tuple[str, str], str] = {
     # (entity id, CURIE): why the entity's names and the term's names differ though they
     # name the same thing. Better: add the term's label as an entity synonym and drop the line.
-    ("bone-marrow-msc", "CL:0002540"):
-        "word order: CL 'mesenchymal stem cell of the bone marrow'",
-    ("adipose-msc", "CL:0002570"):
-        "word order: CL 'mesenchymal stem cell of adipose tissue'",
-    ("umbilical-cord-msc", "CL:0002569"):
-        "word order: CL 'mesenchymal stem cell of umbilical cord'",
-    ("intraperitoneal", "MESH:D007274"):
-        "the route 'intraperitoneal' is MeSH 'Injections, Intraperitoneal'",
-    ("musculoskeletal-disorders", "MESH:D009140"):
-        "disorders = diseases: MeSH 'Musculoskeletal Diseases'",
-    ("inflammatory-mediators", "MESH:D018836"):
-        "inflammatory = inflammation: MeSH 'Inflammation Mediators'",
-    ("neuroinflammation", "GO:0150076"):
-        "as inflammation / inflammatory response: GO 'neuroinflammatory response'",
-    ("adam10", "MESH:D000072197"):
-        "gene symbol vs MeSH 'ADAM10 Protein'",
-    ("ionotropic-purinergic-receptors", "MESH:D058469"):
-        "P2X receptors are the ionotropic purinergic receptors: MeSH 'Receptors, Purinergic P2X'",
-    ("p2x4", "MESH:D058848"):
-        "protein name vs MeSH 'Receptors, Purinergic P2X4'",
-    ("p2x7", "MESH:D058486"):
-        "protein name vs MeSH 'Receptors, Purinergic P2X7'",
-    ("fos", "MESH:D016760"):
-        "c-Fos protein: MeSH 'Proto-Oncogene Proteins c-fos'",
-    ("bcl-2", "MESH:D019253"):
-        "Bcl-2 protein: MeSH 'Proto-Oncogene Proteins c-bcl-2'",
-    ("pim1", "MESH:D051573"):
-        "PIM1 protein: MeSH 'Proto-Oncogene Proteins c-pim-1'",
-    ("nlrp3-inflammasome", "GO:0072559"):
-        "GO names the complex: 'NLRP3 inflammasome complex'",
-    ("tlr2-myd88-nf-kb-pathway", "GO:0034134"):
-        "GO 'toll-like receptor 2 signaling pathway' (MyD88-dependent, ends in NF-κB); "
-        "the entity's synonym 'TLR2 pathway' lacks 'signaling'",
-    ("microglial-activation", "GO:0001774"):
-        "'microglia activation' vs GO 'microglial cell activation'",
-    ("cardiac-cells", "CL:0002494"):
-        "cardiac = heart: CL 'cardiocyte' / 'heart cell' (any cell located in the heart)",
-    ("tubular-epithelial-cells", "CL:1000494"):
-        "renal tubular = kidney tubule: CL 'kidney tubule epithelial cell'",
-    ("epidermis", "UBERON:0001003"):
-        "the skin's epidermis: UBERON 'skin epidermis'",
-    ("tgf-b-pathway", "GO:0007179"):
-        "TGF-β signalling is GO 'TGF-beta receptor signaling pathway'",
-    ("apelin-pathway", "GO:0060183"):
-        "apelin signalling is GO 'apelin receptor signaling pathway'",
-    ("skeletal-muscle", "UBERON:0001134"):
-        "the tissue: UBERON 'skeletal muscle tissue'",
-    ("joint", "UBERON:0000982"):
-        "UBERON 'skeletal joint'",
-    ("igf", "MESH:D013002"):
-        "the IGFs are MeSH 'Somatomedins' (children: IGF I D007334, IGF II D007335)",
-    ("pax7", "MESH:D051763"):
-        "protein vs MeSH 'PAX7 Transcription Factor'",
-    ("sox9", "MESH:D055758"):
-        "protein vs MeSH 'SOX9 Transcription Factor'",
-    ("p21", "MESH:D050759"):
-        "p21 (CDKN1A) is MeSH 'Cyclin-Dependent Kinase Inhibitor p21'",
-    ("pten", "MESH:D051059"):
-        "protein vs MeSH 'PTEN Phosphohydrolase'",
-    ("jak-stat-pathway", "GO:0007259"):
-        "JAK/STAT signalling is GO 'receptor signaling pathway via JAK-STAT'",
-    ("p38-mapk-pathway", "GO:0038066"):
-        "'p38 MAPK pathway' vs GO 'p38MAPK cascade'",
-    ("tnfr-pathway", "GO:0033209"):
-        "TNF receptor signalling is GO 'tumor necrosis factor-mediated signaling pathway'",
-    ("muscle-regeneration", "GO:0043403"):
-        "'skeletal muscle regeneration' vs GO 'skeletal muscle tissue regeneration'",
-    ("myocyte-differentiation", "GO:0042692"):
-        "myocyte = muscle cell: GO 'muscle cell differentiation'",
-    ("actin-stress-fiber-formation", "GO:0043149"):
-        "'actin stress fiber formation' vs GO 'stress fiber assembly' / 'stress fibre formation'",
-    ("malignant-transformation", "MESH:D002471"):
-        "'malignant transformation' vs MeSH 'Cell Transformation, Neoplastic'",
-    ("neurodegeneration", "MONDO:0005559"):
-        "'neurodegenerative disorders' vs MONDO 'neurodegenerative disease'",
-    ("articular-joint-diseases", "MONDO:0006816"):
-        "joint diseases: MONDO 'arthropathy' / 'joint disease'",
-    ("articular-joint-diseases", "MESH:D007592"):
-        "joint diseases: MeSH 'Joint Diseases'",
+    ("bone-marrow-msc", "CL:0002540"): "word order: CL 'mesenchymal stem cell of the bone marrow'",
+    ("adipose-msc", "CL:0002570"): "word order: CL 'mesenchymal stem cell of adipose tissue'",
+    ("umbilical-cord-msc", "CL:0002569"): "word order: CL 'mesenchymal stem cell of umbilical cord'",
+    ("intraperitoneal", "MESH:D007274"): "the route 'intraperitoneal' is MeSH 'Injections, Intraperitoneal'",
+    ("musculoskeletal-disorders", "MESH:D009140"): "disorders = diseases: MeSH 'Musculoskeletal Diseases'",
+    ("inflammatory-mediators", "MESH:D018836"): "inflammatory = inflammation: MeSH 'Inflammation Mediators'",
+    (
+        "neuroinflammation",
+        "GO:0150076",
+    ): "as inflammation / inflammatory response: GO 'neuroinflammatory response'",
+    ("adam10", "MESH:D000072197"): "gene symbol vs MeSH 'ADAM10 Protein'",
+    (
+        "ionotropic-purinergic-receptors",
+        "MESH:D058469",
+    ): "P2X receptors are the ionotropic purinergic receptors: MeSH 'Receptors, Purinergic P2X'",
+    ("p2x4", "MESH:D058848"): "protein name vs MeSH 'Receptors, Purinergic P2X4'",
+    ("p2x7", "MESH:D058486"): "protein name vs MeSH 'Receptors, Purinergic P2X7'",
+    ("fos", "MESH:D016760"): "c-Fos protein: MeSH 'Proto-Oncogene Proteins c-fos'",
+    ("bcl-2", "MESH:D019253"): "Bcl-2 protein: MeSH 'Proto-Oncogene Proteins c-bcl-2'",
+    ("pim1", "MESH:D051573"): "PIM1 protein: MeSH 'Proto-Oncogene Proteins c-pim-1'",
+    ("nlrp3-inflammasome", "GO:0072559"): "GO names the complex: 'NLRP3 inflammasome complex'",
+    (
+        "tlr2-myd88-nf-kb-pathway",
+        "GO:0034134",
+    ): "GO 'toll-like receptor 2 signaling pathway' (MyD88-dependent, ends in NF-κB); "
+    "the entity's synonym 'TLR2 pathway' lacks 'signaling'",
+    ("microglial-activation", "GO:0001774"): "'microglia activation' vs GO 'microglial cell activation'",
+    (
+        "cardiac-cells",
+        "CL:0002494",
+    ): "cardiac = heart: CL 'cardiocyte' / 'heart cell' (any cell located in the heart)",
+    (
+        "tubular-epithelial-cells",
+        "CL:1000494",
+    ): "renal tubular = kidney tubule: CL 'kidney tubule epithelial cell'",
+    ("epidermis", "UBERON:0001003"): "the skin's epidermis: UBERON 'skin epidermis'",
+    ("tgf-b-pathway", "GO:0007179"): "TGF-β signalling is GO 'TGF-beta receptor signaling pathway'",
+    ("apelin-pathway", "GO:0060183"): "apelin signalling is GO 'apelin receptor signaling pathway'",
+    ("skeletal-muscle", "UBERON:0001134"): "the tissue: UBERON 'skeletal muscle tissue'",
+    ("joint", "UBERON:0000982"): "UBERON 'skeletal joint'",
+    ("igf", "MESH:D013002"): "the IGFs are MeSH 'Somatomedins' (children: IGF I D007334, IGF II D007335)",
+    ("pax7", "MESH:D051763"): "protein vs MeSH 'PAX7 Transcription Factor'",
+    ("sox9", "MESH:D055758"): "protein vs MeSH 'SOX9 Transcription Factor'",
+    ("p21", "MESH:D050759"): "p21 (CDKN1A) is MeSH 'Cyclin-Dependent Kinase Inhibitor p21'",
+    ("pten", "MESH:D051059"): "protein vs MeSH 'PTEN Phosphohydrolase'",
+    ("jak-stat-pathway", "GO:0007259"): "JAK/STAT signalling is GO 'receptor signaling pathway via JAK-STAT'",
+    ("p38-mapk-pathway", "GO:0038066"): "'p38 MAPK pathway' vs GO 'p38MAPK cascade'",
+    (
+        "tnfr-pathway",
+        "GO:0033209",
+    ): "TNF receptor signalling is GO 'tumor necrosis factor-mediated signaling pathway'",
+    (
+        "muscle-regeneration",
+        "GO:0043403",
+    ): "'skeletal muscle regeneration' vs GO 'skeletal muscle tissue regeneration'",
+    ("myocyte-differentiation", "GO:0042692"): "myocyte = muscle cell: GO 'muscle cell differentiation'",
+    (
+        "actin-stress-fiber-formation",
+        "GO:0043149",
+    ): "'actin stress fiber formation' vs GO 'stress fiber assembly' / 'stress fibre formation'",
+    (
+        "malignant-transformation",
+        "MESH:D002471",
+    ): "'malignant transformation' vs MeSH 'Cell Transformation, Neoplastic'",
+    (
+        "neurodegeneration",
+        "MONDO:0005559",
+    ): "'neurodegenerative disorders' vs MONDO 'neurodegenerative disease'",
+    ("articular-joint-diseases", "MONDO:0006816"): "joint diseases: MONDO 'arthropathy' / 'joint disease'",
+    ("articular-joint-diseases", "MESH:D007592"): "joint diseases: MeSH 'Joint Diseases'",
 }
 
 
@@ -171,8 +174,7 @@ def test_term_tables_have_the_documented_columns() -> None:
     for path in tables:
         with path.open(encoding="utf-8", newline="") as stream:
             header = next(csv.reader(stream, delimiter="\t"))
-        expected = ["curie", "label", "synonyms"] + (["verified_at"] if path.name == "manual.tsv"
-                                                      else [])
+        expected = ["curie", "label", "synonyms"] + (["verified_at"] if path.name == "manual.tsv" else [])
         assert header == expected, path.name
     for row in _read_table(TERMS_DIR / "manual.tsv"):
         assert row["verified_at"].strip(), f"manual.tsv: {row['curie']} says not where it was verified"
@@ -187,13 +189,16 @@ def test_every_term_is_listed_once() -> None:
             seen[row["curie"]] = path.name
 
 
-@pytest.mark.parametrize(("name", "other", "same"), [
-    ("astrocytes", "astrocyte", True),
-    ("rheumatoid arthritis", "Arthritis, Rheumatoid", True),
-    ("IL-1β", "IL1B", True),
-    ("TNF-α", "TNF", False),
-    ("glial cells", "glia", False),
-])
+@pytest.mark.parametrize(
+    ("name", "other", "same"),
+    [
+        ("astrocytes", "astrocyte", True),
+        ("rheumatoid arthritis", "Arthritis, Rheumatoid", True),
+        ("IL-1β", "IL1B", True),
+        ("TNF-α", "TNF", False),
+        ("glial cells", "glia", False),
+    ],
+)
 def test_name_matching_rule(name: str, other: str, same: bool) -> None:
     assert names_match([name], [other]) is same
 
@@ -204,15 +209,16 @@ def test_every_xref_is_a_committed_term_with_a_matching_name(model: GraphModel) 
     for entity in model.entities.values():
         for curie in entity.xrefs:
             if curie not in terms:
-                problems.append(f"{entity.id}: {curie} is in no ontology/terms/*.tsv table "
-                                "(run scripts/make_term_tables.py, or verify it into manual.tsv)")
+                problems.append(
+                    f"{entity.id}: {curie} is in no ontology/terms/*.tsv table "
+                    "(run scripts/make_term_tables.py, or verify it into manual.tsv)"
+                )
                 continue
             label, synonyms = terms[curie]
             if (entity.id, curie) in NAME_EXCEPTIONS:
                 continue
             if not names_match([entity.label, *entity.synonyms], [label, *synonyms]):
-                problems.append(f"{entity.id} ({entity.label!r}): {curie} is {label!r}; "
-                                "no name in common")
+                problems.append(f"{entity.id} ({entity.label!r}): {curie} is {label!r}; no name in common")
     assert not problems, "\n".join(problems)
 
 
@@ -257,16 +263,19 @@ def _resolve(runner, *args: str) -> dict[str, object]:
     return payload
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("IL-1 beta", "il-1b"),
-    ("IL1B", "il-1b"),
-    ("interleukin 1 beta", "il-1b"),
-    ("HGNC:5992", "il-1b"),
-    ("hgnc:5992", "il-1b"),
-    ("NF-kB", "nf-kb"),
-    ("VEGF", "vegf"),
-    ("MIRBASE.MATURE:MIMAT0004678", "mir-99b-3p"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IL-1 beta", "il-1b"),
+        ("IL1B", "il-1b"),
+        ("interleukin 1 beta", "il-1b"),
+        ("HGNC:5992", "il-1b"),
+        ("hgnc:5992", "il-1b"),
+        ("NF-kB", "nf-kb"),
+        ("VEGF", "vegf"),
+        ("MIRBASE.MATURE:MIMAT0004678", "mir-99b-3p"),
+    ],
+)
 def test_resolve_by_any_name_or_curie(text: str, expected: str, runner, project) -> None:
     assert _resolve(runner, text)["id"] == expected
 
@@ -294,4 +303,5 @@ def test_rdf_has_exact_match_for_each_xref(project) -> None:
     assert rdflib.URIRef("http://id.nlm.nih.gov/mesh/D053583") in matches
     mirna = rdflib.URIRef("https://w3id.org/msc-graph/entity/mir-99b-3p")
     assert rdflib.URIRef("https://identifiers.org/mirbase.mature:MIMAT0004678") in set(
-        graph.objects(mirna, rdflib.SKOS.exactMatch))
+        graph.objects(mirna, rdflib.SKOS.exactMatch)
+    )

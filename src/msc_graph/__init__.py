@@ -28,8 +28,13 @@ if TYPE_CHECKING:
     from msc_graph.views import GraphViews, ImportedViews, open_graph, open_imported
 
 _SOURCES = {
-    "msc_graph.errors": ("AmbiguousEntityError", "DataError", "MscGraphError", "QueryError",
-                         "UnknownEntityError"),
+    "msc_graph.errors": (
+        "AmbiguousEntityError",
+        "DataError",
+        "MscGraphError",
+        "QueryError",
+        "UnknownEntityError",
+    ),
     "msc_graph.filters": ("EvidenceFilter", "build_filter"),
     "msc_graph.model": ("Assertion", "Context", "Entity", "Evidence", "GraphModel", "Sign", "Study"),
     "msc_graph.paths": ("PathResult", "PathSearch", "find_paths"),

@@ -68,16 +68,25 @@ def build_csr(keys: Sequence[int], values: Sequence[int], n_nodes: int) -> Csr:
         import numpy
     except ImportError:  # pragma: no cover - numpy comes with the test extras
         return _build_csr_python(keys, values, n_nodes)
-    key_array = numpy.frombuffer(memoryview(keys).cast("B"), dtype=numpy.int32) \
-        if isinstance(keys, array) else numpy.asarray(keys, dtype=numpy.int32)
-    value_array = numpy.frombuffer(memoryview(values).cast("B"), dtype=numpy.int32) \
-        if isinstance(values, array) else numpy.asarray(values, dtype=numpy.int32)
+    key_array = (
+        numpy.frombuffer(memoryview(keys).cast("B"), dtype=numpy.int32)
+        if isinstance(keys, array)
+        else numpy.asarray(keys, dtype=numpy.int32)
+    )
+    value_array = (
+        numpy.frombuffer(memoryview(values).cast("B"), dtype=numpy.int32)
+        if isinstance(values, array)
+        else numpy.asarray(values, dtype=numpy.int32)
+    )
     order = numpy.argsort(key_array, kind="stable").astype(numpy.int32)
     counts = numpy.bincount(key_array, minlength=n_nodes)
     offsets = numpy.zeros(n_nodes + 1, dtype=numpy.int64)
     numpy.cumsum(counts, out=offsets[1:])
-    return (array("q", offsets.tobytes()), array("i", value_array[order].tobytes()),
-            array("i", order.tobytes()))
+    return (
+        array("q", offsets.tobytes()),
+        array("i", value_array[order].tobytes()),
+        array("i", order.tobytes()),
+    )
 
 
 def _build_csr_python(keys: Sequence[int], values: Sequence[int], n_nodes: int) -> Csr:
@@ -199,8 +208,10 @@ class KeyedEdges(Mapping[str, EdgeAttrs]):
             grouped: dict[str, list[int]] = {}
             for edge in self._edges:
                 grouped.setdefault(slugs[codes[edge]], []).append(edge)
-            self._attrs = {slug: EdgeAttrs(slug, tuple(edges), network.evidence_lookup)
-                           for slug, edges in grouped.items()}
+            self._attrs = {
+                slug: EdgeAttrs(slug, tuple(edges), network.evidence_lookup)
+                for slug, edges in grouped.items()
+            }
         return self._attrs
 
     def __getitem__(self, slug: str) -> EdgeAttrs:
@@ -230,8 +241,9 @@ class AdjacencyView(Mapping[str, Row]):
     ``ROW_CACHE_SIZE`` are kept.
     """
 
-    def __init__(self, network: CompactNetwork, offsets: memoryview, neighbours: memoryview,
-                 edges: memoryview) -> None:
+    def __init__(
+        self, network: CompactNetwork, offsets: memoryview, neighbours: memoryview, edges: memoryview
+    ) -> None:
         self._network = network
         self._offsets = offsets
         self._neighbours = neighbours
@@ -248,8 +260,9 @@ class AdjacencyView(Mapping[str, Row]):
         start, stop = self._offsets[index], self._offsets[index + 1]
         row: Row = {}
         # tolist() copies a row slice in C: iterating it beats indexing the mapped arrays per item
-        for neighbour, edge in zip(self._neighbours[start:stop].tolist(), self._edges[start:stop].tolist(),
-                                   strict=True):
+        for neighbour, edge in zip(
+            self._neighbours[start:stop].tolist(), self._edges[start:stop].tolist(), strict=True
+        ):
             name = names[neighbour]
             keyed = row.get(name)
             if keyed is None:
@@ -286,9 +299,16 @@ class AdjacencyView(Mapping[str, Row]):
 class CompactNetwork:
     """A read-only directed multigraph over memory-mapped CSR arrays (see the module docstring)."""
 
-    def __init__(self, node_ids: Sequence[str], node_index: Mapping[str, int], slugs: Sequence[str],
-                 slug_codes: Sequence[int], evidence_lookup: EvidenceLookup, arrays: Sequence[memoryview],
-                 name: str = "imported") -> None:
+    def __init__(
+        self,
+        node_ids: Sequence[str],
+        node_index: Mapping[str, int],
+        slugs: Sequence[str],
+        slug_codes: Sequence[int],
+        evidence_lookup: EvidenceLookup,
+        arrays: Sequence[memoryview],
+        name: str = "imported",
+    ) -> None:
         """Wrap prepared arrays; use :func:`open_network` to open a folder.
 
         Args:
@@ -355,8 +375,9 @@ class CompactNetwork:
             reached: list[int] = []
             for node in frontier:
                 start, stop = offsets[node], offsets[node + 1]
-                for previous, edge in zip(neighbours[start:stop].tolist(), edges[start:stop].tolist(),
-                                          strict=True):
+                for previous, edge in zip(
+                    neighbours[start:stop].tolist(), edges[start:stop].tolist(), strict=True
+                ):
                     if previous not in distances and transmits[codes[edge]]:
                         distances[previous] = depth
                         reached.append(previous)
@@ -365,21 +386,35 @@ class CompactNetwork:
         return {names[node]: depth for node, depth in distances.items()}
 
 
-def open_network(folder: Path, node_ids: Sequence[str], node_index: Mapping[str, int],
-                 slugs: Sequence[str], slug_codes: Sequence[int], evidence_lookup: EvidenceLookup,
-                 name: str = "imported") -> CompactNetwork:
+def open_network(
+    folder: Path,
+    node_ids: Sequence[str],
+    node_index: Mapping[str, int],
+    slugs: Sequence[str],
+    slug_codes: Sequence[int],
+    evidence_lookup: EvidenceLookup,
+    name: str = "imported",
+) -> CompactNetwork:
     """Memory-map the CSR files of ``folder`` into a :class:`CompactNetwork` (milliseconds)."""
-    arrays = [map_array(folder / file_name, "q") if file_name.endswith("offsets")
-              else map_array(folder / file_name, "i") for file_name in CSR_FILES]
+    arrays = [
+        map_array(folder / file_name, "q")
+        if file_name.endswith("offsets")
+        else map_array(folder / file_name, "i")
+        for file_name in CSR_FILES
+    ]
     return CompactNetwork(node_ids, node_index, slugs, slug_codes, evidence_lookup, arrays, name)
-
 
 
 class _OverlayAdjacency(Mapping[str, dict[str, dict[str, Any]]]):
     """The rows of two adjacency mappings merged, the second's node ids renamed through aliases."""
 
-    def __init__(self, first: Mapping[str, Any], second: Mapping[str, Any], aliases: Mapping[str, str],
-                 reverse: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        first: Mapping[str, Any],
+        second: Mapping[str, Any],
+        aliases: Mapping[str, str],
+        reverse: Mapping[str, str],
+    ) -> None:
         self._first = first
         self._second = second
         self._aliases = aliases
@@ -398,8 +433,10 @@ class _OverlayAdjacency(Mapping[str, dict[str, dict[str, Any]]]):
                 merged = row.setdefault(self._aliases.get(neighbour, neighbour), {})
                 for slug, attrs in keyed.items():
                     if slug in merged:
-                        merged[slug] = {**merged[slug],
-                                        "evidence": (*merged[slug]["evidence"], *attrs["evidence"])}
+                        merged[slug] = {
+                            **merged[slug],
+                            "evidence": (*merged[slug]["evidence"], *attrs["evidence"]),
+                        }
                     else:
                         merged[slug] = attrs
         if not found:
@@ -453,14 +490,16 @@ class OverlayNetwork:
     def out_degree(self, node: str) -> int:
         """Return the out-degree summed over both networks."""
         other = self._other(node)
-        return ((self.first.out_degree(node) if node in self.first else 0)
-                + (self.second.out_degree(other) if other is not None else 0))
+        return (self.first.out_degree(node) if node in self.first else 0) + (
+            self.second.out_degree(other) if other is not None else 0
+        )
 
     def in_degree(self, node: str) -> int:
         """Return the in-degree summed over both networks."""
         other = self._other(node)
-        return ((self.first.in_degree(node) if node in self.first else 0)
-                + (self.second.in_degree(other) if other is not None else 0))
+        return (self.first.in_degree(node) if node in self.first else 0) + (
+            self.second.in_degree(other) if other is not None else 0
+        )
 
 
 class DictNetwork:

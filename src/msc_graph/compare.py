@@ -69,8 +69,9 @@ class Comparison:
         return frozenset().union(*(row.cells.get(column, frozenset()) for row in self.rows))
 
 
-def build_comparison(model: GraphModel, entity_id: str, by: str, *,
-                     include_hedged: bool = True) -> Comparison:
+def build_comparison(
+    model: GraphModel, entity_id: str, by: str, *, include_hedged: bool = True
+) -> Comparison:
     """Return the effects on or by ``entity_id`` split by the ``by`` field of each evidence.
 
     Rows are signed (causal) assertions whose subject or object is the entity
@@ -102,9 +103,16 @@ def build_comparison(model: GraphModel, entity_id: str, by: str, *,
                 value = HEALTHY_TISSUE if field == "disease_model" and item.context.healthy else UNSTATED
             cells.setdefault(key, {}).setdefault(value, set()).add(item.study)
             predicates.setdefault(key, {})[assertion.predicate] = None
-    rows = [EffectRow(subject, obj, sign, tuple(predicates[(subject, obj, sign)]),
-                      {column: frozenset(studies) for column, studies in per_column.items()})
-            for (subject, obj, sign), per_column in cells.items()]
+    rows = [
+        EffectRow(
+            subject,
+            obj,
+            sign,
+            tuple(predicates[(subject, obj, sign)]),
+            {column: frozenset(studies) for column, studies in per_column.items()},
+        )
+        for (subject, obj, sign), per_column in cells.items()
+    ]
     rows.sort(key=lambda r: (-len(r.studies), _label(model, r.subject), _label(model, r.object), -r.sign))
     totals: dict[str, set[str]] = {}
     for row in rows:
@@ -142,21 +150,26 @@ def comparison_payload(model: GraphModel, comparison: Comparison) -> dict[str, A
     """
     from msc_graph.payloads import entity_ref
 
-    columns = [{"key": None if c == UNSTATED else c, "label": column_label(model, c)}
-               for c in comparison.columns]
+    columns = [
+        {"key": None if c == UNSTATED else c, "label": column_label(model, c)} for c in comparison.columns
+    ]
     rows = []
     for row in comparison.rows:
-        rows.append({
-            "effect": effect_label(model, row),
-            "subject": entity_ref(model, row.subject),
-            "object": entity_ref(model, row.object),
-            "sign": int(row.sign),
-            "arrow": row.sign.arrow,
-            "predicates": list(row.predicates),
-            "cells": [{"count": len(row.cells.get(c, ())), "studies": sorted(row.cells.get(c, ()))}
-                      for c in comparison.columns],
-            "total": len(row.studies),
-        })
+        rows.append(
+            {
+                "effect": effect_label(model, row),
+                "subject": entity_ref(model, row.subject),
+                "object": entity_ref(model, row.object),
+                "sign": int(row.sign),
+                "arrow": row.sign.arrow,
+                "predicates": list(row.predicates),
+                "cells": [
+                    {"count": len(row.cells.get(c, ())), "studies": sorted(row.cells.get(c, ()))}
+                    for c in comparison.columns
+                ],
+                "total": len(row.studies),
+            }
+        )
     return {
         "entity": entity_ref(model, comparison.entity),
         "includes": [entity_ref(model, i) for i in comparison.included],
@@ -185,10 +198,12 @@ def render_heatmap_html(payload: Mapping[str, Any]) -> str:
     entity = payload["entity"]["label"]
     title = f"Effects on or by {entity}, by {payload['by']}"
     largest = max((cell["count"] for row in payload["rows"] for cell in row["cells"]), default=0) or 1
-    style = ("table{border-collapse:collapse}th,td{border:1px solid #ddd;padding:.3em .6em}"
-             "th.col{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}"
-             "td.n{text-align:center;min-width:2.2em}td.e{white-space:nowrap}"
-             ".legend span{display:inline-block;padding:.1em .6em;margin-right:.5em;color:#fff}")
+    style = (
+        "table{border-collapse:collapse}th,td{border:1px solid #ddd;padding:.3em .6em}"
+        "th.col{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}"
+        "td.n{text-align:center;min-width:2.2em}td.e{white-space:nowrap}"
+        ".legend span{display:inline-block;padding:.1em .6em;margin-right:.5em;color:#fff}"
+    )
     out = [
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>",
         "<meta http-equiv=Content-Security-Policy content=\"default-src 'none'; style-src 'unsafe-inline'\">",
@@ -197,9 +212,12 @@ def render_heatmap_html(payload: Mapping[str, Any]) -> str:
         f"</head><body><h1>{escape(title)}</h1>",
         "<p>Each cell counts the distinct studies whose evidence reports the effect in that context; "
         "the stronger the colour, the more studies.</p>",
-        "<p class=legend>" + "".join(
-            f"<span style=\"background:rgb{SIGN_COLOURS[s]}\">{escape(a)}</span>"
-            for s, a in ((1, "↑ increases"), (-1, "↓ decreases"), (0, "- no change"))) + "</p>",
+        "<p class=legend>"
+        + "".join(
+            f'<span style="background:rgb{SIGN_COLOURS[s]}">{escape(a)}</span>'
+            for s, a in ((1, "↑ increases"), (-1, "↓ decreases"), (0, "- no change"))
+        )
+        + "</p>",
         "<table><thead><tr><th>effect</th>",
     ]
     out.extend(f"<th class=col scope=col>{escape(str(c['label']))}</th>" for c in payload["columns"])
@@ -212,8 +230,10 @@ def render_heatmap_html(payload: Mapping[str, Any]) -> str:
             if count:
                 alpha = round(0.15 + 0.85 * count / largest, 3)
                 studies = escape(", ".join(cell["studies"]), quote=True)
-                out.append(f"<td class=n title=\"{studies}\" "
-                           f"style=\"background:rgba({red},{green},{blue},{alpha})\">{count}</td>")
+                out.append(
+                    f'<td class=n title="{studies}" '
+                    f'style="background:rgba({red},{green},{blue},{alpha})">{count}</td>'
+                )
             else:
                 out.append("<td class=n></td>")
         out.append(f"<td class=n><b>{row['total']}</b></td></tr>")

@@ -43,8 +43,16 @@ from typing import Any
 from msc_graph.model import Assertion, EntityType, Evidence, GraphModel, Sign
 from msc_graph.vocabulary import PREDICATES, Role
 
-COMPARED_FIELDS = ("species", "strain", "msc_source", "preparation", "route", "disease_model",
-                   "disease_state", "setting")
+COMPARED_FIELDS = (
+    "species",
+    "strain",
+    "msc_source",
+    "preparation",
+    "route",
+    "disease_model",
+    "disease_state",
+    "setting",
+)
 """Context fields compared between two pieces of evidence, in report order.
 
 The tissue or cell measured (``measured_in``) is shown with each piece of
@@ -127,8 +135,10 @@ class Hierarchy:
         if self.related(first, second):
             return Match.IS_A
         entities = self.model.entities
-        if (entities[first].type is EntityType.SECRETOME_COMPONENT
-                and entities[second].type is EntityType.SECRETOME_COMPONENT):
+        if (
+            entities[first].type is EntityType.SECRETOME_COMPONENT
+            and entities[second].type is EntityType.SECRETOME_COMPONENT
+        ):
             return Match.PREPARATION
         return None
 
@@ -220,8 +230,9 @@ def described_context(model: GraphModel, assertion: Assertion, evidence: Evidenc
     }
 
 
-def compare_contexts(hierarchy: Hierarchy, first: Mapping[str, Any],
-                     second: Mapping[str, Any]) -> dict[str, Status]:
+def compare_contexts(
+    hierarchy: Hierarchy, first: Mapping[str, Any], second: Mapping[str, Any]
+) -> dict[str, Status]:
     """Return the status of every compared field between two described contexts.
 
     Entity values that are is-a related agree (a broader description does not
@@ -368,8 +379,9 @@ class ContradictionReport:
     within_study: tuple[WithinStudyDifference, ...]
 
 
-def find_contradictions(model: GraphModel, *, about: frozenset[str] | None = None,
-                        include_hedged: bool = True) -> ContradictionReport:
+def find_contradictions(
+    model: GraphModel, *, about: frozenset[str] | None = None, include_hedged: bool = True
+) -> ContradictionReport:
     """Return the contradiction groups and within-study differences of ``model``.
 
     Args:
@@ -382,8 +394,11 @@ def find_contradictions(model: GraphModel, *, about: frozenset[str] | None = Non
     pair: quadratic within a family of comparable objects, linear elsewhere.
     """
     hierarchy = Hierarchy(model)
-    signs = {a.id: a.sign for a in model.assertions if a.sign is not None and is_signed(a)
-             and (about is None or a.subject in about or a.object in about)}
+    signs = {
+        a.id: a.sign
+        for a in model.assertions
+        if a.sign is not None and is_signed(a) and (about is None or a.subject in about or a.object in about)
+    }
     signed = [a for a in model.assertions if a.id in signs]
     position = {a.id: index for index, a in enumerate(signed)}
     by_object: dict[str, list[Assertion]] = {}
@@ -422,23 +437,29 @@ def find_contradictions(model: GraphModel, *, about: frozenset[str] | None = Non
                             continue
                         left_ref, right_ref = EvidenceRef(left, i), EvidenceRef(right, j)
                         left_values, right_values = context_of(left_ref), context_of(right_ref)
-                        pair = EvidencePair(left_ref, right_ref, subject_match, object_match,
-                                            compare_contexts(hierarchy, left_values, right_values),
-                                            left_values, right_values)
+                        pair = EvidencePair(
+                            left_ref,
+                            right_ref,
+                            subject_match,
+                            object_match,
+                            compare_contexts(hierarchy, left_values, right_values),
+                            left_values,
+                            right_values,
+                        )
                         if not same_study:
                             between.setdefault((left.id, right.id), []).append(pair)
                         elif conflict:
                             within.append(WithinStudyDifference(left_item.study, "opposite-signs", pair))
                         elif object_match is not Match.MARKER and pair.named(Status.DIFFER):
-                            within.append(WithinStudyDifference(left_item.study, "context-differs",
-                                                                pair))
+                            within.append(WithinStudyDifference(left_item.study, "context-differs", pair))
     groups = _build_groups(signs, between)
     within.sort(key=lambda w: (w.study, w.kind, w.pair.left.key, w.pair.right.key))
     return ContradictionReport(tuple(groups), tuple(within))
 
 
-def _build_groups(signs: Mapping[str, Sign],
-                  between: Mapping[tuple[str, str], list[EvidencePair]]) -> list[ContradictionGroup]:
+def _build_groups(
+    signs: Mapping[str, Sign], between: Mapping[tuple[str, str], list[EvidencePair]]
+) -> list[ContradictionGroup]:
     """Join conflicting assertions into components, then split each by its pair of signs.
 
     Components follow conflicts, so the assertions on GFAP of full secretome,
@@ -467,16 +488,18 @@ def _build_groups(signs: Mapping[str, Sign],
         right = tuple(dict.fromkeys(p.right.assertion for p in pairs))
         subjects = sorted({a.subject for a in (*left, *right)})
         objects = sorted({a.object for a in (*left, *right)})
-        base = (f"{'+'.join(subjects)}--{'+'.join(objects)}--"
-                f"{_sign_name(left_sign)}-vs-{_sign_name(right_sign)}")
+        base = (
+            f"{'+'.join(subjects)}--{'+'.join(objects)}--{_sign_name(left_sign)}-vs-{_sign_name(right_sign)}"
+        )
         group_id, count = base, 1
         while group_id in used:
             count += 1
             group_id = f"{base}-{count}"
         used.add(group_id)
         groups.append(ContradictionGroup(group_id, left_sign, right_sign, left, right, tuple(pairs)))
-    return sorted(groups, key=lambda g: (g.hedged, -len({*g.side_studies("left"), *g.side_studies("right")}),
-                                         g.id))
+    return sorted(
+        groups, key=lambda g: (g.hedged, -len({*g.side_studies("left"), *g.side_studies("right")}), g.id)
+    )
 
 
 def _sign_name(sign: Sign) -> str:
@@ -508,11 +531,16 @@ def pair_payload(model: GraphModel, pair: EvidencePair) -> dict[str, Any]:
         "subject_match": pair.subject_match.value,
         "object_match": pair.object_match.value,
         "hedged": pair.left.evidence.hedged or pair.right.evidence.hedged,
-        "differing": {name: [_value_label(model, name, pair.left_values[name]),
-                             _value_label(model, name, pair.right_values[name])]
-                      for name in pair.named(Status.DIFFER)},
-        "agreeing": {name: _value_label(model, name, pair.left_values[name])
-                     for name in pair.named(Status.AGREE)},
+        "differing": {
+            name: [
+                _value_label(model, name, pair.left_values[name]),
+                _value_label(model, name, pair.right_values[name]),
+            ]
+            for name in pair.named(Status.DIFFER)
+        },
+        "agreeing": {
+            name: _value_label(model, name, pair.left_values[name]) for name in pair.named(Status.AGREE)
+        },
         "unstated": list(pair.named(Status.UNSTATED)),
     }
 
@@ -534,8 +562,10 @@ def assertion_payload(model: GraphModel, assertion: Assertion) -> dict[str, Any]
         "predicate": assertion.predicate,
         "object": entity_ref(model, assertion.object),
         "sign": int(assertion.sign) if assertion.sign is not None else None,
-        "evidence": [{"key": EvidenceRef(assertion, index).key} | evidence_payload(model, item)
-                     for index, item in enumerate(assertion.evidence)],
+        "evidence": [
+            {"key": EvidenceRef(assertion, index).key} | evidence_payload(model, item)
+            for index, item in enumerate(assertion.evidence)
+        ],
     }
 
 
@@ -555,37 +585,48 @@ def report_payload(model: GraphModel, report: ContradictionReport) -> dict[str, 
     groups = []
     for group in report.groups:
         sides = []
-        for side, sign, assertions in (("left", group.left_sign, group.left),
-                                       ("right", group.right_sign, group.right)):
-            sides.append({
-                "sign": int(sign),
-                "arrow": sign.arrow,
-                "studies": list(group.side_studies(side)),
-                "assertions": [assertion_payload(model, a) for a in assertions],
-            })
-        groups.append({
-            "id": group.id,
-            "label": group_label(model, group),
-            "conflict": group.conflict,
-            "hedged": group.hedged,
-            "subjects": [entity_ref(model, s) for s in group.subjects],
-            "objects": [entity_ref(model, o) for o in group.objects],
-            "sides": sides,
-            "fields": {kind: list(group.fields_with(kind))
-                       for kind in ("differing", "always_differing", "agreeing", "unstated")},
-            "pairs": [pair_payload(model, p) for p in group.pairs],
-        })
+        for side, sign, assertions in (
+            ("left", group.left_sign, group.left),
+            ("right", group.right_sign, group.right),
+        ):
+            sides.append(
+                {
+                    "sign": int(sign),
+                    "arrow": sign.arrow,
+                    "studies": list(group.side_studies(side)),
+                    "assertions": [assertion_payload(model, a) for a in assertions],
+                }
+            )
+        groups.append(
+            {
+                "id": group.id,
+                "label": group_label(model, group),
+                "conflict": group.conflict,
+                "hedged": group.hedged,
+                "subjects": [entity_ref(model, s) for s in group.subjects],
+                "objects": [entity_ref(model, o) for o in group.objects],
+                "sides": sides,
+                "fields": {
+                    kind: list(group.fields_with(kind))
+                    for kind in ("differing", "always_differing", "agreeing", "unstated")
+                },
+                "pairs": [pair_payload(model, p) for p in group.pairs],
+            }
+        )
     per_study: dict[str, list[dict[str, Any]]] = {}
     for item in report.within_study:
         per_study.setdefault(item.study, []).append(
-            {"kind": item.kind} | pair_payload(model, item.pair)
-            | {"left_evidence": evidence_payload(model, item.pair.left.evidence),
-               "right_evidence": evidence_payload(model, item.pair.right.evidence)})
+            {"kind": item.kind}
+            | pair_payload(model, item.pair)
+            | {
+                "left_evidence": evidence_payload(model, item.pair.left.evidence),
+                "right_evidence": evidence_payload(model, item.pair.right.evidence),
+            }
+        )
     within = []
     for study_id, pairs in per_study.items():
         study = model.studies.get(study_id)
-        within.append({"study": study_id, "citation": study.citation if study else study_id,
-                       "pairs": pairs})
+        within.append({"study": study_id, "citation": study.citation if study else study_id, "pairs": pairs})
     return {"groups": groups, "within_study": within}
 
 
@@ -604,8 +645,9 @@ def render_contradictions_html(payload: Mapping[str, Any]) -> str:
         return escape("–" if value is None else str(value))
 
     def differences(pair: Mapping[str, Any]) -> str:
-        return "; ".join(f"{escape(name)}: {cell(v[0])} ≠ {cell(v[1])}"
-                         for name, v in pair["differing"].items())
+        return "; ".join(
+            f"{escape(name)}: {cell(v[0])} ≠ {cell(v[1])}" for name, v in pair["differing"].items()
+        )
 
     out = [_page_head("MSC graph: contradictions"), "<h1>Contradictions between studies</h1>"]
     if not payload["groups"]:
@@ -613,25 +655,31 @@ def render_contradictions_html(payload: Mapping[str, Any]) -> str:
     for group in payload["groups"]:
         fields = group["fields"]
         out.append(f"<section><h2>{escape(group['label'])}</h2>")
-        out.append(f"<p class=meta>{escape(group['conflict'])}"
-                   f"{' · hedged evidence' if group['hedged'] else ''} · differs: "
-                   f"{escape(', '.join(fields['differing']) or '–')} · always differs: "
-                   f"{escape(', '.join(fields['always_differing']) or '–')} · agrees: "
-                   f"{escape(', '.join(fields['agreeing']) or '–')}</p>")
+        out.append(
+            f"<p class=meta>{escape(group['conflict'])}"
+            f"{' · hedged evidence' if group['hedged'] else ''} · differs: "
+            f"{escape(', '.join(fields['differing']) or '–')} · always differs: "
+            f"{escape(', '.join(fields['always_differing']) or '–')} · agrees: "
+            f"{escape(', '.join(fields['agreeing']) or '–')}</p>"
+        )
         for side in group["sides"]:
             out.append(f"<h3>{escape(side['arrow'])} ({escape(', '.join(side['studies']))})</h3><ul>")
             for assertion in side["assertions"]:
                 for item in assertion["evidence"]:
-                    out.append(f"<li><b>{escape(assertion['subject']['label'])} "
-                               f"{escape(assertion['predicate'])} {escape(assertion['object']['label'])}"
-                               f"</b> · {escape(item['citation'])} · {escape(item['locator'])}: "
-                               f"<q>{escape(item['quote'])}</q></li>")
+                    out.append(
+                        f"<li><b>{escape(assertion['subject']['label'])} "
+                        f"{escape(assertion['predicate'])} {escape(assertion['object']['label'])}"
+                        f"</b> · {escape(item['citation'])} · {escape(item['locator'])}: "
+                        f"<q>{escape(item['quote'])}</q></li>"
+                    )
             out.append("</ul>")
         out.append("<table><tr><th>left</th><th>right</th><th>differs</th><th>agrees</th></tr>")
         for pair in group["pairs"]:
-            out.append(f"<tr><td>{escape(pair['left_study'])}</td><td>{escape(pair['right_study'])}</td>"
-                       f"<td>{differences(pair) or '–'}</td>"
-                       f"<td>{escape(', '.join(pair['agreeing'])) or '–'}</td></tr>")
+            out.append(
+                f"<tr><td>{escape(pair['left_study'])}</td><td>{escape(pair['right_study'])}</td>"
+                f"<td>{differences(pair) or '–'}</td>"
+                f"<td>{escape(', '.join(pair['agreeing'])) or '–'}</td></tr>"
+            )
         out.append("</table></section>")
     out.append("<h1>Differences within one study</h1>")
     if not payload["within_study"]:
@@ -640,10 +688,12 @@ def render_contradictions_html(payload: Mapping[str, Any]) -> str:
         out.append(f"<section><h2>{escape(study['citation'])}</h2><ul>")
         for pair in study["pairs"]:
             differing = differences(pair)
-            out.append(f"<li>{escape(pair['kind'])}: {escape(pair['left_claim'])} "
-                       f"({escape(pair['left_evidence']['locator'])}) vs {escape(pair['right_claim'])} "
-                       f"({escape(pair['right_evidence']['locator'])}){': ' + differing if differing else ''}"
-                       "</li>")
+            out.append(
+                f"<li>{escape(pair['kind'])}: {escape(pair['left_claim'])} "
+                f"({escape(pair['left_evidence']['locator'])}) vs {escape(pair['right_claim'])} "
+                f"({escape(pair['right_evidence']['locator'])}){': ' + differing if differing else ''}"
+                "</li>"
+            )
         out.append("</ul></section>")
     out.append("</body></html>")
     return "\n".join(out)
@@ -661,7 +711,9 @@ def _page_head(title: str, style: str = "") -> str:
     """Return the start of a self-contained page: no scripts, no external resources."""
     from html import escape
 
-    return ("<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
-            "<meta http-equiv=Content-Security-Policy content=\"default-src 'none'; "
-            "style-src 'unsafe-inline'\">"
-            f"<title>{escape(title)}</title><style>{PAGE_STYLE}{style}</style></head><body>")
+    return (
+        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
+        "<meta http-equiv=Content-Security-Policy content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'\">"
+        f"<title>{escape(title)}</title><style>{PAGE_STYLE}{style}</style></head><body>"
+    )

@@ -96,11 +96,13 @@ class SeedCoverage:
             "sentences_all": len(self.sentences),
             "sentences_excluded": len(self.excluded_sentences),
             "uncovered_sentences": [
-                {"section": s.section, "text": s.text} for i, s in enumerate(self.sentences)
+                {"section": s.section, "text": s.text}
+                for i, s in enumerate(self.sentences)
                 if i not in self.covered_sentences and i not in self.excluded_sentences
             ],
             "uncovered_rows": [
-                {"table": r.table, "row": r.row, "text": r.text} for r in self.rows
+                {"table": r.table, "row": r.row, "text": r.text}
+                for r in self.rows
                 if (r.table, r.row) not in self.covered_rows
             ],
             "excluded": [
@@ -190,10 +192,14 @@ def segment_seed(text: str, region: Mapping[str, Any]) -> tuple[list[Sentence], 
             index += 1
             continue
         # a paragraph broken by a page, a table or a figure carries on after it
-        previous = next((i for i in range(len(paragraphs) - 1, -1, -1)
-                         if not paragraphs[i][0].endswith("legend")), None)
-        if previous is not None and paragraphs[previous][0] == section and _continues(
-                paragraphs[previous][1], line):
+        previous = next(
+            (i for i in range(len(paragraphs) - 1, -1, -1) if not paragraphs[i][0].endswith("legend")), None
+        )
+        if (
+            previous is not None
+            and paragraphs[previous][0] == section
+            and _continues(paragraphs[previous][1], line)
+        ):
             paragraphs[previous] = (section, paragraphs[previous][1] + " " + line)
         else:
             paragraphs.append((section, line))
@@ -232,7 +238,9 @@ def _mark(coverage: SeedCoverage, quotes: Iterable[str]) -> None:
 
 
 def compute_coverage(
-    model: GraphModel, config: Mapping[str, Any], seeds_dir: Path | None = None,
+    model: GraphModel,
+    config: Mapping[str, Any],
+    seeds_dir: Path | None = None,
     reviews: Iterable[str] | None = None,
 ) -> list[SeedCoverage]:
     """Audit each seed: sentences and rows, what covers them, and the reviewed exclusions.
@@ -281,12 +289,19 @@ def read_coverage_config(path: Path) -> dict[str, Any]:
         for number, exclusion in enumerate(region.get("exclusions", []) or [], 1):
             where = f"seeds.{review}.exclusions[{number}]"
             if not exclusion.get("starts") or not exclusion.get("reason"):
-                problems.append(Problem(str(path), 1, 1, where,
-                                        "an exclusion needs `starts` and an honest `reason`"))
+                problems.append(
+                    Problem(str(path), 1, 1, where, "an exclusion needs `starts` and an honest `reason`")
+                )
             if exclusion.get("kind") not in EXCLUSION_KINDS:
-                problems.append(Problem(str(path), 1, 1, f"{where}.kind",
-                                        f"kind must be one of {', '.join(EXCLUSION_KINDS)}, "
-                                        f"not {exclusion.get('kind')!r}"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        f"{where}.kind",
+                        f"kind must be one of {', '.join(EXCLUSION_KINDS)}, not {exclusion.get('kind')!r}",
+                    )
+                )
     if problems:
         raise DataError(problems)
     return config

@@ -59,8 +59,7 @@ class AmbiguousEntityError(MscGraphError):
         self.name = name
         self.candidates = list(candidates)
         super().__init__(
-            f"{name!r} is ambiguous; candidates: {', '.join(self.candidates)} "
-            "(give an id or a CURIE)"
+            f"{name!r} is ambiguous; candidates: {', '.join(self.candidates)} (give an id or a CURIE)"
         )
 
 

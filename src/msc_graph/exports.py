@@ -52,10 +52,31 @@ BIOLINK_CATEGORIES = {
 }
 """Entity type → Biolink category (the nearest class Biolink has)."""
 
-CSV_COLUMNS = ["assertion", "subject", "subject_label", "predicate", "object", "object_label", "sign",
-               "study", "citation", "read_in", "source_kind", "locator", "quote", "hedged",
-               "species", "strain", "disease_model", "healthy", "msc_source", "preparation", "route",
-               "measured_in", "setting"]
+CSV_COLUMNS = [
+    "assertion",
+    "subject",
+    "subject_label",
+    "predicate",
+    "object",
+    "object_label",
+    "sign",
+    "study",
+    "citation",
+    "read_in",
+    "source_kind",
+    "locator",
+    "quote",
+    "hedged",
+    "species",
+    "strain",
+    "disease_model",
+    "healthy",
+    "msc_source",
+    "preparation",
+    "route",
+    "measured_in",
+    "setting",
+]
 
 
 def _table(rows: list[list[str]], delimiter: str) -> bytes:
@@ -90,21 +111,53 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
     """
     nodes = [["id", "category", "name", "synonym", "xref", "msc_type"]]
     for entity in model.entities.values():
-        nodes.append([f"{KGX_PREFIX}:{entity.id}", BIOLINK_CATEGORIES[entity.type.value], entity.label,
-                      "|".join(entity.synonyms), "|".join(entity.xrefs), entity.type.value])
-    edges = [["id", "subject", "predicate", "object", "object_direction_qualifier", "msc_predicate",
-              "primary_knowledge_source", "aggregator_knowledge_source", "publications",
-              "supporting_text", "knowledge_level", "agent_type"]]
+        nodes.append(
+            [
+                f"{KGX_PREFIX}:{entity.id}",
+                BIOLINK_CATEGORIES[entity.type.value],
+                entity.label,
+                "|".join(entity.synonyms),
+                "|".join(entity.xrefs),
+                entity.type.value,
+            ]
+        )
+    edges = [
+        [
+            "id",
+            "subject",
+            "predicate",
+            "object",
+            "object_direction_qualifier",
+            "msc_predicate",
+            "primary_knowledge_source",
+            "aggregator_knowledge_source",
+            "publications",
+            "supporting_text",
+            "knowledge_level",
+            "agent_type",
+        ]
+    ]
     for assertion in model.assertions:
         predicate = PREDICATES[assertion.predicate]
         studies = sorted(assertion.studies)
         reviews = sorted({e.read_in for e in assertion.evidence})
         quotes = list(dict.fromkeys(" ".join(e.quote.split()) for e in assertion.evidence))
-        edges.append([assertion.id, f"{KGX_PREFIX}:{assertion.subject}", predicate.biolink,
-                      f"{KGX_PREFIX}:{assertion.object}", predicate.direction or "", assertion.predicate,
-                      KNOWLEDGE_SOURCE, "|".join(f"infores:{r}" for r in reviews),
-                      "|".join(_publications(model, studies)), "|".join(q.replace("|", "/") for q in quotes),
-                      "knowledge_assertion", "manual_agent"])
+        edges.append(
+            [
+                assertion.id,
+                f"{KGX_PREFIX}:{assertion.subject}",
+                predicate.biolink,
+                f"{KGX_PREFIX}:{assertion.object}",
+                predicate.direction or "",
+                assertion.predicate,
+                KNOWLEDGE_SOURCE,
+                "|".join(f"infores:{r}" for r in reviews),
+                "|".join(_publications(model, studies)),
+                "|".join(q.replace("|", "/") for q in quotes),
+                "knowledge_assertion",
+                "manual_agent",
+            ]
+        )
     return {"nodes.tsv": _table(nodes, "\t"), "edges.tsv": _table(edges, "\t")}
 
 
@@ -114,30 +167,76 @@ def write_csv(model: GraphModel) -> bytes:
     for assertion in model.assertions:
         for item in assertion.evidence:
             context = context_payload(model, item.context)
-            rows.append([
-                assertion.id, assertion.subject, model.entities[assertion.subject].label,
-                assertion.predicate, assertion.object, model.entities[assertion.object].label,
-                "" if assertion.sign is None else str(int(assertion.sign)), item.study,
-                model.studies[item.study].citation, item.read_in, item.source_kind.value,
-                item.locator, item.quote, str(item.hedged).lower(),
-                *("" if context[name] is None else str(context[name]).lower() if name == "healthy"
-                  else str(context[name]) for name in ("species", "strain", "disease_model", "healthy",
-                                                       "msc_source", "preparation", "route")),
-                "|".join(v for v in context["measured_in"] if v), context["setting"] or "",
-            ])
+            rows.append(
+                [
+                    assertion.id,
+                    assertion.subject,
+                    model.entities[assertion.subject].label,
+                    assertion.predicate,
+                    assertion.object,
+                    model.entities[assertion.object].label,
+                    "" if assertion.sign is None else str(int(assertion.sign)),
+                    item.study,
+                    model.studies[item.study].citation,
+                    item.read_in,
+                    item.source_kind.value,
+                    item.locator,
+                    item.quote,
+                    str(item.hedged).lower(),
+                    *(
+                        ""
+                        if context[name] is None
+                        else str(context[name]).lower()
+                        if name == "healthy"
+                        else str(context[name])
+                        for name in (
+                            "species",
+                            "strain",
+                            "disease_model",
+                            "healthy",
+                            "msc_source",
+                            "preparation",
+                            "route",
+                        )
+                    ),
+                    "|".join(v for v in context["measured_in"] if v),
+                    context["setting"] or "",
+                ]
+            )
     return _table(rows, ",")
 
 
 def write_cytoscape(model: GraphModel) -> bytes:
     """Return Cytoscape.js JSON: ``{"elements": {"nodes": [...], "edges": [...]}}``."""
-    nodes = [{"data": {"id": e.id, "label": e.label, "type": e.type.value, "xrefs": list(e.xrefs),
-                       "synonyms": list(e.synonyms)}} for e in model.entities.values()]
-    edges = [{"data": {"id": a.id, "source": a.subject, "target": a.object, "predicate": a.predicate,
-                       "sign": None if a.sign is None else int(a.sign),
-                       "studies": sorted(a.studies), "n_evidence": len(a.evidence)}}
-             for a in model.assertions]
-    return json.dumps({"elements": {"nodes": nodes, "edges": edges}}, ensure_ascii=False,
-                      indent=1).encode("utf-8")
+    nodes = [
+        {
+            "data": {
+                "id": e.id,
+                "label": e.label,
+                "type": e.type.value,
+                "xrefs": list(e.xrefs),
+                "synonyms": list(e.synonyms),
+            }
+        }
+        for e in model.entities.values()
+    ]
+    edges = [
+        {
+            "data": {
+                "id": a.id,
+                "source": a.subject,
+                "target": a.object,
+                "predicate": a.predicate,
+                "sign": None if a.sign is None else int(a.sign),
+                "studies": sorted(a.studies),
+                "n_evidence": len(a.evidence),
+            }
+        }
+        for a in model.assertions
+    ]
+    return json.dumps({"elements": {"nodes": nodes, "edges": edges}}, ensure_ascii=False, indent=1).encode(
+        "utf-8"
+    )
 
 
 def write_graphml(network: networkx.MultiDiGraph) -> bytes:
@@ -146,13 +245,24 @@ def write_graphml(network: networkx.MultiDiGraph) -> bytes:
 
     flat = networkx.MultiDiGraph()
     for node, attrs in network.nodes(data=True):
-        flat.add_node(node, label=attrs["label"], type=attrs["type"],
-                      synonyms="|".join(attrs["synonyms"]), xrefs="|".join(attrs["xrefs"]))
+        flat.add_node(
+            node,
+            label=attrs["label"],
+            type=attrs["type"],
+            synonyms="|".join(attrs["synonyms"]),
+            xrefs="|".join(attrs["xrefs"]),
+        )
     for subject, obj, key, attrs in network.edges(keys=True, data=True):
-        flat.add_edge(subject, obj, key=key, predicate=attrs["predicate"],
-                      sign="" if attrs["sign"] is None else str(attrs["sign"]), role=attrs["role"],
-                      n_studies=attrs["n_studies"],
-                      studies="|".join(sorted({e.study for e in attrs["evidence"]})))
+        flat.add_edge(
+            subject,
+            obj,
+            key=key,
+            predicate=attrs["predicate"],
+            sign="" if attrs["sign"] is None else str(attrs["sign"]),
+            role=attrs["role"],
+            n_studies=attrs["n_studies"],
+            studies="|".join(sorted({e.study for e in attrs["evidence"]})),
+        )
     buffer = io.BytesIO()
     networkx.write_graphml(flat, buffer)
     return buffer.getvalue()

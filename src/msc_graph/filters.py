@@ -56,8 +56,11 @@ class EvidenceFilter:
 
     def as_dict(self) -> dict[str, list[str]]:
         """Return the active constraints as sorted lists (for JSON output)."""
-        return {item.name: sorted(getattr(self, item.name)) for item in fields(self)
-                if getattr(self, item.name) is not None}
+        return {
+            item.name: sorted(getattr(self, item.name))
+            for item in fields(self)
+            if getattr(self, item.name) is not None
+        }
 
 
 def build_filter(resolver: Resolver, values: Mapping[str, str | None]) -> EvidenceFilter:

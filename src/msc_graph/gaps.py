@@ -48,12 +48,24 @@ from msc_graph.model import Assertion, EntityType, GraphModel, Sign
 PAIN_ROOT = "pain"
 """Entity id under which outcomes count as pain (pain models are ``model-of`` something below it)."""
 VERBS = {
-    "increases": "increase", "activates": "activate", "decreases": "decrease", "inhibits": "inhibit",
-    "ameliorates": "ameliorate", "targets": "target",
+    "increases": "increase",
+    "activates": "activate",
+    "decreases": "decrease",
+    "inhibits": "inhibit",
+    "ameliorates": "ameliorate",
+    "targets": "target",
 }
 """Predicate slug → the verb a question uses ("Does X also decrease Y?")."""
-STRUCTURAL_TYPES = frozenset({EntityType.MSC_SOURCE, EntityType.SECRETOME_COMPONENT, EntityType.SPECIES,
-                              EntityType.ROUTE, EntityType.DISEASE_MODEL, EntityType.STUDY})
+STRUCTURAL_TYPES = frozenset(
+    {
+        EntityType.MSC_SOURCE,
+        EntityType.SECRETOME_COMPONENT,
+        EntityType.SPECIES,
+        EntityType.ROUTE,
+        EntityType.DISEASE_MODEL,
+        EntityType.STUDY,
+    }
+)
 """Object types that are settings rather than targets of an effect."""
 
 
@@ -161,27 +173,47 @@ def _factor_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
     gaps = []
     for carry in model.assertions:
         subject, factor = model.entities[carry.subject], model.entities[carry.object]
-        if (carry.predicate != "carries" or subject.type is not EntityType.SECRETOME_COMPONENT
-                or not factor.type.is_factor or len(hierarchy.descendants(factor.id)) > 1):
+        if (
+            carry.predicate != "carries"
+            or subject.type is not EntityType.SECRETOME_COMPONENT
+            or not factor.type.is_factor
+            or len(hierarchy.descendants(factor.id)) > 1
+        ):
             continue
-        tested = [ref for item in hierarchy.descendants(factor.id) for ref in in_pain.get(item, ())
-                  if not ref.evidence.hedged]
+        tested = [
+            ref
+            for item in hierarchy.descendants(factor.id)
+            for ref in in_pain.get(item, ())
+            if not ref.evidence.hedged
+        ]
         if tested:
             continue
-        preparation_refs = [ref for item in hierarchy.descendants(subject.id)
-                            for ref in in_pain.get(item, ())]
-        models = sorted({ref.evidence.context.disease_model or "" for ref in preparation_refs} - {""},
-                        key=lambda m: _label(model, m))
+        preparation_refs = [
+            ref for item in hierarchy.descendants(subject.id) for ref in in_pain.get(item, ())
+        ]
+        models = sorted(
+            {ref.evidence.context.disease_model or "" for ref in preparation_refs} - {""},
+            key=lambda m: _label(model, m),
+        )
         if not models:
             continue
         suggested = [ref for item in hierarchy.descendants(factor.id) for ref in in_pain.get(item, ())]
         carried = [EvidenceRef(carry, index) for index in range(len(carry.evidence))]
         names = [_label(model, m) for m in models]
-        question = (f"Would {factor.label}, carried by {subject.label} ({_citations(model, carried)}), "
-                    f"act through a mechanism that could be tested in {_listing(names)}, where "
-                    f"{subject.label} was tested?")
-        gaps.append(Gap(GapKind.FACTOR_IN_PAIN_MODEL, question, (factor.id, subject.id),
-                        (*carried, *suggested), tuple(models)))
+        question = (
+            f"Would {factor.label}, carried by {subject.label} ({_citations(model, carried)}), "
+            f"act through a mechanism that could be tested in {_listing(names)}, where "
+            f"{subject.label} was tested?"
+        )
+        gaps.append(
+            Gap(
+                GapKind.FACTOR_IN_PAIN_MODEL,
+                question,
+                (factor.id, subject.id),
+                (*carried, *suggested),
+                tuple(models),
+            )
+        )
     return gaps
 
 
@@ -191,8 +223,11 @@ def preparation_families(model: GraphModel, hierarchy: Hierarchy) -> dict[str, s
     children: dict[str, list[str]] = {}
     roots = []
     for item in components:
-        parents = [p for p in model.entities[item].is_a
-                   if p in model.entities and model.entities[p].type is EntityType.SECRETOME_COMPONENT]
+        parents = [
+            p
+            for p in model.entities[item].is_a
+            if p in model.entities and model.entities[p].type is EntityType.SECRETOME_COMPONENT
+        ]
         if not parents:
             roots.append(item)
         for parent in parents:
@@ -239,11 +274,15 @@ def _preparation_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
                 target_label, family_label = _label(model, target), _label(model, family)
                 if len(signs) == 1:
                     verb = max(set(predicates), key=predicates.count)
-                    question = (f"Would {_label(model, other)} also {_phrase(verb, target_label)}, as "
-                                f"shown for {family_label} ({_citations(model, refs)})?")
+                    question = (
+                        f"Would {_label(model, other)} also {_phrase(verb, target_label)}, as "
+                        f"shown for {family_label} ({_citations(model, refs)})?"
+                    )
                 else:
-                    question = (f"Would {_label(model, other)} act on {target_label}, which {family_label} "
-                                f"was reported both to raise and to lower ({_citations(model, refs)})?")
+                    question = (
+                        f"Would {_label(model, other)} act on {target_label}, which {family_label} "
+                        f"was reported both to raise and to lower ({_citations(model, refs)})?"
+                    )
                 gaps.append(Gap(GapKind.ONE_PREPARATION, question, (target, family), tuple(refs), (other,)))
     return gaps
 
@@ -263,8 +302,11 @@ def _species_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
     all_species = set().union(*species_of.values()) if species_of else set()
     gaps = []
     for assertion in _effects(model):
-        refs = [EvidenceRef(assertion, index) for index, item in enumerate(assertion.evidence)
-                if not item.hedged and item.context.species is not None]
+        refs = [
+            EvidenceRef(assertion, index)
+            for index, item in enumerate(assertion.evidence)
+            if not item.hedged and item.context.species is not None
+        ]
         species = {ref.evidence.context.species for ref in refs}
         if len(species) != 1:
             continue
@@ -273,15 +315,28 @@ def _species_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
         if not others:
             continue
         lineage = hierarchy.lineage(assertion.subject)
-        nearer = [s for s in others if s in species_of.get(assertion.subject, set())
-                  or any(s in species_of.get(item, set()) for item in lineage)]
+        nearer = [
+            s
+            for s in others
+            if s in species_of.get(assertion.subject, set())
+            or any(s in species_of.get(item, set()) for item in lineage)
+        ]
         others = nearer or others
-        question = (f"Would {_label(model, assertion.subject)} also "
-                    f"{_phrase(assertion.predicate, _label(model, assertion.object))} in "
-                    f"{_listing([_label(model, s) for s in others])}, as in {_label(model, str(only))} "
-                    f"({_citations(model, refs)})?")
-        gaps.append(Gap(GapKind.ONE_SPECIES, question, (assertion.subject, assertion.object),
-                        tuple(refs), tuple(others)))
+        question = (
+            f"Would {_label(model, assertion.subject)} also "
+            f"{_phrase(assertion.predicate, _label(model, assertion.object))} in "
+            f"{_listing([_label(model, s) for s in others])}, as in {_label(model, str(only))} "
+            f"({_citations(model, refs)})?"
+        )
+        gaps.append(
+            Gap(
+                GapKind.ONE_SPECIES,
+                question,
+                (assertion.subject, assertion.object),
+                tuple(refs),
+                tuple(others),
+            )
+        )
     return gaps
 
 
@@ -295,19 +350,28 @@ def _model_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
     gaps = []
     for disease_model in sorted(per_model):
         refs = [ref for item in hierarchy.descendants(disease_model) for ref in per_model.get(item, ())]
-        primary = {ref.evidence.study for ref in refs
-                   if ref.evidence.study in model.studies and not model.studies[ref.evidence.study].review}
+        primary = {
+            ref.evidence.study
+            for ref in refs
+            if ref.evidence.study in model.studies and not model.studies[ref.evidence.study].review
+        }
         if len(primary) != 1:
             continue
         (study,) = primary
         own = [ref for ref in refs if ref.evidence.study == study]
-        effects = list(dict.fromkeys(
-            f"{ref.assertion.sign.arrow} {_label(model, ref.assertion.object)}" for ref in own
-            if ref.assertion.sign is not None and is_signed(ref.assertion)))
+        effects = list(
+            dict.fromkeys(
+                f"{ref.assertion.sign.arrow} {_label(model, ref.assertion.object)}"
+                for ref in own
+                if ref.assertion.sign is not None and is_signed(ref.assertion)
+            )
+        )
         shown = f", e.g. {_listing(effects[:3], 'and')}" if effects else ""
         citation = model.studies[study].citation
-        question = (f"Would a second study in {_label(model, disease_model)} reproduce what {citation} "
-                    f"reports there ({len(own)} piece{'s' if len(own) != 1 else ''} of evidence{shown})?")
+        question = (
+            f"Would a second study in {_label(model, disease_model)} reproduce what {citation} "
+            f"reports there ({len(own)} piece{'s' if len(own) != 1 else ''} of evidence{shown})?"
+        )
         gaps.append(Gap(GapKind.ONE_STUDY_MODEL, question, (disease_model,), tuple(own), ()))
     return gaps
 
@@ -323,8 +387,14 @@ def gap_payload(model: GraphModel, gap: Gap, rank: int) -> dict[str, Any]:
         "score": gap.support(model),
         "entities": [entity_ref(model, e) for e in gap.entities],
         "untested": [entity_ref(model, e) for e in gap.untested],
-        "evidence": [{"key": ref.key, "assertion": ref.assertion.id,
-                      "claim": f"{_label(model, ref.assertion.subject)} {ref.assertion.predicate} "
-                               f"{_label(model, ref.assertion.object)}"}
-                     | evidence_payload(model, ref.evidence) for ref in gap.evidence],
+        "evidence": [
+            {
+                "key": ref.key,
+                "assertion": ref.assertion.id,
+                "claim": f"{_label(model, ref.assertion.subject)} {ref.assertion.predicate} "
+                f"{_label(model, ref.assertion.object)}",
+            }
+            | evidence_payload(model, ref.evidence)
+            for ref in gap.evidence
+        ],
     }

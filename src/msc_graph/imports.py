@@ -143,27 +143,47 @@ _UP = "increases"
 _DOWN = "decreases"
 PREDICATE_SLUGS: dict[str, str] = {
     # the sign is in the predicate
-    "biolink:positively_regulates": _UP, "biolink:negatively_regulates": _DOWN,
-    "biolink:entity_positively_regulates_entity": _UP, "biolink:entity_negatively_regulates_entity": _DOWN,
-    "biolink:increases_expression_of": _UP, "biolink:decreases_expression_of": _DOWN,
-    "biolink:increases_activity_of": _UP, "biolink:decreases_activity_of": _DOWN,
-    "biolink:increases_amount_or_activity_of": _UP, "biolink:decreases_amount_or_activity_of": _DOWN,
-    "biolink:increases_abundance_of": _UP, "biolink:decreases_abundance_of": _DOWN,
-    "biolink:causes": _UP, "biolink:contributes_to": _UP,
-    "biolink:treats": "ameliorates", "biolink:ameliorates": "ameliorates",
+    "biolink:positively_regulates": _UP,
+    "biolink:negatively_regulates": _DOWN,
+    "biolink:entity_positively_regulates_entity": _UP,
+    "biolink:entity_negatively_regulates_entity": _DOWN,
+    "biolink:increases_expression_of": _UP,
+    "biolink:decreases_expression_of": _DOWN,
+    "biolink:increases_activity_of": _UP,
+    "biolink:decreases_activity_of": _DOWN,
+    "biolink:increases_amount_or_activity_of": _UP,
+    "biolink:decreases_amount_or_activity_of": _DOWN,
+    "biolink:increases_abundance_of": _UP,
+    "biolink:decreases_abundance_of": _DOWN,
+    "biolink:causes": _UP,
+    "biolink:contributes_to": _UP,
+    "biolink:treats": "ameliorates",
+    "biolink:ameliorates": "ameliorates",
     "biolink:ameliorates_condition": "ameliorates",
-    "RO:0002213": _UP, "RO:0002629": _UP, "RO:0002212": _DOWN, "RO:0002630": _DOWN,
+    "RO:0002213": _UP,
+    "RO:0002629": _UP,
+    "RO:0002212": _DOWN,
+    "RO:0002630": _DOWN,
     # unsigned but mechanistic: transmit with the cargo's sign
-    "biolink:affects": "acts-on", "biolink:regulates": "acts-on", "RO:0002211": "acts-on",
-    "biolink:interacts_with": "acts-on", "biolink:physically_interacts_with": "acts-on",
+    "biolink:affects": "acts-on",
+    "biolink:regulates": "acts-on",
+    "RO:0002211": "acts-on",
+    "biolink:interacts_with": "acts-on",
+    "biolink:physically_interacts_with": "acts-on",
     "biolink:directly_physically_interacts_with": "acts-on",
-    "biolink:genetically_interacts_with": "acts-on", "biolink:acts_upstream_of": "acts-on",
-    "biolink:has_part": "carries", "biolink:has_gene_product": "carries",
-    "biolink:expresses": "carries", "BFO:0000051": "carries",
-    "biolink:part_of": "part-of", "biolink:participates_in": "part-of",
-    "biolink:actively_involved_in": "part-of", "BFO:0000050": "part-of",
+    "biolink:genetically_interacts_with": "acts-on",
+    "biolink:acts_upstream_of": "acts-on",
+    "biolink:has_part": "carries",
+    "biolink:has_gene_product": "carries",
+    "biolink:expresses": "carries",
+    "BFO:0000051": "carries",
+    "biolink:part_of": "part-of",
+    "biolink:participates_in": "part-of",
+    "biolink:actively_involved_in": "part-of",
+    "BFO:0000050": "part-of",
     # descriptive: transmit nothing
-    "biolink:derives_from": "derived-from", "biolink:biomarker_for": "marker-of",
+    "biolink:derives_from": "derived-from",
+    "biolink:biomarker_for": "marker-of",
     "biolink:model_of": "model-of",
 }
 """Predicate CURIE as written → our predicate slug; anything else is ``associated-with``."""
@@ -173,17 +193,40 @@ SUBCLASS_PREDICATES = frozenset({"biolink:subclass_of", "rdfs:subClassOf"})
 """Predicates read as is-a (the resolver expands through them) rather than as edges."""
 
 CATEGORY_TYPES: dict[str, EntityType] = {
-    **dict.fromkeys(("biolink:Gene", "biolink:Protein", "biolink:GeneProduct", "biolink:Polypeptide",
-                     "biolink:GeneOrGeneProduct", "biolink:GeneFamily"), EntityType.FACTOR),
+    **dict.fromkeys(
+        (
+            "biolink:Gene",
+            "biolink:Protein",
+            "biolink:GeneProduct",
+            "biolink:Polypeptide",
+            "biolink:GeneOrGeneProduct",
+            "biolink:GeneFamily",
+        ),
+        EntityType.FACTOR,
+    ),
     **dict.fromkeys(("biolink:MicroRNA", "biolink:NoncodingRNAProduct"), EntityType.MICRORNA),
-    **dict.fromkeys(("biolink:SmallMolecule", "biolink:ChemicalEntity", "biolink:Drug",
-                     "biolink:MolecularEntity", "biolink:ChemicalMixture"), EntityType.CHEMICAL),
+    **dict.fromkeys(
+        (
+            "biolink:SmallMolecule",
+            "biolink:ChemicalEntity",
+            "biolink:Drug",
+            "biolink:MolecularEntity",
+            "biolink:ChemicalMixture",
+        ),
+        EntityType.CHEMICAL,
+    ),
     **dict.fromkeys(("biolink:Disease", "biolink:DiseaseOrPhenotypicFeature"), EntityType.DISEASE),
     "biolink:PhenotypicFeature": EntityType.PHENOTYPE,
     "biolink:Pathway": EntityType.PATHWAY,
-    **dict.fromkeys(("biolink:BiologicalProcess", "biolink:MolecularActivity",
-                     "biolink:BiologicalProcessOrActivity", "biolink:PhysiologicalProcess"),
-                    EntityType.PROCESS),
+    **dict.fromkeys(
+        (
+            "biolink:BiologicalProcess",
+            "biolink:MolecularActivity",
+            "biolink:BiologicalProcessOrActivity",
+            "biolink:PhysiologicalProcess",
+        ),
+        EntityType.PROCESS,
+    ),
     "biolink:Cell": EntityType.CELL_TYPE,
     **dict.fromkeys(("biolink:AnatomicalEntity", "biolink:GrossAnatomicalStructure"), EntityType.TISSUE),
     "biolink:OrganismTaxon": EntityType.SPECIES,
@@ -192,24 +235,43 @@ CATEGORY_TYPES: dict[str, EntityType] = {
 """Biolink category (or our own class) → our entity type; others are ``external`` (kept as written)."""
 
 LABEL_PREDICATES = frozenset({RDFS + "label", SKOS + "prefLabel", BIOLINK + "name"})
-SYNONYM_PREDICATES = frozenset({SKOS + "altLabel", OBO_IN_OWL + "hasExactSynonym",
-                                OBO_IN_OWL + "hasRelatedSynonym", BIOLINK + "synonym"})
+SYNONYM_PREDICATES = frozenset(
+    {SKOS + "altLabel", OBO_IN_OWL + "hasExactSynonym", OBO_IN_OWL + "hasRelatedSynonym", BIOLINK + "synonym"}
+)
 TYPE_PREDICATES = frozenset({RDF + "type", BIOLINK + "category"})
 
 NODE_ROLES = {
-    VOCAB_IRI + "Assertion": "assertion", VOCAB_IRI + "Evidence": "evidence", VOCAB_IRI + "Study": "study",
-    **dict.fromkeys((OWL + "Class", OWL + "ObjectProperty", OWL + "DatatypeProperty",
-                     OWL + "AnnotationProperty", OWL + "Ontology", RDF + "Property", RDFS + "Class",
-                     RDFS + "Datatype"), "schema"),
+    VOCAB_IRI + "Assertion": "assertion",
+    VOCAB_IRI + "Evidence": "evidence",
+    VOCAB_IRI + "Study": "study",
+    **dict.fromkeys(
+        (
+            OWL + "Class",
+            OWL + "ObjectProperty",
+            OWL + "DatatypeProperty",
+            OWL + "AnnotationProperty",
+            OWL + "Ontology",
+            RDF + "Property",
+            RDFS + "Class",
+            RDFS + "Datatype",
+        ),
+        "schema",
+    ),
 }
 """rdf:type → the role of a node of our RDF layout that is not a graph node (see ``fold_our_rdf``)."""
-NOTED_LITERALS = {VOCAB_IRI + "quote": "quote", VOCAB_IRI + "hedged": "hedged",
-                  VOCAB_IRI + "predicateSlug": "slug", OBO_IN_OWL + "hasDbXref": "xref"}
+NOTED_LITERALS = {
+    VOCAB_IRI + "quote": "quote",
+    VOCAB_IRI + "hedged": "hedged",
+    VOCAB_IRI + "predicateSlug": "slug",
+    OBO_IN_OWL + "hasDbXref": "xref",
+}
 """Literal predicates kept aside during an N-Triples pass, read only when folding our own RDF."""
 
 _NT_LINE = re.compile(
     rb'^[ \t]*(<[^>]*>|_:\S+)[ \t]+<([^>]*)>[ \t]+(<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*")'
-    rb'(?:\^\^<[^>]*>|@[a-zA-Z0-9-]+)?[ \t]*\.[ \t]*(?:#.*)?\r?$', re.MULTILINE)
+    rb"(?:\^\^<[^>]*>|@[a-zA-Z0-9-]+)?[ \t]*\.[ \t]*(?:#.*)?\r?$",
+    re.MULTILINE,
+)
 _BNODE_SUBJECT = re.compile(rb"^([ \t]*)_:([^\s.]+(?:\.[^\s.]+)*)", re.MULTILINE)
 _BNODE_OBJECT = re.compile(rb"^([ \t]*\S+[ \t]+<[^>]*>[ \t]+)_:([^\s.]+(?:\.[^\s.]+)*)", re.MULTILINE)
 _NT_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
@@ -270,8 +332,10 @@ def check_graph_name(name: str) -> str:
         GraphImportError: it cannot.
     """
     if not NAME_PATTERN.match(name):
-        raise GraphImportError(f"graph name {name!r}: use letters, digits, '.', '_' or '-' "
-                               "(at most 64, starting with a letter or digit)")
+        raise GraphImportError(
+            f"graph name {name!r}: use letters, digits, '.', '_' or '-' "
+            "(at most 64, starting with a letter or digit)"
+        )
     return name
 
 
@@ -285,8 +349,9 @@ def list_graphs(cache_dir: Path) -> list[str]:
     folder = get_graphs_dir(cache_dir)
     if not folder.is_dir():
         return []
-    return sorted(p.name for p in folder.iterdir()
-                  if not p.name.startswith(".") and (p / "meta.json").is_file())
+    return sorted(
+        p.name for p in folder.iterdir() if not p.name.startswith(".") and (p / "meta.json").is_file()
+    )
 
 
 def find_import_source(path: Path, fmt: str | None = None) -> ImportSource:
@@ -309,8 +374,7 @@ def find_import_source(path: Path, fmt: str | None = None) -> ImportSource:
         elif name.endswith((".nt", ".ttl")):
             fmt = name.rpartition(".")[2]
         else:
-            raise GraphImportError(f"{path}: cannot tell the format from the name; "
-                                   "give --format kgx|nt|ttl")
+            raise GraphImportError(f"{path}: cannot tell the format from the name; give --format kgx|nt|ttl")
     if fmt not in FORMATS:
         raise GraphImportError(f"unknown import format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt != "kgx":
@@ -321,8 +385,9 @@ def find_import_source(path: Path, fmt: str | None = None) -> ImportSource:
         nodes = sorted(p for p in path.iterdir() if re.search(r"nodes\.tsv(\.gz)?$", p.name, re.I))
         edges = sorted(p for p in path.iterdir() if re.search(r"edges\.tsv(\.gz)?$", p.name, re.I))
         if len(nodes) != 1 or len(edges) != 1:
-            raise GraphImportError(f"{path}: expected one *nodes.tsv and one *edges.tsv, found "
-                                   f"{len(nodes)} and {len(edges)}")
+            raise GraphImportError(
+                f"{path}: expected one *nodes.tsv and one *edges.tsv, found {len(nodes)} and {len(edges)}"
+            )
         return ImportSource("kgx", (nodes[0], edges[0]))
     if "nodes" in path.name:
         partner = path.with_name(path.name.replace("nodes", "edges"))
@@ -397,9 +462,9 @@ class Curies:
             cut = max(iri.rfind(sep, 0, end) for sep in "/#_:")
             if cut <= 0:
                 break
-            prefix = self._namespaces.get(iri[:cut + 1])
+            prefix = self._namespaces.get(iri[: cut + 1])
             if prefix is not None:
-                return f"{prefix}:{iri[cut + 1:]}"
+                return f"{prefix}:{iri[cut + 1 :]}"
             end = cut
         return iri
 
@@ -418,8 +483,7 @@ def _unescape(value: str) -> str:
 def _literal(value: str) -> str:
     if not _LITERAL_UNSAFE.search(value):
         return f'"{value}"'
-    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-               .replace("\r", "\\r"))
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"'
 
 
@@ -489,8 +553,9 @@ class RecordBuilder:
         """Return the code of a predicate as written, or -1 when no record used it."""
         return self._predicate_codes.get(predicate, -1)
 
-    def add_edge(self, subject: int, predicate_code: int, slug: str, obj: int, line: int,
-                 provenance: bytes = b"") -> None:
+    def add_edge(
+        self, subject: int, predicate_code: int, slug: str, obj: int, line: int, provenance: bytes = b""
+    ) -> None:
         """Append one edge record."""
         self.subjects.append(subject)
         self.objects.append(obj)
@@ -519,8 +584,9 @@ class RecordBuilder:
         self.categories = array("H", [self.categories[index] for index in kept])
         self.synonyms = {renumber[k]: v for k, v in self.synonyms.items() if keep[k]}
         self.xrefs = {renumber[k]: v for k, v in self.xrefs.items() if keep[k]}
-        parents = {renumber[k]: [renumber[p] for p in v if keep[p]]
-                   for k, v in self.parents.items() if keep[k]}
+        parents = {
+            renumber[k]: [renumber[p] for p in v if keep[p]] for k, v in self.parents.items() if keep[k]
+        }
         self.parents = {k: v for k, v in parents.items() if v}
         self.subjects = array("i", [renumber[index] for index in self.subjects])
         self.objects = array("i", [renumber[index] for index in self.objects])
@@ -546,19 +612,32 @@ class RecordBuilder:
 
     def write(self, folder: Path, meta: Mapping[str, Any]) -> None:
         """Write every record file into ``folder``; ``meta.json`` last (it marks the folder complete)."""
-        nodes = (self.node_ids, self.labels, self.categories.tobytes(), self.category_names,
-                 {k: tuple(v) for k, v in self.synonyms.items()},
-                 {k: tuple(v) for k, v in self.xrefs.items()},
-                 {k: tuple(v) for k, v in self.parents.items()})
+        nodes = (
+            self.node_ids,
+            self.labels,
+            self.categories.tobytes(),
+            self.category_names,
+            {k: tuple(v) for k, v in self.synonyms.items()},
+            {k: tuple(v) for k, v in self.xrefs.items()},
+            {k: tuple(v) for k, v in self.parents.items()},
+        )
         _write_file(folder / "nodes.pickle", pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL))
-        curies = {xref.casefold(): self.node_ids[index]
-                  for index, xrefs in self.xrefs.items() for xref in xrefs}
+        curies = {
+            xref.casefold(): self.node_ids[index] for index, xrefs in self.xrefs.items() for xref in xrefs
+        }
         exact = self.build_name_index()
-        _write_file(folder / "names.pickle",
-                    pickle.dumps((exact, curies, sorted(exact)), protocol=pickle.HIGHEST_PROTOCOL))
-        for suffix, values in (("subjects", self.subjects), ("objects", self.objects),
-                               ("slugs", self.slug_codes), ("predicates", self.predicate_codes),
-                               ("lines", self.lines), ("provenance.offsets", self.provenance_offsets)):
+        _write_file(
+            folder / "names.pickle",
+            pickle.dumps((exact, curies, sorted(exact)), protocol=pickle.HIGHEST_PROTOCOL),
+        )
+        for suffix, values in (
+            ("subjects", self.subjects),
+            ("objects", self.objects),
+            ("slugs", self.slug_codes),
+            ("predicates", self.predicate_codes),
+            ("lines", self.lines),
+            ("provenance.offsets", self.provenance_offsets),
+        ):
             _write_file(folder / f"edges.{suffix}", values.tobytes())
         _write_file(folder / "edges.provenance", self.provenance.getvalue())
         _write_file(folder / "meta.json", json.dumps(meta, indent=2).encode("utf-8"))
@@ -588,8 +667,10 @@ class StoreLoader:
         self._store = store
         self._queue: queue.Queue[tuple[bytes, str] | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
-        self._threads = [threading.Thread(target=self._run, name="mscgraph-bulk-load", daemon=True)
-                         for _ in range(LOADER_THREADS)]
+        self._threads = [
+            threading.Thread(target=self._run, name="mscgraph-bulk-load", daemon=True)
+            for _ in range(LOADER_THREADS)
+        ]
         for thread in self._threads:
             thread.start()
 
@@ -691,8 +772,9 @@ def _iter_turtle_chunks(stream: IO[bytes], path: Path) -> Iterator[bytes]:
 
     try:
         triples = pyoxigraph.parse(stream, pyoxigraph.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-        while chunk := pyoxigraph.serialize(itertools.islice(triples, TURTLE_TRIPLES),
-                                            format=pyoxigraph.RdfFormat.N_TRIPLES):
+        while chunk := pyoxigraph.serialize(
+            itertools.islice(triples, TURTLE_TRIPLES), format=pyoxigraph.RdfFormat.N_TRIPLES
+        ):
             yield chunk
     except (SyntaxError, ValueError) as error:
         raise GraphImportError(f"{path.name}: {error}") from None
@@ -714,8 +796,15 @@ class RdfNotes:
     """Subject as written → NOTED_LITERALS name → values."""
 
 
-def read_ntriples(path: Path, records: RecordBuilder, loader: StoreLoader, curies: Curies,
-                  progress: Progress | None = None, *, turtle: bool = False) -> None:
+def read_ntriples(
+    path: Path,
+    records: RecordBuilder,
+    loader: StoreLoader,
+    curies: Curies,
+    progress: Progress | None = None,
+    *,
+    turtle: bool = False,
+) -> None:
     """Parse an N-Triples (or Turtle) file into ``records`` and hand the same triples to ``loader``.
 
     IRI objects become edges; ``rdf:type`` / ``biolink:category`` set the node
@@ -740,8 +829,13 @@ def read_ntriples(path: Path, records: RecordBuilder, loader: StoreLoader, curie
     notes = RdfNotes()
     # N-Triples carry no provenance, so every edge's provenance record is empty (offset 0).
     add_subject, add_object, add_slug, add_predicate, add_line, add_offset = (
-        records.subjects.append, records.objects.append, records.slug_codes.append,
-        records.predicate_codes.append, records.lines.append, records.provenance_offsets.append)
+        records.subjects.append,
+        records.objects.append,
+        records.slug_codes.append,
+        records.predicate_codes.append,
+        records.lines.append,
+        records.provenance_offsets.append,
+    )
 
     def node(token: bytes) -> int:
         index = interned.get(token)
@@ -764,8 +858,13 @@ def read_ntriples(path: Path, records: RecordBuilder, loader: StoreLoader, curie
                 # Canonical N-Triples (one space between terms, " ." at the end) split in C;
                 # anything else (tabs, comments, CR, odd spacing) goes through the full pattern.
                 parts = text_line.split(b" ", 2)
-                if (len(parts) == 3 and parts[1][:1] == b"<" and parts[1][-1:] == b">"
-                        and parts[2][-2:] == b" ." and parts[0][:1] in (b"<", b"_")):
+                if (
+                    len(parts) == 3
+                    and parts[1][:1] == b"<"
+                    and parts[1][-1:] == b">"
+                    and parts[2][-2:] == b" ."
+                    and parts[0][:1] in (b"<", b"_")
+                ):
                     subject, predicate, obj = parts[0], parts[1][1:-1], parts[2][:-2].rstrip()
                 else:
                     match = _NT_LINE.match(text_line)
@@ -774,26 +873,34 @@ def read_ntriples(path: Path, records: RecordBuilder, loader: StoreLoader, curie
                     subject, predicate, obj = match.groups()
                 if obj[0] == 34:  # a literal: only labels and synonyms matter here
                     if predicate in literal_predicates:
-                        value = _unescape(obj[1:obj.rindex(b'"')].decode("utf-8"))
+                        value = _unescape(obj[1 : obj.rindex(b'"')].decode("utf-8"))
                         index = node(subject)
                         if literal_predicates[predicate] and records.labels[index] is None:
                             records.labels[index] = value
                         else:
                             records.synonyms.setdefault(index, []).append(value)
                     elif predicate in noted_literals:
-                        value = _unescape(obj[1:obj.rindex(b'"')].decode("utf-8"))
+                        value = _unescape(obj[1 : obj.rindex(b'"')].decode("utf-8"))
                         notes.literals.setdefault(subject, {}).setdefault(
-                            noted_literals[predicate], []).append(value)
+                            noted_literals[predicate], []
+                        ).append(value)
                     continue
                 slot = predicate_slots.get(predicate)
                 if slot is None:
                     iri = predicate.decode()
                     written = curies.compact(iri)
-                    kind = "type" if iri in TYPE_PREDICATES else \
-                        "subclass" if written in SUBCLASS_PREDICATES else "edge"
+                    kind = (
+                        "type"
+                        if iri in TYPE_PREDICATES
+                        else "subclass"
+                        if written in SUBCLASS_PREDICATES
+                        else "edge"
+                    )
                     slot = predicate_slots[predicate] = (
-                        records.slugs.index(map_predicate(written)), records.get_predicate_code(written),
-                        kind)
+                        records.slugs.index(map_predicate(written)),
+                        records.get_predicate_code(written),
+                        kind,
+                    )
                 slug_code, code, kind = slot
                 if kind == "edge":
                     known = interned.get(subject)  # inline hit: no call for the common case
@@ -823,8 +930,9 @@ def read_ntriples(path: Path, records: RecordBuilder, loader: StoreLoader, curie
     records.source_names.append(file_name)
 
 
-def fold_our_rdf(records: RecordBuilder, notes: RdfNotes, interned: Mapping[bytes, int],
-                 curies: Curies) -> None:
+def fold_our_rdf(
+    records: RecordBuilder, notes: RdfNotes, interned: Mapping[bytes, int], curies: Curies
+) -> None:
     """Turn the records of our own RDF layout (rdf.py) back into the graph it was written from.
 
     Each ``msc:Assertion`` node becomes one edge: subject, predicate (its
@@ -840,13 +948,20 @@ def fold_our_rdf(records: RecordBuilder, notes: RdfNotes, interned: Mapping[byte
     nodes, and nodes nothing kept mentions or describes, are dropped.
     Cost: linear in edges and nodes, run only for files in our layout.
     """
+
     def code(iri: str) -> int:
         return records.find_predicate_code(curies.compact(iri))
 
-    subject_code, predicate_code, object_code = (code(RDF + "subject"), code(RDF + "predicate"),
-                                                 code(RDF + "object"))
-    evidence_code, broader_code, match_code = (code(VOCAB_IRI + "evidence"), code(SKOS + "broader"),
-                                               code(SKOS + "exactMatch"))
+    subject_code, predicate_code, object_code = (
+        code(RDF + "subject"),
+        code(RDF + "predicate"),
+        code(RDF + "object"),
+    )
+    evidence_code, broader_code, match_code = (
+        code(VOCAB_IRI + "evidence"),
+        code(SKOS + "broader"),
+        code(SKOS + "exactMatch"),
+    )
     study_codes = {code(VOCAB_IRI + "study"), code(PROV + "wasDerivedFrom")}
     read_in_code = code(VOCAB_IRI + "readIn")
     literals = {interned[token]: values for token, values in notes.literals.items() if token in interned}
@@ -902,8 +1017,9 @@ def fold_our_rdf(records: RecordBuilder, notes: RdfNotes, interned: Mapping[byte
         if queue:
             _add_assertion(records, queue.pop(0), parts, evidence, studies, reviews, literals)
         else:
-            records.add_edge(old[0][edge], old[3][edge], records.slugs[old[2][edge]], old[1][edge],
-                             old[4][edge])
+            records.add_edge(
+                old[0][edge], old[3][edge], records.slugs[old[2][edge]], old[1][edge], old[4][edge]
+            )
     for queue in waiting.values():
         for assertion in queue:
             _add_assertion(records, assertion, parts, evidence, studies, reviews, literals)
@@ -922,14 +1038,24 @@ def fold_our_rdf(records: RecordBuilder, notes: RdfNotes, interned: Mapping[byte
             used[child] = 1
             for parent in parents:
                 used[parent] = 1
-    records.keep_nodes([index not in roles and (used[index] == 1 or records.labels[index] is not None
-                                                or records.categories[index] != 0)
-                        for index in range(len(node_ids))])
+    records.keep_nodes(
+        [
+            index not in roles
+            and (used[index] == 1 or records.labels[index] is not None or records.categories[index] != 0)
+            for index in range(len(node_ids))
+        ]
+    )
 
 
-def _add_assertion(records: RecordBuilder, assertion: int, parts: Mapping[int, list[int]],
-                   evidence: Mapping[int, list[int]], studies: Mapping[int, list[int]],
-                   reviews: Mapping[int, list[int]], literals: Mapping[int, dict[str, list[str]]]) -> None:
+def _add_assertion(
+    records: RecordBuilder,
+    assertion: int,
+    parts: Mapping[int, list[int]],
+    evidence: Mapping[int, list[int]],
+    studies: Mapping[int, list[int]],
+    reviews: Mapping[int, list[int]],
+    literals: Mapping[int, dict[str, list[str]]],
+) -> None:
     """Append the edge of one reified assertion, its evidence folded into the KGX provenance fields."""
     ids = records.node_ids
     subject, predicate, obj, line = parts[assertion]
@@ -940,18 +1066,30 @@ def _add_assertion(records: RecordBuilder, assertion: int, parts: Mapping[int, l
     pieces = evidence.get(assertion, [])
     publications = dict.fromkeys(ids[s] for piece in pieces for s in studies.get(piece, ()))
     sources = dict.fromkeys(ids[r] for piece in pieces for r in reviews.get(piece, ()))
-    quotes = dict.fromkeys(" ".join(q.split()) for piece in pieces
-                           for q in literals.get(piece, {}).get("quote", ()))
+    quotes = dict.fromkeys(
+        " ".join(q.split()) for piece in pieces for q in literals.get(piece, {}).get("quote", ())
+    )
     hedged = bool(pieces) and all(
-        {"true", "1"} & set(literals.get(piece, {}).get("hedged", ())) for piece in pieces)
-    provenance = "\t".join((ids[assertion], "|".join(sources), "|".join(publications), " | ".join(quotes),
-                            "prediction" if hedged else "knowledge_assertion", ""))
-    records.add_edge(subject, records.get_predicate_code(written), slug, obj, line,
-                     provenance.encode("utf-8"))
+        {"true", "1"} & set(literals.get(piece, {}).get("hedged", ())) for piece in pieces
+    )
+    provenance = "\t".join(
+        (
+            ids[assertion],
+            "|".join(sources),
+            "|".join(publications),
+            " | ".join(quotes),
+            "prediction" if hedged else "knowledge_assertion",
+            "",
+        )
+    )
+    records.add_edge(
+        subject, records.get_predicate_code(written), slug, obj, line, provenance.encode("utf-8")
+    )
 
 
-def _iter_tsv(path: Path, progress: Progress | None, required: Sequence[str], wanted: Sequence[str]
-              ) -> Iterator[tuple[int, tuple[str, ...]]]:
+def _iter_tsv(
+    path: Path, progress: Progress | None, required: Sequence[str], wanted: Sequence[str]
+) -> Iterator[tuple[int, tuple[str, ...]]]:
     """Yield (line, the ``wanted`` cells) for each data row of a KGX TSV file (absent columns: "")."""
     from operator import itemgetter
 
@@ -972,7 +1110,7 @@ def _iter_tsv(path: Path, progress: Progress | None, required: Sequence[str], wa
         for number, row in enumerate(reader):
             row.append("")
             if len(row) != width + 1:
-                del row[min(len(row) - 1, width):]
+                del row[min(len(row) - 1, width) :]
                 row.extend([""] * (width + 1 - len(row)))
             yield reader.line_num, pick(row)
             if progress is not None and number % 65536 == 65535:
@@ -1004,13 +1142,20 @@ class _RdfWriter:
 
     def flush(self, line: int) -> None:
         if self._lines:
-            self._loader.put("".join(self._lines).encode("utf-8"),
-                             f"{self._file_name} lines {self._first_line}-{line}")
+            self._loader.put(
+                "".join(self._lines).encode("utf-8"), f"{self._file_name} lines {self._first_line}-{line}"
+            )
         self._lines, self._size, self._first_line = [], 0, line + 1
 
 
-def read_kgx(nodes_path: Path, edges_path: Path, records: RecordBuilder, loader: StoreLoader,
-             curies: Curies, progress: Progress | None = None) -> None:
+def read_kgx(
+    nodes_path: Path,
+    edges_path: Path,
+    records: RecordBuilder,
+    loader: StoreLoader,
+    curies: Curies,
+    progress: Progress | None = None,
+) -> None:
     """Parse a KGX TSV pair into ``records`` and write its RDF to ``loader`` from the same rows.
 
     Nodes: ``id`` (required), ``category``, ``name``, ``synonym``, ``xref``
@@ -1032,10 +1177,10 @@ def read_kgx(nodes_path: Path, edges_path: Path, records: RecordBuilder, loader:
     label_iri, alt_iri, type_iri = f"<{RDFS}label>", f"<{SKOS}altLabel>", f"<{RDF}type>"
     xref_iri = f"<{OBO_IN_OWL}hasDbXref>"
     line = 0
-    get_node, labels, synonyms, xrefs = (records.get_node, records.labels, records.synonyms,
-                                         records.xrefs)
+    get_node, labels, synonyms, xrefs = (records.get_node, records.labels, records.synonyms, records.xrefs)
     for line, (node_id, categories, label, synonym_cell, xref_cell) in _iter_tsv(
-            nodes_path, progress, ("id",), ("id", "category", "name", "synonym", "xref")):
+        nodes_path, progress, ("id",), ("id", "category", "name", "synonym", "xref")
+    ):
         if not node_id:
             continue
         index = get_node(node_id)
@@ -1060,16 +1205,41 @@ def read_kgx(nodes_path: Path, edges_path: Path, records: RecordBuilder, loader:
     rdf = _RdfWriter(loader, edges_path.name)
     edge_base = f"{IMPORT_IRI}{records.name}/edge/"
     statement = (f"<{RDF}subject>", f"<{RDF}predicate>", f"<{RDF}object>")
-    properties = {name: f"<{BIOLINK}{name}>" for name in (
-        "primary_knowledge_source", "publications", "supporting_text", "object_direction_qualifier",
-        "knowledge_level")}
+    properties = {
+        name: f"<{BIOLINK}{name}>"
+        for name in (
+            "primary_knowledge_source",
+            "publications",
+            "supporting_text",
+            "object_direction_qualifier",
+            "knowledge_level",
+        )
+    }
     slots: dict[tuple[str, str], tuple[str, int, str, str]] = {}
     add_edge, add_rdf = records.add_edge, rdf.add
     node_iris: dict[str, str] = {}
-    wanted = ("id", "subject", "predicate", "object", "object_direction_qualifier",
-              "primary_knowledge_source", "publications", "supporting_text", "knowledge_level")
-    for line, (edge_id, subject_id, predicate, object_id, direction, source, publications, text,
-               level) in _iter_tsv(edges_path, progress, ("subject", "predicate", "object"), wanted):
+    wanted = (
+        "id",
+        "subject",
+        "predicate",
+        "object",
+        "object_direction_qualifier",
+        "primary_knowledge_source",
+        "publications",
+        "supporting_text",
+        "knowledge_level",
+    )
+    for line, (
+        edge_id,
+        subject_id,
+        predicate,
+        object_id,
+        direction,
+        source,
+        publications,
+        text,
+        level,
+    ) in _iter_tsv(edges_path, progress, ("subject", "predicate", "object"), wanted):
         if not (subject_id and predicate and object_id):
             continue
         slot = slots.get((predicate, direction))
@@ -1077,8 +1247,11 @@ def read_kgx(nodes_path: Path, edges_path: Path, records: RecordBuilder, loader:
             slug = map_predicate(predicate, direction)
             signed_by_qualifier = slug != map_predicate(predicate)
             slot = slots[(predicate, direction)] = (
-                slug, records.get_predicate_code(predicate), f"<{iri(predicate)}>",
-                f"<{VOCAB_IRI}{_local_name(slug)}>" if signed_by_qualifier else "")
+                slug,
+                records.get_predicate_code(predicate),
+                f"<{iri(predicate)}>",
+                f"<{VOCAB_IRI}{_local_name(slug)}>" if signed_by_qualifier else "",
+            )
         slug, code, predicate_iri, signed_iri = slot
         subject, obj = get_node(subject_id), get_node(object_id)
         if predicate in SUBCLASS_PREDICATES:
@@ -1100,14 +1273,19 @@ def read_kgx(nodes_path: Path, edges_path: Path, records: RecordBuilder, loader:
         if publications or text or direction:
             local = edge_id or str(line)
             node = f"<{edge_base}{quote(local, safe='') if _IRI_UNSAFE.search(local) else local}>"
-            triples += (f"{node} {statement[0]} {s} .\n{node} {statement[1]} {predicate_iri} .\n"
-                        f"{node} {statement[2]} {o} .\n")
+            triples += (
+                f"{node} {statement[0]} {s} .\n{node} {statement[1]} {predicate_iri} .\n"
+                f"{node} {statement[2]} {o} .\n"
+            )
             if source:
                 triples += f"{node} {properties['primary_knowledge_source']} <{iri(source)}> .\n"
             for publication in _split(publications):
                 triples += f"{node} {properties['publications']} <{iri(publication)}> .\n"
-            for name, value in (("supporting_text", text), ("object_direction_qualifier", direction),
-                                ("knowledge_level", level)):
+            for name, value in (
+                ("supporting_text", text),
+                ("object_direction_qualifier", direction),
+                ("knowledge_level", level),
+            ):
                 if value:
                     triples += f"{node} {properties[name]} {_literal(value)} .\n"
         add_rdf(triples, line)
@@ -1136,9 +1314,15 @@ def _is_running(pid: int) -> bool:
     return True
 
 
-def import_graph(source: ImportSource, name: str, cache_dir: Path, *,
-                 prefixes: Mapping[str, str] | None = None, replace: bool = False,
-                 progress: Progress | None = None) -> ImportSummary:
+def import_graph(
+    source: ImportSource,
+    name: str,
+    cache_dir: Path,
+    *,
+    prefixes: Mapping[str, str] | None = None,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
     """Import ``source`` as graph ``name`` under ``cache_dir``: records and RDF store in one pass.
 
     Everything is written into ``graphs/.NAME.tmp-PID`` and renamed to
@@ -1175,17 +1359,23 @@ def import_graph(source: ImportSource, name: str, cache_dir: Path, *,
         loader = StoreLoader(store)
         try:
             if source.format in ("nt", "ttl"):
-                read_ntriples(source.files[0], records, loader, curies, progress,
-                              turtle=source.format == "ttl")
+                read_ntriples(
+                    source.files[0], records, loader, curies, progress, turtle=source.format == "ttl"
+                )
             else:
                 read_kgx(source.files[0], source.files[1], records, loader, curies, progress)
             counts = {records.slugs[code]: n for code, n in Counter(records.slug_codes).items()}
             meta = {
-                "version": IMPORT_VERSION, "name": name, "format": source.format,
+                "version": IMPORT_VERSION,
+                "name": name,
+                "format": source.format,
                 "sources": [{"file": str(p.resolve()), "bytes": p.stat().st_size} for p in source.files],
                 "source_names": records.source_names,
-                "nodes": len(records.node_ids), "edges": len(records.subjects),
-                "slugs": records.slugs, "predicates": records.predicates, "prefixes": curies.prefixes,
+                "nodes": len(records.node_ids),
+                "edges": len(records.subjects),
+                "slugs": records.slugs,
+                "predicates": records.predicates,
+                "prefixes": curies.prefixes,
                 "predicate_counts": dict(sorted(counts.items())),
                 "imported_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
@@ -1199,8 +1389,15 @@ def import_graph(source: ImportSource, name: str, cache_dir: Path, *,
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    return ImportSummary(name, source.format, final, len(records.node_ids), len(records.subjects),
-                         time.perf_counter() - started, dict(sorted(counts.items())))
+    return ImportSummary(
+        name,
+        source.format,
+        final,
+        len(records.node_ids),
+        len(records.subjects),
+        time.perf_counter() - started,
+        dict(sorted(counts.items())),
+    )
 
 
 def _swap_into_place(temporary: Path, final: Path) -> None:
@@ -1320,8 +1517,10 @@ class ImportedGraph:
             raise UnknownGraphError(folder.name, list_graphs(folder.parent.parent))
         self.meta: dict[str, Any] = json.loads(meta_path.read_text(encoding="utf-8"))
         if self.meta.get("version") != IMPORT_VERSION:
-            raise GraphImportError(f"graph {folder.name!r} was imported by another version of "
-                                   "msc-graph; import it again with --replace")
+            raise GraphImportError(
+                f"graph {folder.name!r} was imported by another version of "
+                "msc-graph; import it again with --replace"
+            )
         self.name: str = self.meta["name"]
         self.study_id = f"import:{self.name}"
         self._evidence: dict[int, tuple[Evidence, ...]] = {}
@@ -1358,10 +1557,14 @@ class ImportedGraph:
         """Return the Entity of the node at ``index`` (its category mapped to our types)."""
         ids, labels, _, category_names, synonyms, xrefs, parents = self.node_table
         category = category_names[self._categories[index]]
-        return Entity(ids[index], labels[index] or ids[index],
-                      CATEGORY_TYPES.get(category, EntityType.EXTERNAL),
-                      synonyms.get(index, ()), xrefs.get(index, ()),
-                      tuple(ids[p] for p in parents.get(index, ())))
+        return Entity(
+            ids[index],
+            labels[index] or ids[index],
+            CATEGORY_TYPES.get(category, EntityType.EXTERNAL),
+            synonyms.get(index, ()),
+            xrefs.get(index, ()),
+            tuple(ids[p] for p in parents.get(index, ())),
+        )
 
     def get_category(self, entity_id: str) -> str:
         """Return the category of a node as written in the source ("" when it had none)."""
@@ -1375,16 +1578,27 @@ class ImportedGraph:
         predicates ``meta["predicates"]``, lines the record's line in the file,
         and provenance.offsets / provenance the encoded provenance bytes.
         """
-        types: dict[str, IntCode] = {"subjects": "i", "objects": "i", "slugs": "B", "predicates": "H",
-                                     "lines": "i", "provenance.offsets": "q", "provenance": "B"}
+        types: dict[str, IntCode] = {
+            "subjects": "i",
+            "objects": "i",
+            "slugs": "B",
+            "predicates": "H",
+            "lines": "i",
+            "provenance.offsets": "q",
+            "provenance": "B",
+        }
         return {key: map_array(self.folder / f"edges.{key}", code) for key, code in types.items()}
 
     @cached_property
     def study(self) -> Study:
         """Return the study record of the import itself (what every imported edge is read in)."""
         sources = ", ".join(self.meta.get("source_names", []))
-        return Study(self.study_id, f"{self.name} (imported {self.meta['format'].upper()}: {sources})",
-                     title=sources, review=True)
+        return Study(
+            self.study_id,
+            f"{self.name} (imported {self.meta['format'].upper()}: {sources})",
+            title=sources,
+            review=True,
+        )
 
     @cached_property
     def model(self) -> ImportedModel:
@@ -1394,8 +1608,13 @@ class ImportedGraph:
         for child, parent_indices in parents.items():
             for parent in parent_indices:
                 children.setdefault(ids[parent], []).append(ids[child])
-        return ImportedModel(ImportedEntities(self), {self.study_id: self.study}, (), self.name,
-                             {k: tuple(v) for k, v in children.items()})
+        return ImportedModel(
+            ImportedEntities(self),
+            {self.study_id: self.study},
+            (),
+            self.name,
+            {k: tuple(v) for k, v in children.items()},
+        )
 
     @cached_property
     def resolver(self) -> ImportedResolver:
@@ -1425,8 +1644,10 @@ class ImportedGraph:
             locator += f"; {source}"
         quote = text or f"{subject} {predicate}{f' ({direction})' if direction else ''} {obj}"
         studies = _split(publications) or [source or self.study_id]
-        found = tuple(Evidence(study, self.study_id, SourceKind.TABLE, locator, quote,
-                               hedged=level in HEDGED_LEVELS) for study in studies)
+        found = tuple(
+            Evidence(study, self.study_id, SourceKind.TABLE, locator, quote, hedged=level in HEDGED_LEVELS)
+            for study in studies
+        )
         self._evidence[edge] = found
         return found
 
@@ -1465,8 +1686,15 @@ class ImportedGraph:
     @cached_property
     def network(self) -> CompactNetwork:
         """Return the compact network view (built and cached on first use, then memory-mapped)."""
-        return open_network(self.build_network(), self.node_ids, self.node_index, self.meta["slugs"],
-                            self.edge_columns["slugs"], self.get_evidence, self.name)
+        return open_network(
+            self.build_network(),
+            self.node_ids,
+            self.node_index,
+            self.meta["slugs"],
+            self.edge_columns["slugs"],
+            self.get_evidence,
+            self.name,
+        )
 
     def open_store(self) -> pyoxigraph.Store:
         """Open the RDF store read-only (milliseconds; several processes may read at once)."""
@@ -1501,8 +1729,9 @@ def open_imported_graph(cache_dir: Path, name: str) -> ImportedGraph:
 class _MergedEntities(Mapping[str, Entity]):
     """The curated entities, then the imported ones that are not aliases of a curated entity."""
 
-    def __init__(self, first: Mapping[str, Entity], second: Mapping[str, Entity],
-                 aliases: Mapping[str, str]) -> None:
+    def __init__(
+        self, first: Mapping[str, Entity], second: Mapping[str, Entity], aliases: Mapping[str, str]
+    ) -> None:
         self._first = first
         self._second = second
         self._aliases = aliases
@@ -1528,8 +1757,9 @@ class _MergedEntities(Mapping[str, Entity]):
 class MergedResolver(Resolver):
     """Name look-ups over two resolvers: the curated one's answers first, aliases folded together."""
 
-    def __init__(self, model: GraphModel, first: Resolver, second: Resolver,
-                 aliases: Mapping[str, str]) -> None:
+    def __init__(
+        self, model: GraphModel, first: Resolver, second: Resolver, aliases: Mapping[str, str]
+    ) -> None:
         self.model = model
         self._first = first
         self._second = second
@@ -1556,8 +1786,9 @@ class MergedResolver(Resolver):
 
     def find_close(self, text: str, limit: int = 5) -> list[Any]:
         """Return the closest names of both graphs."""
-        return self._fold([*self._first.find_close(text, limit),
-                           *self._second.find_close(text, limit)])[:limit]
+        return self._fold([*self._first.find_close(text, limit), *self._second.find_close(text, limit)])[
+            :limit
+        ]
 
     def search(self, text: str, limit: int = 25) -> list[Any]:
         """Return the search hits of both graphs, best first."""
@@ -1588,6 +1819,10 @@ def merge_models(curated: GraphModel, imported: ImportedModel, aliases: Mapping[
             children.setdefault(parent, []).append(entity.id)
     for parent, kids in imported.children.items():
         children.setdefault(aliases.get(parent, parent), []).extend(aliases.get(k, k) for k in kids)
-    return ImportedModel(_MergedEntities(curated.entities, imported.entities, aliases),
-                         {**imported.studies, **curated.studies}, curated.assertions,
-                         f"{curated.name}+{imported.name}", {k: tuple(v) for k, v in children.items()})
+    return ImportedModel(
+        _MergedEntities(curated.entities, imported.entities, aliases),
+        {**imported.studies, **curated.studies},
+        curated.assertions,
+        f"{curated.name}+{imported.name}",
+        {k: tuple(v) for k, v in children.items()},
+    )

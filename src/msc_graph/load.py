@@ -36,9 +36,13 @@ class Located(dict[str, Any]):
 
     def where(self, key: str | None = None) -> tuple[str, int, int]:
         """Return (file, line, column) of ``key``'s value, or of the mapping itself."""
-        line, column = self.marks.get(key, (self.line, self.column)) if key else (
-            self.line,
-            self.column,
+        line, column = (
+            self.marks.get(key, (self.line, self.column))
+            if key
+            else (
+                self.line,
+                self.column,
+            )
         )
         return self.file, line, column
 
@@ -75,15 +79,18 @@ def _build(node: yaml.Node, file: str, problems: list[Problem]) -> Any:
             key_text = str(key)
             if key_text in mapping:
                 problems.append(
-                    Problem(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                            key_text, "duplicate key (the later value would silently win)")
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        key_text,
+                        "duplicate key (the later value would silently win)",
+                    )
                 )
                 continue
             mapping[key_text] = _build(value_node, file, problems)
-            mapping.marks[key_text] = (value_node.start_mark.line + 1,
-                                       value_node.start_mark.column + 1)
-            mapping.key_marks[key_text] = (key_node.start_mark.line + 1,
-                                           key_node.start_mark.column + 1)
+            mapping.marks[key_text] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            mapping.key_marks[key_text] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return mapping
     if isinstance(node, yaml.SequenceNode):
         items = LocatedList()
@@ -105,9 +112,17 @@ def _decode(path: Path, raw: bytes) -> str:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise DataError([Problem(str(path), line, column, "encoding",
-                                 f"not UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8")]
-                        ) from None
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    line,
+                    column,
+                    "encoding",
+                    f"not UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
+                )
+            ]
+        ) from None
 
 
 def load_file(path: Path) -> RawFile:
@@ -119,8 +134,17 @@ def load_file(path: Path) -> RawFile:
     name = str(path)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise DataError([Problem(name, 1, 1, "file", f"file is {size} bytes, over the "
-                                 f"{MAX_FILE_BYTES}-byte limit for curated YAML; split it")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "file",
+                    f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit for curated YAML; split it",
+                )
+            ]
+        )
     text = _decode(path, path.read_bytes())
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
@@ -142,9 +166,17 @@ def load_file(path: Path) -> RawFile:
     if problems:
         raise DataError(problems)
     if not isinstance(data, Located):
-        raise DataError([Problem(name, node.start_mark.line + 1, node.start_mark.column + 1,
-                                 "file", "top level must be a mapping with entities:, "
-                                 "studies:, contexts: or assertions:")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    "file",
+                    "top level must be a mapping with entities:, studies:, contexts: or assertions:",
+                )
+            ]
+        )
     return RawFile(path, data)
 
 

@@ -12,12 +12,33 @@ import re
 import unicodedata
 
 _GREEK_WORDS = {
-    "alpha": "a", "beta": "b", "gamma": "g", "delta": "d", "epsilon": "e",
-    "kappa": "k", "lambda": "l", "theta": "th", "sigma": "s", "omega": "o",
+    "alpha": "a",
+    "beta": "b",
+    "gamma": "g",
+    "delta": "d",
+    "epsilon": "e",
+    "kappa": "k",
+    "lambda": "l",
+    "theta": "th",
+    "sigma": "s",
+    "omega": "o",
 }
-_GREEK_LETTERS = str.maketrans({"α": "a", "β": "b", "γ": "g", "δ": "d", "ε": "e",
-                                "κ": "k", "λ": "l", "θ": "th", "σ": "s", "ω": "o",
-                                "μ": "u", "µ": "u"})
+_GREEK_LETTERS = str.maketrans(
+    {
+        "α": "a",
+        "β": "b",
+        "γ": "g",
+        "δ": "d",
+        "ε": "e",
+        "κ": "k",
+        "λ": "l",
+        "θ": "th",
+        "σ": "s",
+        "ω": "o",
+        "μ": "u",
+        "µ": "u",
+    }
+)
 _WORD = re.compile(r"(?<![a-z])(" + "|".join(_GREEK_WORDS) + r")(?![a-z])")
 # "kappaB" in NF-kappaB: a Greek word glued to a capital or digit after it still counts.
 _GLUED = re.compile(r"(" + "|".join(_GREEK_WORDS) + r")(?=[b\d])")

@@ -30,21 +30,34 @@ if TYPE_CHECKING:
 def iter_network_nodes(model: GraphModel) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield (entity id, node attributes) for every entity: the one place node attributes are made."""
     for entity in model.entities.values():
-        yield entity.id, {"label": entity.label, "type": entity.type.value,
-                          "synonyms": entity.synonyms, "xrefs": entity.xrefs, "is_a": entity.is_a}
+        yield (
+            entity.id,
+            {
+                "label": entity.label,
+                "type": entity.type.value,
+                "synonyms": entity.synonyms,
+                "xrefs": entity.xrefs,
+                "is_a": entity.is_a,
+            },
+        )
 
 
 def iter_network_edges(model: GraphModel) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
     """Yield (subject, object, key, edge attributes) per assertion: the one place edge attributes are made."""
     for assertion in model.assertions:
-        yield assertion.subject, assertion.object, assertion.predicate, {
-            "predicate": assertion.predicate,
-            "sign": None if assertion.sign is None else int(assertion.sign),
-            "role": PREDICATES[assertion.predicate].role.value,
-            "assertion": assertion.id,
-            "evidence": assertion.evidence,
-            "n_studies": len(assertion.studies),
-        }
+        yield (
+            assertion.subject,
+            assertion.object,
+            assertion.predicate,
+            {
+                "predicate": assertion.predicate,
+                "sign": None if assertion.sign is None else int(assertion.sign),
+                "role": PREDICATES[assertion.predicate].role.value,
+                "assertion": assertion.id,
+                "evidence": assertion.evidence,
+                "n_studies": len(assertion.studies),
+            },
+        )
 
 
 def build_network(model: GraphModel) -> networkx.MultiDiGraph:

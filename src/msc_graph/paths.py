@@ -162,13 +162,13 @@ def score_path(network: networkx.MultiDiGraph, hops: Iterable[Hop]) -> float:
         weight = float(len(studies))
         if hop.evidence and all(e.hedged for e in hop.evidence):
             weight *= 0.5
-        evidence = 1.0 - 0.5 ** weight if weight else 0.25
+        evidence = 1.0 - 0.5**weight if weight else 0.25
         opposite = -(hop.sign or 0)
         parallel = network.succ[hop.subject].get(hop.object, {})
         conflicting = opposite != 0 and any(a.get("sign") == opposite for a in parallel.values())
         consistency = 0.5 if conflicting else 1.0
         degrees = max(network.out_degree(hop.subject), 1) * max(network.in_degree(hop.object), 1)
-        score *= evidence * consistency * degrees ** -DAMPING
+        score *= evidence * consistency * degrees**-DAMPING
     return score
 
 
@@ -187,8 +187,9 @@ def find_context_flags(hops: Iterable[Hop]) -> tuple[str, ...]:
                 per_hop.append(values)
         if len(per_hop) > 1 and not set.intersection(*per_hop):
             seen = sorted(set().union(*per_hop))
-            flags.append(f"mixed {label}: {', '.join(seen)} (no single {name.replace('_', ' ')} "
-                         "supports every hop)")
+            flags.append(
+                f"mixed {label}: {', '.join(seen)} (no single {name.replace('_', ' ')} supports every hop)"
+            )
     return tuple(flags)
 
 
@@ -240,6 +241,7 @@ def find_paths(
     def iter_near_edges(node: str, budget: int) -> list[tuple[str, str, tuple[Evidence, ...]]]:
         found = near_edges.get((node, budget))
         if found is None:
+
             def near(neighbour: str) -> bool:
                 return distances.get(neighbour, max_hops + 1) <= budget - 1
 
@@ -258,8 +260,7 @@ def find_paths(
             if neighbour in visited:
                 continue
             fixed = PREDICATES[predicate].sign
-            trail.append(Hop(node, predicate, neighbour,
-                             None if fixed is None else int(fixed), evidence))
+            trail.append(Hop(node, predicate, neighbour, None if fixed is None else int(fixed), evidence))
             if neighbour in target_set:
                 if len(trail) == length:
                     candidates.append(tuple(trail))
@@ -296,8 +297,7 @@ def find_paths(
         if sign is not None and net != sign:
             continue
         nodes = (hops[0].subject, *(hop.object for hop in hops))
-        ranked.append(PathResult(nodes, hops, net, score_path(network, hops),
-                                 find_context_flags(hops)))
+        ranked.append(PathResult(nodes, hops, net, score_path(network, hops), find_context_flags(hops)))
     ranked.sort(key=lambda p: (-p.score, len(p.hops), p.nodes))
     result.paths = ranked[:max_paths]
     if len(ranked) > max_paths and not result.truncated:

@@ -77,8 +77,15 @@ def study_payload(model: GraphModel, study_id: str) -> dict[str, Any]:
     """Return a study's bibliographic record."""
     study = model.studies[study_id]
     return {
-        "id": study.id, "citation": study.citation, "authors": list(study.authors),
-        "year": study.year, "title": study.title, "journal": study.journal,
-        "volume": study.volume, "pages": study.pages, "doi": study.doi, "pmid": study.pmid,
+        "id": study.id,
+        "citation": study.citation,
+        "authors": list(study.authors),
+        "year": study.year,
+        "title": study.title,
+        "journal": study.journal,
+        "volume": study.volume,
+        "pages": study.pages,
+        "doi": study.doi,
+        "pmid": study.pmid,
         "review": study.review,
     }

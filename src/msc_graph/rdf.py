@@ -186,8 +186,7 @@ def _iter_study_triples(study: Study) -> Iterator[Triple]:
         yield node, Iri(DCTERMS + "creator"), _text(author)
     if study.year is not None:
         yield node, vocab("year"), _integer(study.year)
-    for name, value in (("journal", study.journal), ("volume", study.volume),
-                        ("pages", study.pages)):
+    for name, value in (("journal", study.journal), ("volume", study.volume), ("pages", study.pages)):
         if value:
             yield node, vocab(name), _text(value)
     if study.doi:
@@ -221,16 +220,21 @@ def _iter_evidence_triples(node: Iri, item: Evidence) -> Iterator[Triple]:
             yield node, prop, entity_iri(str(value))
 
 
-def build_rdflib_graph(
-    triples: list[Triple], ontology_files: list[Path] | None = None
-) -> rdflib.Graph:
+def build_rdflib_graph(triples: list[Triple], ontology_files: list[Path] | None = None) -> rdflib.Graph:
     """Return an rdflib Graph of the triples, plus the ontology Turtle files when given."""
     import rdflib
 
     graph = rdflib.Graph()
-    for prefix, namespace in (("msc", VOCAB_IRI), ("entity", ENTITY_IRI), ("study", STUDY_IRI),
-                              ("assertion", ASSERTION_IRI), ("evidence", EVIDENCE_IRI),
-                              ("skos", SKOS), ("prov", PROV), ("dcterms", DCTERMS)):
+    for prefix, namespace in (
+        ("msc", VOCAB_IRI),
+        ("entity", ENTITY_IRI),
+        ("study", STUDY_IRI),
+        ("assertion", ASSERTION_IRI),
+        ("evidence", EVIDENCE_IRI),
+        ("skos", SKOS),
+        ("prov", PROV),
+        ("dcterms", DCTERMS),
+    ):
         graph.bind(prefix, namespace)
 
     def term(value: Term) -> Any:
@@ -275,6 +279,5 @@ def write_ntriples(triples: list[Triple], path: Path) -> None:
 def _nt(value: Term) -> str:
     if isinstance(value, Iri):
         return f"<{value.value}>"
-    escaped = (value.value.replace("\\", "\\\\").replace('"', '\\"')
-               .replace("\n", "\\n").replace("\r", "\\r"))
+    escaped = value.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"^^<{value.datatype}>' if value.datatype else f'"{escaped}"'

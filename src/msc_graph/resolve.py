@@ -108,8 +108,7 @@ class Resolver:
 
         Exact matches come first, then substring matches, then close matches.
         """
-        results: dict[str, Match] = {m.id: m for m in self.find_matches(text, limit)
-                                     if m.how != "close"}
+        results: dict[str, Match] = {m.id: m for m in self.find_matches(text, limit) if m.how != "close"}
         key = normalise_name(text)
         if key:
             for candidate in self._keys:

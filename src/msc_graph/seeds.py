@@ -18,9 +18,22 @@ from pathlib import Path
 from msc_graph.constants import REVIEW_SEEDS, SEEDS_ENV
 
 _GREEK = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
-    "varepsilon": "ε", "kappa": "κ", "lambda": "λ", "mu": "μ", "theta": "θ",
-    "sigma": "σ", "omega": "ω", "pi": "π", "tau": "τ", "zeta": "ζ", "eta": "η",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "varepsilon": "ε",
+    "kappa": "κ",
+    "lambda": "λ",
+    "mu": "μ",
+    "theta": "θ",
+    "sigma": "σ",
+    "omega": "ω",
+    "pi": "π",
+    "tau": "τ",
+    "zeta": "ζ",
+    "eta": "η",
 }
 _LATEX = re.compile(r"\$\s*([^$]*?)\s*\$")
 _LATEX_CMD = re.compile(r"\\([A-Za-z]+)")

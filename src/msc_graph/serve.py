@@ -53,9 +53,16 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store: pyoxigraph.Store,
-                 prefixes: Mapping[str, str], *, timeout_s: float | None = DEFAULT_TIMEOUT_S,
-                 limit: int = DEFAULT_LIMIT, max_running: int = MAX_RUNNING) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        store: pyoxigraph.Store,
+        prefixes: Mapping[str, str],
+        *,
+        timeout_s: float | None = DEFAULT_TIMEOUT_S,
+        limit: int = DEFAULT_LIMIT,
+        max_running: int = MAX_RUNNING,
+    ) -> None:
         import socket
 
         if ":" in address[0]:
@@ -75,17 +82,24 @@ class SparqlServer(ThreadingHTTPServer):
         return f"http://{shown}:{port}/"
 
 
-def build_server(store: pyoxigraph.Store, prefixes: Mapping[str, str], *,
-                 host: str = "127.0.0.1", port: int = 7878,
-                 timeout_s: float | None = DEFAULT_TIMEOUT_S, limit: int = DEFAULT_LIMIT,
-                 max_running: int = MAX_RUNNING) -> SparqlServer:
+def build_server(
+    store: pyoxigraph.Store,
+    prefixes: Mapping[str, str],
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    limit: int = DEFAULT_LIMIT,
+    max_running: int = MAX_RUNNING,
+) -> SparqlServer:
     """Return a bound, not yet serving, SPARQL endpoint (port 0 picks a free port).
 
     Raises:
         OSError: the address cannot be bound (port in use, unknown host).
     """
-    return SparqlServer((host, port), store, prefixes, timeout_s=timeout_s, limit=limit,
-                        max_running=max_running)
+    return SparqlServer(
+        (host, port), store, prefixes, timeout_s=timeout_s, limit=limit, max_running=max_running
+    )
 
 
 def _choose_format(accept: str, requested: str | None, is_graph: bool) -> str:
@@ -96,8 +110,9 @@ def _choose_format(accept: str, requested: str | None, is_graph: bool) -> str:
         if chosen in MEDIA_TYPES:
             return chosen
     by_type = {media: fmt for fmt, media in MEDIA_TYPES.items()}
-    by_type.update({"application/json": "json", "text/plain": "nt" if is_graph else "tsv",
-                    "application/x-turtle": "ttl"})
+    by_type.update(
+        {"application/json": "json", "text/plain": "nt" if is_graph else "tsv", "application/x-turtle": "ttl"}
+    )
     for part in accept.split(","):
         media = part.split(";")[0].strip().lower()
         fmt = by_type.get(media)
@@ -135,8 +150,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY_BYTES:
-            self._send_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                            f"request body over {MAX_BODY_BYTES} bytes")
+            self._send_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY_BYTES} bytes")
             return
         body = self.rfile.read(length).decode("utf-8", "replace")
         media = (self.headers.get_content_type() or "").lower()
@@ -150,13 +164,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if media == "application/x-www-form-urlencoded":
             form = parse_qs(body, keep_blank_values=True)
             if "update" in form:
-                self._send_text(HTTPStatus.FORBIDDEN,
-                                "SPARQL Update is refused: the graph is read-only")
+                self._send_text(HTTPStatus.FORBIDDEN, "SPARQL Update is refused: the graph is read-only")
                 return
             self._answer(form.get("query", [""])[0], {**params, **form})
             return
-        self._send_text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "send application/sparql-query or a form-encoded query=")
+        self._send_text(
+            HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/sparql-query or a form-encoded query="
+        )
 
     def _answer(self, query: str, params: Mapping[str, list[str]]) -> None:
         if not query.strip():
@@ -165,10 +179,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
         server = self.server
         try:
             prepared = prepare_query(query, server.prefixes)
-            result = run_prepared(server.store, prepared, timeout_s=server.timeout_s,
-                                  limit=server.limit, slots=server.slots)
-            fmt = _choose_format(self.headers.get("Accept", ""),
-                                 next(iter(params.get("format") or []), None), prepared.is_graph)
+            result = run_prepared(
+                server.store, prepared, timeout_s=server.timeout_s, limit=server.limit, slots=server.slots
+            )
+            fmt = _choose_format(
+                self.headers.get("Accept", ""),
+                next(iter(params.get("format") or []), None),
+                prepared.is_graph,
+            )
             payload = serialize_result(result, fmt, server.prefixes).encode("utf-8")
         except RefusedQueryError as error:
             self._send_text(HTTPStatus.FORBIDDEN, str(error))
@@ -188,8 +206,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _send_text(self, status: HTTPStatus, message: str) -> None:
         self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
 
-    def _send(self, status: HTTPStatus, payload: bytes, media: str,
-              headers: Mapping[str, str] | None = None) -> None:
+    def _send(
+        self, status: HTTPStatus, payload: bytes, media: str, headers: Mapping[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(payload)))

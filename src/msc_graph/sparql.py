@@ -258,11 +258,21 @@ def inspect_query(text: str, prefixes: Mapping[str, str] | None = None) -> Query
         elif token.kind == "word" and ":" in token.text and not token.text.startswith("_:"):
             used.add(token.text.split(":", 1)[0])
     if form is None:
-        first = next((t for t in tokens if t.keyword not in ("PREFIX", "BASE")
-                      and t.kind != "iri" and not (t.kind == "word" and t.text.endswith(":"))),
-                     None)
-        raise QueryError("not a SPARQL query: expected SELECT, CONSTRUCT, DESCRIBE or ASK",
-                         first.line if first else None, first.column if first else None)
+        first = next(
+            (
+                t
+                for t in tokens
+                if t.keyword not in ("PREFIX", "BASE")
+                and t.kind != "iri"
+                and not (t.kind == "word" and t.text.endswith(":"))
+            ),
+            None,
+        )
+        raise QueryError(
+            "not a SPARQL query: expected SELECT, CONSTRUCT, DESCRIBE or ASK",
+            first.line if first else None,
+            first.column if first else None,
+        )
     return QueryShape(form, frozenset(declared), frozenset(used))
 
 
@@ -281,9 +291,12 @@ def _check_from(tokens: Sequence[Token], index: int, prefixes: Mapping[str, str]
     else:
         return  # not an IRI: the parser reports the syntax error
     if iri is None or not iri.startswith(LOCAL_GRAPH_PREFIXES):
-        raise _refuse(f"FROM {following.text} is refused: a dataset clause may make an engine "
-                      "read a file or the network; only local graph names (urn: or "
-                      f"{BASE_IRI}...) are allowed", following)
+        raise _refuse(
+            f"FROM {following.text} is refused: a dataset clause may make an engine "
+            "read a file or the network; only local graph names (urn: or "
+            f"{BASE_IRI}...) are allowed",
+            following,
+        )
 
 
 def prepare_query(text: str, prefixes: Mapping[str, str]) -> PreparedQuery:
@@ -361,8 +374,12 @@ class NamedQuery:
     params: tuple[QueryParam, ...]
     text: str
 
-    def bind(self, values: Mapping[str, str] | None = None,
-             prefixes: Mapping[str, str] | None = None, resolve: Resolve | None = None) -> str:
+    def bind(
+        self,
+        values: Mapping[str, str] | None = None,
+        prefixes: Mapping[str, str] | None = None,
+        resolve: Resolve | None = None,
+    ) -> str:
         """Return the query text with its parameters bound (defaults where not given).
 
         See :func:`bind_parameters`; ``resolve`` turns names into IRIs (labels, synonyms).
@@ -375,13 +392,17 @@ class NamedQuery:
         unknown = sorted(set(values) - known)
         if unknown:
             listed = ", ".join(sorted(known)) or "none"
-            raise QueryError(f"query {self.name!r} has no parameter {', '.join(unknown)} "
-                             f"(parameters: {listed})")
+            raise QueryError(
+                f"query {self.name!r} has no parameter {', '.join(unknown)} (parameters: {listed})"
+            )
         if not self.params:
             return self.text
-        return bind_parameters(self.text, {p.name: values.get(p.name, p.default)
-                                           for p in self.params},
-                               DEFAULT_PREFIXES if prefixes is None else prefixes, resolve)
+        return bind_parameters(
+            self.text,
+            {p.name: values.get(p.name, p.default) for p in self.params},
+            DEFAULT_PREFIXES if prefixes is None else prefixes,
+            resolve,
+        )
 
 
 _VARNAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -413,8 +434,10 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             head, dash, meaning = value.partition(" — ")
             param_name, _, default = head.strip().partition(" ")
             if not dash or not _VARNAME_RE.match(param_name):
-                raise QueryError(f"named query {name!r}: malformed parameter line {raw.strip()!r} "
-                                 "(expected '# param: NAME DEFAULT — meaning')")
+                raise QueryError(
+                    f"named query {name!r}: malformed parameter line {raw.strip()!r} "
+                    "(expected '# param: NAME DEFAULT — meaning')"
+                )
             params.append(QueryParam(param_name, default.strip(), meaning.strip()))
     if not title:
         raise QueryError(f"named query {name!r} has no '# title:' line")
@@ -449,8 +472,15 @@ def find_named_query(name: str) -> NamedQuery:
 
 def sparql_string(value: str) -> str:
     """Return ``value`` as a SPARQL string literal, every character that could end it escaped."""
-    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-               .replace("\r", "\\r").replace("\t", "\\t").replace("\b", "\\b").replace("\f", "\\f"))
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+        .replace("\b", "\\b")
+        .replace("\f", "\\f")
+    )
     return f'"{escaped}"'
 
 
@@ -461,8 +491,9 @@ _IRI_SAFE_RE = re.compile(r'^[^<>"{}|^`\\\x00-\x20]+$')
 _ABSOLUTE_IRI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]")
 
 
-def bind_parameters(text: str, values: Mapping[str, str], prefixes: Mapping[str, str],
-                    resolve: Resolve | None = None) -> str:
+def bind_parameters(
+    text: str, values: Mapping[str, str], prefixes: Mapping[str, str], resolve: Resolve | None = None
+) -> str:
     """Bind each parameter by replacing the term of its ``VALUES ?name { default }`` clause.
 
     A named query states where a parameter applies with a one-value VALUES
@@ -481,15 +512,21 @@ def bind_parameters(text: str, values: Mapping[str, str], prefixes: Mapping[str,
     tokens = [t for t in iter_tokens(text) if t.kind != "comment"]
     spans: dict[str, Token] = {}
     for index in range(len(tokens) - 4):
-        keyword, var, opening, term, closing = tokens[index:index + 5]
-        if (keyword.keyword == "VALUES" and var.kind == "var" and opening.text == "{"
-                and closing.text == "}" and (term.kind in ("string", "iri")
-                                             or (term.kind == "word" and ":" in term.text))):
+        keyword, var, opening, term, closing = tokens[index : index + 5]
+        if (
+            keyword.keyword == "VALUES"
+            and var.kind == "var"
+            and opening.text == "{"
+            and closing.text == "}"
+            and (term.kind in ("string", "iri") or (term.kind == "word" and ":" in term.text))
+        ):
             spans.setdefault(var.text[1:], term)
     missing = sorted(set(values) - set(spans))
     if missing:
-        raise QueryError(f"cannot bind {', '.join(missing)}: the query has no one-value "
-                         f"VALUES ?{missing[0]} {{ ... }} clause for it")
+        raise QueryError(
+            f"cannot bind {', '.join(missing)}: the query has no one-value "
+            f"VALUES ?{missing[0]} {{ ... }} clause for it"
+        )
     declared = {**prefixes, **inspect_declared_prefixes(tokens)}
     for name in sorted(values, key=lambda n: spans[n].start, reverse=True):
         term = spans[name]
@@ -499,7 +536,7 @@ def bind_parameters(text: str, values: Mapping[str, str], prefixes: Mapping[str,
             default = _expand(term.text, declared)
             cut = max(default.rfind("/"), default.rfind("#")) + 1
             replacement = f"<{to_iri(values[name], default[:cut], declared, resolve)}>"
-        text = text[:term.start] + replacement + text[term.end:]
+        text = text[: term.start] + replacement + text[term.end :]
     return text
 
 
@@ -507,8 +544,11 @@ def inspect_declared_prefixes(tokens: Sequence[Token]) -> dict[str, str]:
     """Return the ``PREFIX name: <iri>`` declarations among ``tokens``."""
     declared = {}
     for index in range(len(tokens) - 2):
-        if (tokens[index].keyword == "PREFIX" and tokens[index + 1].text.endswith(":")
-                and tokens[index + 2].kind == "iri"):
+        if (
+            tokens[index].keyword == "PREFIX"
+            and tokens[index + 1].text.endswith(":")
+            and tokens[index + 2].kind == "iri"
+        ):
             declared[tokens[index + 1].text[:-1]] = tokens[index + 2].text[1:-1]
     return declared
 
@@ -522,8 +562,7 @@ def _expand(term: str, prefixes: Mapping[str, str]) -> str:
     return prefixes[prefix] + local
 
 
-def to_iri(value: str, namespace: str, prefixes: Mapping[str, str],
-           resolve: Resolve | None = None) -> str:
+def to_iri(value: str, namespace: str, prefixes: Mapping[str, str], resolve: Resolve | None = None) -> str:
     """Return the IRI a parameter's text names, checked to be a well-formed IRI reference.
 
     Order: ``<iri>`` or an absolute IRI (``https://...``) as given; else
@@ -548,8 +587,10 @@ def to_iri(value: str, namespace: str, prefixes: Mapping[str, str],
     else:
         iri = namespace + text
     if not _IRI_SAFE_RE.match(iri):
-        raise QueryError(f"{value!r} is not a valid IRI or id (spaces, quotes and <>{{}}|^`\\ "
-                         "are not allowed; give an id, a CURIE or a full IRI)")
+        raise QueryError(
+            f"{value!r} is not a valid IRI or id (spaces, quotes and <>{{}}|^`\\ "
+            "are not allowed; give an id, a CURIE or a full IRI)"
+        )
     return iri
 
 
@@ -584,8 +625,13 @@ class ResultTerm:
             return f"_:{self.value}"
         if self.kind == "triple":
             return self.value
-        escaped = (self.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-                   .replace("\r", "\\r").replace("\t", "\\t"))
+        escaped = (
+            self.value.replace("\\", "\\\\")
+            .replace('"', '\\"')
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+            .replace("\t", "\\t")
+        )
         if self.language:
             return f'"{escaped}"@{self.language}'
         if self.datatype and self.datatype not in (XSD_STRING, RDF_LANG_STRING):
@@ -599,10 +645,13 @@ class ResultTerm:
     def compact(self, prefixes: Mapping[str, str]) -> str:
         """Return a short human form: a CURIE for an IRI in a known namespace, else the value."""
         if self.kind == "uri":
-            best = max((p for p, ns in prefixes.items() if self.value.startswith(ns)),
-                       key=lambda p: len(prefixes[p]), default=None)
+            best = max(
+                (p for p, ns in prefixes.items() if self.value.startswith(ns)),
+                key=lambda p: len(prefixes[p]),
+                default=None,
+            )
             if best is not None:
-                local = self.value[len(prefixes[best]):]
+                local = self.value[len(prefixes[best]) :]
                 if re.fullmatch(r"[\w.\-]*", local) and not local.endswith("."):
                     return f"{best}:{local}"
             return f"<{self.value}>"
@@ -636,15 +685,13 @@ class QueryResult:
         if self.is_graph:
             return ["subject", "predicate", "object"], [list(t) for t in self.triples]
         if self.form == "ASK":
-            return ["boolean"], [[ResultTerm("literal", str(bool(self.boolean)).lower(),
-                                             XSD + "boolean")]]
+            return ["boolean"], [[ResultTerm("literal", str(bool(self.boolean)).lower(), XSD + "boolean")]]
         return self.variables, self.rows
 
     def records(self) -> list[dict[str, str]]:
         """Return the rows as dicts of variable → plain value (unbound variables left out)."""
         columns, rows = self.table()
-        return [{c: v.value for c, v in zip(columns, row, strict=True) if v is not None}
-                for row in rows]
+        return [{c: v.value for c, v in zip(columns, row, strict=True) if v is not None} for row in rows]
 
 
 def _from_oxigraph(term: Any) -> ResultTerm:
@@ -685,8 +732,9 @@ def serialize_result(result: QueryResult, fmt: str, prefixes: Mapping[str, str])
     """
     if fmt in ("ttl", "nt"):
         if not result.is_graph:
-            raise QueryError(f"-f {fmt} needs a CONSTRUCT or DESCRIBE query; "
-                             "use text, json, csv or tsv for SELECT and ASK")
+            raise QueryError(
+                f"-f {fmt} needs a CONSTRUCT or DESCRIBE query; use text, json, csv or tsv for SELECT and ASK"
+            )
         return _serialize_graph(result.triples, fmt, prefixes)
     columns, rows = result.table()
     if fmt == "json":
@@ -694,9 +742,15 @@ def serialize_result(result: QueryResult, fmt: str, prefixes: Mapping[str, str])
         if result.form == "ASK":
             payload = {"head": {}, "boolean": bool(result.boolean)}
         else:
-            payload = {"head": {"vars": columns}, "results": {"bindings": [
-                {c: v.to_json() for c, v in zip(columns, row, strict=True) if v is not None}
-                for row in rows]}}
+            payload = {
+                "head": {"vars": columns},
+                "results": {
+                    "bindings": [
+                        {c: v.to_json() for c, v in zip(columns, row, strict=True) if v is not None}
+                        for row in rows
+                    ]
+                },
+            }
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         stream = io.StringIO()
@@ -711,17 +765,20 @@ def serialize_result(result: QueryResult, fmt: str, prefixes: Mapping[str, str])
     raise QueryError(f"unknown result format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
 
 
-def _serialize_graph(triples: Sequence[TripleValues], fmt: str,
-                     prefixes: Mapping[str, str]) -> str:
+def _serialize_graph(triples: Sequence[TripleValues], fmt: str, prefixes: Mapping[str, str]) -> str:
     if fmt == "nt":
-        return "".join(f"{s.to_ntriples()} {p.to_ntriples()} {o.to_ntriples()} .\n"
-                       for s, p, o in triples)
+        return "".join(f"{s.to_ntriples()} {p.to_ntriples()} {o.to_ntriples()} .\n" for s, p, o in triples)
     import pyoxigraph
 
-    graph = [pyoxigraph.Triple(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o))
-             for s, p, o in triples]
-    used = {ns for t in triples for term in t if term.kind == "uri"
-            for ns in prefixes.values() if term.value.startswith(ns)}
+    graph = [pyoxigraph.Triple(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o)) for s, p, o in triples]
+    used = {
+        ns
+        for t in triples
+        for term in t
+        if term.kind == "uri"
+        for ns in prefixes.values()
+        if term.value.startswith(ns)
+    }
     chosen = {p: ns for p, ns in prefixes.items() if ns in used}
     data = pyoxigraph.serialize(graph, format=pyoxigraph.RdfFormat.TURTLE, prefixes=chosen)
     return bytes(data or b"").decode("utf-8")
@@ -731,8 +788,9 @@ def _serialize_graph(triples: Sequence[TripleValues], fmt: str,
 # Running queries
 
 
-def call_with_deadline(work: Callable[[threading.Event], T], timeout_s: float | None,
-                       slots: threading.Semaphore | None = None) -> T:
+def call_with_deadline(
+    work: Callable[[threading.Event], T], timeout_s: float | None, slots: threading.Semaphore | None = None
+) -> T:
     """Run ``work(cancelled)`` in a worker thread and return its value, or stop at the deadline.
 
     At the deadline ``cancelled`` is set (the worker checks it between rows)
@@ -766,8 +824,9 @@ def call_with_deadline(work: Callable[[threading.Event], T], timeout_s: float | 
     threading.Thread(target=target, name="msc-graph-query", daemon=True).start()
     if not done.wait(timeout_s if timeout_s and timeout_s > 0 else None):
         cancelled.set()
-        raise QueryTimeoutError(f"query stopped after {timeout_s:g} s (raise --timeout to "
-                                "allow longer, or narrow the query)")
+        raise QueryTimeoutError(
+            f"query stopped after {timeout_s:g} s (raise --timeout to allow longer, or narrow the query)"
+        )
     if "error" in box:
         raise box["error"]
     value: T = box["value"]
@@ -790,8 +849,9 @@ class _CancelledError(Exception):
     """The caller gave up on this query; the worker stops reading rows."""
 
 
-def _evaluate_local(store: pyoxigraph.Store, prepared: PreparedQuery, limit: int,
-                    cancelled: threading.Event) -> QueryResult:
+def _evaluate_local(
+    store: pyoxigraph.Store, prepared: PreparedQuery, limit: int, cancelled: threading.Event
+) -> QueryResult:
     """Evaluate on pyoxigraph, reading at most ``limit`` + 1 rows (to tell if more exist).
 
     ``limit`` 0 means no cap. pyoxigraph's result iterators may only be dropped
@@ -813,8 +873,13 @@ def _evaluate_local(store: pyoxigraph.Store, prepared: PreparedQuery, limit: int
                     raise _CancelledError
                 if limit and len(triples) == limit:
                     return QueryResult(prepared.form, triples=triples, truncated=True, limit=limit)
-                triples.append((_from_oxigraph(item.subject), _from_oxigraph(item.predicate),
-                                _from_oxigraph(item.object)))
+                triples.append(
+                    (
+                        _from_oxigraph(item.subject),
+                        _from_oxigraph(item.predicate),
+                        _from_oxigraph(item.object),
+                    )
+                )
             return QueryResult(prepared.form, triples=triples, limit=limit)
         variables = [v.value for v in answer.variables]
         rows: list[RowValues] = []
@@ -833,9 +898,14 @@ def _evaluate_local(store: pyoxigraph.Store, prepared: PreparedQuery, limit: int
         answer = item = None
 
 
-def run_prepared(store: pyoxigraph.Store, prepared: PreparedQuery, *,
-                 timeout_s: float | None = DEFAULT_TIMEOUT_S, limit: int = DEFAULT_LIMIT,
-                 slots: threading.Semaphore | None = None) -> QueryResult:
+def run_prepared(
+    store: pyoxigraph.Store,
+    prepared: PreparedQuery,
+    *,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    limit: int = DEFAULT_LIMIT,
+    slots: threading.Semaphore | None = None,
+) -> QueryResult:
     """Run a prepared query on a pyoxigraph store, bounded by ``timeout_s`` and ``limit`` rows.
 
     ``timeout_s`` 0 or None means no deadline; ``limit`` 0 no row cap.
@@ -848,13 +918,19 @@ def run_prepared(store: pyoxigraph.Store, prepared: PreparedQuery, *,
     """
     if limit < 0:
         raise QueryError("--limit must be 0 or more")
-    return call_with_deadline(lambda cancelled: _evaluate_local(store, prepared, limit, cancelled),
-                              timeout_s, slots)
+    return call_with_deadline(
+        lambda cancelled: _evaluate_local(store, prepared, limit, cancelled), timeout_s, slots
+    )
 
 
-def run_query(store: pyoxigraph.Store, text: str, prefixes: Mapping[str, str], *,
-              timeout_s: float | None = DEFAULT_TIMEOUT_S,
-              limit: int = DEFAULT_LIMIT) -> QueryResult:
+def run_query(
+    store: pyoxigraph.Store,
+    text: str,
+    prefixes: Mapping[str, str],
+    *,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    limit: int = DEFAULT_LIMIT,
+) -> QueryResult:
     """Check and run a query on a pyoxigraph store (see :func:`prepare_query`, :func:`run_prepared`).
 
     Raises:
@@ -865,9 +941,14 @@ def run_query(store: pyoxigraph.Store, text: str, prefixes: Mapping[str, str], *
     return run_prepared(store, prepare_query(text, prefixes), timeout_s=timeout_s, limit=limit)
 
 
-def run_remote(endpoint: str, text: str, prefixes: Mapping[str, str], *,
-               timeout_s: float | None = DEFAULT_TIMEOUT_S,
-               limit: int = DEFAULT_LIMIT) -> QueryResult:
+def run_remote(
+    endpoint: str,
+    text: str,
+    prefixes: Mapping[str, str],
+    *,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    limit: int = DEFAULT_LIMIT,
+) -> QueryResult:
     """Send a query to a SPARQL 1.1 endpoint over HTTP (the protocol's form-encoded POST).
 
     The read-only guard runs here, client-side, before anything is sent.
@@ -886,21 +967,28 @@ def run_remote(endpoint: str, text: str, prefixes: Mapping[str, str], *,
         raise QueryError(f"endpoint {endpoint!r} is not an http(s) URL")
     prepared = prepare_query(text, prefixes)
     return call_with_deadline(
-        lambda cancelled: _fetch_remote(endpoint, prepared, timeout_s, limit), timeout_s)
+        lambda cancelled: _fetch_remote(endpoint, prepared, timeout_s, limit), timeout_s
+    )
 
 
-def _fetch_remote(endpoint: str, prepared: PreparedQuery, timeout_s: float | None,
-                  limit: int) -> QueryResult:
+def _fetch_remote(endpoint: str, prepared: PreparedQuery, timeout_s: float | None, limit: int) -> QueryResult:
     import urllib.error
     import urllib.parse
     import urllib.request
 
-    accept = ("application/n-triples, text/turtle;q=0.9" if prepared.is_graph
-              else "application/sparql-results+json")
+    accept = (
+        "application/n-triples, text/turtle;q=0.9" if prepared.is_graph else "application/sparql-results+json"
+    )
     request = urllib.request.Request(
-        endpoint, data=urllib.parse.urlencode({"query": prepared.text}).encode("utf-8"),
-        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded",
-                 "User-Agent": "msc-graph"}, method="POST")
+        endpoint,
+        data=urllib.parse.urlencode({"query": prepared.text}).encode("utf-8"),
+        headers={
+            "Accept": accept,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "User-Agent": "msc-graph",
+        },
+        method="POST",
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout_s or None) as response:
             body: bytes = response.read()
@@ -928,30 +1016,40 @@ def read_json_results(body: bytes, form: str, limit: int) -> QueryResult:
         variables = list(payload["head"]["vars"])
         bindings = payload["results"]["bindings"]
         rows: list[RowValues] = []
-        for binding in bindings[:limit or None]:
+        for binding in bindings[: limit or None]:
             row: RowValues = []
             for name in variables:
                 cell = binding.get(name)
-                row.append(None if cell is None else ResultTerm(
-                    "literal" if cell["type"] == "typed-literal" else cell["type"],
-                    cell["value"], cell.get("datatype"), cell.get("xml:lang")))
+                row.append(
+                    None
+                    if cell is None
+                    else ResultTerm(
+                        "literal" if cell["type"] == "typed-literal" else cell["type"],
+                        cell["value"],
+                        cell.get("datatype"),
+                        cell.get("xml:lang"),
+                    )
+                )
             rows.append(row)
     except (ValueError, KeyError, TypeError) as error:
         raise QueryError(f"the endpoint did not send SPARQL JSON results ({error})") from None
-    return QueryResult("SELECT", variables, rows,
-                       truncated=bool(limit) and len(bindings) > limit, limit=limit)
+    return QueryResult(
+        "SELECT", variables, rows, truncated=bool(limit) and len(bindings) > limit, limit=limit
+    )
 
 
 def _read_remote_graph(body: bytes, media_type: str, form: str, limit: int) -> QueryResult:
     import pyoxigraph
 
-    rdf_format = (pyoxigraph.RdfFormat.TURTLE if media_type == "text/turtle"
-                  else pyoxigraph.RdfFormat.N_TRIPLES)
+    rdf_format = (
+        pyoxigraph.RdfFormat.TURTLE if media_type == "text/turtle" else pyoxigraph.RdfFormat.N_TRIPLES
+    )
     try:
         quads = list(pyoxigraph.parse(body, format=rdf_format))
     except (SyntaxError, ValueError) as error:
         raise QueryError(f"the endpoint sent an unreadable graph ({error})") from None
-    triples = [(_from_oxigraph(q.subject), _from_oxigraph(q.predicate), _from_oxigraph(q.object))
-               for q in quads[:limit or None]]
-    return QueryResult(form, triples=triples, truncated=bool(limit) and len(quads) > limit,
-                       limit=limit)
+    triples = [
+        (_from_oxigraph(q.subject), _from_oxigraph(q.predicate), _from_oxigraph(q.object))
+        for q in quads[: limit or None]
+    ]
+    return QueryResult(form, triples=triples, truncated=bool(limit) and len(quads) > limit, limit=limit)

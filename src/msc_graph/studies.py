@@ -58,17 +58,26 @@ def iter_study_rows(
         for item in assertion.evidence:
             if not evidence_filter.matches(item):
                 continue
-            row = per_study.setdefault(item.study, {"read_in": {}, "contexts": {}, "factors": {},
-                                                    "effects": {}})
+            row = per_study.setdefault(
+                item.study, {"read_in": {}, "contexts": {}, "factors": {}, "effects": {}}
+            )
             row["read_in"][item.read_in] = None
             if item.context != Context():
                 row["contexts"][item.context] = None
             if predicate.slug == "carries" and subject_type in EFFECT_SUBJECT_TYPES:
                 row["factors"][assertion.object] = None
-            elif (predicate.role is Role.CAUSAL and assertion.sign is not None
-                  and subject_type in EFFECT_SUBJECT_TYPES):
-                effect = Effect(assertion.subject, assertion.predicate, assertion.object,
-                                int(assertion.sign), item.locator)
+            elif (
+                predicate.role is Role.CAUSAL
+                and assertion.sign is not None
+                and subject_type in EFFECT_SUBJECT_TYPES
+            ):
+                effect = Effect(
+                    assertion.subject,
+                    assertion.predicate,
+                    assertion.object,
+                    int(assertion.sign),
+                    item.locator,
+                )
                 row["effects"][effect] = None
     rows = []
     for study_id, parts in per_study.items():
@@ -77,15 +86,17 @@ def iter_study_rows(
             continue
         if factor_ids is not None and not factor_ids & set(parts["factors"]):
             continue
-        rows.append(StudyRow(
-            id=study.id,
-            citation=study.citation,
-            year=study.year,
-            title=study.title,
-            doi=study.doi,
-            read_in=tuple(sorted(parts["read_in"])),  # type: ignore[arg-type]
-            contexts=tuple(parts["contexts"]),  # type: ignore[arg-type]
-            factors=tuple(parts["factors"]),  # type: ignore[arg-type]
-            effects=tuple(parts["effects"]),  # type: ignore[arg-type]
-        ))
+        rows.append(
+            StudyRow(
+                id=study.id,
+                citation=study.citation,
+                year=study.year,
+                title=study.title,
+                doi=study.doi,
+                read_in=tuple(sorted(parts["read_in"])),  # type: ignore[arg-type]
+                contexts=tuple(parts["contexts"]),  # type: ignore[arg-type]
+                factors=tuple(parts["factors"]),  # type: ignore[arg-type]
+                effects=tuple(parts["effects"]),  # type: ignore[arg-type]
+            )
+        )
     return sorted(rows, key=lambda r: (r.year or 0, r.citation))

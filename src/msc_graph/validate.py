@@ -37,8 +37,20 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
 TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions", "xrefs"}
 ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref"}
-STUDY_KEYS = {"id", "citation", "authors", "year", "title", "journal", "volume", "pages",
-              "doi", "pmid", "ref", "review"}
+STUDY_KEYS = {
+    "id",
+    "citation",
+    "authors",
+    "year",
+    "title",
+    "journal",
+    "volume",
+    "pages",
+    "doi",
+    "pmid",
+    "ref",
+    "review",
+}
 ASSERTION_KEYS = {"subject", "predicate", "object", "evidence", "sign", "note"}
 EVIDENCE_KEYS = {"study", "read_in", "source_kind", "locator", "quote", "hedged", "context"}
 CONTEXT_KEYS = set(CONTEXT_FIELDS) | {"use"}
@@ -153,15 +165,21 @@ def validate_files(
             if isinstance(grounding, Located):
                 overlays.extend((grounding, ident) for ident in grounding)
             else:
-                check.report(data.where("xrefs"), "xrefs",
-                             "must be a mapping of entity id → list of CURIEs or {no_xref: reason}")
+                check.report(
+                    data.where("xrefs"),
+                    "xrefs",
+                    "must be a mapping of entity id → list of CURIEs or {no_xref: reason}",
+                )
         for key in data:
             if key not in TOP_LEVEL:
                 check.report(data.where_key(key), key, f"unknown section{_suggest(key, TOP_LEVEL)}")
         review = data.get("review")
         if review is not None and not _is_key(review, REVIEW_SEEDS):
-            check.report(data.where("review"), "review",
-                         f"unknown review {review!r}{_suggest(str(review), REVIEW_SEEDS)}")
+            check.report(
+                data.where("review"),
+                "review",
+                f"unknown review {review!r}{_suggest(str(review), REVIEW_SEEDS)}",
+            )
         for kind, records, registry in (
             ("entities", check.mappings(data, "entities"), entity_records),
             ("studies", check.mappings(data, "studies"), study_records),
@@ -169,14 +187,19 @@ def validate_files(
             for record in records:
                 ident = record.get("id")
                 if not isinstance(ident, str) or not SLUG.match(ident):
-                    check.report(record.where("id"), "id",
-                                 f"must be a slug (lowercase letters, digits, hyphens), not {ident!r}")
+                    check.report(
+                        record.where("id"),
+                        "id",
+                        f"must be a slug (lowercase letters, digits, hyphens), not {ident!r}",
+                    )
                     continue
                 if ident in registry:
                     first = registry[ident]
-                    check.report(record.where("id"), "id",
-                                 f"duplicate id {ident!r} ({kind}); first defined at "
-                                 f"{first.file}:{first.line}")
+                    check.report(
+                        record.where("id"),
+                        "id",
+                        f"duplicate id {ident!r} ({kind}); first defined at {first.file}:{first.line}",
+                    )
                     continue
                 registry[ident] = record
         contexts = data.get("contexts")
@@ -198,8 +221,7 @@ def validate_files(
         name: _validate_context(check, record, entities, context_records, allow_use=False)
         for name, record in context_records.items()
     }
-    assertions = _validate_assertions(check, files, entities, studies, contexts_by_name,
-                                      context_records)
+    assertions = _validate_assertions(check, files, entities, studies, contexts_by_name, context_records)
     if check.problems:
         raise DataError(sorted(set(check.problems), key=lambda p: (p.file, p.line, p.column)))
     return GraphModel(entities=entities, studies=studies, assertions=assertions)
@@ -213,8 +235,9 @@ def _read_overlays(
     for section, ident in overlays:
         value = section[ident]
         if ident not in records:
-            check.report(section.where(ident), f"xrefs.{ident}",
-                         f"unknown entity {ident!r}{_suggest(ident, records)}")
+            check.report(
+                section.where(ident), f"xrefs.{ident}", f"unknown entity {ident!r}{_suggest(ident, records)}"
+            )
             continue
         if ident in grounded:
             check.report(section.where(ident), f"xrefs.{ident}", "grounded twice")
@@ -224,8 +247,9 @@ def _read_overlays(
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             grounded[ident] = (tuple(v.strip() for v in value), None)
         else:
-            check.report(section.where(ident), f"xrefs.{ident}",
-                         "must be a list of CURIEs or {no_xref: reason}")
+            check.report(
+                section.where(ident), f"xrefs.{ident}", "must be a list of CURIEs or {no_xref: reason}"
+            )
     return grounded
 
 
@@ -241,8 +265,11 @@ def _validate_entities(
         label = check.text(record, "label", required=True) or ident
         type_name = record.get("type")
         if not _is_key(type_name, types):
-            check.report(record.where("type"), "type",
-                         f"unknown entity type {type_name!r}{_suggest(str(type_name), types)}")
+            check.report(
+                record.where("type"),
+                "type",
+                f"unknown entity type {type_name!r}{_suggest(str(type_name), types)}",
+            )
             continue
         xrefs = check.texts(record, "xrefs")
         extra, reason = grounded.get(ident, ((), None))
@@ -252,16 +279,22 @@ def _validate_entities(
             if not match:
                 check.report(record.where("xrefs"), "xrefs", f"{xref!r} is not a CURIE (PREFIX:id)")
             elif match.group(1) not in check.prefixes:
-                check.report(record.where("xrefs"), "xrefs",
-                             f"unknown CURIE prefix {match.group(1)!r} in {xref!r}"
-                             f"{_suggest(match.group(1), check.prefixes)} "
-                             "(prefixes are in ontology/prefixes.json)")
+                check.report(
+                    record.where("xrefs"),
+                    "xrefs",
+                    f"unknown CURIE prefix {match.group(1)!r} in {xref!r}"
+                    f"{_suggest(match.group(1), check.prefixes)} "
+                    "(prefixes are in ontology/prefixes.json)",
+                )
         key = normalise_name(label)
         if key in labels and labels[key][0] != ident:
             other, other_record = labels[key]
-            check.report(record.where("label"), "label",
-                         f"{label!r} is the same name as entity {other!r} "
-                         f"({other_record.file}:{other_record.line}); merge the two entities")
+            check.report(
+                record.where("label"),
+                "label",
+                f"{label!r} is the same name as entity {other!r} "
+                f"({other_record.file}:{other_record.line}); merge the two entities",
+            )
         labels.setdefault(key, (ident, record))
         entities[ident] = Entity(
             id=ident,
@@ -275,11 +308,13 @@ def _validate_entities(
     for ident, entity in entities.items():
         for parent in entity.is_a:
             if parent not in entities:
-                check.report(records[ident].where("is_a"), "is_a",
-                             f"unknown parent {parent!r}{_suggest(parent, entities)}")
+                check.report(
+                    records[ident].where("is_a"),
+                    "is_a",
+                    f"unknown parent {parent!r}{_suggest(parent, entities)}",
+                )
     for ident in _find_cycle_members(entities):
-        check.report(records[ident].where("is_a"), "is_a",
-                     f"{ident!r} is its own ancestor (cycle in is-a)")
+        check.report(records[ident].where("is_a"), "is_a", f"{ident!r} is its own ancestor (cycle in is-a)")
     return entities
 
 
@@ -295,7 +330,7 @@ def _find_cycle_members(entities: Mapping[str, Entity]) -> list[str]:
             if parent not in entities:
                 continue
             if state.get(parent) == 1:
-                on_cycle.update(trail[trail.index(parent):])
+                on_cycle.update(trail[trail.index(parent) :])
             elif parent not in state:
                 visit(parent, trail)
         trail.pop()
@@ -355,8 +390,9 @@ def _validate_context(
     base = record.get("use")
     if base is not None:
         if not _is_key(base, named):
-            check.report(record.where("use"), "use",
-                         f"unknown named context {base!r}{_suggest(str(base), named)}")
+            check.report(
+                record.where("use"), "use", f"unknown named context {base!r}{_suggest(str(base), named)}"
+            )
         else:
             values.update(_context_values(check, named[base], entities))
     values.update(_context_values(check, record, entities))
@@ -374,12 +410,18 @@ def _context_values(check: _Checker, record: Located, entities: Mapping[str, Ent
                 continue
             entity = entities.get(ident)
             if entity is None:
-                check.report(record.where(name), f"context.{name}",
-                             f"unknown entity {ident!r}{_suggest(ident, entities)}")
+                check.report(
+                    record.where(name),
+                    f"context.{name}",
+                    f"unknown entity {ident!r}{_suggest(ident, entities)}",
+                )
             elif entity.type not in allowed:
-                check.report(record.where(name), f"context.{name}",
-                             f"{ident!r} is a {entity.type.value}, expected "
-                             f"{' or '.join(sorted(t.value for t in allowed))}")
+                check.report(
+                    record.where(name),
+                    f"context.{name}",
+                    f"{ident!r} is a {entity.type.value}, expected "
+                    f"{' or '.join(sorted(t.value for t in allowed))}",
+                )
         values[name] = tuple(i for i in ids if i) if name == "measured_in" else ids[0]
     if "strain" in record:
         values["strain"] = check.text(record, "strain")
@@ -395,8 +437,11 @@ def _context_values(check: _Checker, record: Located, entities: Mapping[str, Ent
             values["setting"] = Setting(str(setting))
         except ValueError:
             choices = [s.value for s in Setting]
-            check.report(record.where("setting"), "context.setting",
-                         f"unknown setting {setting!r}; use one of {', '.join(choices)}")
+            check.report(
+                record.where("setting"),
+                "context.setting",
+                f"unknown setting {setting!r}; use one of {', '.join(choices)}",
+            )
     return values
 
 
@@ -419,38 +464,47 @@ def _validate_assertions(
             ok = True
             for name, ident in (("subject", subject), ("object", obj)):
                 if ident is not None and ident not in entities:
-                    check.report(record.where(name), name,
-                                 f"unknown entity {ident!r}{_suggest(ident, entities)}")
+                    check.report(
+                        record.where(name), name, f"unknown entity {ident!r}{_suggest(ident, entities)}"
+                    )
                     ok = False
             if predicate is not None and predicate not in PREDICATES:
-                check.report(record.where("predicate"), "predicate",
-                             f"unknown predicate {predicate!r}{_suggest(predicate, PREDICATES)}")
+                check.report(
+                    record.where("predicate"),
+                    "predicate",
+                    f"unknown predicate {predicate!r}{_suggest(predicate, PREDICATES)}",
+                )
                 ok = False
             if "sign" in record and predicate in PREDICATES:
                 fixed = PREDICATES[predicate].sign
                 given = record.get("sign")
                 if fixed is not None and given != int(fixed):
-                    message = (f"sign {given!r} contradicts {predicate!r}, which fixes it at "
-                               f"{int(fixed):+d}; remove sign: or change the predicate")
+                    message = (
+                        f"sign {given!r} contradicts {predicate!r}, which fixes it at "
+                        f"{int(fixed):+d}; remove sign: or change the predicate"
+                    )
                 else:
                     message = f"the predicate {predicate!r} fixes the sign; remove sign:"
                 check.report(record.where("sign"), "sign", message)
-            evidence = _validate_evidence(check, record, default_review, studies, entities,
-                                          contexts, context_records)
+            evidence = _validate_evidence(
+                check, record, default_review, studies, entities, contexts, context_records
+            )
             if not evidence and "evidence" in record:
                 continue
             if subject and obj and predicate and ok:
                 merged.setdefault((subject, predicate, obj), []).extend(evidence)
     assertions = []
     for (subject, predicate, obj), evidence in merged.items():
-        assertions.append(Assertion(
-            id=f"{subject}--{predicate}--{obj}",
-            subject=subject,
-            predicate=predicate,
-            object=obj,
-            sign=PREDICATES[predicate].sign,
-            evidence=tuple(evidence),
-        ))
+        assertions.append(
+            Assertion(
+                id=f"{subject}--{predicate}--{obj}",
+                subject=subject,
+                predicate=predicate,
+                object=obj,
+                sign=PREDICATES[predicate].sign,
+                evidence=tuple(evidence),
+            )
+        )
     return tuple(assertions)
 
 
@@ -476,20 +530,29 @@ def _validate_evidence(
             check.report(item.where(), "evidence.study", "missing (required): the study that says it")
         for ident in study_ids:
             if ident not in studies:
-                check.report(item.where("study"), "evidence.study",
-                             f"unknown study {ident!r}{_suggest(ident, studies)}")
+                check.report(
+                    item.where("study"),
+                    "evidence.study",
+                    f"unknown study {ident!r}{_suggest(ident, studies)}",
+                )
         read_in = item.get("read_in", default_review)
         if not _is_key(read_in, REVIEW_SEEDS):
-            check.report(item.where("read_in"), "evidence.read_in",
-                         f"unknown review {read_in!r}; use one of {', '.join(REVIEW_SEEDS)} "
-                         "(or set review: at the top of the file)")
+            check.report(
+                item.where("read_in"),
+                "evidence.read_in",
+                f"unknown review {read_in!r}; use one of {', '.join(REVIEW_SEEDS)} "
+                "(or set review: at the top of the file)",
+            )
         kind = item.get("source_kind")
         try:
             source_kind = SourceKind(str(kind))
         except ValueError:
             choices = ", ".join(k.value for k in SourceKind)
-            check.report(item.where("source_kind"), "evidence.source_kind",
-                         f"unknown or missing source kind {kind!r}; use one of {choices}")
+            check.report(
+                item.where("source_kind"),
+                "evidence.source_kind",
+                f"unknown or missing source kind {kind!r}; use one of {choices}",
+            )
             source_kind = SourceKind.PROSE
         locator = check.text(item, "locator", required=True)
         quote_value = item.get("quote")
@@ -498,13 +561,17 @@ def _validate_evidence(
         elif isinstance(quote_value, str) and quote_value.strip():
             quote = quote_value.strip()
         else:
-            check.report(item.where("quote") if "quote" in item else item.where(), "evidence.quote",
-                         "missing: every evidence needs a short verbatim quote from the seed")
+            check.report(
+                item.where("quote") if "quote" in item else item.where(),
+                "evidence.quote",
+                "missing: every evidence needs a short verbatim quote from the seed",
+            )
             quote = ""
         if quote and check.quote_lookup is not None and _is_key(read_in, REVIEW_SEEDS):
             for part in check.quote_lookup(quote, read_in):
-                check.report(item.where("quote"), "evidence.quote",
-                             f"not found verbatim in {read_in}: {part[:80]!r}")
+                check.report(
+                    item.where("quote"), "evidence.quote", f"not found verbatim in {read_in}: {part[:80]!r}"
+                )
         hedged = item.get("hedged", False)
         if not isinstance(hedged, bool):
             check.report(item.where("hedged"), "evidence.hedged", "must be true or false")
@@ -515,19 +582,24 @@ def _validate_evidence(
         elif isinstance(context_record, Located):
             context = _validate_context(check, context_record, entities, context_records)
         else:
-            check.report(item.where("context"), "evidence.context",
-                         "must be a mapping, e.g. {use: NAME} or {species: rat}")
+            check.report(
+                item.where("context"),
+                "evidence.context",
+                "must be a mapping, e.g. {use: NAME} or {species: rat}",
+            )
             context = Context()
         for ident in study_ids:
-            result.append(Evidence(
-                study=ident,
-                read_in=str(read_in),
-                source_kind=source_kind,
-                locator=locator or "",
-                quote=quote,
-                hedged=hedged,
-                context=context,
-            ))
+            result.append(
+                Evidence(
+                    study=ident,
+                    read_in=str(read_in),
+                    source_kind=source_kind,
+                    locator=locator or "",
+                    quote=quote,
+                    hedged=hedged,
+                    context=context,
+                )
+            )
     return result
 
 

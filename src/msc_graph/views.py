@@ -188,12 +188,13 @@ class ImportedViews:
         """
         from msc_graph.errors import UsageError
 
-        raise UsageError(f"graph {self.name!r} is imported: query its pyoxigraph store (.store); "
-                         "no rdflib view is built for imported graphs")
+        raise UsageError(
+            f"graph {self.name!r} is imported: query its pyoxigraph store (.store); "
+            "no rdflib view is built for imported graphs"
+        )
 
 
-def open_imported(name: str, project: Project | None = None, *,
-                  with_curated: bool = False) -> ImportedViews:
+def open_imported(name: str, project: Project | None = None, *, with_curated: bool = False) -> ImportedViews:
     """Open the imported graph ``name`` of ``project`` (default: the one found from the working dir).
 
     Args:

@@ -21,27 +21,39 @@ from msc_graph.errors import MscGraphError
 # The summary repeats the first sentence of the command's docstring so that the
 # listing needs no import; tests/test_cli.py checks the two agree.
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
-    "build": ("data", "Load and validate graph_data/, and cache the model every later command builds "
-              "its views from."),
+    "build": (
+        "data",
+        "Load and validate graph_data/, and cache the model every later command builds its views from.",
+    ),
     "validate": ("data", "Check the curated data (or just FILES) and report every problem."),
     "stats": ("data", "Count entities per type, assertions per predicate, evidence per study and review."),
     "search": ("lookup", "Find entities whose id, label, synonym or CURIE contains TEXT."),
     "resolve": ("lookup", "Resolve TEXT (id, CURIE, label or synonym) to exactly one entity."),
-    "show": ("lookup", "Show ENTITY: its names, cross-references, hierarchy and every assertion with "
-             "evidence."),
+    "show": (
+        "lookup",
+        "Show ENTITY: its names, cross-references, hierarchy and every assertion with evidence.",
+    ),
     "studies": ("studies", "List primary studies with their contexts, identified factors and effects."),
     "paths": ("paths", "Find how SOURCE could reach TARGET: signed chains, each hop with its evidence."),
     "viz": ("viz", "Write an interactive HTML page of the graph that works offline."),
-    "coverage": ("coverage", "Audit every table row and main-text sentence of each seed against the "
-                 "curated quotes."),
-    "contradictions": ("analysis", "List evidence from different studies that disagrees on comparable "
-                       "claims."),
+    "coverage": (
+        "coverage",
+        "Audit every table row and main-text sentence of each seed against the curated quotes.",
+    ),
+    "contradictions": (
+        "analysis",
+        "List evidence from different studies that disagrees on comparable claims.",
+    ),
     "compare": ("analysis", "Compare the effects reported on or by ENTITY across one context field."),
     "gaps": ("analysis", "Ask what the graph shows as untested, best-supported questions first."),
-    "import": ("imports", "Import a KGX TSV pair, an N-Triples or a Turtle file as graph NAME (parsed "
-               "once, kept for reuse)."),
-    "graphs": ("imports", "List the imported graphs (name, format, nodes, edges, sources); --remove NAME "
-               "deletes one."),
+    "import": (
+        "imports",
+        "Import a KGX TSV pair, an N-Triples or a Turtle file as graph NAME (parsed once, kept for reuse).",
+    ),
+    "graphs": (
+        "imports",
+        "List the imported graphs (name, format, nodes, edges, sources); --remove NAME deletes one.",
+    ),
     "sparql": ("sparql", "Run a read-only SPARQL query: QUERY is the text, - for stdin, or @file.rq."),
     "query": ("sparql", "Run the named query NAME (shipped as msc_graph/queries/NAME.rq)."),
     "serve": ("sparql", "Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page at /."),
@@ -103,16 +115,23 @@ class RootGroup(click.Group):
         except Exception as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"internal error: {type(error).__name__}: {error} "
-                       "(run with --debug for the traceback, and please report it)", err=True)
+            click.echo(
+                f"internal error: {type(error).__name__}: {error} "
+                "(run with --debug for the traceback, and please report it)",
+                err=True,
+            )
             ctx.exit(1)
 
 
 @click.group(cls=RootGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-@click.option("--project", type=click.Path(file_okay=False, exists=True), envvar="MSC_GRAPH_HOME",
-              help="Project folder holding graph_data/ and ontology/ (default: found from the "
-              "working directory; env MSC_GRAPH_HOME).")
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, exists=True),
+    envvar="MSC_GRAPH_HOME",
+    help="Project folder holding graph_data/ and ontology/ (default: found from the "
+    "working directory; env MSC_GRAPH_HOME).",
+)
 @click.version_option(package_name="msc-graph")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, project: str | None) -> None:

@@ -11,13 +11,21 @@ from msc_graph.cli.options import echo_progress, format_option, open_views
 from msc_graph.render import Table, render
 
 BY_CHOICES = ["source", "preparation", "species", "model", "route"]
-GAP_KINDS = ["factor-untested-in-pain-model", "effect-one-preparation", "effect-one-species",
-             "model-one-study"]
+GAP_KINDS = [
+    "factor-untested-in-pain-model",
+    "effect-one-preparation",
+    "effect-one-species",
+    "model-one-study",
+]
 
 
 def _output_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("-o", "--output", type=click.Path(dir_okay=False),
-                        help="Write the result to this file (atomically) instead of printing it.")(function)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False),
+        help="Write the result to this file (atomically) instead of printing it.",
+    )(function)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -42,15 +50,20 @@ def _join(values: list[str]) -> str:
 
 
 @click.command()
-@click.option("--about", metavar="ENTITY",
-              help="Only assertions whose subject or object is this entity or below it.")
-@click.option("--no-hedged", is_flag=True,
-              help="Leave out hedged evidence (a review's own reading, e.g. Table 1's factor columns).")
+@click.option(
+    "--about", metavar="ENTITY", help="Only assertions whose subject or object is this entity or below it."
+)
+@click.option(
+    "--no-hedged",
+    is_flag=True,
+    help="Leave out hedged evidence (a review's own reading, e.g. Table 1's factor columns).",
+)
 @format_option("html")
 @_output_option
 @click.pass_context
-def contradictions(ctx: click.Context, /, fmt: str, about: str | None, no_hedged: bool,
-                   output: str | None) -> None:
+def contradictions(
+    ctx: click.Context, /, fmt: str, about: str | None, no_hedged: bool, output: str | None
+) -> None:
     """List evidence from different studies that disagrees on comparable claims.
 
     Two signed assertions disagree when one raises and the other lowers, or
@@ -86,34 +99,62 @@ def contradictions(ctx: click.Context, /, fmt: str, about: str | None, no_hedged
         return
 
     def side_text(side: dict[str, Any]) -> str:
-        citations = [e["citation"] for a in side["assertions"] for e in a["evidence"]
-                     if e["study"] in side["studies"]]
+        citations = [
+            e["citation"] for a in side["assertions"] for e in a["evidence"] if e["study"] in side["studies"]
+        ]
         return f"{side['arrow']} {_join(citations)}"
 
-    group_rows = [[group["label"], group["conflict"] + (" (hedged)" if group["hedged"] else ""),
-                   side_text(group["sides"][0]), side_text(group["sides"][1]),
-                   ", ".join(group["fields"]["differing"]) or "–",
-                   ", ".join(group["fields"]["always_differing"]) or "–",
-                   ", ".join(group["fields"]["agreeing"]) or "–"]
-                  for group in payload["groups"]]
-    within_rows = [[study["citation"], pair["kind"],
-                    pair["left_claim"] + f" ({pair['left_evidence']['locator']})",
-                    pair["right_claim"] + f" ({pair['right_evidence']['locator']})",
-                    "; ".join(f"{name}: {v[0]} ≠ {v[1]}" for name, v in pair["differing"].items()) or "–"]
-                   for study in payload["within_study"] for pair in study["pairs"]]
-    groups = Table(["claims", "conflict", "side 1", "side 2", "differs", "always differs", "agrees"],
-                   group_rows, title=f"Contradictions between studies ({_count(len(group_rows), 'group')})",
-                   footer=["", f"Fields compared: {', '.join(COMPARED_FIELDS)}."])
-    within = Table(["study", "kind", "first", "second", "differs"], within_rows,
-                   title=f"Differences within one study ({_count(len(within_rows), 'pair')})")
+    group_rows = [
+        [
+            group["label"],
+            group["conflict"] + (" (hedged)" if group["hedged"] else ""),
+            side_text(group["sides"][0]),
+            side_text(group["sides"][1]),
+            ", ".join(group["fields"]["differing"]) or "–",
+            ", ".join(group["fields"]["always_differing"]) or "–",
+            ", ".join(group["fields"]["agreeing"]) or "–",
+        ]
+        for group in payload["groups"]
+    ]
+    within_rows = [
+        [
+            study["citation"],
+            pair["kind"],
+            pair["left_claim"] + f" ({pair['left_evidence']['locator']})",
+            pair["right_claim"] + f" ({pair['right_evidence']['locator']})",
+            "; ".join(f"{name}: {v[0]} ≠ {v[1]}" for name, v in pair["differing"].items()) or "–",
+        ]
+        for study in payload["within_study"]
+        for pair in study["pairs"]
+    ]
+    groups = Table(
+        ["claims", "conflict", "side 1", "side 2", "differs", "always differs", "agrees"],
+        group_rows,
+        title=f"Contradictions between studies ({_count(len(group_rows), 'group')})",
+        footer=["", f"Fields compared: {', '.join(COMPARED_FIELDS)}."],
+    )
+    within = Table(
+        ["study", "kind", "first", "second", "differs"],
+        within_rows,
+        title=f"Differences within one study ({_count(len(within_rows), 'pair')})",
+    )
     if fmt == "text":
         _write(render("text", groups, payload) + "\n\n" + render("text", within, payload), output)
     elif fmt == "tsv":
-        combined = Table(["section", "claims", "conflict_or_kind", "first", "second", "differs",
-                          "always_differs", "agrees"],
-                         [["between-studies", *row] for row in group_rows]
-                         + [["within-study", row[0], row[1], row[2], row[3], row[4], "", ""]
-                            for row in within_rows])
+        combined = Table(
+            [
+                "section",
+                "claims",
+                "conflict_or_kind",
+                "first",
+                "second",
+                "differs",
+                "always_differs",
+                "agrees",
+            ],
+            [["between-studies", *row] for row in group_rows]
+            + [["within-study", row[0], row[1], row[2], row[3], row[4], "", ""] for row in within_rows],
+        )
         _write(render("tsv", combined, payload), output)
     else:
         _write(render(fmt, groups, payload), output)
@@ -121,15 +162,21 @@ def contradictions(ctx: click.Context, /, fmt: str, about: str | None, no_hedged
 
 @click.command()
 @click.argument("entity")
-@click.option("--by", type=click.Choice(BY_CHOICES), default="preparation", show_default=True,
-              help="Context field of each evidence to split the effects by "
-              "(source = MSC source, model = disease model).")
+@click.option(
+    "--by",
+    type=click.Choice(BY_CHOICES),
+    default="preparation",
+    show_default=True,
+    help="Context field of each evidence to split the effects by "
+    "(source = MSC source, model = disease model).",
+)
 @click.option("--no-hedged", is_flag=True, help="Leave out hedged evidence.")
 @format_option("html")
 @_output_option
 @click.pass_context
-def compare(ctx: click.Context, /, entity: str, by: str, no_hedged: bool, fmt: str,
-            output: str | None) -> None:
+def compare(
+    ctx: click.Context, /, entity: str, by: str, no_hedged: bool, fmt: str, output: str | None
+) -> None:
     """Compare the effects reported on or by ENTITY across one context field.
 
     One row per signed effect in which ENTITY (or anything below it) is the
@@ -149,18 +196,29 @@ def compare(ctx: click.Context, /, entity: str, by: str, no_hedged: bool, fmt: s
         _write(render_heatmap_html(payload), output)
         return
     columns = ["effect", *(str(c["label"]) for c in payload["columns"]), "all"]
-    rows = [[row["effect"], *(str(c["count"]) if c["count"] else "" for c in row["cells"]),
-             str(row["total"])] for row in payload["rows"]]
-    table = Table(columns, rows,
-                  title=f"Effects on or by {match.label}, by {by} (distinct studies per cell)")
+    rows = [
+        [row["effect"], *(str(c["count"]) if c["count"] else "" for c in row["cells"]), str(row["total"])]
+        for row in payload["rows"]
+    ]
+    table = Table(columns, rows, title=f"Effects on or by {match.label}, by {by} (distinct studies per cell)")
     _write(render(fmt, table, payload), output)
 
 
 @click.command()
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(GAP_KINDS),
-              help="Only gaps of this kind (repeatable).")
-@click.option("--limit", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Show at most this many gaps (0: all).")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(GAP_KINDS),
+    help="Only gaps of this kind (repeatable).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Show at most this many gaps (0: all).",
+)
 @format_option()
 @_output_option
 @click.pass_context

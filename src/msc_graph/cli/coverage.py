@@ -12,14 +12,19 @@ from msc_graph.render import Table
 
 
 @click.command()
-@click.option("--seed", "seeds", multiple=True,
-              help="Only this review (ferrini-2025, zidan-2023, mahajan-2018); repeatable.")
+@click.option(
+    "--seed",
+    "seeds",
+    multiple=True,
+    help="Only this review (ferrini-2025, zidan-2023, mahajan-2018); repeatable.",
+)
 @click.option("--details", is_flag=True, help="Text: also list uncovered sentences and rows.")
 @format_option("html")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write html to this file.")
 @click.pass_context
-def coverage(ctx: click.Context, /, seeds: tuple[str, ...], details: bool, fmt: str,
-             output: str | None) -> None:
+def coverage(
+    ctx: click.Context, /, seeds: tuple[str, ...], details: bool, fmt: str, output: str | None
+) -> None:
     """Audit every table row and main-text sentence of each seed against the curated quotes.
 
     The denominator and the reviewed exclusions (sentences that state no
@@ -35,8 +40,7 @@ def coverage(ctx: click.Context, /, seeds: tuple[str, ...], details: bool, fmt: 
     if get_seeds_dir() is None:
         raise click.ClickException("seed texts not found: set MSC_GRAPH_SEEDS")
     config = read_coverage_config(views.project.root / "coverage" / "seeds.yaml")
-    results = [c.as_dict() for c in compute_coverage(views.model, config,
-                                                     reviews=seeds or None)]
+    results = [c.as_dict() for c in compute_coverage(views.model, config, reviews=seeds or None)]
     if fmt == "html":
         from pathlib import Path
 
@@ -46,22 +50,32 @@ def coverage(ctx: click.Context, /, seeds: tuple[str, ...], details: bool, fmt: 
         write_atomic(path, _render_html(results).encode("utf-8"))
         click.echo(f"wrote {path}")
         return
-    rows = [[r["review"], f"{r['rows_covered']}/{r['rows_total']}",
-             f"{r['sentences_covered']}/{r['sentences_total']}",
-             _percent(r["sentences_covered"], r["sentences_total"]),
-             str(r["sentences_excluded"])] for r in results]
+    rows = [
+        [
+            r["review"],
+            f"{r['rows_covered']}/{r['rows_total']}",
+            f"{r['sentences_covered']}/{r['sentences_total']}",
+            _percent(r["sentences_covered"], r["sentences_total"]),
+            str(r["sentences_excluded"]),
+        ]
+        for r in results
+    ]
     footer = []
     if fmt == "text":
         totals = {kind: sum(r["excluded_by_kind"][kind] for r in results) for kind in EXCLUSION_KINDS}
-        footer.append("excluded, by kind: " + ", ".join(f"{kind} {n}" for kind, n in totals.items())
-                      + " (coverage/seeds.yaml gives each sentence's reason)")
+        footer.append(
+            "excluded, by kind: "
+            + ", ".join(f"{kind} {n}" for kind, n in totals.items())
+            + " (coverage/seeds.yaml gives each sentence's reason)"
+        )
     if details and fmt == "text":
         for r in results:
-            footer += [f"\n{r['review']}: uncovered"] + [
-                f"  - [{s['section']}] {s['text']}" for s in r["uncovered_sentences"]] + [
-                f"  - Table {x['table']} row {x['row']}: {x['text']}" for x in r["uncovered_rows"]]
-    emit(fmt, Table(["seed", "rows", "sentences", "covered", "excluded"], rows, footer=footer),
-         results)
+            footer += (
+                [f"\n{r['review']}: uncovered"]
+                + [f"  - [{s['section']}] {s['text']}" for s in r["uncovered_sentences"]]
+                + [f"  - Table {x['table']} row {x['row']}: {x['text']}" for x in r["uncovered_rows"]]
+            )
+    emit(fmt, Table(["seed", "rows", "sentences", "covered", "excluded"], rows, footer=footer), results)
 
 
 def _percent(part: int, whole: int) -> str:
@@ -70,21 +84,30 @@ def _percent(part: int, whole: int) -> str:
 
 def _render_html(results: list[dict[str, Any]]) -> str:
     """Return a self-contained page listing each seed's coverage, every text escaped."""
-    parts = ["<!doctype html><meta charset='utf-8'><title>msc-graph coverage</title>",
-             "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
-             "li.un{color:#a00}li.ex{color:#777}</style><h1>Coverage of the seed reviews</h1>"]
+    parts = [
+        "<!doctype html><meta charset='utf-8'><title>msc-graph coverage</title>",
+        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
+        "li.un{color:#a00}li.ex{color:#777}</style><h1>Coverage of the seed reviews</h1>",
+    ]
     for r in results:
-        parts.append(f"<h2>{html.escape(r['review'])}</h2><p>rows {r['rows_covered']}/"
-                     f"{r['rows_total']}, mechanistic sentences {r['sentences_covered']}/"
-                     f"{r['sentences_total']} ({_percent(r['sentences_covered'], r['sentences_total'])})"
-                     "</p><ul>")
-        parts += [f"<li class='un'>uncovered: {html.escape(s['text'])}</li>"
-                  for s in r["uncovered_sentences"]]
-        parts += [f"<li class='un'>uncovered row: Table {x['table']} row {x['row']}: "
-                  f"{html.escape(x['text'])}</li>" for x in r["uncovered_rows"]]
-        parts += [f"<li class='ex'>excluded, {html.escape(e['kind'])} ({html.escape(e['reason'])}): "
-                  f"{html.escape(e['text'])}</li>"
-                  for e in r["excluded"]]
+        parts.append(
+            f"<h2>{html.escape(r['review'])}</h2><p>rows {r['rows_covered']}/"
+            f"{r['rows_total']}, mechanistic sentences {r['sentences_covered']}/"
+            f"{r['sentences_total']} ({_percent(r['sentences_covered'], r['sentences_total'])})"
+            "</p><ul>"
+        )
+        parts += [
+            f"<li class='un'>uncovered: {html.escape(s['text'])}</li>" for s in r["uncovered_sentences"]
+        ]
+        parts += [
+            f"<li class='un'>uncovered row: Table {x['table']} row {x['row']}: {html.escape(x['text'])}</li>"
+            for x in r["uncovered_rows"]
+        ]
+        parts += [
+            f"<li class='ex'>excluded, {html.escape(e['kind'])} ({html.escape(e['reason'])}): "
+            f"{html.escape(e['text'])}</li>"
+            for e in r["excluded"]
+        ]
         parts.append("</ul>")
     return "".join(parts)
 

@@ -25,15 +25,20 @@ def build(ctx: click.Context, no_cache: bool) -> None:
     echo_progress("loading and validating graph_data/ ...")
     model = build_model(chosen_project(ctx), use_cache=not no_cache)
     evidence = sum(len(a.evidence) for a in model.assertions)
-    click.echo(f"built: {len(model.entities)} entities, {len(model.studies)} studies, "
-               f"{len(model.assertions)} assertions, {evidence} evidence")
+    click.echo(
+        f"built: {len(model.entities)} entities, {len(model.studies)} studies, "
+        f"{len(model.assertions)} assertions, {evidence} evidence"
+    )
 
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
-@click.option("--warnings", "show_warnings", is_flag=True,
-              help="Also list same-study inconsistencies (one study described differently "
-              "in prose, table and title).")
+@click.option(
+    "--warnings",
+    "show_warnings",
+    is_flag=True,
+    help="Also list same-study inconsistencies (one study described differently in prose, table and title).",
+)
 @click.pass_context
 def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) -> None:
     """Check the curated data (or just FILES) and report every problem.
@@ -54,8 +59,10 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
         echo_progress("note: seed texts not found; quotes were not checked (set MSC_GRAPH_SEEDS)")
     model = validate_files(load_files(paths), read_prefixes(project.prefixes_path), lookup)
     evidence = sum(len(a.evidence) for a in model.assertions)
-    click.echo(f"ok: {len(paths)} files, {len(model.entities)} entities, {len(model.studies)} "
-               f"studies, {len(model.assertions)} assertions, {evidence} evidence")
+    click.echo(
+        f"ok: {len(paths)} files, {len(model.entities)} entities, {len(model.studies)} "
+        f"studies, {len(model.assertions)} assertions, {evidence} evidence"
+    )
     if show_warnings:
         warnings = find_warnings(model)
         for warning in warnings:
@@ -74,11 +81,18 @@ def stats(ctx: click.Context, fmt: str) -> None:
 
     views = open_views(ctx)
     result = compute_stats(views.model)
-    rows = [["total", "entities", str(result.entities)], ["total", "studies", str(result.studies)],
-            ["total", "assertions", str(result.assertions)],
-            ["total", "evidence", str(result.evidence)]]
-    for group, counts in (("type", result.per_type), ("predicate", result.per_predicate),
-                          ("review", result.per_review), ("study", result.per_study)):
+    rows = [
+        ["total", "entities", str(result.entities)],
+        ["total", "studies", str(result.studies)],
+        ["total", "assertions", str(result.assertions)],
+        ["total", "evidence", str(result.evidence)],
+    ]
+    for group, counts in (
+        ("type", result.per_type),
+        ("predicate", result.per_predicate),
+        ("review", result.per_review),
+        ("study", result.per_study),
+    ):
         rows.extend([group, name, str(count)] for name, count in counts.items())
     emit(fmt, Table(["group", "name", "count"], rows), asdict(result))
 

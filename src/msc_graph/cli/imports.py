@@ -31,8 +31,11 @@ def _progress_lines(name: str, total: int) -> Callable[[int], None]:
         tenth = min(10, done * 10 // max(total, 1))
         if tenth > shown:
             shown = tenth
-            click.echo(f"importing {name}: {min(100, done * 100 // max(total, 1))}% "
-                       f"({done / 2**20:.1f} of {total / 2**20:.1f} MiB)", err=True)
+            click.echo(
+                f"importing {name}: {min(100, done * 100 // max(total, 1))}% "
+                f"({done / 2**20:.1f} of {total / 2**20:.1f} MiB)",
+                err=True,
+            )
 
     return update
 
@@ -40,14 +43,19 @@ def _progress_lines(name: str, total: int) -> Callable[[int], None]:
 @click.command("import")
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--name", required=True, help="Name to open the graph by (paths --graph NAME).")
-@click.option("--format", "input_format", type=click.Choice(["kgx", "nt", "ttl"]),
-              help="Input format (default: from the file name: .nt → nt, .ttl → ttl, *nodes.tsv / "
-              "*edges.tsv or a folder → kgx; .gz allowed).")
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(["kgx", "nt", "ttl"]),
+    help="Input format (default: from the file name: .nt → nt, .ttl → ttl, *nodes.tsv / "
+    "*edges.tsv or a folder → kgx; .gz allowed).",
+)
 @click.option("--replace", is_flag=True, help="Replace a graph already imported under NAME.")
 @click.option("--quiet", is_flag=True, help="No progress (a bar on a terminal, else a line per tenth).")
 @click.pass_context
-def import_command(ctx: click.Context, /, path: str, name: str, input_format: str | None,
-                   replace: bool, quiet: bool) -> None:
+def import_command(
+    ctx: click.Context, /, path: str, name: str, input_format: str | None, replace: bool, quiet: bool
+) -> None:
     """Import a KGX TSV pair, an N-Triples or a Turtle file as graph NAME (parsed once, kept for reuse).
 
     PATH is an N-Triples or Turtle file, a KGX nodes or edges file (its
@@ -76,17 +84,30 @@ def import_command(ctx: click.Context, /, path: str, name: str, input_format: st
     if quiet:
         summary = import_graph(source, name, project.cache_dir, prefixes=prefixes, replace=replace)
     elif not sys.stderr.isatty():
-        summary = import_graph(source, name, project.cache_dir, prefixes=prefixes, replace=replace,
-                               progress=_progress_lines(name, source.total_bytes))
+        summary = import_graph(
+            source,
+            name,
+            project.cache_dir,
+            prefixes=prefixes,
+            replace=replace,
+            progress=_progress_lines(name, source.total_bytes),
+        )
     else:
         bar: ProgressBar[int]
-        with click.progressbar(length=source.total_bytes, label=f"importing {name}",
-                               file=sys.stderr, show_eta=True,
-                               show_percent=True) as bar:
-            summary = import_graph(source, name, project.cache_dir, prefixes=prefixes,
-                                   replace=replace, progress=bar.update)
-    click.echo(f"imported {summary.name} ({summary.format}): {summary.nodes} nodes, "
-               f"{summary.edges} edges in {summary.seconds:.1f} s")
+        with click.progressbar(
+            length=source.total_bytes,
+            label=f"importing {name}",
+            file=sys.stderr,
+            show_eta=True,
+            show_percent=True,
+        ) as bar:
+            summary = import_graph(
+                source, name, project.cache_dir, prefixes=prefixes, replace=replace, progress=bar.update
+            )
+    click.echo(
+        f"imported {summary.name} ({summary.format}): {summary.nodes} nodes, "
+        f"{summary.edges} edges in {summary.seconds:.1f} s"
+    )
     for slug, count in summary.predicates.items():
         click.echo(f"  {slug}\t{count}")
     click.echo(f"try: mscgraph paths --graph {summary.name} SOURCE TARGET")
@@ -110,11 +131,20 @@ def graphs(ctx: click.Context, /, remove: str | None, fmt: str) -> None:
     rows, payload = [], []
     for name in list_graphs(cache_dir):
         meta = json.loads((get_graphs_dir(cache_dir) / name / "meta.json").read_text(encoding="utf-8"))
-        item = {key: meta.get(key) for key in ("name", "format", "nodes", "edges", "source_names",
-                                               "imported_at")}
+        item = {
+            key: meta.get(key) for key in ("name", "format", "nodes", "edges", "source_names", "imported_at")
+        }
         payload.append(item)
-        rows.append([name, meta["format"], str(meta["nodes"]), str(meta["edges"]),
-                     ", ".join(meta.get("source_names", [])), meta.get("imported_at", "")])
+        rows.append(
+            [
+                name,
+                meta["format"],
+                str(meta["nodes"]),
+                str(meta["edges"]),
+                ", ".join(meta.get("source_names", [])),
+                meta.get("imported_at", ""),
+            ]
+        )
     emit(fmt, Table(["name", "format", "nodes", "edges", "sources", "imported"], rows), payload)
 
 

@@ -24,14 +24,14 @@ def search(ctx: click.Context, text: str, limit: int, fmt: str) -> None:
     views = open_views(ctx)
     matches = views.resolver.search(text, limit)
     rows = [[m.id, m.label, m.type, m.matched, m.how, f"{m.score:.2f}"] for m in matches]
-    emit(fmt, Table(["id", "label", "type", "matched", "how", "score"], rows),
-         [asdict(m) for m in matches])
+    emit(fmt, Table(["id", "label", "type", "matched", "how", "score"], rows), [asdict(m) for m in matches])
 
 
 @click.command()
 @click.argument("text")
-@click.option("--descendants", is_flag=True,
-              help="Also list everything below the entity in the is-a hierarchy.")
+@click.option(
+    "--descendants", is_flag=True, help="Also list everything below the entity in the is-a hierarchy."
+)
 @format_option()
 @click.pass_context
 def resolve(ctx: click.Context, text: str, descendants: bool, fmt: str) -> None:
@@ -47,8 +47,9 @@ def resolve(ctx: click.Context, text: str, descendants: bool, fmt: str) -> None:
     below = list(views.resolver.iter_descendants([match.id]))[1:] if descendants else []
     payload = {**asdict(match), "descendants": [entity_ref(views.model, i) for i in below]}
     rows = [[match.id, match.label, match.type, f"{match.how}: {match.matched}"]]
-    rows += [[i, views.model.entities[i].label, views.model.entities[i].type.value, "descendant"]
-             for i in below]
+    rows += [
+        [i, views.model.entities[i].label, views.model.entities[i].type.value, "descendant"] for i in below
+    ]
     emit(fmt, Table(["id", "label", "type", "matched"], rows), payload)
 
 
@@ -67,21 +68,37 @@ def show(ctx: click.Context, entity: str, fmt: str) -> None:
     touching = [a for a in model.assertions if match.id in (a.subject, a.object)]
     payload: dict[str, Any] = {
         "entity": entity_payload(model, record, views.prefixes),
-        "assertions": [{
-            "id": a.id,
-            "subject": entity_ref(model, a.subject),
-            "predicate": a.predicate,
-            "object": entity_ref(model, a.object),
-            "sign": None if a.sign is None else int(a.sign),
-            "evidence": [evidence_payload(model, e) for e in a.evidence],
-        } for a in touching],
+        "assertions": [
+            {
+                "id": a.id,
+                "subject": entity_ref(model, a.subject),
+                "predicate": a.predicate,
+                "object": entity_ref(model, a.object),
+                "sign": None if a.sign is None else int(a.sign),
+                "evidence": [evidence_payload(model, e) for e in a.evidence],
+            }
+            for a in touching
+        ],
     }
     if fmt != "text":
-        rows = [[a["subject"]["label"], a["predicate"], a["object"]["label"], e["citation"],
-                 e["read_in"], e["locator"], e["quote"]]
-                for a in payload["assertions"] for e in a["evidence"]]
-        emit(fmt, Table(["subject", "predicate", "object", "study", "read_in", "locator", "quote"],
-                        rows), payload)
+        rows = [
+            [
+                a["subject"]["label"],
+                a["predicate"],
+                a["object"]["label"],
+                e["citation"],
+                e["read_in"],
+                e["locator"],
+                e["quote"],
+            ]
+            for a in payload["assertions"]
+            for e in a["evidence"]
+        ]
+        emit(
+            fmt,
+            Table(["subject", "predicate", "object", "study", "read_in", "locator", "quote"], rows),
+            payload,
+        )
         return
     info = payload["entity"]
     click.echo(f"{record.label}  [{record.type.value}]  id: {record.id}")
@@ -97,13 +114,15 @@ def show(ctx: click.Context, entity: str, fmt: str) -> None:
         click.echo(f"  narrower: {', '.join(c['label'] for c in info['children'])}")
     click.echo(f"\n{len(touching)} assertion(s):")
     for assertion in payload["assertions"]:
-        click.echo(f"\n  {assertion['subject']['label']} —{assertion['predicate']}→ "
-                   f"{assertion['object']['label']}")
+        click.echo(
+            f"\n  {assertion['subject']['label']} —{assertion['predicate']}→ {assertion['object']['label']}"
+        )
         for number, item in enumerate(assertion["evidence"], 1):
             hedge = " (hedged)" if item["hedged"] else ""
-            click.echo(f"    [{number}] {item['citation']}, read in {item['read_in']}, "
-                       f"{item['locator']}{hedge}")
-            click.echo(f"        \"{item['quote']}\"")
+            click.echo(
+                f"    [{number}] {item['citation']}, read in {item['read_in']}, {item['locator']}{hedge}"
+            )
+            click.echo(f'        "{item["quote"]}"')
 
 
 COMMANDS = [search, resolve, show]

@@ -15,25 +15,39 @@ F = TypeVar("F", bound=Callable[..., Any])
 def format_option(*extra: str) -> Callable[[F], F]:
     """Return the ``-f/--format`` option (text by default; json and tsv for machines)."""
     choices = [*FORMATS, *extra]
-    return click.option("-f", "--format", "fmt", type=click.Choice(choices), default="text",
-                        show_default=True, help="Output format.")
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )
 
 
 def context_filter_options(function: F) -> F:
     """Add the context filters shared by studies, paths and viz."""
     options = [
         click.option("--species", help='Only evidence in this species (e.g. "rat").'),
-        click.option("--source", "msc_source",
-                     help='Only evidence with this MSC source (e.g. "bone marrow-derived MSCs"; '
-                     "includes narrower sources)."),
-        click.option("--preparation",
-                     help='Only evidence with this preparation ("full secretome"; '
-                     '"extracellular vesicles" includes exosomes).'),
-        click.option("--model",
-                     help='Only evidence in this disease model (e.g. "chronic constriction injury").'),
+        click.option(
+            "--source",
+            "msc_source",
+            help='Only evidence with this MSC source (e.g. "bone marrow-derived MSCs"; '
+            "includes narrower sources).",
+        ),
+        click.option(
+            "--preparation",
+            help='Only evidence with this preparation ("full secretome"; '
+            '"extracellular vesicles" includes exosomes).',
+        ),
+        click.option(
+            "--model", help='Only evidence in this disease model (e.g. "chronic constriction injury").'
+        ),
         click.option("--route", help="Only evidence with this route of administration (e.g. intrathecal)."),
-        click.option("--study",
-                     help='Only evidence from this study (id or citation, e.g. "Gao et al., 2023a").'),
+        click.option(
+            "--study", help='Only evidence from this study (id or citation, e.g. "Gao et al., 2023a").'
+        ),
     ]
     for option in reversed(options):
         function = option(function)

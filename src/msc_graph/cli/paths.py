@@ -12,27 +12,66 @@ from msc_graph.render import Table
 @click.command()
 @click.argument("source")
 @click.argument("target")
-@click.option("--max-hops", default=DEFAULT_MAX_HOPS, show_default=True, type=click.IntRange(1, 10),
-              help="Longest chain, in edges.")
-@click.option("--max-paths", default=DEFAULT_MAX_PATHS, show_default=True,
-              type=click.IntRange(1, 10000), help="Most chains to show.")
-@click.option("--timeout", "timeout_s", default=DEFAULT_TIMEOUT_S, show_default=True,
-              type=click.FloatRange(0.01, 3600), help="Stop searching after this many seconds.")
-@click.option("--sign", type=click.Choice(["up", "down"]),
-              help="Keep only chains whose net effect on the target is up (↑) or down (↓).")
+@click.option(
+    "--max-hops",
+    default=DEFAULT_MAX_HOPS,
+    show_default=True,
+    type=click.IntRange(1, 10),
+    help="Longest chain, in edges.",
+)
+@click.option(
+    "--max-paths",
+    default=DEFAULT_MAX_PATHS,
+    show_default=True,
+    type=click.IntRange(1, 10000),
+    help="Most chains to show.",
+)
+@click.option(
+    "--timeout",
+    "timeout_s",
+    default=DEFAULT_TIMEOUT_S,
+    show_default=True,
+    type=click.FloatRange(0.01, 3600),
+    help="Stop searching after this many seconds.",
+)
+@click.option(
+    "--sign",
+    type=click.Choice(["up", "down"]),
+    help="Keep only chains whose net effect on the target is up (↑) or down (↓).",
+)
 @click.option("--exact", is_flag=True, help="Do not expand SOURCE and TARGET to narrower entities.")
-@click.option("--graph", "graph_name", metavar="NAME",
-              help="Search an imported graph (mscgraph import) instead of the curated one.")
-@click.option("--with-curated", is_flag=True,
-              help="With --graph: lay the curated graph over the imported one (a curated entity "
-              "whose cross-reference is an imported node id is that node).")
+@click.option(
+    "--graph",
+    "graph_name",
+    metavar="NAME",
+    help="Search an imported graph (mscgraph import) instead of the curated one.",
+)
+@click.option(
+    "--with-curated",
+    is_flag=True,
+    help="With --graph: lay the curated graph over the imported one (a curated entity "
+    "whose cross-reference is an imported node id is that node).",
+)
 @context_filter_options
 @format_option("html")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (html).")
 @click.pass_context
-def paths(ctx: click.Context, /, source: str, target: str, max_hops: int, max_paths: int,
-          timeout_s: float, sign: str | None, exact: bool, graph_name: str | None, with_curated: bool,
-          fmt: str, output: str | None, **filters: str | None) -> None:
+def paths(
+    ctx: click.Context,
+    /,
+    source: str,
+    target: str,
+    max_hops: int,
+    max_paths: int,
+    timeout_s: float,
+    sign: str | None,
+    exact: bool,
+    graph_name: str | None,
+    with_curated: bool,
+    fmt: str,
+    output: str | None,
+    **filters: str | None,
+) -> None:
     r"""Find how SOURCE could reach TARGET: signed chains, each hop with its evidence.
 
     SOURCE and TARGET are names, synonyms, ids or CURIEs; each is expanded to
@@ -62,8 +101,7 @@ def paths(ctx: click.Context, /, source: str, target: str, max_hops: int, max_pa
 
         from msc_graph.views import open_imported
 
-        views = open_imported(graph_name, chosen_project(ctx),
-                              with_curated=with_curated)
+        views = open_imported(graph_name, chosen_project(ctx), with_curated=with_curated)
     elif with_curated:
         raise click.UsageError("--with-curated needs --graph NAME")
     else:
@@ -73,9 +111,16 @@ def paths(ctx: click.Context, /, source: str, target: str, max_hops: int, max_pa
     sources = [source_match.id] if exact else list(resolver.iter_descendants([source_match.id]))
     targets = [target_match.id] if exact else list(resolver.iter_descendants([target_match.id]))
     evidence_filter = build_filter(resolver, filters)
-    search = find_paths(views.path_network, sources, targets, max_hops=max_hops, max_paths=max_paths,
-                        timeout_s=timeout_s, evidence_filter=evidence_filter,
-                        sign={"up": 1, "down": -1}.get(sign or ""))
+    search = find_paths(
+        views.path_network,
+        sources,
+        targets,
+        max_hops=max_hops,
+        max_paths=max_paths,
+        timeout_s=timeout_s,
+        evidence_filter=evidence_filter,
+        sign={"up": 1, "down": -1}.get(sign or ""),
+    )
     search.limits["filters"] = evidence_filter.as_dict()
     payload = build_paths_payload(views.model, search)
     if fmt == "html":
@@ -93,10 +138,16 @@ def paths(ctx: click.Context, /, source: str, target: str, max_hops: int, max_pa
     if fmt == "text":
         click.echo(render_paths_text(payload))
         return
-    rows = [[str(number), f"{p['score']:.4g}", str(p["net_sign"]),
-             " > ".join(n["label"] for n in p["nodes"]),
-             " ; ".join(f"{h['subject']} {h['predicate']} {h['object']}" for h in p["hops"])]
-            for number, p in enumerate(payload["paths"], 1)]
+    rows = [
+        [
+            str(number),
+            f"{p['score']:.4g}",
+            str(p["net_sign"]),
+            " > ".join(n["label"] for n in p["nodes"]),
+            " ; ".join(f"{h['subject']} {h['predicate']} {h['object']}" for h in p["hops"]),
+        ]
+        for number, p in enumerate(payload["paths"], 1)
+    ]
     emit(fmt, Table(["rank", "score", "net_sign", "nodes", "hops"], rows), payload)
 
 

@@ -29,19 +29,42 @@ F = TypeVar("F", bound=Callable[..., Any])
 def query_options(function: F) -> F:
     """Add the options shared by ``sparql`` and ``query``: format, limit, timeout, endpoint, graph."""
     options = [
-        click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default=None,
-                     help="Output format: text (table), json (SPARQL 1.1 results JSON), csv, tsv; "
-                     "ttl or nt for CONSTRUCT / DESCRIBE (default: text, or ttl for graphs)."),
-        click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT,
-                     show_default=True, help="Most rows (or triples) to return (0: no cap); a note "
-                     "says when the result was cut."),
-        click.option("--timeout", "timeout_s", type=click.FloatRange(min=0),
-                     default=DEFAULT_TIMEOUT_S, show_default=True,
-                     help="Stop the query after this many seconds (0: no deadline)."),
-        click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL 1.1 "
-                     "endpoint over HTTP instead of querying the local graph."),
-        click.option("--graph", "graph_name", metavar="NAME", help="Query the persistent store of "
-                     "an imported graph (mscgraph import) instead of the curated graph."),
+        click.option(
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(RESULT_FORMATS),
+            default=None,
+            help="Output format: text (table), json (SPARQL 1.1 results JSON), csv, tsv; "
+            "ttl or nt for CONSTRUCT / DESCRIBE (default: text, or ttl for graphs).",
+        ),
+        click.option(
+            "--limit",
+            type=click.IntRange(min=0),
+            default=DEFAULT_LIMIT,
+            show_default=True,
+            help="Most rows (or triples) to return (0: no cap); a note says when the result was cut.",
+        ),
+        click.option(
+            "--timeout",
+            "timeout_s",
+            type=click.FloatRange(min=0),
+            default=DEFAULT_TIMEOUT_S,
+            show_default=True,
+            help="Stop the query after this many seconds (0: no deadline).",
+        ),
+        click.option(
+            "--endpoint",
+            metavar="URL",
+            help="Send the query to this SPARQL 1.1 endpoint over HTTP instead of querying the local graph.",
+        ),
+        click.option(
+            "--graph",
+            "graph_name",
+            metavar="NAME",
+            help="Query the persistent store of "
+            "an imported graph (mscgraph import) instead of the curated graph.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -74,8 +97,9 @@ def _read_query_argument(query: str) -> str:
     return query
 
 
-def _open_local(ctx: click.Context, graph_name: str | None,
-                endpoint: str | None) -> GraphViews | ImportedViews | None:
+def _open_local(
+    ctx: click.Context, graph_name: str | None, endpoint: str | None
+) -> GraphViews | ImportedViews | None:
     """Return the views a query runs on: an imported graph's, the curated graph's, or None for --endpoint.
 
     Raises:
@@ -94,23 +118,29 @@ def _open_local(ctx: click.Context, graph_name: str | None,
     return views
 
 
-def _execute(ctx: click.Context, text: str, endpoint: str | None, timeout_s: float,
-             limit: int, views: GraphViews | ImportedViews | None) -> tuple[QueryResult, dict[str, str]]:
+def _execute(
+    ctx: click.Context,
+    text: str,
+    endpoint: str | None,
+    timeout_s: float,
+    limit: int,
+    views: GraphViews | ImportedViews | None,
+) -> tuple[QueryResult, dict[str, str]]:
     from msc_graph.sparql import run_query, run_remote
 
     if views is None:
         prefixes = _project_prefixes(ctx)
         return run_remote(str(endpoint), text, prefixes, timeout_s=timeout_s, limit=limit), prefixes
-    return (run_query(views.store, text, views.prefixes, timeout_s=timeout_s, limit=limit),
-            views.prefixes)
+    return (run_query(views.store, text, views.prefixes, timeout_s=timeout_s, limit=limit), views.prefixes)
 
 
 def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str]) -> None:
     from msc_graph.sparql import serialize_result
 
     fmt = fmt or ("ttl" if result.is_graph else "text")
-    note = (f"note: result capped at {result.limit} rows; raise --limit to see more"
-            if result.truncated else None)
+    note = (
+        f"note: result capped at {result.limit} rows; raise --limit to see more" if result.truncated else None
+    )
     if fmt != "text":
         click.echo(serialize_result(result, fmt, prefixes), nl=False)
         if note:
@@ -129,8 +159,15 @@ def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str])
 @click.argument("query")
 @query_options
 @click.pass_context
-def sparql(ctx: click.Context, query: str, fmt: str | None, limit: int, timeout_s: float,
-           endpoint: str | None, graph_name: str | None) -> None:
+def sparql(
+    ctx: click.Context,
+    query: str,
+    fmt: str | None,
+    limit: int,
+    timeout_s: float,
+    endpoint: str | None,
+    graph_name: str | None,
+) -> None:
     """Run a read-only SPARQL query: QUERY is the text, - for stdin, or @file.rq.
 
     SELECT, ASK, CONSTRUCT and DESCRIBE run on the local graph (Oxigraph), on
@@ -175,10 +212,10 @@ def _param_resolver(views: GraphViews | ImportedViews) -> Resolve:
         if namespace == ENTITY_IRI and imported is not None:
             return str(imported.get_iri(views.resolver.resolve(text).id))
         if namespace == ENTITY_IRI:
-            name = text[len("entity:"):] if text.startswith("entity:") else text
+            name = text[len("entity:") :] if text.startswith("entity:") else text
             return ENTITY_IRI + views.resolver.resolve(name).id
         if namespace == STUDY_IRI and imported is None:
-            name = (text[len("study:"):] if text.startswith("study:") else text).strip().lower()
+            name = (text[len("study:") :] if text.startswith("study:") else text).strip().lower()
             for study in views.model.studies.values():
                 if name in (study.id.lower(), study.citation.lower()):
                     return STUDY_IRI + study.id
@@ -202,23 +239,38 @@ def _list_queries(fmt: str | None) -> None:
     if fmt in ("ttl", "nt", "csv"):
         raise UsageError("--list prints text, json or tsv")
     payload = [{k: v for k, v in asdict(q).items() if k != "text"} for q in queries]
-    rows = [[q.name, q.title, ", ".join(f"{p.name}={p.default}" for p in q.params)]
-            for q in queries]
+    rows = [[q.name, q.title, ", ".join(f"{p.name}={p.default}" for p in q.params)] for q in queries]
     click.echo(render(fmt or "text", Table(["name", "title", "params"], rows), payload))
 
 
 @click.command()
 @click.argument("name", required=False)
-@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="Set a parameter of the query (repeatable); see --list for each query's.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Set a parameter of the query (repeatable); see --list for each query's.",
+)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
-@click.option("--show", is_flag=True,
-              help="Print the query text with its parameters bound instead of running it.")
+@click.option(
+    "--show", is_flag=True, help="Print the query text with its parameters bound instead of running it."
+)
 @query_options
 @click.pass_context
-def query(ctx: click.Context, name: str | None, params: tuple[str, ...], list_queries: bool,
-          show: bool, fmt: str | None, limit: int, timeout_s: float,
-          endpoint: str | None, graph_name: str | None) -> None:
+def query(
+    ctx: click.Context,
+    name: str | None,
+    params: tuple[str, ...],
+    list_queries: bool,
+    show: bool,
+    fmt: str | None,
+    limit: int,
+    timeout_s: float,
+    endpoint: str | None,
+    graph_name: str | None,
+) -> None:
     """Run the named query NAME (shipped as msc_graph/queries/NAME.rq).
 
     It runs on the curated graph, on an imported graph's store (--graph NAME;
@@ -252,14 +304,34 @@ def query(ctx: click.Context, name: str | None, params: tuple[str, ...], list_qu
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to listen on; anything but loopback exposes the graph to the network.")
-@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
-              help="Port to listen on (0 picks a free one).")
-@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
-              help="Most rows (or triples) one query returns (0: no cap).")
-@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S,
-              show_default=True, help="Stop each query after this many seconds (0: no deadline).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to listen on; anything but loopback exposes the graph to the network.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=7878,
+    show_default=True,
+    help="Port to listen on (0 picks a free one).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="Most rows (or triples) one query returns (0: no cap).",
+)
+@click.option(
+    "--timeout",
+    "timeout_s",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="Stop each query after this many seconds (0: no deadline).",
+)
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, limit: int, timeout_s: float) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page at /.
@@ -276,8 +348,7 @@ def serve(ctx: click.Context, host: str, port: int, limit: int, timeout_s: float
     views = open_views(ctx)
     store = views.store
     try:
-        server = build_server(store, views.prefixes, host=host, port=port, timeout_s=timeout_s,
-                              limit=limit)
+        server = build_server(store, views.prefixes, host=host, port=port, timeout_s=timeout_s, limit=limit)
     except OSError as error:
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -299,17 +370,26 @@ def serve(ctx: click.Context, host: str, port: int, limit: int, timeout_s: float
 
 
 @click.command()
-@click.option("-f", "--format", "fmt",
-              type=click.Choice(["ttl", "nt", "jsonld", "graphml", "kgx", "cytoscape", "csv"]),
-              default="ttl", show_default=True,
-              help="ttl: graph and ontology as Turtle; nt: the graph's own triples, sorted "
-              "(diff-friendly); jsonld: JSON-LD with our prefixes as context; graphml: the network "
-              "view; kgx: KGX TSV (PATH_nodes.tsv and PATH_edges.tsv) with Biolink categories, "
-              "predicates and provenance columns; cytoscape: Cytoscape.js JSON; csv: one row per "
-              "piece of evidence.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write (- for stdout); replaced atomically. For kgx, the stem of the two "
-              "files.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "jsonld", "graphml", "kgx", "cytoscape", "csv"]),
+    default="ttl",
+    show_default=True,
+    help="ttl: graph and ontology as Turtle; nt: the graph's own triples, sorted "
+    "(diff-friendly); jsonld: JSON-LD with our prefixes as context; graphml: the network "
+    "view; kgx: KGX TSV (PATH_nodes.tsv and PATH_edges.tsv) with Biolink categories, "
+    "predicates and provenance columns; cytoscape: Cytoscape.js JSON; csv: one row per "
+    "piece of evidence.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write (- for stdout); replaced atomically. For kgx, the stem of the two files.",
+)
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: str) -> None:
     """Export the graph as RDF, GraphML, KGX TSV, Cytoscape.js JSON or a flat CSV."""

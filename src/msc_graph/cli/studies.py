@@ -13,8 +13,9 @@ from msc_graph.render import Table
 @click.command()
 @context_filter_options
 @click.option("--factor", help="Only studies whose preparation carries this factor (includes narrower ones).")
-@click.option("--read-in", "read_in",
-              help="Only evidence read in this review (ferrini-2025, zidan-2023, mahajan-2018).")
+@click.option(
+    "--read-in", "read_in", help="Only evidence read in this review (ferrini-2025, zidan-2023, mahajan-2018)."
+)
 @format_option()
 @click.pass_context
 def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str | None) -> None:
@@ -36,21 +37,33 @@ def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str 
         match = views.resolver.resolve(factor)
         factor_ids = frozenset(views.resolver.iter_descendants([match.id]))
     rows = iter_study_rows(model, evidence_filter, factor_ids)
-    payload: list[dict[str, Any]] = [{
-        "id": row.id,
-        "citation": row.citation,
-        "year": row.year,
-        "title": row.title,
-        "doi": row.doi,
-        "read_in": list(row.read_in),
-        "contexts": [{k: v for k, v in context_payload(model, c).items()
-                      if k not in ("measured_in", "healthy")} | {"healthy": c.healthy}
-                     for c in row.contexts],
-        "factors": [get_label(model, f) for f in row.factors],
-        "effects": [{"subject": get_label(model, e.subject), "predicate": e.predicate,
-                     "target": get_label(model, e.target), "sign": e.sign, "locator": e.locator}
-                    for e in row.effects],
-    } for row in rows]
+    payload: list[dict[str, Any]] = [
+        {
+            "id": row.id,
+            "citation": row.citation,
+            "year": row.year,
+            "title": row.title,
+            "doi": row.doi,
+            "read_in": list(row.read_in),
+            "contexts": [
+                {k: v for k, v in context_payload(model, c).items() if k not in ("measured_in", "healthy")}
+                | {"healthy": c.healthy}
+                for c in row.contexts
+            ],
+            "factors": [get_label(model, f) for f in row.factors],
+            "effects": [
+                {
+                    "subject": get_label(model, e.subject),
+                    "predicate": e.predicate,
+                    "target": get_label(model, e.target),
+                    "sign": e.sign,
+                    "locator": e.locator,
+                }
+                for e in row.effects
+            ],
+        }
+        for row in rows
+    ]
 
     def join(values: list[str | None]) -> str:
         return "; ".join(dict.fromkeys(v for v in values if v))
@@ -58,19 +71,21 @@ def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str 
     table_rows = []
     for item in payload:
         contexts = item["contexts"]
-        table_rows.append([
-            join([c["disease_model"] for c in contexts]),
-            join([" ".join(filter(None, [c["strain"], c["species"]])) for c in contexts]),
-            join([c["msc_source"] for c in contexts]),
-            join([c["preparation"] for c in contexts]),
-            join([c["route"] for c in contexts]),
-            ", ".join(item["factors"]) or "–",
-            " ".join(dict.fromkeys(f"{('↓', '-', '↑')[e['sign'] + 1]} {e['target']}"
-                                   for e in item["effects"])),
-            item["citation"],
-        ])
-    columns = ["model", "species", "msc_source", "preparation", "route", "factors", "effects",
-               "reference"]
+        table_rows.append(
+            [
+                join([c["disease_model"] for c in contexts]),
+                join([" ".join(filter(None, [c["strain"], c["species"]])) for c in contexts]),
+                join([c["msc_source"] for c in contexts]),
+                join([c["preparation"] for c in contexts]),
+                join([c["route"] for c in contexts]),
+                ", ".join(item["factors"]) or "–",
+                " ".join(
+                    dict.fromkeys(f"{('↓', '-', '↑')[e['sign'] + 1]} {e['target']}" for e in item["effects"])
+                ),
+                item["citation"],
+            ]
+        )
+    columns = ["model", "species", "msc_source", "preparation", "route", "factors", "effects", "reference"]
     emit(fmt, Table(columns, table_rows), payload)
 
 

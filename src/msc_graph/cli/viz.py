@@ -12,26 +12,61 @@ TYPE_CHOICES = [t.value for t in EntityType if t not in (EntityType.STUDY, Entit
 
 
 @click.command()
-@click.option("-o", "--output", default="graph.html", show_default=True,
-              type=click.Path(dir_okay=False), help="Write the page to this file.")
-@click.option("--around", metavar="ENTITY",
-              help="Draw only the neighbourhood of this entity (name, synonym, id or CURIE).")
-@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 10),
-              help="Neighbourhood radius for --around, in edges (either direction).")
-@click.option("--type", "types", multiple=True, type=click.Choice(TYPE_CHOICES),
-              help="Draw only nodes of this type (repeatable; 'factor' includes every factor type).")
-@click.option("--seed", type=click.Choice(sorted(REVIEW_SEEDS)),
-              help="Only evidence read in this seed review.")
-@click.option("--include-studies", is_flag=True,
-              help="Also draw studies, linked to the entities their evidence is about.")
-@click.option("--graph", "graph_name", metavar="NAME",
-              help="Draw an imported graph (mscgraph import) instead of the curated one; "
-              "use --around on large ones.")
+@click.option(
+    "-o",
+    "--output",
+    default="graph.html",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Write the page to this file.",
+)
+@click.option(
+    "--around",
+    metavar="ENTITY",
+    help="Draw only the neighbourhood of this entity (name, synonym, id or CURIE).",
+)
+@click.option(
+    "--depth",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 10),
+    help="Neighbourhood radius for --around, in edges (either direction).",
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(TYPE_CHOICES),
+    help="Draw only nodes of this type (repeatable; 'factor' includes every factor type).",
+)
+@click.option(
+    "--seed", type=click.Choice(sorted(REVIEW_SEEDS)), help="Only evidence read in this seed review."
+)
+@click.option(
+    "--include-studies",
+    is_flag=True,
+    help="Also draw studies, linked to the entities their evidence is about.",
+)
+@click.option(
+    "--graph",
+    "graph_name",
+    metavar="NAME",
+    help="Draw an imported graph (mscgraph import) instead of the curated one; use --around on large ones.",
+)
 @context_filter_options
 @click.pass_context
-def viz(ctx: click.Context, /, output: str, around: str | None, depth: int, types: tuple[str, ...],
-        seed: str | None, include_studies: bool, graph_name: str | None,
-        **filters: str | None) -> None:
+def viz(
+    ctx: click.Context,
+    /,
+    output: str,
+    around: str | None,
+    depth: int,
+    types: tuple[str, ...],
+    seed: str | None,
+    include_studies: bool,
+    graph_name: str | None,
+    **filters: str | None,
+) -> None:
     """Write an interactive HTML page of the graph that works offline.
 
     Nodes are coloured and shaped by type; edges are green (increase), red
@@ -78,19 +113,22 @@ def viz(ctx: click.Context, /, output: str, around: str | None, depth: int, type
         describe.append(f"around {match.label}, depth {depth}")
     if types:
         describe.append("types: " + ", ".join(types))
-    describe.extend(f"{name}: {', '.join(values)}"
-                    for name, values in evidence_filter.as_dict().items())
-    focus = VizFocus(evidence_filter=evidence_filter, types=expand_types(types) if types else None,
-                     around=around_id, depth=depth, include_studies=include_studies,
-                     describe=tuple(describe))
+    describe.extend(f"{name}: {', '.join(values)}" for name, values in evidence_filter.as_dict().items())
+    focus = VizFocus(
+        evidence_filter=evidence_filter,
+        types=expand_types(types) if types else None,
+        around=around_id,
+        depth=depth,
+        include_studies=include_studies,
+        describe=tuple(describe),
+    )
     if imported is not None:  # read straight from the import's records where the focus allows
         graph = build_imported_viz_graph(imported.graph, imported.prefixes, focus)
     else:
         graph = build_viz_graph(views.model, views.network, views.prefixes, focus)
     write_atomic(Path(output), render_graph_html(graph).encode("utf-8"))
     nodes, edges = len(graph.nodes), len(graph.edges)
-    click.echo(f"wrote {output} ({nodes} node{'s' * (nodes != 1)}, "
-               f"{edges} edge{'s' * (edges != 1)})")
+    click.echo(f"wrote {output} ({nodes} node{'s' * (nodes != 1)}, {edges} edge{'s' * (edges != 1)})")
 
 
 COMMANDS = [viz]

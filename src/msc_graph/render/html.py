@@ -118,8 +118,9 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "decrease": EdgeStyle("decreases / inhibits / targets / ameliorates", "#d73027"),
     "no-change": EdgeStyle("no change", "#9e9e9e", (8, 6)),
     "carrier": EdgeStyle("carries / part of / acts on", "#6b6b6b"),
-    "descriptive": EdgeStyle("descriptive: marker of, model of, derived from, associated with",
-                             "#b5b5b5", (2, 4)),
+    "descriptive": EdgeStyle(
+        "descriptive: marker of, model of, derived from, associated with", "#b5b5b5", (2, 4)
+    ),
     "reports": EdgeStyle("study reports on (with --include-studies)", "#d0d0d0", (1, 3)),
 }
 """Edge kind → style, in legend order."""
@@ -283,9 +284,7 @@ def expand_types(names: Iterable[str]) -> frozenset[str]:
     return frozenset(types)
 
 
-def select_subgraph(
-    model: GraphModel, network: Any, focus: VizFocus
-) -> tuple[list[str], list[SelectedEdge]]:
+def select_subgraph(model: GraphModel, network: Any, focus: VizFocus) -> tuple[list[str], list[SelectedEdge]]:
     """Return the entity ids and edges a page of ``focus`` draws.
 
     Rules: an edge is kept when both ends are of the asked ``types`` (the
@@ -313,8 +312,9 @@ def select_subgraph(
         entity = entities.get(node)
         return entity is not None and entity.type.value in focus.types
 
-    def iter_kept(subject: str, row: Mapping[str, Mapping[str, Any]],
-                  reverse: bool = False) -> Iterable[SelectedEdge]:
+    def iter_kept(
+        subject: str, row: Mapping[str, Mapping[str, Any]], reverse: bool = False
+    ) -> Iterable[SelectedEdge]:
         for neighbour, keyed in row.items():
             if not allowed(neighbour):
                 continue
@@ -326,9 +326,15 @@ def select_subgraph(
                     if not kept:
                         continue
                 source, target = (neighbour, subject) if reverse else (subject, neighbour)
-                yield SelectedEdge(source, predicate, target, attrs.get("sign"),
-                                   attrs.get("role", "descriptive"), kept,
-                                   len(evidence) - len(kept))
+                yield SelectedEdge(
+                    source,
+                    predicate,
+                    target,
+                    attrs.get("sign"),
+                    attrs.get("role", "descriptive"),
+                    kept,
+                    len(evidence) - len(kept),
+                )
 
     if focus.around is not None:
         reached = {focus.around: 0}
@@ -337,8 +343,10 @@ def select_subgraph(
             current = queue.popleft()
             if reached[current] >= focus.depth:
                 continue
-            for edge in (*iter_kept(current, network.succ.get(current, {})),
-                         *iter_kept(current, network.pred.get(current, {}), reverse=True)):
+            for edge in (
+                *iter_kept(current, network.succ.get(current, {})),
+                *iter_kept(current, network.pred.get(current, {}), reverse=True),
+            ):
                 neighbour = edge.object if edge.subject == current else edge.subject
                 if neighbour not in reached:
                     reached[neighbour] = reached[current] + 1
@@ -458,12 +466,14 @@ class PageBuilder:
     def add_study(self, study_id: str) -> str:
         """Append a study node (its tooltip: citation, title, journal, DOI / PMID links); return its id."""
         node = STUDY_PREFIX + study_id
-        self.add_node(node, self.model.studies[study_id].citation, STUDY_GROUP,
-                      {"study": self.study(study_id)})
+        self.add_node(
+            node, self.model.studies[study_id].citation, STUDY_GROUP, {"study": self.study(study_id)}
+        )
         return node
 
-    def add_edge(self, subject: str, predicate: str, obj: str, evidence: Iterable[Evidence] = (),
-                 hidden: int = 0) -> None:
+    def add_edge(
+        self, subject: str, predicate: str, obj: str, evidence: Iterable[Evidence] = (), hidden: int = 0
+    ) -> None:
         """Append an edge between two appended nodes, with the evidence its tooltip lists."""
         edges = self.graph.edges
         if hidden:
@@ -486,9 +496,17 @@ class PageBuilder:
         found = self._evidence.get(item)
         if found is None:
             found = self._evidence[item] = len(self.graph.evidence)
-            self.graph.evidence.append([self.study(item.study), self.study(item.read_in),
-                                        item.source_kind.value, item.locator, item.quote,
-                                        item.hedged, self.context(item.context)])
+            self.graph.evidence.append(
+                [
+                    self.study(item.study),
+                    self.study(item.read_in),
+                    item.source_kind.value,
+                    item.locator,
+                    item.quote,
+                    item.hedged,
+                    self.context(item.context),
+                ]
+            )
         return found
 
     def context(self, context: Context) -> str:
@@ -497,9 +515,16 @@ class PageBuilder:
         if found is None:
             fields = context_payload(self.model, context)
             species = " ".join(v for v in (fields["strain"], fields["species"]) if v)
-            values = [species, fields["disease_model"], "healthy" if fields["healthy"] else None,
-                      fields["msc_source"], fields["preparation"], fields["route"],
-                      ", ".join(v for v in fields["measured_in"] if v) or None, fields["setting"]]
+            values = [
+                species,
+                fields["disease_model"],
+                "healthy" if fields["healthy"] else None,
+                fields["msc_source"],
+                fields["preparation"],
+                fields["route"],
+                ", ".join(v for v in fields["measured_in"] if v) or None,
+                fields["setting"],
+            ]
             found = self._contexts[context] = " · ".join(str(v) for v in values if v)
         return found
 
@@ -507,9 +532,13 @@ class PageBuilder:
 # --- graphs ------------------------------------------------------------------------------
 
 
-def build_viz_graph(model: GraphModel, network: Any,
-                    prefixes: Mapping[str, str] | None, focus: VizFocus | None = None,
-                    title: str | None = None) -> VizGraph:
+def build_viz_graph(
+    model: GraphModel,
+    network: Any,
+    prefixes: Mapping[str, str] | None,
+    focus: VizFocus | None = None,
+    title: str | None = None,
+) -> VizGraph:
     """Return what a page of the network (or of a focus on it) draws.
 
     Cost: linear in the drawn nodes, edges and their evidence: about 35 µs
@@ -518,8 +547,11 @@ def build_viz_graph(model: GraphModel, network: Any,
     from its records, about 2 µs an edge).
     """
     focus = focus or VizFocus()
-    graph = VizGraph(title or f"msc-graph: {model.name}", subtitle="; ".join(focus.describe),
-                     empty_message="No node matches these filters.")
+    graph = VizGraph(
+        title or f"msc-graph: {model.name}",
+        subtitle="; ".join(focus.describe),
+        empty_message="No node matches these filters.",
+    )
     page = PageBuilder(model, prefixes, graph)
     node_ids, selected = select_subgraph(model, network, focus)
     for node in node_ids:
@@ -539,8 +571,9 @@ def build_viz_graph(model: GraphModel, network: Any,
     return graph
 
 
-def build_paths_graph(model: GraphModel, search: PathSearch,
-                      prefixes: Mapping[str, str] | None = None) -> VizGraph:
+def build_paths_graph(
+    model: GraphModel, search: PathSearch, prefixes: Mapping[str, str] | None = None
+) -> VizGraph:
     """Return a page of only the nodes and hops of the found chains, each chain listed."""
     hops: dict[str, tuple[str, str, str]] = {}
     hop_evidence: dict[str, list[Evidence]] = {}
@@ -559,17 +592,25 @@ def build_paths_graph(model: GraphModel, search: PathSearch,
                 order.append(node)
         arrow = "↓" if path.net_sign < 0 else "↑"
         chain = " → ".join(_plain_label(model, n) for n in path.nodes)
-        chains.append(VizChain(f"{arrow} {_plain_label(model, path.nodes[-1])} "
-                               f"(score {path.score:.3g}): {chain}", path.nodes, tuple(edge_ids)))
+        chains.append(
+            VizChain(
+                f"{arrow} {_plain_label(model, path.nodes[-1])} (score {path.score:.3g}): {chain}",
+                path.nodes,
+                tuple(edge_ids),
+            )
+        )
     sources = ", ".join(_plain_label(model, s) for s in search.sources[:3])
     targets = ", ".join(_plain_label(model, t) for t in search.targets[:3])
     subtitle = f"{len(search.paths)} chain(s) from {sources} to {targets}"
     if search.truncated:
         subtitle += " (search cut short: " + "; ".join(search.reasons) + ")"
-    graph = VizGraph(f"msc-graph paths: {sources} → {targets}", subtitle=subtitle,
-                     chains=tuple(chains), edge_labels=True,
-                     empty_message="No chain found within the limits; try --max-hops or fewer "
-                                   "filters.")
+    graph = VizGraph(
+        f"msc-graph paths: {sources} → {targets}",
+        subtitle=subtitle,
+        chains=tuple(chains),
+        edge_labels=True,
+        empty_message="No chain found within the limits; try --max-hops or fewer filters.",
+    )
     page = PageBuilder(model, prefixes, graph)
     starts = {path.nodes[0] for path in search.paths}
     ends = {path.nodes[-1] for path in search.paths}
@@ -580,8 +621,9 @@ def build_paths_graph(model: GraphModel, search: PathSearch,
     return graph
 
 
-def build_imported_viz_graph(imported: ImportedGraph, prefixes: Mapping[str, str] | None = None,
-                             focus: VizFocus | None = None) -> VizGraph:
+def build_imported_viz_graph(
+    imported: ImportedGraph, prefixes: Mapping[str, str] | None = None, focus: VizFocus | None = None
+) -> VizGraph:
     """Return what a page of an imported graph draws, straight from its records when it can.
 
     A focus that draws every edge among the kept types with all its evidence
@@ -602,19 +644,28 @@ def build_imported_viz_graph(imported: ImportedGraph, prefixes: Mapping[str, str
     10,000 nodes and 30,000 records).
     """
     focus = focus or VizFocus()
-    if focus.around is not None or focus.include_studies or (
-            focus.evidence_filter is not None and focus.evidence_filter.active):
+    if (
+        focus.around is not None
+        or focus.include_studies
+        or (focus.evidence_filter is not None and focus.evidence_filter.active)
+    ):
         return build_viz_graph(imported.model, imported.network, prefixes, focus)
     from msc_graph.imports import CATEGORY_TYPES, HEDGED_LEVELS
 
     ids, labels, categories, category_names, synonyms, xrefs, parents = imported.node_table
     group_of = [CATEGORY_TYPES.get(name, EntityType.EXTERNAL).value for name in category_names]
     all_groups = [group_of[code] for code in array("H", categories)]
-    kept = (range(len(ids)) if focus.types is None
-            else [i for i, group in enumerate(all_groups) if group in focus.types])
+    kept = (
+        range(len(ids))
+        if focus.types is None
+        else [i for i, group in enumerate(all_groups) if group in focus.types]
+    )
     position = {old: new for new, old in enumerate(kept)}
-    graph = VizGraph(f"msc-graph: {imported.name}", subtitle="; ".join(focus.describe),
-                     empty_message="No node matches these filters.")
+    graph = VizGraph(
+        f"msc-graph: {imported.name}",
+        subtitle="; ".join(focus.describe),
+        empty_message="No node matches these filters.",
+    )
     nodes = graph.nodes
     nodes.ids = [ids[i] for i in kept]
     nodes.labels = [labels[i] or ids[i] for i in kept]
@@ -633,8 +684,11 @@ def build_imported_viz_graph(imported: ImportedGraph, prefixes: Mapping[str, str
     columns = imported.edge_columns
     slugs: list[str] = imported.meta["slugs"]
     keys = list(zip(*(columns[name].tolist() for name in ("subjects", "objects", "slugs")), strict=True))
-    used = (range(len(keys)) if focus.types is None
-            else [r for r, key in enumerate(keys) if key[0] in position and key[1] in position])
+    used = (
+        range(len(keys))
+        if focus.types is None
+        else [r for r, key in enumerate(keys) if key[0] in position and key[1] in position]
+    )
     drawn = [keys[r] for r in used]
     # Records with the same subject, object and predicate are one edge, as in the network view.
     edge_keys: Iterable[tuple[int, int, int]] = drawn
@@ -656,16 +710,20 @@ def build_imported_viz_graph(imported: ImportedGraph, prefixes: Mapping[str, str
     edges.predicates = [slugs[key[2]] for key in edge_keys]
     edges.evidence = evidence
     blob = bytes(columns["provenance"])
-    offsets, lines, written = (columns[key].tolist()
-                               for key in ("provenance.offsets", "lines", "predicates"))
+    offsets, lines, written = (columns[key].tolist() for key in ("provenance.offsets", "lines", "predicates"))
     names = imported.meta.get("source_names", [])
     graph.studies.append(_study_entry(imported.study, imported.study_id))
     graph.records = ImportRecords(
-        file=names[-1] if names else imported.name, study=imported.study_id, read_in=0,
-        source_kind=SourceKind.TABLE.value, hedged_levels=sorted(HEDGED_LEVELS),
-        predicates=list(imported.meta["predicates"]), lines=[lines[r] for r in used],
+        file=names[-1] if names else imported.name,
+        study=imported.study_id,
+        read_in=0,
+        source_kind=SourceKind.TABLE.value,
+        hedged_levels=sorted(HEDGED_LEVELS),
+        predicates=list(imported.meta["predicates"]),
+        lines=[lines[r] for r in used],
         predicate_codes=[written[r] for r in used],
-        provenance=[blob[offsets[r]:offsets[r + 1]].decode("utf-8") for r in used])
+        provenance=[blob[offsets[r] : offsets[r + 1]].decode("utf-8") for r in used],
+    )
     return graph
 
 
@@ -696,21 +754,30 @@ def build_vis_data(graph: VizGraph) -> dict[str, Any]:
     predicate_index = {slug: index for index, slug in enumerate(predicates)}
     nodes, edges = graph.nodes, graph.edges
     return {
-        "nodes": {"id": nodes.ids, "label": nodes.labels,
-                  "group": [group_index[group] for group in nodes.groups], "more": nodes.details},
+        "nodes": {
+            "id": nodes.ids,
+            "label": nodes.labels,
+            "group": [group_index[group] for group in nodes.groups],
+            "more": nodes.details,
+        },
         "groups": groups,
         "types": {key: style.name for key, style in TYPE_STYLES.items()},
-        "edges": {"from": edges.sources, "to": edges.targets,
-                  "pred": [predicate_index[slug] for slug in edges.predicates],
-                  "ev": edges.evidence, "hidden": edges.hidden},
+        "edges": {
+            "from": edges.sources,
+            "to": edges.targets,
+            "pred": [predicate_index[slug] for slug in edges.predicates],
+            "ev": edges.evidence,
+            "hidden": edges.hidden,
+        },
         "predicates": [describe_predicate(slug) for slug in predicates],
-        "kinds": {key: [style.color, list(style.dashes) if style.dashes else None]
-                  for key, style in EDGE_STYLES.items()},
+        "kinds": {
+            key: [style.color, list(style.dashes) if style.dashes else None]
+            for key, style in EDGE_STYLES.items()
+        },
         "studies": graph.studies,
         "evidence": graph.evidence,
         "records": vars(graph.records) if graph.records else None,  # asdict() would deep-copy
-        "chains": [{"text": c.text, "nodes": list(c.nodes), "edges": list(c.edges)}
-                   for c in graph.chains],
+        "chains": [{"text": c.text, "nodes": list(c.nodes), "edges": list(c.edges)} for c in graph.chains],
         "edgeLabels": graph.edge_labels,
         "options": build_vis_options(len(nodes), len(nodes) > LARGE_GRAPH),
         "large": len(nodes) > LARGE_GRAPH,
@@ -731,37 +798,65 @@ def build_vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
     chromium even with the coarser Barnes-Hut (theta 1, no overlap
     avoidance: 4× faster than vis-network's defaults).
     """
-    groups = {key: {"shape": style.shape,
-                    "color": {"background": style.color, "border": "#333333",
-                              "highlight": {"background": style.color, "border": "#000000"},
-                              "hover": {"background": style.color, "border": "#000000"}}}
-              for key, style in TYPE_STYLES.items()}
+    groups = {
+        key: {
+            "shape": style.shape,
+            "color": {
+                "background": style.color,
+                "border": "#333333",
+                "highlight": {"background": style.color, "border": "#000000"},
+                "hover": {"background": style.color, "border": "#000000"},
+            },
+        }
+        for key, style in TYPE_STYLES.items()
+    }
     groups[STUDY_GROUP]["font"] = {"size": 11}
     iterations = max(50, min(1000, 150_000 // max(n_nodes, 1)))
     return {
         "autoResize": True,
         "groups": groups,
-        "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3,
-                           "strokeColor": "#ffffff"},
-                  "borderWidth": 1},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-                  "smooth": False, "selectionWidth": 2,
-                  "font": {"size": 10, "face": "sans-serif", "align": "middle"}},
-        "interaction": {"hover": True, "tooltipDelay": 100, "keyboard": False,
-                        "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
-                        "multiselect": True},
+        "nodes": {
+            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "smooth": False,
+            "selectionWidth": 2,
+            "font": {"size": 10, "face": "sans-serif", "align": "middle"},
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 100,
+            "keyboard": False,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "multiselect": True,
+        },
         "layout": {"improvedLayout": n_nodes <= IMPROVED_LAYOUT_MAX, "randomSeed": 7},
         "physics": {
             "enabled": not large,
             "solver": "barnesHut" if large else "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -110, "centralGravity": 0.008,
-                                 "springLength": 140, "springConstant": 0.06,
-                                 "avoidOverlap": 0.8},
-            "barnesHut": {"gravitationalConstant": -3000, "springLength": 120,
-                          "avoidOverlap": 0, "theta": 1.0},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -110,
+                "centralGravity": 0.008,
+                "springLength": 140,
+                "springConstant": 0.06,
+                "avoidOverlap": 0.8,
+            },
+            "barnesHut": {
+                "gravitationalConstant": -3000,
+                "springLength": 120,
+                "avoidOverlap": 0,
+                "theta": 1.0,
+            },
             "minVelocity": 1.0,
-            "stabilization": {"enabled": not large, "iterations": iterations,
-                              "updateInterval": 25, "fit": True},
+            "stabilization": {
+                "enabled": not large,
+                "iterations": iterations,
+                "updateInterval": 25,
+                "fit": True,
+            },
         },
     }
 
@@ -769,8 +864,13 @@ def build_vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
 def _encode_json(payload: Any) -> str:
     """Return JSON safe to put inside a <script> block: no character can end the block."""
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 # --- the page markup -----------------------------------------------------------------------
@@ -801,8 +901,7 @@ def read_vis_js() -> str:
         raise RuntimeError(f"vis-network not found under {lib}")
     text = found[-1].read_text(encoding="utf-8")
     # split("\n"), not splitlines(): the file holds U+2028 and friends inside string literals
-    text = "\n".join(line for line in text.split("\n")
-                     if not line.startswith("//# sourceMappingURL"))
+    text = "\n".join(line for line in text.split("\n") if not line.startswith("//# sourceMappingURL"))
     lowered = text.lower()
     if "</script" in lowered or "<!--" in lowered:
         raise RuntimeError(f"{found[-1]} cannot be inlined safely")
@@ -820,15 +919,19 @@ def _legend_html(graph: VizGraph) -> str:
     for key, style in TYPE_STYLES.items():
         if not counts.get(key):
             continue
-        rows.append(f'<label class="type-row"><input type="checkbox" checked '
-                    f'data-type="{escape(key, quote=True)}">'
-                    f'<span class="sym" style="color:{escape(style.color, quote=True)}">'
-                    f"{style.symbol}</span> {escape(style.name)} "
-                    f'<span class="count">{counts[key]}</span></label>')
+        rows.append(
+            f'<label class="type-row"><input type="checkbox" checked '
+            f'data-type="{escape(key, quote=True)}">'
+            f'<span class="sym" style="color:{escape(style.color, quote=True)}">'
+            f"{style.symbol}</span> {escape(style.name)} "
+            f'<span class="count">{counts[key]}</span></label>'
+        )
     for key in sorted(set(counts) - set(TYPE_STYLES)):
-        rows.append(f'<label class="type-row"><input type="checkbox" checked '
-                    f'data-type="{escape(key, quote=True)}"><span class="sym">●</span> '
-                    f'{escape(key)} <span class="count">{counts[key]}</span></label>')
+        rows.append(
+            f'<label class="type-row"><input type="checkbox" checked '
+            f'data-type="{escape(key, quote=True)}"><span class="sym">●</span> '
+            f'{escape(key)} <span class="count">{counts[key]}</span></label>'
+        )
     kinds: Counter[str] = Counter()
     for slug, count in Counter(graph.edges.predicates).items():
         kinds[describe_predicate(slug)[2]] += count
@@ -837,21 +940,32 @@ def _legend_html(graph: VizGraph) -> str:
     for key, edge_style in EDGE_STYLES.items():
         if not kinds.get(key):
             continue
-        dash = (f' stroke-dasharray="{",".join(str(d) for d in edge_style.dashes)}"'
-                if edge_style.dashes and not heavy else "")
-        lines.append(f'<div class="edge-row"><svg width="34" height="10" aria-hidden="true">'
-                     f'<line x1="1" y1="5" x2="26" y2="5" stroke="{edge_style.color}" '
-                     f'stroke-width="2.5"{dash}/><path d="M26 1 L33 5 L26 9 Z" '
-                     f'fill="{edge_style.color}"/></svg> {escape(edge_style.name)} '
-                     f'<span class="count">{kinds[key]}</span></div>')
+        dash = (
+            f' stroke-dasharray="{",".join(str(d) for d in edge_style.dashes)}"'
+            if edge_style.dashes and not heavy
+            else ""
+        )
+        lines.append(
+            f'<div class="edge-row"><svg width="34" height="10" aria-hidden="true">'
+            f'<line x1="1" y1="5" x2="26" y2="5" stroke="{edge_style.color}" '
+            f'stroke-width="2.5"{dash}/><path d="M26 1 L33 5 L26 9 Z" '
+            f'fill="{edge_style.color}"/></svg> {escape(edge_style.name)} '
+            f'<span class="count">{kinds[key]}</span></div>'
+        )
     if heavy:
-        lines.append('<div class="note">Large graph: dashes are off (they slow drawing); '
-                     "edge kinds differ by colour.</div>")
+        lines.append(
+            '<div class="note">Large graph: dashes are off (they slow drawing); '
+            "edge kinds differ by colour.</div>"
+        )
     if graph.edges:
-        lines.append('<div class="note">Line width: number of distinct studies behind an '
-                     "edge.</div>")
-    return ('<div id="legend"><h2>Node types</h2><div id="types">' + "".join(rows)
-            + '</div><h2>Edges</h2>' + "".join(lines) + "</div>")
+        lines.append('<div class="note">Line width: number of distinct studies behind an edge.</div>')
+    return (
+        '<div id="legend"><h2>Node types</h2><div id="types">'
+        + "".join(rows)
+        + "</div><h2>Edges</h2>"
+        + "".join(lines)
+        + "</div>"
+    )
 
 
 PAGE_CSS = """
@@ -1303,14 +1417,15 @@ def render_graph_html(graph: VizGraph) -> str:
     """
     vis_js = read_vis_js()
     payload = _encode_json(build_vis_data(graph))
-    policy = ("default-src 'none'; "
-              f"script-src {_script_hash(vis_js)} {_script_hash(APP_JS)}; "
-              "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
-    chains = ('<h2>Chains</h2><ol id="chains"></ol>' if graph.chains
-              else '<ol id="chains" hidden></ol>')
+    policy = (
+        "default-src 'none'; "
+        f"script-src {_script_hash(vis_js)} {_script_hash(APP_JS)}; "
+        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    chains = '<h2>Chains</h2><ol id="chains"></ol>' if graph.chains else '<ol id="chains" hidden></ol>'
     subtitle = f'<span id="subtitle">{escape(graph.subtitle)}</span>' if graph.subtitle else ""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=True)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(graph.title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n"
@@ -1321,15 +1436,16 @@ def render_graph_html(graph: VizGraph) -> str:
         '<button id="relayout" type="button">Re-run layout</button>'
         '<span id="status">loading</span></header>\n'
         '<main><div id="graph-wrap"><div id="graph"></div><div id="tooltip"></div></div>\n'
-        f"<aside>{chains}{_legend_html(graph)}<h2>Details</h2><div id=\"details\">Hover or "
+        f'<aside>{chains}{_legend_html(graph)}<h2>Details</h2><div id="details">Hover or '
         "click a node or an edge for its evidence.</div></aside></main>\n"
         f'<script type="application/json" id="graph-data">{payload}</script>\n'
         f"<script>{vis_js}</script>\n<script>{APP_JS}</script>\n</body>\n</html>\n"
     )
 
 
-def render_paths_html(model: GraphModel, search: PathSearch,
-                      prefixes: Mapping[str, str] | None = None) -> str:
+def render_paths_html(
+    model: GraphModel, search: PathSearch, prefixes: Mapping[str, str] | None = None
+) -> str:
     """Return a page drawing only the nodes and hops of the found chains.
 
     Sources and targets are drawn with a heavy border, the chains are listed

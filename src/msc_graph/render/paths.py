@@ -16,20 +16,26 @@ def build_paths_payload(model: GraphModel, search: PathSearch) -> dict[str, Any]
     return {
         "source": [entity_ref(model, i) for i in search.sources],
         "target": [entity_ref(model, i) for i in search.targets],
-        "paths": [{
-            "nodes": [entity_ref(model, n) for n in path.nodes],
-            "hops": [{
-                "subject": hop.subject,
-                "predicate": hop.predicate,
-                "object": hop.object,
-                "sign": hop.sign,
-                "evidence": [evidence_payload(model, e) for e in hop.evidence],
-            } for hop in path.hops],
-            "net_sign": path.net_sign,
-            "net_effect": f"{'↓' if path.net_sign < 0 else '↑'} {model.entities[path.nodes[-1]].label}",
-            "score": round(path.score, 6),
-            "flags": list(path.flags),
-        } for path in search.paths],
+        "paths": [
+            {
+                "nodes": [entity_ref(model, n) for n in path.nodes],
+                "hops": [
+                    {
+                        "subject": hop.subject,
+                        "predicate": hop.predicate,
+                        "object": hop.object,
+                        "sign": hop.sign,
+                        "evidence": [evidence_payload(model, e) for e in hop.evidence],
+                    }
+                    for hop in path.hops
+                ],
+                "net_sign": path.net_sign,
+                "net_effect": f"{'↓' if path.net_sign < 0 else '↑'} {model.entities[path.nodes[-1]].label}",
+                "score": round(path.score, 6),
+                "flags": list(path.flags),
+            }
+            for path in search.paths
+        ],
         "truncated": search.truncated,
         "truncated_because": search.reasons,
         "limits": search.limits,
@@ -41,8 +47,10 @@ def render_paths_text(payload: dict[str, Any]) -> str:
     sources = ", ".join(s["label"] for s in payload["source"][:3])
     targets = ", ".join(t["label"] for t in payload["target"][:6])
     more = len(payload["target"]) - 6
-    lines = [f"{len(payload['paths'])} chain(s) from {sources} to {targets}"
-             + (f" (+{more} more)" if more > 0 else "")]
+    lines = [
+        f"{len(payload['paths'])} chain(s) from {sources} to {targets}"
+        + (f" (+{more} more)" if more > 0 else "")
+    ]
     if payload["truncated"]:
         lines.append("search cut short: " + "; ".join(payload["truncated_because"]))
     labels = {n["id"]: n["label"] for p in payload["paths"] for n in p["nodes"]}
@@ -50,17 +58,23 @@ def render_paths_text(payload: dict[str, Any]) -> str:
         chain = labels[path["hops"][0]["subject"]]
         for hop in path["hops"]:
             chain += f" {ARROWS[hop['sign']]}[{hop['predicate']}] {labels[hop['object']]}"
-        lines += ["", f"#{number}  {path['net_effect']}  (score {path['score']:.3g}, "
-                      f"{len(path['hops'])} hops)", f"  {chain}"]
+        lines += [
+            "",
+            f"#{number}  {path['net_effect']}  (score {path['score']:.3g}, {len(path['hops'])} hops)",
+            f"  {chain}",
+        ]
         lines.extend(f"  ! {flag}" for flag in path["flags"])
         for step, hop in enumerate(path["hops"], 1):
-            lines.append(f"  hop {step}: {labels[hop['subject']]} {hop['predicate']} "
-                         f"{labels[hop['object']]}")
+            lines.append(f"  hop {step}: {labels[hop['subject']]} {hop['predicate']} {labels[hop['object']]}")
             for index, item in enumerate(hop["evidence"], 1):
                 hedge = ", hedged" if item["hedged"] else ""
-                lines.append(f"    [{index}] {item['citation']} (read in {item['read_in']}; "
-                             f"{item['locator']}{hedge}): \"{item['quote']}\"")
+                lines.append(
+                    f"    [{index}] {item['citation']} (read in {item['read_in']}; "
+                    f'{item["locator"]}{hedge}): "{item["quote"]}"'
+                )
     if not payload["paths"]:
-        lines.append("no chain found within the limits "
-                     f"(max hops {payload['limits']['max_hops']}); try --max-hops or fewer filters")
+        lines.append(
+            "no chain found within the limits "
+            f"(max hops {payload['limits']['max_hops']}); try --max-hops or fewer filters"
+        )
     return "\n".join(lines)
