@@ -469,6 +469,16 @@ def test_with_curated_joins_the_curated_graph_through_its_xrefs(tmp_path: Path, 
     assert result.exit_code == 0, result.output
     chains = [[n["id"] for n in p["nodes"]] for p in json.loads(result.stdout)["paths"]]
     assert chains and all(chain[:2] == ["NCBIGene:7", "vegf"] for chain in chains)
+    # viz draws the same overlay: around GENE7, one edge out reaches the curated VEGF node
+    page = tmp_path / "bridge.html"
+    args = ["viz", "--graph", "bridge", "--around", "GENE7", "--depth", "2", "-o", str(page)]
+    result = runner.invoke(cli, [*args, "--with-curated"])
+    assert result.exit_code == 0, result.output
+    data = page.read_text(encoding="utf-8")
+    assert '"vegf"' in data and "VEGF" in data and '"NCBIGene:7"' in data
+    assert runner.invoke(cli, args).exit_code == 0  # alone: the imported nodes only
+    assert '"vegf"' not in page.read_text(encoding="utf-8")
+    assert runner.invoke(cli, ["viz", "--with-curated", "-o", str(page)]).exit_code == 2
 
 
 @pytest.mark.slow

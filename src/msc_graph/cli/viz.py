@@ -53,6 +53,11 @@ TYPE_CHOICES = [t.value for t in EntityType if t not in (EntityType.STUDY, Entit
     metavar="NAME",
     help="Draw an imported graph (mscgraph import) instead of the curated one; use --around on large ones.",
 )
+@click.option(
+    "--with-curated",
+    is_flag=True,
+    help="With --graph: lay the curated graph over the imported one (as `paths --with-curated`).",
+)
 @context_filter_options
 @click.pass_context
 def viz(
@@ -65,6 +70,7 @@ def viz(
     seed: str | None,
     include_studies: bool,
     graph_name: str | None,
+    with_curated: bool,
     **filters: str | None,
 ) -> None:
     """Write an interactive HTML page of the graph that works offline.
@@ -96,8 +102,10 @@ def viz(
     if graph_name:
         from msc_graph.views import open_imported
 
-        imported = open_imported(graph_name, chosen_project(ctx))
+        imported = open_imported(graph_name, chosen_project(ctx), with_curated=with_curated)
         views = imported
+    elif with_curated:
+        raise click.UsageError("--with-curated needs --graph NAME")
     else:
         imported = None
         views = open_views(ctx)
@@ -122,7 +130,7 @@ def viz(
         include_studies=include_studies,
         describe=tuple(describe),
     )
-    if imported is not None:  # read straight from the import's records where the focus allows
+    if imported is not None and not with_curated:  # straight from the import's records where it can
         graph = build_imported_viz_graph(imported.graph, imported.prefixes, focus)
     else:
         graph = build_viz_graph(views.model, views.network, views.prefixes, focus)
