@@ -515,3 +515,29 @@ def test_import_of_a_100k_edge_kgx_graph_then_paths(tmp_path: Path, isolated_cac
     payload = json.loads(result.stdout)
     assert payload["paths"] and payload["paths"][0]["nodes"][0]["id"] == treats[1]
     assert all(p["nodes"][-1]["id"] == treats[3] for p in payload["paths"])
+
+
+def test_our_export_concatenated_with_an_external_file_is_one_queryable_graph(
+    tmp_path: Path, real_project, runner
+) -> None:
+    # SPARQL over the curated graph and someone else's together: export ours as N-Triples, append
+    # theirs, import the one file. Our assertions fold back into edges; theirs stay as written.
+    ours = tmp_path / "ours.nt"
+    assert runner.invoke(cli, ["export", "-f", "nt", "-o", str(ours)]).exit_code == 0
+    theirs = (
+        "<http://example.org/NCBIGene_7> <https://w3id.org/biolink/vocab/positively_regulates> "
+        "<https://w3id.org/msc-graph/entity/vegf> .\n"
+    )
+    both = tmp_path / "both.nt"
+    both.write_text(ours.read_text(encoding="utf-8") + theirs, encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(both), "--name", "both", "--quiet"])
+    assert result.exit_code == 0, result.output
+    query = "SELECT ?s WHERE { ?s <https://w3id.org/biolink/vocab/positively_regulates> entity:vegf }"
+    rows = json.loads(runner.invoke(cli, ["sparql", "--graph", "both", query, "-f", "json"]).stdout)
+    assert json.dumps(rows).count("http://example.org/NCBIGene_7") == 1
+    result = runner.invoke(
+        cli, ["paths", "--graph", "both", "http://example.org/NCBIGene_7", "pain", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    chains = [[n["id"] for n in p["nodes"]] for p in json.loads(result.stdout)["paths"]]
+    assert chains and all(chain[:2] == ["http://example.org/NCBIGene_7", "entity:vegf"] for chain in chains)
