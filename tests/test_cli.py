@@ -193,3 +193,17 @@ def test_a_reader_closing_the_pipe_ends_the_command_quietly(real_project) -> Non
         stderr = process.stderr.read().decode()
     assert process.wait(timeout=60) == 141, stderr
     assert stderr == ""
+
+
+def test_the_readme_python_api_example_runs(real_project, capsys) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Python API") : readme.index("## Development")]
+    code = section.split("```python\n")[1].split("```")[0]
+    namespace: dict = {}
+    exec(compile(code, "README.md (Python API)", "exec"), namespace)
+    assert namespace["best"].nodes[0] == "vegf" and namespace["best"].nodes[-1] in namespace["pain"]
+    assert namespace["rows"], "some entity ameliorates pain"
+    assert {row.id for row in namespace["ferrini"]} >= {"gao-2023a", "shiue-2019"}
+    import msc_graph
+
+    assert all(getattr(msc_graph, name) is not None for name in msc_graph.__all__)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from msc_graph.model import Assertion, Context, Entity, Evidence, GraphModel, Sign, Study
     from msc_graph.paths import PathResult, PathSearch, find_paths
     from msc_graph.resolve import Match, Resolver
+    from msc_graph.sparql import QueryResult, run_query
     from msc_graph.studies import StudyRow, iter_study_rows
     from msc_graph.views import GraphViews, ImportedViews, open_graph, open_imported
 
@@ -39,6 +40,7 @@ _SOURCES = {
     "msc_graph.model": ("Assertion", "Context", "Entity", "Evidence", "GraphModel", "Sign", "Study"),
     "msc_graph.paths": ("PathResult", "PathSearch", "find_paths"),
     "msc_graph.resolve": ("Match", "Resolver"),
+    "msc_graph.sparql": ("QueryResult", "run_query"),
     "msc_graph.studies": ("StudyRow", "iter_study_rows"),
     "msc_graph.views": ("GraphViews", "ImportedViews", "open_graph", "open_imported"),
 }
@@ -73,6 +75,7 @@ __all__ = [
     "PathResult",
     "PathSearch",
     "QueryError",
+    "QueryResult",
     "Resolver",
     "Sign",
     "Study",
@@ -83,4 +86,5 @@ __all__ = [
     "iter_study_rows",
     "open_graph",
     "open_imported",
+    "run_query",
 ]
