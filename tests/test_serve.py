@@ -7,6 +7,7 @@ the others run the server in-process on a generated graph.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -17,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -47,12 +49,12 @@ def _bindings(body: bytes) -> list[dict[str, str]]:
     return [{k: v["value"] for k, v in row.items()} for row in json.loads(body)["results"]["bindings"]]
 
 
-@pytest.fixture()
-def served(fixture_project, tmp_path) -> Iterator[str]:
-    """Start `mscgraph serve --port 0` on the fixture graph; yield its base URL; stop it."""
+@contextlib.contextmanager
+def _serving(tmp_path: Path, *args: str) -> Iterator[str]:
+    """Start `mscgraph serve --port 0 ARGS`; yield its base URL; stop it and check it stopped cleanly."""
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "msc_graph", "serve", "--port", "0", "--timeout", "10"],
+        [sys.executable, "-m", "msc_graph", "serve", "--port", "0", "--timeout", "10", *args],
         stdout=subprocess.PIPE,
         stderr=log,
         text=True,
@@ -81,6 +83,13 @@ def served(fixture_project, tmp_path) -> Iterator[str]:
         log.close()
     assert process.returncode == 0, (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert "stopped" in (tmp_path / "serve.log").read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def served(fixture_project, tmp_path) -> Iterator[str]:
+    """`mscgraph serve` on the fixture graph."""
+    with _serving(tmp_path) as url:
+        yield url
 
 
 def test_serve_answers_get_and_post_and_refuses_updates(served: str, runner) -> None:
@@ -206,3 +215,24 @@ def test_query_page_writes_results_as_text() -> None:
 
     # results are written with textContent, never innerHTML: a label cannot inject markup
     assert "innerHTML" not in QUERY_PAGE and "textContent" in QUERY_PAGE
+
+
+def test_serve_graph_serves_an_imported_store_read_only(fixture_project, tmp_path, runner) -> None:
+    source = tmp_path / "small.nt"
+    source.write_text(
+        "<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
+        "<http://example.org/b> <http://example.org/p> <http://example.org/c> .\n",
+        encoding="utf-8",
+    )
+    assert runner.invoke(cli, ["import", str(source), "--name", "small", "--quiet"]).exit_code == 0
+    with _serving(tmp_path, "--graph", "small") as url:
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/p> ?o }"
+        status, _, body = _request(
+            url + "query", count.encode(), {"Content-Type": "application/sparql-query"}
+        )
+        assert status == 200 and _bindings(body) == [{"n": "2"}]
+        update = b"INSERT DATA { <http://example.org/x> <http://example.org/p> <http://example.org/y> }"
+        status, _, _ = _request(url + "query", update, {"Content-Type": "application/sparql-query"})
+        assert status == 403
+    result = runner.invoke(cli, ["serve", "--graph", "nope"])
+    assert result.exit_code == 2 and "small" in result.output

@@ -332,8 +332,16 @@ def query(
     show_default=True,
     help="Stop each query after this many seconds (0: no deadline).",
 )
+@click.option(
+    "--graph",
+    "graph_name",
+    metavar="NAME",
+    help="Serve the persistent store of an imported graph (mscgraph import) instead of the curated graph.",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, limit: int, timeout_s: float) -> None:
+def serve(
+    ctx: click.Context, host: str, port: int, limit: int, timeout_s: float, graph_name: str | None
+) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page at /.
 
     Queries go to /query (GET ?query=, POST application/sparql-query or
@@ -345,7 +353,12 @@ def serve(ctx: click.Context, host: str, port: int, limit: int, timeout_s: float
 
     from msc_graph.serve import build_server
 
-    views = open_views(ctx)
+    if graph_name:
+        from msc_graph.views import open_imported
+
+        views: GraphViews | ImportedViews = open_imported(graph_name, chosen_project(ctx))
+    else:
+        views = open_views(ctx)
     store = views.store
     try:
         server = build_server(store, views.prefixes, host=host, port=port, timeout_s=timeout_s, limit=limit)
