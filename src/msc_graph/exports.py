@@ -52,6 +52,9 @@ BIOLINK_CATEGORIES = {
 }
 """Entity type → Biolink category (the nearest class Biolink has)."""
 
+SCALAR_CONTEXT = ("species", "strain", "disease_model", "healthy", "msc_source", "preparation", "route")
+"""The context fields that hold one value (measured_in holds several, setting is written last)."""
+
 CSV_COLUMNS = [
     "assertion",
     "subject",
@@ -67,13 +70,7 @@ CSV_COLUMNS = [
     "locator",
     "quote",
     "hedged",
-    "species",
-    "strain",
-    "disease_model",
-    "healthy",
-    "msc_source",
-    "preparation",
-    "route",
+    *SCALAR_CONTEXT,
     "measured_in",
     "setting",
 ]
@@ -189,15 +186,7 @@ def write_csv(model: GraphModel) -> bytes:
                         else str(context[name]).lower()
                         if name == "healthy"
                         else str(context[name])
-                        for name in (
-                            "species",
-                            "strain",
-                            "disease_model",
-                            "healthy",
-                            "msc_source",
-                            "preparation",
-                            "route",
-                        )
+                        for name in SCALAR_CONTEXT
                     ),
                     "|".join(v for v in context["measured_in"] if v),
                     context["setting"] or "",
