@@ -485,6 +485,28 @@ def _import_kgx(runner: CliRunner, tmp_path: Path, name: str = "kgx") -> None:
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize(
+    ("name", "origin"), [("graph.ttl", "graph.ttl triple"), ("graph.nt", "graph.nt line")]
+)
+def test_page_records_locate_like_get_evidence(
+    name: str, origin: str, fixture_project: Project, runner: CliRunner, tmp_path: Path
+) -> None:
+    # The page formats each record's locator itself; it starts from the import's record_origin,
+    # so a Turtle import counts triples on the page as get_evidence does (it once said "line").
+    source = tmp_path / name
+    if name.endswith(".ttl"):
+        source.write_text("@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\n", encoding="utf-8")
+    else:
+        source.write_text("<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n")
+    assert runner.invoke(cli, ["import", str(source), "--name", "one", "--quiet"]).exit_code == 0
+    views = open_imported("one", fixture_project)
+    records = build_imported_viz_graph(views.graph, views.prefixes).records
+    assert records is not None and records.origin == origin
+    (evidence,) = views.graph.get_evidence(0)
+    assert evidence.locator.startswith(f"{records.origin} {records.lines[0]};")
+    assert "records.origin + " in render_graph_html(build_imported_viz_graph(views.graph, views.prefixes))
+
+
 def test_imported_graph_from_records_draws_what_the_network_route_draws(
     fixture_project: Project, runner: CliRunner, tmp_path: Path
 ) -> None:

@@ -1633,10 +1633,7 @@ class ImportedGraph:
         predicate = self.meta["predicates"][edges["predicates"][edge]]
         subject = self.node_ids[edges["subjects"][edge]]
         obj = self.node_ids[edges["objects"][edge]]
-        names = self.meta.get("source_names", [])
-        file_name = names[-1] if names else self.name
-        unit = "triple" if self.meta["format"] == "ttl" else "line"
-        locator = f"{file_name} {unit} {edges['lines'][edge]}"
+        locator = f"{self.record_origin} {edges['lines'][edge]}"
         if edge_id:
             locator += f", id {edge_id}"
         locator += f"; {predicate}" + (f" ({direction})" if direction else "")
@@ -1650,6 +1647,18 @@ class ImportedGraph:
         )
         self._evidence[edge] = found
         return found
+
+    @cached_property
+    def record_origin(self) -> str:
+        """Return how a locator names where a record sits: its file and unit ("edges.tsv line").
+
+        Turtle records are counted in triples (the file is read through a
+        converter), every other format in lines. The viz page builds its
+        locators from this too, so both say the same.
+        """
+        names = self.meta.get("source_names", [])
+        unit = "triple" if self.meta["format"] == "ttl" else "line"
+        return f"{names[-1] if names else self.name} {unit}"
 
     @property
     def network_dir(self) -> Path:

@@ -170,13 +170,14 @@ class ImportRecords:
 
     The page turns record ``k`` into what ``ImportedGraph.get_evidence(k)``
     returns: one piece of evidence per publication (else the knowledge
-    source, else ``study``), read in ``read_in``, the locator "FILE line N,
+    source, else ``study``), read in ``read_in``, the locator "ORIGIN N,
     id ID; PREDICATE (QUALIFIER); SOURCE", the supporting text as quote (else
     the row's own subject, predicate and object) and ``hedged`` for the
     knowledge levels listed here.
     """
 
-    file: str
+    origin: str
+    """``ImportedGraph.record_origin``: the file and its unit ("edges.tsv line", "graph.ttl triple")."""
     study: str
     read_in: int
     """Index into VizGraph.studies of the import's own study record."""
@@ -711,10 +712,9 @@ def build_imported_viz_graph(
     edges.evidence = evidence
     blob = bytes(columns["provenance"])
     offsets, lines, written = (columns[key].tolist() for key in ("provenance.offsets", "lines", "predicates"))
-    names = imported.meta.get("source_names", [])
     graph.studies.append(_study_entry(imported.study, imported.study_id))
     graph.records = ImportRecords(
-        file=names[-1] if names else imported.name,
+        origin=imported.record_origin,
         study=imported.study_id,
         read_in=0,
         source_kind=SourceKind.TABLE.value,
@@ -1052,7 +1052,7 @@ APP_JS = r"""
     var edgeName = fields[0], source = fields[1], text = fields[3], level = fields[4];
     var qualifier = fields[5] ? " (" + fields[5] + ")" : "";
     var predicate = records.predicates[records.predicate_codes[k]];
-    var locator = records.file + " line " + records.lines[k] + (edgeName ? ", id " + edgeName : "") +
+    var locator = records.origin + " " + records.lines[k] + (edgeName ? ", id " + edgeName : "") +
       "; " + predicate + qualifier + (source ? "; " + source : "");
     var quote = text || ids[from[e]] + " " + predicate + qualifier + " " + ids[to[e]];
     var studies = fields[2].split("|").map(function (s) { return s.trim(); }).filter(Boolean);
