@@ -11,18 +11,19 @@ import networkx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from msc_graph.cache import Project
 from msc_graph.cli import cli
 from msc_graph.errors import MscGraphError
 from msc_graph.load import load_file
 from msc_graph.model import GraphModel
 from msc_graph.paths import find_paths
 from msc_graph.resolve import Resolver
-from msc_graph.validate import read_prefixes, validate_files
+from msc_graph.validate import validate_files
 from msc_graph.views import open_graph
 
 from .conftest import ROOT
 
-PREFIXES = read_prefixes(ROOT / "ontology" / "prefixes.json")
+PREFIXES = Project(ROOT).read_prefixes()
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from msc_graph.cache import Project
 from msc_graph.load import iter_data_files, load_files
 from msc_graph.seeds import find_quote, normalise_text, split_quote
-from msc_graph.validate import read_prefixes, validate_files
+from msc_graph.validate import validate_files
 
 from .conftest import ROOT
 
@@ -59,6 +60,6 @@ def test_every_curated_quote_is_verbatim_in_its_seed(seeds_dir) -> None:
         missing.extend(f"{review}: {part}" for part in parts)
         return parts
 
-    model = validate_files(files, read_prefixes(ROOT / "ontology" / "prefixes.json"), lookup)
+    model = validate_files(files, Project(ROOT).read_prefixes(), lookup)
     assert missing == []
     assert sum(len(a.evidence) for a in model.assertions) > 500

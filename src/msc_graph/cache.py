@@ -11,10 +11,11 @@ rebuilt. Knows nothing about queries.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -48,6 +49,17 @@ class Project:
     def prefixes_path(self) -> Path:
         """Return the committed CURIE prefix map."""
         return self.ontology_dir / "prefixes.json"
+
+    def read_prefixes(self, default: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Return the committed CURIE prefix map (prefix → IRI namespace).
+
+        With ``default``, a folder without one (imports and queries need no
+        curated data) gets a copy of ``default`` instead of an error.
+        """
+        if default is not None and not self.prefixes_path.is_file():
+            return dict(default)
+        loaded: dict[str, str] = json.loads(self.prefixes_path.read_text(encoding="utf-8"))
+        return loaded
 
     @property
     def cache_dir(self) -> Path:
@@ -145,11 +157,11 @@ def build_model(project: Project | None = None, *, use_cache: bool = True) -> Gr
 
     def build() -> GraphModel:
         from msc_graph.load import iter_data_files, load_files
-        from msc_graph.validate import read_prefixes, validate_files
+        from msc_graph.validate import validate_files
 
         files = load_files(iter_data_files(project.data_dir))
         lookup = make_quote_lookup(seeds_dir)
-        return validate_files(files, read_prefixes(project.prefixes_path), lookup)
+        return validate_files(files, project.read_prefixes(), lookup)
 
     if not use_cache:
         return build()

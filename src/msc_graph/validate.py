@@ -8,11 +8,9 @@ curator fixes everything in one round instead of one error per run.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from msc_graph.constants import REVIEW_SEEDS
@@ -62,12 +60,6 @@ CONTEXT_TYPES: dict[str, frozenset[EntityType]] = {
     "route": frozenset({EntityType.ROUTE}),
     "measured_in": frozenset({EntityType.TISSUE, EntityType.CELL_TYPE}),
 }
-
-
-def read_prefixes(path: Path) -> dict[str, str]:
-    """Return the committed CURIE prefix map (prefix → IRI namespace)."""
-    result: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
-    return result
 
 
 @dataclass

@@ -69,9 +69,7 @@ class GraphViews:
     def prefixes(self) -> dict[str, str]:
         """Return the committed CURIE prefix map."""
         if self._prefixes is None:
-            import json
-
-            self._prefixes = json.loads(self.project.prefixes_path.read_text(encoding="utf-8"))
+            self._prefixes = self.project.read_prefixes()
         return self._prefixes
 
     @cached_property
@@ -171,13 +169,8 @@ class ImportedViews:
 
     @property
     def prefixes(self) -> dict[str, str]:
-        """Return the project's CURIE prefix map (as GraphViews does)."""
-        import json
-
-        if not self.project.prefixes_path.is_file():
-            return {}
-        loaded: dict[str, str] = json.loads(self.project.prefixes_path.read_text(encoding="utf-8"))
-        return loaded
+        """Return the project's CURIE prefix map (as GraphViews does; none when there is no project map)."""
+        return self.project.read_prefixes(default={})
 
     @property
     def rdflib_graph(self) -> rdflib.Graph:

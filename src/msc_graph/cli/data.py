@@ -49,7 +49,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
     """
     from msc_graph.load import iter_data_files, load_files
     from msc_graph.seeds import get_seeds_dir, make_quote_lookup
-    from msc_graph.validate import find_warnings, read_prefixes, validate_files
+    from msc_graph.validate import find_warnings, validate_files
 
     project = chosen_project(ctx)
     paths = [Path(f) for f in files] or list(iter_data_files(project.data_dir))
@@ -57,7 +57,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
     lookup = make_quote_lookup(seeds_dir)
     if lookup is None:
         echo_progress("note: seed texts not found; quotes were not checked (set MSC_GRAPH_SEEDS)")
-    model = validate_files(load_files(paths), read_prefixes(project.prefixes_path), lookup)
+    model = validate_files(load_files(paths), project.read_prefixes(), lookup)
     evidence = sum(len(a.evidence) for a in model.assertions)
     click.echo(
         f"ok: {len(paths)} files, {len(model.entities)} entities, {len(model.studies)} "

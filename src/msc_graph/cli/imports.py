@@ -70,7 +70,6 @@ def import_command(
     evidence as provenance. Progress goes to stderr: a bar on a terminal, else
     a line at each tenth of the input.
     """
-    import json
     import sys
     from pathlib import Path
 
@@ -78,9 +77,7 @@ def import_command(
 
     project = chosen_project(ctx)
     source = find_import_source(Path(path), input_format)
-    prefixes: dict[str, str] = {}
-    if project.prefixes_path.is_file():
-        prefixes = json.loads(project.prefixes_path.read_text(encoding="utf-8"))
+    prefixes = project.read_prefixes(default={})
     if quiet:
         summary = import_graph(source, name, project.cache_dir, prefixes=prefixes, replace=replace)
     elif not sys.stderr.isatty():

@@ -73,15 +73,10 @@ def query_options(function: F) -> F:
 
 def _project_prefixes(ctx: click.Context) -> dict[str, str]:
     """Return the project's prefix map, or the built-in one when no project is at hand."""
-    import json
-
     from msc_graph.sparql import DEFAULT_PREFIXES
 
-    path = chosen_project(ctx).prefixes_path
-    if path.is_file():
-        loaded: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
-        return loaded
-    return dict(DEFAULT_PREFIXES)
+    prefixes: dict[str, str] = chosen_project(ctx).read_prefixes(default=DEFAULT_PREFIXES)
+    return prefixes
 
 
 def _read_query_argument(query: str) -> str:
