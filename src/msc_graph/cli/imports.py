@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -15,6 +17,21 @@ if TYPE_CHECKING:
 
 def _cache_dir(ctx: click.Context) -> Any:
     return chosen_project(ctx).cache_dir
+
+
+@contextlib.contextmanager
+def _progress(name: str, total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """Yield the import's progress callback: none, a bar on a terminal, else a line per tenth."""
+    if quiet:
+        yield None
+    elif not sys.stderr.isatty():
+        yield _progress_lines(name, total)
+    else:
+        bar: ProgressBar[int]
+        with click.progressbar(
+            length=total, label=f"importing {name}", file=sys.stderr, show_eta=True, show_percent=True
+        ) as bar:
+            yield bar.update
 
 
 def _progress_lines(name: str, total: int) -> Callable[[int], None]:
@@ -70,7 +87,6 @@ def import_command(
     evidence as provenance. Progress goes to stderr: a bar on a terminal, else
     a line at each tenth of the input.
     """
-    import sys
     from pathlib import Path
 
     from msc_graph.imports import find_import_source, import_graph
@@ -78,29 +94,10 @@ def import_command(
     project = chosen_project(ctx)
     source = find_import_source(Path(path), input_format)
     prefixes = project.read_prefixes(default={})
-    if quiet:
-        summary = import_graph(source, name, project.cache_dir, prefixes=prefixes, replace=replace)
-    elif not sys.stderr.isatty():
+    with _progress(name, source.total_bytes, quiet) as progress:
         summary = import_graph(
-            source,
-            name,
-            project.cache_dir,
-            prefixes=prefixes,
-            replace=replace,
-            progress=_progress_lines(name, source.total_bytes),
+            source, name, project.cache_dir, prefixes=prefixes, replace=replace, progress=progress
         )
-    else:
-        bar: ProgressBar[int]
-        with click.progressbar(
-            length=source.total_bytes,
-            label=f"importing {name}",
-            file=sys.stderr,
-            show_eta=True,
-            show_percent=True,
-        ) as bar:
-            summary = import_graph(
-                source, name, project.cache_dir, prefixes=prefixes, replace=replace, progress=bar.update
-            )
     click.echo(
         f"imported {summary.name} ({summary.format}): {summary.nodes} nodes, "
         f"{summary.edges} edges in {summary.seconds:.1f} s"
