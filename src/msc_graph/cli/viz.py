@@ -102,12 +102,10 @@ def viz(
     if graph_name:
         from msc_graph.views import open_imported
 
-        imported = open_imported(graph_name, chosen_project(ctx), with_curated=with_curated)
-        views = imported
+        views = open_imported(graph_name, chosen_project(ctx), with_curated=with_curated)
     elif with_curated:
         raise click.UsageError("--with-curated needs --graph NAME")
     else:
-        imported = None
         views = open_views(ctx)
     resolver = views.resolver
     evidence_filter = build_filter(resolver, filters)
@@ -130,8 +128,8 @@ def viz(
         include_studies=include_studies,
         describe=tuple(describe),
     )
-    if imported is not None and not with_curated:  # straight from the import's records where it can
-        graph = build_imported_viz_graph(imported.graph, imported.prefixes, focus)
+    if graph_name and not with_curated:  # straight from the import's records where it can
+        graph = build_imported_viz_graph(views.graph, views.prefixes, focus)
     else:
         graph = build_viz_graph(views.model, views.network, views.prefixes, focus)
     write_atomic(Path(output), render_graph_html(graph).encode("utf-8"))
