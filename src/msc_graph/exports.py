@@ -29,6 +29,8 @@ KNOWLEDGE_SOURCE = "infores:msc-graph"
 BIOLINK_CATEGORIES = {
     "msc-source": "biolink:Cell",
     "secretome-component": "biolink:ChemicalMixture",
+    "cell-source": "biolink:Cell",
+    "cell-preparation": "biolink:Cell",
     "factor": "biolink:Protein",
     "growth-factor": "biolink:Protein",
     "cytokine": "biolink:Protein",

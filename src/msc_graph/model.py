@@ -34,6 +34,8 @@ class EntityType(StrEnum):
     PHENOTYPE = "phenotype"
     SPECIES = "species"
     ROUTE = "route"
+    CELL_SOURCE = "cell-source"
+    CELL_PREPARATION = "cell-preparation"
     STUDY = "study"
     EXTERNAL = "external"
 
@@ -80,6 +82,29 @@ class SourceKind(StrEnum):
     REFERENCE_TITLE = "reference-title"
 
 
+class Basis(StrEnum):
+    """How far the source carries a claim (DESIGN.md, Assertions).
+
+    ``stated``: the sentence, row or title asserts it (an author's explicit
+    causal connective, "thus", "which in turn", "by", included); ``hedged``:
+    the author asserts it with may / might / suggests; ``inferred``: our
+    reading, e.g. two cells of one table row paired, never the author's words.
+    """
+
+    STATED = "stated"
+    HEDGED = "hedged"
+    INFERRED = "inferred"
+
+    @property
+    def weight(self) -> float:
+        """Return what one support unit with this basis adds to a hop's evidence count."""
+        return BASIS_WEIGHTS[self]
+
+
+BASIS_WEIGHTS = {Basis.STATED: 1.0, Basis.HEDGED: 0.5, Basis.INFERRED: 0.25}
+"""Support weight per basis: the path score's n sums these per support unit."""
+
+
 class Setting(StrEnum):
     """The experimental setting of a piece of evidence."""
 
@@ -118,6 +143,8 @@ class Study:
     pmid: str | None = None
     ref: int | None = None
     review: bool = False
+    context: Context = field(default_factory=lambda: Context())
+    """What the sentences citing it, its table row and its title state; evidence inherits it."""
 
 
 @dataclass(frozen=True)
@@ -146,21 +173,60 @@ class Context:
                 yield item.name, value.value if isinstance(value, Enum) else value
 
 
+    def overlay(self, own: Context) -> tuple[Context, tuple[str, ...]]:
+        """Return this (a study's) context overridden by ``own``, and the fields kept from this one.
+
+        A field ``own`` states wins; every other field is inherited.
+        """
+        merged = {name: value for name, value in vars(self).items() if value not in (None, ())}
+        stated = {name: value for name, value in vars(own).items() if value not in (None, ())}
+        inherited = tuple(name for name in merged if name not in stated)
+        merged.update(stated)
+        return Context(**merged), inherited
+
+
 CONTEXT_FIELDS = tuple(item.name for item in fields(Context))
 ENTITY_CONTEXT_FIELDS = ("species", "disease_model", "msc_source", "preparation", "route")
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One place a claim was read: study, review, locator, verbatim quote and context."""
+    """One place a claim was read: study, review, locator, verbatim quote, basis and context.
+
+    ``context`` is the merged context: the study's own, overridden field by
+    field where this evidence's sentence or row says otherwise; ``inherited``
+    names the fields taken from the study. ``inferred_from`` says in words what
+    an inferred record was read from; ``caveat`` is a curator's doubt about
+    what the review says, shown beside the evidence everywhere.
+    """
 
     study: str
     read_in: str
     source_kind: SourceKind
     locator: str
     quote: str
-    hedged: bool = False
+    basis: Basis = Basis.STATED
     context: Context = field(default_factory=Context)
+    inferred_from: str | None = None
+    caveat: str | None = None
+    inherited: tuple[str, ...] = ()
+
+    @property
+    def is_general(self) -> bool:
+        """Return True when no filterable context field is known (a review's general statement).
+
+        General evidence passes every context filter, marked as general.
+        """
+        return all(getattr(self.context, name) is None for name in ENTITY_CONTEXT_FIELDS)
+
+    @property
+    def unit(self) -> tuple[str, str, str, str]:
+        """Return the place this evidence was read (review, kind, locator, quote).
+
+        Studies cited together at one place ("Gao et al., 2023a,b") share it,
+        which is how support counting tells them apart from separate findings.
+        """
+        return (self.read_in, self.source_kind.value, self.locator, self.quote)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ OWL = "http://www.w3.org/2002/07/owl#"
 TYPE_CLASSES = {
     "msc-source": "MSCSource",
     "secretome-component": "SecretomeComponent",
+    "cell-source": "CellSource",
+    "cell-preparation": "CellPreparation",
     "factor": "Factor",
     "growth-factor": "GrowthFactor",
     "cytokine": "Cytokine",

@@ -19,6 +19,7 @@ from msc_graph.load import Located, LocatedList, RawFile
 from msc_graph.model import (
     CONTEXT_FIELDS,
     Assertion,
+    Basis,
     Context,
     Entity,
     EntityType,
@@ -48,15 +49,26 @@ STUDY_KEYS = {
     "pmid",
     "ref",
     "review",
+    "context",
 }
 ASSERTION_KEYS = {"subject", "predicate", "object", "evidence", "sign", "note"}
-EVIDENCE_KEYS = {"study", "read_in", "source_kind", "locator", "quote", "hedged", "context"}
+EVIDENCE_KEYS = {
+    "study",
+    "read_in",
+    "source_kind",
+    "locator",
+    "quote",
+    "basis",
+    "inferred_from",
+    "caveat",
+    "context",
+}
 CONTEXT_KEYS = set(CONTEXT_FIELDS) | {"use"}
 CONTEXT_TYPES: dict[str, frozenset[EntityType]] = {
     "species": frozenset({EntityType.SPECIES}),
     "disease_model": frozenset({EntityType.DISEASE_MODEL}),
-    "msc_source": frozenset({EntityType.MSC_SOURCE}),
-    "preparation": frozenset({EntityType.SECRETOME_COMPONENT}),
+    "msc_source": frozenset({EntityType.MSC_SOURCE, EntityType.CELL_SOURCE}),
+    "preparation": frozenset({EntityType.SECRETOME_COMPONENT, EntityType.CELL_PREPARATION}),
     "route": frozenset({EntityType.ROUTE}),
     "measured_in": frozenset({EntityType.TISSUE, EntityType.CELL_TYPE}),
 }
@@ -208,11 +220,11 @@ def validate_files(
                         context_records[name] = record
 
     entities = _validate_entities(check, entity_records, overlays)
-    studies = _validate_studies(check, study_records)
     contexts_by_name = {
         name: _validate_context(check, record, entities, context_records, allow_use=False)
         for name, record in context_records.items()
     }
+    studies = _validate_studies(check, study_records, entities, context_records)
     assertions = _validate_assertions(check, files, entities, studies, contexts_by_name, context_records)
     if check.problems:
         raise DataError(sorted(set(check.problems), key=lambda p: (p.file, p.line, p.column)))
@@ -334,9 +346,20 @@ def _find_cycle_members(entities: Mapping[str, Entity]) -> list[str]:
     return sorted(on_cycle)
 
 
-def _validate_studies(check: _Checker, records: Mapping[str, Located]) -> dict[str, Study]:
+def _validate_studies(
+    check: _Checker,
+    records: Mapping[str, Located],
+    entities: Mapping[str, Entity],
+    context_records: Mapping[str, Located],
+) -> dict[str, Study]:
     studies: dict[str, Study] = {}
     for ident, record in records.items():
+        context = Context()
+        context_record = record.get("context")
+        if isinstance(context_record, Located):
+            context = _validate_context(check, context_record, entities, context_records)
+        elif context_record is not None:
+            check.report(record.where("context"), "context", "must be a mapping, e.g. {species: rat}")
         check.unknown_keys(record, STUDY_KEYS, "study")
         year = record.get("year")
         if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
@@ -365,6 +388,7 @@ def _validate_studies(check: _Checker, records: Mapping[str, Located]) -> dict[s
             pmid=check.text(record, "pmid"),
             ref=ref,
             review=review,
+            context=context,
         )
     return studies
 
@@ -516,7 +540,7 @@ def _validate_evidence(
         return []
     result: list[Evidence] = []
     for item in items:
-        check.unknown_keys(item, EVIDENCE_KEYS, "evidence")
+        check.unknown_keys(item, EVIDENCE_KEYS | {"hedged"}, "evidence")
         study_ids = check.texts(item, "study")
         if not study_ids:
             check.report(item.where(), "evidence.study", "missing (required): the study that says it")
@@ -564,10 +588,21 @@ def _validate_evidence(
                 check.report(
                     item.where("quote"), "evidence.quote", f"not found verbatim in {read_in}: {part[:80]!r}"
                 )
-        hedged = item.get("hedged", False)
-        if not isinstance(hedged, bool):
-            check.report(item.where("hedged"), "evidence.hedged", "must be true or false")
-            hedged = False
+        basis = _validate_basis(check, item)
+        inferred_from = check.text(item, "inferred_from")
+        if basis is Basis.INFERRED and inferred_from is None and "inferred_from" not in item:
+            check.report(
+                item.where("basis"),
+                "evidence.inferred_from",
+                "an inferred record must say in words what it was inferred from (inferred_from: ...)",
+            )
+        elif basis is not Basis.INFERRED and "inferred_from" in item:
+            check.report(
+                item.where("inferred_from"),
+                "evidence.inferred_from",
+                f"only inferred records say what they were inferred from; this one is {basis.value}",
+            )
+        caveat = check.text(item, "caveat")
         context_record = item.get("context")
         if context_record is None:
             context = Context()
@@ -581,6 +616,8 @@ def _validate_evidence(
             )
             context = Context()
         for ident in study_ids:
+            study = studies.get(ident)
+            merged, inherited = study.context.overlay(context) if study else (context, ())
             result.append(
                 Evidence(
                     study=ident,
@@ -588,11 +625,31 @@ def _validate_evidence(
                     source_kind=source_kind,
                     locator=locator or "",
                     quote=quote,
-                    hedged=hedged,
-                    context=context,
+                    basis=basis,
+                    context=merged,
+                    inferred_from=inferred_from,
+                    caveat=caveat,
+                    inherited=inherited,
                 )
             )
     return result
+
+
+def _validate_basis(check: _Checker, item: Located) -> Basis:
+    """Return the evidence's basis (stated when unset); point old ``hedged:`` files to ``basis:``."""
+    if "hedged" in item:
+        check.report(
+            item.where("hedged"),
+            "evidence.hedged",
+            "hedged: is replaced by basis: (stated, hedged or inferred); write basis: hedged",
+        )
+    value = item.get("basis", Basis.STATED.value)
+    try:
+        return Basis(str(value))
+    except ValueError:
+        choices = ", ".join(b.value for b in Basis)
+        check.report(item.where("basis"), "evidence.basis", f"unknown basis {value!r}; use one of {choices}")
+        return Basis.STATED
 
 
 def find_warnings(model: GraphModel) -> list[str]:

@@ -80,6 +80,8 @@ class TypeStyle:
 TYPE_STYLES: dict[str, TypeStyle] = {
     "msc-source": TypeStyle("MSC source", "hexagon", "#6a3d9a", "⬢"),
     "secretome-component": TypeStyle("secretome component", "diamond", "#ff7f00", "◆"),
+    "cell-source": TypeStyle("non-MSC cell source", "hexagon", "#cab2d6", "⬢"),
+    "cell-preparation": TypeStyle("cells (not secretome)", "diamond", "#fdbf6f", "◆"),
     "factor": TypeStyle("factor", "dot", "#1f78b4", "●"),
     "growth-factor": TypeStyle("growth factor", "dot", "#6baed6", "●"),
     "cytokine": TypeStyle("cytokine", "dot", "#e377c2", "●"),
