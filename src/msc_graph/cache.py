@@ -25,7 +25,7 @@ from msc_graph.model import GraphModel
 from msc_graph.seeds import get_seeds_dir, make_quote_lookup
 
 T = TypeVar("T")
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 """Bump when the pickled records change shape, so old caches are ignored."""
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from msc_graph.contradictions import described_context, is_signed
+from msc_graph.filters import EvidenceFilter
 from msc_graph.model import GraphModel, Sign
 
 BY_FIELDS = {
@@ -70,7 +71,7 @@ class Comparison:
 
 
 def build_comparison(
-    model: GraphModel, entity_id: str, by: str, *, include_hedged: bool = True
+    model: GraphModel, entity_id: str, by: str, *, evidence_filter: EvidenceFilter | None = None
 ) -> Comparison:
     """Return the effects on or by ``entity_id`` split by the ``by`` field of each evidence.
 
@@ -96,7 +97,7 @@ def build_comparison(
             continue
         key = (assertion.subject, assertion.object, assertion.sign)
         for item in assertion.evidence:
-            if item.hedged and not include_hedged:
+            if evidence_filter is not None and not evidence_filter.matches(item):
                 continue
             value = described_context(model, assertion, item)[field]
             if value is None:

@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from msc_graph.model import Assertion, EntityType, Evidence, GraphModel, Sign
+from msc_graph.filters import EvidenceFilter, measured_in_compatible
+from msc_graph.model import Assertion, Basis, EntityType, Evidence, GraphModel, Sign
 from msc_graph.vocabulary import PREDICATES, Role
 
 COMPARED_FIELDS = (
@@ -293,6 +294,11 @@ class EvidencePair:
         """Return True when both pieces of evidence come from one study."""
         return self.left.evidence.study == self.right.evidence.study
 
+    @property
+    def basis(self) -> Basis:
+        """Return the weaker basis of the two sides: a conflict is no firmer than its weaker claim."""
+        return max(self.left.evidence.basis, self.right.evidence.basis, key=lambda b: b.rank)
+
 
 @dataclass(frozen=True)
 class ContradictionGroup:
@@ -329,9 +335,9 @@ class ContradictionGroup:
         return tuple(dict.fromkeys(ref.evidence.study for ref in refs))
 
     @property
-    def hedged(self) -> bool:
-        """Return True when every pair has hedged evidence on one side at least (a weaker conflict)."""
-        return all(p.left.evidence.hedged or p.right.evidence.hedged for p in self.pairs)
+    def basis(self) -> Basis:
+        """Return the group's strongest pair basis (a pair is as strong as its weaker side)."""
+        return min((p.basis for p in self.pairs), key=lambda b: b.rank)
 
     def fields_with(self, kind: str) -> tuple[str, ...]:
         """Return the group-level field list ``kind``.
@@ -380,14 +386,19 @@ class ContradictionReport:
 
 
 def find_contradictions(
-    model: GraphModel, *, about: frozenset[str] | None = None, include_hedged: bool = True
+    model: GraphModel, *, about: frozenset[str] | None = None, evidence_filter: EvidenceFilter | None = None
 ) -> ContradictionReport:
     """Return the contradiction groups and within-study differences of ``model``.
+
+    Two claims are compared only when the tissues or cells they were measured
+    in are compatible (:func:`filters.measured_in_compatible`): Choi's ↓
+    collagen in intestinal fibrosis is not the opposite of ↑ collagen type II
+    in cartilage.
 
     Args:
         model: the graph.
         about: keep only assertions whose subject or object is one of these ids.
-        include_hedged: when False, hedged evidence (a review's own reading) is left out.
+        evidence_filter: only evidence it matches (basis and merged context) is compared.
 
     Cost: for each signed assertion, a look-up of the assertions on each
     comparable object, then every evidence pair of each comparable assertion
@@ -430,7 +441,13 @@ def find_contradictions(
                     for j, right_item in enumerate(right.evidence):
                         if left is right and j <= i:
                             continue
-                        if not include_hedged and (left_item.hedged or right_item.hedged):
+                        if evidence_filter is not None and not (
+                            evidence_filter.matches(left_item) and evidence_filter.matches(right_item)
+                        ):
+                            continue
+                        if not measured_in_compatible(
+                            model, left_item.context.measured_in, right_item.context.measured_in
+                        ):
                             continue
                         same_study = left_item.study == right_item.study
                         if not conflict and not same_study:
@@ -498,7 +515,7 @@ def _build_groups(
         used.add(group_id)
         groups.append(ContradictionGroup(group_id, left_sign, right_sign, left, right, tuple(pairs)))
     return sorted(
-        groups, key=lambda g: (g.hedged, -len({*g.side_studies("left"), *g.side_studies("right")}), g.id)
+        groups, key=lambda g: (g.basis.rank, -len({*g.side_studies("left"), *g.side_studies("right")}), g.id)
     )
 
 
@@ -530,7 +547,7 @@ def pair_payload(model: GraphModel, pair: EvidencePair) -> dict[str, Any]:
         "right_claim": _claim(model, pair.right.assertion),
         "subject_match": pair.subject_match.value,
         "object_match": pair.object_match.value,
-        "hedged": pair.left.evidence.hedged or pair.right.evidence.hedged,
+        "basis": pair.basis.value,
         "differing": {
             name: [
                 _value_label(model, name, pair.left_values[name]),
@@ -602,7 +619,7 @@ def report_payload(model: GraphModel, report: ContradictionReport) -> dict[str, 
                 "id": group.id,
                 "label": group_label(model, group),
                 "conflict": group.conflict,
-                "hedged": group.hedged,
+                "basis": group.basis.value,
                 "subjects": [entity_ref(model, s) for s in group.subjects],
                 "objects": [entity_ref(model, o) for o in group.objects],
                 "sides": sides,
@@ -657,7 +674,7 @@ def render_contradictions_html(payload: Mapping[str, Any]) -> str:
         out.append(f"<section><h2>{escape(group['label'])}</h2>")
         out.append(
             f"<p class=meta>{escape(group['conflict'])}"
-            f"{' · hedged evidence' if group['hedged'] else ''} · differs: "
+            f"{'' if group['basis'] == 'stated' else ' · ' + group['basis'] + ' evidence'} · differs: "
             f"{escape(', '.join(fields['differing']) or '–')} · always differs: "
             f"{escape(', '.join(fields['always_differing']) or '–')} · agrees: "
             f"{escape(', '.join(fields['agreeing']) or '–')}</p>"

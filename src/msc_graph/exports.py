@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from msc_graph.model import GraphModel
 from msc_graph.payloads import context_payload
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.vocabulary import PREDICATES, get_eco_term
 
 if TYPE_CHECKING:
     import networkx
@@ -71,7 +71,10 @@ CSV_COLUMNS = [
     "source_kind",
     "locator",
     "quote",
-    "hedged",
+    "basis",
+    "inferred_from",
+    "eco",
+    "caveat",
     *SCALAR_CONTEXT,
     "measured_in",
     "setting",
@@ -181,7 +184,10 @@ def write_csv(model: GraphModel) -> bytes:
                     item.source_kind.value,
                     item.locator,
                     item.quote,
-                    str(item.hedged).lower(),
+                    item.basis.value,
+                    item.inferred_from or "",
+                    get_eco_term(item.basis, not model.studies[item.study].review),
+                    item.caveat or "",
                     *(
                         ""
                         if context[name] is None

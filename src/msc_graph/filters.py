@@ -1,16 +1,25 @@
-"""Context filters: which evidence counts, by species, source, preparation, model, route, study.
+"""Evidence filters: which evidence counts, by basis, species, source, preparation, model, route, study.
 
-A filter on a general value includes everything below it in the is-a
-hierarchy: ``--preparation "extracellular vesicles"`` keeps exosome evidence,
-``--source "bone marrow-derived MSCs"`` keeps rat and mouse bone marrow MSCs.
+Context filters read each evidence's merged context (its study's context
+overridden by its own sentence, see model.Context.overlay). A filter on a
+general value includes everything below it in the is-a hierarchy:
+``--preparation "extracellular vesicles"`` keeps exosome evidence, ``--source
+"bone marrow-derived MSCs"`` keeps rat and mouse bone marrow MSCs, and
+``--model`` given a disease also keeps the disease models that are a
+``model-of`` it (or of anything below it). Evidence that states no species,
+model, source, preparation or route at all (a review's general statement,
+"activated microglia drive neuropathic pain") passes every context filter;
+output marks it "general". Evidence that states a different value, or
+leaves the constrained field unstated while stating others, is dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import Any
 
-from msc_graph.model import Evidence
+from msc_graph.model import Basis, EntityType, Evidence, GraphModel
 from msc_graph.resolve import Resolver
 
 FILTER_FIELDS = {
@@ -34,6 +43,7 @@ class EvidenceFilter:
     route: frozenset[str] | None = None
     studies: frozenset[str] | None = None
     read_in: frozenset[str] | None = None
+    basis: frozenset[Basis] | None = None
 
     @property
     def active(self) -> bool:
@@ -43,12 +53,16 @@ class EvidenceFilter:
     def matches(self, evidence: Evidence) -> bool:
         """Return True when ``evidence`` satisfies every constraint.
 
-        Evidence that does not state a constrained field does not match: a
-        filter asks for evidence known to be in that context.
+        Evidence that does not state a constrained field does not match (a
+        filter asks for evidence known to be in that context), unless it is
+        general: it states none of the context fields, and passes.
         """
+        if self.basis is not None and evidence.basis not in self.basis:
+            return False
+        general = evidence.is_general
         for name in FILTER_FIELDS.values():
             allowed = getattr(self, name)
-            if allowed is not None and getattr(evidence.context, name) not in allowed:
+            if allowed is not None and not general and getattr(evidence.context, name) not in allowed:
                 return False
         if self.studies is not None and evidence.study not in self.studies:
             return False
@@ -57,26 +71,33 @@ class EvidenceFilter:
     def as_dict(self) -> dict[str, list[str]]:
         """Return the active constraints as sorted lists (for JSON output)."""
         return {
-            item.name: sorted(getattr(self, item.name))
+            item.name: sorted(str(value) for value in getattr(self, item.name))
             for item in fields(self)
             if getattr(self, item.name) is not None
         }
 
 
-def build_filter(resolver: Resolver, values: Mapping[str, str | None]) -> EvidenceFilter:
+def build_filter(resolver: Resolver, values: Mapping[str, Any]) -> EvidenceFilter:
     """Resolve filter option values (free text) into an EvidenceFilter.
 
-    Keys are the option names of FILTER_FIELDS plus ``study`` and ``read_in``.
+    Keys are the option names of FILTER_FIELDS plus ``study`` and ``read_in``;
+    ``basis`` (a collection of Basis values) is passed through.
 
     Raises:
         UnknownEntityError / AmbiguousEntityError: a value names no (or several) entities.
     """
-    constraints: dict[str, frozenset[str]] = {}
+    constraints: dict[str, Any] = {}
     for option, field_name in FILTER_FIELDS.items():
         text = values.get(option)
         if text:
             match = resolver.resolve(text)
-            constraints[field_name] = frozenset(resolver.iter_descendants([match.id]))
+            allowed = frozenset(resolver.iter_descendants([match.id]))
+            if option == "model":
+                allowed |= _models_of(resolver, allowed)
+            constraints[field_name] = allowed
+    basis = values.get("basis")
+    if basis is not None and frozenset(basis) != frozenset(Basis):
+        constraints["basis"] = frozenset(Basis(b) for b in basis)
     study = values.get("study")
     if study:
         constraints["studies"] = frozenset(_resolve_study(resolver, study))
@@ -84,6 +105,14 @@ def build_filter(resolver: Resolver, values: Mapping[str, str | None]) -> Eviden
     if read_in:
         constraints["read_in"] = frozenset(_resolve_study(resolver, read_in))
     return EvidenceFilter(**constraints)
+
+
+def _models_of(resolver: Resolver, diseases: frozenset[str]) -> frozenset[str]:
+    """Return the disease models (and the models below them) that are a ``model-of`` one of ``diseases``."""
+    models = [
+        a.subject for a in resolver.model.assertions if a.predicate == "model-of" and a.object in diseases
+    ]
+    return frozenset(resolver.iter_descendants(models)) if models else frozenset()
 
 
 def _resolve_study(resolver: Resolver, text: str) -> list[str]:
@@ -104,3 +133,56 @@ def _resolve_study(resolver: Resolver, text: str) -> list[str]:
         close = difflib.get_close_matches(text, [*studies, *(s.citation for s in studies.values())])
         raise UnknownEntityError(text, close)
     return found
+
+
+def measured_in_compatible(model: GraphModel, first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Return False when two pieces of evidence were measured in tissues or cells that cannot match.
+
+    Cells are compared with cells and tissues with tissues: two values match
+    when one is the other or lies below it in the is-a hierarchy. A side that
+    states nothing of a kind matches anything, and a cell is never said to
+    conflict with a tissue (the graph does not record where a cell type
+    lives): microglia beside spinal cord is compatible, chondrocytes beside
+    microglia or cartilage beside spinal cord is not.
+    """
+    for kind in (EntityType.CELL_TYPE, EntityType.TISSUE):
+        left = [i for i in first if i in model.entities and model.entities[i].type is kind]
+        right = [i for i in second if i in model.entities and model.entities[i].type is kind]
+        if left and right and not any(_related(model, a, b) for a in left for b in right):
+            return False
+    return True
+
+
+def _related(model: GraphModel, first: str, second: str) -> bool:
+    """Return True when one entity is the other or below it in the is-a hierarchy (walks parents only)."""
+    return first in _lineage(model, second) or second in _lineage(model, first)
+
+
+def _lineage(model: GraphModel, entity_id: str) -> set[str]:
+    """Return the entity and everything above it (cost: the ancestors' count)."""
+    seen: set[str] = set()
+    stack = [entity_id]
+    while stack:
+        current = stack.pop()
+        if current not in seen:
+            seen.add(current)
+            entity = model.entities.get(current)
+            stack.extend(entity.is_a if entity else ())
+    return seen
+
+
+def filter_model(model: GraphModel, evidence_filter: EvidenceFilter) -> GraphModel:
+    """Return the model with only the evidence ``evidence_filter`` matches (assertions left bare go).
+
+    Analyses that read the whole model (gaps) take a basis or context filter this way.
+    """
+    from dataclasses import replace
+
+    if not evidence_filter.active:
+        return model
+    kept = []
+    for assertion in model.assertions:
+        evidence = tuple(e for e in assertion.evidence if evidence_filter.matches(e))
+        if evidence:
+            kept.append(replace(assertion, evidence=evidence))
+    return replace(model, assertions=tuple(kept))

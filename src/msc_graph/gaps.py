@@ -6,13 +6,13 @@ comes with the evidence that makes it worth asking. Four kinds:
 
 ``factor-untested-in-pain-model``
     A secretome preparation carries a factor and was tested in pain models,
-    but no unhedged assertion shows that factor (or anything below it) acting
+    but no stated assertion shows that factor (or anything below it) acting
     in a pain model. Classes of factors ("growth factors", anything with
     narrower entities) are left out: their members are asked about one by
     one. A pain model is a disease model that ``model-of`` an entity below
     ``pain``, or anything below such a model.
 ``effect-one-preparation``
-    An effect (↑ or ↓, unhedged) on some target is shown for one family of
+    An effect (↑ or ↓, stated) on some target is shown for one family of
     preparations (e.g. extracellular vesicles, with exosomes below) and never
     for another (e.g. full secretome), on that target or anything is-a related.
     Families are the secretome components directly below the umbrella
@@ -20,7 +20,7 @@ comes with the evidence that makes it worth asking. Four kinds:
     the top-most components where there is no umbrella; claims about the
     umbrella itself say nothing about a family and are ignored here.
 ``effect-one-species``
-    An effect (↑ or ↓, unhedged) whose evidence states exactly one species,
+    An effect (↑ or ↓, stated) whose evidence states exactly one species,
     while the graph holds evidence in other species (those where the subject
     was studied are named when there are any).
 ``model-one-study``
@@ -28,9 +28,9 @@ comes with the evidence that makes it worth asking. Four kinds:
     primary study only.
 
 Ranking: a gap's score is its support, the number of distinct studies behind
-the evidence that makes it plausible, a study counting 1 when at least one of
-its pieces of evidence is unhedged and 0.5 when all are hedged or when the
-study is a review speaking for itself. Ties are broken by the kind, in the
+the evidence that makes it plausible, a study counting as its best basis
+(stated 1, hedged 0.5, inferred 0.25), and at most 0.5 when the study is a
+review speaking for itself. Ties are broken by the kind, in the
 order above (mechanism gaps before replication gaps), then by the number of
 pieces of evidence, then by the question's text, so the order is stable.
 """
@@ -43,7 +43,7 @@ from enum import StrEnum
 from typing import Any
 
 from msc_graph.contradictions import EvidenceRef, Hierarchy, is_signed
-from msc_graph.model import Assertion, EntityType, GraphModel, Sign
+from msc_graph.model import Assertion, Basis, EntityType, GraphModel, Sign
 
 PAIN_ROOT = "pain"
 """Entity id under which outcomes count as pain (pain models are ``model-of`` something below it)."""
@@ -93,12 +93,17 @@ class Gap:
     """Entity ids the question asks about (pain models, preparations, species, ...)."""
 
     def support(self, model: GraphModel) -> float:
-        """Return the score: 1 per study with unhedged evidence, 0.5 per hedged-only or review study."""
+        """Return the score: per study its best basis weight (stated 1, hedged 0.5, inferred 0.25).
+
+        A review's own statement counts as hedged at best: it reports no experiment.
+        """
         best: dict[str, float] = {}
         for ref in self.evidence:
             item = ref.evidence
             study = model.studies.get(item.study)
-            weight = 0.5 if item.hedged or (study is not None and study.review) else 1.0
+            weight = item.basis.weight
+            if study is not None and study.review:
+                weight = min(weight, Basis.HEDGED.weight)
             best[item.study] = max(best.get(item.study, 0.0), weight)
         return sum(best.values())
 
@@ -184,7 +189,7 @@ def _factor_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
             ref
             for item in hierarchy.descendants(factor.id)
             for ref in in_pain.get(item, ())
-            if not ref.evidence.hedged
+            if ref.evidence.basis is Basis.STATED
         ]
         if tested:
             continue
@@ -258,7 +263,7 @@ def _preparation_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
         if assertion.sign is Sign.NO_CHANGE or model.entities[assertion.object].type in STRUCTURAL_TYPES:
             continue
         for index, item in enumerate(assertion.evidence):
-            if not item.hedged:
+            if item.basis is Basis.STATED:
                 per_family = shown.setdefault(assertion.object, {})
                 per_family.setdefault(family, []).append(EvidenceRef(assertion, index))
     all_families = sorted(set(families.values()))
@@ -288,7 +293,7 @@ def _preparation_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
 
 
 def _species_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
-    """An effect whose unhedged evidence states one species only, while the graph holds others.
+    """An effect whose stated evidence states one species only, while the graph holds others.
 
     The question names the species in which the subject (or anything is-a
     related to it) has evidence of any kind, when there are such; otherwise
@@ -305,7 +310,7 @@ def _species_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
         refs = [
             EvidenceRef(assertion, index)
             for index, item in enumerate(assertion.evidence)
-            if not item.hedged and item.context.species is not None
+            if item.basis is Basis.STATED and item.context.species is not None
         ]
         species = {ref.evidence.context.species for ref in refs}
         if len(species) != 1:

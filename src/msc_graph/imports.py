@@ -53,8 +53,10 @@ source, else the import; ``read_in`` is the import's own study record
 TABLE (a KGX row or an N-Triples line is a row of the imported file);
 ``locator`` names the file, line, edge id, predicate as written and knowledge
 source; ``quote`` is the KGX ``supporting_text`` or else the row's own
-subject-predicate-object; ``hedged`` is True for the knowledge levels
-"prediction" and "statistical_association".
+subject-predicate-object; ``basis`` is our own per-publication basis where
+the file carries it (our KGX ``msc_basis`` column, our RDF's ``msc:basis``),
+else hedged for the knowledge levels "prediction" and
+"statistical_association" and stated otherwise.
 
 Our own RDF (``mscgraph export -f nt|ttl``, the layout of :mod:`msc_graph.rdf`)
 comes back as the graph it was: when a file types nodes with classes of our
@@ -62,7 +64,7 @@ vocabulary, each ``msc:Assertion`` node becomes one edge (its ``rdf:subject``,
 ``rdf:predicate``, ``rdf:object``) that takes the place of the direct triple
 it reifies, with its evidence as the edge's provenance (studies as
 publications, the reviews read in as the knowledge source, the quotes as
-supporting text, "prediction" when every piece of evidence is hedged);
+supporting text, each publication's best basis);
 assertion, evidence and study nodes, ontology terms (``owl:Class`` …) and
 nodes only they mention are not graph nodes; ``skos:broader`` is is-a and
 ``skos:exactMatch`` / ``oboInOwl:hasDbXref`` are cross-references. Files
@@ -93,7 +95,7 @@ from typing import IO, TYPE_CHECKING, Any
 from msc_graph.compact import CompactNetwork, IntCode, map_array, open_network, write_network
 from msc_graph.constants import BASE_IRI, VOCAB_IRI
 from msc_graph.errors import MscGraphError
-from msc_graph.model import Entity, EntityType, Evidence, GraphModel, SourceKind, Study, iter_subtree
+from msc_graph.model import Basis, Entity, EntityType, Evidence, GraphModel, SourceKind, Study, iter_subtree
 from msc_graph.names import normalise_name
 from msc_graph.rdf import TYPE_CLASSES
 from msc_graph.resolve import Match, Resolver
@@ -102,7 +104,7 @@ from msc_graph.vocabulary import PREDICATES
 if TYPE_CHECKING:
     import pyoxigraph
 
-IMPORT_VERSION = 1
+IMPORT_VERSION = 2
 """Bump when the record layout changes: graphs of another version must be imported again."""
 FORMATS = ("kgx", "nt", "ttl")
 CHUNK_BYTES = 16 << 20
@@ -116,6 +118,30 @@ IMPORT_IRI = BASE_IRI + "import/"
 SKOLEM_IRI = BASE_IRI + ".well-known/genid/"
 """Blank nodes become IRIs under this base (RDF 1.1 §3.5) so that chunks loaded apart agree."""
 HEDGED_LEVELS = frozenset({"prediction", "statistical_association"})
+"""Foreign knowledge levels read as hedged (an edge without our own basis column)."""
+BASIS_VALUES = frozenset(b.value for b in Basis)
+PROVENANCE_FIELDS = ("id", "source", "publications", "text", "level", "direction", "bases")
+"""The tab-separated fields of an edge's provenance record, in order (``bases`` aligns with
+``publications``: our own exports write each publication's basis)."""
+
+
+def encode_provenance(*values: str) -> bytes:
+    """Return one edge's provenance record (the fields of PROVENANCE_FIELDS, tab-joined)."""
+    return "\t".join(values).encode("utf-8")
+
+
+def decode_provenance(record: bytes) -> list[str]:
+    """Return the fields of a provenance record, missing trailing ones as ""."""
+    fields = record.decode("utf-8").split("\t") if record else []
+    return (fields + [""] * len(PROVENANCE_FIELDS))[: len(PROVENANCE_FIELDS)]
+
+
+def best_basis(first: str | None, second: str) -> str:
+    """Return the stronger of two basis values (stated > hedged > inferred); unknown values lose."""
+    order = [b.value for b in Basis]
+    ranked = [v for v in (first, second) if v in order]
+    return min(ranked, key=order.index) if ranked else Basis.STATED.value
+
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -261,7 +287,7 @@ NODE_ROLES = {
 """rdf:type → the role of a node of our RDF layout that is not a graph node (see ``fold_our_rdf``)."""
 NOTED_LITERALS = {
     VOCAB_IRI + "quote": "quote",
-    VOCAB_IRI + "hedged": "hedged",
+    VOCAB_IRI + "basis": "basis",
     VOCAB_IRI + "predicateSlug": "slug",
     OBO_IN_OWL + "hasDbXref": "xref",
 }
@@ -939,8 +965,8 @@ def fold_our_rdf(
     ``msc:predicateSlug``, else its ``rdf:predicate`` mapped) and object, with
     provenance in the KGX fields ``get_evidence`` reads: the assertion as edge
     id, the reviews its evidence was read in as knowledge source, the evidence
-    studies as publications, the quotes as supporting text, and the knowledge
-    level "prediction" when every piece of evidence is hedged. The edge takes
+    studies as publications with each one's best ``msc:basis``, and the quotes
+    as supporting text. The edge takes
     the place of the direct triple it reifies (one direct triple per
     assertion), or is appended when there is none. Edges of assertion,
     evidence, study and schema nodes go; ``skos:broader`` becomes is-a and
@@ -1064,27 +1090,25 @@ def _add_assertion(
     if slug not in PREDICATES:
         slug = map_predicate(written)
     pieces = evidence.get(assertion, [])
-    publications = dict.fromkeys(ids[s] for piece in pieces for s in studies.get(piece, ()))
+    bases: dict[str, str] = {}  # publication → its best basis over the pieces citing it
+    for piece in pieces:
+        basis = next(iter(literals.get(piece, {}).get("basis", ())), Basis.STATED.value)
+        for study in studies.get(piece, ()):
+            bases[ids[study]] = best_basis(bases.get(ids[study]), basis)
     sources = dict.fromkeys(ids[r] for piece in pieces for r in reviews.get(piece, ()))
     quotes = dict.fromkeys(
         " ".join(q.split()) for piece in pieces for q in literals.get(piece, {}).get("quote", ())
     )
-    hedged = bool(pieces) and all(
-        {"true", "1"} & set(literals.get(piece, {}).get("hedged", ())) for piece in pieces
+    provenance = encode_provenance(
+        ids[assertion],
+        "|".join(sources),
+        "|".join(bases),
+        " | ".join(quotes),
+        "knowledge_assertion",
+        "",
+        "|".join(bases.values()),
     )
-    provenance = "\t".join(
-        (
-            ids[assertion],
-            "|".join(sources),
-            "|".join(publications),
-            " | ".join(quotes),
-            "prediction" if hedged else "knowledge_assertion",
-            "",
-        )
-    )
-    records.add_edge(
-        subject, records.get_predicate_code(written), slug, obj, line, provenance.encode("utf-8")
-    )
+    records.add_edge(subject, records.get_predicate_code(written), slug, obj, line, provenance)
 
 
 def _iter_tsv(
@@ -1228,6 +1252,7 @@ def read_kgx(
         "publications",
         "supporting_text",
         "knowledge_level",
+        "msc_basis",
     )
     for line, (
         edge_id,
@@ -1239,6 +1264,7 @@ def read_kgx(
         publications,
         text,
         level,
+        bases,
     ) in _iter_tsv(edges_path, progress, ("subject", "predicate", "object"), wanted):
         if not (subject_id and predicate and object_id):
             continue
@@ -1257,7 +1283,9 @@ def read_kgx(
         if predicate in SUBCLASS_PREDICATES:
             records.add_parent(subject, obj)
         if edge_id or source or publications or text or level or direction:
-            provenance = f"{edge_id}\t{source}\t{publications}\t{text}\t{level}\t{direction}".encode()
+            provenance = (
+                f"{edge_id}\t{source}\t{publications}\t{text}\t{level}\t{direction}\t{bases}".encode()
+            )
         else:
             provenance = b""
         add_edge(subject, code, slug, obj, line, provenance)
@@ -1628,8 +1656,9 @@ class ImportedGraph:
             return found
         edges = self.edge_columns
         start, stop = edges["provenance.offsets"][edge], edges["provenance.offsets"][edge + 1]
-        fields = bytes(edges["provenance"][start:stop]).decode("utf-8").split("\t") if stop > start else []
-        edge_id, source, publications, text, level, direction = (fields + [""] * 6)[:6]
+        edge_id, source, publications, text, level, direction, bases = decode_provenance(
+            bytes(edges["provenance"][start:stop])
+        )
         predicate = self.meta["predicates"][edges["predicates"][edge]]
         subject = self.node_ids[edges["subjects"][edge]]
         obj = self.node_ids[edges["objects"][edge]]
@@ -1641,9 +1670,18 @@ class ImportedGraph:
             locator += f"; {source}"
         quote = text or f"{subject} {predicate}{f' ({direction})' if direction else ''} {obj}"
         studies = _split(publications) or [source or self.study_id]
+        default = Basis.HEDGED if level in HEDGED_LEVELS else Basis.STATED
+        written = _split(bases)
         found = tuple(
-            Evidence(study, self.study_id, SourceKind.TABLE, locator, quote, hedged=level in HEDGED_LEVELS)
-            for study in studies
+            Evidence(
+                study,
+                self.study_id,
+                SourceKind.TABLE,
+                locator,
+                quote,
+                Basis(written[index]) if index < len(written) and written[index] in BASIS_VALUES else default,
+            )
+            for index, study in enumerate(studies)
         )
         self._evidence[edge] = found
         return found

@@ -100,6 +100,11 @@ class Basis(StrEnum):
         """Return what one support unit with this basis adds to a hop's evidence count."""
         return BASIS_WEIGHTS[self]
 
+    @property
+    def rank(self) -> int:
+        """Return 0 for stated, 1 for hedged, 2 for inferred (lower is stronger)."""
+        return list(Basis).index(self)
+
 
 BASIS_WEIGHTS = {Basis.STATED: 1.0, Basis.HEDGED: 0.5, Basis.INFERRED: 0.25}
 """Support weight per basis: the path score's n sums these per support unit."""
@@ -171,7 +176,6 @@ class Context:
             value = getattr(self, item.name)
             if value not in (None, ()):
                 yield item.name, value.value if isinstance(value, Enum) else value
-
 
     def overlay(self, own: Context) -> tuple[Context, tuple[str, ...]]:
         """Return this (a study's) context overridden by ``own``, and the fields kept from this one.

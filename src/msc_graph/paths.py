@@ -3,8 +3,11 @@
 A chain follows edges in the direction of mechanism over causal and carrier
 predicates only: descriptive predicates (marker of, model of, derived from,
 associated with) transmit nothing, and a "no change" edge stops a chain.
-The net sign of a chain is the product of its hops' signs, carriers counting
-as +1 (EVs carrying miR-99b-3p do what miR-99b-3p does).
+"B part of A" is walked A → B only (the whole does what its part does), like
+"A carries B". The net sign of a chain is the product of its hops' signs,
+carriers counting as +1 (EVs carrying miR-99b-3p do what miR-99b-3p does); a
+hop whose direction is unstated ("acts on") makes the net sign unknown
+(None), and such chains rank below every signed chain.
 
 Search (cost and bound): first a reverse breadth-first search from the
 targets, at most ``max_hops`` deep, gives every node's distance to the
@@ -20,8 +23,10 @@ Score (higher is better), the product over hops of::
 
     evidence(hop) × consistency(hop) × (out_degree(u) × in_degree(v)) ** -0.4
 
-where evidence = 1 − 0.5 ** (number of distinct studies behind the hop, or
-0.5 × that when every piece of evidence is hedged), consistency = 0.5 when a
+where evidence = 1 − 0.5 ** n and n sums one weight per distinct support unit
+behind the hop (:func:`count_support`): studies cited together at one place
+("Gao et al., 2023a,b") are one unit, and a unit weighs as its best basis,
+stated 1, hedged 0.5, inferred 0.25. consistency = 0.5 when a
 parallel edge between the same two nodes carries the opposite sign (else 1),
 and the degree term damps hubs as Hetionet's degree-weighted path count does
 (damping exponent 0.4). Every factor is at most 1, so shorter chains score
@@ -32,7 +37,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -52,22 +57,33 @@ CANDIDATE_FACTOR = 4
 
 @dataclass(frozen=True)
 class Hop:
-    """One edge of a chain with the evidence that still counts after filtering."""
+    """One edge of a chain with the evidence that still counts after filtering.
+
+    ``subject`` → ``object`` is the chain's direction. ``reversed`` marks an
+    edge walked against its assertion ("object part of subject" read as
+    "subject has part object").
+    """
 
     subject: str
     predicate: str
     object: str
     sign: int | None
     evidence: tuple[Evidence, ...]
+    reversed: bool = False
+
+    @property
+    def factor(self) -> int | None:
+        """Return what this hop multiplies the chain's net sign by (None: direction unstated)."""
+        return PREDICATES[self.predicate].chain_factor
 
 
 @dataclass(frozen=True)
 class PathResult:
-    """A chain: its nodes, hops, net sign, score and any context warnings."""
+    """A chain: its nodes, hops, net sign (None when a hop states no direction), score, warnings."""
 
     nodes: tuple[str, ...]
     hops: tuple[Hop, ...]
-    net_sign: int
+    net_sign: int | None
     score: float
     flags: tuple[str, ...] = ()
 
@@ -84,41 +100,59 @@ class PathSearch:
     limits: dict[str, Any] = field(default_factory=dict)
 
 
-def _transmits(predicate: str) -> bool:
+REVERSED_PREDICATES = frozenset(slug for slug, p in PREDICATES.items() if p.reversed_in_chain)
+"""Predicates a chain walks object → subject ("part of")."""
+
+
+def _walks(predicate: str, backward: bool) -> bool:
+    """Return True when a chain may cross ``predicate`` read from this side of the edge."""
     known = PREDICATES.get(predicate)
-    return known.transmits if known else False
+    return known is not None and known.transmits and known.reversed_in_chain == backward
 
 
-def _hop_sign(predicate: str) -> int:
-    return PREDICATES[predicate].chain_factor
+def _has_reversed(network: Any) -> bool:
+    """Return False only when the network is known to hold no edge a chain walks backwards.
+
+    Saves reading the second adjacency on every step of a large imported
+    graph without part-of edges; a network that cannot tell is searched both ways.
+    """
+    slugs = getattr(network, "predicate_slugs", None)
+    return slugs is None or not REVERSED_PREDICATES.isdisjoint(slugs)
 
 
 def iter_usable_edges(
-    adjacency: dict[str, dict[str, dict[str, Any]]],
+    forward: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    backward: Mapping[str, Mapping[str, Mapping[str, Any]]] | None,
     node: str,
     evidence_filter: EvidenceFilter | None,
     keep: Callable[[str], bool] | None = None,
-) -> Iterator[tuple[str, str, tuple[Evidence, ...]]]:
-    """Yield (neighbour, predicate, evidence) for the edges of ``node`` a chain may use.
+) -> Iterator[tuple[str, str, tuple[Evidence, ...], bool]]:
+    """Yield (neighbour, predicate, evidence, reversed) for the edges of ``node`` a chain may use.
 
-    An edge is usable when its predicate transmits and, under a filter, at
-    least one of its pieces of evidence matches. ``keep`` tests a neighbour
-    before any evidence is read, so edges the caller would skip cost nothing
-    (on an imported graph evidence is built on read).
+    ``forward`` holds the edges read subject → object for the direction of
+    travel (``succ`` when walking chains, ``pred`` for the reverse search);
+    ``backward`` the other adjacency, of which only predicates walked against
+    the assertion (part of) are used; None skips it. An edge is usable when
+    its predicate transmits and, under a filter, at least one of its pieces of
+    evidence matches. ``keep`` tests a neighbour before any evidence is read,
+    so edges the caller would skip cost nothing (on an imported graph evidence
+    is built on read).
     """
     active = evidence_filter is not None and evidence_filter.active
-    for neighbour, keyed in adjacency.get(node, {}).items():
-        if keep is not None and not keep(neighbour):
-            continue
-        for predicate, attrs in keyed.items():
-            if not _transmits(predicate):
+    sides = ((forward, False),) if backward is None else ((forward, False), (backward, True))
+    for adjacency, reverse in sides:
+        for neighbour, keyed in adjacency.get(node, {}).items():
+            if keep is not None and not keep(neighbour):
                 continue
-            evidence: tuple[Evidence, ...] = attrs.get("evidence", ())
-            if active and evidence_filter is not None:
-                evidence = tuple(e for e in evidence if evidence_filter.matches(e))
-                if not evidence:
+            for predicate, attrs in keyed.items():
+                if not _walks(predicate, reverse):
                     continue
-            yield neighbour, predicate, evidence
+                evidence: tuple[Evidence, ...] = attrs.get("evidence", ())
+                if active and evidence_filter is not None:
+                    evidence = tuple(e for e in evidence if evidence_filter.matches(e))
+                    if not evidence:
+                        continue
+                yield neighbour, predicate, evidence, reverse
 
 
 def compute_distances(
@@ -141,35 +175,86 @@ def compute_distances(
         return found
     distances = {t: 0 for t in targets if t in network}
     queue = deque(distances)
-    pred = network.pred
+    pred, succ = network.pred, (network.succ if _has_reversed(network) else None)
     while queue:
         node = queue.popleft()
         depth = distances[node]
         if depth >= max_hops:
             continue
-        for previous, _predicate, _evidence in iter_usable_edges(pred, node, evidence_filter):
+        for previous, _predicate, _evidence, _reversed in iter_usable_edges(
+            pred, succ, node, evidence_filter
+        ):
             if previous not in distances:
                 distances[previous] = depth + 1
                 queue.append(previous)
     return distances
 
 
+def count_support(evidence: Iterable[Evidence]) -> float:
+    """Return n, the weighted number of distinct support units behind one hop.
+
+    A unit is a study with evidence of its own; studies that appear only
+    cited together with others (the same place, review, locator and quote,
+    e.g. "Shiue et al., 2019; Zhang et al., 2022" in one sentence) merge into
+    one unit, joined through every place that cites them together. A unit
+    weighs as its best basis (stated 1, hedged 0.5, inferred 0.25), so two
+    papers cited in one breath do not count as two findings, and an inference
+    of ours counts for a quarter of a finding.
+    """
+    items = list(evidence)
+    places: dict[tuple[str, str, str, str], set[str]] = {}
+    for item in items:
+        places.setdefault(item.unit, set()).add(item.study)
+    alone = {study for studies in places.values() if len(studies) == 1 for study in studies}
+    unit_of = {study: study for study in alone}
+    for studies in places.values():  # union the studies only ever cited together
+        shared = sorted(studies - alone)
+        roots = {_find_root(unit_of, study) for study in shared}
+        if roots:
+            keep = min(roots)
+            for root in roots:
+                unit_of[root] = keep
+    best: dict[str, float] = {}
+    for item in items:
+        unit = _find_root(unit_of, item.study)
+        best[unit] = max(best.get(unit, 0.0), item.basis.weight)
+    return sum(best.values())
+
+
+def _find_root(parents: dict[str, str], study: str) -> str:
+    """Return the unit a study belongs to (union-find with path halving)."""
+    parents.setdefault(study, study)
+    while parents[study] != study:
+        parents[study] = parents[parents[study]]
+        study = parents[study]
+    return study
+
+
 def score_path(network: networkx.MultiDiGraph, hops: Iterable[Hop]) -> float:
     """Return the path score described in the module docstring."""
     score = 1.0
     for hop in hops:
-        studies = {e.study for e in hop.evidence}
-        weight = float(len(studies))
-        if hop.evidence and all(e.hedged for e in hop.evidence):
-            weight *= 0.5
+        weight = count_support(hop.evidence)
         evidence = 1.0 - 0.5**weight if weight else 0.25
         opposite = -(hop.sign or 0)
-        parallel = network.succ[hop.subject].get(hop.object, {})
+        edge_subject, edge_object = (hop.object, hop.subject) if hop.reversed else (hop.subject, hop.object)
+        parallel = network.succ[edge_subject].get(edge_object, {})
         conflicting = opposite != 0 and any(a.get("sign") == opposite for a in parallel.values())
         consistency = 0.5 if conflicting else 1.0
-        degrees = max(network.out_degree(hop.subject), 1) * max(network.in_degree(hop.object), 1)
+        degrees = max(network.out_degree(edge_subject), 1) * max(network.in_degree(edge_object), 1)
         score *= evidence * consistency * degrees**-DAMPING
     return score
+
+
+def get_net_sign(hops: Iterable[Hop]) -> int | None:
+    """Return the product of the hops' signs, or None when a hop states no direction."""
+    net = 1
+    for hop in hops:
+        factor = hop.factor
+        if factor is None:
+            return None
+        net *= factor
+    return net
 
 
 def find_context_flags(hops: Iterable[Hop]) -> tuple[str, ...]:
@@ -231,27 +316,29 @@ def find_paths(
     deadline = clock() + timeout_s
     cap = max_paths * CANDIDATE_FACTOR
     candidates: list[tuple[Hop, ...]] = []
-    succ = network.succ
+    succ, pred = network.succ, (network.pred if _has_reversed(network) else None)
     steps = 0
 
     # The edges out of a node that can still reach a target within a budget, in row order:
     # found once per (node, budget), since iterative deepening and sibling trails revisit them.
-    near_edges: dict[tuple[str, int], list[tuple[str, str, tuple[Evidence, ...]]]] = {}
+    near_edges: dict[tuple[str, int], list[tuple[str, str, tuple[Evidence, ...], bool]]] = {}
 
-    def iter_near_edges(node: str, budget: int) -> list[tuple[str, str, tuple[Evidence, ...]]]:
+    def iter_near_edges(node: str, budget: int) -> list[tuple[str, str, tuple[Evidence, ...], bool]]:
         found = near_edges.get((node, budget))
         if found is None:
 
             def near(neighbour: str) -> bool:
                 return distances.get(neighbour, max_hops + 1) <= budget - 1
 
-            found = near_edges[node, budget] = list(iter_usable_edges(succ, node, evidence_filter, near))
+            found = near_edges[node, budget] = list(
+                iter_usable_edges(succ, pred, node, evidence_filter, near)
+            )
         return found
 
     def extend(node: str, trail: list[Hop], visited: set[str], budget: int) -> bool:
         """Depth-first step; return False to stop the whole search."""
         nonlocal steps
-        for neighbour, predicate, evidence in iter_near_edges(node, budget):
+        for neighbour, predicate, evidence, reverse in iter_near_edges(node, budget):
             steps += 1
             if steps % 512 == 0 and clock() > deadline:
                 result.truncated = True
@@ -260,7 +347,9 @@ def find_paths(
             if neighbour in visited:
                 continue
             fixed = PREDICATES[predicate].sign
-            trail.append(Hop(node, predicate, neighbour, None if fixed is None else int(fixed), evidence))
+            trail.append(
+                Hop(node, predicate, neighbour, None if fixed is None else int(fixed), evidence, reverse)
+            )
             if neighbour in target_set:
                 if len(trail) == length:
                     candidates.append(tuple(trail))
@@ -291,14 +380,12 @@ def find_paths(
 
     ranked = []
     for hops in candidates:
-        net = 1
-        for hop in hops:
-            net *= _hop_sign(hop.predicate)
+        net = get_net_sign(hops)
         if sign is not None and net != sign:
             continue
         nodes = (hops[0].subject, *(hop.object for hop in hops))
         ranked.append(PathResult(nodes, hops, net, score_path(network, hops), find_context_flags(hops)))
-    ranked.sort(key=lambda p: (-p.score, len(p.hops), p.nodes))
+    ranked.sort(key=lambda p: (p.net_sign is None, -p.score, len(p.hops), p.nodes))
     result.paths = ranked[:max_paths]
     if len(ranked) > max_paths and not result.truncated:
         result.truncated = True

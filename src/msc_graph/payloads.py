@@ -43,6 +43,8 @@ def context_payload(model: GraphModel, context: Context) -> dict[str, Any]:
 
 def evidence_payload(model: GraphModel, evidence: Evidence) -> dict[str, Any]:
     """Return the evidence record of the JSON contract."""
+    from msc_graph.vocabulary import get_eco_term
+
     study = model.studies.get(evidence.study)
     return {
         "study": evidence.study,
@@ -51,8 +53,13 @@ def evidence_payload(model: GraphModel, evidence: Evidence) -> dict[str, Any]:
         "source_kind": evidence.source_kind.value,
         "locator": evidence.locator,
         "quote": evidence.quote,
-        "hedged": evidence.hedged,
+        "basis": evidence.basis.value,
+        "inferred_from": evidence.inferred_from,
+        "eco": get_eco_term(evidence.basis, cites_primary=not (study and study.review)),
+        "caveat": evidence.caveat,
         "context": context_payload(model, evidence.context),
+        "inherited": list(evidence.inherited),
+        "general": evidence.is_general,
     }
 
 

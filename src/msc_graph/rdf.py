@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from msc_graph.constants import ASSERTION_IRI, ENTITY_IRI, EVIDENCE_IRI, STUDY_IRI, VOCAB_IRI
-from msc_graph.model import Evidence, GraphModel, Study
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.model import Basis, Evidence, GraphModel, Study
+from msc_graph.vocabulary import PREDICATES, get_eco_term
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -33,6 +33,8 @@ DCTERMS = "http://purl.org/dc/terms/"
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 OWL = "http://www.w3.org/2002/07/owl#"
+ECO_IRI = "http://purl.obolibrary.org/obo/ECO_"
+"""Where ECO classes live, used when a project's prefix map lacks ECO."""
 
 TYPE_CLASSES = {
     "msc-source": "MSCSource",
@@ -155,6 +157,11 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
             yield node, vocab("noXrefReason"), _text(entity.no_xref)
     for study in model.studies.values():
         yield from _iter_study_triples(study)
+    eco_classes = {
+        (basis, primary): str(expand_curie(get_eco_term(basis, primary), {"ECO": ECO_IRI, **prefixes}))
+        for basis in Basis
+        for primary in (True, False)
+    }
     for assertion in model.assertions:
         subject, obj = entity_iri(assertion.subject), entity_iri(assertion.object)
         predicate = vocab(predicate_local(assertion.predicate))
@@ -172,7 +179,9 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
         for index, item in enumerate(assertion.evidence, 1):
             evidence = Iri(f"{EVIDENCE_IRI}{assertion.id}-{index}")
             yield node, vocab("evidence"), evidence
-            yield from _iter_evidence_triples(evidence, item)
+            cited = model.studies.get(item.study)
+            primary = not (cited is not None and cited.review)
+            yield from _iter_evidence_triples(evidence, item, eco_classes[item.basis, primary])
 
 
 def _iter_study_triples(study: Study) -> Iterator[Triple]:
@@ -200,7 +209,8 @@ def _iter_study_triples(study: Study) -> Iterator[Triple]:
         yield node, vocab("referenceNumber"), _integer(study.ref)
 
 
-def _iter_evidence_triples(node: Iri, item: Evidence) -> Iterator[Triple]:
+def _iter_evidence_triples(node: Iri, item: Evidence, eco_class: str) -> Iterator[Triple]:
+    """Yield one evidence node's triples; ``eco_class`` is the IRI of its ECO class."""
     yield node, Iri(RDF + "type"), vocab("Evidence")
     yield node, vocab("study"), Iri(STUDY_IRI + item.study)
     yield node, Iri(PROV + "wasDerivedFrom"), Iri(STUDY_IRI + item.study)
@@ -208,7 +218,14 @@ def _iter_evidence_triples(node: Iri, item: Evidence) -> Iterator[Triple]:
     yield node, vocab("sourceKind"), _text(item.source_kind.value)
     yield node, vocab("locator"), _text(item.locator)
     yield node, vocab("quote"), _text(item.quote)
-    yield node, vocab("hedged"), _boolean(item.hedged)
+    yield node, vocab("basis"), _text(item.basis.value)
+    yield node, Iri(RDF + "type"), Iri(eco_class)
+    if item.inferred_from:
+        yield node, vocab("inferredFrom"), _text(item.inferred_from)
+    if item.caveat:
+        yield node, vocab("caveat"), _text(item.caveat)
+    for name in item.inherited:
+        yield node, vocab("inheritedField"), _text(name)
     for name, value in item.context.items():
         prop = vocab(CONTEXT_PROPERTIES[name])
         if name == "measured_in":

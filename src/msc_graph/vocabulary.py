@@ -5,8 +5,13 @@ A predicate's role says what it does to a mechanism chain:
 - CAUSAL predicates carry a sign (+1 increases / activates, −1 decreases /
   inhibits / ameliorates / targets, 0 no change). The net effect of a chain is
   the product of its signs; a 0 ends the chain.
-- CARRIER predicates (carries, part of, acts on) pass the cargo's effect along
-  unchanged (a factor of +1): EVs carrying miR-99b-3p do what miR-99b-3p does.
+- CARRIER predicates pass an effect along. ``carries`` and ``part of`` pass the
+  part's effect to the whole unchanged (a factor of +1), in one direction only:
+  "A carries B" and "B part of A" both let a chain go A → B (EVs carrying
+  miR-99b-3p do what miR-99b-3p does; a secretome does what its EVs do), never
+  B → A (EVs do not do what the whole secretome does). ``acts on`` states no
+  direction of effect, so a chain through it has an unknown net sign, never a
+  guessed +1.
 - DESCRIPTIVE predicates (derived from, marker of, model of, associated with)
   state a relation but transmit no effect: a chain stops at them.
 """
@@ -16,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from msc_graph.model import Sign
+from msc_graph.model import Basis, Sign
 
 
 class Role(StrEnum):
@@ -40,6 +45,10 @@ class Predicate:
     ro: str | None = None
     direction: str | None = None
     """Biolink object_direction_qualifier (increased / decreased) for signed edges."""
+    reversed_in_chain: bool = False
+    """True when a chain walks the edge object → subject ("B part of A": A → B)."""
+    sign_unknown: bool = False
+    """True when the edge transmits an effect of unstated direction (the chain's sign becomes unknown)."""
 
     @property
     def transmits(self) -> bool:
@@ -49,8 +58,10 @@ class Predicate:
         return self.role is Role.CAUSAL and self.sign is not Sign.NO_CHANGE
 
     @property
-    def chain_factor(self) -> int:
-        """Return what this hop multiplies a chain's net sign by (carriers: 1)."""
+    def chain_factor(self) -> int | None:
+        """Return what this hop multiplies a chain's net sign by (carriers: 1; unknown: None)."""
+        if self.sign_unknown:
+            return None
         return 1 if self.sign is None else int(self.sign)
 
 
@@ -143,6 +154,7 @@ PREDICATES: dict[str, Predicate] = {
             None,
             "biolink:part_of",
             "BFO:0000050",
+            reversed_in_chain=True,
         ),
         Predicate(
             "acts-on",
@@ -152,6 +164,7 @@ PREDICATES: dict[str, Predicate] = {
             None,
             "biolink:affects",
             "RO:0002211",
+            sign_unknown=True,
         ),
         Predicate(
             "derived-from",
@@ -193,3 +206,23 @@ PREDICATES: dict[str, Predicate] = {
 def get_predicate(slug: str) -> Predicate:
     """Return the predicate for ``slug`` (KeyError when unknown: validate.py checks first)."""
     return PREDICATES[slug]
+
+
+ECO_AUTHOR_STATEMENT_TRACEABLE = "ECO:0000304"
+"""author statement supported by traceable reference used in manual assertion."""
+ECO_AUTHOR_STATEMENT_UNTRACEABLE = "ECO:0000303"
+"""author statement without traceable support used in manual assertion."""
+ECO_CURATOR_INFERENCE = "ECO:0000305"
+"""curator inference used in manual assertion."""
+
+
+def get_eco_term(basis: Basis, cites_primary: bool) -> str:
+    """Return the Evidence & Conclusion Ontology class of one evidence record.
+
+    Stated and hedged records are author statements (the hedge is kept apart,
+    as the basis): traceable when a primary study is cited, untraceable for a
+    review's own uncited statement. Inferred records are curator inferences.
+    """
+    if basis is Basis.INFERRED:
+        return ECO_CURATOR_INFERENCE
+    return ECO_AUTHOR_STATEMENT_TRACEABLE if cites_primary else ECO_AUTHOR_STATEMENT_UNTRACEABLE

@@ -7,7 +7,13 @@ from typing import Any
 
 import click
 
-from msc_graph.cli.options import echo_progress, format_option, open_views
+from msc_graph.cli.options import (
+    basis_option,
+    context_filter_options,
+    echo_progress,
+    format_option,
+    open_views,
+)
 from msc_graph.render import Table, render
 
 BY_CHOICES = ["source", "preparation", "species", "model", "route"]
@@ -56,13 +62,20 @@ def _join(values: list[str]) -> str:
 @click.option(
     "--no-hedged",
     is_flag=True,
-    help="Leave out hedged evidence (a review's own reading, e.g. Table 1's factor columns).",
+    help="Same as --basis stated: leave out hedged and inferred evidence.",
 )
+@context_filter_options
 @format_option("html")
 @_output_option
 @click.pass_context
 def contradictions(
-    ctx: click.Context, /, fmt: str, about: str | None, no_hedged: bool, output: str | None
+    ctx: click.Context,
+    /,
+    fmt: str,
+    about: str | None,
+    no_hedged: bool,
+    output: str | None,
+    **filters: Any,
 ) -> None:
     """List evidence from different studies that disagrees on comparable claims.
 
@@ -85,6 +98,7 @@ def contradictions(
         render_contradictions_html,
         report_payload,
     )
+    from msc_graph.filters import build_filter
 
     views = open_views(ctx)
     model = views.model
@@ -92,7 +106,9 @@ def contradictions(
     if about:
         match = views.resolver.resolve(about)
         scope = frozenset(views.resolver.iter_descendants([match.id]))
-    report = find_contradictions(model, about=scope, include_hedged=not no_hedged)
+    if no_hedged:
+        filters["basis"] = ("stated",)
+    report = find_contradictions(model, about=scope, evidence_filter=build_filter(views.resolver, filters))
     payload = report_payload(model, report)
     if fmt == "html":
         _write(render_contradictions_html(payload), output)
@@ -107,7 +123,7 @@ def contradictions(
     group_rows = [
         [
             group["label"],
-            group["conflict"] + (" (hedged)" if group["hedged"] else ""),
+            group["conflict"] + ("" if group["basis"] == "stated" else f" ({group['basis']})"),
             side_text(group["sides"][0]),
             side_text(group["sides"][1]),
             ", ".join(group["fields"]["differing"]) or "–",
@@ -170,12 +186,15 @@ def contradictions(
     help="Context field of each evidence to split the effects by "
     "(source = MSC source, model = disease model).",
 )
-@click.option("--no-hedged", is_flag=True, help="Leave out hedged evidence.")
+@click.option(
+    "--no-hedged", is_flag=True, help="Same as --basis stated: leave out hedged and inferred evidence."
+)
+@context_filter_options
 @format_option("html")
 @_output_option
 @click.pass_context
 def compare(
-    ctx: click.Context, /, entity: str, by: str, no_hedged: bool, fmt: str, output: str | None
+    ctx: click.Context, /, entity: str, by: str, no_hedged: bool, fmt: str, output: str | None, **filters: Any
 ) -> None:
     """Compare the effects reported on or by ENTITY across one context field.
 
@@ -186,11 +205,15 @@ def compare(
     network). Example: `mscgraph compare GFAP --by species`.
     """
     from msc_graph.compare import build_comparison, comparison_payload, render_heatmap_html
+    from msc_graph.filters import build_filter
 
     views = open_views(ctx)
     model = views.model
     match = views.resolver.resolve(entity)
-    comparison = build_comparison(model, match.id, by, include_hedged=not no_hedged)
+    if no_hedged:
+        filters["basis"] = ("stated",)
+    evidence_filter = build_filter(views.resolver, filters)
+    comparison = build_comparison(model, match.id, by, evidence_filter=evidence_filter)
     payload = comparison_payload(model, comparison)
     if fmt == "html":
         _write(render_heatmap_html(payload), output)
@@ -219,10 +242,19 @@ def compare(
     show_default=True,
     help="Show at most this many gaps (0: all).",
 )
+@basis_option
 @format_option()
 @_output_option
 @click.pass_context
-def gaps(ctx: click.Context, /, kinds: tuple[str, ...], limit: int, fmt: str, output: str | None) -> None:
+def gaps(
+    ctx: click.Context,
+    /,
+    kinds: tuple[str, ...],
+    limit: int,
+    basis: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+) -> None:
     """Ask what the graph shows as untested, best-supported questions first.
 
     Kinds: a factor carried by a preparation with no tested mechanism in a
@@ -230,13 +262,15 @@ def gaps(ctx: click.Context, /, kinds: tuple[str, ...], limit: int, fmt: str, ou
     preparation family (EVs) but never for another (full secretome); an effect
     shown in one species only; a disease model with one study only. Each gap
     is a question, never a finding, with the evidence that makes it
-    plausible. Score: distinct studies behind that evidence (1 each, 0.5 when
-    only hedged or a review), ties broken by kind, then evidence count.
+    plausible. Score: distinct studies behind that evidence, each weighing as
+    its best basis (stated 1, hedged 0.5, inferred 0.25; a review speaking
+    for itself at most 0.5), ties broken by kind, then evidence count.
     """
+    from msc_graph.filters import build_filter, filter_model
     from msc_graph.gaps import GapKind, find_gaps, gap_payload
 
     views = open_views(ctx)
-    model = views.model
+    model = filter_model(views.model, build_filter(views.resolver, {"basis": basis}))
     found = find_gaps(model, [GapKind(k) for k in kinds] if kinds else None)
     if limit:
         found = found[:limit]

@@ -9,6 +9,7 @@ import click
 
 from msc_graph.cli.options import emit, format_option, open_views
 from msc_graph.render import Table
+from msc_graph.render.evidence import format_evidence_lines
 
 
 @click.command()
@@ -118,11 +119,7 @@ def show(ctx: click.Context, entity: str, fmt: str) -> None:
             f"\n  {assertion['subject']['label']} —{assertion['predicate']}→ {assertion['object']['label']}"
         )
         for number, item in enumerate(assertion["evidence"], 1):
-            hedge = " (hedged)" if item["hedged"] else ""
-            click.echo(
-                f"    [{number}] {item['citation']}, read in {item['read_in']}, {item['locator']}{hedge}"
-            )
-            click.echo(f'        "{item["quote"]}"')
+            click.echo("\n".join(format_evidence_lines(number, item)))
 
 
 COMMANDS = [search, resolve, show]

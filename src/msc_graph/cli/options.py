@@ -27,7 +27,12 @@ def format_option(*extra: str) -> Callable[[F], F]:
 
 
 def context_filter_options(function: F) -> F:
-    """Add the context filters shared by studies, paths and viz."""
+    """Add the evidence filters shared by studies, paths, viz, compare and contradictions.
+
+    Context filters read each evidence's merged context (its study's context,
+    overridden where its own sentence says otherwise); evidence that states no
+    context at all passes them, marked general. ``--basis`` comes with them.
+    """
     options = [
         click.option("--species", help='Only evidence in this species (e.g. "rat").'),
         click.option(
@@ -42,7 +47,9 @@ def context_filter_options(function: F) -> F:
             '"extracellular vesicles" includes exosomes).',
         ),
         click.option(
-            "--model", help='Only evidence in this disease model (e.g. "chronic constriction injury").'
+            "--model",
+            help='Only evidence in this disease model (e.g. "chronic constriction injury"; a disease '
+            "such as neuropathic pain also selects its models).",
         ),
         click.option("--route", help="Only evidence with this route of administration (e.g. intrathecal)."),
         click.option(
@@ -51,7 +58,42 @@ def context_filter_options(function: F) -> F:
     ]
     for option in reversed(options):
         function = option(function)
-    return function
+    return basis_option(function)
+
+
+BASES = ("stated", "hedged", "inferred")
+"""The evidence bases, strongest first (model.Basis values; kept here so --help imports no model)."""
+
+
+def _parse_basis(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    """Return the bases named in a comma-separated --basis value, refusing unknown ones."""
+    import difflib
+
+    parts = tuple(dict.fromkeys(p.strip().lower() for p in (value or "").split(",") if p.strip()))
+    if not parts:
+        raise click.BadParameter(f"name at least one of {', '.join(BASES)}", ctx, param)
+    for part in parts:
+        if part not in BASES:
+            close = difflib.get_close_matches(part, BASES, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise click.BadParameter(
+                f"unknown basis {part!r}{hint} (use a comma-separated list of {', '.join(BASES)})", ctx, param
+            )
+    return parts
+
+
+def basis_option(function: F) -> F:
+    """Add ``--basis``: which kinds of evidence count (all three by default)."""
+    return click.option(
+        "--basis",
+        default=",".join(BASES),
+        show_default=True,
+        callback=_parse_basis,
+        metavar="LIST",
+        help="Only evidence of these bases, comma-separated: stated (the sentence, row or title says it), "
+        "hedged (the author hedges: may, might, suggests), inferred (our reading, e.g. two cells of a "
+        "table row paired; never the author's words).",
+    )(function)
 
 
 def emit(fmt: str, table: Table, payload: Any) -> None:

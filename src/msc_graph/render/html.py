@@ -48,6 +48,7 @@ from urllib.parse import quote
 from msc_graph.filters import EvidenceFilter
 from msc_graph.model import FACTOR_TYPES, Context, EntityType, Evidence, GraphModel, SourceKind, Study
 from msc_graph.payloads import context_payload
+from msc_graph.render.paths import net_arrow
 from msc_graph.vocabulary import PREDICATES
 
 if TYPE_CHECKING:
@@ -174,8 +175,9 @@ class ImportRecords:
     returns: one piece of evidence per publication (else the knowledge
     source, else ``study``), read in ``read_in``, the locator "ORIGIN N,
     id ID; PREDICATE (QUALIFIER); SOURCE", the supporting text as quote (else
-    the row's own subject, predicate and object) and ``hedged`` for the
-    knowledge levels listed here.
+    the row's own subject, predicate and object) and as basis the record's own
+    per-publication basis where it has one, else hedged for the knowledge
+    levels listed here and stated otherwise.
     """
 
     origin: str
@@ -190,7 +192,8 @@ class ImportRecords:
     lines: list[int]
     predicate_codes: list[int]
     provenance: list[str]
-    """Tab-separated: edge id, knowledge source, publications (|-separated), text, level, qualifier."""
+    """Tab-separated (imports.PROVENANCE_FIELDS): edge id, knowledge source, publications
+    (|-separated), text, level, qualifier, bases (|-separated, one per publication)."""
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,8 @@ class VizGraph:
     studies: list[list[Any]] = field(default_factory=list)
     """[id, citation, is a review, title, "journal, year, volume, pages", [[text, http(s) IRI]]]."""
     evidence: list[list[Any]] = field(default_factory=list)
-    """[study, read in (both indexes into studies), source kind, locator, quote, hedged, context]."""
+    """[study, read in (both indexes into studies), source kind, locator, quote, basis, context,
+    inferred from (or None), caveat (or None)]."""
     records: ImportRecords | None = None
     subtitle: str = ""
     chains: tuple[VizChain, ...] = ()
@@ -228,6 +232,19 @@ class VizGraph:
         """Return the page's id of edge ``index``: ``subject|predicate|object``."""
         edges, ids = self.edges, self.nodes.ids
         return f"{ids[edges.sources[index]]}|{edges.predicates[index]}|{ids[edges.targets[index]]}"
+
+    def count_inferred_edges(self) -> int:
+        """Return how many edges rest on inferred evidence only (the page fades them and can hide them).
+
+        Imported records are counted by the page itself (their bases are decoded there).
+        """
+        if self.records is not None:
+            return 0
+        count = 0
+        for refs in self.edges.evidence:
+            rows = [self.evidence[k] for k in ([refs] if isinstance(refs, int) else refs)]
+            count += bool(rows) and all(row[5] == "inferred" for row in rows)
+        return count
 
     def edge_kind(self, index: int) -> str:
         """Return the EDGE_STYLES key edge ``index`` is drawn with."""
@@ -506,8 +523,10 @@ class PageBuilder:
                     item.source_kind.value,
                     item.locator,
                     item.quote,
-                    item.hedged,
+                    item.basis.value,
                     self.context(item.context),
+                    item.inferred_from,
+                    item.caveat,
                 ]
             )
         return found
@@ -585,15 +604,21 @@ def build_paths_graph(
     for path in search.paths:
         edge_ids = []
         for hop in path.hops:
-            edge_id = f"{hop.subject}|{hop.predicate}|{hop.object}"
+            # drawn as the assertion reads: a part-of hop walked whole → part points part → whole
+            edge = (
+                (hop.object, hop.predicate, hop.subject)
+                if hop.reversed
+                else (hop.subject, hop.predicate, hop.object)
+            )
+            edge_id = "|".join(edge)
             edge_ids.append(edge_id)
-            hops.setdefault(edge_id, (hop.subject, hop.predicate, hop.object))
+            hops.setdefault(edge_id, edge)
             known_evidence = hop_evidence.setdefault(edge_id, [])
             known_evidence.extend(e for e in hop.evidence if e not in known_evidence)
         for node in path.nodes:
             if node not in order:
                 order.append(node)
-        arrow = "↓" if path.net_sign < 0 else "↑"
+        arrow = net_arrow(path.net_sign)
         chain = " → ".join(_plain_label(model, n) for n in path.nodes)
         chains.append(
             VizChain(
@@ -954,6 +979,16 @@ def _legend_html(graph: VizGraph) -> str:
             f'fill="{edge_style.color}"/></svg> {escape(edge_style.name)} '
             f'<span class="count">{kinds[key]}</span></div>'
         )
+    inferred = graph.count_inferred_edges()
+    if inferred:
+        lines.append(
+            '<label class="edge-row"><input type="checkbox" id="show-inferred" checked> '
+            '<svg width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" '
+            'stroke="#6b6b6b" stroke-opacity="0.45" stroke-width="2.5"/>'
+            '<circle cx="30" cy="5" r="3.5" fill="#6b6b6b" fill-opacity="0.45"/></svg> '
+            "inferred only: our reading of a table row, never the author's words "
+            f'<span class="count">{inferred}</span></label>'
+        )
     if heavy:
         lines.append(
             '<div class="note">Large graph: dashes are off (they slow drawing); '
@@ -1016,6 +1051,8 @@ ol.evidence li { margin-bottom: 6px; }
 blockquote { margin: 2px 0; padding-left: 6px; border-left: 3px solid #ccc; color: #333; }
 .ctx { color: #2a6; font-size: 12px; }
 .hedged { color: #b60; }
+.inferred { color: #7b3294; font-style: italic; }
+.caveat { color: #a40; font-size: 12px; }
 #details { font-size: 13px; overflow-wrap: anywhere; }
 #chains li { cursor: pointer; font-size: 12px; margin-bottom: 4px; }
 #chains li:hover, #chains li.active { background: #e8f0fe; }
@@ -1050,7 +1087,7 @@ APP_JS = r"""
   // One import record as ImportedGraph.get_evidence reads it (see ImportRecords).
   function recordEvidence(k, e) {
     var fields = records.provenance[k] ? records.provenance[k].split("\t") : [];
-    while (fields.length < 6) { fields.push(""); }
+    while (fields.length < 7) { fields.push(""); }
     var edgeName = fields[0], source = fields[1], text = fields[3], level = fields[4];
     var qualifier = fields[5] ? " (" + fields[5] + ")" : "";
     var predicate = records.predicates[records.predicate_codes[k]];
@@ -1059,10 +1096,13 @@ APP_JS = r"""
     var quote = text || ids[from[e]] + " " + predicate + qualifier + " " + ids[to[e]];
     var studies = fields[2].split("|").map(function (s) { return s.trim(); }).filter(Boolean);
     if (!studies.length) { studies = [source || records.study]; }
-    return studies.map(function (s) {
+    var bases = fields[6].split("|").map(function (s) { return s.trim(); });
+    var fallback = records.hedged_levels.indexOf(level) >= 0 ? "hedged" : "stated";
+    return studies.map(function (s, n) {
+      var basis = ["stated", "hedged", "inferred"].indexOf(bases[n]) >= 0 ? bases[n] : fallback;
       return {study: {id: s, citation: s, links: []}, readIn: studyAt(records.read_in).citation,
               kind: records.source_kind, locator: locator, quote: quote,
-              hedged: records.hedged_levels.indexOf(level) >= 0, context: ""};
+              basis: basis, context: "", inferredFrom: null, caveat: null};
     });
   }
   function evidenceOf(e) {
@@ -1071,7 +1111,7 @@ APP_JS = r"""
       if (records) { rows = rows.concat(recordEvidence(k, e)); return; }
       var r = data.evidence[k];
       rows.push({study: studyAt(r[0]), readIn: studyAt(r[1]).citation, kind: r[2], locator: r[3],
-                 quote: r[4], hedged: r[5], context: r[6]});
+                 quote: r[4], basis: r[5], context: r[6], inferredFrom: r[7], caveat: r[8]});
     });
     return rows;
   }
@@ -1145,9 +1185,11 @@ APP_JS = r"""
       add(cite, "b", null, r.study.citation);
       r.study.links.forEach(function (l) { cite.append(" "); cite.append(link(l[0], l[1])); });
       var meta = add(item, "div", "tip-meta", "read in " + r.readIn + " · " + r.kind + " " + r.locator);
-      if (r.hedged) { meta.append(" · "); add(meta, "span", "hedged", "hedged"); }
-      add(item, "blockquote", null, "“" + r.quote + "”");
+      if (r.basis !== "stated") { meta.append(" · "); add(meta, "span", r.basis, r.basis); }
+      if (r.basis === "inferred") { add(item, "div", "inferred", "inferred: " + r.inferredFrom); }
+      add(item, "blockquote", null, (r.basis === "inferred" ? "read: " : "") + "“" + r.quote + "”");
       if (r.context) { add(item, "div", "ctx", r.context); }
+      if (r.caveat) { add(item, "div", "caveat", "caveat: " + r.caveat); }
     });
     var hidden = data.edges.hidden[e];
     if (hidden) {
@@ -1198,12 +1240,22 @@ APP_JS = r"""
     return item;
   });
   var siblings = new Map();
+  // An edge whose every piece of evidence is inferred (our reading, not the author's) is drawn
+  // faded with a round head: a style no other kind uses (dashes mean no change or descriptive).
+  function inferredOnly(rows) {
+    return rows.length > 0 && rows.every(function (r) { return r.basis === "inferred"; });
+  }
   var edgeItems = from.map(function (source, e) {
-    var p = predicateOf(e), style = data.kinds[p[2]], n = studyCount(evidenceOf(e));
+    var p = predicateOf(e), style = data.kinds[p[2]], rows = evidenceOf(e), n = studyCount(rows);
     var item = {id: edgeId(e), from: ids[source], to: ids[to[e]], i: e, kind: p[2], n: n,
                 color: {color: style[0], highlight: style[0], hover: style[0]},
                 width: Math.round(10 * (1 + (data.heavy ? 0.75 : 1.5) * Math.min(n, 6))) / 10};
     if (style[1] && !data.heavy) { item.dashes = style[1]; }
+    if (inferredOnly(rows)) {
+      item.inferred = true;
+      item.color.opacity = 0.45;
+      item.arrows = {to: {enabled: true, type: "circle"}};
+    }
     if (data.edgeLabels) { item.label = p[1]; }
     if (!data.heavy) {  // parallel edges between one pair curve apart
       var pair = Math.min(source, to[e]) + " " + Math.max(source, to[e]);
@@ -1223,10 +1275,13 @@ APP_JS = r"""
   var groupById = new Map();
   ids.forEach(function (id, i) { groupById.set(id, groupOf[i]); });
   function shown(id) { return !hiddenTypes.has(groupById.get(id)); }
+  var showInferred = true;
   var nodes = new vis.DataSet(nodeItems);
   var edges = new vis.DataSet(edgeItems);
   var nodeView = new vis.DataView(nodes, {filter: function (n) { return shown(n.id); }});
-  var edgeView = new vis.DataView(edges, {filter: function (e) { return shown(e.from) && shown(e.to); }});
+  var edgeView = new vis.DataView(edges, {filter: function (e) {
+    return shown(e.from) && shown(e.to) && (showInferred || !e.inferred);
+  }});
   var state = {ready: false};
   function describe(id) {
     var node = nodes.get(id);
@@ -1316,6 +1371,15 @@ APP_JS = r"""
       status.textContent = nodeView.length + " nodes, " + edgeView.length + " edges shown";
     });
   });
+
+  var inferredBox = document.getElementById("show-inferred");
+  if (inferredBox) {
+    inferredBox.addEventListener("change", function () {
+      showInferred = inferredBox.checked;
+      edgeView.refresh();
+      status.textContent = nodeView.length + " nodes, " + edgeView.length + " edges shown";
+    });
+  }
 
   var relayout = document.getElementById("relayout");
   relayout.addEventListener("click", function () {

@@ -5,10 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from msc_graph.model import GraphModel
-from msc_graph.paths import PathSearch
+from msc_graph.paths import Hop, PathSearch
 from msc_graph.payloads import entity_ref, evidence_payload
+from msc_graph.render.evidence import format_evidence_lines
 
 ARROWS = {1: "⟶", -1: "⊣", None: "⟶"}
+
+
+def net_arrow(net_sign: int | None) -> str:
+    """Return ↓, ↑ or ? (a hop states no direction) for a chain's net sign."""
+    if net_sign is None:
+        return "?"
+    return "↓" if net_sign < 0 else "↑"
+
+
+def get_relation(hop: Hop) -> str:
+    """Return the hop's relation along the chain ("has-part" for a part-of edge walked whole → part)."""
+    return "has-part" if hop.reversed else hop.predicate
 
 
 def build_paths_payload(model: GraphModel, search: PathSearch) -> dict[str, Any]:
@@ -25,12 +38,14 @@ def build_paths_payload(model: GraphModel, search: PathSearch) -> dict[str, Any]
                         "predicate": hop.predicate,
                         "object": hop.object,
                         "sign": hop.sign,
+                        "reversed": hop.reversed,
+                        "relation": get_relation(hop),
                         "evidence": [evidence_payload(model, e) for e in hop.evidence],
                     }
                     for hop in path.hops
                 ],
                 "net_sign": path.net_sign,
-                "net_effect": f"{'↓' if path.net_sign < 0 else '↑'} {model.entities[path.nodes[-1]].label}",
+                "net_effect": f"{net_arrow(path.net_sign)} {model.entities[path.nodes[-1]].label}",
                 "score": round(path.score, 6),
                 "flags": list(path.flags),
             }
@@ -57,7 +72,7 @@ def render_paths_text(payload: dict[str, Any]) -> str:
     for number, path in enumerate(payload["paths"], 1):
         chain = labels[path["hops"][0]["subject"]]
         for hop in path["hops"]:
-            chain += f" {ARROWS[hop['sign']]}[{hop['predicate']}] {labels[hop['object']]}"
+            chain += f" {ARROWS[hop['sign']]}[{hop['relation']}] {labels[hop['object']]}"
         lines += [
             "",
             f"#{number}  {path['net_effect']}  (score {path['score']:.3g}, {len(path['hops'])} hops)",
@@ -65,13 +80,9 @@ def render_paths_text(payload: dict[str, Any]) -> str:
         ]
         lines.extend(f"  ! {flag}" for flag in path["flags"])
         for step, hop in enumerate(path["hops"], 1):
-            lines.append(f"  hop {step}: {labels[hop['subject']]} {hop['predicate']} {labels[hop['object']]}")
+            lines.append(f"  hop {step}: {labels[hop['subject']]} {hop['relation']} {labels[hop['object']]}")
             for index, item in enumerate(hop["evidence"], 1):
-                hedge = ", hedged" if item["hedged"] else ""
-                lines.append(
-                    f"    [{index}] {item['citation']} (read in {item['read_in']}; "
-                    f'{item["locator"]}{hedge}): "{item["quote"]}"'
-                )
+                lines.extend(format_evidence_lines(index, item))
     if not payload["paths"]:
         lines.append(
             "no chain found within the limits "

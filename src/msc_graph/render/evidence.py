@@ -1,0 +1,52 @@
+"""One piece of evidence as text: the lines `paths`, `show` and `studies` print under a claim.
+
+The basis is always on the first line, so an inference never reads like a
+finding: a stated record shows its quote, a hedged one says "hedged:" before
+it, an inferred one says "inferred:" with what it was inferred from and the
+cells or sentences read. The second line is the merged context in one short
+line (species · model · source · preparation · route), "general" when the
+evidence states none; a caveat gets a line of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+CONTEXT_LINE_FIELDS = ("species", "disease_model", "msc_source", "preparation", "route")
+"""The fields of the one-line context, in the order the line prints them."""
+
+
+def format_claim(item: Mapping[str, Any]) -> str:
+    """Return what the evidence says, prefixed by its basis unless stated (JSON evidence record in)."""
+    quote = f'"{item["quote"]}"'
+    if item["basis"] == "inferred":
+        return f"inferred: {item['inferred_from']} (read: {quote})"
+    if item["basis"] == "hedged":
+        return f"hedged: {quote}"
+    return quote
+
+
+def format_context(item: Mapping[str, Any]) -> str:
+    """Return the merged context in one line, or "general" when it names no species, model, source ..."""
+    context = item["context"]
+    values = []
+    for name in CONTEXT_LINE_FIELDS:
+        value = context.get(name)
+        if value is None and name == "disease_model" and context.get("healthy"):
+            value = "healthy"
+        if value is not None:
+            values.append(str(value))
+    return " · ".join(values) if values else "general (no species, model, source, preparation or route)"
+
+
+def format_evidence_lines(number: int, item: Mapping[str, Any], indent: str = "    ") -> list[str]:
+    """Return the numbered lines of one evidence record: source and claim, context, caveat."""
+    lines = [
+        f"{indent}[{number}] {item['citation']} (read in {item['read_in']}; {item['locator']}): "
+        f"{format_claim(item)}",
+        f"{indent}    {format_context(item)}",
+    ]
+    if item.get("caveat"):
+        lines.append(f"{indent}    caveat: {item['caveat']}")
+    return lines
