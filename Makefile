@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 OUT := out
 
-.PHONY: demo test lint bench docs setup browser clean
+.PHONY: demo test test-fast lint bench docs setup browser clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: $(STAMP) browser
 	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbmake tests notebooks
+
+# The edit-run loop: everything but the slow, browser and notebook tests (well under a minute).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow and not browser" -x
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

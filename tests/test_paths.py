@@ -8,9 +8,13 @@ Fixture edges (tests/data/fixture/graph_data/fixture.yaml), studies in brackets:
     ev  -increases-> auto  [alpha]          micro -no-change-> np  [beta]
     cyt -associated-with-> pain             exo -increases-> gfap, fs -no-change-> gfap,
     gfap -marker-of-> astro, xss -acts-on-> astro
+    exo -part-of-> fs [alpha]               fs -increases-> tgf [beta; alpha inferred]
+    tgf -acts-on-> astro [beta]
 
-Degrees over all edges: out(ev)=2, out(micro)=2, out(cyt)=2, all other outs 1;
-in(auto)=2, in(np)=2, all other ins on these chains 1.
+pw -decreases-> auto cites alpha and beta together in one sentence: one support unit.
+
+Degrees over all edges: out(ev)=2, out(micro)=2, out(cyt)=2, out(exo)=2, out(fs)=2, all
+other outs 1; in(auto)=2, in(np)=2, in(gfap)=2, in(astro)=3, all other ins 1.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ import networkx
 import pytest
 
 from msc_graph.filters import EvidenceFilter
-from msc_graph.paths import find_paths
+from msc_graph.model import Basis, Evidence, SourceKind
+from msc_graph.paths import count_support, find_paths
 from msc_graph.views import open_graph
 
 PAIN = ["pain", "np"]  # "pain" expanded through is-a
@@ -53,8 +58,9 @@ def test_six_hops_add_the_microrna_chain_ranked_below(network) -> None:
     assert longer.nodes == ("ev", "mir", "pw", "auto", "micro", "cyt", "np")
     # carries passes the cargo's effect (+1); then -1 * -1 * -1 * +1 * +1 = -1
     assert longer.net_sign == -1
-    # evidence: 0.5 * 0.5 * 0.75 (2 studies) * 0.5 * 0.5 * 0.2929; degrees 2*1*2*1*2*4 = 32
-    expected = 0.5**4 * 0.75 * (1 - 0.5**0.5) * 32**-0.4
+    # evidence: 0.5 * 0.5 * 0.5 (alpha and beta cited together: one unit) * 0.5 * 0.5 * 0.2929;
+    # degrees 2*1*2*1*2*4 = 32
+    expected = 0.5**5 * (1 - 0.5**0.5) * 32**-0.4
     assert math.isclose(longer.score, expected, rel_tol=1e-9)
 
 
@@ -63,7 +69,8 @@ def test_no_change_and_descriptive_edges_end_chains(network) -> None:
     for path in search.paths:
         assert ("micro", "np") not in zip(path.nodes, path.nodes[1:], strict=False)  # no-change edge
         assert path.nodes[-1] != "pain"  # only reachable through associated-with
-    assert find_paths(network, ["fs"], ["gfap"]).paths == []  # fs -no-change-> gfap
+    # fs -no-change-> gfap is no chain; fs reaches gfap only through its exosomes
+    assert [p.nodes for p in find_paths(network, ["fs"], ["gfap"]).paths] == [("fs", "exo", "gfap")]
     assert find_paths(network, ["gfap"], ["astro"]).paths == []  # marker-of
 
 
@@ -124,3 +131,92 @@ def test_default_bounds_on_a_dense_graph_return_and_say_they_were_cut() -> None:
     assert search.truncated and search.reasons
     assert len(search.paths) == 50
     assert search.limits == {"max_hops": 5, "max_paths": 50, "timeout_s": 10.0}
+
+
+def test_part_of_is_walked_from_the_whole_to_its_part_only(network) -> None:
+    # exo -part-of-> fs: the medium does what its exosomes do (fs has-part exo -> gfap) ...
+    down = find_paths(network, ["fs"], ["gfap"])
+    assert [p.nodes for p in down.paths] == [("fs", "exo", "gfap")]
+    (path,) = down.paths
+    assert path.hops[0].reversed and path.hops[0].predicate == "part-of"
+    assert (path.hops[0].subject, path.hops[0].object) == ("fs", "exo")  # the chain's direction
+    # has-part +1, increases +1; evidence 0.5 * 0.5 (alpha each);
+    # degrees: the part-of edge is exo -> fs, out(exo)=2 * in(fs)=1; then out(exo)=2 * in(gfap)=2
+    assert path.net_sign == 1
+    assert math.isclose(path.score, 0.5 * 0.5 * (2 * 1) ** -0.4 * (2 * 2) ** -0.4, rel_tol=1e-9)
+    # ... and the exosomes never take the whole medium's effects (no exo -> fs -> tgf)
+    assert find_paths(network, ["exo", "ev"], ["tgf"]).paths == []
+
+
+def test_acts_on_leaves_the_net_sign_unknown_and_the_chain_ranks_below_signed_ones(network) -> None:
+    search = find_paths(network, ["fs"], ["astro", "gfap"])
+    assert [p.nodes for p in search.paths] == [("fs", "exo", "gfap"), ("fs", "tgf", "astro")]
+    signed, unknown = search.paths
+    assert signed.net_sign == 1 and unknown.net_sign is None  # +1, then acts-on: direction unstated
+    # fs -> tgf: beta stated (1) + alpha inferred (0.25): n = 1.25, 1 - 0.5**1.25 = 0.5796;
+    # tgf -> astro: beta stated, 0.5; degrees out(fs)=2 * in(tgf)=1, out(tgf)=1 * in(astro)=3
+    expected = (1 - 0.5**1.25) * 0.5 * (2 * 1) ** -0.4 * (1 * 3) ** -0.4
+    assert math.isclose(unknown.score, expected, rel_tol=1e-9)
+    # 0.1213 beats the signed chain's 0.25 * 8**-0.4 = 0.1088, yet the unknown sign ranks it below
+    assert unknown.score > signed.score
+    assert find_paths(network, ["fs"], ["astro"], sign=1).paths == []
+    assert find_paths(network, ["fs"], ["astro"], sign=-1).paths == []
+
+
+def test_basis_filter_keeps_only_stated_evidence(network) -> None:
+    stated = EvidenceFilter(basis=frozenset({Basis.STATED}))
+    (path,) = find_paths(network, ["fs"], ["tgf"], evidence_filter=stated).paths
+    assert [e.study for e in path.hops[0].evidence] == ["beta-2021"]
+    assert math.isclose(path.score, 0.5 * 2**-0.4, rel_tol=1e-9)  # n = 1 once the inference is gone
+    inferred = EvidenceFilter(basis=frozenset({Basis.INFERRED}))
+    (only,) = find_paths(network, ["fs"], ["tgf"], evidence_filter=inferred).paths
+    assert [e.basis for e in only.hops[0].evidence] == [Basis.INFERRED]
+    assert math.isclose(only.score, (1 - 0.5**0.25) * 2**-0.4, rel_tol=1e-9)
+
+
+def _evidence(study: str, place: str, basis: Basis = Basis.STATED) -> Evidence:
+    return Evidence(study, "review", SourceKind.PROSE, place, f"quote {place}", basis)
+
+
+@pytest.mark.parametrize(
+    ("records", "expected"),
+    [
+        # two studies cited in one sentence are one unit
+        ([_evidence("a", "1"), _evidence("b", "1")], 1.0),
+        # ... unless each also has a finding of its own
+        ([_evidence("a", "1"), _evidence("b", "1"), _evidence("a", "2"), _evidence("b", "3")], 2.0),
+        # a alone elsewhere, b only ever cited beside a: b joins a's unit ("Gao et al., 2023a,b")
+        ([_evidence("a", "1"), _evidence("b", "1"), _evidence("a", "2")], 1.0),
+        # each of three studies alone, and all three in one sentence: three units
+        ([_evidence(s, s) for s in "abc"] + [_evidence(s, "all") for s in "abc"], 3.0),
+        # b only beside a, later beside c: it joins one of them and never merges a with c
+        (
+            [
+                _evidence("a", "1"),
+                _evidence("c", "2"),
+                _evidence("a", "3"),
+                _evidence("b", "3"),
+                _evidence("b", "4"),
+                _evidence("c", "4"),
+            ],
+            2.0,
+        ),
+        # a unit weighs as its best basis: hedged 0.5 and inferred 0.25 give way to stated
+        ([_evidence("a", "1", Basis.HEDGED), _evidence("a", "2")], 1.0),
+        ([_evidence("a", "1", Basis.HEDGED), _evidence("b", "2", Basis.INFERRED)], 0.75),
+        # b and c only ever cited together (twice): a, {b, c}
+        (
+            [
+                _evidence("a", "1"),
+                _evidence("b", "2"),
+                _evidence("c", "2"),
+                _evidence("b", "3"),
+                _evidence("c", "3"),
+            ],
+            2.0,
+        ),
+        ([], 0.0),
+    ],
+)
+def test_support_counts_units_weighted_by_their_best_basis(records, expected) -> None:
+    assert count_support(records) == expected

@@ -328,7 +328,16 @@ class CompactNetwork:
         self.evidence_lookup = evidence_lookup
         self.succ = AdjacencyView(self, *arrays[:3])
         self.pred = AdjacencyView(self, *arrays[3:])
-        self._transmits = bytes(1 if PREDICATES[slug].transmits else 0 for slug in slugs)
+        self.predicate_slugs = set(slugs)
+        """Every predicate slug with a code (paths skips the backward walk when none reverses)."""
+        # per predicate code: walked against an in-edge (subject → object) or along an out-edge (part of)
+        self._forward = bytes(
+            1 if PREDICATES[slug].transmits and not PREDICATES[slug].reversed_in_chain else 0
+            for slug in slugs
+        )
+        self._backward = bytes(
+            1 if PREDICATES[slug].transmits and PREDICATES[slug].reversed_in_chain else 0 for slug in slugs
+        )
 
     def __contains__(self, node: object) -> bool:
         return node in self.node_index
@@ -367,20 +376,25 @@ class CompactNetwork:
         edges it crosses. Cost: linear in the in-edges of the nodes within
         ``max_hops - 1`` of the targets, about 0.1 µs per edge.
         """
-        index, transmits, codes = self.node_index, self._transmits, self.slug_codes
+        index, codes = self.node_index, self.slug_codes
         distances = {index[t]: 0 for t in targets if t in index}
         frontier = list(distances)
-        offsets, neighbours, edges = self.pred._offsets, self.pred._neighbours, self.pred._edges
+        # a chain reaches a node from its in-neighbours, and from its out-neighbours over part-of
+        sides = [(self.pred, self._forward)]
+        if any(self._backward):
+            sides.append((self.succ, self._backward))
         for depth in range(1, max_hops + 1):
             reached: list[int] = []
             for node in frontier:
-                start, stop = offsets[node], offsets[node + 1]
-                for previous, edge in zip(
-                    neighbours[start:stop].tolist(), edges[start:stop].tolist(), strict=True
-                ):
-                    if previous not in distances and transmits[codes[edge]]:
-                        distances[previous] = depth
-                        reached.append(previous)
+                for adjacency, usable in sides:
+                    offsets, neighbours, edges = adjacency._offsets, adjacency._neighbours, adjacency._edges
+                    start, stop = offsets[node], offsets[node + 1]
+                    for previous, edge in zip(
+                        neighbours[start:stop].tolist(), edges[start:stop].tolist(), strict=True
+                    ):
+                        if previous not in distances and usable[codes[edge]]:
+                            distances[previous] = depth
+                            reached.append(previous)
             frontier = reached
         names = self.node_ids
         return {names[node]: depth for node, depth in distances.items()}
@@ -477,6 +491,10 @@ class OverlayNetwork:
         self._reverse = reverse
         self.succ = _OverlayAdjacency(first.succ, second.succ, self.aliases, reverse)
         self.pred = _OverlayAdjacency(first.pred, second.pred, self.aliases, reverse)
+        slugs = [getattr(network, "predicate_slugs", None) for network in (first, second)]
+        self.predicate_slugs: set[str] | None = (
+            None if None in slugs else set().union(*slugs)  # type: ignore[arg-type]
+        )
 
     def __contains__(self, node: object) -> bool:
         return node in self.succ
@@ -515,10 +533,13 @@ class DictNetwork:
     def __init__(self, nodes: Iterable[str], edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> None:
         self.succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
         self.pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+        self.predicate_slugs: set[str] = set()
+        """Every predicate slug on an edge (paths skips the backward walk when none reverses)."""
         for node in nodes:
             self.succ.setdefault(node, {})
             self.pred.setdefault(node, {})
         for subject, obj, key, attrs in edges:
+            self.predicate_slugs.add(key)
             self.succ.setdefault(subject, {}).setdefault(obj, {})[key] = attrs
             self.pred.setdefault(obj, {}).setdefault(subject, {})[key] = attrs
             self.succ.setdefault(obj, {})

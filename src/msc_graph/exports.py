@@ -109,7 +109,13 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
     signed ones, our predicate slug in ``msc_predicate``, and the KGX
     provenance columns: ``primary_knowledge_source`` (msc-graph),
     ``aggregator_knowledge_source`` (the reviews read), ``publications`` and
-    ``supporting_text`` (the verbatim quotes).
+    ``supporting_text`` (the verbatim quotes), ``knowledge_level``
+    knowledge_assertion and ``agent_type`` manual_agent (every edge was read
+    by a curator), the ECO classes of the edge's evidence in
+    ``has_evidence_of_type`` (Biolink 4.4.6 gives ECO terms that slot;
+    ``has_evidence`` takes information content entities), and in
+    ``msc_basis`` each publication's best basis, aligned with
+    ``publications``, which our importer reads back.
     """
     nodes = [["id", "category", "name", "synonym", "xref", "msc_type"]]
     for entity in model.entities.values():
@@ -137,11 +143,18 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
             "supporting_text",
             "knowledge_level",
             "agent_type",
+            "has_evidence_of_type",
+            "msc_basis",
         ]
     ]
     for assertion in model.assertions:
         predicate = PREDICATES[assertion.predicate]
         studies = sorted(assertion.studies)
+        best = {
+            study: min((e.basis for e in assertion.evidence if e.study == study), key=lambda b: b.rank)
+            for study in studies
+        }
+        eco = sorted({get_eco_term(e.basis, not model.studies[e.study].review) for e in assertion.evidence})
         reviews = sorted({e.read_in for e in assertion.evidence})
         quotes = list(dict.fromkeys(" ".join(e.quote.split()) for e in assertion.evidence))
         edges.append(
@@ -158,6 +171,8 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
                 "|".join(q.replace("|", "/") for q in quotes),
                 "knowledge_assertion",
                 "manual_agent",
+                "|".join(eco),
+                "|".join(best[study].value for study in studies),
             ]
         )
     return {"nodes.tsv": _table(nodes, "\t"), "edges.tsv": _table(edges, "\t")}

@@ -46,6 +46,11 @@ class EvidenceFilter:
     basis: frozenset[Basis] | None = None
 
     @property
+    def constrains_context(self) -> bool:
+        """Return True when a species, source, preparation, model or route is asked for."""
+        return any(getattr(self, name) is not None for name in FILTER_FIELDS.values())
+
+    @property
     def active(self) -> bool:
         """Return True when at least one constraint is set."""
         return any(getattr(self, item.name) is not None for item in fields(self))

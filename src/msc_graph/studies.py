@@ -9,10 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from msc_graph.filters import EvidenceFilter
-from msc_graph.model import Context, EntityType, GraphModel
+from msc_graph.model import Basis, Context, EntityType, GraphModel
 from msc_graph.vocabulary import PREDICATES, Role
 
-EFFECT_SUBJECT_TYPES = frozenset({EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE})
+EFFECT_SUBJECT_TYPES = frozenset(
+    {
+        EntityType.SECRETOME_COMPONENT,
+        EntityType.CELL_PREPARATION,
+        EntityType.MSC_SOURCE,
+        EntityType.CELL_SOURCE,
+    }
+)
 """An effect of a study is a signed assertion whose subject is a preparation or an MSC source."""
 
 
@@ -25,6 +32,8 @@ class Effect:
     target: str
     sign: int
     locator: str
+    basis: Basis = Basis.STATED
+    inferred_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,15 +57,19 @@ def iter_study_rows(
     """Return one row per study that has evidence passing the filter (reviews excluded).
 
     ``factor_ids`` keeps only studies whose evidence shows one of those factors
-    being carried. Cost: one pass over all evidence.
+    being carried. Under a context filter a study is listed for evidence that
+    states the asked context (its own or inherited from the study), never for
+    general evidence: the question is which studies were done in that context.
+    Cost: one pass over all evidence.
     """
     evidence_filter = evidence_filter or EvidenceFilter()
+    by_context = evidence_filter.constrains_context
     per_study: dict[str, dict[str, dict[object, None]]] = {}
     for assertion in model.assertions:
         predicate = PREDICATES[assertion.predicate]
         subject_type = model.entities[assertion.subject].type
         for item in assertion.evidence:
-            if not evidence_filter.matches(item):
+            if not evidence_filter.matches(item) or (by_context and item.is_general):
                 continue
             row = per_study.setdefault(
                 item.study, {"read_in": {}, "contexts": {}, "factors": {}, "effects": {}}
@@ -77,6 +90,8 @@ def iter_study_rows(
                     assertion.object,
                     int(assertion.sign),
                     item.locator,
+                    item.basis,
+                    item.inferred_from,
                 )
                 row["effects"][effect] = None
     rows = []

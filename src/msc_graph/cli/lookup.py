@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from msc_graph.cli.options import emit, format_option, open_views
+from msc_graph.cli.options import basis_option, emit, format_option, open_views
 from msc_graph.render import Table
 from msc_graph.render.evidence import format_evidence_lines
 
@@ -56,14 +56,21 @@ def resolve(ctx: click.Context, text: str, descendants: bool, fmt: str) -> None:
 
 @click.command()
 @click.argument("entity")
+@basis_option
 @format_option()
 @click.pass_context
-def show(ctx: click.Context, entity: str, fmt: str) -> None:
-    """Show ENTITY: its names, cross-references, hierarchy and every assertion with evidence."""
+def show(ctx: click.Context, entity: str, basis: tuple[str, ...], fmt: str) -> None:
+    """Show ENTITY: its names, cross-references, hierarchy and every assertion with evidence.
+
+    Each piece of evidence says its basis (stated, hedged, or inferred with
+    what it was inferred from) and its context in one line; --basis keeps
+    only evidence of those bases.
+    """
+    from msc_graph.filters import build_filter, filter_model
     from msc_graph.payloads import entity_payload, entity_ref, evidence_payload
 
     views = open_views(ctx)
-    model = views.model
+    model = filter_model(views.model, build_filter(views.resolver, {"basis": basis}))
     match = views.resolver.resolve(entity)
     record = model.entities[match.id]
     touching = [a for a in model.assertions if match.id in (a.subject, a.object)]
@@ -91,13 +98,28 @@ def show(ctx: click.Context, entity: str, fmt: str) -> None:
                 e["read_in"],
                 e["locator"],
                 e["quote"],
+                e["basis"],
+                e["inferred_from"] or "",
             ]
             for a in payload["assertions"]
             for e in a["evidence"]
         ]
         emit(
             fmt,
-            Table(["subject", "predicate", "object", "study", "read_in", "locator", "quote"], rows),
+            Table(
+                [
+                    "subject",
+                    "predicate",
+                    "object",
+                    "study",
+                    "read_in",
+                    "locator",
+                    "quote",
+                    "basis",
+                    "inferred_from",
+                ],
+                rows,
+            ),
             payload,
         )
         return

@@ -78,12 +78,20 @@ def paths(
     everything below it in the is-a hierarchy ("pain" reaches neuropathic pain
     and mechanical allodynia; "extracellular vesicles" includes exosomes).
     Chains follow causal and carrier edges in the direction of mechanism; a
-    "no change" edge stops a chain. The net sign is the product of hop signs
-    (carriers pass the cargo's effect) and is shown as ↓ TARGET or ↑ TARGET.
+    "no change" edge stops a chain; "B part of A" is walked A → B only (the
+    whole does what its part does). The net sign is the product of hop signs
+    (carriers pass the cargo's effect) and is shown as ↓ TARGET or ↑ TARGET;
+    a hop of unstated direction ("acts on") makes it unknown, "? TARGET",
+    ranked below signed chains and left out by --sign.
+
+    Every piece of evidence shows its basis: stated (the source says it),
+    hedged (the author hedges) or inferred (our reading, with what it was
+    inferred from); --basis narrows the evidence to some of them.
 
     \b
     Score (higher first), a product over hops of:
-      evidence: 1 - 0.5^(distinct studies; halved when all evidence is hedged)
+      evidence: 1 - 0.5^n, n summing per support unit (studies cited
+        together count once) its best basis: stated 1, hedged 0.5, inferred 0.25
       consistency: 0.5 when a parallel edge carries the opposite sign
       hub damping: (out-degree(u) x in-degree(v))^-0.4, as Hetionet's DWPC
     so short, well-evidenced, sign-consistent chains come first.
@@ -120,6 +128,7 @@ def paths(
         timeout_s=timeout_s,
         evidence_filter=evidence_filter,
         sign={"up": 1, "down": -1}.get(sign or ""),
+        model=views.model,
     )
     search.limits["filters"] = evidence_filter.as_dict()
     payload = build_paths_payload(views.model, search)

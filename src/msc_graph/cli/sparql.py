@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from msc_graph.cli.options import chosen_project, open_views
+from msc_graph.cli.options import basis_option, chosen_project, open_views
 from msc_graph.errors import UsageError
 from msc_graph.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, RESULT_FORMATS
 
@@ -398,16 +398,27 @@ def serve(
     type=click.Path(dir_okay=False, allow_dash=True),
     help="File to write (- for stdout); replaced atomically. For kgx, the stem of the two files.",
 )
+@basis_option
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: str) -> None:
-    """Export the graph as RDF, GraphML, KGX TSV, Cytoscape.js JSON or a flat CSV."""
+def export(ctx: click.Context, fmt: str, output: str, basis: tuple[str, ...]) -> None:
+    """Export the graph as RDF, GraphML, KGX TSV, Cytoscape.js JSON or a flat CSV.
+
+    Every format keeps each evidence's basis (RDF msc:basis and its ECO class,
+    the CSV's basis column, KGX has_evidence and msc_basis); --basis exports
+    only the evidence of those bases (assertions left without any go).
+    """
     import tempfile
 
     from msc_graph import exports
     from msc_graph.cache import write_atomic
+    from msc_graph.filters import build_filter, filter_model
     from msc_graph.rdf import write_ntriples
+    from msc_graph.views import GraphViews
 
     views = open_views(ctx)
+    narrowed = filter_model(views.model, build_filter(views.resolver, {"basis": basis}))
+    if narrowed is not views.model:
+        views = GraphViews(views.project, narrowed)
     if fmt == "kgx":
         if output == "-":
             raise click.UsageError("kgx writes two files: give -o PATH (PATH_nodes.tsv, PATH_edges.tsv)")

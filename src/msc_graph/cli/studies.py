@@ -58,6 +58,8 @@ def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str 
                     "target": get_label(model, e.target),
                     "sign": e.sign,
                     "locator": e.locator,
+                    "basis": e.basis.value,
+                    "inferred_from": e.inferred_from,
                 }
                 for e in row.effects
             ],
@@ -79,14 +81,20 @@ def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str 
                 join([c["preparation"] for c in contexts]),
                 join([c["route"] for c in contexts]),
                 ", ".join(item["factors"]) or "–",
-                " ".join(
-                    dict.fromkeys(f"{('↓', '-', '↑')[e['sign'] + 1]} {e['target']}" for e in item["effects"])
-                ),
+                " ".join(dict.fromkeys(_effect_text(e) for e in item["effects"])),
                 item["citation"],
             ]
         )
     columns = ["model", "species", "msc_source", "preparation", "route", "factors", "effects", "reference"]
     emit(fmt, Table(columns, table_rows), payload)
+
+
+def _effect_text(effect: dict[str, Any]) -> str:
+    """Return "↓ GFAP", with the basis after it unless stated ("(inferred: ...)")."""
+    text = f"{('↓', '-', '↑')[effect['sign'] + 1]} {effect['target']}"
+    if effect["basis"] == "inferred":
+        return f"{text} (inferred: {effect['inferred_from']})"
+    return text if effect["basis"] == "stated" else f"{text} (hedged)"
 
 
 COMMANDS = [studies]
