@@ -53,7 +53,7 @@ def test_fixture_has_one_group_with_the_fields_worked_out_by_hand(runner, fixtur
     # micro - np: a cytokine and a process). So one group, the higher sign on the left.
     assert [g["id"] for g in report["groups"]] == ["exo+fs--gfap--increases-vs-no-change"]
     group = report["groups"][0]
-    assert group["conflict"] == "change vs no change" and not group["hedged"]
+    assert group["conflict"] == "change vs no change" and group["basis"] == "stated"
     assert _sides(group) == [(1, ["alpha-2020"]), (0, ["beta-2021"])]
     # alpha's evidence uses context healthy-mouse: species mouse, healthy, preparation exo, ex vivo.
     # beta's states species rat and preparation fs only.
@@ -302,8 +302,9 @@ def test_compare_heat_map_is_self_contained_and_escaped(runner, analysis_project
 def test_gaps_on_the_fixture_worked_out_by_hand(runner, fixture_project) -> None:
     gaps = _json(runner, "gaps")
     # effect-one-preparation: families ev (with exo) and fs. ev ↑ autophagy (alpha); fs never
-    #   touches autophagy → 1 gap. GFAP is touched by both (exo ↑, fs -) → none.
-    # effect-one-species (↑/↓, unhedged, one stated species; the graph has rat and mouse):
+    #   touches autophagy → 1 gap. fs ↑ TGF-beta (beta, stated; alpha's record is inferred and
+    #   does not count); ev never touches TGF-beta → 1 gap. GFAP is touched by both (exo ↑, fs -).
+    # effect-one-species (↑/↓, stated, one stated species; the graph has rat and mouse):
     #   mir ↓ pw (rat), pw ↓ auto (rat; alpha and beta → score 2), auto ↓ micro (mouse),
     #   ev ↑ auto (rat), exo ↑ gfap (mouse) → 5 gaps. (micro ↑ cyt states no species; cyt ↑ np is
     #   hedged; the two no-change claims are not effects.)
@@ -313,11 +314,12 @@ def test_gaps_on_the_fixture_worked_out_by_hand(runner, fixture_project) -> None
     assert [(g["rank"], g["score"], g["kind"]) for g in gaps] == [
         (1, 2.0, "effect-one-species"),
         (2, 1.0, "effect-one-preparation"),
-        (3, 1.0, "effect-one-species"),
+        (3, 1.0, "effect-one-preparation"),
         (4, 1.0, "effect-one-species"),
         (5, 1.0, "effect-one-species"),
         (6, 1.0, "effect-one-species"),
-        (7, 1.0, "model-one-study"),
+        (7, 1.0, "effect-one-species"),
+        (8, 1.0, "model-one-study"),
     ]
     assert gaps[0]["question"] == (
         "Would the pathway also decrease autophagy in mouse, as in rat "
@@ -328,7 +330,10 @@ def test_gaps_on_the_fixture_worked_out_by_hand(runner, fixture_project) -> None
     )
     assert [u["id"] for u in gaps[1]["untested"]] == ["fs"]
     assert [e["quote"] for e in gaps[1]["evidence"]] == ["Vesicles promote autophagy directly"]
-    model_gap = gaps[6]
+    assert gaps[2]["question"] == (
+        "Would vesicles also increase TGF-beta, as shown for conditioned medium (Beta et al., 2021)?"
+    )
+    model_gap = gaps[7]
     assert [e["id"] for e in model_gap["entities"]] == ["cci"]
     assert len(model_gap["evidence"]) == 3
     for gap in gaps:
@@ -339,7 +344,7 @@ def test_gap_for_a_factor_untested_in_a_pain_model(runner, analysis_project) -> 
     gaps = _json(runner, "gaps", "--kind", "factor-untested-in-pain-model")
     # cci model-of neuropathic pain (below pain) → cci is a pain model. cm carries factor one
     # (delta-2020) and was tested in cci (epsilon-2021 prose); factor one's only claim in cci is
-    # hedged → a gap. Score: delta 1 (unhedged carriage) + epsilon 0.5 (hedged only) = 1.5.
+    # hedged → a gap. Score: delta 1 (stated carriage) + epsilon 0.5 (hedged only) = 1.5.
     (gap,) = gaps
     assert gap["score"] == 1.5
     assert [e["id"] for e in gap["entities"]] == ["f1", "cm"]
@@ -357,9 +362,9 @@ def test_gaps_render_every_format(runner, fixture_project, fmt: str) -> None:
     result = runner.invoke(cli, ["gaps", "-f", fmt])
     assert result.exit_code == 0, result.output
     if fmt == "json":
-        assert len(json.loads(result.output)) == 7
+        assert len(json.loads(result.output)) == 8
     elif fmt == "tsv":
-        assert len(result.output.strip().splitlines()) == 8
+        assert len(result.output.strip().splitlines()) == 9
 
 
 # ---------------------------------------------------------------------------------------------
@@ -425,10 +430,14 @@ def test_named_queries_parse_and_run_on_the_fixture(fixture_project, name: str) 
     else:
         # defaults: shown "extracellular vesicles" (ev's synonym), missing "full secretome" (fs's):
         # ev ↑ autophagy, and fs touches nothing is-a related to autophagy; exo ↑ GFAP is left out
-        # because fs - GFAP touches GFAP. The reverse (by id) has only fs - GFAP, a no-change: none.
+        # because fs - GFAP touches GFAP. The reverse (by id): fs - GFAP is a no-change, and
+        # fs ↑ TGF-beta (beta stated; alpha's inferred record does not count) is untouched by ev.
         assert [(r["target"], r["preparation"]) for r in records] == [("autophagy", "vesicles")]
         reverse = query.bind({"shown": "fs", "missing": "ev"})
-        assert run_query(views.store, reverse, views.prefixes).records() == []
+        assert [
+            (r["target"], r["preparation"], r["studies"])
+            for r in run_query(views.store, reverse, views.prefixes).records()
+        ] == [("TGF-beta", "conditioned medium", "1")]
 
 
 def test_contradictions_query_finds_the_gfap_disagreement_on_the_real_graph(real_project) -> None:
@@ -457,3 +466,12 @@ def test_analysis_modules_import_only_model_level_modules(module: str) -> None:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("msc_graph.")
     }
     assert imported <= allowed, imported - allowed
+
+
+def test_gaps_basis_stated_drops_the_evidence_of_other_bases(runner, analysis_project) -> None:
+    # factor one's only claim in cci is hedged (epsilon): with --basis stated that record is gone,
+    # so the gap rests on delta's stated carriage alone: score 1 instead of 1 + 0.5.
+    (gap,) = _json(runner, "gaps", "--kind", "factor-untested-in-pain-model", "--basis", "stated")
+    assert gap["score"] == 1.0
+    assert [e["study"] for e in gap["evidence"]] == ["delta-2020"]
+    assert all(e["basis"] == "stated" for e in gap["evidence"])

@@ -2,7 +2,7 @@
 
 Every request that is not file:// is aborted and recorded; each test asserts
 none was attempted, no console error was logged and no dialog opened. Counts
-are the hand-worked ones of tests/test_html.py (fixture: 16 entities, 13
+are the hand-worked ones of tests/test_html.py (fixture: 17 entities, 16
 assertions, 3 studies).
 """
 
@@ -150,10 +150,10 @@ def _hover(opened: Opened, canvas_points: list[dict[str, float]]) -> str:
 def test_fixture_page_draws_every_node_and_edge_offline(fixture_page: Path, open_page: Any) -> None:
     opened = open_page(fixture_page)
     drawn = opened.evaluate(DRAWN)
-    assert (drawn["nodes"], drawn["edges"]) == (16, 13)
-    assert (drawn["dataNodes"], drawn["dataEdges"]) == (16, 13)
+    assert (drawn["nodes"], drawn["edges"]) == (17, 16)
+    assert (drawn["dataNodes"], drawn["dataEdges"]) == (17, 16)
     assert "study" not in drawn["groups"]
-    assert opened.page.locator("#status").text_content() == "16 nodes, 13 edges"
+    assert opened.page.locator("#status").text_content() == "17 nodes, 16 edges"
     # physics settled, then was switched off so the page stops working
     assert opened.evaluate("() => window.mscGraph.network.physics.physicsEnabled") is False
     opened.assert_clean()
@@ -239,7 +239,7 @@ def test_search_by_synonym_and_type_filter(fixture_page: Path, open_page: Any) -
     assert (drawn["nodes"], drawn["edges"]) == (14, 8)
     page.check("#types input[data-type=process]")
     drawn = opened.evaluate(DRAWN)
-    assert (drawn["nodes"], drawn["edges"]) == (16, 13)
+    assert (drawn["nodes"], drawn["edges"]) == (17, 16)
     opened.assert_clean()
 
 

@@ -26,7 +26,7 @@ def test_second_build_reads_the_cache_without_yaml(fixture_project, monkeypatch)
         raise AssertionError("YAML was parsed again although nothing changed")
 
     monkeypatch.setattr(load, "load_files", refuse)
-    assert len(build_model(fixture_project).entities) == 16
+    assert len(build_model(fixture_project).entities) == 17
 
 
 def test_changed_input_changes_the_key(fixture_project) -> None:
@@ -40,7 +40,7 @@ def test_corrupted_cache_is_detected_and_rebuilt(fixture_project) -> None:
     build_model(fixture_project)
     (artefact,) = _artefacts(fixture_project)
     artefact.write_bytes(artefact.read_bytes()[:-40] + b"garbage")
-    assert len(build_model(fixture_project).entities) == 16
+    assert len(build_model(fixture_project).entities) == 17
     assert artefact.read_bytes() != b""
 
 
@@ -81,7 +81,7 @@ def test_build_killed_midway_leaves_the_cache_usable(fixture_project) -> None:
     assert not list(fixture_project.cache_dir.glob("*.tmp"))
     data.write_text(data.read_text().replace("\n# changed\n", ""))
     started = time.monotonic()
-    assert len(build_model(fixture_project).entities) == 16
+    assert len(build_model(fixture_project).entities) == 17
     assert time.monotonic() - started < 30
 
 
@@ -94,8 +94,8 @@ def test_concurrent_builds_do_not_corrupt_each_other(fixture_project) -> None:
         for _ in range(4)
     ]
     outputs = [p.communicate(timeout=120)[0].strip() for p in processes]
-    assert outputs == ["16"] * 4
+    assert outputs == ["17"] * 4
     assert all(p.returncode == 0 for p in processes)
     assert len(_artefacts(fixture_project)) == 1
-    assert len(build_model(fixture_project).entities) == 16  # the artefact on disk is whole
+    assert len(build_model(fixture_project).entities) == 17  # the artefact on disk is whole
     assert not list(fixture_project.cache_dir.glob("*.tmp"))

@@ -79,10 +79,11 @@ def _json(runner, *args: str):
 
 def test_stats_counts_match_the_fixture(runner, fixture_project) -> None:
     stats = _json(runner, "stats")
-    # 16 entities, 3 studies (2 + the review), 13 assertions, 14 evidence (one list of two studies)
-    assert (stats["entities"], stats["studies"], stats["assertions"], stats["evidence"]) == (16, 3, 13, 14)
-    assert stats["per_predicate"]["increases"] == 4
-    assert stats["per_review"] == {"ferrini-2025": 14}
+    # 17 entities, 3 studies (2 + the review), 16 assertions, 18 evidence (one list of two studies,
+    # and fs -increases-> tgf has a stated and an inferred record)
+    assert (stats["entities"], stats["studies"], stats["assertions"], stats["evidence"]) == (17, 3, 16, 18)
+    assert stats["per_predicate"]["increases"] == 5
+    assert stats["per_review"] == {"ferrini-2025": 18}
 
 
 def test_search_is_case_hyphen_and_greek_insensitive(runner, fixture_project) -> None:
@@ -150,17 +151,58 @@ def test_paths_json_contract(runner, fixture_project) -> None:
     path = payload["paths"][0]
     assert path["net_sign"] == -1 and path["net_effect"] == "↓ neuropathic pain"
     hop = path["hops"][0]
-    assert set(hop) == {"subject", "predicate", "object", "sign", "evidence"}
-    assert set(hop["evidence"][0]) == {
+    assert set(hop) == {"subject", "predicate", "object", "sign", "reversed", "relation", "evidence"}
+    evidence = hop["evidence"][0]
+    assert set(evidence) == {
         "study",
         "citation",
         "read_in",
         "source_kind",
         "locator",
         "quote",
-        "hedged",
+        "basis",
+        "inferred_from",
+        "eco",
+        "caveat",
         "context",
+        "inherited",
+        "general",
     }
+    assert evidence["basis"] == "stated" and evidence["eco"] == "ECO:0000304"
+    every = [e for p in payload["paths"] for h in p["hops"] for e in h["evidence"]]
+    assert all(e["basis"] in {"stated", "hedged", "inferred"} for e in every)
+
+
+def test_paths_json_says_basis_inference_and_unknown_sign(runner, fixture_project) -> None:
+    payload = _json(runner, "paths", "conditioned medium", "astrocytes")
+    (path,) = payload["paths"]
+    assert path["net_sign"] is None and path["net_effect"] == "? astrocytes"
+    inferred = [e for e in path["hops"][0]["evidence"] if e["basis"] == "inferred"]
+    assert [e["inferred_from"] for e in inferred] == [
+        "row 2 lists the medium among the preparations and TGF-beta among the effects"
+    ]
+    assert inferred[0]["eco"] == "ECO:0000305"
+    text = runner.invoke(cli, ["paths", "conditioned medium", "astrocytes"]).output
+    assert "? astrocytes" in text
+    assert "inferred: row 2 lists the medium among the preparations and TGF-beta" in text
+    stated = _json(runner, "paths", "conditioned medium", "astrocytes", "--basis", "stated")
+    assert all(e["basis"] == "stated" for p in stated["paths"] for h in p["hops"] for e in h["evidence"])
+    assert _json(runner, "paths", "conditioned medium", "astrocytes", "--sign", "up")["paths"] == []
+    wrong = runner.invoke(cli, ["paths", "EV", "pain", "--basis", "stated,infered"])
+    assert wrong.exit_code == 2 and "did you mean 'inferred'" in wrong.output
+
+
+def test_part_of_hop_reads_as_has_part_along_the_chain(runner, fixture_project) -> None:
+    payload = _json(runner, "paths", "conditioned medium", "GFAP")
+    (path,) = payload["paths"]
+    hop = path["hops"][0]
+    assert (hop["subject"], hop["predicate"], hop["object"], hop["reversed"], hop["relation"]) == (
+        "fs",
+        "part-of",
+        "exo",
+        True,
+        "has-part",
+    )
 
 
 def test_unexpected_errors_print_one_line_not_a_traceback(runner, fixture_project, monkeypatch) -> None:

@@ -22,7 +22,7 @@ from msc_graph.compact import (
     write_network,
 )
 from msc_graph.filters import EvidenceFilter
-from msc_graph.model import Context, Evidence, SourceKind
+from msc_graph.model import Basis, Context, Evidence, SourceKind
 from msc_graph.network import iter_network_edges
 from msc_graph.paths import compute_distances, find_paths
 from msc_graph.views import open_graph
@@ -40,7 +40,7 @@ def _evidence(number: int) -> tuple[Evidence, ...]:
             SourceKind.TABLE,
             f"row {number}",
             "q",
-            hedged=number % 5 == 0,
+            Basis.HEDGED if number % 5 == 0 else Basis.INFERRED if number % 7 == 0 else Basis.STATED,
             context=Context(species="rat" if number % 3 else "mouse"),
         ),
     )

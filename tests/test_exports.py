@@ -1,5 +1,5 @@
 """Every export format, read back with a real parser; counts worked out from the fixture
-(16 entities, 13 assertions, 14 pieces of evidence: one evidence lists two studies)."""
+(17 entities, 16 assertions, 18 pieces of evidence: one evidence lists two studies)."""
 
 from __future__ import annotations
 
@@ -32,14 +32,14 @@ def test_rdf_formats_parse_and_hold_the_direct_triple(fmt, parser, runner, fixtu
     triple = (rdflib.URIRef(ENTITY + "pw"), rdflib.URIRef(MSC + "decreases"), rdflib.URIRef(ENTITY + "auto"))
     assert triple in graph
     assertions = set(graph.subjects(rdflib.RDF.type, rdflib.URIRef(MSC + "Assertion")))
-    assert len(assertions) == 13
+    assert len(assertions) == 16
 
 
 def test_graphml_reads_back_with_networkx(runner, fixture_project, tmp_path) -> None:
     path = tmp_path / "graph.graphml"
     _export(runner, "graphml", path)
     network = networkx.read_graphml(path, force_multigraph=True)
-    assert (network.number_of_nodes(), network.number_of_edges()) == (16, 13)
+    assert (network.number_of_nodes(), network.number_of_edges()) == (17, 16)
     assert network.nodes["auto"]["label"] == "autophagy"
     (edge,) = network.get_edge_data("pw", "auto").values()
     assert edge["sign"] == "-1" and edge["studies"] == "alpha-2020|beta-2021"
@@ -51,7 +51,7 @@ def test_kgx_has_biolink_columns_and_provenance(runner, fixture_project, tmp_pat
         nodes = list(csv.DictReader(stream, delimiter="\t"))
     with (tmp_path / "graph_edges.tsv").open(newline="") as stream:
         edges = list(csv.DictReader(stream, delimiter="\t"))
-    assert len(nodes) == 16 and len(edges) == 13
+    assert len(nodes) == 17 and len(edges) == 16
     assert {"id", "category", "name"} <= set(nodes[0])
     assert all(n["category"].startswith("biolink:") for n in nodes)
     decreases = next(e for e in edges if e["id"] == "pw--decreases--auto")
@@ -68,7 +68,7 @@ def test_cytoscape_json(runner, fixture_project, tmp_path) -> None:
     path = tmp_path / "graph.json"
     _export(runner, "cytoscape", path)
     elements = json.loads(path.read_text())["elements"]
-    assert len(elements["nodes"]) == 16 and len(elements["edges"]) == 13
+    assert len(elements["nodes"]) == 17 and len(elements["edges"]) == 16
     edge = next(e["data"] for e in elements["edges"] if e["data"]["id"] == "ev--increases--auto")
     assert (edge["source"], edge["target"], edge["sign"]) == ("ev", "auto", 1)
 
@@ -78,7 +78,13 @@ def test_flat_csv_has_a_row_per_evidence(runner, fixture_project, tmp_path) -> N
     _export(runner, "csv", path)
     with path.open(newline="") as stream:
         rows = list(csv.DictReader(stream))
-    assert len(rows) == 14
+    assert len(rows) == 18
+    inferred = [r for r in rows if r["basis"] == "inferred"]
+    assert [(r["assertion"], r["study"], r["eco"]) for r in inferred] == [
+        ("fs--increases--tgf", "alpha-2020", "ECO:0000305")
+    ]
+    assert inferred[0]["inferred_from"].startswith("row 2 lists the medium")
+    assert {r["eco"] for r in rows if r["study"] == "ferrini-2025"} == {"ECO:0000303"}  # the review itself
     row = next(r for r in rows if r["assertion"] == "exo--increases--gfap")
     assert (row["species"], row["healthy"], row["setting"]) == ("mouse", "true", "ex-vivo")
     assert row["quote"] == "exosomes raised GFAP in healthy mice"
@@ -100,7 +106,7 @@ def test_export_then_import_keeps_counts_and_paths(
     assert imported.exit_code == 0, imported.output
     listed = json.loads(runner.invoke(cli, ["graphs", "-f", "json"]).output)
     entry = next(g for g in listed if g["name"] == "roundtrip")
-    assert (entry["format"], entry["nodes"], entry["edges"]) == (fmt, 16, 13)
+    assert (entry["format"], entry["nodes"], entry["edges"]) == (fmt, 17, 16)
 
     def chains(args: list[str]) -> list[dict]:
         result = runner.invoke(cli, ["paths", *args, "--max-hops", "6", "-f", "json"])
@@ -123,9 +129,23 @@ def test_export_then_import_keeps_counts_and_paths(
     # the same two chains (4 and 6 hops, both -1) as the curated fixture gives
     assert [(c["nodes"], c["sign"]) for c in back] == [(c["nodes"], c["sign"]) for c in curated]
     assert [len(c["nodes"]) - 1 for c in curated] == [4, 6]
+    # each publication's basis comes back (KGX msc_basis, RDF msc:basis): alpha's record of
+    # fs -increases-> tgf is inferred, beta's stated; the score counts 1 + 0.25 units either way
+    (medium,) = json.loads(
+        runner.invoke(
+            cli, ["paths", "--graph", "roundtrip", f"{prefix}fs", f"{prefix}tgf", "-f", "json"]
+        ).output
+    )["paths"]
+    bases = {
+        e["study"].removeprefix("study:").removeprefix("msc-study:"): e["basis"]
+        for e in medium["hops"][0]["evidence"]
+    }
+    assert bases == {"alpha-2020": "inferred", "beta-2021": "stated"}
+    (original,) = json.loads(runner.invoke(cli, ["paths", "fs", "tgf", "-f", "json"]).output)["paths"]
+    assert medium["score"] == original["score"]
     if fmt == "kgx":
         return
-    # RDF keeps our predicates, every study and the hedged flag, so the scores too; and labels and
+    # RDF keeps our predicates, every study and each evidence's basis, so the scores too; and labels and
     # the is-a hierarchy (skos:broader): "pain" reaches neuropathic pain only through it.
     assert back == curated
     by_name = chains(["--graph", "roundtrip", "vesicles", "pain"])

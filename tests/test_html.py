@@ -70,8 +70,9 @@ def _evidence(graph: VizGraph, edge_id: str) -> list[dict[str, object]]:
             "kind": r[2],
             "locator": r[3],
             "quote": r[4],
-            "hedged": r[5],
+            "basis": r[5],
             "context": r[6],
+            "inferred_from": r[7],
         }
         for r in rows
     ]
@@ -82,20 +83,20 @@ def _evidence(graph: VizGraph, edge_id: str) -> list[dict[str, object]]:
 
 def test_whole_graph_draws_every_entity_and_one_edge_per_assertion(views: GraphViews) -> None:
     graph = _draw(views)
-    # 16 entities (rat, mouse and cci only appear in contexts but are still entities),
-    # 13 assertions, each its own subject-predicate-object.
-    assert _counts(graph) == (16, 13)
+    # 17 entities (rat, mouse and cci only appear in contexts but are still entities),
+    # 16 assertions, each its own subject-predicate-object.
+    assert _counts(graph) == (17, 16)
     assert "study" not in graph.nodes.groups
-    assert len(set(_edge_ids(graph))) == 13
+    assert len(set(_edge_ids(graph))) == 16
 
 
 def test_include_studies_adds_a_node_per_study_linked_to_the_entities_it_reports(views: GraphViews) -> None:
     graph = _draw(views, include_studies=True)
-    # alpha-2020: ev, mir, pw, auto, exo, gfap             = 6 links
-    # beta-2021:  pw, auto, micro, fs, gfap, np            = 6 links
-    # ferrini-2025: micro, cyt, np, gfap, astro, pain, xss = 7 links
-    # 16 + 3 nodes, 13 + 19 edges
-    assert _counts(graph) == (19, 32)
+    # alpha-2020: ev, mir, pw, auto, exo, gfap, fs, tgf               = 8 links
+    # beta-2021:  pw, auto, micro, fs, gfap, np, tgf, astro             = 8 links
+    # ferrini-2025: micro, cyt, np, gfap, astro, pain, xss              = 7 links
+    # 17 + 3 nodes, 16 + 23 edges
+    assert _counts(graph) == (20, 39)
     studies = {i for i, group in zip(graph.nodes.ids, graph.nodes.groups, strict=True) if group == "study"}
     assert studies == {"study:alpha-2020", "study:beta-2021", "study:ferrini-2025"}
     # a study node's tooltip is its study record; its edges carry no evidence of their own
@@ -117,8 +118,8 @@ def test_around_walks_both_directions_up_to_depth(views: GraphViews) -> None:
 
 def test_types_keep_nodes_of_those_types_and_factor_means_every_factor_type(views: GraphViews) -> None:
     assert expand_types(["factor"]) >= {"factor", "cytokine", "microrna", "marker"}
-    # mir (microrna), cyt (cytokine), gfap (marker), xss (factor); no edge joins two of them.
-    assert _counts(_draw(views, types=expand_types(["factor"]))) == (4, 0)
+    # mir (microrna), cyt and tgf (cytokines), gfap (marker), xss (factor); no edge joins two of them.
+    assert _counts(_draw(views, types=expand_types(["factor"]))) == (5, 0)
     # auto, micro, pain, np; auto -> micro, micro -/- np.
     assert _counts(_draw(views, types=expand_types(["process", "phenotype"]))) == (4, 2)
 
@@ -126,23 +127,30 @@ def test_types_keep_nodes_of_those_types_and_factor_means_every_factor_type(view
 def test_study_filter_keeps_edges_with_evidence_from_that_study(views: GraphViews) -> None:
     focus_filter = build_filter(views.resolver, {"study": "beta-2021"})
     graph = _draw(views, evidence_filter=focus_filter)
-    # beta-2021 supports pw>auto, auto>micro, fs -/- gfap, micro -/- np.
-    assert _counts(graph) == (6, 4)
+    # beta-2021 supports pw>auto, auto>micro, fs -/- gfap, micro -/- np, fs>tgf, tgf>astro.
+    assert _counts(graph) == (8, 6)
     shared = _evidence(graph, "pw|decreases|auto")
     assert [row["citation"] for row in shared] == ["Beta et al., 2021"]  # only matching evidence
-    assert graph.edges.hidden == {_edge_ids(graph).index("pw|decreases|auto"): 1}  # 1 left out
+    # 1 left out of each: alpha's record of pw>auto, alpha's inferred record of fs>tgf
+    assert graph.edges.hidden == {
+        _edge_ids(graph).index("pw|decreases|auto"): 1,
+        _edge_ids(graph).index("fs|increases|tgf"): 1,
+    }
 
 
 def test_seed_and_context_filters(views: GraphViews) -> None:
     ferrini = EvidenceFilter(read_in=frozenset({"ferrini-2025"}))
     # every edge was read in ferrini-2025; rat, mouse and cci lose their (absent) edges.
-    assert _counts(_draw(views, evidence_filter=ferrini)) == (13, 13)
+    assert _counts(_draw(views, evidence_filter=ferrini)) == (14, 16)
     zidan = EvidenceFilter(read_in=frozenset({"zidan-2023"}))
     assert _counts(_draw(views, evidence_filter=zidan)) == (0, 0)
     rat = build_filter(views.resolver, {"species": "rat"})
-    # rat evidence: ev>mir, mir>pw, pw>auto, ev>auto, fs -/- gfap.
-    assert _counts(_draw(views, evidence_filter=rat)) == (6, 5)
-    # around autophagy within the rat evidence: pw and ev.
+    # rat evidence: ev>mir, mir>pw, pw>auto, ev>auto, fs -/- gfap; and the general evidence,
+    # which states no context at all and so passes: micro>cyt, cyt>np, micro -/- np,
+    # cyt~pain, gfap>astro, xss>astro, exo part-of fs, fs>tgf, tgf>astro (14 edges). Left out:
+    # auto>micro (mouse) and exo>gfap (healthy mouse). Nodes: all but rat, mouse and cci.
+    assert _counts(_draw(views, evidence_filter=rat)) == (14, 14)
+    # around autophagy within the rat evidence: pw and ev (auto>micro is mouse only).
     assert _counts(_draw(views, evidence_filter=rat, around="auto")) == (3, 2)
 
 
@@ -175,12 +183,19 @@ def test_edge_evidence_has_predicate_sign_citation_review_locator_quote_and_cont
             "kind": "prose",
             "locator": "¶1",
             "quote": "Vesicles carry the small RNA",
-            "hedged": False,
+            "basis": "stated",
             "context": "rat · chronic constriction injury · vesicles · in-vivo",
+            "inferred_from": None,
         }
     ]
     assert describe_predicate("increases")[3] == "↑ increases"
-    assert _evidence(graph, "cyt|increases|np")[0]["hedged"] is True
+    assert _evidence(graph, "cyt|increases|np")[0]["basis"] == "hedged"
+    inferred = [row for row in _evidence(graph, "fs|increases|tgf") if row["basis"] == "inferred"]
+    assert [row["inferred_from"] for row in inferred] == [
+        "row 2 lists the medium among the preparations and TGF-beta among the effects"
+    ]
+    # no edge rests on inferred evidence alone here (fs>tgf has beta's stated record too)
+    assert graph.count_inferred_edges() == 0
     # evidence shared by edges is written once: rows are referenced, not repeated
     assert len(graph.evidence) == len({tuple(map(str, row)) for row in graph.evidence})
 
@@ -528,7 +543,8 @@ def test_imported_graph_from_records_draws_what_the_network_route_draws(
     assert whole.edges.evidence == [[0, 1], 2, 3]
     assert whole.records is not None and whole.records.lines == [2, 3, 4, 5]
     assert (
-        whole.records.provenance[0] == "e1\tinfores:x\tPMID:1|PMID:2\tVEGFA raises it\tprediction\tincreased"
+        whole.records.provenance[0]
+        == "e1\tinfores:x\tPMID:1|PMID:2\tVEGFA raises it\tprediction\tincreased\t\t"  # no bases, no units
     )
     assert whole.nodes.details[0] == {"syn": ["VEGF"]}
     # only the factor types: the disease and its two edges go

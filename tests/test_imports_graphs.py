@@ -29,8 +29,8 @@ from msc_graph.imports import (
     map_predicate,
     open_imported_graph,
 )
-from msc_graph.model import SourceKind
-from msc_graph.paths import find_paths
+from msc_graph.model import Basis, SourceKind
+from msc_graph.paths import count_support, find_paths
 from msc_graph.views import open_imported
 
 from .conftest import ROOT
@@ -136,24 +136,27 @@ def test_kgx_evidence_keeps_the_provenance_it_came_with(kgx_graph) -> None:
     assert first.source_kind is SourceKind.TABLE
     assert first.locator == "test_edges.tsv line 2, id e1; biolink:affects (decreased); infores:lincs"
     assert first.quote == 'drug one lowers GENE10, "strongly"'
-    assert not first.hedged
+    assert first.basis is Basis.STATED
     (predicted,) = kgx_graph.network.succ["NCBIGene:11"]["DOID:2"]["increases"]["evidence"]
-    assert predicted.hedged and predicted.study == "infores:disgenet"  # no publication: the source
+    # a foreign "prediction" is read as hedged, as before; no publication: the source is the study
+    assert predicted.basis is Basis.HEDGED and predicted.study == "infores:disgenet"
     assert predicted.quote == "NCBIGene:11 biolink:contributes_to DOID:2"
     (bare,) = kgx_graph.network.succ["CHEBI:1"]["NCBIGene:11"]["associated-with"]["evidence"]
     assert bare.study == "import:test"  # neither publication nor source: the import itself
 
 
 def test_kgx_paths_follow_signs_through_the_hierarchy(kgx_graph) -> None:
-    # drug ⊣ GENE10 ⊣ GENE11 → sub disease: (−1)(−1)(+1) = +1; GENE10 acts-on GENE11 keeps −1.
+    # drug ⊣ GENE10 ⊣ GENE11 → sub disease: (−1)(−1)(+1) = +1; GENE10 acts-on GENE11 (biolink:affects
+    # with no direction) makes the net sign unknown: None, never a guessed −1.
     sources = ["CHEBI:1"]
     targets = list(kgx_graph.resolver.iter_descendants(["DOID:1"]))
     search = find_paths(kgx_graph.network, sources, targets, max_hops=4)
     found = {(p.nodes, tuple(h.predicate for h in p.hops), p.net_sign) for p in search.paths}
     assert found == {
         (("CHEBI:1", "NCBIGene:10", "NCBIGene:11", "DOID:2"), ("decreases", "decreases", "increases"), 1),
-        (("CHEBI:1", "NCBIGene:10", "NCBIGene:11", "DOID:2"), ("decreases", "acts-on", "increases"), -1),
+        (("CHEBI:1", "NCBIGene:10", "NCBIGene:11", "DOID:2"), ("decreases", "acts-on", "increases"), None),
     }
+    assert search.paths[-1].net_sign is None  # ranked below the signed chain
 
 
 def test_kgx_rdf_has_the_direct_triples_and_the_provenance(kgx_graph) -> None:
@@ -242,13 +245,13 @@ OURS = (
             "<{ev}a-inhibits-b-1> <{v}study> <{s}alpha> .",  # 20
             "<{ev}a-inhibits-b-1> <{v}readIn> <{s}review> .",
             '<{ev}a-inhibits-b-1> <{v}quote> "A holds\\tB down" .',
-            '<{ev}a-inhibits-b-1> <{v}hedged> "true"{b} .',
+            '<{ev}a-inhibits-b-1> <{v}basis> "hedged" .',
             "<{ev}a-inhibits-b-1> <{v}species> <{e}rat> .",
             "<{ev}a-inhibits-b-2> <{rdf}type> <{v}Evidence> .",  # 25
             "<{ev}a-inhibits-b-2> <{v}study> <{s}beta> .",
             "<{ev}a-inhibits-b-2> <{v}readIn> <{s}review> .",
             '<{ev}a-inhibits-b-2> <{v}quote> "B is held down by A" .',
-            '<{ev}a-inhibits-b-2> <{v}hedged> "false"{b} .',
+            '<{ev}a-inhibits-b-2> <{v}basis> "stated" .',
             "<{a}b-increases-a> <{rdf}type> <{v}Assertion> .",  # 30: no direct triple
             "<{a}b-increases-a> <{rdf}subject> <{e}b> .",
             "<{a}b-increases-a> <{rdf}predicate> <{v}increases> .",
@@ -257,7 +260,7 @@ OURS = (
             "<{ev}b-increases-a-1> <{rdf}type> <{v}Evidence> .",  # 35
             "<{ev}b-increases-a-1> <{v}study> <{s}alpha> .",
             '<{ev}b-increases-a-1> <{v}quote> "B may raise A" .',
-            '<{ev}b-increases-a-1> <{v}hedged> "true"{b} .',
+            '<{ev}b-increases-a-1> <{v}basis> "hedged" .',
             "<{s}alpha> <{rdf}type> <{v}Study> .",
             '<{s}alpha> {label} "Alpha et al., 2020" .',  # 40
             "<{s}alpha> <http://www.w3.org/2002/07/owl#sameAs> <https://doi.org/10.1/alpha> .",
@@ -311,11 +314,15 @@ def test_our_rdf_folds_assertions_into_edges_with_their_evidence(
     assert (first.study, second.study) == ("study:alpha", "study:beta")
     assert first.read_in == "import:ours"
     assert first.quote == "A holds B down | B is held down by A"  # tab folded to a space
-    assert not first.hedged  # one of the two pieces of evidence is not hedged
+    # each publication keeps its own basis; two quotes, so two support units (named in the locator)
+    assert (first.basis, second.basis) == (Basis.HEDGED, Basis.STATED)
     if not as_turtle:  # Turtle numbers triples in the order its writer grouped them
-        assert first.locator == "ours.nt line 13, id assertion:a-inhibits-b; msc:inhibits; study:review"
+        assert first.locator == (
+            "ours.nt line 13, id assertion:a-inhibits-b; msc:inhibits; study:review; unit study:alpha"
+        )
+    assert count_support([first, second]) == 1.5
     (only,) = succ["entity:b"]["entity:a"]["increases"]["evidence"]
-    assert only.hedged and only.quote == "B may raise A" and only.study == "study:alpha"
+    assert only.basis is Basis.HEDGED and only.quote == "B may raise A" and only.study == "study:alpha"
     assert only.locator.startswith(f"ours.{path.suffix[1:]} {unit} ")
     search = find_paths(graph.network, ["entity:a"], ["entity:rat"], max_hops=3)
     assert search.paths == []  # associated-with ends a chain: nothing transmits into rat
@@ -439,7 +446,7 @@ def test_cli_import_shows_progress_then_paths_and_graphs_work(
     result = runner.invoke(cli, ["paths", "--graph", "cli", "drug one", "some disease", "-f", "json"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
-    assert {p["net_sign"] for p in payload["paths"]} == {1, -1}
+    assert [p["net_sign"] for p in payload["paths"]] == [1, None]  # signed first, then acts-on
     assert payload["paths"][0]["hops"][0]["evidence"][0]["read_in"] == "import:cli"
     listed = json.loads(runner.invoke(cli, ["graphs", "-f", "json"]).stdout)
     assert [(g["name"], g["nodes"], g["edges"]) for g in listed] == [("cli", 6, 8)]

@@ -574,7 +574,7 @@ def test_cli_sparql_and_query_take_an_imported_graph(runner, imported_turtle) ->
     count = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a msc:Assertion }"
     result = runner.invoke(cli, ["sparql", count, "--graph", "rt", "-f", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"] == "13"
+    assert json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"] == "16"
 
     def bindings(args: list[str]) -> list[str]:
         answer = runner.invoke(cli, ["query", "evidence-for-entity", *args, "-f", "json"])

@@ -97,7 +97,7 @@ def test_fixture_graph_is_valid_and_merges_parallel_evidence() -> None:
     model = validate_files(
         load_files([FIXTURE / "graph_data" / "fixture.yaml"]), PREFIXES, lambda q, r: find_quote(q, r, SEEDS)
     )
-    assert len(model.entities) == 16
+    assert len(model.entities) == 17
     # "study: [alpha-2020, beta-2021]" is one evidence per study on one assertion.
     pathway = next(a for a in model.assertions if a.id == "pw--decreases--auto")
     assert [e.study for e in pathway.evidence] == ["alpha-2020", "beta-2021"]

@@ -14,7 +14,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from msc_graph.model import GraphModel
+from msc_graph.model import GraphModel, assign_support_units
 from msc_graph.payloads import context_payload
 from msc_graph.vocabulary import PREDICATES, get_eco_term
 
@@ -114,8 +114,10 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
     by a curator), the ECO classes of the edge's evidence in
     ``has_evidence_of_type`` (Biolink 4.4.6 gives ECO terms that slot;
     ``has_evidence`` takes information content entities), and in
-    ``msc_basis`` each publication's best basis, aligned with
-    ``publications``, which our importer reads back.
+    ``msc_basis`` each publication's best basis and in ``msc_unit`` its
+    support unit (the study naming the group of studies cited together, see
+    model.assign_support_units), both aligned with ``publications``, which
+    our importer reads back so that paths score the same.
     """
     nodes = [["id", "category", "name", "synonym", "xref", "msc_type"]]
     for entity in model.entities.values():
@@ -145,6 +147,7 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
             "agent_type",
             "has_evidence_of_type",
             "msc_basis",
+            "msc_unit",
         ]
     ]
     for assertion in model.assertions:
@@ -154,6 +157,7 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
             study: min((e.basis for e in assertion.evidence if e.study == study), key=lambda b: b.rank)
             for study in studies
         }
+        units = assign_support_units((e.study, e.unit) for e in assertion.evidence)
         eco = sorted({get_eco_term(e.basis, not model.studies[e.study].review) for e in assertion.evidence})
         reviews = sorted({e.read_in for e in assertion.evidence})
         quotes = list(dict.fromkeys(" ".join(e.quote.split()) for e in assertion.evidence))
@@ -173,6 +177,7 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
                 "manual_agent",
                 "|".join(eco),
                 "|".join(best[study].value for study in studies),
+                "|".join(units[study] for study in studies),
             ]
         )
     return {"nodes.tsv": _table(nodes, "\t"), "edges.tsv": _table(edges, "\t")}

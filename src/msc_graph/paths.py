@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from msc_graph.constants import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
 from msc_graph.filters import EvidenceFilter, measured_in_compatible
-from msc_graph.model import Evidence, GraphModel
+from msc_graph.model import Evidence, GraphModel, assign_support_units
 from msc_graph.vocabulary import PREDICATES
 
 if TYPE_CHECKING:
@@ -193,57 +193,19 @@ def compute_distances(
 def count_support(evidence: Iterable[Evidence]) -> float:
     """Return n, the weighted number of distinct support units behind one hop.
 
-    Studies cited together at one place (the same review, locator and
-    quote, e.g. "Shiue et al., 2019; Zhang et al., 2022" in one sentence)
-    count once: a study cited on its own somewhere is a unit of its own; a
-    study only ever cited beside others joins the unit of one it was cited
-    with, and studies only ever cited together form one unit. So three table
-    rows and a sentence citing all three rows' studies are three units, while
-    "Gao et al., 2023a,b" is one. A unit weighs as its best basis (stated 1,
-    hedged 0.5, inferred 0.25), so an inference of ours counts for a quarter
-    of a finding. Cost: linear in the evidence.
+    Units are model.assign_support_units over the places the evidence was
+    read (review, kind, locator, quote): studies cited together at one place
+    count once. A unit weighs as its best basis (stated 1, hedged 0.5,
+    inferred 0.25), so an inference of ours counts for a quarter of a
+    finding. Cost: linear in the evidence.
     """
     items = list(evidence)
-    places: dict[tuple[str, str, str, str], list[str]] = {}
-    for item in items:
-        studies = places.setdefault(item.unit, [])
-        if item.study not in studies:
-            studies.append(item.study)
-    alone = {studies[0] for studies in places.values() if len(studies) == 1}
-    parents: dict[str, str] = {}
-    for studies in places.values():
-        anchor = next((s for s in studies if s in alone), studies[0])
-        for study in studies:
-            if study not in alone:
-                _join(parents, alone, anchor, study)
+    units = assign_support_units((item.study, item.unit) for item in items)
     best: dict[str, float] = {}
     for item in items:
-        unit = _find_root(parents, item.study)
+        unit = units[item.study]
         best[unit] = max(best.get(unit, 0.0), item.basis.weight)
     return sum(best.values())
-
-
-def _find_root(parents: dict[str, str], study: str) -> str:
-    """Return the study that names a study's unit (union-find with path halving)."""
-    parents.setdefault(study, study)
-    while parents[study] != study:
-        parents[study] = parents[parents[study]]
-        study = parents[study]
-    return study
-
-
-def _join(parents: dict[str, str], alone: set[str], first: str, second: str) -> None:
-    """Merge the units of two studies unless each already holds a study cited on its own.
-
-    The root of a unit is kept on a study cited on its own where the unit
-    has one, so one look at the roots tells whether both do.
-    """
-    left, right = _find_root(parents, first), _find_root(parents, second)
-    if left == right or (left in alone and right in alone):
-        return
-    if right in alone:
-        left, right = right, left
-    parents[right] = left
 
 
 def score_path(network: networkx.MultiDiGraph, hops: Iterable[Hop]) -> float:

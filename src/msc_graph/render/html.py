@@ -193,7 +193,7 @@ class ImportRecords:
     predicate_codes: list[int]
     provenance: list[str]
     """Tab-separated (imports.PROVENANCE_FIELDS): edge id, knowledge source, publications
-    (|-separated), text, level, qualifier, bases (|-separated, one per publication)."""
+    (|-separated), text, level, qualifier, bases and support units (|-separated, one per publication)."""
 
 
 @dataclass(frozen=True)
@@ -1087,7 +1087,7 @@ APP_JS = r"""
   // One import record as ImportedGraph.get_evidence reads it (see ImportRecords).
   function recordEvidence(k, e) {
     var fields = records.provenance[k] ? records.provenance[k].split("\t") : [];
-    while (fields.length < 7) { fields.push(""); }
+    while (fields.length < 8) { fields.push(""); }
     var edgeName = fields[0], source = fields[1], text = fields[3], level = fields[4];
     var qualifier = fields[5] ? " (" + fields[5] + ")" : "";
     var predicate = records.predicates[records.predicate_codes[k]];
@@ -1097,11 +1097,14 @@ APP_JS = r"""
     var studies = fields[2].split("|").map(function (s) { return s.trim(); }).filter(Boolean);
     if (!studies.length) { studies = [source || records.study]; }
     var bases = fields[6].split("|").map(function (s) { return s.trim(); });
+    var units = fields[7].split("|").map(function (s) { return s.trim(); }).filter(Boolean);
+    var several = new Set(units).size > 1;
     var fallback = records.hedged_levels.indexOf(level) >= 0 ? "hedged" : "stated";
     return studies.map(function (s, n) {
       var basis = ["stated", "hedged", "inferred"].indexOf(bases[n]) >= 0 ? bases[n] : fallback;
+      var place = several && n < units.length ? locator + "; unit " + units[n] : locator;
       return {study: {id: s, citation: s, links: []}, readIn: studyAt(records.read_in).citation,
-              kind: records.source_kind, locator: locator, quote: quote,
+              kind: records.source_kind, locator: place, quote: quote,
               basis: basis, context: "", inferredFrom: null, caveat: null};
     });
   }
