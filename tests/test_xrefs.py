@@ -305,3 +305,29 @@ def test_rdf_has_exact_match_for_each_xref(project) -> None:
     assert rdflib.URIRef("https://identifiers.org/mirbase.mature:MIMAT0004678") in set(
         graph.objects(mirna, rdflib.SKOS.exactMatch)
     )
+
+
+def test_the_eco_classes_of_the_evidence_basis_are_committed_terms() -> None:
+    from msc_graph.model import Basis
+    from msc_graph.vocabulary import get_eco_term
+
+    terms = {row["curie"]: row["label"] for row in _read_table(TERMS_DIR / "manual.tsv")}
+    expected = {
+        (Basis.STATED, True): (
+            "ECO:0000304",
+            "author statement supported by traceable reference used in manual assertion",
+        ),
+        (Basis.HEDGED, True): (
+            "ECO:0000304",
+            "author statement supported by traceable reference used in manual assertion",
+        ),
+        (Basis.STATED, False): (
+            "ECO:0000303",
+            "author statement without traceable support used in manual assertion",
+        ),
+        (Basis.INFERRED, True): ("ECO:0000305", "curator inference used in manual assertion"),
+        (Basis.INFERRED, False): ("ECO:0000305", "curator inference used in manual assertion"),
+    }
+    for (basis, primary), (curie, label) in expected.items():
+        assert get_eco_term(basis, primary) == curie
+        assert terms[curie] == label
