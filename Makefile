@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 OUT := out
 
-.PHONY: demo test test-fast lint bench docs setup browser clean
+.PHONY: demo test test-fast lint bench docs readme setup browser clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/serve_load.py
+
+# Regenerate the command outputs shown in README.md (tests/test_readme.py fails when one is stale).
+readme: $(STAMP)
+	$(BIN)/cog -I scripts -r README.md
 
 docs: $(STAMP) browser
 	$(BIN)/python scripts/screenshot.py docs/graph.png

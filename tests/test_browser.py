@@ -19,7 +19,8 @@ from click.testing import CliRunner
 
 from msc_graph.cache import Project
 from msc_graph.cli import cli
-from msc_graph.model import Context, Entity, EntityType, Evidence, GraphModel, SourceKind, Study
+from msc_graph.filters import EvidenceFilter
+from msc_graph.model import Basis, Context, Entity, EntityType, Evidence, GraphModel, SourceKind, Study
 from msc_graph.paths import find_paths
 from msc_graph.render.html import (
     LARGE_GRAPH,
@@ -164,8 +165,30 @@ def test_studies_are_drawn_only_when_asked(fixture_project: Project, tmp_path: P
     graph = build_viz_graph(views.model, views.network, views.prefixes, VizFocus(include_studies=True))
     opened = open_page(_write(tmp_path, "studies.html", render_graph_html(graph)))
     drawn = opened.evaluate(DRAWN)
-    assert (drawn["nodes"], drawn["edges"]) == (19, 32)
+    assert (drawn["nodes"], drawn["edges"]) == (20, 39)  # as tests/test_html.py works out
     assert "study" in drawn["groups"]
+    opened.assert_clean()
+
+
+def test_inferred_only_edges_are_faded_and_can_be_hidden(
+    fixture_project: Project, tmp_path: Path, open_page: Any
+) -> None:
+    # Under --basis inferred, fs -increases-> tgf keeps only alpha's inferred record: the one edge
+    # that rests on inferred evidence alone, drawn faded with a round head, hidden by the checkbox.
+    views = open_graph(fixture_project)
+    focus = VizFocus(evidence_filter=EvidenceFilter(basis=frozenset({Basis.INFERRED})))
+    graph = build_viz_graph(views.model, views.network, views.prefixes, focus)
+    assert graph.count_inferred_edges() == 1
+    opened = open_page(_write(tmp_path, "inferred.html", render_graph_html(graph)))
+    edge = opened.evaluate("() => window.mscGraph.edges.get('fs|increases|tgf')")
+    assert (
+        edge["inferred"] is True and edge["color"]["opacity"] < 1 and edge["arrows"]["to"]["type"] == "circle"
+    )
+    tip = opened.evaluate("(id) => window.mscGraph.describe(id).textContent", "fs|increases|tgf")
+    assert "inferred: row 2 lists the medium among the preparations" in tip
+    assert opened.evaluate(DRAWN)["edges"] == 1
+    opened.page.uncheck("#show-inferred")
+    assert opened.evaluate(DRAWN)["edges"] == 0
     opened.assert_clean()
 
 
@@ -233,10 +256,10 @@ def test_search_by_synonym_and_type_filter(fixture_page: Path, open_page: Any) -
     page.wait_for_timeout(600)
     assert opened.evaluate("() => window.mscGraph.network.getSelectedNodes()") == ["pw"]
     # hiding processes hides autophagy, microglial activation and their 5 edges
-    # (pw>auto, ev>auto, auto>micro, micro>cyt, micro -/- np)
+    # (pw>auto, ev>auto, auto>micro, micro>cyt, micro -/- np): 17 - 2 nodes, 16 - 5 edges
     page.uncheck("#types input[data-type=process]")
     drawn = opened.evaluate(DRAWN)
-    assert (drawn["nodes"], drawn["edges"]) == (14, 8)
+    assert (drawn["nodes"], drawn["edges"]) == (15, 11)
     page.check("#types input[data-type=process]")
     drawn = opened.evaluate(DRAWN)
     assert (drawn["nodes"], drawn["edges"]) == (17, 16)
@@ -353,7 +376,7 @@ def _write_large_kgx(folder: Path, n_nodes: int, n_edges: int) -> None:
     )
     edges = [
         "id\tsubject\tpredicate\tobject\tpublications\tsupporting_text\tknowledge_level\t"
-        "primary_knowledge_source"
+        "primary_knowledge_source\tmsc_basis\tmsc_unit"
     ]
     for k in range(n_edges):
         subject, obj = (0, 1) if k < 3 else (rng.randrange(n_nodes), rng.randrange(n_nodes))
@@ -361,9 +384,17 @@ def _write_large_kgx(folder: Path, n_nodes: int, n_edges: int) -> None:
         text = f'<b>bold</b> "said" {k}' if k % 2 else ""
         level = "prediction" if k % 5 == 0 else "knowledge_assertion"
         source = "infores:x" if k % 4 else ""
+        # rows with two publications say each one's basis and support unit, as our own exports do
+        cited = publications.split("|") if publications else []
+        bases = (
+            "|".join(("stated", "hedged", "inferred")[(k + n) % 3] for n in range(len(cited)))
+            if k % 3 == 2
+            else ""
+        )
+        units = "|".join(f"u{(k + n) % 2}" for n in range(len(cited))) if k % 3 == 2 else ""
         edges.append(
             f"e{k}\tX:{subject}\t{predicates[0 if k < 3 else k % 4]}\tX:{obj}\t"
-            f"{publications}\t{text}\t{level}\t{source}"
+            f"{publications}\t{text}\t{level}\t{source}\t{bases}\t{units}"
         )
     (folder / "edges.tsv").write_text("\n".join(edges) + "\n", encoding="utf-8")
 
@@ -406,14 +437,14 @@ def test_large_imported_page_shows_record_evidence_as_text_and_physics_stops(
                 "kind": e.source_kind.value,
                 "locator": e.locator,
                 "quote": e.quote,
-                "hedged": e.hedged,
+                "basis": e.basis.value,
             }
             for e in views.network.succ[subject][obj][slug]["evidence"]
         ]
         shown = opened.evaluate(
             """(id) => window.mscGraph.evidence(id).map(r => ({
             study: r.study.id, readIn: r.readIn, kind: r.kind, locator: r.locator, quote: r.quote,
-            hedged: r.hedged}))""",
+            basis: r.basis}))""",
             edge_id,
         )
         assert shown == expected, edge_id
