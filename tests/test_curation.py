@@ -336,3 +336,53 @@ def test_entities_used_by_several_seed_files_live_in_entities_yaml() -> None:
         if home != "entities" and used.get(entity, set()) - {home}
     }
     assert misplaced == {}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compatible"),
+    [
+        ("spinal-cord", "microglia", True),  # microglia lie in the central nervous system, as Ferrini says
+        ("spinal-dorsal-horn", "spinal-cord", True),
+        ("spinal-cord", "chondrocytes", False),  # central nervous system vs cartilage
+        ("intestine", "cartilage", False),
+        ("colon", "intestine", True),
+        ("neurons", "chondrocytes", True),  # neurons: anatomy unknown, so no conflict is claimed
+        ("kidney", "spinal-cord", False),
+    ],
+)
+def test_places_of_measurement_match_through_curated_anatomy(real_project, first, second, compatible) -> None:
+    from msc_graph.filters import measured_in_compatible
+
+    model = open_graph(real_project).model
+    assert measured_in_compatible(model, (first,), (second,)) is compatible
+    assert measured_in_compatible(model, (first,), ()) is True  # an unstated place never conflicts
+
+
+def test_choi_collagen_in_the_intestine_is_not_the_opposite_of_collagen_in_cartilage(
+    runner, real_project
+) -> None:
+    payload = _json(runner, "contradictions", "--about", "collagen")
+    studies = {s for g in payload["groups"] for p in g["pairs"] for s in (p["left_study"], p["right_study"])}
+    assert "choi-2024" not in studies
+    # the GFAP disagreement, all in spinal cord, stays
+    gfap = _json(runner, "contradictions", "--about", "GFAP")
+    assert any("wood-2021" in {p["left_study"], p["right_study"]} for g in gfap["groups"] for p in g["pairs"])
+
+
+def test_a_chain_measured_in_spinal_cord_and_in_chondrocytes_is_flagged(real_project) -> None:
+    from msc_graph.model import Context, Evidence, SourceKind
+    from msc_graph.paths import Hop, find_context_flags
+
+    model = open_graph(real_project).model
+
+    def hop(place: str) -> Hop:
+        item = Evidence(
+            "s", "ferrini-2025", SourceKind.PROSE, "¶", "q", context=Context(measured_in=(place,))
+        )
+        return Hop("a", "increases", "b", 1, (item,))
+
+    assert any(
+        f.startswith("mixed tissues or cells")
+        for f in find_context_flags([hop("spinal-cord"), hop("chondrocytes")], model)
+    )
+    assert find_context_flags([hop("spinal-cord"), hop("microglia")], model) == ()

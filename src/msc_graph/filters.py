@@ -141,39 +141,54 @@ def _resolve_study(resolver: Resolver, text: str) -> list[str]:
 
 
 def measured_in_compatible(model: GraphModel, first: tuple[str, ...], second: tuple[str, ...]) -> bool:
-    """Return False when two pieces of evidence were measured in tissues or cells that cannot match.
+    """Return False when two pieces of evidence were measured in places that cannot match.
 
-    Cells are compared with cells and tissues with tissues: two values match
-    when one is the other or lies below it in the is-a hierarchy. A side that
-    states nothing of a kind matches anything, and a cell is never said to
-    conflict with a tissue (the graph does not record where a cell type
-    lives): microglia beside spinal cord is compatible, chondrocytes beside
-    microglia or cartilage beside spinal cord is not.
+    Each place (a tissue or cell) is placed in the body through the is-a
+    hierarchy and the tissues it lies in (``found_in``, curated anatomy):
+    spinal dorsal horn in spinal cord in central nervous system; microglia
+    in the central nervous system; chondrocytes in cartilage. Two places
+    match when one lies in or below the other or both lie in one outermost
+    tissue. A place of unknown anatomy (neurons, a cell line) matches
+    anything, as does a side that states no place: only known anatomy that
+    is disjoint counts against a comparison (spinal cord vs chondrocytes,
+    intestine vs cartilage).
     """
-    for kind in (EntityType.CELL_TYPE, EntityType.TISSUE):
-        left = [i for i in first if i in model.entities and model.entities[i].type is kind]
-        right = [i for i in second if i in model.entities and model.entities[i].type is kind]
-        if left and right and not any(_related(model, a, b) for a in left for b in right):
-            return False
-    return True
+    if not first or not second:
+        return True
+    return any(_places_match(model, a, b) for a in first for b in second)
 
 
-def _related(model: GraphModel, first: str, second: str) -> bool:
-    """Return True when one entity is the other or below it in the is-a hierarchy (walks parents only)."""
-    return first in _lineage(model, second) or second in _lineage(model, first)
+def _places_match(model: GraphModel, first: str, second: str) -> bool:
+    """Return True when two places are related, share an outermost tissue, or one is of unknown anatomy."""
+    left, right = _anatomy(model, first), _anatomy(model, second)
+    if first in right or second in left:
+        return True
+    left_roots, right_roots = _outermost(model, left), _outermost(model, right)
+    return not left_roots or not right_roots or bool(left_roots & right_roots)
 
 
-def _lineage(model: GraphModel, entity_id: str) -> set[str]:
-    """Return the entity and everything above it (cost: the ancestors' count)."""
+def _anatomy(model: GraphModel, place: str) -> set[str]:
+    """Return the place and everything above it through is-a and found_in (cost: the ancestors' count)."""
     seen: set[str] = set()
-    stack = [entity_id]
+    stack = [place]
     while stack:
         current = stack.pop()
         if current not in seen:
             seen.add(current)
             entity = model.entities.get(current)
-            stack.extend(entity.is_a if entity else ())
+            if entity is not None:
+                stack.extend((*entity.is_a, *entity.found_in))
     return seen
+
+
+def _outermost(model: GraphModel, places: set[str]) -> set[str]:
+    """Return the tissues among ``places`` that lie in no other tissue (the body regions they reach)."""
+    roots = set()
+    for place in places:
+        entity = model.entities.get(place)
+        if entity is not None and entity.type is EntityType.TISSUE and not entity.found_in:
+            roots.add(place)
+    return roots
 
 
 def filter_model(model: GraphModel, evidence_filter: EvidenceFilter) -> GraphModel:

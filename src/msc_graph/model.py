@@ -130,6 +130,12 @@ class Entity:
     xrefs: tuple[str, ...] = ()
     is_a: tuple[str, ...] = ()
     no_xref: str | None = None
+    found_in: tuple[str, ...] = ()
+    """For cells and tissues: the tissues they lie in (microglia in the central nervous system).
+
+    Anatomy, read only when deciding whether two places of measurement can
+    match (filters.measured_in_compatible); never an edge, never walked by chains.
+    """
 
 
 @dataclass(frozen=True)

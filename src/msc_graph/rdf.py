@@ -153,6 +153,8 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
             if iri:
                 yield node, Iri(SKOS + "exactMatch"), Iri(iri)
             yield node, Iri("http://www.geneontology.org/formats/oboInOwl#hasDbXref"), _text(xref)
+        for place in entity.found_in:
+            yield node, vocab("foundIn"), entity_iri(place)
         if entity.no_xref:
             yield node, vocab("noXrefReason"), _text(entity.no_xref)
     for study in model.studies.values():

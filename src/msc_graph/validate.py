@@ -35,7 +35,9 @@ from msc_graph.vocabulary import PREDICATES
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
 TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions", "xrefs"}
-ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref"}
+ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref", "found_in"}
+PLACE_TYPES = frozenset({EntityType.TISSUE, EntityType.CELL_TYPE})
+"""Entity types that are places of measurement (context measured_in) and may say where they lie."""
 STUDY_KEYS = {
     "id",
     "citation",
@@ -308,8 +310,29 @@ def _validate_entities(
             xrefs=xrefs,
             is_a=check.texts(record, "is_a"),
             no_xref=check.text(record, "no_xref") or reason,
+            found_in=check.texts(record, "found_in"),
         )
     for ident, entity in entities.items():
+        if entity.found_in and entity.type not in PLACE_TYPES:
+            check.report(
+                records[ident].where("found_in"),
+                "found_in",
+                f"only cells and tissues say where they lie; {ident!r} is a {entity.type.value}",
+            )
+        for place in entity.found_in:
+            found = entities.get(place)
+            if found is None:
+                check.report(
+                    records[ident].where("found_in"),
+                    "found_in",
+                    f"unknown tissue {place!r}{_suggest(place, entities)}",
+                )
+            elif found.type is not EntityType.TISSUE:
+                check.report(
+                    records[ident].where("found_in"),
+                    "found_in",
+                    f"{place!r} is a {found.type.value}; found_in names tissues",
+                )
         for parent in entity.is_a:
             if parent not in entities:
                 check.report(
