@@ -386,3 +386,12 @@ def test_a_chain_measured_in_spinal_cord_and_in_chondrocytes_is_flagged(real_pro
         for f in find_context_flags([hop("spinal-cord"), hop("chondrocytes")], model)
     )
     assert find_context_flags([hop("spinal-cord"), hop("microglia")], model) == ()
+
+
+def test_model_filter_given_a_disease_selects_its_models(runner, real_project) -> None:
+    # neuropathic pain is a phenotype, not a model: --model takes the disease models that are a
+    # model-of it (nerve injury and its CCI, PSNL, SNL; diabetic neuropathy) and what lies below them
+    rows = _json(runner, "studies", "--model", "neuropathic pain")
+    ids = {r["id"] for r in rows}
+    assert {"gao-2023a", "gao-2023b", "masoodifar-2021", "shiue-2019", "gama-2018"} <= ids
+    assert not ids & {"amodeo-2021", "zhang-2022", "wood-2021"}  # osteoarthritis, cystitis, healthy

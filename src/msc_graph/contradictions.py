@@ -35,13 +35,13 @@ model loads.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from msc_graph.filters import EvidenceFilter, measured_in_compatible
-from msc_graph.model import Assertion, Basis, EntityType, Evidence, GraphModel, Sign
+from msc_graph.model import Assertion, Basis, EntityType, Evidence, GraphModel, Sign, iter_reachable
 from msc_graph.vocabulary import PREDICATES, Role
 
 COMPARED_FIELDS = (
@@ -109,7 +109,7 @@ class Hierarchy:
         """Return ``entity_id`` and every entity above it in the is-a hierarchy."""
         found = self._ancestors.get(entity_id)
         if found is None:
-            found = frozenset(self._walk(entity_id, lambda i: self._parents(i)))
+            found = frozenset(iter_reachable(entity_id, lambda i: self._parents(i)))
             self._ancestors[entity_id] = found
         return found
 
@@ -117,7 +117,7 @@ class Hierarchy:
         """Return ``entity_id`` and every entity below it in the is-a hierarchy."""
         found = self._descendants.get(entity_id)
         if found is None:
-            found = frozenset(self._walk(entity_id, lambda i: self._children.get(i, ())))
+            found = frozenset(iter_reachable(entity_id, lambda i: self._children.get(i, ())))
             self._descendants[entity_id] = found
         return found
 
@@ -172,17 +172,6 @@ class Hierarchy:
     def _parents(self, entity_id: str) -> tuple[str, ...]:
         entity = self.model.entities.get(entity_id)
         return entity.is_a if entity else ()
-
-    @staticmethod
-    def _walk(start: str, step: Any) -> Iterator[str]:
-        seen: set[str] = set()
-        stack = [start]
-        while stack:
-            current = stack.pop()
-            if current not in seen:
-                seen.add(current)
-                yield current
-                stack.extend(step(current))
 
 
 def is_signed(assertion: Assertion) -> bool:

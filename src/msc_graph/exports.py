@@ -157,7 +157,7 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
             study: min((e.basis for e in assertion.evidence if e.study == study), key=lambda b: b.rank)
             for study in studies
         }
-        units = assign_support_units((e.study, e.unit) for e in assertion.evidence)
+        units = assign_support_units((e.study, e.place) for e in assertion.evidence)
         eco = sorted({get_eco_term(e.basis, not model.studies[e.study].review) for e in assertion.evidence})
         reviews = sorted({e.read_in for e in assertion.evidence})
         quotes = list(dict.fromkeys(" ".join(e.quote.split()) for e in assertion.evidence))

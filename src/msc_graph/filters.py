@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from msc_graph.model import Basis, EntityType, Evidence, GraphModel
+from msc_graph.model import Basis, EntityType, Evidence, GraphModel, iter_reachable
 from msc_graph.resolve import Resolver
 
 FILTER_FIELDS = {
@@ -169,16 +169,12 @@ def _places_match(model: GraphModel, first: str, second: str) -> bool:
 
 def _anatomy(model: GraphModel, place: str) -> set[str]:
     """Return the place and everything above it through is-a and found_in (cost: the ancestors' count)."""
-    seen: set[str] = set()
-    stack = [place]
-    while stack:
-        current = stack.pop()
-        if current not in seen:
-            seen.add(current)
-            entity = model.entities.get(current)
-            if entity is not None:
-                stack.extend((*entity.is_a, *entity.found_in))
-    return seen
+
+    def above(current: str) -> tuple[str, ...]:
+        entity = model.entities.get(current)
+        return (*entity.is_a, *entity.found_in) if entity is not None else ()
+
+    return set(iter_reachable(place, above))
 
 
 def _outermost(model: GraphModel, places: set[str]) -> set[str]:

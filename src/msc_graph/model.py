@@ -6,7 +6,7 @@ in rdflib, networkx, pyvis or click.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from enum import Enum, IntEnum, StrEnum
 
@@ -281,7 +281,7 @@ class Evidence:
         return all(getattr(self.context, name) is None for name in ENTITY_CONTEXT_FIELDS)
 
     @property
-    def unit(self) -> tuple[str, str, str, str]:
+    def place(self) -> tuple[str, str, str, str]:
         """Return the place this evidence was read (review, kind, locator, quote).
 
         Studies cited together at one place ("Gao et al., 2023a,b") share it,
@@ -339,12 +339,21 @@ def iter_subtree(children: Mapping[str, Iterable[str]], root: str) -> Iterator[s
     Cost: linear in the size of the subtree; is-a cycles (refused by validate.py,
     possible in imported graphs) end the walk instead of looping.
     """
+    return iter_reachable(root, lambda node: sorted(children.get(node, ()), reverse=True))
+
+
+def iter_reachable(start: str, step: Callable[[str], Iterable[str]]) -> Iterator[str]:
+    """Yield ``start`` and every node ``step`` leads to, once each, depth first (cycles end the walk).
+
+    The one graph walk behind the is-a subtree, the hierarchy's ancestors and
+    the anatomy of a place. Cost: linear in the nodes and steps reached.
+    """
     seen: set[str] = set()
-    stack = [root]
+    stack = [start]
     while stack:
         current = stack.pop()
         if current in seen:
             continue
         seen.add(current)
         yield current
-        stack.extend(sorted(children.get(current, ()), reverse=True))
+        stack.extend(step(current))

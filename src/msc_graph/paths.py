@@ -200,7 +200,7 @@ def count_support(evidence: Iterable[Evidence]) -> float:
     finding. Cost: linear in the evidence.
     """
     items = list(evidence)
-    units = assign_support_units((item.study, item.unit) for item in items)
+    units = assign_support_units((item.study, item.place) for item in items)
     best: dict[str, float] = {}
     for item in items:
         unit = units[item.study]

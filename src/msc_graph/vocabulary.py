@@ -47,6 +47,8 @@ class Predicate:
     """Biolink object_direction_qualifier (increased / decreased) for signed edges."""
     reversed_in_chain: bool = False
     """True when a chain walks the edge object → subject ("B part of A": A → B)."""
+    inverse: str | None = None
+    """How a hop walked object → subject reads along the chain ("has-part")."""
     sign_unknown: bool = False
     """True when the edge transmits an effect of unstated direction (the chain's sign becomes unknown)."""
 
@@ -155,6 +157,7 @@ PREDICATES: dict[str, Predicate] = {
             "biolink:part_of",
             "BFO:0000050",
             reversed_in_chain=True,
+            inverse="has-part",
         ),
         Predicate(
             "acts-on",

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
+from msc_graph.model import Basis
 from msc_graph.render import FORMATS, Table, render
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -61,8 +62,8 @@ def context_filter_options(function: F) -> F:
     return basis_option(function)
 
 
-BASES = ("stated", "hedged", "inferred")
-"""The evidence bases, strongest first (model.Basis values; kept here so --help imports no model)."""
+BASES = tuple(basis.value for basis in Basis)
+"""The evidence bases, strongest first (model.py is standard library only: cheap for --help)."""
 
 
 def _parse_basis(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:

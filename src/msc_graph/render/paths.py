@@ -8,6 +8,7 @@ from msc_graph.model import GraphModel
 from msc_graph.paths import Hop, PathSearch
 from msc_graph.payloads import entity_ref, evidence_payload
 from msc_graph.render.evidence import format_evidence_lines
+from msc_graph.vocabulary import PREDICATES
 
 ARROWS = {1: "⟶", -1: "⊣", None: "⟶"}
 
@@ -21,7 +22,8 @@ def net_arrow(net_sign: int | None) -> str:
 
 def get_relation(hop: Hop) -> str:
     """Return the hop's relation along the chain ("has-part" for a part-of edge walked whole → part)."""
-    return "has-part" if hop.reversed else hop.predicate
+    inverse = PREDICATES[hop.predicate].inverse
+    return inverse if hop.reversed and inverse else hop.predicate
 
 
 def build_paths_payload(model: GraphModel, search: PathSearch) -> dict[str, Any]:
