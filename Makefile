@@ -37,11 +37,11 @@ test: $(STAMP) browser
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -p no:cacheprovider --nbmake tests notebooks
+	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules --nbmake src/msc_graph tests notebooks
 
 # The edit-run loop: everything but the slow, browser and notebook tests (well under a minute).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow and not browser" -x
+	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules -m "not slow and not browser" -x src/msc_graph tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -106,7 +106,9 @@ def test_predicates_keep_their_sign_and_role() -> None:
     assert map_predicate("biolink:treats") == "ameliorates"
     assert map_predicate("biolink:affects") == "acts-on"  # unsigned but mechanistic: transmits
     assert map_predicate("biolink:expresses") == "carries"
-    assert map_predicate("biolink:participates_in") == "part-of"
+    # taking part is no composition: unknown direction, never "the pathway does what its gene does"
+    assert map_predicate("biolink:participates_in") == "acts-on"
+    assert map_predicate("biolink:part_of") == "part-of"
     assert map_predicate("biolink:similar_to", "increased") == "associated-with"  # no sign from a description
     assert map_predicate("msc:noChange") == "no-change"  # our own exports come back as they were
 

@@ -111,3 +111,28 @@ def test_same_study_inconsistencies_are_warnings(tmp_path: Path) -> None:
     # alpha-2020 is described with preparation ev (rat-cci) and exo (healthy-mouse).
     assert any(w.startswith("alpha-2020: preparation differs") for w in warnings), warnings
     assert "healthy-mouse" in text
+
+
+def test_a_general_sentence_can_decline_the_study_context(tmp_path: Path) -> None:
+    source = tmp_path / "general.yaml"
+    source.write_text(
+        "review: ferrini-2025\n"
+        "entities:\n"
+        "  - {id: p, label: the pathway, type: pathway}\n"
+        "  - {id: a, label: autophagy, type: process}\n"
+        "  - {id: rat, label: rat, type: species}\n"
+        "studies:\n"
+        '  - {id: s, citation: "Alpha et al., 2020", context: {species: rat}}\n'
+        "assertions:\n"
+        "  - subject: p\n"
+        "    object: a\n"
+        "    predicate: decreases\n"
+        "    evidence:\n"
+        '      - {study: s, source_kind: prose, locator: "¶2", quote: "The pathway lowers autophagy"}\n'
+        '      - {study: s, source_kind: prose, locator: "¶3", quote: "The pathway lowers autophagy", context: {inherit: false}}\n',
+        encoding="utf-8",
+    )
+    model = validate_files(load_files([source]), PREFIXES, None)
+    inherited, general = model.assertions[0].evidence
+    assert (inherited.context.species, inherited.inherited) == ("rat", ("species",))
+    assert (general.context.species, general.inherited, general.is_general) == (None, (), True)

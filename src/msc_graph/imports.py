@@ -38,9 +38,10 @@ Predicates and signs (``map_predicate``): a signed KGX edge keeps its sign,
 whether the predicate carries it (``biolink:positively_regulates``,
 ``RO:0002212`` …) or ``object_direction_qualifier`` does (``increased`` /
 ``upregulated`` → increases, ``decreased`` / ``downregulated`` → decreases).
-Unsigned mechanistic predicates (affects, regulates, interacts with) map to
-``acts-on`` and parts / participation / expression to the carriers ``part-of``
-and ``carries``, all of which transmit an effect; treats → ``ameliorates``,
+Unsigned mechanistic predicates (affects, regulates, interacts with,
+participates in) map to ``acts-on``, which transmits an effect of unknown
+sign; parts and expression map to the carriers ``part-of`` (walked whole →
+part) and ``carries``; treats → ``ameliorates``,
 causes / contributes to → ``increases``; everything else (associations,
 similarity, location, phenotypes, unknown predicates) to descriptive
 predicates that transmit nothing. The predicate as written is kept per edge.
@@ -200,7 +201,7 @@ PREDICATE_SLUGS: dict[str, str] = {
     "RO:0002629": _UP,
     "RO:0002212": _DOWN,
     "RO:0002630": _DOWN,
-    # unsigned but mechanistic: transmit with the cargo's sign
+    # unsigned but mechanistic: transmit, and leave the chain's sign unknown
     "biolink:affects": "acts-on",
     "biolink:regulates": "acts-on",
     "RO:0002211": "acts-on",
@@ -213,9 +214,11 @@ PREDICATE_SLUGS: dict[str, str] = {
     "biolink:has_gene_product": "carries",
     "biolink:expresses": "carries",
     "BFO:0000051": "carries",
+    # taking part in a process is no composition (a pathway does not do what one of its genes
+    # does): the member acts on what it takes part in, direction unstated
+    "biolink:participates_in": "acts-on",
+    "biolink:actively_involved_in": "acts-on",
     "biolink:part_of": "part-of",
-    "biolink:participates_in": "part-of",
-    "biolink:actively_involved_in": "part-of",
     "BFO:0000050": "part-of",
     # descriptive: transmit nothing
     "biolink:derives_from": "derived-from",

@@ -65,7 +65,7 @@ EVIDENCE_KEYS = {
     "caveat",
     "context",
 }
-CONTEXT_KEYS = set(CONTEXT_FIELDS) | {"use"}
+CONTEXT_KEYS = set(CONTEXT_FIELDS) | {"use", "inherit"}
 CONTEXT_TYPES: dict[str, frozenset[EntityType]] = {
     "species": frozenset({EntityType.SPECIES}),
     "disease_model": frozenset({EntityType.DISEASE_MODEL}),
@@ -627,10 +627,15 @@ def _validate_evidence(
             )
         caveat = check.text(item, "caveat")
         context_record = item.get("context")
+        inherit = True
         if context_record is None:
             context = Context()
         elif isinstance(context_record, Located):
             context = _validate_context(check, context_record, entities, context_records)
+            inherit = context_record.get("inherit", True)
+            if not isinstance(inherit, bool):
+                check.report(context_record.where("inherit"), "context.inherit", "must be true or false")
+                inherit = True
         else:
             check.report(
                 item.where("context"),
@@ -640,7 +645,8 @@ def _validate_evidence(
             context = Context()
         for ident in study_ids:
             study = studies.get(ident)
-            merged, inherited = study.context.overlay(context) if study else (context, ())
+            # a review's general sentence that cites a study is not about its experiment: inherit: false
+            merged, inherited = study.context.overlay(context) if study and inherit else (context, ())
             result.append(
                 Evidence(
                     study=ident,
