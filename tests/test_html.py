@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import re
+from fnmatch import fnmatch
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -34,10 +35,15 @@ from msc_graph.render.html import (
     build_viz_graph,
     describe_predicate,
     expand_types,
+    render_contradictions_html,
     render_graph_html,
+    render_heatmap_html,
+    render_page,
     render_paths_html,
 )
 from msc_graph.views import GraphViews, open_graph, open_imported
+
+from .conftest import ROOT
 
 XSS = "<script>alert(1)</script>"
 
@@ -348,6 +354,53 @@ def test_page_loads_nothing_from_outside(views: GraphViews, include_studies: boo
         assert f"'sha256-{digest}'" in policy
 
 
+def test_every_page_is_drawn_in_the_one_page_shell(views: GraphViews) -> None:
+    from msc_graph.compare import build_comparison, comparison_payload
+    from msc_graph.contradictions import find_contradictions, report_payload
+
+    model = views.model
+    search = find_paths(views.network, ["ev"], list(views.resolver.iter_descendants(["pain"])), max_hops=6)
+    gfap = views.resolver.resolve("GFAP").id
+    pages = {
+        "graph": render_graph_html(_draw(views)),
+        "paths": render_paths_html(model, search),
+        "contradictions": render_contradictions_html(report_payload(model, find_contradictions(model))),
+        "heat map": render_heatmap_html(comparison_payload(model, build_comparison(model, gfap, "species"))),
+    }
+    head = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; '
+    )
+    for name, page in pages.items():
+        assert page.startswith(head) and page.endswith("</body>\n</html>\n"), name
+        assert page.count("<style>") == 1 and page.count("<body>") == 1, name
+    # The analysis pages run no script, and their policy allows none.
+    for name in ("contradictions", "heat map"):
+        assert _script_tags(pages[name]) == 0 and "script-src" not in pages[name], name
+
+
+def test_page_shell_refuses_text_that_would_end_its_block() -> None:
+    assert "<b>" in render_page("t", "<b>fine</b>\n", style="b { color: red; }\n", scripts=["var a = 1;"])
+    with pytest.raises(ValueError):
+        render_page("t", "", style="", scripts=["var a = '</SCRIPT>';"])
+    with pytest.raises(ValueError):
+        render_page("t", "", style="b {} </style><script>alert(1)</script>")
+
+
+def test_page_style_and_script_ship_as_package_data() -> None:
+    import tomllib
+
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["msc_graph"]
+    package = ROOT / "src" / "msc_graph"
+    static = sorted((package / "render" / "html" / "static").iterdir())
+    assert {"app.js", "page.css"} <= {path.name for path in static}
+    for path in static:
+        relative = path.relative_to(package).as_posix()
+        assert any(fnmatch(relative, pattern) for pattern in globs), relative
+
+
 def test_large_graph_starts_without_physics_and_draws_edges_plainly() -> None:
     n = LARGE_GRAPH + 200
     graph = VizGraph(
@@ -432,7 +485,7 @@ def test_viz_command_fails_cleanly_and_leaves_no_file(
     def broken(payload: object) -> str:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("msc_graph.render.html._encode_json", broken)
+    monkeypatch.setattr("msc_graph.render.html.graph.encode_json", broken)
     result = runner.invoke(cli, ["viz", "-o", str(out)])
     assert result.exit_code != 0
     assert out.read_text(encoding="utf-8") == "old page"

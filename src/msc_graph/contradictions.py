@@ -513,7 +513,7 @@ def _sign_name(sign: Sign) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# JSON-ready payloads and a self-contained HTML page
+# JSON-ready payloads (render/html/contradictions.py draws them as a page)
 
 
 def _value_label(model: GraphModel, name: str, value: Any) -> Any:
@@ -634,92 +634,3 @@ def report_payload(model: GraphModel, report: ContradictionReport) -> dict[str, 
         study = model.studies.get(study_id)
         within.append({"study": study_id, "citation": study.citation if study else study_id, "pairs": pairs})
     return {"groups": groups, "within_study": within}
-
-
-def render_contradictions_html(payload: Mapping[str, Any]) -> str:
-    """Return a self-contained HTML report of a contradictions payload.
-
-    No scripts and no external resources (a Content-Security-Policy forbids
-    them); every value is passed through :func:`html.escape`, since labels and
-    quotes are curated text that may hold anything.
-    """
-    from html import escape
-
-    def cell(value: Any) -> str:
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        return escape("–" if value is None else str(value))
-
-    def differences(pair: Mapping[str, Any]) -> str:
-        return "; ".join(
-            f"{escape(name)}: {cell(v[0])} ≠ {cell(v[1])}" for name, v in pair["differing"].items()
-        )
-
-    out = [_page_head("MSC graph: contradictions"), "<h1>Contradictions between studies</h1>"]
-    if not payload["groups"]:
-        out.append("<p>None found.</p>")
-    for group in payload["groups"]:
-        fields = group["fields"]
-        out.append(f"<section><h2>{escape(group['label'])}</h2>")
-        out.append(
-            f"<p class=meta>{escape(group['conflict'])}"
-            f"{'' if group['basis'] == 'stated' else ' · ' + group['basis'] + ' evidence'} · differs: "
-            f"{escape(', '.join(fields['differing']) or '–')} · always differs: "
-            f"{escape(', '.join(fields['always_differing']) or '–')} · agrees: "
-            f"{escape(', '.join(fields['agreeing']) or '–')}</p>"
-        )
-        for side in group["sides"]:
-            out.append(f"<h3>{escape(side['arrow'])} ({escape(', '.join(side['studies']))})</h3><ul>")
-            for assertion in side["assertions"]:
-                for item in assertion["evidence"]:
-                    out.append(
-                        f"<li><b>{escape(assertion['subject']['label'])} "
-                        f"{escape(assertion['predicate'])} {escape(assertion['object']['label'])}"
-                        f"</b> · {escape(item['citation'])} · {escape(item['locator'])}: "
-                        f"<q>{escape(item['quote'])}</q></li>"
-                    )
-            out.append("</ul>")
-        out.append("<table><tr><th>left</th><th>right</th><th>differs</th><th>agrees</th></tr>")
-        for pair in group["pairs"]:
-            out.append(
-                f"<tr><td>{escape(pair['left_study'])}</td><td>{escape(pair['right_study'])}</td>"
-                f"<td>{differences(pair) or '–'}</td>"
-                f"<td>{escape(', '.join(pair['agreeing'])) or '–'}</td></tr>"
-            )
-        out.append("</table></section>")
-    out.append("<h1>Differences within one study</h1>")
-    if not payload["within_study"]:
-        out.append("<p>None found.</p>")
-    for study in payload["within_study"]:
-        out.append(f"<section><h2>{escape(study['citation'])}</h2><ul>")
-        for pair in study["pairs"]:
-            differing = differences(pair)
-            out.append(
-                f"<li>{escape(pair['kind'])}: {escape(pair['left_claim'])} "
-                f"({escape(pair['left_evidence']['locator'])}) vs {escape(pair['right_claim'])} "
-                f"({escape(pair['right_evidence']['locator'])}){': ' + differing if differing else ''}"
-                "</li>"
-            )
-        out.append("</ul></section>")
-    out.append("</body></html>")
-    return "\n".join(out)
-
-
-PAGE_STYLE = (
-    "body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222}"
-    "table{border-collapse:collapse;margin:.5em 0}"
-    "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}"
-    ".meta{color:#555}q{color:#333;font-style:italic}"
-)
-
-
-def _page_head(title: str, style: str = "") -> str:
-    """Return the start of a self-contained page: no scripts, no external resources."""
-    from html import escape
-
-    return (
-        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
-        "<meta http-equiv=Content-Security-Policy content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'\">"
-        f"<title>{escape(title)}</title><style>{PAGE_STYLE}{style}</style></head><body>"
-    )

@@ -1,0 +1,85 @@
+"""HTML pages: one page shell (shell.py), one module per page, their CSS and JavaScript in static/.
+
+Pages: the graph (graph.py, drawing a :class:`VizGraph` of viz.py), the
+chains of a path search (paths.py), contradictions between studies
+(contradictions.py) and the compare heat map (heatmap.py). Every page is one
+self-contained file: :func:`render_page` inlines its style and scripts under
+a Content-Security-Policy that loads nothing from outside.
+"""
+
+from msc_graph.render.html.contradictions import render_contradictions_html
+from msc_graph.render.html.graph import (
+    HEAVY_EDGES,
+    IMPROVED_LAYOUT_MAX,
+    LARGE_GRAPH,
+    build_imported_viz_graph,
+    build_vis_data,
+    build_vis_options,
+    build_viz_graph,
+    is_heavy,
+    read_vis_js,
+    render_graph_html,
+)
+from msc_graph.render.html.heatmap import render_heatmap_html
+from msc_graph.render.html.paths import build_paths_graph, render_paths_html
+from msc_graph.render.html.shell import render_page
+from msc_graph.render.html.viz import (
+    EDGE_STYLES,
+    REPORTS,
+    SIGN_TEXT,
+    STUDY_GROUP,
+    STUDY_PREFIX,
+    TYPE_STYLES,
+    EdgeColumns,
+    EdgeStyle,
+    ImportRecords,
+    NodeColumns,
+    PageBuilder,
+    SelectedEdge,
+    TypeStyle,
+    VizChain,
+    VizFocus,
+    VizGraph,
+    describe_predicate,
+    expand_types,
+    get_edge_kind,
+    select_subgraph,
+)
+
+__all__ = [
+    "EDGE_STYLES",
+    "HEAVY_EDGES",
+    "IMPROVED_LAYOUT_MAX",
+    "LARGE_GRAPH",
+    "REPORTS",
+    "SIGN_TEXT",
+    "STUDY_GROUP",
+    "STUDY_PREFIX",
+    "TYPE_STYLES",
+    "EdgeColumns",
+    "EdgeStyle",
+    "ImportRecords",
+    "NodeColumns",
+    "PageBuilder",
+    "SelectedEdge",
+    "TypeStyle",
+    "VizChain",
+    "VizFocus",
+    "VizGraph",
+    "build_imported_viz_graph",
+    "build_paths_graph",
+    "build_vis_data",
+    "build_vis_options",
+    "build_viz_graph",
+    "describe_predicate",
+    "expand_types",
+    "get_edge_kind",
+    "is_heavy",
+    "read_vis_js",
+    "render_contradictions_html",
+    "render_graph_html",
+    "render_heatmap_html",
+    "render_page",
+    "render_paths_html",
+    "select_subgraph",
+]
