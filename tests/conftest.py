@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,18 @@ from msc_graph.seeds import get_seeds_dir
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 FIXTURE = DATA / "fixture"
+
+
+@cache
+def get_seed_name(review: str) -> str:
+    """Return the seed file of one of this checkout's reviews, as graph_data/reviews.yaml names it."""
+    from msc_graph.load import load_files
+    from msc_graph.validate import validate_files
+
+    files = load_files([ROOT / "graph_data" / "reviews.yaml"])
+    seed = validate_files(files, Project(ROOT).read_prefixes()).reviews[review].seed
+    assert seed is not None
+    return seed
 
 
 @pytest.fixture(scope="session")

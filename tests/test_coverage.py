@@ -12,9 +12,13 @@ from msc_graph.cli import cli
 from msc_graph.coverage import read_coverage_config, segment_seed, split_sentences
 from msc_graph.seeds import read_seed
 
-from .conftest import ROOT
+from .conftest import ROOT, get_seed_name
 
 CONFIG = read_coverage_config(ROOT / "coverage" / "seeds.yaml")
+
+
+def _read(review: str, seeds_dir) -> str:
+    return read_seed(get_seed_name(review), seeds_dir)
 
 
 def test_sentence_split_keeps_citations_and_abbreviations() -> None:
@@ -30,7 +34,7 @@ def test_sentence_split_keeps_citations_and_abbreviations() -> None:
 
 
 def test_ferrini_segmentation_matches_a_hand_count(seeds_dir) -> None:
-    sentences, rows = segment_seed(read_seed("ferrini-2025", seeds_dir), CONFIG["seeds"]["ferrini-2025"])
+    sentences, rows = segment_seed(_read("ferrini-2025", seeds_dir), CONFIG["ferrini-2025"])
     # Counted by reading the paper, paragraph by paragraph:
     #   opening 5 + aims 1 + "MSC secretome in chronic pain models" 3 + 3 + 4 = 16
     #   "MSC secretome and spinal neuroinflammation" 11 + 4 = 15
@@ -46,7 +50,7 @@ def test_ferrini_segmentation_matches_a_hand_count(seeds_dir) -> None:
 
 
 def test_zidan_segmentation_matches_a_hand_count(seeds_dir) -> None:
-    sentences, rows = segment_seed(read_seed("zidan-2023", seeds_dir), CONFIG["seeds"]["zidan-2023"])
+    sentences, rows = segment_seed(_read("zidan-2023", seeds_dir), CONFIG["zidan-2023"])
     # Counted by reading the paper paragraph by paragraph, from "Introduction:" to "References:"
     # (headings on their own line are not sentences; a sentence the file breaks across a blank
     # line is one; the lone "(Ma et al., 2021)" line is the citation of the sentence before it),
@@ -71,7 +75,7 @@ def test_zidan_segmentation_matches_a_hand_count(seeds_dir) -> None:
 
 
 def test_mahajan_segmentation_matches_a_hand_count(seeds_dir) -> None:
-    sentences, _rows = segment_seed(read_seed("mahajan-2018", seeds_dir), CONFIG["seeds"]["mahajan-2018"])
+    sentences, _rows = segment_seed(_read("mahajan-2018", seeds_dir), CONFIG["mahajan-2018"])
     # Counted by reading, paragraph by paragraph, "## INTRODUCTION" to "## REFERENCES" (tab-separated
     # table rows are rows, not sentences; 11 sentences run across a page break, table or figure and
     # count once; "etc.," and "Fig." end nothing), then checked by counting full stops followed by a
@@ -93,7 +97,7 @@ def test_mahajan_segmentation_matches_a_hand_count(seeds_dir) -> None:
 
 
 def test_mahajan_tables_have_the_rows_printed(seeds_dir) -> None:
-    _sentences, rows = segment_seed(read_seed("mahajan-2018", seeds_dir), CONFIG["seeds"]["mahajan-2018"])
+    _sentences, rows = segment_seed(_read("mahajan-2018", seeds_dir), CONFIG["mahajan-2018"])
     # Table 1: muscular dystrophy 4 sources, ALS 3, meniscal tear 3, bone defects 4,
     # osteoarthritis 2, tendon injuries 2, intervertebral disk degeneration 2 = 20 rows;
     # Table 2: 8 rows of factors and roles.
@@ -148,8 +152,10 @@ def test_every_study_cited_in_a_covered_sentence_is_a_study_node(review, seeds_d
     model = open_graph(real_project).model
     (coverage,) = compute_coverage(model, CONFIG, seeds_dir, reviews=[review])
     known = {normalise_name(s.citation): s for s in model.studies.values()}
-    raw = read_seed(review, seeds_dir)
-    reference_list = normalise_name(normalise_text(raw[raw.index(CONFIG["seeds"][review]["end"]) :]))
+    raw = _read(review, seeds_dir)
+    end = CONFIG[review].end
+    assert end is not None
+    reference_list = normalise_name(normalise_text(raw[raw.index(end) :]))
     missing = []
     cited = 0
     for index in coverage.covered_sentences:
@@ -210,7 +216,7 @@ def test_every_numbered_reference_in_a_covered_mahajan_sentence_is_a_study_node(
     for item in read_in:
         for number in re.findall(r"\bref (\d+)", item.locator):
             by_ref.setdefault(int(number), set()).add(item.study)
-    raw = read_seed("mahajan-2018", seeds_dir)
+    raw = _read("mahajan-2018", seeds_dir)
     region = raw[raw.index("## INTRODUCTION") : raw.index("## REFERENCES")]
     # an entry runs from "N. " to the next number; some are wrapped over several lines
     parts = re.split(r"(?m)^\s*(\d+)\.\s", raw[raw.index("## REFERENCES") :])
@@ -261,3 +267,54 @@ def test_excluded_sentences_are_counted_by_kind(seeds_dir, real_project, runner)
         assert all(e["kind"] in seed["excluded_by_kind"] for e in seed["excluded"])
     text = runner.invoke(cli, ["coverage"]).output
     assert "excluded, by kind: background" in text
+
+
+def test_coverage_config_errors_carry_file_line_and_column(tmp_path) -> None:
+    from msc_graph.errors import DataError
+
+    path = tmp_path / "seeds.yaml"
+    path.write_text(
+        "seeds:\n"
+        "  ferrini-2025:\n"
+        "    start: a\n"
+        "    ends: b\n"
+        "  ferini-2025:\n"
+        "    exclusions:\n"
+        "      - {starts: 'Since then', kind: boring, reason: 'no content'}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        read_coverage_config(path, reviews=["ferrini-2025", "zidan-2023"])
+    located = {(p.line, p.column, p.field) for p in caught.value.problems}
+    assert (4, 5, "seeds.ferrini-2025.ends") in located  # "did you mean end?"
+    assert (5, 3, "seeds.ferini-2025") in located  # no such review: did you mean ferrini-2025?
+    # "      - {starts: 'Since then', kind: boring": 8 columns to "{", 29 more to "boring"
+    assert (7, 38, "seeds.ferini-2025.exclusions[1].kind") in located
+    assert all(p.file == str(path) for p in caught.value.problems)
+    assert "did you mean end?" in str(caught.value) and "did you mean ferrini-2025?" in str(caught.value)
+
+
+def test_a_review_without_an_entry_is_audited_whole(tmp_path) -> None:
+    from msc_graph.coverage import SeedRegion, Sentence
+
+    text = "# Title\n\nFirst sentence. Second one.\n\nLast sentence.\n"
+    sentences, rows = segment_seed(text)  # no entry: from the first line to the last, nothing excluded
+    assert [s.text for s in sentences] == ["First sentence.", "Second one.", "Last sentence."]
+    assert rows == []
+    assert read_coverage_config(tmp_path / "absent.yaml") == {}  # no file: defaults for every review
+    assert segment_seed(text, SeedRegion(start="Last")) == (
+        [Sentence("Last sentence.", "main text", 0, 14)],
+        [],
+    )
+
+
+def test_a_start_that_matches_no_line_is_a_located_error(tmp_path) -> None:
+    from msc_graph.errors import DataError
+
+    path = tmp_path / "seeds.yaml"
+    path.write_text("seeds:\n  x:\n    start: Nowhere\n", encoding="utf-8")
+    region = read_coverage_config(path)["x"]
+    with pytest.raises(DataError) as caught:
+        segment_seed("Some text.\n", region)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line, problem.column, problem.field) == (str(path), 3, 12, "seeds.x.start")

@@ -9,7 +9,7 @@ from msc_graph.load import iter_data_files, load_files
 from msc_graph.seeds import find_quote, normalise_text, split_quote
 from msc_graph.validate import validate_files
 
-from .conftest import ROOT
+from .conftest import ROOT, get_seed_name
 
 
 @pytest.mark.parametrize(
@@ -47,17 +47,18 @@ def test_split_quotes_are_checked_part_by_part(seeds_dir) -> None:
         "reported also the brain-derived neurotrophic factor and the nerve growth",
         "factor, which instead may exert pro-nociceptive effects",
     ]
-    assert find_quote(quote, "ferrini-2025", seeds_dir) == []
-    assert find_quote("nerve growth factor, which instead", "ferrini-2025", seeds_dir) != []
+    seed = get_seed_name("ferrini-2025")
+    assert find_quote(quote, seed, seeds_dir) == []
+    assert find_quote("nerve growth factor, which instead", seed, seeds_dir) != []
 
 
 def test_every_curated_quote_is_verbatim_in_its_seed(seeds_dir) -> None:
     files = load_files(iter_data_files(ROOT / "graph_data"))
     missing: list[str] = []
 
-    def lookup(quote: str, review: str) -> list[str]:
-        parts = find_quote(quote, review, seeds_dir)
-        missing.extend(f"{review}: {part}" for part in parts)
+    def lookup(quote: str, seed: str) -> list[str]:
+        parts = find_quote(quote, seed, seeds_dir)
+        missing.extend(f"{seed}: {part}" for part in parts)
         return parts
 
     model = validate_files(files, Project(ROOT).read_prefixes(), lookup)

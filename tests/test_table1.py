@@ -19,6 +19,8 @@ from msc_graph.names import normalise_name
 from msc_graph.seeds import read_seed
 from msc_graph.views import open_graph
 
+from .conftest import get_seed_name
+
 ARROW_SIGN = {"↓": -1, "↑": 1, "-": 0}
 
 
@@ -87,7 +89,7 @@ def rebuild_row(model: GraphModel, number: int) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def seed_rows(seeds_dir) -> list[Row]:
-    return parse_table(read_seed("ferrini-2025", seeds_dir))
+    return parse_table(read_seed(get_seed_name("ferrini-2025"), seeds_dir))
 
 
 @pytest.fixture()

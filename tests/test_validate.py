@@ -23,6 +23,9 @@ from .conftest import DATA, FIXTURE, ROOT
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 PREFIXES = Project(ROOT).read_prefixes()
 SEEDS = FIXTURE / "seeds"
+# The fixture project's review: the invalid files are checked as one file of that project
+# (`mscgraph validate FILE` does the same with the project's reviews).
+REVIEWS = validate_files(load_files([FIXTURE / "graph_data" / "fixture.yaml"]), PREFIXES).reviews
 
 
 def _expected(path: Path) -> tuple[int, str]:
@@ -33,8 +36,8 @@ def _expected(path: Path) -> tuple[int, str]:
 
 
 def _validate(path: Path) -> None:
-    lookup = lambda quote, review: find_quote(quote, review, SEEDS)
-    validate_files(load_files([path]), PREFIXES, lookup)
+    lookup = lambda quote, seed: find_quote(quote, seed, SEEDS)
+    validate_files(load_files([path]), PREFIXES, lookup, reviews=REVIEWS)
 
 
 def test_corpus_has_at_least_twenty_defect_kinds() -> None:
@@ -132,7 +135,7 @@ def test_a_general_sentence_can_decline_the_study_context(tmp_path: Path) -> Non
         '      - {study: s, source_kind: prose, locator: "¶3", quote: "The pathway lowers autophagy", context: {inherit: false}}\n',
         encoding="utf-8",
     )
-    model = validate_files(load_files([source]), PREFIXES, None)
+    model = validate_files(load_files([source]), PREFIXES, None, reviews=REVIEWS)
     inherited, general = model.assertions[0].evidence
     assert (inherited.context.species, inherited.inherited) == ("rat", ("species",))
     assert (general.context.species, general.inherited, general.is_general) == (None, (), True)

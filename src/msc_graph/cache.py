@@ -25,7 +25,7 @@ from msc_graph.model import GraphModel
 from msc_graph.seeds import get_seeds_dir, make_quote_lookup
 
 T = TypeVar("T")
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 """Bump when the pickled records change shape, so old caches are ignored."""
 
 
@@ -44,6 +44,11 @@ class Project:
     def ontology_dir(self) -> Path:
         """Return the folder of the OWL ontology, SHACL shapes and prefix map."""
         return self.root / "ontology"
+
+    @property
+    def coverage_path(self) -> Path:
+        """Return the coverage audit's reviewed regions and exclusions (optional: defaults without it)."""
+        return self.root / "coverage" / "seeds.yaml"
 
     @property
     def prefixes_path(self) -> Path:

@@ -18,13 +18,6 @@ HOME_ENV = "MSC_GRAPH_HOME"
 CACHE_ENV = "MSC_GRAPH_CACHE"
 """Environment variable naming the cache folder (default: .mscgraph-cache in the project)."""
 
-REVIEW_SEEDS = {
-    "ferrini-2025": "ferrini-2025-msc-secretome-spinal-pain.md",
-    "zidan-2023": "zidan-2023-msc-conditioned-media.md",
-    "mahajan-2018": "mahajan-2018-msc-secretome-musculoskeletal.md",
-}
-"""Review id → seed file name in the seeds folder."""
-
 DEFAULT_MAX_HOPS = 5
 DEFAULT_MAX_PATHS = 50
 DEFAULT_TIMEOUT_S = 10.0

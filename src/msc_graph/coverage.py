@@ -6,7 +6,10 @@ legends, plus every table row. Author information, dates, acknowledgements,
 the abstract and the reference list are outside it. Where each seed's main
 text starts and ends, and which of its lines are front or back matter, is
 written in ``coverage/seeds.yaml`` beside the exclusions: sentences that state
-no mechanism, each with its reason.
+no mechanism, each with its reason. Which seeds there are is the project's
+data (its reviews, :func:`msc_graph.model.get_reviews`): a review without an
+entry in ``coverage/seeds.yaml`` is audited whole, with no exclusions, from
+the day it is added.
 
 A sentence counts as covered when the quote of a prose or figure evidence
 read in that seed overlaps it by at least 20 characters (or wholly, for
@@ -18,12 +21,13 @@ occur in the prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from msc_graph.errors import DataError, Problem
+from msc_graph.errors import DataError, Problem, SeedNotFoundError
+from msc_graph.load import Located, LocatedList, load_file
 from msc_graph.model import GraphModel, SourceKind
 from msc_graph.names import normalise_name
 from msc_graph.seeds import normalise_text, read_seed, split_quote
@@ -46,6 +50,40 @@ EXCLUSION_KINDS = {
     "pointer": "a pointer to a table or figure, or legend matter (titles, abbreviations, credits)",
     "caveat": "safety, storage, manufacture or comparison with cell therapy; no predicate applies",
 }
+
+
+REGION_KEYS = ("start", "end", "skip", "exclusions")
+EXCLUSION_KEYS = ("starts", "kind", "reason")
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A sentence that states no mechanism, left out of the denominator with its kind and reason."""
+
+    starts: str
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SeedRegion:
+    """What of one seed is audited: an entry of ``coverage/seeds.yaml``, or the defaults.
+
+    The defaults (no entry) audit the whole text: from its first line to its
+    last, nothing skipped, nothing excluded.
+    """
+
+    start: str | None = None
+    """Prefix of the first line of the main text (None: the first line)."""
+    end: str | None = None
+    """Prefix of the first line after it, e.g. "References" (None: the text runs to its end)."""
+    skip: tuple[str, ...] = ()
+    """Prefixes of lines of front or back matter inside the main text."""
+    exclusions: tuple[Exclusion, ...] = ()
+    name: str = "region"
+    """The entry's field path in errors (``seeds.REVIEW``)."""
+    places: Mapping[str, tuple[str, int, int]] = field(default_factory=dict, compare=False)
+    """``start`` and ``end`` → (file, line, column) where they are written, for errors."""
 
 
 @dataclass(frozen=True)
@@ -133,17 +171,36 @@ def _starts_with(line: str, prefixes: Iterable[str]) -> bool:
     return any(line.startswith(prefix) for prefix in prefixes)
 
 
-def segment_seed(text: str, region: Mapping[str, Any]) -> tuple[list[Sentence], list[TableRow]]:
+def _find_line(lines: list[str], prefix: str, first: int, region: SeedRegion, key: str) -> int:
+    """Return the index of the first line from ``first`` on that starts with ``prefix``.
+
+    Raises:
+        DataError: no line does, located at the region's ``key`` in coverage/seeds.yaml.
+    """
+    found = next((i for i in range(first, len(lines)) if lines[i].startswith(prefix)), None)
+    if found is None:
+        file, line, column = region.places.get(key, ("coverage/seeds.yaml", 1, 1))
+        message = f"no line of the seed starts with {prefix!r}"
+        raise DataError([Problem(file, line, column, f"{region.name}.{key}", message)])
+    return found
+
+
+def segment_seed(text: str, region: SeedRegion | None = None) -> tuple[list[Sentence], list[TableRow]]:
     """Return the audited sentences and the table rows of a seed's raw text.
 
     ``region`` gives ``start`` and ``end`` (the first line of the main text
     and of the back matter) and ``skip`` (line prefixes of front or back
-    matter inside the main text).
+    matter inside the main text); without it, or without ``start`` or
+    ``end``, the text is audited from its first line or to its last.
+
+    Raises:
+        DataError: ``start`` or ``end`` matches no line of the text.
     """
+    region = region or SeedRegion()
     lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(region["start"]))
-    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith(region["end"]))
-    skip = list(region.get("skip", []))
+    start = 0 if region.start is None else _find_line(lines, region.start, 0, region, "start")
+    end = len(lines) if region.end is None else _find_line(lines, region.end, start + 1, region, "end")
+    skip = list(region.skip)
     paragraphs: list[tuple[str, str]] = []  # (section, text)
     rows: list[TableRow] = []
     section = "main text"
@@ -239,19 +296,32 @@ def _mark(coverage: SeedCoverage, quotes: Iterable[str]) -> None:
 
 def compute_coverage(
     model: GraphModel,
-    config: Mapping[str, Any],
+    config: Mapping[str, SeedRegion],
     seeds_dir: Path | None = None,
     reviews: Iterable[str] | None = None,
 ) -> list[SeedCoverage]:
-    """Audit each seed: sentences and rows, what covers them, and the reviewed exclusions.
+    """Audit each review's seed: sentences and rows, what covers them, and the reviewed exclusions.
 
-    Cost: linear in seed text × quotes (small: three reviews, hundreds of quotes).
+    The seeds are the model's reviews (in the order they are defined), each
+    with its entry of ``config`` or, without one, the defaults of
+    :class:`SeedRegion`; ``reviews`` keeps only these.
+    Cost: linear in seed text × quotes (small: a few reviews, hundreds of quotes).
+
+    Raises:
+        SeedNotFoundError: a review's seed text is not in the seeds folder.
+        DataError: a region's start or end matches no line of its seed.
     """
+    wanted = set(reviews) if reviews is not None else None
     results = []
-    for review, region in config["seeds"].items():
-        if reviews is not None and review not in reviews:
+    for review, study in model.reviews.items():
+        if study.seed is None or (wanted is not None and review not in wanted):
             continue
-        sentences, rows = segment_seed(read_seed(review, seeds_dir), region)
+        region = config.get(review, SeedRegion())
+        try:
+            text = read_seed(study.seed, seeds_dir)
+        except SeedNotFoundError as error:
+            raise SeedNotFoundError(f"review {review!r}: {error}") from None
+        sentences, rows = segment_seed(text, region)
         coverage = SeedCoverage(review, sentences, rows)
         quotes, locators = [], []
         for assertion in model.assertions:
@@ -268,40 +338,128 @@ def compute_coverage(
             match = ROW_LOCATOR.match(locator)
             if match and (int(match.group(1)), int(match.group(2))) in known_rows:
                 coverage.covered_rows.add((int(match.group(1)), int(match.group(2))))
-        for exclusion in region.get("exclusions", []) or []:
-            key = normalise_name(exclusion["starts"])
+        for exclusion in region.exclusions:
+            key = normalise_name(exclusion.starts)
             hits = [i for i, s in enumerate(sentences) if normalise_name(s.text).startswith(key)]
             if not hits:
-                coverage.unused_exclusions.append(exclusion["starts"])
+                coverage.unused_exclusions.append(exclusion.starts)
             for index in hits:
-                coverage.excluded_sentences[index] = (exclusion["kind"], exclusion["reason"])
+                coverage.excluded_sentences[index] = (exclusion.kind, exclusion.reason)
         results.append(coverage)
     return results
 
 
-def read_coverage_config(path: Path) -> dict[str, Any]:
-    """Read ``coverage/seeds.yaml``; every exclusion must give its kind and its reason."""
-    import yaml
+def read_coverage_config(path: Path, reviews: Collection[str] | None = None) -> dict[str, SeedRegion]:
+    """Read ``coverage/seeds.yaml``: review id → the region of its seed that is audited.
 
-    config: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    problems = []
-    for review, region in config.get("seeds", {}).items():
-        for number, exclusion in enumerate(region.get("exclusions", []) or [], 1):
-            where = f"seeds.{review}.exclusions[{number}]"
-            if not exclusion.get("starts") or not exclusion.get("reason"):
-                problems.append(
-                    Problem(str(path), 1, 1, where, "an exclusion needs `starts` and an honest `reason`")
+    Read by the loader of ``graph_data/`` (:func:`msc_graph.load.load_file`),
+    so every problem carries file:line:column. Every exclusion must give its
+    starts, its kind and an honest reason. A missing file means every review
+    gets the defaults; so does a review without an entry.
+
+    Args:
+        path: the file (``Project.coverage_path``).
+        reviews: the project's review ids; an entry for any other is refused.
+
+    Raises:
+        DataError: every problem of the file, located.
+    """
+    if not path.is_file():
+        return {}
+    data = load_file(path).data
+    problems: list[Problem] = []
+
+    def report(where: tuple[str, int, int], field_name: str, message: str) -> None:
+        problems.append(Problem(*where, field_name, message))
+
+    for key in data:
+        if key != "seeds":
+            report(data.where_key(key), key, f"unknown section{_suggest(key, ['seeds'])}")
+    seeds = data.get("seeds")
+    regions: dict[str, SeedRegion] = {}
+    if seeds is not None and not isinstance(seeds, Located):
+        report(data.where("seeds"), "seeds", "must be a mapping of review id → region")
+    elif seeds is not None:
+        for review, entry in seeds.items():
+            where = f"seeds.{review}"
+            if reviews is not None and review not in reviews:
+                known = ", ".join(reviews) or "none"
+                report(
+                    seeds.where_key(review),
+                    where,
+                    f"unknown review {review!r}{_suggest(review, reviews)} (the reviews: {known})",
                 )
-            if exclusion.get("kind") not in EXCLUSION_KINDS:
-                problems.append(
-                    Problem(
-                        str(path),
-                        1,
-                        1,
-                        f"{where}.kind",
-                        f"kind must be one of {', '.join(EXCLUSION_KINDS)}, not {exclusion.get('kind')!r}",
-                    )
-                )
+            if entry is None:  # an entry with nothing in it: the defaults
+                regions[review] = SeedRegion()
+            elif not isinstance(entry, Located):
+                report(seeds.where(review), where, "must be a mapping with start, end, skip, exclusions")
+            else:
+                regions[review] = _read_region(entry, where, report)
     if problems:
-        raise DataError(problems)
-    return config
+        raise DataError(sorted(problems, key=lambda p: (p.line, p.column)))
+    return regions
+
+
+def _read_region(
+    entry: Located, where: str, report: Callable[[tuple[str, int, int], str, str], None]
+) -> SeedRegion:
+    """Return one entry of ``coverage/seeds.yaml`` as a region, reporting what is wrong with it."""
+    for key in entry:
+        if key not in REGION_KEYS:
+            report(entry.where_key(key), f"{where}.{key}", f"unknown field{_suggest(key, REGION_KEYS)}")
+    texts: dict[str, str | None] = {}
+    for key in ("start", "end"):
+        value = entry.get(key)
+        if value is not None and (not isinstance(value, str) or not value):
+            report(
+                entry.where(key), f"{where}.{key}", f"must be the start of a line of the seed, not {value!r}"
+            )
+            value = None
+        texts[key] = value
+    skip = entry.get("skip") or []
+    if not isinstance(skip, list) or not all(isinstance(item, str) and item for item in skip):
+        report(entry.where("skip"), f"{where}.skip", "must be a list of line starts")
+        skip = []
+    exclusions = []
+    items = entry.get("exclusions")
+    if items is None:
+        items = LocatedList()
+    elif not isinstance(items, LocatedList):
+        report(entry.where("exclusions"), f"{where}.exclusions", "must be a list of {starts, kind, reason}")
+        items = LocatedList()
+    for number, exclusion in enumerate(items, 1):
+        name = f"{where}.exclusions[{number}]"
+        if not isinstance(exclusion, Located):
+            line, column = items.marks[number - 1]
+            report((items.file, line, column), name, "must be a mapping {starts, kind, reason}")
+            continue
+        for key in exclusion:
+            if key not in EXCLUSION_KEYS:
+                report(
+                    exclusion.where_key(key), f"{name}.{key}", f"unknown field{_suggest(key, EXCLUSION_KEYS)}"
+                )
+        starts, kind, reason = (exclusion.get(key) for key in EXCLUSION_KEYS)
+        if not isinstance(starts, str) or not starts or not isinstance(reason, str) or not reason:
+            report(exclusion.where(), name, "an exclusion needs `starts` and an honest `reason`")
+        if not isinstance(kind, str) or kind not in EXCLUSION_KINDS:
+            report(
+                exclusion.where("kind"),
+                f"{name}.kind",
+                f"kind must be one of {', '.join(EXCLUSION_KINDS)}, not {kind!r}",
+            )
+        exclusions.append(Exclusion(str(starts), str(kind), str(reason)))
+    return SeedRegion(
+        start=texts["start"],
+        end=texts["end"],
+        skip=tuple(skip),
+        exclusions=tuple(exclusions),
+        name=where,
+        places={key: entry.where(key) for key in ("start", "end") if key in entry},
+    )
+
+
+def _suggest(name: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(close)}?" if close else ""

@@ -75,6 +75,10 @@ class QueryError(MscGraphError):
         super().__init__(f"{message}{where}")
 
 
+class SeedNotFoundError(MscGraphError, FileNotFoundError):
+    """A review's seed text (or the seeds folder) is not where the project says it is."""
+
+
 class UsageError(MscGraphError):
     """An option or argument value makes no sense (bad filter value, bad format)."""
 

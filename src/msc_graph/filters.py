@@ -108,7 +108,7 @@ def build_filter(resolver: Resolver, values: Mapping[str, Any]) -> EvidenceFilte
         constraints["studies"] = frozenset(_resolve_study(resolver, study))
     read_in = values.get("read_in")
     if read_in:
-        constraints["read_in"] = frozenset(_resolve_study(resolver, read_in))
+        constraints["read_in"] = frozenset(resolve_review(resolver.model, read_in))
     return EvidenceFilter(**constraints)
 
 
@@ -137,6 +137,35 @@ def _resolve_study(resolver: Resolver, text: str) -> list[str]:
 
         close = difflib.get_close_matches(text, [*studies, *(s.citation for s in studies.values())])
         raise UnknownEntityError(text, close)
+    return found
+
+
+def resolve_review(model: GraphModel, text: str) -> list[str]:
+    """Return the ids of the reviews ``text`` names: an id, or a citation such as "Zidan et al., 2023".
+
+    The reviews are the model's (:attr:`GraphModel.reviews`), so a review added
+    to the data is known here with no change to the code.
+
+    Raises:
+        UsageError: ``text`` names none of them; the message lists them.
+    """
+    from msc_graph.errors import UsageError
+    from msc_graph.names import normalise_name
+
+    reviews = model.reviews
+    if text in reviews:
+        return [text]
+    key = normalise_name(text)
+    found = [r.id for r in reviews.values() if key in (normalise_name(r.citation), normalise_name(r.id))]
+    if not found:
+        found = [r.id for r in reviews.values() if key and key in normalise_name(r.citation)]
+    if not found:
+        import difflib
+
+        close = difflib.get_close_matches(text, [*reviews, *(r.citation for r in reviews.values())])
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        known = ", ".join(reviews) or "none"
+        raise UsageError(f"unknown review {text!r}{hint} (the reviews of this graph: {known})")
     return found
 
 

@@ -10,7 +10,8 @@ comes with the evidence that makes it worth asking. Four kinds:
     in a pain model. Classes of factors ("growth factors", anything with
     narrower entities) are left out: their members are asked about one by
     one. A pain model is a disease model that ``model-of`` an entity below
-    ``pain``, or anything below such a model.
+    the outcome (``pain`` unless the caller names another; the kind keeps
+    its name), or anything below such a model.
 ``effect-one-preparation``
     An effect (↑ or ↓, stated) on some target is shown for one family of
     preparations (e.g. extracellular vesicles, with exosomes below) and never
@@ -45,8 +46,8 @@ from typing import Any
 from msc_graph.contradictions import EvidenceRef, Hierarchy, is_signed
 from msc_graph.model import Assertion, Basis, EntityType, GraphModel, Sign
 
-PAIN_ROOT = "pain"
-"""Entity id under which outcomes count as pain (pain models are ``model-of`` something below it)."""
+DEFAULT_OUTCOME = "pain"
+"""Entity id of the outcome whose disease models the first kind asks about, unless one is named."""
 VERBS = {
     "increases": "increase",
     "activates": "activate",
@@ -108,16 +109,20 @@ class Gap:
         return sum(best.values())
 
 
-def find_gaps(model: GraphModel, kinds: Iterable[GapKind] | None = None) -> list[Gap]:
+def find_gaps(
+    model: GraphModel, kinds: Iterable[GapKind] | None = None, outcome: str = DEFAULT_OUTCOME
+) -> list[Gap]:
     """Return the gaps of ``model``, best first (see the module docstring for the ranking).
 
+    ``outcome`` is the entity id whose disease models ``factor-untested-in-pain-model``
+    asks about (none when the graph lacks it).
     Cost: linear in assertions and evidence for each kind, plus is-a look-ups.
     """
     wanted = set(kinds) if kinds is not None else set(GapKind)
     hierarchy = Hierarchy(model)
     gaps: list[Gap] = []
     if GapKind.FACTOR_IN_PAIN_MODEL in wanted:
-        gaps.extend(_factor_gaps(model, hierarchy))
+        gaps.extend(_factor_gaps(model, hierarchy, outcome))
     if GapKind.ONE_PREPARATION in wanted:
         gaps.extend(_preparation_gaps(model, hierarchy))
     if GapKind.ONE_SPECIES in wanted:
@@ -155,18 +160,20 @@ def _effects(model: GraphModel) -> list[Assertion]:
     return [a for a in model.assertions if is_signed(a) and a.sign is not Sign.NO_CHANGE]
 
 
-def find_pain_models(model: GraphModel, hierarchy: Hierarchy) -> frozenset[str]:
-    """Return the disease models of pain: ``model-of`` an entity below ``pain``, and models below those."""
-    if PAIN_ROOT not in model.entities:
+def find_outcome_models(
+    model: GraphModel, hierarchy: Hierarchy, outcome: str = DEFAULT_OUTCOME
+) -> frozenset[str]:
+    """Return the disease models of ``outcome``: ``model-of`` an entity below it, and models below those."""
+    if outcome not in model.entities:
         return frozenset()
-    pain = hierarchy.descendants(PAIN_ROOT)
-    direct = {a.subject for a in model.assertions if a.predicate == "model-of" and a.object in pain}
+    below = hierarchy.descendants(outcome)
+    direct = {a.subject for a in model.assertions if a.predicate == "model-of" and a.object in below}
     return frozenset(item for found in direct for item in hierarchy.descendants(found))
 
 
-def _factor_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
-    """A factor carried by a preparation tested in pain models, with no tested mechanism there."""
-    pain_models = find_pain_models(model, hierarchy)
+def _factor_gaps(model: GraphModel, hierarchy: Hierarchy, outcome: str) -> list[Gap]:
+    """A factor carried by a preparation tested in models of ``outcome``, with no tested mechanism there."""
+    pain_models = find_outcome_models(model, hierarchy, outcome)
     if not pain_models:
         return []
     effects = [a for a in model.assertions if is_signed(a)]

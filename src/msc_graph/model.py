@@ -156,6 +156,8 @@ class Study:
     review: bool = False
     context: Context = field(default_factory=lambda: Context())
     """What the sentences citing it, its table row and its title state; evidence inherits it."""
+    seed: str | None = None
+    """A review's seed text: a file name in the seeds folder (``$MSC_GRAPH_SEEDS``)."""
 
 
 @dataclass(frozen=True)
@@ -320,6 +322,11 @@ class GraphModel:
     assertions: tuple[Assertion, ...]
     name: str = "curated"
 
+    @property
+    def reviews(self) -> dict[str, Study]:
+        """Return the reviews the graph was read in (see :func:`get_reviews`)."""
+        return get_reviews(self.studies)
+
     def iter_descendants(self, entity_id: str) -> Iterator[str]:
         """Yield ``entity_id`` and every entity below it in the is-a hierarchy.
 
@@ -331,6 +338,20 @@ class GraphModel:
             for parent in entity.is_a:
                 children.setdefault(parent, []).append(entity.id)
         return iter_subtree(children, entity_id)
+
+
+def get_reviews(studies: Mapping[str, Study]) -> dict[str, Study]:
+    """Return the reviews among ``studies`` (id → study), in the order they were defined.
+
+    The one place that says which reviews exist: a review is a study with
+    ``review: true`` in the curated data, and its ``seed`` names the text it
+    is read from. Adding a review is data (a study and a seed text), never code.
+
+    >>> found = get_reviews({"r": Study("r", "R", review=True, seed="r.md"), "s": Study("s", "S")})
+    >>> {ident: study.seed for ident, study in found.items()}
+    {'r': 'r.md'}
+    """
+    return {ident: study for ident, study in studies.items() if study.review}
 
 
 def iter_subtree(children: Mapping[str, Iterable[str]], root: str) -> Iterator[str]:

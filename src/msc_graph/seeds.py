@@ -1,5 +1,9 @@
 """The seed reviews as text: where they are, how they are normalised, and quote look-up.
 
+Which reviews exist and which seed file each is read from is data (a review
+study's ``seed:`` in graph_data/, see :func:`msc_graph.model.get_reviews`);
+this module only reads a seed file by its name in the seeds folder.
+
 Quotes in the curated data are checked against the seeds after both sides are
 normalised the same way: whitespace collapsed, and the seeds' markup (LaTeX
 Greek letters, HTML tags, Markdown emphasis and escapes) reduced to plain text.
@@ -15,7 +19,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from msc_graph.constants import REVIEW_SEEDS, SEEDS_ENV
+from msc_graph.constants import SEEDS_ENV
+from msc_graph.errors import SeedNotFoundError
 
 _GREEK = {
     "alpha": "α",
@@ -93,34 +98,35 @@ def get_seeds_dir() -> Path | None:
 def _folder(seeds_dir: Path | None) -> Path:
     folder = seeds_dir or get_seeds_dir()
     if folder is None:
-        raise FileNotFoundError(f"seed texts not found (set ${SEEDS_ENV})")
+        raise SeedNotFoundError(f"seed texts not found (set ${SEEDS_ENV})")
     return folder
 
 
-def read_seed(review: str, seeds_dir: Path | None = None) -> str:
-    """Return the raw text of a review's seed file.
+def read_seed(seed: str, seeds_dir: Path | None = None) -> str:
+    """Return the raw text of the seed file named ``seed`` (a review's ``seed:``).
 
     Raises:
-        FileNotFoundError: when the seed folder or the file is absent.
+        SeedNotFoundError: the seed folder or the file is absent (also a FileNotFoundError).
     """
-    return _read_seed(review, _folder(seeds_dir))
+    return _read_seed(seed, _folder(seeds_dir))
 
 
 @cache
-def _read_seed(review: str, folder: Path) -> str:
-    if review not in REVIEW_SEEDS:
-        raise FileNotFoundError(f"no seed text for {review!r}")
-    return (folder / REVIEW_SEEDS[review]).read_text(encoding="utf-8")
+def _read_seed(seed: str, folder: Path) -> str:
+    path = folder / seed
+    if path.name != seed or not path.is_file():  # a file name, never a path out of the folder
+        raise SeedNotFoundError(f"seed text {seed!r} not found in {folder}")
+    return path.read_text(encoding="utf-8")
 
 
-def read_normalised_seed(review: str, seeds_dir: Path | None = None) -> str:
-    """Return the seed text of ``review`` normalised by :func:`normalise_text`."""
-    return _read_normalised(review, _folder(seeds_dir))
+def read_normalised_seed(seed: str, seeds_dir: Path | None = None) -> str:
+    """Return the seed text of the file ``seed`` normalised by :func:`normalise_text`."""
+    return _read_normalised(seed, _folder(seeds_dir))
 
 
 @cache
-def _read_normalised(review: str, folder: Path) -> str:
-    return normalise_text(_read_seed(review, folder))
+def _read_normalised(seed: str, folder: Path) -> str:
+    return normalise_text(_read_seed(seed, folder))
 
 
 def split_quote(quote: str) -> list[str]:
@@ -128,17 +134,18 @@ def split_quote(quote: str) -> list[str]:
     return [part.strip() for part in quote.split(" … ") if part.strip()]
 
 
-def find_quote(quote: str, review: str, seeds_dir: Path | None = None) -> list[str]:
-    """Return the parts of ``quote`` that are not found verbatim in the seed (empty: all found)."""
-    text = read_normalised_seed(review, seeds_dir)
+def find_quote(quote: str, seed: str, seeds_dir: Path | None = None) -> list[str]:
+    """Return the parts of ``quote`` not found verbatim in the seed file ``seed`` (empty: all found)."""
+    text = read_normalised_seed(seed, seeds_dir)
     return [part for part in split_quote(quote) if normalise_text(part) not in text]
 
 
 def make_quote_lookup(seeds_dir: Path | None) -> Callable[[str, str], list[str]] | None:
-    """Return ``f(quote, review) -> missing parts`` over ``seeds_dir``, or None without seeds.
+    """Return ``f(quote, seed file) -> missing parts`` over ``seeds_dir``, or None without seeds.
 
-    The validator takes it; None means quotes are not checked (no seed texts here).
+    The validator takes it and passes the seed of the review an evidence was
+    read in; None means quotes are not checked (no seed texts here).
     """
     if seeds_dir is None:
         return None
-    return lambda quote, review: find_quote(quote, review, seeds_dir)
+    return lambda quote, seed: find_quote(quote, seed, seeds_dir)

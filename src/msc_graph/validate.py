@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from msc_graph.constants import REVIEW_SEEDS
 from msc_graph.errors import DataError, Problem
 from msc_graph.load import Located, LocatedList, RawFile
 from msc_graph.model import (
@@ -28,6 +27,7 @@ from msc_graph.model import (
     Setting,
     SourceKind,
     Study,
+    get_reviews,
 )
 from msc_graph.names import normalise_name
 from msc_graph.vocabulary import PREDICATES
@@ -51,6 +51,7 @@ STUDY_KEYS = {
     "pmid",
     "ref",
     "review",
+    "seed",
     "context",
 }
 ASSERTION_KEYS = {"subject", "predicate", "object", "evidence", "sign", "note"}
@@ -81,8 +82,12 @@ class _Checker:
     """Collects problems while turning located raw records into model records."""
 
     prefixes: Mapping[str, str]
-    quote_lookup: Any = None  # callable(quote, review) -> list of missing parts, or None
+    quote_lookup: Any = None  # callable(quote, seed file) -> list of missing parts, or None
     problems: list[Problem] = field(default_factory=list)
+    reviews: dict[str, Study] = field(default_factory=dict)
+    """The reviews evidence may be read in (id → study with its seed), known once studies are read."""
+    seed_places: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Review id → where its ``seed:`` is written (a missing seed text is reported there)."""
 
     def report(self, where: tuple[str, int, int], field_name: str, message: str) -> None:
         file, line, column = where
@@ -145,18 +150,32 @@ def _suggest(name: str, choices: Iterable[str], limit: int = 3) -> str:
     return f"; did you mean {', '.join(close)}?" if close else ""
 
 
+def _known(reviews: Mapping[str, Study]) -> str:
+    """Return which reviews there are, to follow "unknown review X"."""
+    if not reviews:
+        return "; no review is defined (a review is a study with review: true and a seed: text)"
+    return f"; use one of {', '.join(reviews)}"
+
+
 def validate_files(
     files: Iterable[RawFile],
     prefixes: Mapping[str, str],
     quote_lookup: Any = None,
+    *,
+    reviews: Mapping[str, Study] | None = None,
 ) -> GraphModel:
     """Check raw files and build the model; raise one DataError listing every problem.
+
+    Which reviews exist is data: the studies marked ``review: true`` in
+    ``files`` (each naming its ``seed`` text), plus ``reviews``.
 
     Args:
         files: loaded curated files.
         prefixes: the CURIE prefix map; xrefs must use one of its prefixes.
-        quote_lookup: ``f(quote, review) -> missing parts``; None skips the quote
-            check (used when the seed texts are not available).
+        quote_lookup: ``f(quote, seed file) -> missing parts``; None skips the
+            quote check (used when the seed texts are not available).
+        reviews: reviews defined outside ``files`` (id → study), for checking
+            some files of a project without the rest; ``files`` may redefine them.
     """
     check = _Checker(prefixes, quote_lookup)
     files = list(files)
@@ -179,13 +198,6 @@ def validate_files(
         for key in data:
             if key not in TOP_LEVEL:
                 check.report(data.where_key(key), key, f"unknown section{_suggest(key, TOP_LEVEL)}")
-        review = data.get("review")
-        if review is not None and not _is_key(review, REVIEW_SEEDS):
-            check.report(
-                data.where("review"),
-                "review",
-                f"unknown review {review!r}{_suggest(str(review), REVIEW_SEEDS)}",
-            )
         for kind, records, registry in (
             ("entities", check.mappings(data, "entities"), entity_records),
             ("studies", check.mappings(data, "studies"), study_records),
@@ -227,6 +239,15 @@ def validate_files(
         for name, record in context_records.items()
     }
     studies = _validate_studies(check, study_records, entities, context_records)
+    check.reviews = {**(reviews or {}), **get_reviews(studies)}
+    for raw in files:
+        review = raw.data.get("review")
+        if review is not None and not _is_key(review, check.reviews):
+            check.report(
+                raw.data.where("review"),
+                "review",
+                f"unknown review {review!r}{_known(check.reviews)}",
+            )
     assertions = _validate_assertions(check, files, entities, studies, contexts_by_name, context_records)
     if check.problems:
         raise DataError(sorted(set(check.problems), key=lambda p: (p.file, p.line, p.column)))
@@ -396,8 +417,7 @@ def _validate_studies(
         if not isinstance(review, bool):
             check.report(record.where("review"), "review", "must be true or false")
             review = False
-        if review and ident not in REVIEW_SEEDS:
-            check.report(record.where("id"), "id", f"{ident!r} is marked review but has no seed")
+        seed = _validate_seed(check, record, review)
         studies[ident] = Study(
             id=ident,
             citation=check.text(record, "citation", required=True) or ident,
@@ -412,8 +432,30 @@ def _validate_studies(
             ref=ref,
             review=review,
             context=context,
+            seed=seed,
         )
     return studies
+
+
+def _validate_seed(check: _Checker, record: Located, review: bool) -> str | None:
+    """Return a review's seed file name: required on a review, refused on any other study."""
+    if not review:
+        if "seed" in record:
+            check.report(record.where("seed"), "seed", "only a review has a seed text (add review: true)")
+        return None
+    if "seed" not in record:
+        check.report(
+            record.where("id"),
+            "seed",
+            "a review names the seed text it is read from (seed: FILE, a file in the seeds folder)",
+        )
+        return None
+    seed = check.text(record, "seed")
+    check.seed_places[str(record.get("id"))] = record.where("seed")
+    if seed is not None and (seed in (".", "..") or any(mark in seed for mark in "/\\")):
+        check.report(record.where("seed"), "seed", f"must be a file name in the seeds folder, not {seed!r}")
+        return None
+    return seed
 
 
 def _validate_context(
@@ -575,12 +617,11 @@ def _validate_evidence(
                     f"unknown study {ident!r}{_suggest(ident, studies)}",
                 )
         read_in = item.get("read_in", default_review)
-        if not _is_key(read_in, REVIEW_SEEDS):
+        if not _is_key(read_in, check.reviews):
             check.report(
                 item.where("read_in"),
                 "evidence.read_in",
-                f"unknown review {read_in!r}; use one of {', '.join(REVIEW_SEEDS)} "
-                "(or set review: at the top of the file)",
+                f"unknown review {read_in!r}{_known(check.reviews)} (or set review: at the top of the file)",
             )
         kind = item.get("source_kind")
         try:
@@ -606,8 +647,14 @@ def _validate_evidence(
                 "missing: every evidence needs a short verbatim quote from the seed",
             )
             quote = ""
-        if quote and check.quote_lookup is not None and _is_key(read_in, REVIEW_SEEDS):
-            for part in check.quote_lookup(quote, read_in):
+        seed = check.reviews[read_in].seed if _is_key(read_in, check.reviews) else None
+        if quote and check.quote_lookup is not None and seed is not None:
+            try:
+                missing = check.quote_lookup(quote, seed)
+            except FileNotFoundError as error:  # reported once: the same problem is kept once
+                check.report(check.seed_places.get(str(read_in), item.where("quote")), "seed", str(error))
+                missing = []
+            for part in missing:
                 check.report(
                     item.where("quote"), "evidence.quote", f"not found verbatim in {read_in}: {part[:80]!r}"
                 )

@@ -95,10 +95,10 @@ def contradictions(
     from msc_graph.contradictions import (
         COMPARED_FIELDS,
         find_contradictions,
-        render_contradictions_html,
         report_payload,
     )
     from msc_graph.filters import build_filter
+    from msc_graph.render.html.contradictions import render_contradictions_html
 
     views = open_views(ctx)
     model = views.model
@@ -204,8 +204,9 @@ def compare(
     `-f html -o FILE` it writes a self-contained heat map (no scripts, no
     network). Example: `mscgraph compare GFAP --by species`.
     """
-    from msc_graph.compare import build_comparison, comparison_payload, render_heatmap_html
+    from msc_graph.compare import build_comparison, comparison_payload
     from msc_graph.filters import build_filter
+    from msc_graph.render.html.heatmap import render_heatmap_html
 
     views = open_views(ctx)
     model = views.model
@@ -236,6 +237,12 @@ def compare(
     help="Only gaps of this kind (repeatable).",
 )
 @click.option(
+    "--outcome",
+    metavar="ENTITY",
+    help="The outcome whose disease models factor-untested-in-pain-model asks about "
+    "(name, synonym, id or CURIE; default: pain). The kind keeps its name.",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=0),
     default=0,
@@ -250,6 +257,7 @@ def gaps(
     ctx: click.Context,
     /,
     kinds: tuple[str, ...],
+    outcome: str | None,
     limit: int,
     basis: tuple[str, ...],
     fmt: str,
@@ -258,20 +266,23 @@ def gaps(
     """Ask what the graph shows as untested, best-supported questions first.
 
     Kinds: a factor carried by a preparation with no tested mechanism in a
-    pain model where that preparation was tested; an effect shown for one
-    preparation family (EVs) but never for another (full secretome); an effect
-    shown in one species only; a disease model with one study only. Each gap
+    pain model (a disease model of pain, or of the --outcome named) where
+    that preparation was tested; an effect shown for one preparation family
+    (EVs) but never for another (full secretome); an effect shown in one
+    species only; a disease model with one study only. Each gap
     is a question, never a finding, with the evidence that makes it
     plausible. Score: distinct studies behind that evidence, each weighing as
     its best basis (stated 1, hedged 0.5, inferred 0.25; a review speaking
     for itself at most 0.5), ties broken by kind, then evidence count.
     """
     from msc_graph.filters import build_filter, filter_model
-    from msc_graph.gaps import GapKind, find_gaps, gap_payload
+    from msc_graph.gaps import DEFAULT_OUTCOME, GapKind, find_gaps, gap_payload
 
     views = open_views(ctx)
+    # named: resolved, so an unknown name fails with suggestions; the default is quiet where absent
+    outcome_id = views.resolver.resolve(outcome).id if outcome else DEFAULT_OUTCOME
     model = filter_model(views.model, build_filter(views.resolver, {"basis": basis}))
-    found = find_gaps(model, [GapKind(k) for k in kinds] if kinds else None)
+    found = find_gaps(model, [GapKind(k) for k in kinds] if kinds else None, outcome_id)
     if limit:
         found = found[:limit]
     payload = [gap_payload(model, gap, rank) for rank, gap in enumerate(found, 1)]

@@ -16,7 +16,8 @@ from msc_graph.render import Table
     "--seed",
     "seeds",
     multiple=True,
-    help="Only this review (ferrini-2025, zidan-2023, mahajan-2018); repeatable.",
+    metavar="REVIEW",
+    help="Only this review (a review id; an unknown one is refused with the list of reviews); repeatable.",
 )
 @click.option("--details", is_flag=True, help="Text: also list uncovered sentences and rows.")
 @format_option("html")
@@ -27,20 +28,25 @@ def coverage(
 ) -> None:
     """Audit every table row and main-text sentence of each seed against the curated quotes.
 
-    The denominator and the reviewed exclusions (sentences that state no
-    mechanism, each with its kind and reason) are in coverage/seeds.yaml. JSON
-    gives per seed rows_covered, rows_total, sentences_covered, sentences_total
-    (the mechanistic sentences: all minus exclusions), excluded_by_kind and the
-    uncovered ones.
+    The seeds are the project's reviews (the studies with review: true, each
+    naming its seed text). The denominator and the reviewed exclusions
+    (sentences that state no mechanism, each with its kind and reason) are in
+    coverage/seeds.yaml; a review without an entry there is audited whole,
+    with no exclusions. JSON gives per seed rows_covered, rows_total,
+    sentences_covered, sentences_total (the mechanistic sentences: all minus
+    exclusions), excluded_by_kind and the uncovered ones.
     """
     from msc_graph.coverage import EXCLUSION_KINDS, compute_coverage, read_coverage_config
+    from msc_graph.filters import resolve_review
     from msc_graph.seeds import get_seeds_dir
 
     views = open_views(ctx)
     if get_seeds_dir() is None:
         raise click.ClickException("seed texts not found: set MSC_GRAPH_SEEDS")
-    config = read_coverage_config(views.project.root / "coverage" / "seeds.yaml")
-    results = [c.as_dict() for c in compute_coverage(views.model, config, reviews=seeds or None)]
+    model = views.model
+    wanted = [review for text in seeds for review in resolve_review(model, text)] if seeds else None
+    config = read_coverage_config(views.project.coverage_path, model.reviews)
+    results = [c.as_dict() for c in compute_coverage(model, config, reviews=wanted)]
     if fmt == "html":
         from pathlib import Path
 

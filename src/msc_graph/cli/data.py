@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from msc_graph.cli.options import chosen_project, echo_progress, emit, format_option, open_views
 from msc_graph.render import Table
+
+if TYPE_CHECKING:
+    from msc_graph.cache import Project
+    from msc_graph.model import Study
 
 
 @click.command()
@@ -57,7 +63,8 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
     lookup = make_quote_lookup(seeds_dir)
     if lookup is None:
         echo_progress("note: seed texts not found; quotes were not checked (set MSC_GRAPH_SEEDS)")
-    model = validate_files(load_files(paths), project.read_prefixes(), lookup)
+    reviews = _project_reviews(project) if files else None
+    model = validate_files(load_files(paths), project.read_prefixes(), lookup, reviews=reviews)
     evidence = sum(len(a.evidence) for a in model.assertions)
     click.echo(
         f"ok: {len(paths)} files, {len(model.entities)} entities, {len(model.studies)} "
@@ -68,6 +75,22 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
         for warning in warnings:
             click.echo(f"warning: {warning}")
         click.echo(f"{len(warnings)} warning(s)")
+
+
+def _project_reviews(project: Project) -> Mapping[str, Study] | None:
+    """Return the project's reviews, which FILES checked on their own may read evidence in.
+
+    From the cached model; when the project's own data has problems, FILES
+    know only the reviews they define themselves.
+    """
+    from msc_graph.cache import build_model
+    from msc_graph.errors import DataError
+
+    try:
+        return build_model(project).reviews
+    except DataError:
+        echo_progress("note: the project's data has problems; only reviews defined in FILES are known")
+        return None
 
 
 @click.command()

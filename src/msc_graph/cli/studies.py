@@ -14,16 +14,19 @@ from msc_graph.render import Table
 @context_filter_options
 @click.option("--factor", help="Only studies whose preparation carries this factor (includes narrower ones).")
 @click.option(
-    "--read-in", "read_in", help="Only evidence read in this review (ferrini-2025, zidan-2023, mahajan-2018)."
+    "--read-in",
+    "read_in",
+    metavar="REVIEW",
+    help="Only evidence read in this review (an id or citation; an unknown one is refused with the list).",
 )
 @format_option()
 @click.pass_context
 def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str | None) -> None:
     """List primary studies with their contexts, identified factors and effects.
 
-    `--read-in ferrini-2025 -f tsv` gives the columns of Ferrini et al.'s Table 1
-    (model, species, MSC origin, FS or EV, factors, spinal mechanism, reference),
-    rebuilt from the graph.
+    `--read-in REVIEW -f tsv` lists the primary studies read in one review in
+    the columns of a review's summary table (model, species, MSC origin, FS or
+    EV, factors, mechanism, reference), rebuilt from the graph.
     """
     from msc_graph.filters import build_filter
     from msc_graph.payloads import context_payload, get_label

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from msc_graph.cli.options import chosen_project, context_filter_options, open_views
-from msc_graph.constants import REVIEW_SEEDS
 from msc_graph.model import EntityType
 
 TYPE_CHOICES = [t.value for t in EntityType if t not in (EntityType.STUDY, EntityType.EXTERNAL)]
@@ -40,7 +39,9 @@ TYPE_CHOICES = [t.value for t in EntityType if t not in (EntityType.STUDY, Entit
     help="Draw only nodes of this type (repeatable; 'factor' includes every factor type).",
 )
 @click.option(
-    "--seed", type=click.Choice(sorted(REVIEW_SEEDS)), help="Only evidence read in this seed review."
+    "--seed",
+    metavar="REVIEW",
+    help="Only evidence read in this seed review (a review id; an unknown one is refused with the list).",
 )
 @click.option(
     "--include-studies",
@@ -109,8 +110,10 @@ def viz(
         views = open_views(ctx)
     resolver = views.resolver
     evidence_filter = build_filter(resolver, filters)
-    if seed:  # an exact review id: works even before that review's evidence is curated
-        evidence_filter = replace(evidence_filter, read_in=frozenset({seed}))
+    if seed:  # any review of the data: works even before that review's evidence is curated
+        from msc_graph.filters import resolve_review
+
+        evidence_filter = replace(evidence_filter, read_in=frozenset(resolve_review(views.model, seed)))
     describe = []
     around_id = None
     if around:
