@@ -142,9 +142,13 @@ def _hover(opened: Opened, canvas_points: list[dict[str, float]]) -> str:
         dom = opened.evaluate("(p) => window.mscGraph.network.canvasToDOM(p)", point)
         page.mouse.move(box["x"] + dom["x"] - 30, box["y"] + dom["y"] - 30)
         page.mouse.move(box["x"] + dom["x"], box["y"] + dom["y"], steps=3)
-        page.wait_for_timeout(150)
-        if page.locator("#tooltip").is_visible():
-            return str(page.locator("#tooltip").text_content())
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:  # a hover shows the tooltip within the next frames, or this point missed the item
+            page.locator("#tooltip").wait_for(state="visible", timeout=500)
+        except PlaywrightTimeout:
+            continue
+        return str(page.locator("#tooltip").text_content())
     return ""
 
 
@@ -240,7 +244,7 @@ def test_script_label_renders_as_text_and_runs_nothing(fixture_page: Path, open_
     page.fill("#search", "<script>")
     assert XSS in str(page.locator("#suggestions li").first.text_content())
     page.press("#search", "Enter")
-    page.wait_for_timeout(600)
+    page.wait_for_function("() => window.mscGraph.network.getSelectedNodes().length > 0")
     assert opened.evaluate("() => window.mscGraph.network.getSelectedNodes()") == ["xss"]
     # nothing was injected: still only the page's own three script elements, no <img> etc.
     assert opened.evaluate("() => document.querySelectorAll('script').length") == 3
@@ -253,7 +257,7 @@ def test_search_by_synonym_and_type_filter(fixture_page: Path, open_page: Any) -
     page = opened.page
     page.fill("#search", "PI3K/AKT")  # a synonym of "the pathway"
     page.press("#search", "Enter")
-    page.wait_for_timeout(600)
+    page.wait_for_function("() => window.mscGraph.network.getSelectedNodes().length > 0")
     assert opened.evaluate("() => window.mscGraph.network.getSelectedNodes()") == ["pw"]
     # hiding processes hides autophagy, microglial activation and their 5 edges
     # (pw>auto, ev>auto, auto>micro, micro>cyt, micro -/- np): 17 - 2 nodes, 16 - 5 edges
@@ -278,7 +282,7 @@ def test_paths_page_draws_and_highlights_the_chains(
     drawn = opened.evaluate(DRAWN)
     assert (drawn["nodes"], drawn["edges"]) == (len(nodes), len(hops))
     assert opened.page.locator("#chains li").count() == len(search.paths)
-    opened.page.wait_for_timeout(200)
+    opened.page.wait_for_function("() => window.mscGraph.network.getSelectedNodes().length > 0")
     selected = opened.evaluate("() => window.mscGraph.network.getSelectedNodes()")
     assert set(selected) == set(search.paths[0].nodes)
     opened.assert_clean()
@@ -305,7 +309,10 @@ def test_harness_catches_outside_requests_and_dialogs(tmp_path: Path, open_page:
         'document.body.setAttribute("data-ready", "true")</script>',
     )
     opened = open_page(page)
-    opened.page.wait_for_timeout(300)
+    for _ in range(250):  # the aborted request and the dialog are reported by events: wait for both
+        if opened.outside and opened.dialogs:
+            break
+        opened.page.wait_for_timeout(20)
     assert opened.outside == ["https://example.invalid/x.png"]
     assert opened.dialogs == ["hi"]
 

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
         UnknownEntityError,
     )
     from msc_graph.filters import EvidenceFilter, build_filter
-    from msc_graph.model import Assertion, Context, Entity, Evidence, GraphModel, Sign, Study
+    from msc_graph.model import Assertion, Basis, Context, Entity, EntityType, Evidence, GraphModel, Sign, Study
+    from msc_graph.payloads import get_label
+    from msc_graph.stats import compute_stats
     from msc_graph.paths import PathResult, PathSearch, find_paths
     from msc_graph.resolve import Match, Resolver
     from msc_graph.sparql import QueryResult, run_query
@@ -37,7 +39,19 @@ _SOURCES = {
         "UnknownEntityError",
     ),
     "msc_graph.filters": ("EvidenceFilter", "build_filter"),
-    "msc_graph.model": ("Assertion", "Context", "Entity", "Evidence", "GraphModel", "Sign", "Study"),
+    "msc_graph.model": (
+        "Assertion",
+        "Basis",
+        "Context",
+        "Entity",
+        "EntityType",
+        "Evidence",
+        "GraphModel",
+        "Sign",
+        "Study",
+    ),
+    "msc_graph.payloads": ("get_label",),
+    "msc_graph.stats": ("compute_stats",),
     "msc_graph.paths": ("PathResult", "PathSearch", "find_paths"),
     "msc_graph.resolve": ("Match", "Resolver"),
     "msc_graph.sparql": ("QueryResult", "run_query"),
@@ -62,9 +76,11 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AmbiguousEntityError",
     "Assertion",
+    "Basis",
     "Context",
     "DataError",
     "Entity",
+    "EntityType",
     "Evidence",
     "EvidenceFilter",
     "GraphModel",
@@ -82,7 +98,9 @@ __all__ = [
     "StudyRow",
     "UnknownEntityError",
     "build_filter",
+    "compute_stats",
     "find_paths",
+    "get_label",
     "iter_study_rows",
     "open_graph",
     "open_imported",

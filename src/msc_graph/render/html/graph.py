@@ -431,7 +431,7 @@ def _legend_html(graph: VizGraph) -> str:
             '<svg width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" '
             'stroke="#6b6b6b" stroke-opacity="0.45" stroke-width="2.5"/>'
             '<circle cx="30" cy="5" r="3.5" fill="#6b6b6b" fill-opacity="0.45"/></svg> '
-            "inferred only: our reading of a table row, never the author's words "
+            "inferred only: our reading, not the authors' words "
             f'<span class="count">{inferred}</span></label>'
         )
     if heavy:
