@@ -91,10 +91,7 @@ class Hierarchy:
 
     def __init__(self, model: GraphModel) -> None:
         self.model = model
-        self._children: dict[str, list[str]] = {}
-        for entity in model.entities.values():
-            for parent in entity.is_a:
-                self._children.setdefault(parent, []).append(entity.id)
+        self._children = model.children
         self._marks: dict[str, set[str]] = {}
         self._markers: dict[str, set[str]] = {}
         for assertion in model.assertions:

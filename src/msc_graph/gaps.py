@@ -231,22 +231,15 @@ def _factor_gaps(model: GraphModel, hierarchy: Hierarchy, outcome: str) -> list[
 
 def preparation_families(model: GraphModel, hierarchy: Hierarchy) -> dict[str, str]:
     """Return each secretome component's family (see the module docstring); umbrellas have none."""
+
+    def is_component(ident: str) -> bool:
+        return ident in model.entities and model.entities[ident].type is EntityType.SECRETOME_COMPONENT
+
     components = [e.id for e in model.entities.values() if e.type is EntityType.SECRETOME_COMPONENT]
-    children: dict[str, list[str]] = {}
-    roots = []
-    for item in components:
-        parents = [
-            p
-            for p in model.entities[item].is_a
-            if p in model.entities and model.entities[p].type is EntityType.SECRETOME_COMPONENT
-        ]
-        if not parents:
-            roots.append(item)
-        for parent in parents:
-            children.setdefault(parent, []).append(item)
+    roots = [item for item in components if not any(is_component(p) for p in model.entities[item].is_a)]
     heads = []
     for root in roots:
-        below = children.get(root, [])
+        below = [child for child in model.children.get(root, ()) if is_component(child)]
         heads.extend(below if len(below) >= 2 else [root])
     families: dict[str, str] = {}
     for head in sorted(heads):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from enum import Enum, IntEnum, StrEnum
+from functools import cached_property
 
 
 class EntityType(StrEnum):
@@ -327,17 +328,24 @@ class GraphModel:
         """Return the reviews the graph was read in (see :func:`get_reviews`)."""
         return get_reviews(self.studies)
 
-    def iter_descendants(self, entity_id: str) -> Iterator[str]:
-        """Yield ``entity_id`` and every entity below it in the is-a hierarchy.
+    @cached_property
+    def children(self) -> Mapping[str, tuple[str, ...]]:
+        """Return the is-a index, parent id → child ids: the one index every hierarchy walk reads.
 
-        Cost: one pass over the entities to index children, then linear in the
-        size of the subtree.
+        Cost: one pass over the entities, once per model (cached).
         """
         children: dict[str, list[str]] = {}
         for entity in self.entities.values():
             for parent in entity.is_a:
                 children.setdefault(parent, []).append(entity.id)
-        return iter_subtree(children, entity_id)
+        return {parent: tuple(kids) for parent, kids in children.items()}
+
+    def iter_descendants(self, entity_id: str) -> Iterator[str]:
+        """Yield ``entity_id`` and every entity below it in the is-a hierarchy.
+
+        Cost: linear in the size of the subtree (after the index, built once).
+        """
+        return iter_subtree(self.children, entity_id)
 
 
 def get_reviews(studies: Mapping[str, Study]) -> dict[str, Study]:

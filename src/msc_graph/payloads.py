@@ -67,7 +67,7 @@ def entity_payload(model: GraphModel, entity: Entity, prefixes: Mapping[str, str
     """Return an entity with synonyms, xrefs (CURIE and IRI), parents and children."""
     from msc_graph.rdf import expand_curie
 
-    children = sorted(e.id for e in model.entities.values() if entity.id in e.is_a)
+    children = sorted(model.children.get(entity.id, ()))
     return {
         "id": entity.id,
         "label": entity.label,
