@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from msc_graph.model import GraphModel, assign_support_units
 from msc_graph.payloads import context_payload
@@ -188,7 +188,7 @@ def write_csv(model: GraphModel) -> bytes:
     rows = [CSV_COLUMNS]
     for assertion in model.assertions:
         for item in assertion.evidence:
-            context = context_payload(model, item.context)
+            context: Mapping[str, Any] = context_payload(model, item.context)
             rows.append(
                 [
                     assertion.id,

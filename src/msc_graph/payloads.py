@@ -7,12 +7,52 @@ look in every JSON output (show, studies, paths, contradictions ...).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypedDict
 
 from msc_graph.model import Context, Entity, Evidence, GraphModel
 
 
-def entity_ref(model: GraphModel, entity_id: str) -> dict[str, str]:
+class EntityRef(TypedDict):
+    """An entity as every JSON output names it."""
+
+    id: str
+    label: str
+    type: str
+
+
+class ContextPayload(TypedDict):
+    """A merged context, entity-valued fields as labels (None when unstated)."""
+
+    species: str | None
+    strain: str | None
+    disease_model: str | None
+    healthy: bool | None
+    msc_source: str | None
+    preparation: str | None
+    route: str | None
+    measured_in: list[str | None]
+    setting: str | None
+
+
+class EvidencePayload(TypedDict):
+    """One piece of evidence in the JSON contract (README, "Paths")."""
+
+    study: str
+    citation: str
+    read_in: str
+    source_kind: str
+    locator: str
+    quote: str
+    basis: str
+    inferred_from: str | None
+    eco: str
+    caveat: str | None
+    context: ContextPayload
+    inherited: list[str]
+    general: bool
+
+
+def entity_ref(model: GraphModel, entity_id: str) -> EntityRef:
     """Return ``{id, label, type}`` for an entity id."""
     entity = model.entities[entity_id]
     return {"id": entity.id, "label": entity.label, "type": entity.type.value}
@@ -26,7 +66,7 @@ def get_label(model: GraphModel, entity_id: str | None) -> str | None:
     return entity.label if entity else entity_id
 
 
-def context_payload(model: GraphModel, context: Context) -> dict[str, Any]:
+def context_payload(model: GraphModel, context: Context) -> ContextPayload:
     """Return every context field, entity-valued ones as labels (None when unstated)."""
     return {
         "species": get_label(model, context.species),
@@ -41,7 +81,7 @@ def context_payload(model: GraphModel, context: Context) -> dict[str, Any]:
     }
 
 
-def evidence_payload(model: GraphModel, evidence: Evidence) -> dict[str, Any]:
+def evidence_payload(model: GraphModel, evidence: Evidence) -> EvidencePayload:
     """Return the evidence record of the JSON contract."""
     from msc_graph.vocabulary import get_eco_term
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from msc_graph.model import GraphModel
 from msc_graph.paths import Hop, PathSearch
-from msc_graph.payloads import entity_ref, evidence_payload
+from msc_graph.payloads import EntityRef, EvidencePayload, entity_ref, evidence_payload
 from msc_graph.render.evidence import format_evidence_lines
 from msc_graph.vocabulary import PREDICATES
 
@@ -26,7 +26,41 @@ def get_relation(hop: Hop) -> str:
     return inverse if hop.reversed and inverse else hop.predicate
 
 
-def build_paths_payload(model: GraphModel, search: PathSearch) -> dict[str, Any]:
+class HopPayload(TypedDict):
+    """One hop of a chain in the paths JSON contract (README, "Paths")."""
+
+    subject: str
+    predicate: str
+    object: str
+    sign: int | None
+    reversed: bool
+    relation: str
+    evidence: list[EvidencePayload]
+
+
+class PathPayload(TypedDict):
+    """One chain: nodes, hops, net sign (None when a hop states no direction), score, flags."""
+
+    nodes: list[EntityRef]
+    hops: list[HopPayload]
+    net_sign: int | None
+    net_effect: str
+    score: float
+    flags: list[str]
+
+
+class PathsPayload(TypedDict):
+    """The whole ``paths -f json`` answer, with the bounds that applied."""
+
+    source: list[EntityRef]
+    target: list[EntityRef]
+    paths: list[PathPayload]
+    truncated: bool
+    truncated_because: list[str]
+    limits: dict[str, Any]
+
+
+def build_paths_payload(model: GraphModel, search: PathSearch) -> PathsPayload:
     """Return the paths JSON contract documented in the README."""
     return {
         "source": [entity_ref(model, i) for i in search.sources],
@@ -59,7 +93,7 @@ def build_paths_payload(model: GraphModel, search: PathSearch) -> dict[str, Any]
     }
 
 
-def render_paths_text(payload: dict[str, Any]) -> str:
+def render_paths_text(payload: PathsPayload) -> str:
     """Return one readable block per chain, evidence numbered under each hop."""
     sources = ", ".join(s["label"] for s in payload["source"][:3])
     targets = ", ".join(t["label"] for t in payload["target"][:6])
