@@ -119,6 +119,40 @@ def open_views(ctx: click.Context) -> Any:
     return open_graph(chosen_project(ctx))
 
 
+def graph_options(action: str) -> Callable[[F], F]:
+    """Return the ``--graph NAME`` and ``--with-curated`` options of paths and viz.
+
+    ``action`` completes the help: "Search" or "Draw" an imported graph.
+    """
+
+    def decorate(function: F) -> F:
+        function = click.option(
+            "--with-curated",
+            is_flag=True,
+            help="With --graph: lay the curated graph over the imported one (a curated entity "
+            "whose cross-reference is an imported node id is that node).",
+        )(function)
+        return click.option(
+            "--graph",
+            "graph_name",
+            metavar="NAME",
+            help=f"{action} an imported graph (mscgraph import) instead of the curated one.",
+        )(function)
+
+    return decorate
+
+
+def open_chosen_views(ctx: click.Context, graph_name: str | None, with_curated: bool) -> Any:
+    """Open the imported graph ``--graph`` names (under the curated one with --with-curated), else the curated one."""
+    if graph_name:
+        from msc_graph.views import open_imported
+
+        return open_imported(graph_name, chosen_project(ctx), with_curated=with_curated)
+    if with_curated:
+        raise click.UsageError("--with-curated needs --graph NAME")
+    return open_views(ctx)
+
+
 def echo_progress(message: str) -> None:
     """Print a progress line on stderr (stdout stays clean for machine formats)."""
     click.echo(message, err=True)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from msc_graph.cli.options import chosen_project, context_filter_options, emit, format_option, open_views
+from msc_graph.cli.options import (
+    context_filter_options,
+    emit,
+    format_option,
+    graph_options,
+    open_chosen_views,
+)
 from msc_graph.constants import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
 from msc_graph.render import Table
 
@@ -40,18 +46,7 @@ from msc_graph.render import Table
     help="Keep only chains whose net effect on the target is up (↑) or down (↓).",
 )
 @click.option("--exact", is_flag=True, help="Do not expand SOURCE and TARGET to narrower entities.")
-@click.option(
-    "--graph",
-    "graph_name",
-    metavar="NAME",
-    help="Search an imported graph (mscgraph import) instead of the curated one.",
-)
-@click.option(
-    "--with-curated",
-    is_flag=True,
-    help="With --graph: lay the curated graph over the imported one (a curated entity "
-    "whose cross-reference is an imported node id is that node).",
-)
+@graph_options("Search")
 @context_filter_options
 @format_option("html")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (html).")
@@ -104,16 +99,7 @@ def paths(
     from msc_graph.paths import find_paths
     from msc_graph.render.paths import build_paths_payload, render_paths_text
 
-    if graph_name:
-        from pathlib import Path
-
-        from msc_graph.views import open_imported
-
-        views = open_imported(graph_name, chosen_project(ctx), with_curated=with_curated)
-    elif with_curated:
-        raise click.UsageError("--with-curated needs --graph NAME")
-    else:
-        views = open_views(ctx)
+    views = open_chosen_views(ctx, graph_name, with_curated)
     resolver = views.resolver
     source_match, target_match = resolver.resolve(source), resolver.resolve(target)
     sources = [source_match.id] if exact else list(resolver.iter_descendants([source_match.id]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from msc_graph.cli.options import chosen_project, context_filter_options, open_views
+from msc_graph.cli.options import context_filter_options, graph_options, open_chosen_views
 from msc_graph.model import EntityType
 
 TYPE_CHOICES = [t.value for t in EntityType if t not in (EntityType.STUDY, EntityType.EXTERNAL)]
@@ -48,17 +48,7 @@ TYPE_CHOICES = [t.value for t in EntityType if t not in (EntityType.STUDY, Entit
     is_flag=True,
     help="Also draw studies, linked to the entities their evidence is about.",
 )
-@click.option(
-    "--graph",
-    "graph_name",
-    metavar="NAME",
-    help="Draw an imported graph (mscgraph import) instead of the curated one; use --around on large ones.",
-)
-@click.option(
-    "--with-curated",
-    is_flag=True,
-    help="With --graph: lay the curated graph over the imported one (as `paths --with-curated`).",
-)
+@graph_options("Draw (use --around on large ones)")
 @context_filter_options
 @click.pass_context
 def viz(
@@ -100,14 +90,7 @@ def viz(
         render_graph_html,
     )
 
-    if graph_name:
-        from msc_graph.views import open_imported
-
-        views = open_imported(graph_name, chosen_project(ctx), with_curated=with_curated)
-    elif with_curated:
-        raise click.UsageError("--with-curated needs --graph NAME")
-    else:
-        views = open_views(ctx)
+    views = open_chosen_views(ctx, graph_name, with_curated)
     resolver = views.resolver
     evidence_filter = build_filter(resolver, filters)
     if seed:  # any review of the data: works even before that review's evidence is curated
