@@ -143,7 +143,7 @@ def graph_options(action: str) -> Callable[[F], F]:
 
 
 def open_chosen_views(ctx: click.Context, graph_name: str | None, with_curated: bool) -> Any:
-    """Open the imported graph ``--graph`` names (under the curated one with --with-curated), else the curated one."""
+    """Open the graph `--graph` names (the curated one laid over it on request), else the curated one."""
     if graph_name:
         from msc_graph.views import open_imported
 
