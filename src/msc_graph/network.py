@@ -17,14 +17,58 @@ Studies are not nodes of this view: they are the evidence on its edges.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from msc_graph.model import GraphModel
 from msc_graph.vocabulary import PREDICATES
 
 if TYPE_CHECKING:
     import networkx
+
+
+Adjacency = Mapping[str, Mapping[str, Mapping[str, Any]]]
+"""node → neighbour → predicate slug → edge attributes (the names above), as networkx's succ / pred."""
+
+
+class PathNetwork(Protocol):
+    """What path search reads of a network: adjacency both ways, degrees, membership.
+
+    networkx's MultiDiGraph has it, and so do the networks of compact.py
+    (DictNetwork, CompactNetwork, OverlayNetwork); paths.find_paths takes any.
+    """
+
+    @property
+    def succ(self) -> Adjacency:
+        """Return the out-edges, by subject."""
+
+    @property
+    def pred(self) -> Adjacency:
+        """Return the in-edges, by object."""
+
+    def out_degree(self, node: str) -> int:
+        """Return the number of edges leaving ``node`` (parallel edges counted)."""
+
+    def in_degree(self, node: str) -> int:
+        """Return the number of edges entering ``node``."""
+
+    def __contains__(self, node: object) -> bool:
+        """Return True when ``node`` is a node of the network."""
+
+
+@runtime_checkable
+class KnowsPredicates(Protocol):
+    """A network that can say which predicates its edges use (so search can skip a walk it needs not)."""
+
+    predicate_slugs: set[str] | None
+
+
+@runtime_checkable
+class ComputesDistances(Protocol):
+    """A network with its own reverse breadth-first search (compact.CompactNetwork, on integer rows)."""
+
+    def compute_distances(self, targets: Iterable[str], max_hops: int) -> dict[str, int]:
+        """Return each node's hop distance to the nearest target (≤ ``max_hops``)."""
 
 
 def iter_network_nodes(model: GraphModel) -> Iterator[tuple[str, dict[str, Any]]]:

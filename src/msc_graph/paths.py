@@ -44,10 +44,11 @@ from typing import TYPE_CHECKING, Any
 from msc_graph.constants import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
 from msc_graph.filters import EvidenceFilter, measured_in_compatible
 from msc_graph.model import Evidence, GraphModel, assign_support_units
+from msc_graph.network import ComputesDistances, KnowsPredicates, PathNetwork
 from msc_graph.vocabulary import PREDICATES
 
 if TYPE_CHECKING:
-    import networkx
+    pass
 
 DAMPING = 0.4
 """Hub damping exponent (Hetionet's DWPC uses 0.4)."""
@@ -110,13 +111,13 @@ def _walks(predicate: str, backward: bool) -> bool:
     return known is not None and known.transmits and known.reversed_in_chain == backward
 
 
-def _has_reversed(network: Any) -> bool:
+def _has_reversed(network: PathNetwork) -> bool:
     """Return False only when the network is known to hold no edge a chain walks backwards.
 
     Saves reading the second adjacency on every step of a large imported
     graph without part-of edges; a network that cannot tell is searched both ways.
     """
-    slugs = getattr(network, "predicate_slugs", None)
+    slugs = network.predicate_slugs if isinstance(network, KnowsPredicates) else None
     return slugs is None or not REVERSED_PREDICATES.isdisjoint(slugs)
 
 
@@ -156,7 +157,7 @@ def iter_usable_edges(
 
 
 def compute_distances(
-    network: networkx.MultiDiGraph,
+    network: PathNetwork,
     targets: Iterable[str],
     max_hops: int,
     evidence_filter: EvidenceFilter | None = None,
@@ -169,10 +170,8 @@ def compute_distances(
     integer rows) answers for it when no evidence filter applies: the same
     distances without building an attribute mapping per edge.
     """
-    native = getattr(network, "compute_distances", None)
-    if native is not None and (evidence_filter is None or not evidence_filter.active):
-        found: dict[str, int] = native(targets, max_hops)
-        return found
+    if isinstance(network, ComputesDistances) and (evidence_filter is None or not evidence_filter.active):
+        return network.compute_distances(targets, max_hops)
     distances = {t: 0 for t in targets if t in network}
     queue = deque(distances)
     pred, succ = network.pred, (network.succ if _has_reversed(network) else None)
@@ -208,7 +207,7 @@ def count_support(evidence: Iterable[Evidence]) -> float:
     return sum(best.values())
 
 
-def score_path(network: networkx.MultiDiGraph, hops: Iterable[Hop]) -> float:
+def score_path(network: PathNetwork, hops: Iterable[Hop]) -> float:
     """Return the path score described in the module docstring."""
     score = 1.0
     for hop in hops:
@@ -275,7 +274,7 @@ def find_context_flags(hops: Iterable[Hop], model: GraphModel | None = None) -> 
 
 
 def find_paths(
-    network: networkx.MultiDiGraph,
+    network: PathNetwork,
     sources: Iterable[str],
     targets: Iterable[str],
     *,
