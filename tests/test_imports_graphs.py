@@ -18,15 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from msc_graph import imports
 from msc_graph.cli import cli
-from msc_graph.imports import (
+from msc_graph.constants import VOCAB_IRI
+from msc_graph.interop.imported import (
     GraphImportError,
     UnknownGraphError,
     find_import_source,
     import_graph,
+    importer,
     list_graphs,
     map_predicate,
+    ntriples,
     open_imported_graph,
 )
 from msc_graph.model import Basis, SourceKind
@@ -190,7 +192,7 @@ def test_ntriples_import_agrees_with_a_plain_load_across_chunks(
 ) -> None:
     import pyoxigraph
 
-    monkeypatch.setattr(imports, "CHUNK_BYTES", 200)  # the blank node's two triples land in two chunks
+    monkeypatch.setattr(ntriples, "CHUNK_BYTES", 200)  # the blank node's two triples land in two chunks
     path = tmp_path / "small.nt"
     path.write_text(NTRIPLES, encoding="utf-8")
     prefixes = json.loads((ROOT / "ontology" / "prefixes.json").read_text())
@@ -287,7 +289,7 @@ def test_our_rdf_folds_assertions_into_edges_with_their_evidence(
         turtle = pyoxigraph.serialize(
             pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES),
             format=pyoxigraph.RdfFormat.TURTLE,
-            prefixes={"msc": imports.VOCAB_IRI},
+            prefixes={"msc": VOCAB_IRI},
         )
         path = tmp_path / "ours.ttl"
         path.write_bytes(turtle)
@@ -343,8 +345,8 @@ def test_reopening_reads_no_input(kgx_graph, isolated_cache: Path, monkeypatch: 
     def refuse(*args, **kwargs):
         raise AssertionError("an imported graph must not be parsed again")
 
-    monkeypatch.setattr(imports, "read_kgx", refuse)
-    monkeypatch.setattr(imports, "read_ntriples", refuse)
+    monkeypatch.setattr(importer, "read_kgx", refuse)
+    monkeypatch.setattr(importer, "read_ntriples", refuse)
     reopened = open_imported(kgx_graph.name)
     assert reopened.resolver.resolve("GENE11").id == "NCBIGene:11"
     assert reopened.network.out_degree("NCBIGene:10") == 2
@@ -407,7 +409,7 @@ def test_malformed_input_fails_located_and_leaves_nothing(tmp_path: Path, isolat
 KILLED_IMPORT = """
 import sys, time
 from pathlib import Path
-from msc_graph.imports import find_import_source, import_graph
+from msc_graph.interop.imported import find_import_source, import_graph
 
 def progress(n):
     print("started", flush=True)

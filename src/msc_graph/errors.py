@@ -83,3 +83,19 @@ class UsageError(MscGraphError):
     """An option or argument value makes no sense (bad filter value, bad format)."""
 
     exit_code = 2
+
+
+class GraphImportError(MscGraphError):
+    """An import cannot start or its input is malformed (the message names the file and line)."""
+
+    exit_code = 2
+
+
+class UnknownGraphError(MscGraphError):
+    """No imported graph of that name (lists the ones there are)."""
+
+    exit_code = 2
+
+    def __init__(self, name: str, known: Sequence[str]) -> None:
+        hint = f"; imported graphs: {', '.join(known)}" if known else "; none imported yet (mscgraph import)"
+        super().__init__(f"no imported graph named {name!r}{hint}")

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import rdflib
 
     from msc_graph.compact import CompactNetwork, DictNetwork, OverlayNetwork
-    from msc_graph.imports import ImportedGraph, ImportedModel
+    from msc_graph.interop.imported import ImportedGraph, ImportedModel
     from msc_graph.rdf import Triple
 
 
@@ -110,7 +110,7 @@ class ImportedViews:
     records parsed at import time, the store was bulk-loaded in that same pass.
 
     With ``curated`` set, model, network and resolver are the curated graph
-    laid over the imported one (imports.find_aliases says which nodes are the
+    laid over the imported one (interop.imported.merge.find_aliases says which nodes are the
     same); the store stays the imported graph's.
     """
 
@@ -126,7 +126,7 @@ class ImportedViews:
     @cached_property
     def aliases(self) -> dict[str, str]:
         """Return imported node id → curated entity id (empty without the curated overlay)."""
-        from msc_graph.imports import find_aliases
+        from msc_graph.interop.imported import find_aliases
 
         return find_aliases(self.curated.model, self.graph) if self.curated else {}
 
@@ -135,7 +135,7 @@ class ImportedViews:
         """Return the model: entities from the node table, the import's study, no assertions."""
         if self.curated is None:
             return self.graph.model
-        from msc_graph.imports import merge_models
+        from msc_graph.interop.imported import merge_models
 
         return merge_models(self.curated.model, self.graph.model, self.aliases)
 
@@ -158,7 +158,7 @@ class ImportedViews:
         """Return the resolver over the name index built at import time."""
         if self.curated is None:
             return self.graph.resolver
-        from msc_graph.imports import MergedResolver
+        from msc_graph.interop.imported import MergedResolver
 
         return MergedResolver(self.model, self.curated.resolver, self.graph.resolver, self.aliases)
 
@@ -200,7 +200,7 @@ def open_imported(name: str, project: Project | None = None, *, with_curated: bo
         UnknownGraphError: no graph of that name was imported.
         DataError: ``with_curated`` and the curated data has problems.
     """
-    from msc_graph.imports import open_imported_graph
+    from msc_graph.interop.imported import open_imported_graph
 
     project = project or find_project()
     graph = open_imported_graph(project.cache_dir, name)

@@ -89,7 +89,7 @@ def import_command(
     """
     from pathlib import Path
 
-    from msc_graph.imports import find_import_source, import_graph
+    from msc_graph.interop.imported import find_import_source, import_graph
 
     project = chosen_project(ctx)
     source = find_import_source(Path(path), input_format)
@@ -113,7 +113,7 @@ def import_command(
 @click.pass_context
 def graphs(ctx: click.Context, /, remove: str | None, fmt: str) -> None:
     """List the imported graphs (name, format, nodes, edges, sources); --remove NAME deletes one."""
-    from msc_graph.imports import get_graphs_dir, list_graphs, remove_graph
+    from msc_graph.interop.imported import get_graphs_dir, list_graphs, remove_graph
     from msc_graph.render import Table
 
     cache_dir = _cache_dir(ctx)

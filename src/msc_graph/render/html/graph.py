@@ -59,7 +59,7 @@ from msc_graph.render.html.viz import (
 )
 
 if TYPE_CHECKING:
-    from msc_graph.imports import ImportedGraph
+    from msc_graph.interop.imported import ImportedGraph
 
 LARGE_GRAPH = 1000
 """Node count above which the page places nodes itself and physics starts switched off."""
@@ -140,7 +140,7 @@ def build_imported_viz_graph(
         or (focus.evidence_filter is not None and focus.evidence_filter.active)
     ):
         return build_viz_graph(imported.model, imported.network, prefixes, focus)
-    from msc_graph.imports import CATEGORY_TYPES, HEDGED_LEVELS
+    from msc_graph.interop.imported import CATEGORY_TYPES, HEDGED_LEVELS
 
     ids, labels, categories, category_names, synonyms, xrefs, parents = imported.node_table
     group_of = [CATEGORY_TYPES.get(name, EntityType.EXTERNAL).value for name in category_names]

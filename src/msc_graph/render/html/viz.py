@@ -151,8 +151,9 @@ class ImportRecords:
     lines: list[int]
     predicate_codes: list[int]
     provenance: list[str]
-    """Tab-separated (imports.PROVENANCE_FIELDS): edge id, knowledge source, publications
-    (|-separated), text, level, qualifier, bases and support units (|-separated, one per publication)."""
+    """Tab-separated (interop.imported.records.PROVENANCE_FIELDS): edge id, knowledge source,
+    publications (|-separated), text, level, qualifier, bases and support units (|-separated, one per
+    publication)."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Graphs in and out of msc-graph: ``imported/`` reads external graphs (KGX, N-Triples, Turtle)."""

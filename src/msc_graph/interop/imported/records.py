@@ -1,0 +1,258 @@
+"""The records of an import: built row by row, written to disk once, and the provenance record format.
+
+Storage (``<cache>/graphs/NAME/``, written into a temporary sibling folder and
+renamed into place, so a killed import leaves no half-written graph)::
+
+    meta.json                 name, format, sources, counts, code tables
+    nodes.pickle              ids, labels, categories, synonyms, xrefs, is-a parents
+    names.pickle              the resolver's index (normalised name → ids)
+    edges.subjects/.objects   int32 node indices, one per edge record
+    edges.slugs               uint8 code of our predicate (vocabulary.py)
+    edges.predicates          uint16 code of the predicate as written in the source
+    edges.lines               int32 line of the source file the edge was read from
+    edges.provenance(.offsets) KGX provenance per edge: id, source, publications, text, level, qualifier
+    store/                    pyoxigraph (RocksDB), opened read-only
+    network/                  compact CSR, built on first use (same atomic rename)
+
+An edge's provenance is one record of tab-separated fields (PROVENANCE_FIELDS);
+:func:`encode_provenance` writes it and :func:`decode_provenance` reads it
+(the viz page's script reads the same bytes, see ``render/html/viz.py``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pickle
+import re
+from array import array
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from msc_graph.errors import GraphImportError
+from msc_graph.interop.imported.biolink import CATEGORY_TYPES
+from msc_graph.model import Basis
+from msc_graph.names import normalise_name
+from msc_graph.vocabulary import PREDICATES
+
+IMPORT_VERSION = 2
+"""Bump when the record layout changes: graphs of another version must be imported again."""
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+BASIS_VALUES = frozenset(b.value for b in Basis)
+PROVENANCE_FIELDS = ("id", "source", "publications", "text", "level", "direction", "bases", "units")
+"""The tab-separated fields of an edge's provenance record, in order (``bases`` and ``units``
+align with ``publications``: our own exports write each publication's basis and support unit)."""
+
+
+def encode_provenance(*values: str) -> bytes:
+    """Return one edge's provenance record (the fields of PROVENANCE_FIELDS, tab-joined)."""
+    return "\t".join(values).encode("utf-8")
+
+
+def decode_provenance(record: bytes) -> list[str]:
+    """Return the fields of a provenance record, missing trailing ones as ""."""
+    fields = record.decode("utf-8").split("\t") if record else []
+    return (fields + [""] * len(PROVENANCE_FIELDS))[: len(PROVENANCE_FIELDS)]
+
+
+def best_basis(first: str | None, second: str) -> str:
+    """Return the stronger of two basis values (stated > hedged > inferred); unknown values lose."""
+    order = [b.value for b in Basis]
+    ranked = [v for v in (first, second) if v in order]
+    return min(ranked, key=order.index) if ranked else Basis.STATED.value
+
+
+def split_list(value: str) -> list[str]:
+    """Return the items of a ``|``-separated list value (a KGX list cell, a provenance field)."""
+    return [item.strip() for item in value.split("|") if item.strip()] if value else []
+
+
+def check_graph_name(name: str) -> str:
+    """Return ``name`` when it can name a folder safely (letters, digits, ``.``, ``_``, ``-``).
+
+    Raises:
+        GraphImportError: it cannot.
+    """
+    if not NAME_PATTERN.match(name):
+        raise GraphImportError(
+            f"graph name {name!r}: use letters, digits, '.', '_' or '-' "
+            "(at most 64, starting with a letter or digit)"
+        )
+    return name
+
+
+def get_graphs_dir(cache_dir: Path) -> Path:
+    """Return the folder that holds every imported graph of a project cache."""
+    return cache_dir / "graphs"
+
+
+def list_graphs(cache_dir: Path) -> list[str]:
+    """Return the names of the complete imported graphs (temporary and old folders excluded)."""
+    folder = get_graphs_dir(cache_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p.name for p in folder.iterdir() if not p.name.startswith(".") and (p / "meta.json").is_file()
+    )
+
+
+class RecordBuilder:
+    """The records of one import, filled row by row (node table and edge arrays).
+
+    Memory: about 20 bytes per edge plus the strings of the node table and the
+    KGX provenance; the input itself is never held whole.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.node_index: dict[str, int] = {}
+        self.node_ids: list[str] = []
+        self.labels: list[str | None] = []
+        self.categories = array("H")
+        self.category_names: list[str] = [""]
+        self._category_codes: dict[str, int] = {"": 0}
+        self.synonyms: dict[int, list[str]] = {}
+        self.xrefs: dict[int, list[str]] = {}
+        self.parents: dict[int, list[int]] = {}
+        self.subjects = array("i")
+        self.objects = array("i")
+        self.slug_codes = array("B")
+        self.predicate_codes = array("H")
+        self.lines = array("i")
+        self.provenance_offsets = array("q", [0])
+        self.provenance = io.BytesIO()
+        self.slugs = list(PREDICATES)
+        self._slug_codes = {slug: code for code, slug in enumerate(self.slugs)}
+        self.predicates: list[str] = []
+        self._predicate_codes: dict[str, int] = {}
+        self.source_names: list[str] = []
+
+    def get_node(self, node_id: str) -> int:
+        """Return the index of ``node_id``, adding a bare node (label = id) the first time."""
+        index = self.node_index.get(node_id)
+        if index is None:
+            index = self.node_index[node_id] = len(self.node_ids)
+            self.node_ids.append(node_id)
+            self.labels.append(None)
+            self.categories.append(0)
+        return index
+
+    def set_category(self, index: int, category: str) -> None:
+        """Record ``category`` for a node; a typed category (CATEGORY_TYPES) wins over an untyped one."""
+        code = self._category_codes.get(category)
+        if code is None:
+            code = self._category_codes[category] = len(self.category_names)
+            self.category_names.append(category)
+        current = self.category_names[self.categories[index]]
+        if not current or (current not in CATEGORY_TYPES and category in CATEGORY_TYPES):
+            self.categories[index] = code
+
+    def get_predicate_code(self, predicate: str) -> int:
+        """Return the code of a predicate as written in the source."""
+        code = self._predicate_codes.get(predicate)
+        if code is None:
+            code = self._predicate_codes[predicate] = len(self.predicates)
+            self.predicates.append(predicate)
+        return code
+
+    def find_predicate_code(self, predicate: str) -> int:
+        """Return the code of a predicate as written, or -1 when no record used it."""
+        return self._predicate_codes.get(predicate, -1)
+
+    def add_edge(
+        self, subject: int, predicate_code: int, slug: str, obj: int, line: int, provenance: bytes = b""
+    ) -> None:
+        """Append one edge record."""
+        self.subjects.append(subject)
+        self.objects.append(obj)
+        self.slug_codes.append(self._slug_codes[slug])
+        self.predicate_codes.append(predicate_code)
+        self.lines.append(line)
+        if provenance:
+            self.provenance.write(provenance)
+        self.provenance_offsets.append(self.provenance.tell())
+
+    def clear_edges(self) -> None:
+        """Start the edge records afresh (the node table stays)."""
+        self.subjects, self.objects, self.lines = array("i"), array("i"), array("i")
+        self.slug_codes, self.predicate_codes = array("B"), array("H")
+        self.provenance_offsets, self.provenance = array("q", [0]), io.BytesIO()
+
+    def keep_nodes(self, keep: Sequence[bool]) -> None:
+        """Drop the nodes not kept and number the rest in order; no edge may touch a dropped node."""
+        kept = [index for index, wanted in enumerate(keep) if wanted]
+        renumber = [-1] * len(keep)
+        for new, old in enumerate(kept):
+            renumber[old] = new
+        self.node_ids = [self.node_ids[index] for index in kept]
+        self.node_index = {node_id: index for index, node_id in enumerate(self.node_ids)}
+        self.labels = [self.labels[index] for index in kept]
+        self.categories = array("H", [self.categories[index] for index in kept])
+        self.synonyms = {renumber[k]: v for k, v in self.synonyms.items() if keep[k]}
+        self.xrefs = {renumber[k]: v for k, v in self.xrefs.items() if keep[k]}
+        parents = {
+            renumber[k]: [renumber[p] for p in v if keep[p]] for k, v in self.parents.items() if keep[k]
+        }
+        self.parents = {k: v for k, v in parents.items() if v}
+        self.subjects = array("i", [renumber[index] for index in self.subjects])
+        self.objects = array("i", [renumber[index] for index in self.objects])
+
+    def add_parent(self, child: int, parent: int) -> None:
+        """Record an is-a link (the resolver expands a name through it)."""
+        known = self.parents.setdefault(child, [])
+        if parent not in known:
+            known.append(parent)
+
+    def build_name_index(self) -> dict[str, list[tuple[str, str, str]]]:
+        """Return the resolver's index: normalised name → [(id, how, name)] (as resolve.py keeps it)."""
+        exact: dict[str, list[tuple[str, str, str]]] = {}
+        for index, node_id in enumerate(self.node_ids):
+            label = self.labels[index]
+            names = [(label, "label")] if label else []
+            names += [(synonym, "synonym") for synonym in self.synonyms.get(index, ())]
+            for name, how in names:
+                entries = exact.setdefault(normalise_name(name), [])
+                if all(entry[0] != node_id for entry in entries):
+                    entries.append((node_id, how, name))
+        return exact
+
+    def write(self, folder: Path, meta: Mapping[str, Any]) -> None:
+        """Write every record file into ``folder``; ``meta.json`` last (it marks the folder complete)."""
+        nodes = (
+            self.node_ids,
+            self.labels,
+            self.categories.tobytes(),
+            self.category_names,
+            {k: tuple(v) for k, v in self.synonyms.items()},
+            {k: tuple(v) for k, v in self.xrefs.items()},
+            {k: tuple(v) for k, v in self.parents.items()},
+        )
+        _write_file(folder / "nodes.pickle", pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL))
+        curies = {
+            xref.casefold(): self.node_ids[index] for index, xrefs in self.xrefs.items() for xref in xrefs
+        }
+        exact = self.build_name_index()
+        _write_file(
+            folder / "names.pickle",
+            pickle.dumps((exact, curies, sorted(exact)), protocol=pickle.HIGHEST_PROTOCOL),
+        )
+        for suffix, values in (
+            ("subjects", self.subjects),
+            ("objects", self.objects),
+            ("slugs", self.slug_codes),
+            ("predicates", self.predicate_codes),
+            ("lines", self.lines),
+            ("provenance.offsets", self.provenance_offsets),
+        ):
+            _write_file(folder / f"edges.{suffix}", values.tobytes())
+        _write_file(folder / "edges.provenance", self.provenance.getvalue())
+        _write_file(folder / "meta.json", json.dumps(meta, indent=2).encode("utf-8"))
+
+
+def _write_file(path: Path, payload: bytes) -> None:
+    with path.open("wb") as stream:
+        stream.write(payload)
+        stream.flush()
+        os.fsync(stream.fileno())
