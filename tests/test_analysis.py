@@ -408,7 +408,7 @@ MY_QUERIES = [
 
 @pytest.mark.parametrize("name", MY_QUERIES)
 def test_named_queries_parse_and_run_on_the_fixture(fixture_project, name: str) -> None:
-    from msc_graph.sparql import find_named_query, run_query
+    from msc_graph.query.sparql import find_named_query, run_query
     from msc_graph.views import open_graph
 
     views = open_graph(fixture_project)
@@ -441,7 +441,7 @@ def test_named_queries_parse_and_run_on_the_fixture(fixture_project, name: str) 
 
 
 def test_contradictions_query_finds_the_gfap_disagreement_on_the_real_graph(real_project) -> None:
-    from msc_graph.sparql import find_named_query, run_query
+    from msc_graph.query.sparql import find_named_query, run_query
     from msc_graph.views import open_graph
 
     views = open_graph(real_project)

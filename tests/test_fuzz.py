@@ -199,7 +199,7 @@ sparql_like = st.lists(
 def test_sparql_guard_and_engine_raise_only_our_errors(text: str, tmp_path: Path) -> None:
     import pyoxigraph
 
-    from msc_graph.sparql import run_query
+    from msc_graph.query.sparql import run_query
 
     with contextlib.suppress(MscGraphError):
         run_query(

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from msc_graph.cli import cli
-from msc_graph.sparql import DEFAULT_PREFIXES
+from msc_graph.query.sparql import DEFAULT_PREFIXES
 
 from .conftest import make_cycle_store
 

@@ -18,7 +18,7 @@ import pytest
 
 from msc_graph.cli import cli
 from msc_graph.errors import QueryError
-from msc_graph.sparql import (
+from msc_graph.query.sparql import (
     DEFAULT_PREFIXES,
     QueryTimeoutError,
     RefusedQueryError,

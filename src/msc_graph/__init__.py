@@ -21,12 +21,22 @@ if TYPE_CHECKING:
         UnknownEntityError,
     )
     from msc_graph.filters import EvidenceFilter, build_filter
-    from msc_graph.model import Assertion, Basis, Context, Entity, EntityType, Evidence, GraphModel, Sign, Study
-    from msc_graph.payloads import get_label
-    from msc_graph.stats import compute_stats
+    from msc_graph.model import (
+        Assertion,
+        Basis,
+        Context,
+        Entity,
+        EntityType,
+        Evidence,
+        GraphModel,
+        Sign,
+        Study,
+    )
     from msc_graph.paths import PathResult, PathSearch, find_paths
+    from msc_graph.payloads import get_label
+    from msc_graph.query.sparql import QueryResult, run_query
     from msc_graph.resolve import Match, Resolver
-    from msc_graph.sparql import QueryResult, run_query
+    from msc_graph.stats import compute_stats
     from msc_graph.studies import StudyRow, iter_study_rows
     from msc_graph.views import GraphViews, ImportedViews, open_graph, open_imported
 
@@ -54,7 +64,7 @@ _SOURCES = {
     "msc_graph.stats": ("compute_stats",),
     "msc_graph.paths": ("PathResult", "PathSearch", "find_paths"),
     "msc_graph.resolve": ("Match", "Resolver"),
-    "msc_graph.sparql": ("QueryResult", "run_query"),
+    "msc_graph.query.sparql": ("QueryResult", "run_query"),
     "msc_graph.studies": ("StudyRow", "iter_study_rows"),
     "msc_graph.views": ("GraphViews", "ImportedViews", "open_graph", "open_imported"),
 }

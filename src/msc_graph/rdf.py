@@ -13,6 +13,7 @@ each other.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -300,5 +301,30 @@ def write_ntriples(triples: list[Triple], path: Path) -> None:
 def _nt(value: Term) -> str:
     if isinstance(value, Iri):
         return f"<{value.value}>"
-    escaped = value.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    escaped = escape_literal(value.value)
     return f'"{escaped}"^^<{value.datatype}>' if value.datatype else f'"{escaped}"'
+
+
+_LITERAL_UNSAFE = re.compile(r'["\\\n\r]')
+_CONTROL_ESCAPES = {"\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def escape_literal(value: str, also: str = "") -> str:
+    r"""Return ``value`` escaped for the inside of a quoted N-Triples, Turtle or SPARQL literal.
+
+    The one string escaper of the package: backslashes, double quotes, line
+    feeds and carriage returns always (what N-Triples needs), and the
+    characters of ``also``, among tab, backspace and form feed, as ``\t``,
+    ``\b``, ``\f``. A value with nothing to escape is returned as it is.
+
+    >>> print(escape_literal('say "hi"\nto C:\\'))
+    say \"hi\"\nto C:\\
+    >>> print(escape_literal("a\tb", also="\t"))
+    a\tb
+    """
+    if _LITERAL_UNSAFE.search(value) is None and not any(char in value for char in also):
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    for char in also:
+        escaped = escaped.replace(char, _CONTROL_ESCAPES[char])
+    return escaped

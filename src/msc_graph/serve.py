@@ -4,7 +4,7 @@ Served from Python (``http.server.ThreadingHTTPServer``) over the same
 in-memory pyoxigraph store the CLI queries, rather than the ``oxigraph``
 server binary behind a checking proxy: one process, no data directory to
 load and keep in step, and every request goes through the guard of
-:mod:`msc_graph.sparql` (updates, SERVICE and remote FROM refused), its
+:mod:`msc_graph.query.sparql` (updates, SERVICE and remote FROM refused), its
 deadline and its row cap. pyoxigraph releases the GIL while it evaluates, so
 requests run in parallel; at most ``max_running`` queries run at once, a
 timed-out query still finishing included, so abandoned queries cannot pile up.
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from msc_graph.errors import QueryError
-from msc_graph.sparql import (
+from msc_graph.query.sparql import (
     DEFAULT_LIMIT,
     DEFAULT_TIMEOUT_S,
     MAX_RUNNING,

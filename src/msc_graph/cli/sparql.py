@@ -2,7 +2,7 @@
 
 Every query, typed or named, on the curated graph, on an imported one
 (``--graph NAME``) or sent to ``--endpoint``, passes the read-only guard of
-:mod:`msc_graph.sparql` first; results are capped at ``--limit`` rows and
+:mod:`msc_graph.query.sparql` first; results are capped at ``--limit`` rows and
 stopped at ``--timeout`` seconds.
 """
 
@@ -17,10 +17,10 @@ import click
 
 from msc_graph.cli.options import basis_option, chosen_project, open_views
 from msc_graph.errors import UsageError
-from msc_graph.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, RESULT_FORMATS
+from msc_graph.query.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, RESULT_FORMATS
 
 if TYPE_CHECKING:
-    from msc_graph.sparql import NamedQuery, QueryResult, Resolve
+    from msc_graph.query.sparql import NamedQuery, QueryResult, Resolve
     from msc_graph.views import GraphViews, ImportedViews
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -73,7 +73,7 @@ def query_options(function: F) -> F:
 
 def _project_prefixes(ctx: click.Context) -> dict[str, str]:
     """Return the project's prefix map, or the built-in one when no project is at hand."""
-    from msc_graph.sparql import DEFAULT_PREFIXES
+    from msc_graph.query.sparql import DEFAULT_PREFIXES
 
     prefixes: dict[str, str] = chosen_project(ctx).read_prefixes(default=DEFAULT_PREFIXES)
     return prefixes
@@ -121,7 +121,7 @@ def _execute(
     limit: int,
     views: GraphViews | ImportedViews | None,
 ) -> tuple[QueryResult, dict[str, str]]:
-    from msc_graph.sparql import run_query, run_remote
+    from msc_graph.query.sparql import run_query, run_remote
 
     if views is None:
         prefixes = _project_prefixes(ctx)
@@ -130,7 +130,7 @@ def _execute(
 
 
 def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str]) -> None:
-    from msc_graph.sparql import serialize_result
+    from msc_graph.query.sparql import serialize_result
 
     fmt = fmt or ("ttl" if result.is_graph else "text")
     note = (
@@ -227,8 +227,8 @@ def _param_resolver(views: GraphViews | ImportedViews) -> Resolve:
 def _list_queries(fmt: str | None) -> None:
     from dataclasses import asdict
 
+    from msc_graph.query.sparql import iter_named_queries
     from msc_graph.render import Table, render
-    from msc_graph.sparql import iter_named_queries
 
     queries = list(iter_named_queries())
     if fmt in ("ttl", "nt", "csv"):
@@ -277,7 +277,7 @@ def query(
     string. `mscgraph query --list` lists the queries, their parameters and
     defaults (-f json for machines).
     """
-    from msc_graph.sparql import find_named_query
+    from msc_graph.query.sparql import find_named_query
 
     if list_queries:
         _list_queries(fmt)

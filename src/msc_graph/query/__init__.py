@@ -1,0 +1,1 @@
+"""Querying the graph: SPARQL (read-only, named queries, local or remote)."""
