@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from msc_graph.model import Basis, EntityType, Evidence, GraphModel, iter_reachable
+from msc_graph.model import Basis, EntityType, Evidence, GraphModel, Study, iter_reachable
 from msc_graph.resolve import Resolver
 
 FILTER_FIELDS = {
@@ -120,22 +120,35 @@ def _models_of(resolver: Resolver, diseases: frozenset[str]) -> frozenset[str]:
     return frozenset(resolver.iter_descendants(models)) if models else frozenset()
 
 
-def _resolve_study(resolver: Resolver, text: str) -> list[str]:
-    """Return the study ids ``text`` names: an id, or a citation such as "Gao et al., 2023a"."""
-    from msc_graph.errors import UnknownEntityError
+def find_studies(studies: Mapping[str, Study], text: str) -> tuple[list[str], list[str]]:
+    """Return the ids of the studies ``text`` names, and close matches when it names none.
+
+    The one rule for finding a study by what a user types: its id, its
+    citation as the review writes it ("Gao et al., 2023a"), or a part of the
+    citation ("Gao et al., 2023" finds both Gao papers); names are compared
+    normalised (case, hyphens, Greek letters).
+    """
+    import difflib
+
     from msc_graph.names import normalise_name
 
-    studies = resolver.model.studies
     if text in studies:
-        return [text]
+        return [text], []
     key = normalise_name(text)
     found = [s.id for s in studies.values() if key in (normalise_name(s.citation), normalise_name(s.id))]
     if not found:
         found = [s.id for s in studies.values() if key and key in normalise_name(s.citation)]
-    if not found:
-        import difflib
+    if found:
+        return found, []
+    return [], difflib.get_close_matches(text, [*studies, *(s.citation for s in studies.values())])
 
-        close = difflib.get_close_matches(text, [*studies, *(s.citation for s in studies.values())])
+
+def _resolve_study(resolver: Resolver, text: str) -> list[str]:
+    """Return the study ids ``text`` names (see :func:`find_studies`)."""
+    from msc_graph.errors import UnknownEntityError
+
+    found, close = find_studies(resolver.model.studies, text)
+    if not found:
         raise UnknownEntityError(text, close)
     return found
 
@@ -150,19 +163,10 @@ def resolve_review(model: GraphModel, text: str) -> list[str]:
         UsageError: ``text`` names none of them; the message lists them.
     """
     from msc_graph.errors import UsageError
-    from msc_graph.names import normalise_name
 
     reviews = model.reviews
-    if text in reviews:
-        return [text]
-    key = normalise_name(text)
-    found = [r.id for r in reviews.values() if key in (normalise_name(r.citation), normalise_name(r.id))]
+    found, close = find_studies(reviews, text)
     if not found:
-        found = [r.id for r in reviews.values() if key and key in normalise_name(r.citation)]
-    if not found:
-        import difflib
-
-        close = difflib.get_close_matches(text, [*reviews, *(r.citation for r in reviews.values())])
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         known = ", ".join(reviews) or "none"
         raise UsageError(f"unknown review {text!r}{hint} (the reviews of this graph: {known})")
