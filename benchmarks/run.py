@@ -63,11 +63,11 @@ RAW_QUERY = (
     "print(next(iter(s.query(sys.argv[2])))[0].value)"
 )
 OURS_QUERY = (
-    "import sys; from msc_graph.views import open_imported; v = open_imported(sys.argv[1]); "
+    "import sys; from msc_graph.interop.imported import open_imported; v = open_imported(sys.argv[1]); "
     "print(next(iter(v.store.query(sys.argv[2])))[0].value)"
 )
 OURS_OPEN = (
-    "import sys; from msc_graph.views import open_imported; v = open_imported(sys.argv[1]); "
+    "import sys; from msc_graph.interop.imported import open_imported; v = open_imported(sys.argv[1]); "
     "print(v.store.query('ASK { ?s ?p ?o }'))"
 )
 RDFLIB_LOAD = "import rdflib, sys; g = rdflib.Graph(); g.parse(sys.argv[1], format='nt'); print(len(g))"

@@ -9,8 +9,8 @@ import sys
 
 import yaml
 
-from msc_graph.cache import build_model
-from msc_graph.seeds import find_quote
+from msc_graph.curation.seeds import find_quote
+from msc_graph.views.cache import build_model
 
 
 def main(path: str) -> int:

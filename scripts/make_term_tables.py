@@ -17,7 +17,7 @@ packages there (``--no-deps``) and re-runs itself with that venv's Python::
     .venv/bin/python scripts/make_term_tables.py --lookup "interleukin 1 beta" --prefix HGNC
 
 ``--lookup`` prints the terms whose label or synonym matches a name (after
-msc_graph.names.normalise_name; ``--contains`` for substrings): the way to find
+msc_graph.model.names.normalise_name; ``--contains`` for substrings): the way to find
 a candidate identifier before writing it into xrefs.yaml.
 
 A CURIE that no packaged source has must be verified by hand and written to
@@ -421,7 +421,7 @@ def write_sources(path: Path, used: dict[str, int], sources: dict[str, Source], 
 
 
 def _load_normaliser() -> Callable[[str], str]:
-    """Load msc_graph.names without importing the msc_graph package (not installed here)."""
+    """Load msc_graph.model.names without importing the msc_graph package (not installed here)."""
     path = ROOT / "src" / "msc_graph" / "names.py"
     spec = importlib.util.spec_from_file_location("_msc_graph_names", path)
     assert spec is not None and spec.loader is not None

@@ -42,7 +42,7 @@ def build_page(folder: Path) -> Path:
 def shoot(page: Path, out: Path, zoom: float) -> None:
     from playwright.sync_api import Route, sync_playwright
 
-    from msc_graph.cache import write_atomic
+    from msc_graph.views.cache import write_atomic
 
     blocked: list[str] = []
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from msc_graph.cache import Project
-from msc_graph.seeds import get_seeds_dir
+from msc_graph.config import Project
+from msc_graph.curation.seeds import get_seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -21,8 +21,8 @@ FIXTURE = DATA / "fixture"
 @cache
 def get_seed_name(review: str) -> str:
     """Return the seed file of one of this checkout's reviews, as graph_data/reviews.yaml names it."""
-    from msc_graph.load import load_files
-    from msc_graph.validate import validate_files
+    from msc_graph.curation.load import load_files
+    from msc_graph.curation.validate import validate_files
 
     files = load_files([ROOT / "graph_data" / "reviews.yaml"])
     seed = validate_files(files, Project(ROOT).read_prefixes()).reviews[review].seed

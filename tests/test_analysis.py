@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from msc_graph.cache import Project
 from msc_graph.cli import cli
+from msc_graph.config import Project
 
 from .conftest import DATA, ROOT, copy_project
 
@@ -458,10 +458,21 @@ def test_contradictions_query_finds_the_gfap_disagreement_on_the_real_graph(real
 
 @pytest.mark.parametrize("module", ["contradictions", "compare", "gaps"])
 def test_analysis_modules_import_only_model_level_modules(module: str) -> None:
-    allowed = {"constants", "errors", "model", "names", "vocabulary", "filters", "payloads", "contradictions"}
-    tree = ast.parse((ROOT / "src" / "msc_graph" / f"{module}.py").read_text(encoding="utf-8"))
+    # the model, the evidence filters and JSON shapes, and each other: no views, SPARQL, HTML or CLI
+    allowed = {
+        "config",
+        "errors",
+        "model",
+        "model.records",
+        "model.names",
+        "model.vocabulary",
+        "query.filters",
+        "query.payloads",
+        "analysis.contradictions",
+    }
+    tree = ast.parse((ROOT / "src" / "msc_graph" / "analysis" / f"{module}.py").read_text(encoding="utf-8"))
     imported = {
-        node.module.split(".")[1]
+        node.module.removeprefix("msc_graph.")
         for node in ast.walk(tree)
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("msc_graph.")
     }

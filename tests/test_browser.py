@@ -17,11 +17,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from msc_graph.cache import Project
 from msc_graph.cli import cli
-from msc_graph.filters import EvidenceFilter
+from msc_graph.config import Project
+from msc_graph.interop.imported import open_imported
 from msc_graph.model import Basis, Context, Entity, EntityType, Evidence, GraphModel, SourceKind, Study
-from msc_graph.paths import find_paths
+from msc_graph.query.filters import EvidenceFilter
+from msc_graph.query.paths import find_paths
 from msc_graph.render.html import (
     LARGE_GRAPH,
     PageBuilder,
@@ -31,7 +32,7 @@ from msc_graph.render.html import (
     render_graph_html,
     render_paths_html,
 )
-from msc_graph.views import open_graph, open_imported
+from msc_graph.views import open_graph
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from msc_graph.cache import build_model, compute_input_hash
 from msc_graph.cli import cli
-from msc_graph.seeds import get_seeds_dir
+from msc_graph.curation.seeds import get_seeds_dir
+from msc_graph.views.cache import build_model, compute_input_hash
 
 
 def _artefacts(project) -> list[Path]:
@@ -20,7 +20,7 @@ def _artefacts(project) -> list[Path]:
 
 def test_second_build_reads_the_cache_without_yaml(fixture_project, monkeypatch) -> None:
     build_model(fixture_project)
-    import msc_graph.load as load
+    import msc_graph.curation.load as load
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("YAML was parsed again although nothing changed")
@@ -63,12 +63,12 @@ def test_build_killed_midway_leaves_the_cache_usable(fixture_project) -> None:
     data = fixture_project.data_dir / "fixture.yaml"
     data.write_text(data.read_text() + "\n# changed\n")
     slow = (
-        "import time, msc_graph.validate as v\n"
+        "import time, msc_graph.curation.validate as v\n"
         "original = v.validate_files\n"
         "def slow(*a, **k):\n"
         "    print('validating', flush=True); time.sleep(30); return original(*a, **k)\n"
         "v.validate_files = slow\n"
-        "from msc_graph.cache import build_model\n"
+        "from msc_graph.views.cache import build_model\n"
         "build_model()\n"
     )
     process = subprocess.Popen([sys.executable, "-c", slow], stdout=subprocess.PIPE, env=os.environ.copy())
@@ -86,7 +86,7 @@ def test_build_killed_midway_leaves_the_cache_usable(fixture_project) -> None:
 
 
 def test_concurrent_builds_do_not_corrupt_each_other(fixture_project) -> None:
-    code = "from msc_graph.cache import build_model; print(len(build_model().entities))"
+    code = "from msc_graph.views.cache import build_model; print(len(build_model().entities))"
     processes = [
         subprocess.Popen(
             [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=os.environ.copy()

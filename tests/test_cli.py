@@ -206,12 +206,12 @@ def test_part_of_hop_reads_as_has_part_along_the_chain(runner, fixture_project) 
 
 
 def test_unexpected_errors_print_one_line_not_a_traceback(runner, fixture_project, monkeypatch) -> None:
-    import msc_graph.stats
+    import msc_graph.query.stats
 
     def boom(_model):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(msc_graph.stats, "compute_stats", boom)
+    monkeypatch.setattr(msc_graph.query.stats, "compute_stats", boom)
     result = runner.invoke(cli, ["stats"])
     assert result.exit_code == 1
     assert "internal error: RuntimeError: disk on fire" in result.output

@@ -12,7 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from msc_graph.compact import (
+from msc_graph.model import Basis, Context, Evidence, SourceKind
+from msc_graph.model.vocabulary import PREDICATES
+from msc_graph.query.filters import EvidenceFilter
+from msc_graph.query.paths import compute_distances, find_paths
+from msc_graph.views import open_graph
+from msc_graph.views.compact import (
     CompactNetwork,
     DictNetwork,
     OverlayNetwork,
@@ -21,12 +26,7 @@ from msc_graph.compact import (
     open_network,
     write_network,
 )
-from msc_graph.filters import EvidenceFilter
-from msc_graph.model import Basis, Context, Evidence, SourceKind
-from msc_graph.network import iter_network_edges
-from msc_graph.paths import compute_distances, find_paths
-from msc_graph.views import open_graph
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.views.network import iter_network_edges
 
 SLUGS = list(PREDICATES)
 Edge = tuple[str, str, str, tuple[Evidence, ...]]

@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 
 from msc_graph.cli import cli
-from msc_graph.coverage import read_coverage_config, segment_seed, split_sentences
-from msc_graph.seeds import read_seed
+from msc_graph.curation.coverage import read_coverage_config, segment_seed, split_sentences
+from msc_graph.curation.seeds import read_seed
 
 from .conftest import ROOT, get_seed_name
 
@@ -144,9 +144,9 @@ CITATION = re.compile(
 def test_every_study_cited_in_a_covered_sentence_is_a_study_node(review, seeds_dir, real_project) -> None:
     # Author-year citations ("Gao et al., 2023a, b", "Gnecchi and Melo, 2009") in each covered
     # sentence must name a study of the graph whose title is printed in the review's reference list.
-    from msc_graph.coverage import compute_coverage
-    from msc_graph.names import normalise_name
-    from msc_graph.seeds import normalise_text
+    from msc_graph.curation.coverage import compute_coverage
+    from msc_graph.curation.seeds import normalise_text
+    from msc_graph.model.names import normalise_name
     from msc_graph.views import open_graph
 
     model = open_graph(real_project).model
@@ -194,9 +194,9 @@ def test_every_numbered_reference_in_a_covered_mahajan_sentence_is_a_study_node(
     # For each superscript in the audited region, the 40 characters before it (normalised) find
     # the sentence or table row it belongs to; if that sentence or row is covered, every number
     # must be a study read in mahajan-2018 with that reference number and its title.
-    from msc_graph.coverage import compute_coverage
-    from msc_graph.names import normalise_name
-    from msc_graph.seeds import normalise_text
+    from msc_graph.curation.coverage import compute_coverage
+    from msc_graph.curation.seeds import normalise_text
+    from msc_graph.model.names import normalise_name
     from msc_graph.views import open_graph
 
     model = open_graph(real_project).model
@@ -295,7 +295,7 @@ def test_coverage_config_errors_carry_file_line_and_column(tmp_path) -> None:
 
 
 def test_a_review_without_an_entry_is_audited_whole(tmp_path) -> None:
-    from msc_graph.coverage import SeedRegion, Sentence
+    from msc_graph.curation.coverage import SeedRegion, Sentence
 
     text = "# Title\n\nFirst sentence. Second one.\n\nLast sentence.\n"
     sentences, rows = segment_seed(text)  # no entry: from the first line to the last, nothing excluded

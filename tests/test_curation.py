@@ -8,7 +8,7 @@ import json
 import pytest
 
 from msc_graph.cli import cli
-from msc_graph.names import normalise_name
+from msc_graph.model.names import normalise_name
 from msc_graph.views import open_graph
 
 
@@ -293,7 +293,7 @@ def test_mir21_lowers_nucleus_pulposus_apoptosis(runner, real_project) -> None:
 
 
 def test_signs_follow_the_predicates(real_project) -> None:
-    from msc_graph.vocabulary import PREDICATES
+    from msc_graph.model.vocabulary import PREDICATES
 
     for assertion in open_graph(real_project).model.assertions:
         assert assertion.sign == PREDICATES[assertion.predicate].sign
@@ -351,7 +351,7 @@ def test_entities_used_by_several_seed_files_live_in_entities_yaml() -> None:
     ],
 )
 def test_places_of_measurement_match_through_curated_anatomy(real_project, first, second, compatible) -> None:
-    from msc_graph.filters import measured_in_compatible
+    from msc_graph.query.filters import measured_in_compatible
 
     model = open_graph(real_project).model
     assert measured_in_compatible(model, (first,), (second,)) is compatible
@@ -371,7 +371,7 @@ def test_choi_collagen_in_the_intestine_is_not_the_opposite_of_collagen_in_carti
 
 def test_a_chain_measured_in_spinal_cord_and_in_chondrocytes_is_flagged(real_project) -> None:
     from msc_graph.model import Context, Evidence, SourceKind
-    from msc_graph.paths import Hop, find_context_flags
+    from msc_graph.query.paths import Hop, find_context_flags
 
     model = open_graph(real_project).model
 

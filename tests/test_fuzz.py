@@ -11,15 +11,15 @@ import networkx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from msc_graph.cache import Project
 from msc_graph.cli import cli
+from msc_graph.config import Project
+from msc_graph.curation.load import load_file
+from msc_graph.curation.validate import validate_files
 from msc_graph.errors import MscGraphError
-from msc_graph.load import load_file
 from msc_graph.model import GraphModel
-from msc_graph.paths import find_paths
-from msc_graph.resolve import Resolver
-from msc_graph.validate import validate_files
+from msc_graph.query.paths import find_paths
 from msc_graph.views import open_graph
+from msc_graph.views.resolve import Resolver
 
 from .conftest import ROOT
 

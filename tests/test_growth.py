@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from msc_graph.cache import Project
 from msc_graph.cli import cli
+from msc_graph.config import Project
 
 from .conftest import DATA, FIXTURE, copy_project
 

@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from msc_graph.cache import Project
 from msc_graph.cli import cli
-from msc_graph.filters import EvidenceFilter, build_filter
+from msc_graph.config import Project
+from msc_graph.interop.imported import open_imported
 from msc_graph.model import Context, Entity, EntityType, Evidence, GraphModel, SourceKind, Study
-from msc_graph.paths import find_paths
+from msc_graph.query.filters import EvidenceFilter, build_filter
+from msc_graph.query.paths import find_paths
 from msc_graph.render.html import (
     LARGE_GRAPH,
     NodeColumns,
@@ -41,7 +42,7 @@ from msc_graph.render.html import (
     render_page,
     render_paths_html,
 )
-from msc_graph.views import GraphViews, open_graph, open_imported
+from msc_graph.views import GraphViews, open_graph
 
 from .conftest import ROOT
 
@@ -355,8 +356,8 @@ def test_page_loads_nothing_from_outside(views: GraphViews, include_studies: boo
 
 
 def test_every_page_is_drawn_in_the_one_page_shell(views: GraphViews) -> None:
-    from msc_graph.compare import build_comparison, comparison_payload
-    from msc_graph.contradictions import find_contradictions, report_payload
+    from msc_graph.analysis.compare import build_comparison, comparison_payload
+    from msc_graph.analysis.contradictions import find_contradictions, report_payload
 
     model = views.model
     search = find_paths(views.network, ["ev"], list(views.resolver.iter_descendants(["pain"])), max_hops=6)

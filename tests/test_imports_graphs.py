@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from msc_graph.cli import cli
-from msc_graph.constants import VOCAB_IRI
+from msc_graph.config import VOCAB_IRI
 from msc_graph.interop.imported import (
     GraphImportError,
     UnknownGraphError,
@@ -29,11 +29,11 @@ from msc_graph.interop.imported import (
     list_graphs,
     map_predicate,
     ntriples,
+    open_imported,
     open_imported_graph,
 )
 from msc_graph.model import Basis, SourceKind
-from msc_graph.paths import count_support, find_paths
-from msc_graph.views import open_imported
+from msc_graph.query.paths import count_support, find_paths
 
 from .conftest import ROOT
 

@@ -25,9 +25,9 @@ import math
 import networkx
 import pytest
 
-from msc_graph.filters import EvidenceFilter
 from msc_graph.model import Basis, Evidence, SourceKind
-from msc_graph.paths import count_support, find_paths
+from msc_graph.query.filters import EvidenceFilter
+from msc_graph.query.paths import count_support, find_paths
 from msc_graph.views import open_graph
 
 PAIN = ["pain", "np"]  # "pain" expanded through is-a

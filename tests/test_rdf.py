@@ -5,9 +5,9 @@ from __future__ import annotations
 import rdflib
 from pyshacl import validate as shacl_validate
 
-from msc_graph.rdf import RDF, VOCAB_IRI, predicate_local
+from msc_graph.model.vocabulary import PREDICATES
 from msc_graph.views import open_graph
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.views.rdf import RDF, VOCAB_IRI, predicate_local
 
 from .conftest import ROOT
 
@@ -56,7 +56,7 @@ def test_ontology_declares_every_predicate_and_type() -> None:
         assert ontology.value(term, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#definition"))
         signs = list(ontology.objects(term, MSC["sign"]))
         assert [s.toPython() for s in signs] == ([] if predicate.sign is None else [int(predicate.sign)])
-    from msc_graph.rdf import TYPE_CLASSES
+    from msc_graph.views.rdf import TYPE_CLASSES
 
     for local in TYPE_CLASSES.values():
         assert (MSC[local], rdflib.RDF.type, rdflib.OWL.Class) in ontology, local

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from msc_graph.cache import Project
-from msc_graph.load import iter_data_files, load_files
-from msc_graph.seeds import find_quote, normalise_text, split_quote
-from msc_graph.validate import validate_files
+from msc_graph.config import Project
+from msc_graph.curation.load import iter_data_files, load_files
+from msc_graph.curation.seeds import find_quote, normalise_text, split_quote
+from msc_graph.curation.validate import validate_files
 
 from .conftest import ROOT, get_seed_name
 

@@ -168,7 +168,7 @@ def test_endpoint_must_be_http(runner) -> None:
 
 @pytest.fixture()
 def generated_server() -> Iterator[str]:
-    from msc_graph.serve import build_server
+    from msc_graph.server import build_server
 
     store = make_cycle_store()
     server = build_server(store, DEFAULT_PREFIXES, port=0, timeout_s=0.3, limit=4, max_running=2)
@@ -200,7 +200,7 @@ def test_serve_stops_slow_queries_with_503(generated_server: str) -> None:
 def test_serve_listens_on_loopback_by_default() -> None:
     import pyoxigraph
 
-    from msc_graph.serve import build_server
+    from msc_graph.server import build_server
 
     server = build_server(pyoxigraph.Store(), DEFAULT_PREFIXES, port=0)
     try:
@@ -211,7 +211,7 @@ def test_serve_listens_on_loopback_by_default() -> None:
 
 
 def test_query_page_writes_results_as_text() -> None:
-    from msc_graph.serve import QUERY_PAGE
+    from msc_graph.server import QUERY_PAGE
 
     # results are written with textContent, never innerHTML: a label cannot inject markup
     assert "innerHTML" not in QUERY_PAGE and "textContent" in QUERY_PAGE

@@ -44,7 +44,7 @@ NAMED = sorted(q.name for q in iter_named_queries())
 
 @pytest.fixture(scope="module")
 def fixture_views(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from msc_graph.cache import Project
+    from msc_graph.config import Project
     from msc_graph.views import open_graph
 
     root = tmp_path_factory.mktemp("sparql-fixture")
@@ -59,7 +59,7 @@ def fixture_views(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
 @pytest.fixture(scope="module")
 def real_views(seeds_dir: Path, real_cache: Path) -> Iterator[object]:
-    from msc_graph.cache import Project
+    from msc_graph.config import Project
     from msc_graph.views import open_graph
 
     # the curated data ships with the checkout: if it fails to validate, that is a failure, not a skip
@@ -542,7 +542,8 @@ def imported_turtle(runner, fixture_project, tmp_path: Path) -> str:
 
 
 def test_every_named_query_answers_the_same_on_the_imported_export(imported_turtle, fixture_project) -> None:
-    from msc_graph.views import open_graph, open_imported
+    from msc_graph.interop.imported import open_imported
+    from msc_graph.views import open_graph
 
     curated, imported = open_graph(fixture_project), open_imported(imported_turtle, fixture_project)
     assert len(imported.store) == len(curated.store)  # graph and ontology, every triple back

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 import pytest
 
 from msc_graph.cli import cli
+from msc_graph.curation.seeds import read_seed
 from msc_graph.model import Entity, GraphModel
-from msc_graph.names import normalise_name
-from msc_graph.seeds import read_seed
+from msc_graph.model.names import normalise_name
 from msc_graph.views import open_graph
 
 from .conftest import get_seed_name

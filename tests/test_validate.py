@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from msc_graph.cache import Project
 from msc_graph.cli import cli
+from msc_graph.config import Project
+from msc_graph.curation.load import load_file, load_files
+from msc_graph.curation.seeds import find_quote
+from msc_graph.curation.validate import find_warnings, validate_files
 from msc_graph.errors import DataError
-from msc_graph.load import load_file, load_files
-from msc_graph.seeds import find_quote
-from msc_graph.validate import find_warnings, validate_files
 
 from .conftest import DATA, FIXTURE, ROOT
 

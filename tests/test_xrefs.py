@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from msc_graph.cache import Project
 from msc_graph.cli import cli
+from msc_graph.config import Project
 from msc_graph.model import GraphModel
-from msc_graph.names import normalise_name
+from msc_graph.model.names import normalise_name
 from msc_graph.views import open_graph
 
 from .conftest import ROOT
@@ -309,7 +309,7 @@ def test_rdf_has_exact_match_for_each_xref(project) -> None:
 
 def test_the_eco_classes_of_the_evidence_basis_are_committed_terms() -> None:
     from msc_graph.model import Basis
-    from msc_graph.vocabulary import get_eco_term
+    from msc_graph.model.vocabulary import get_eco_term
 
     terms = {row["curie"]: row["label"] for row in _read_table(TERMS_DIR / "manual.tsv")}
     expected = {

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
         QueryError,
         UnknownEntityError,
     )
-    from msc_graph.filters import EvidenceFilter, build_filter
+    from msc_graph.interop.imported import ImportedViews, open_imported
     from msc_graph.model import (
         Assertion,
         Basis,
@@ -32,13 +32,14 @@ if TYPE_CHECKING:
         Sign,
         Study,
     )
-    from msc_graph.paths import PathResult, PathSearch, find_paths
-    from msc_graph.payloads import get_label
+    from msc_graph.query.filters import EvidenceFilter, build_filter
+    from msc_graph.query.paths import PathResult, PathSearch, find_paths
+    from msc_graph.query.payloads import get_label
     from msc_graph.query.sparql import QueryResult, run_query
-    from msc_graph.resolve import Match, Resolver
-    from msc_graph.stats import compute_stats
-    from msc_graph.studies import StudyRow, iter_study_rows
-    from msc_graph.views import GraphViews, ImportedViews, open_graph, open_imported
+    from msc_graph.query.stats import compute_stats
+    from msc_graph.query.studies import StudyRow, iter_study_rows
+    from msc_graph.views import GraphViews, open_graph
+    from msc_graph.views.resolve import Match, Resolver
 
 _SOURCES = {
     "msc_graph.errors": (
@@ -48,7 +49,7 @@ _SOURCES = {
         "QueryError",
         "UnknownEntityError",
     ),
-    "msc_graph.filters": ("EvidenceFilter", "build_filter"),
+    "msc_graph.query.filters": ("EvidenceFilter", "build_filter"),
     "msc_graph.model": (
         "Assertion",
         "Basis",
@@ -60,13 +61,14 @@ _SOURCES = {
         "Sign",
         "Study",
     ),
-    "msc_graph.payloads": ("get_label",),
-    "msc_graph.stats": ("compute_stats",),
-    "msc_graph.paths": ("PathResult", "PathSearch", "find_paths"),
-    "msc_graph.resolve": ("Match", "Resolver"),
+    "msc_graph.query.payloads": ("get_label",),
+    "msc_graph.query.stats": ("compute_stats",),
+    "msc_graph.query.paths": ("PathResult", "PathSearch", "find_paths"),
+    "msc_graph.views.resolve": ("Match", "Resolver"),
     "msc_graph.query.sparql": ("QueryResult", "run_query"),
-    "msc_graph.studies": ("StudyRow", "iter_study_rows"),
-    "msc_graph.views": ("GraphViews", "ImportedViews", "open_graph", "open_imported"),
+    "msc_graph.query.studies": ("StudyRow", "iter_study_rows"),
+    "msc_graph.interop.imported": ("ImportedViews", "open_imported"),
+    "msc_graph.views": ("GraphViews", "open_graph"),
 }
 _MODULE_OF = {name: module for module, names in _SOURCES.items() for name in names}
 

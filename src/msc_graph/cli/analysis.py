@@ -41,7 +41,7 @@ def _write(text: str, output: str | None) -> None:
         return
     from pathlib import Path
 
-    from msc_graph.cache import write_atomic
+    from msc_graph.views.cache import write_atomic
 
     write_atomic(Path(output), (text + "\n").encode("utf-8"))
     echo_progress(f"wrote {output}")
@@ -92,12 +92,12 @@ def contradictions(
     described differently in prose, table and title) are listed in a section
     of their own: they are not contradictions between studies.
     """
-    from msc_graph.contradictions import (
+    from msc_graph.analysis.contradictions import (
         COMPARED_FIELDS,
         find_contradictions,
         report_payload,
     )
-    from msc_graph.filters import build_filter
+    from msc_graph.query.filters import build_filter
     from msc_graph.render.html.contradictions import render_contradictions_html
 
     views = open_views(ctx)
@@ -204,8 +204,8 @@ def compare(
     `-f html -o FILE` it writes a self-contained heat map (no scripts, no
     network). Example: `mscgraph compare GFAP --by species`.
     """
-    from msc_graph.compare import build_comparison, comparison_payload
-    from msc_graph.filters import build_filter
+    from msc_graph.analysis.compare import build_comparison, comparison_payload
+    from msc_graph.query.filters import build_filter
     from msc_graph.render.html.heatmap import render_heatmap_html
 
     views = open_views(ctx)
@@ -275,8 +275,8 @@ def gaps(
     its best basis (stated 1, hedged 0.5, inferred 0.25; a review speaking
     for itself at most 0.5), ties broken by kind, then evidence count.
     """
-    from msc_graph.filters import build_filter, filter_model
-    from msc_graph.gaps import DEFAULT_OUTCOME, GapKind, find_gaps, gap_payload
+    from msc_graph.analysis.gaps import DEFAULT_OUTCOME, GapKind, find_gaps, gap_payload
+    from msc_graph.query.filters import build_filter, filter_model
 
     views = open_views(ctx)
     # named: resolved, so an unknown name fails with suggestions; the default is quiet where absent

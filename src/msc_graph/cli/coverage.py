@@ -36,9 +36,9 @@ def coverage(
     sentences_covered, sentences_total (the mechanistic sentences: all minus
     exclusions), excluded_by_kind and the uncovered ones.
     """
-    from msc_graph.coverage import EXCLUSION_KINDS, compute_coverage, read_coverage_config
-    from msc_graph.filters import resolve_review
-    from msc_graph.seeds import get_seeds_dir
+    from msc_graph.curation.coverage import EXCLUSION_KINDS, compute_coverage, read_coverage_config
+    from msc_graph.curation.seeds import get_seeds_dir
+    from msc_graph.query.filters import resolve_review
 
     views = open_views(ctx)
     if get_seeds_dir() is None:
@@ -50,7 +50,7 @@ def coverage(
     if fmt == "html":
         from pathlib import Path
 
-        from msc_graph.cache import write_atomic
+        from msc_graph.views.cache import write_atomic
 
         path = Path(output or "coverage.html")
         write_atomic(path, _render_html(results).encode("utf-8"))

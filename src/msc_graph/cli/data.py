@@ -12,7 +12,7 @@ from msc_graph.cli.options import chosen_project, echo_progress, emit, format_op
 from msc_graph.render import Table
 
 if TYPE_CHECKING:
-    from msc_graph.cache import Project
+    from msc_graph.config import Project
     from msc_graph.model import Study
 
 
@@ -26,7 +26,7 @@ def build(ctx: click.Context, no_cache: bool) -> None:
     there is nothing more to prepare here. Exit code 2 when the curated data has
     problems; the last good build stays usable.
     """
-    from msc_graph.cache import build_model
+    from msc_graph.views.cache import build_model
 
     echo_progress("loading and validating graph_data/ ...")
     model = build_model(chosen_project(ctx), use_cache=not no_cache)
@@ -53,9 +53,9 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
     when there is any. Quotes are checked against the seeds when the seed
     folder is found ($MSC_GRAPH_SEEDS or ../shared/seeds).
     """
-    from msc_graph.load import iter_data_files, load_files
-    from msc_graph.seeds import get_seeds_dir, make_quote_lookup
-    from msc_graph.validate import find_warnings, validate_files
+    from msc_graph.curation.load import iter_data_files, load_files
+    from msc_graph.curation.seeds import get_seeds_dir, make_quote_lookup
+    from msc_graph.curation.validate import find_warnings, validate_files
 
     project = chosen_project(ctx)
     paths = [Path(f) for f in files] or list(iter_data_files(project.data_dir))
@@ -83,8 +83,8 @@ def _project_reviews(project: Project) -> Mapping[str, Study] | None:
     From the cached model; when the project's own data has problems, FILES
     know only the reviews they define themselves.
     """
-    from msc_graph.cache import build_model
     from msc_graph.errors import DataError
+    from msc_graph.views.cache import build_model
 
     try:
         return build_model(project).reviews
@@ -100,7 +100,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
     """Count entities per type, assertions per predicate, evidence per study and review."""
     from dataclasses import asdict
 
-    from msc_graph.stats import compute_stats
+    from msc_graph.query.stats import compute_stats
 
     views = open_views(ctx)
     result = compute_stats(views.model)

@@ -41,7 +41,7 @@ def resolve(ctx: click.Context, text: str, descendants: bool, fmt: str) -> None:
     An unknown name fails with the closest names; an ambiguous one lists every
     candidate with its type.
     """
-    from msc_graph.payloads import entity_ref
+    from msc_graph.query.payloads import entity_ref
 
     views = open_views(ctx)
     match = views.resolver.resolve(text)
@@ -66,8 +66,8 @@ def show(ctx: click.Context, entity: str, basis: tuple[str, ...], fmt: str) -> N
     what it was inferred from) and its context in one line; --basis keeps
     only evidence of those bases.
     """
-    from msc_graph.filters import build_filter, filter_model
-    from msc_graph.payloads import entity_payload, entity_ref, evidence_payload
+    from msc_graph.query.filters import build_filter, filter_model
+    from msc_graph.query.payloads import entity_payload, entity_ref, evidence_payload
 
     views = open_views(ctx)
     model = filter_model(views.model, build_filter(views.resolver, {"basis": basis}))

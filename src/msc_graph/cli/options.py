@@ -106,7 +106,7 @@ def chosen_project(ctx: click.Context) -> Any:
     """Return the project given by the root group's --project (or found from the working dir)."""
     from pathlib import Path
 
-    from msc_graph.cache import find_project
+    from msc_graph.config import find_project
 
     root = ctx.find_root().obj.get("project")
     return find_project(Path(root) if root else None)
@@ -145,7 +145,7 @@ def graph_options(action: str) -> Callable[[F], F]:
 def open_chosen_views(ctx: click.Context, graph_name: str | None, with_curated: bool) -> Any:
     """Open the graph `--graph` names (the curated one laid over it on request), else the curated one."""
     if graph_name:
-        from msc_graph.views import open_imported
+        from msc_graph.interop.imported import open_imported
 
         return open_imported(graph_name, chosen_project(ctx), with_curated=with_curated)
     if with_curated:

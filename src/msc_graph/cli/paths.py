@@ -11,7 +11,7 @@ from msc_graph.cli.options import (
     graph_options,
     open_chosen_views,
 )
-from msc_graph.constants import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
+from msc_graph.config import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
 from msc_graph.render import Table
 
 
@@ -95,8 +95,8 @@ def paths(
     the provenance each edge was imported with (publication or knowledge
     source, file and line, supporting text).
     """
-    from msc_graph.filters import build_filter
-    from msc_graph.paths import find_paths
+    from msc_graph.query.filters import build_filter
+    from msc_graph.query.paths import find_paths
     from msc_graph.render.paths import build_paths_payload, render_paths_text
 
     views = open_chosen_views(ctx, graph_name, with_curated)
@@ -125,7 +125,7 @@ def paths(
         path = output or "paths.html"
         from pathlib import Path
 
-        from msc_graph.cache import write_atomic
+        from msc_graph.views.cache import write_atomic
 
         write_atomic(Path(path), html.encode("utf-8"))
         click.echo(f"wrote {path} ({len(search.paths)} chains)")

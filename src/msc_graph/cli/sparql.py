@@ -20,8 +20,9 @@ from msc_graph.errors import UsageError
 from msc_graph.query.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, RESULT_FORMATS
 
 if TYPE_CHECKING:
+    from msc_graph.interop.imported import ImportedViews
     from msc_graph.query.sparql import NamedQuery, QueryResult, Resolve
-    from msc_graph.views import GraphViews, ImportedViews
+    from msc_graph.views import GraphViews
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -106,7 +107,7 @@ def _open_local(
             raise UsageError("give --graph NAME or --endpoint URL, not both")
         return None
     if graph_name:
-        from msc_graph.views import open_imported
+        from msc_graph.interop.imported import open_imported
 
         return open_imported(graph_name, chosen_project(ctx))
     views: GraphViews = open_views(ctx)
@@ -198,7 +199,7 @@ def _param_resolver(views: GraphViews | ImportedViews) -> Resolve:
     """
     import difflib
 
-    from msc_graph.constants import ENTITY_IRI, STUDY_IRI
+    from msc_graph.config import ENTITY_IRI, STUDY_IRI
     from msc_graph.errors import UnknownEntityError
 
     imported = getattr(views, "graph", None)
@@ -346,10 +347,10 @@ def serve(
     """
     import signal
 
-    from msc_graph.serve import build_server
+    from msc_graph.server import build_server
 
     if graph_name:
-        from msc_graph.views import open_imported
+        from msc_graph.interop.imported import open_imported
 
         views: GraphViews | ImportedViews = open_imported(graph_name, chosen_project(ctx))
     else:
@@ -409,11 +410,11 @@ def export(ctx: click.Context, fmt: str, output: str, basis: tuple[str, ...]) ->
     """
     import tempfile
 
-    from msc_graph import exports
-    from msc_graph.cache import write_atomic
-    from msc_graph.filters import build_filter, filter_model
-    from msc_graph.rdf import write_ntriples
+    from msc_graph.interop import export as exports
+    from msc_graph.query.filters import build_filter, filter_model
     from msc_graph.views import GraphViews
+    from msc_graph.views.cache import write_atomic
+    from msc_graph.views.rdf import write_ntriples
 
     views = open_views(ctx)
     narrowed = filter_model(views.model, build_filter(views.resolver, {"basis": basis}))

@@ -28,9 +28,9 @@ def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str 
     the columns of a review's summary table (model, species, MSC origin, FS or
     EV, factors, mechanism, reference), rebuilt from the graph.
     """
-    from msc_graph.filters import build_filter
-    from msc_graph.payloads import context_payload, get_label
-    from msc_graph.studies import iter_study_rows
+    from msc_graph.query.filters import build_filter
+    from msc_graph.query.payloads import context_payload, get_label
+    from msc_graph.query.studies import iter_study_rows
 
     views = open_views(ctx)
     model = views.model

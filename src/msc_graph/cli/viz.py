@@ -80,8 +80,7 @@ def viz(
     from dataclasses import replace
     from pathlib import Path
 
-    from msc_graph.cache import write_atomic
-    from msc_graph.filters import build_filter
+    from msc_graph.query.filters import build_filter
     from msc_graph.render.html import (
         VizFocus,
         build_imported_viz_graph,
@@ -89,12 +88,13 @@ def viz(
         expand_types,
         render_graph_html,
     )
+    from msc_graph.views.cache import write_atomic
 
     views = open_chosen_views(ctx, graph_name, with_curated)
     resolver = views.resolver
     evidence_filter = build_filter(resolver, filters)
     if seed:  # any review of the data: works even before that review's evidence is curated
-        from msc_graph.filters import resolve_review
+        from msc_graph.query.filters import resolve_review
 
         evidence_filter = replace(evidence_filter, read_in=frozenset(resolve_review(views.model, seed)))
     describe = []

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any, TypedDict
 
 from msc_graph.model import GraphModel
-from msc_graph.paths import Hop, PathSearch
-from msc_graph.payloads import EntityRef, EvidencePayload, entity_ref, evidence_payload
+from msc_graph.model.vocabulary import PREDICATES
+from msc_graph.query.paths import Hop, PathSearch
+from msc_graph.query.payloads import EntityRef, EvidencePayload, entity_ref, evidence_payload
 from msc_graph.render.evidence import format_evidence_lines
-from msc_graph.vocabulary import PREDICATES
 
 ARROWS = {1: "⟶", -1: "⊣", None: "⟶"}
 

@@ -17,7 +17,7 @@ One pass over the input, two views, neither built from the other:
   from the records; chunks of 16 MiB are loaded two at a time, which bounds
   memory (one bulk load of a 1M-triple file peaks near 800 MiB) and keeps
   both cores busy (one bulk load runs mostly on one);
-- the network view (:mod:`msc_graph.compact`) is built from the records on
+- the network view (:mod:`msc_graph.views.compact`) is built from the records on
   first use and cached beside them.
 
 Modules, each importing only those above it:
@@ -31,7 +31,8 @@ Modules, each importing only those above it:
 - ``ntriples`` / ``kgx``: the readers;
 - ``importer``: ``import_graph``, atomic, and ``remove_graph``;
 - ``graph``: an imported graph opened from disk (``ImportedGraph``);
-- ``merge``: the curated graph laid over an imported one.
+- ``merge``: the curated graph laid over an imported one;
+- ``views``: an imported graph and its views under GraphViews' names (``open_imported``).
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from msc_graph.interop.imported.records import (
     list_graphs,
 )
 from msc_graph.interop.imported.source import FORMATS, ImportSource, find_import_source
+from msc_graph.interop.imported.views import ImportedViews, open_imported
 
 __all__ = [
     "CATEGORY_TYPES",
@@ -76,6 +78,7 @@ __all__ = [
     "ImportedGraph",
     "ImportedModel",
     "ImportedResolver",
+    "ImportedViews",
     "MergedResolver",
     "UnknownGraphError",
     "check_graph_name",
@@ -89,6 +92,7 @@ __all__ = [
     "list_graphs",
     "map_predicate",
     "merge_models",
+    "open_imported",
     "open_imported_graph",
     "read_kgx",
     "read_ntriples",

@@ -1,6 +1,6 @@
 """Our own RDF read back: reified assertions folded into edges with their evidence as provenance.
 
-Our own RDF (``mscgraph export -f nt|ttl``, the layout of :mod:`msc_graph.rdf`)
+Our own RDF (``mscgraph export -f nt|ttl``, the layout of :mod:`msc_graph.views.rdf`)
 comes back as the graph it was: when a file types nodes with classes of our
 vocabulary, each ``msc:Assertion`` node becomes one edge (its ``rdf:subject``,
 ``rdf:predicate``, ``rdf:object``) that takes the place of the direct triple
@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from msc_graph.constants import VOCAB_IRI
+from msc_graph.config import VOCAB_IRI
 from msc_graph.interop.imported.biolink import map_predicate
 from msc_graph.interop.imported.prefixes import OBO_IN_OWL, Curies
 from msc_graph.interop.imported.records import RecordBuilder, best_basis, encode_provenance
 from msc_graph.model import Basis, assign_support_units
-from msc_graph.rdf import OWL, PROV, RDF, RDFS, SKOS
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.model.vocabulary import PREDICATES
+from msc_graph.views.rdf import OWL, PROV, RDF, RDFS, SKOS
 
 NODE_ROLES = {
     VOCAB_IRI + "Assertion": "assertion",

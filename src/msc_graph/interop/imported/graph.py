@@ -28,7 +28,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from msc_graph.compact import CompactNetwork, IntCode, map_array, open_network, write_network
 from msc_graph.errors import GraphImportError, UnknownGraphError
 from msc_graph.interop.imported.biolink import CATEGORY_TYPES, HEDGED_LEVELS
 from msc_graph.interop.imported.prefixes import Curies
@@ -42,7 +41,8 @@ from msc_graph.interop.imported.records import (
     split_list,
 )
 from msc_graph.model import Basis, Entity, EntityType, Evidence, GraphModel, SourceKind, Study, iter_subtree
-from msc_graph.resolve import Match, Resolver
+from msc_graph.views.compact import CompactNetwork, IntCode, map_array, open_network, write_network
+from msc_graph.views.resolve import Match, Resolver
 
 if TYPE_CHECKING:
     import pyoxigraph

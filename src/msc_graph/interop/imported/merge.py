@@ -7,7 +7,7 @@ from typing import Any
 
 from msc_graph.interop.imported.graph import ImportedGraph, ImportedModel
 from msc_graph.model import Entity, GraphModel
-from msc_graph.resolve import Resolver
+from msc_graph.views.resolve import Resolver
 
 
 class _MergedEntities(Mapping[str, Entity]):

@@ -2,7 +2,7 @@
 
 Blank nodes become IRIs under SKOLEM_IRI before a chunk is loaded, so chunks
 loaded apart agree. Literals are unescaped here (their one escaper is
-:func:`msc_graph.rdf.escape_literal`).
+:func:`msc_graph.views.rdf.escape_literal`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from msc_graph.constants import BASE_IRI, VOCAB_IRI
+from msc_graph.config import BASE_IRI, VOCAB_IRI
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import (
     LABEL_PREDICATES,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from msc_graph.constants import VOCAB_IRI
-from msc_graph.rdf import OWL, RDF, RDFS, SKOS
+from msc_graph.config import VOCAB_IRI
+from msc_graph.views.rdf import OWL, RDF, RDFS, SKOS
 
 OBO_IN_OWL = "http://www.geneontology.org/formats/oboInOwl#"
 BIOLINK = "https://w3id.org/biolink/vocab/"

@@ -34,8 +34,8 @@ from typing import Any
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import CATEGORY_TYPES
 from msc_graph.model import Basis
-from msc_graph.names import normalise_name
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.model.names import normalise_name
+from msc_graph.model.vocabulary import PREDICATES
 
 IMPORT_VERSION = 2
 """Bump when the record layout changes: graphs of another version must be imported again."""

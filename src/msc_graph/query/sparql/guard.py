@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from msc_graph.constants import (
+from msc_graph.config import (
     ASSERTION_IRI,
     BASE_IRI,
     ENTITY_IRI,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from msc_graph.errors import QueryError
 from msc_graph.query.sparql.guard import DEFAULT_PREFIXES, Token, iter_tokens
-from msc_graph.rdf import escape_literal
+from msc_graph.views.rdf import escape_literal
 
 
 @dataclass(frozen=True)

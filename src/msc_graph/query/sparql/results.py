@@ -18,7 +18,7 @@ from typing import Any
 
 from msc_graph.errors import QueryError
 from msc_graph.query.sparql.guard import GRAPH_FORMS, XSD
-from msc_graph.rdf import escape_literal
+from msc_graph.views.rdf import escape_literal
 
 RESULT_FORMATS = ("text", "json", "csv", "tsv", "ttl", "nt")
 """Output formats: text for people; SPARQL JSON / CSV / TSV results; Turtle and N-Triples graphs."""

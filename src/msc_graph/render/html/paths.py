@@ -11,7 +11,7 @@ from msc_graph.render.html.viz import PageBuilder, VizChain, VizGraph, plain_lab
 from msc_graph.render.paths import net_arrow
 
 if TYPE_CHECKING:
-    from msc_graph.paths import PathSearch
+    from msc_graph.query.paths import PathSearch
 
 
 def build_paths_graph(

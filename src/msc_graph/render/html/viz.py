@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from msc_graph.filters import EvidenceFilter
 from msc_graph.model import FACTOR_TYPES, Context, EntityType, Evidence, GraphModel, Study
-from msc_graph.payloads import context_payload
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.model.vocabulary import PREDICATES
+from msc_graph.query.filters import EvidenceFilter
+from msc_graph.query.payloads import context_payload
 
 STUDY_PREFIX = "study:"
 """Node id prefix of study nodes (only drawn with include_studies), so they never clash with entities."""
@@ -374,7 +374,7 @@ def _web_iri(iri: str | None) -> str | None:
 
 def expand_xrefs(curies: Iterable[str], prefixes: Mapping[str, str] | None) -> list[list[str | None]]:
     """Return [CURIE, http(s) IRI or None] for each cross-reference."""
-    from msc_graph.rdf import expand_curie
+    from msc_graph.views.rdf import expand_curie
 
     return [[curie, _web_iri(expand_curie(curie, prefixes)) if prefixes else None] for curie in curies]
 

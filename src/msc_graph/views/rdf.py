@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from msc_graph.constants import ASSERTION_IRI, ENTITY_IRI, EVIDENCE_IRI, STUDY_IRI, VOCAB_IRI
+from msc_graph.config import ASSERTION_IRI, ENTITY_IRI, EVIDENCE_IRI, STUDY_IRI, VOCAB_IRI
 from msc_graph.model import Basis, Evidence, GraphModel, Study
-from msc_graph.vocabulary import PREDICATES, get_eco_term
+from msc_graph.model.vocabulary import PREDICATES, get_eco_term
 
 if TYPE_CHECKING:
     import pyoxigraph

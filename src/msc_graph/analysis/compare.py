@@ -10,7 +10,7 @@ context, because one study can be described differently in prose and table.
 The entity includes everything below it in the is-a hierarchy
 ("extracellular vesicles" also counts exosome evidence). The preparation and
 MSC source of a piece of evidence fall back to the assertion's subject when
-the context does not state them (see :func:`~msc_graph.contradictions.described_context`);
+the context does not state them (see :func:`~msc_graph.analysis.contradictions.described_context`);
 ``--by model`` gives healthy tissue a column of its own.
 """
 
@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from msc_graph.contradictions import described_context, is_signed
-from msc_graph.filters import EvidenceFilter
+from msc_graph.analysis.contradictions import described_context, is_signed
 from msc_graph.model import GraphModel, Sign
+from msc_graph.query.filters import EvidenceFilter
 
 BY_FIELDS = {
     "source": "msc_source",
@@ -149,7 +149,7 @@ def comparison_payload(model: GraphModel, comparison: Comparison) -> dict[str, A
     Every row has every column, with count 0 where no study reports the
     effect in that context, so a consumer can draw the matrix directly.
     """
-    from msc_graph.payloads import entity_ref
+    from msc_graph.query.payloads import entity_ref
 
     columns = [
         {"key": None if c == UNSTATED else c, "label": column_label(model, c)} for c in comparison.columns

@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from msc_graph.model import Basis, EntityType, Evidence, GraphModel, Study, iter_reachable
-from msc_graph.resolve import Resolver
+from msc_graph.views.resolve import Resolver
 
 FILTER_FIELDS = {
     "species": "species",
@@ -130,7 +130,7 @@ def find_studies(studies: Mapping[str, Study], text: str) -> tuple[list[str], li
     """
     import difflib
 
-    from msc_graph.names import normalise_name
+    from msc_graph.model.names import normalise_name
 
     if text in studies:
         return [text], []

@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from msc_graph.curation.load import Located, LocatedList, load_file
+from msc_graph.curation.seeds import normalise_text, read_seed, split_quote
 from msc_graph.errors import DataError, Problem, SeedNotFoundError
-from msc_graph.load import Located, LocatedList, load_file
 from msc_graph.model import GraphModel, SourceKind
-from msc_graph.names import normalise_name
-from msc_graph.seeds import normalise_text, read_seed, split_quote
+from msc_graph.model.names import normalise_name
 
 TABLE_TITLE = re.compile(r"^\*\*Table (\d+)\s*[|:]")
 FIGURE_TITLE = re.compile(r"^\*\*Fig(?:ure|\.)\s*(\d+)\s*[|:]")
@@ -352,7 +352,7 @@ def compute_coverage(
 def read_coverage_config(path: Path, reviews: Collection[str] | None = None) -> dict[str, SeedRegion]:
     """Read ``coverage/seeds.yaml``: review id → the region of its seed that is audited.
 
-    Read by the loader of ``graph_data/`` (:func:`msc_graph.load.load_file`),
+    Read by the loader of ``graph_data/`` (:func:`msc_graph.curation.load.load_file`),
     so every problem carries file:line:column. Every exclusion must give its
     starts, its kind and an honest reason. A missing file means every review
     gets the defaults; so does a review without an entry.

@@ -11,75 +11,20 @@ rebuilt. Knows nothing about queries.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from msc_graph.constants import CACHE_ENV, find_project_dir
+from msc_graph.config import Project, find_project
+from msc_graph.curation.seeds import get_seeds_dir, make_quote_lookup
 from msc_graph.model import GraphModel
-from msc_graph.seeds import get_seeds_dir, make_quote_lookup
 
 T = TypeVar("T")
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 """Bump when the pickled records change shape, so old caches are ignored."""
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where the curated inputs of a graph live."""
-
-    root: Path
-
-    @property
-    def data_dir(self) -> Path:
-        """Return the folder of curated YAML."""
-        return self.root / "graph_data"
-
-    @property
-    def ontology_dir(self) -> Path:
-        """Return the folder of the OWL ontology, SHACL shapes and prefix map."""
-        return self.root / "ontology"
-
-    @property
-    def coverage_path(self) -> Path:
-        """Return the coverage audit's reviewed regions and exclusions (optional: defaults without it)."""
-        return self.root / "coverage" / "seeds.yaml"
-
-    @property
-    def prefixes_path(self) -> Path:
-        """Return the committed CURIE prefix map."""
-        return self.ontology_dir / "prefixes.json"
-
-    def read_prefixes(self, default: Mapping[str, str] | None = None) -> dict[str, str]:
-        """Return the committed CURIE prefix map (prefix → IRI namespace).
-
-        With ``default``, a folder without one (imports and queries need no
-        curated data) gets a copy of ``default`` instead of an error.
-        """
-        if default is not None and not self.prefixes_path.is_file():
-            return dict(default)
-        loaded: dict[str, str] = json.loads(self.prefixes_path.read_text(encoding="utf-8"))
-        return loaded
-
-    @property
-    def cache_dir(self) -> Path:
-        """Return the cache folder (``$MSC_GRAPH_CACHE`` or ``.mscgraph-cache``)."""
-        configured = os.environ.get(CACHE_ENV)
-        return Path(configured) if configured else self.root / ".mscgraph-cache"
-
-    def ontology_files(self) -> list[Path]:
-        """Return the ontology Turtle files merged into the RDF view (not the SHACL shapes)."""
-        return [p for p in sorted(self.ontology_dir.glob("*.ttl")) if p.name != "shapes.ttl"]
-
-
-def find_project(root: Path | None = None) -> Project:
-    """Return the project at ``root`` or the one found from the working directory."""
-    return Project(root if root is not None else find_project_dir())
 
 
 def compute_input_hash(project: Project, seeds_dir: Path | None) -> str:
@@ -161,8 +106,8 @@ def build_model(project: Project | None = None, *, use_cache: bool = True) -> Gr
     seeds_dir = get_seeds_dir()
 
     def build() -> GraphModel:
-        from msc_graph.load import iter_data_files, load_files
-        from msc_graph.validate import validate_files
+        from msc_graph.curation.load import iter_data_files, load_files
+        from msc_graph.curation.validate import validate_files
 
         files = load_files(iter_data_files(project.data_dir))
         lookup = make_quote_lookup(seeds_dir)

@@ -40,9 +40,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from msc_graph.filters import EvidenceFilter, measured_in_compatible
 from msc_graph.model import Assertion, Basis, EntityType, Evidence, GraphModel, Sign, iter_reachable
-from msc_graph.vocabulary import PREDICATES, Role
+from msc_graph.model.vocabulary import PREDICATES, Role
+from msc_graph.query.filters import EvidenceFilter, measured_in_compatible
 
 COMPARED_FIELDS = (
     "species",
@@ -515,7 +515,7 @@ def _sign_name(sign: Sign) -> str:
 
 def _value_label(model: GraphModel, name: str, value: Any) -> Any:
     """Return a compared value for output: entity ids as labels, other values as they are."""
-    from msc_graph.payloads import get_label
+    from msc_graph.query.payloads import get_label
 
     if name in ENTITY_FIELDS:
         return get_label(model, value)
@@ -549,7 +549,7 @@ def pair_payload(model: GraphModel, pair: EvidencePair) -> dict[str, Any]:
 
 
 def _claim(model: GraphModel, assertion: Assertion) -> str:
-    from msc_graph.payloads import get_label
+    from msc_graph.query.payloads import get_label
 
     sign = assertion.sign.arrow if assertion.sign is not None else ""
     return f"{get_label(model, assertion.subject)} {sign} {get_label(model, assertion.object)}"
@@ -557,7 +557,7 @@ def _claim(model: GraphModel, assertion: Assertion) -> str:
 
 def assertion_payload(model: GraphModel, assertion: Assertion) -> dict[str, Any]:
     """Return an assertion with its evidence, each evidence record carrying its stable key."""
-    from msc_graph.payloads import entity_ref, evidence_payload
+    from msc_graph.query.payloads import entity_ref, evidence_payload
 
     return {
         "id": assertion.id,
@@ -574,7 +574,7 @@ def assertion_payload(model: GraphModel, assertion: Assertion) -> dict[str, Any]
 
 def group_label(model: GraphModel, group: ContradictionGroup) -> str:
     """Return ``subjects → objects: ↑ vs ↓`` for a group."""
-    from msc_graph.payloads import get_label
+    from msc_graph.query.payloads import get_label
 
     subjects = " / ".join(str(get_label(model, s)) for s in group.subjects)
     objects = " / ".join(str(get_label(model, o)) for o in group.objects)
@@ -583,7 +583,7 @@ def group_label(model: GraphModel, group: ContradictionGroup) -> str:
 
 def report_payload(model: GraphModel, report: ContradictionReport) -> dict[str, Any]:
     """Return the JSON contract of ``mscgraph contradictions`` (documented in the README)."""
-    from msc_graph.payloads import entity_ref, evidence_payload
+    from msc_graph.query.payloads import entity_ref, evidence_payload
 
     groups = []
     for group in report.groups:

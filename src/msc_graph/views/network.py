@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from msc_graph.model import GraphModel
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.model.vocabulary import PREDICATES
 
 if TYPE_CHECKING:
     import networkx

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 from msc_graph.model import Evidence
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.model.vocabulary import PREDICATES
 
 CSR_FILES = ("out.offsets", "out.neighbours", "out.edges", "in.offsets", "in.neighbours", "in.edges")
 """The files of one compact network folder."""

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from msc_graph.contradictions import EvidenceRef, Hierarchy, is_signed
+from msc_graph.analysis.contradictions import EvidenceRef, Hierarchy, is_signed
 from msc_graph.model import Assertion, Basis, EntityType, GraphModel, Sign
 
 DEFAULT_OUTCOME = "pain"
@@ -383,7 +383,7 @@ def _model_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
 
 def gap_payload(model: GraphModel, gap: Gap, rank: int) -> dict[str, Any]:
     """Return one gap in the JSON contract of ``mscgraph gaps`` (documented in the README)."""
-    from msc_graph.payloads import entity_ref, evidence_payload
+    from msc_graph.query.payloads import entity_ref, evidence_payload
 
     return {
         "rank": rank,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from msc_graph.model import Context, Entity, Evidence, GraphModel
+from msc_graph.model.records import Context, Entity, Evidence, GraphModel
 
 
 class EntityRef(TypedDict):
@@ -83,7 +83,7 @@ def context_payload(model: GraphModel, context: Context) -> ContextPayload:
 
 def evidence_payload(model: GraphModel, evidence: Evidence) -> EvidencePayload:
     """Return the evidence record of the JSON contract."""
-    from msc_graph.vocabulary import get_eco_term
+    from msc_graph.model.vocabulary import get_eco_term
 
     study = model.studies.get(evidence.study)
     return {
@@ -105,7 +105,7 @@ def evidence_payload(model: GraphModel, evidence: Evidence) -> EvidencePayload:
 
 def entity_payload(model: GraphModel, entity: Entity, prefixes: Mapping[str, str]) -> dict[str, Any]:
     """Return an entity with synonyms, xrefs (CURIE and IRI), parents and children."""
-    from msc_graph.rdf import expand_curie
+    from msc_graph.views.rdf import expand_curie
 
     children = sorted(model.children.get(entity.id, ()))
     return {

@@ -41,11 +41,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from msc_graph.constants import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
-from msc_graph.filters import EvidenceFilter, measured_in_compatible
+from msc_graph.config import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
 from msc_graph.model import Evidence, GraphModel, assign_support_units
-from msc_graph.network import ComputesDistances, KnowsPredicates, PathNetwork
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.model.vocabulary import PREDICATES
+from msc_graph.query.filters import EvidenceFilter, measured_in_compatible
+from msc_graph.views.network import ComputesDistances, KnowsPredicates, PathNetwork
 
 if TYPE_CHECKING:
     pass

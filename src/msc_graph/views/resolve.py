@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from msc_graph.errors import AmbiguousEntityError, UnknownEntityError
 from msc_graph.model import Entity, GraphModel
-from msc_graph.names import normalise_name
+from msc_graph.model.names import normalise_name
 
 MATCH_SCORES = {"id": 1.0, "curie": 1.0, "label": 0.95, "synonym": 0.9}
 """Score of each kind of exact match; close matches score their similarity × 0.8."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from msc_graph.filters import EvidenceFilter
 from msc_graph.model import Basis, Context, EntityType, GraphModel
-from msc_graph.vocabulary import PREDICATES, Role
+from msc_graph.model.vocabulary import PREDICATES, Role
+from msc_graph.query.filters import EvidenceFilter
 
 EFFECT_SUBJECT_TYPES = frozenset(
     {

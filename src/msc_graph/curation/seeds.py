@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from msc_graph.constants import SEEDS_ENV
+from msc_graph.config import SEEDS_ENV
 from msc_graph.errors import SeedNotFoundError
 
 _GREEK = {

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from msc_graph.model import GraphModel, assign_support_units
-from msc_graph.payloads import context_payload
-from msc_graph.vocabulary import PREDICATES, get_eco_term
+from msc_graph.model.vocabulary import PREDICATES, get_eco_term
+from msc_graph.query.payloads import context_payload
 
 if TYPE_CHECKING:
     import networkx

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from msc_graph.curation.load import Located, LocatedList, RawFile
 from msc_graph.errors import DataError, Problem
-from msc_graph.load import Located, LocatedList, RawFile
 from msc_graph.model import (
     CONTEXT_FIELDS,
     Assertion,
@@ -29,8 +29,8 @@ from msc_graph.model import (
     Study,
     get_reviews,
 )
-from msc_graph.names import normalise_name
-from msc_graph.vocabulary import PREDICATES
+from msc_graph.model.names import normalise_name
+from msc_graph.model.vocabulary import PREDICATES
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from msc_graph.model import Basis, Sign
+from msc_graph.model.records import Basis, Sign
 
 
 class Role(StrEnum):

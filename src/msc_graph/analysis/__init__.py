@@ -1,0 +1,4 @@
+"""The analysis stage: contradictions, context comparisons and untested gaps.
+
+Typed records out, never HTML (``render/html`` draws their pages).
+"""
