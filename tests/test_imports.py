@@ -26,6 +26,7 @@ ORDER = [
     "curation/validate",
     "curation/coverage",
     "curation",
+    "views/namespaces",
     "views/rdf",
     "views/network",
     "views/compact",

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from msc_graph.cli import cli
-from msc_graph.config import VOCAB_IRI
 from msc_graph.interop.imported import (
     GraphImportError,
     UnknownGraphError,
@@ -34,6 +33,7 @@ from msc_graph.interop.imported import (
 )
 from msc_graph.model import Basis, SourceKind
 from msc_graph.query.paths import count_support, find_paths
+from msc_graph.views.namespaces import VOCAB_IRI
 
 from .conftest import ROOT
 

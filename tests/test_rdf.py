@@ -7,7 +7,8 @@ from pyshacl import validate as shacl_validate
 
 from msc_graph.model.vocabulary import PREDICATES
 from msc_graph.views import open_graph
-from msc_graph.views.rdf import RDF, VOCAB_IRI, predicate_local
+from msc_graph.views.namespaces import RDF, VOCAB_IRI
+from msc_graph.views.rdf import predicate_local
 
 from .conftest import ROOT
 

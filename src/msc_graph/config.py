@@ -13,13 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-BASE_IRI = "https://w3id.org/msc-graph/"
-VOCAB_IRI = BASE_IRI + "vocab#"
-ENTITY_IRI = BASE_IRI + "entity/"
-STUDY_IRI = BASE_IRI + "study/"
-ASSERTION_IRI = BASE_IRI + "assertion/"
-EVIDENCE_IRI = BASE_IRI + "evidence/"
-
 SEEDS_ENV = "MSC_GRAPH_SEEDS"
 """Environment variable naming the folder that holds the seed reviews."""
 HOME_ENV = "MSC_GRAPH_HOME"

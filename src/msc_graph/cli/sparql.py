@@ -199,8 +199,8 @@ def _param_resolver(views: GraphViews | ImportedViews) -> Resolve:
     """
     import difflib
 
-    from msc_graph.config import ENTITY_IRI, STUDY_IRI
     from msc_graph.errors import UnknownEntityError
+    from msc_graph.views.namespaces import ENTITY_IRI, STUDY_IRI
 
     imported = getattr(views, "graph", None)
 

@@ -105,7 +105,7 @@ def evidence_payload(model: GraphModel, evidence: Evidence) -> EvidencePayload:
 
 def entity_payload(model: GraphModel, entity: Entity, prefixes: Mapping[str, str]) -> dict[str, Any]:
     """Return an entity with synonyms, xrefs (CURIE and IRI), parents and children."""
-    from msc_graph.views.rdf import expand_curie
+    from msc_graph.views.namespaces import expand_curie
 
     children = sorted(model.children.get(entity.id, ()))
     return {

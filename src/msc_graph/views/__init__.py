@@ -3,9 +3,24 @@
 RDF (``rdf``), networkx (``network``), compact networks (``compact``), the
 name resolver (``resolve``) and the cache (``cache``); ``open_graph`` opens
 the curated graph. Imported graphs open through
-``msc_graph.interop.imported.open_imported``.
+``msc_graph.interop.imported.open_imported``. The two names below load on
+first access (PEP 562), so importing one view module does not load them all.
 """
 
-from msc_graph.views.graphs import GraphViews, open_graph
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from msc_graph.views.graphs import GraphViews, open_graph
 
 __all__ = ["GraphViews", "open_graph"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``GraphViews`` or ``open_graph`` from views.graphs on first access."""
+    if name not in __all__:
+        raise AttributeError(f"module 'msc_graph.views' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module("msc_graph.views.graphs"), name)

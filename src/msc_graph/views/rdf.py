@@ -19,23 +19,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from msc_graph.config import ASSERTION_IRI, ENTITY_IRI, EVIDENCE_IRI, STUDY_IRI, VOCAB_IRI
 from msc_graph.model import Basis, Evidence, GraphModel, Study
 from msc_graph.model.vocabulary import PREDICATES, get_eco_term
+from msc_graph.views.namespaces import (
+    ASSERTION_IRI,
+    DCTERMS,
+    ECO_IRI,
+    ENTITY_IRI,
+    EVIDENCE_IRI,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    STUDY_IRI,
+    VOCAB_IRI,
+    XSD,
+    expand_curie,
+)
 
 if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCTERMS = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-ECO_IRI = "http://purl.obolibrary.org/obo/ECO_"
-"""Where ECO classes live, used when a project's prefix map lacks ECO."""
 
 TYPE_CLASSES = {
     "msc-source": "MSCSource",
@@ -112,13 +118,6 @@ def predicate_local(slug: str) -> str:
     """Return the vocab local name of a predicate slug (``no-change`` → ``noChange``)."""
     head, *rest = slug.split("-")
     return head + "".join(part.capitalize() for part in rest)
-
-
-def expand_curie(curie: str, prefixes: Mapping[str, str]) -> str | None:
-    """Return the full IRI of a CURIE, or None when its prefix is unknown."""
-    prefix, _, local = curie.partition(":")
-    namespace = prefixes.get(prefix)
-    return namespace + local if namespace else None
 
 
 def _text(value: str) -> Literal:

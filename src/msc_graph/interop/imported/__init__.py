@@ -37,32 +37,70 @@ Modules, each importing only those above it:
 
 from __future__ import annotations
 
-from msc_graph.errors import GraphImportError, UnknownGraphError
-from msc_graph.interop.imported.biolink import CATEGORY_TYPES, HEDGED_LEVELS, map_predicate
-from msc_graph.interop.imported.fold import fold_our_rdf
-from msc_graph.interop.imported.graph import (
-    ImportedEntities,
-    ImportedGraph,
-    ImportedModel,
-    ImportedResolver,
-    open_imported_graph,
-)
-from msc_graph.interop.imported.importer import ImportSummary, import_graph, remove_graph
-from msc_graph.interop.imported.kgx import read_kgx
-from msc_graph.interop.imported.merge import MergedResolver, find_aliases, merge_models
-from msc_graph.interop.imported.ntriples import read_ntriples
-from msc_graph.interop.imported.prefixes import Curies
-from msc_graph.interop.imported.records import (
-    IMPORT_VERSION,
-    PROVENANCE_FIELDS,
-    check_graph_name,
-    decode_provenance,
-    encode_provenance,
-    get_graphs_dir,
-    list_graphs,
-)
-from msc_graph.interop.imported.source import FORMATS, ImportSource, find_import_source
-from msc_graph.interop.imported.views import ImportedViews, open_imported
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from msc_graph.errors import GraphImportError, UnknownGraphError
+    from msc_graph.interop.imported.biolink import CATEGORY_TYPES, HEDGED_LEVELS, map_predicate
+    from msc_graph.interop.imported.fold import fold_our_rdf
+    from msc_graph.interop.imported.graph import (
+        ImportedEntities,
+        ImportedGraph,
+        ImportedModel,
+        ImportedResolver,
+        open_imported_graph,
+    )
+    from msc_graph.interop.imported.importer import ImportSummary, import_graph, remove_graph
+    from msc_graph.interop.imported.kgx import read_kgx
+    from msc_graph.interop.imported.merge import MergedResolver, find_aliases, merge_models
+    from msc_graph.interop.imported.ntriples import read_ntriples
+    from msc_graph.interop.imported.prefixes import Curies
+    from msc_graph.interop.imported.records import (
+        IMPORT_VERSION,
+        PROVENANCE_FIELDS,
+        check_graph_name,
+        decode_provenance,
+        encode_provenance,
+        get_graphs_dir,
+        list_graphs,
+    )
+    from msc_graph.interop.imported.source import FORMATS, ImportSource, find_import_source
+    from msc_graph.interop.imported.views import ImportedViews, open_imported
+
+_MODULE_OF = {
+    "CATEGORY_TYPES": "msc_graph.interop.imported.biolink",
+    "Curies": "msc_graph.interop.imported.prefixes",
+    "FORMATS": "msc_graph.interop.imported.source",
+    "GraphImportError": "msc_graph.errors",
+    "HEDGED_LEVELS": "msc_graph.interop.imported.biolink",
+    "IMPORT_VERSION": "msc_graph.interop.imported.records",
+    "ImportSource": "msc_graph.interop.imported.source",
+    "ImportSummary": "msc_graph.interop.imported.importer",
+    "ImportedEntities": "msc_graph.interop.imported.graph",
+    "ImportedGraph": "msc_graph.interop.imported.graph",
+    "ImportedModel": "msc_graph.interop.imported.graph",
+    "ImportedResolver": "msc_graph.interop.imported.graph",
+    "ImportedViews": "msc_graph.interop.imported.views",
+    "MergedResolver": "msc_graph.interop.imported.merge",
+    "PROVENANCE_FIELDS": "msc_graph.interop.imported.records",
+    "UnknownGraphError": "msc_graph.errors",
+    "check_graph_name": "msc_graph.interop.imported.records",
+    "decode_provenance": "msc_graph.interop.imported.records",
+    "encode_provenance": "msc_graph.interop.imported.records",
+    "find_aliases": "msc_graph.interop.imported.merge",
+    "find_import_source": "msc_graph.interop.imported.source",
+    "fold_our_rdf": "msc_graph.interop.imported.fold",
+    "get_graphs_dir": "msc_graph.interop.imported.records",
+    "import_graph": "msc_graph.interop.imported.importer",
+    "list_graphs": "msc_graph.interop.imported.records",
+    "map_predicate": "msc_graph.interop.imported.biolink",
+    "merge_models": "msc_graph.interop.imported.merge",
+    "open_imported": "msc_graph.interop.imported.views",
+    "open_imported_graph": "msc_graph.interop.imported.graph",
+    "read_kgx": "msc_graph.interop.imported.kgx",
+    "read_ntriples": "msc_graph.interop.imported.ntriples",
+    "remove_graph": "msc_graph.interop.imported.importer",
+}
 
 __all__ = [
     "CATEGORY_TYPES",
@@ -98,3 +136,15 @@ __all__ = [
     "read_ntriples",
     "remove_graph",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first access (PEP 562): opening a graph loads no reader."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'msc_graph.interop.imported' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

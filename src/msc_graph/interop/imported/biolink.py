@@ -15,10 +15,10 @@ predicates that transmit nothing. The predicate as written is kept per edge.
 
 from __future__ import annotations
 
-from msc_graph.interop.imported.prefixes import BIOLINK, OBO_IN_OWL
 from msc_graph.model import EntityType
 from msc_graph.model.vocabulary import PREDICATES
-from msc_graph.views.rdf import RDF, RDFS, SKOS, TYPE_CLASSES, predicate_local
+from msc_graph.views.namespaces import BIOLINK, OBO_IN_OWL, RDF, RDFS, SKOS
+from msc_graph.views.rdf import TYPE_CLASSES, predicate_local
 
 _UP = "increases"
 _DOWN = "decreases"

@@ -18,13 +18,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from msc_graph.config import VOCAB_IRI
 from msc_graph.interop.imported.biolink import map_predicate
-from msc_graph.interop.imported.prefixes import OBO_IN_OWL, Curies
+from msc_graph.interop.imported.prefixes import Curies
 from msc_graph.interop.imported.records import RecordBuilder, best_basis, encode_provenance
 from msc_graph.model import Basis, assign_support_units
 from msc_graph.model.vocabulary import PREDICATES
-from msc_graph.views.rdf import OWL, PROV, RDF, RDFS, SKOS
+from msc_graph.views.namespaces import OBO_IN_OWL, OWL, PROV, RDF, RDFS, SKOS, VOCAB_IRI
 
 NODE_ROLES = {
     VOCAB_IRI + "Assertion": "assertion",

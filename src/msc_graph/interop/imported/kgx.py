@@ -7,14 +7,14 @@ import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from msc_graph.config import BASE_IRI, VOCAB_IRI
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import SUBCLASS_PREDICATES, map_predicate
 from msc_graph.interop.imported.loader import CHUNK_BYTES, StoreLoader
-from msc_graph.interop.imported.prefixes import BIOLINK, IRI_UNSAFE, OBO_IN_OWL, Curies
+from msc_graph.interop.imported.prefixes import IRI_UNSAFE, Curies
 from msc_graph.interop.imported.records import RecordBuilder, split_list
 from msc_graph.interop.imported.source import Progress, open_binary
-from msc_graph.views.rdf import RDF, RDFS, SKOS, escape_literal, predicate_local
+from msc_graph.views.namespaces import BASE_IRI, BIOLINK, OBO_IN_OWL, RDF, RDFS, SKOS, VOCAB_IRI
+from msc_graph.views.rdf import escape_literal, predicate_local
 
 IMPORT_IRI = BASE_IRI + "import/"
 

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from msc_graph.config import BASE_IRI, VOCAB_IRI
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import (
     LABEL_PREDICATES,
@@ -26,6 +25,7 @@ from msc_graph.interop.imported.loader import CHUNK_BYTES, StoreLoader
 from msc_graph.interop.imported.prefixes import Curies
 from msc_graph.interop.imported.records import RecordBuilder
 from msc_graph.interop.imported.source import Progress, open_binary
+from msc_graph.views.namespaces import BASE_IRI, VOCAB_IRI
 
 TURTLE_TRIPLES = 100_000
 """Triples of a Turtle file turned into N-Triples at a time (~15 MiB, a chunk's worth)."""

@@ -23,12 +23,10 @@ from msc_graph.query.sparql.engine import (
     run_query,
 )
 from msc_graph.query.sparql.guard import (
-    DEFAULT_PREFIXES,
     GRAPH_FORMS,
     LOCAL_GRAPH_PREFIXES,
     QUERY_FORMS,
     UPDATE_KEYWORDS,
-    XSD,
     PreparedQuery,
     QueryShape,
     RefusedQueryError,
@@ -62,6 +60,8 @@ from msc_graph.query.sparql.results import (
     read_json_results,
     serialize_result,
 )
+from msc_graph.views.namespaces import QUERY_PREFIXES as DEFAULT_PREFIXES
+from msc_graph.views.namespaces import XSD
 
 __all__ = [
     "DEFAULT_LIMIT",

@@ -25,15 +25,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from msc_graph.config import (
-    ASSERTION_IRI,
-    BASE_IRI,
-    ENTITY_IRI,
-    EVIDENCE_IRI,
-    STUDY_IRI,
-    VOCAB_IRI,
-)
 from msc_graph.errors import QueryError
+from msc_graph.views.namespaces import BASE_IRI
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
@@ -43,25 +36,6 @@ UPDATE_KEYWORDS = frozenset(
 """Words that only occur in SPARQL Update; none of them can appear bare in a valid query."""
 LOCAL_GRAPH_PREFIXES = (BASE_IRI, "urn:")
 """FROM / FROM NAMED may name graphs in our namespace or ``urn:`` graphs: names, not locations."""
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
-
-DEFAULT_PREFIXES = {
-    "msc": VOCAB_IRI,
-    "entity": ENTITY_IRI,
-    "study": STUDY_IRI,
-    "assertion": ASSERTION_IRI,
-    "evidence": EVIDENCE_IRI,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": XSD,
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "oboInOwl": "http://www.geneontology.org/formats/oboInOwl#",
-}
-"""Prefixes used when no project prefix map is at hand (e.g. ``--endpoint`` outside a checkout)."""
 
 
 class RefusedQueryError(QueryError):

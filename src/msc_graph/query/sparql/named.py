@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from msc_graph.errors import QueryError
-from msc_graph.query.sparql.guard import DEFAULT_PREFIXES, Token, iter_tokens
+from msc_graph.query.sparql.guard import Token, iter_tokens
+from msc_graph.views.namespaces import QUERY_PREFIXES
 from msc_graph.views.rdf import escape_literal
 
 
@@ -62,7 +63,7 @@ class NamedQuery:
         return bind_parameters(
             self.text,
             {p.name: values.get(p.name, p.default) for p in self.params},
-            DEFAULT_PREFIXES if prefixes is None else prefixes,
+            QUERY_PREFIXES if prefixes is None else prefixes,
             resolve,
         )
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from msc_graph.errors import QueryError
-from msc_graph.query.sparql.guard import GRAPH_FORMS, XSD
+from msc_graph.query.sparql.guard import GRAPH_FORMS
+from msc_graph.views.namespaces import XSD
 from msc_graph.views.rdf import escape_literal
 
 RESULT_FORMATS = ("text", "json", "csv", "tsv", "ttl", "nt")

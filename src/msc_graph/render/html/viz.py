@@ -374,7 +374,7 @@ def _web_iri(iri: str | None) -> str | None:
 
 def expand_xrefs(curies: Iterable[str], prefixes: Mapping[str, str] | None) -> list[list[str | None]]:
     """Return [CURIE, http(s) IRI or None] for each cross-reference."""
-    from msc_graph.views.rdf import expand_curie
+    from msc_graph.views.namespaces import expand_curie
 
     return [[curie, _web_iri(expand_curie(curie, prefixes)) if prefixes else None] for curie in curies]
 
