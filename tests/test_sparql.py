@@ -640,3 +640,26 @@ def test_help_of_sparql_commands_loads_no_rdf_library(command: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_guard_parses_safely_from_many_threads_at_once() -> None:
+    # rdflib's grammar is one pyparsing object with shared state; under `serve` overlapping parses
+    # once killed a handler without an answer. Distinct texts, so none is answered from the cache.
+    import threading
+
+    failures: list[BaseException] = []
+
+    def client(number: int) -> None:
+        for limit in range(60):
+            text = f"SELECT ?s WHERE {{ ?s rdfs:label ?l FILTER(STRLEN(?l) > {number}) }} LIMIT {limit + 1}"
+            try:
+                prepare_query(text, DEFAULT_PREFIXES)
+            except BaseException as error:  # anything at all is a failure here
+                failures.append(error)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
