@@ -15,6 +15,7 @@ PACKAGE = ROOT / "src" / "msc_graph"
 # the order data flows, each stage's modules, then the stage's package. render/ and cli/ come last. Entries are paths
 # below the package without ".py"; a package stands for its __init__.py.
 ORDER = [
+    "lazy",
     "config",
     "errors",
     "model/records",

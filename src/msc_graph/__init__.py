@@ -10,7 +10,9 @@ and the CLI's ``--help`` cost only what they use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from msc_graph.lazy import make_getattr
 
 if TYPE_CHECKING:
     from msc_graph.errors import (
@@ -73,16 +75,7 @@ _SOURCES = {
 _MODULE_OF = {name: module for module, names in _SOURCES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name from its module on first access."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'msc_graph' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = make_getattr(__name__, _MODULE_OF, globals())
 
 
 __all__ = [

@@ -9,18 +9,13 @@ first access (PEP 562), so importing one view module does not load them all.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from msc_graph.lazy import make_getattr
 
 if TYPE_CHECKING:
     from msc_graph.views.graphs import GraphViews, open_graph
 
 __all__ = ["GraphViews", "open_graph"]
 
-
-def __getattr__(name: str) -> Any:
-    """Import ``GraphViews`` or ``open_graph`` from views.graphs on first access."""
-    if name not in __all__:
-        raise AttributeError(f"module 'msc_graph.views' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module("msc_graph.views.graphs"), name)
+__getattr__ = make_getattr(__name__, dict.fromkeys(__all__, "msc_graph.views.graphs"), globals())

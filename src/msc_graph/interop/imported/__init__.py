@@ -37,7 +37,9 @@ Modules, each importing only those above it:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from msc_graph.lazy import make_getattr
 
 if TYPE_CHECKING:
     from msc_graph.errors import GraphImportError, UnknownGraphError
@@ -138,13 +140,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name from its module on first access (PEP 562): opening a graph loads no reader."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'msc_graph.interop.imported' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = make_getattr(__name__, _MODULE_OF, globals())  # opening a graph loads no reader
