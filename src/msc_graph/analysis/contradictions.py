@@ -283,7 +283,7 @@ class EvidencePair:
     @property
     def basis(self) -> Basis:
         """Return the weaker basis of the two sides: a conflict is no firmer than its weaker claim."""
-        return max(self.left.evidence.basis, self.right.evidence.basis, key=lambda b: b.rank)
+        return Basis.weakest((self.left.evidence.basis, self.right.evidence.basis))
 
 
 @dataclass(frozen=True)
@@ -323,7 +323,7 @@ class ContradictionGroup:
     @property
     def basis(self) -> Basis:
         """Return the group's strongest pair basis (a pair is as strong as its weaker side)."""
-        return min((p.basis for p in self.pairs), key=lambda b: b.rank)
+        return Basis.strongest(p.basis for p in self.pairs)
 
     def fields_with(self, kind: str) -> tuple[str, ...]:
         """Return the group-level field list ``kind``.

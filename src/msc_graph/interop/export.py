@@ -14,7 +14,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from msc_graph.model import GraphModel, assign_support_units
+from msc_graph.model import Basis, GraphModel, assign_support_units
 from msc_graph.model.vocabulary import PREDICATES, get_eco_term
 from msc_graph.query.payloads import context_payload
 
@@ -154,7 +154,7 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
         predicate = PREDICATES[assertion.predicate]
         studies = sorted(assertion.studies)
         best = {
-            study: min((e.basis for e in assertion.evidence if e.study == study), key=lambda b: b.rank)
+            study: Basis.strongest(e.basis for e in assertion.evidence if e.study == study)
             for study in studies
         }
         units = assign_support_units((e.study, e.place) for e in assertion.evidence)

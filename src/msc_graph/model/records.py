@@ -106,6 +106,16 @@ class Basis(StrEnum):
         """Return 0 for stated, 1 for hedged, 2 for inferred (lower is stronger)."""
         return list(Basis).index(self)
 
+    @staticmethod
+    def strongest(bases: Iterable[Basis]) -> Basis:
+        """Return the strongest of ``bases`` (stated > hedged > inferred): what a unit or a group rests on."""
+        return min(bases, key=lambda basis: basis.rank)
+
+    @staticmethod
+    def weakest(bases: Iterable[Basis]) -> Basis:
+        """Return the weakest of ``bases``: a conflict is no firmer than its weaker claim."""
+        return max(bases, key=lambda basis: basis.rank)
+
 
 BASIS_WEIGHTS = {Basis.STATED: 1.0, Basis.HEDGED: 0.5, Basis.INFERRED: 0.25}
 """Support weight per basis: the path score's n sums these per support unit."""

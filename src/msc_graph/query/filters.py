@@ -64,10 +64,13 @@ class EvidenceFilter:
         """
         if self.basis is not None and evidence.basis not in self.basis:
             return False
-        general = evidence.is_general
         for name in FILTER_FIELDS.values():
             allowed = getattr(self, name)
-            if allowed is not None and not general and getattr(evidence.context, name) not in allowed:
+            if (
+                allowed is not None
+                and getattr(evidence.context, name) not in allowed
+                and not evidence.is_general
+            ):
                 return False
         if self.studies is not None and evidence.study not in self.studies:
             return False

@@ -59,9 +59,8 @@ def decode_provenance(record: bytes) -> list[str]:
 
 def best_basis(first: str | None, second: str) -> str:
     """Return the stronger of two basis values (stated > hedged > inferred); unknown values lose."""
-    order = [b.value for b in Basis]
-    ranked = [v for v in (first, second) if v in order]
-    return min(ranked, key=order.index) if ranked else Basis.STATED.value
+    known = [Basis(v) for v in (first, second) if v in BASIS_VALUES]
+    return Basis.strongest(known).value if known else Basis.STATED.value
 
 
 def split_list(value: str) -> list[str]:
