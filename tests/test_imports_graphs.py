@@ -354,6 +354,20 @@ def test_reopening_reads_no_input(kgx_graph, isolated_cache: Path, monkeypatch: 
     assert (kgx_graph.folder / "network" / "out.offsets").is_file()
 
 
+def test_stored_tables_are_data_and_answer_as_a_fresh_index(kgx_graph) -> None:
+    """The node table and name index are JSON (nothing in them can run code); the stored index
+    answers every name exactly as an index built from the model does (one NameIndex, two sources)."""
+    from msc_graph.views.resolve import Resolver
+
+    files = {path.name for path in kgx_graph.folder.iterdir()}
+    assert {"nodes.json", "names.json"} <= files
+    assert not [name for name in files if name.endswith(".pickle")]
+    fresh = Resolver(kgx_graph.model)  # built from the entities, not read from names.json
+    for text in ("D1", "drug one", "DRUG-1", "hgnc:10", "GENE11", "gene eleven", "drug tw"):
+        assert kgx_graph.resolver.find_matches(text) == fresh.find_matches(text), text
+        assert kgx_graph.resolver.search(text) == fresh.search(text), text
+
+
 def test_names_sources_and_replacing(tmp_path: Path, isolated_cache: Path) -> None:
     source = find_import_source(_write_kgx(tmp_path / "in"))
     assert find_import_source(tmp_path / "in") == source  # a folder holding the pair

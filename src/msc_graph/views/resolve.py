@@ -8,8 +8,10 @@ what was meant. The index is built once per model (linear in names).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from msc_graph.errors import AmbiguousEntityError, UnknownEntityError
 from msc_graph.model import Entity, GraphModel
@@ -31,25 +33,105 @@ class Match:
     score: float
 
 
-class Resolver:
-    """Name look-ups over one model's entities."""
+class NameIndex:
+    """Normalised name → [(entity id, how, name as written)], and CURIE (casefolded) → entity id.
 
-    def __init__(self, model: GraphModel) -> None:
-        self.model = model
-        self._exact: dict[str, list[tuple[str, str, str]]] = {}
-        self._curies: dict[str, str] = {}
+    The one index every resolver searches: built from a model's entities here,
+    or at import time from the node records and stored as JSON (a format that
+    cannot carry code, unlike a pickle), so an imported graph's names load
+    without building anything.
+    """
+
+    def __init__(
+        self, exact: dict[str, list[tuple[str, str, str]]] | None = None, curies: dict[str, str] | None = None
+    ) -> None:
+        self.exact: dict[str, list[tuple[str, str, str]]] = exact if exact is not None else {}
+        self.curies: dict[str, str] = curies if curies is not None else {}
+        self._keys: list[str] | None = None
+
+    @classmethod
+    def of_model(cls, model: GraphModel) -> NameIndex:
+        """Return the index of a model's entities (linear in their names)."""
+        index = cls()
         for entity in model.entities.values():
-            self._add(entity.label, entity.id, "label")
-            for synonym in entity.synonyms:
-                self._add(synonym, entity.id, "synonym")
-            for xref in entity.xrefs:
-                self._curies[xref.casefold()] = entity.id
-        self._keys = sorted(self._exact)
+            index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
+        return index
 
-    def _add(self, name: str, entity_id: str, how: str) -> None:
-        entries = self._exact.setdefault(normalise_name(name), [])
-        if all(existing[0] != entity_id for existing in entries):
-            entries.append((entity_id, how, name))
+    def add(self, entity_id: str, label: str | None, synonyms: Iterable[str], xrefs: Iterable[str]) -> None:
+        """Index one entity's label, synonyms and cross-references."""
+        names = [(label, "label")] if label else []
+        for name, how in [*names, *((synonym, "synonym") for synonym in synonyms)]:
+            entries = self.exact.setdefault(normalise_name(name), [])
+            if all(existing[0] != entity_id for existing in entries):
+                entries.append((entity_id, how, name))
+        for xref in xrefs:
+            self.curies[xref.casefold()] = entity_id
+        self._keys = None
+
+    @property
+    def keys(self) -> list[str]:
+        """Return the normalised names, sorted (what close matches are drawn from)."""
+        if self._keys is None:
+            self._keys = sorted(self.exact)
+        return self._keys
+
+    def to_json(self) -> bytes:
+        """Return the index as JSON bytes."""
+        return json.dumps({"exact": self.exact, "curies": self.curies}, ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, payload: bytes) -> NameIndex:
+        """Return the index written by :meth:`to_json`."""
+        data = json.loads(payload)
+        exact = {key: [(i, how, name) for i, how, name in entries] for key, entries in data["exact"].items()}
+        return cls(exact, dict(data["curies"]))
+
+
+class Resolves(Protocol):
+    """What every resolver offers (curated, imported, or the two merged): the CLI and queries need no more."""
+
+    model: Any
+
+    def find_matches(self, text: str, limit: int = 10) -> list[Match]:
+        """Return the exact matches of ``text``, best first, or else the closest names."""
+        ...
+
+    def find_close(self, text: str, limit: int = 5) -> list[Match]:
+        """Return the entities whose names are closest to ``text``."""
+        ...
+
+    def resolve(self, text: str) -> Match:
+        """Return the one entity ``text`` names, or raise."""
+        ...
+
+    def search(self, text: str, limit: int = 25) -> list[Match]:
+        """Return the entities whose names contain ``text``."""
+        ...
+
+    def iter_descendants(self, entity_ids: Iterable[str]) -> Iterator[str]:
+        """Yield each id and everything below it in the is-a hierarchy."""
+        ...
+
+
+class Resolver:
+    """Name look-ups over one model's entities, through a :class:`NameIndex`.
+
+    ``load_index`` gives the index on first use (an imported graph reads its
+    stored one); by default it is built from the model. An exact entity id
+    resolves without it.
+    """
+
+    def __init__(self, model: GraphModel, load_index: Callable[[], NameIndex] | None = None) -> None:
+        self.model = model
+        self._load_index = load_index or (lambda: NameIndex.of_model(model))
+        self._index: NameIndex | None = None
+
+    @property
+    def index(self) -> NameIndex:
+        """Return the name index, loading or building it on first use."""
+        if self._index is None:
+            self._index = self._load_index()
+        return self._index
 
     def _match(self, entity_id: str, matched: str, how: str, score: float) -> Match:
         entity: Entity = self.model.entities[entity_id]
@@ -65,10 +147,10 @@ class Resolver:
             return []
         if text in self.model.entities:
             return [self._match(text, text, "id", MATCH_SCORES["id"])]
-        curie = self._curies.get(text.casefold())
+        curie = self.index.curies.get(text.casefold())
         if curie:
             return [self._match(curie, text, "curie", MATCH_SCORES["curie"])]
-        exact = self._exact.get(normalise_name(text), [])
+        exact = self.index.exact.get(normalise_name(text), [])
         if exact:
             matches = [self._match(i, name, how, MATCH_SCORES[how]) for i, how, name in exact]
             return sorted(matches, key=lambda m: (-m.score, m.label))
@@ -80,9 +162,9 @@ class Resolver:
         if not key:
             return []
         found: dict[str, Match] = {}
-        for candidate in difflib.get_close_matches(key, self._keys, n=limit * 3, cutoff=0.6):
+        for candidate in difflib.get_close_matches(key, self.index.keys, n=limit * 3, cutoff=0.6):
             ratio = difflib.SequenceMatcher(None, key, candidate).ratio()
-            for entity_id, _how, name in self._exact[candidate]:
+            for entity_id, _how, name in self.index.exact[candidate]:
                 if entity_id not in found or found[entity_id].score < ratio * 0.8:
                     found[entity_id] = self._match(entity_id, name, "close", ratio * 0.8)
         return sorted(found.values(), key=lambda m: (-m.score, m.label))[:limit]
@@ -111,13 +193,13 @@ class Resolver:
         results: dict[str, Match] = {m.id: m for m in self.find_matches(text, limit) if m.how != "close"}
         key = normalise_name(text)
         if key:
-            for candidate in self._keys:
+            for candidate in self.index.keys:
                 if key in candidate:
-                    for entity_id, _how, name in self._exact[candidate]:
+                    for entity_id, _how, name in self.index.exact[candidate]:
                         score = 0.5 + 0.4 * len(key) / len(candidate)
                         if entity_id not in results or results[entity_id].score < score:
                             results[entity_id] = self._match(entity_id, name, "contains", score)
-            for curie, entity_id in self._curies.items():
+            for curie, entity_id in self.index.curies.items():
                 if text.casefold() in curie and entity_id not in results:
                     results[entity_id] = self._match(entity_id, curie.upper(), "contains", 0.5)
         if not results:

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
         ImportedEntities,
         ImportedGraph,
         ImportedModel,
-        ImportedResolver,
+        NodeTable,
         open_imported_graph,
     )
     from msc_graph.interop.imported.importer import ImportSummary, import_graph, remove_graph
@@ -81,7 +81,7 @@ _MODULE_OF = {
     "ImportedEntities": "msc_graph.interop.imported.graph",
     "ImportedGraph": "msc_graph.interop.imported.graph",
     "ImportedModel": "msc_graph.interop.imported.graph",
-    "ImportedResolver": "msc_graph.interop.imported.graph",
+    "NodeTable": "msc_graph.interop.imported.graph",
     "ImportedViews": "msc_graph.interop.imported.views",
     "MergedResolver": "msc_graph.interop.imported.merge",
     "PROVENANCE_FIELDS": "msc_graph.interop.imported.records",
@@ -117,9 +117,9 @@ __all__ = [
     "ImportedEntities",
     "ImportedGraph",
     "ImportedModel",
-    "ImportedResolver",
     "ImportedViews",
     "MergedResolver",
+    "NodeTable",
     "UnknownGraphError",
     "check_graph_name",
     "decode_provenance",

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import shutil
 import threading
 from array import array
@@ -26,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from msc_graph.errors import GraphImportError, UnknownGraphError
 from msc_graph.interop.imported.biolink import CATEGORY_TYPES, HEDGED_LEVELS
@@ -42,7 +41,7 @@ from msc_graph.interop.imported.records import (
 )
 from msc_graph.model import Basis, Entity, EntityType, Evidence, GraphModel, SourceKind, Study, iter_subtree
 from msc_graph.views.compact import CompactNetwork, IntCode, map_array, open_network, write_network
-from msc_graph.views.resolve import Match, Resolver
+from msc_graph.views.resolve import NameIndex, Resolver
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -86,49 +85,28 @@ class ImportedModel(GraphModel):
         return iter_subtree(self.children, entity_id)
 
 
-class ImportedResolver(Resolver):
-    """A Resolver whose name index was built at import time, loaded only when a name needs it.
+class NodeTable(NamedTuple):
+    """The node records of an import as columns, for readers that need no Entity objects (the viz page).
 
-    An exact node id (``CHEBI:1234``) resolves from the node table alone; a
-    label, synonym or CURIE look-up first unpickles the index (tens of
-    milliseconds for 50k nodes).
+    ``ids`` and ``labels`` are lists by node index, ``categories`` an array of
+    indexes into ``category_names``; ``synonyms``, ``xrefs`` and ``parents`` map a
+    node index to its values (``parents`` as node indexes).
     """
 
-    def __init__(self, model: GraphModel, index_path: Path) -> None:
-        self.model = model
-        self._index_path = index_path
-        self._loaded = False
-        self._exact, self._curies, self._keys = {}, {}, []
-
-    def _load_index(self) -> None:
-        if not self._loaded:
-            with self._index_path.open("rb") as stream:
-                self._exact, self._curies, self._keys = pickle.load(stream)
-            self._loaded = True
-
-    def find_matches(self, text: str, limit: int = 10) -> list[Match]:
-        """Return the exact matches of ``text`` (an id first, without loading the index)."""
-        if text.strip() in self.model.entities:
-            return super().find_matches(text, limit)
-        self._load_index()
-        return super().find_matches(text, limit)
-
-    def find_close(self, text: str, limit: int = 5) -> list[Match]:
-        """Return the closest names (loads the index)."""
-        self._load_index()
-        return super().find_close(text, limit)
-
-    def search(self, text: str, limit: int = 25) -> list[Match]:
-        """Return names containing ``text`` (loads the index)."""
-        self._load_index()
-        return super().search(text, limit)
+    ids: list[str]
+    labels: list[str | None]
+    categories: array[int]
+    category_names: list[str]
+    synonyms: dict[int, tuple[str, ...]]
+    xrefs: dict[int, tuple[str, ...]]
+    parents: dict[int, tuple[int, ...]]
 
 
 class ImportedGraph:
     """One imported graph on disk: its records (memory-mapped), model, network, resolver and store.
 
     Opening costs one small JSON read; each part loads on first use
-    (the node table and name index unpickle in milliseconds for 50k nodes,
+    (the node table and name index are JSON, read in milliseconds for 50k nodes,
     edge arrays are memory-mapped, the store opens read-only).
     """
 
@@ -148,37 +126,39 @@ class ImportedGraph:
         self._evidence: dict[int, tuple[Evidence, ...]] = {}
 
     @cached_property
-    def node_table(self) -> tuple[Any, ...]:
-        """Return the node records as columns, for readers that need no Entity objects (viz).
+    def node_table(self) -> NodeTable:
+        """Return the node records (``nodes.json`` and ``nodes.categories``) as a :class:`NodeTable`."""
+        data = json.loads((self.folder / "nodes.json").read_bytes())
+        categories = array("H")
+        categories.frombytes((self.folder / "nodes.categories").read_bytes())
 
-        (ids, labels, category codes, category names, synonyms, xrefs, parents):
-        ids and labels are lists by node index, category codes an array of
-        indexes into category names, and synonyms, xrefs and parents dicts from
-        node index to a tuple (parents as node indexes).
-        """
-        with (self.folder / "nodes.pickle").open("rb") as stream:
-            loaded: tuple[Any, ...] = pickle.load(stream)
-        return loaded
+        def by_index(values: dict[str, list[Any]]) -> dict[int, tuple[Any, ...]]:
+            return {int(index): tuple(items) for index, items in values.items()}
+
+        return NodeTable(
+            data["ids"],
+            data["labels"],
+            categories,
+            data["category_names"],
+            by_index(data["synonyms"]),
+            by_index(data["xrefs"]),
+            by_index(data["parents"]),
+        )
 
     @cached_property
     def node_ids(self) -> list[str]:
         """Return node index → node id."""
-        ids: list[str] = self.node_table[0]
-        return ids
+        return self.node_table.ids
 
     @cached_property
     def node_index(self) -> dict[str, int]:
         """Return node id → node index."""
         return {node_id: index for index, node_id in enumerate(self.node_ids)}
 
-    @cached_property
-    def _categories(self) -> array[int]:
-        return array("H", self.node_table[2])
-
     def get_entity(self, index: int) -> Entity:
         """Return the Entity of the node at ``index`` (its category mapped to our types)."""
-        ids, labels, _, category_names, synonyms, xrefs, parents = self.node_table
-        category = category_names[self._categories[index]]
+        ids, labels, categories, category_names, synonyms, xrefs, parents = self.node_table
+        category = category_names[categories[index]]
         return Entity(
             ids[index],
             labels[index] or ids[index],
@@ -190,7 +170,8 @@ class ImportedGraph:
 
     def get_category(self, entity_id: str) -> str:
         """Return the category of a node as written in the source ("" when it had none)."""
-        return str(self.node_table[3][self._categories[self.node_index[entity_id]]])
+        table = self.node_table
+        return table.category_names[table.categories[self.node_index[entity_id]]]
 
     @cached_property
     def edge_columns(self) -> dict[str, memoryview[int]]:
@@ -226,7 +207,7 @@ class ImportedGraph:
     def model(self) -> ImportedModel:
         """Return the model: lazy entities, the import's study, no curated assertions."""
         children: dict[str, list[str]] = {}
-        ids, parents = self.node_ids, self.node_table[6]
+        ids, parents = self.node_ids, self.node_table.parents
         for child, parent_indices in parents.items():
             for parent in parent_indices:
                 children.setdefault(ids[parent], []).append(ids[child])
@@ -239,9 +220,10 @@ class ImportedGraph:
         )
 
     @cached_property
-    def resolver(self) -> ImportedResolver:
-        """Return the resolver over the index built at import time."""
-        return ImportedResolver(self.model, self.folder / "names.pickle")
+    def resolver(self) -> Resolver:
+        """Return the resolver over the name index built at import time (read when a name needs it)."""
+        path = self.folder / "names.json"
+        return Resolver(self.model, lambda: NameIndex.from_json(path.read_bytes()))
 
     def get_evidence(self, edge: int) -> tuple[Evidence, ...]:
         """Return the evidence of edge record ``edge`` (see the module docstring), memoised."""

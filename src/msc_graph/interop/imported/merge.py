@@ -7,7 +7,7 @@ from typing import Any
 
 from msc_graph.interop.imported.graph import ImportedGraph, ImportedModel
 from msc_graph.model import Entity, GraphModel
-from msc_graph.views.resolve import Resolver
+from msc_graph.views.resolve import NameIndex, Resolver
 
 
 class _MergedEntities(Mapping[str, Entity]):
@@ -39,16 +39,19 @@ class _MergedEntities(Mapping[str, Entity]):
 
 
 class MergedResolver(Resolver):
-    """Name look-ups over two resolvers: the curated one's answers first, aliases folded together."""
+    """Name look-ups over two resolvers: the curated one's answers first, aliases folded together.
+
+    It has no index of its own (its look-ups ask both resolvers); ``resolve``
+    and ``iter_descendants`` are Resolver's, over these look-ups and the merged model.
+    """
 
     def __init__(
         self, model: GraphModel, first: Resolver, second: Resolver, aliases: Mapping[str, str]
     ) -> None:
-        self.model = model
+        super().__init__(model, load_index=NameIndex)
         self._first = first
         self._second = second
         self._aliases = aliases
-        self._exact, self._curies, self._keys = {}, {}, []
 
     def _fold(self, matches: Sequence[Any]) -> list[Any]:
         from dataclasses import replace

@@ -4,8 +4,9 @@ Storage (``<cache>/graphs/NAME/``, written into a temporary sibling folder and
 renamed into place, so a killed import leaves no half-written graph)::
 
     meta.json                 name, format, sources, counts, code tables
-    nodes.pickle              ids, labels, categories, synonyms, xrefs, is-a parents
-    names.pickle              the resolver's index (normalised name → ids)
+    nodes.json                ids, labels, category names, synonyms, xrefs, is-a parents (JSON: no code)
+    nodes.categories          uint16 category code of each node
+    names.json                the resolver's name index (views/resolve.py NameIndex)
     edges.subjects/.objects   int32 node indices, one per edge record
     edges.slugs               uint8 code of our predicate (vocabulary.py)
     edges.predicates          uint16 code of the predicate as written in the source
@@ -24,7 +25,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import pickle
 import re
 from array import array
 from collections.abc import Mapping, Sequence
@@ -34,10 +34,10 @@ from typing import Any
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import CATEGORY_TYPES
 from msc_graph.model import Basis
-from msc_graph.model.names import normalise_name
 from msc_graph.model.vocabulary import PREDICATES
+from msc_graph.views.resolve import NameIndex
 
-IMPORT_VERSION = 2
+IMPORT_VERSION = 3
 """Bump when the record layout changes: graphs of another version must be imported again."""
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 BASIS_VALUES = frozenset(b.value for b in Basis)
@@ -204,39 +204,26 @@ class RecordBuilder:
         if parent not in known:
             known.append(parent)
 
-    def build_name_index(self) -> dict[str, list[tuple[str, str, str]]]:
-        """Return the resolver's index: normalised name → [(id, how, name)] (as resolve.py keeps it)."""
-        exact: dict[str, list[tuple[str, str, str]]] = {}
-        for index, node_id in enumerate(self.node_ids):
-            label = self.labels[index]
-            names = [(label, "label")] if label else []
-            names += [(synonym, "synonym") for synonym in self.synonyms.get(index, ())]
-            for name, how in names:
-                entries = exact.setdefault(normalise_name(name), [])
-                if all(entry[0] != node_id for entry in entries):
-                    entries.append((node_id, how, name))
-        return exact
+    def build_name_index(self) -> NameIndex:
+        """Return the resolver's name index over the node records (labels, synonyms, xrefs)."""
+        index = NameIndex()
+        for node, node_id in enumerate(self.node_ids):
+            index.add(node_id, self.labels[node], self.synonyms.get(node, ()), self.xrefs.get(node, ()))
+        return index
 
     def write(self, folder: Path, meta: Mapping[str, Any]) -> None:
         """Write every record file into ``folder``; ``meta.json`` last (it marks the folder complete)."""
-        nodes = (
-            self.node_ids,
-            self.labels,
-            self.categories.tobytes(),
-            self.category_names,
-            {k: tuple(v) for k, v in self.synonyms.items()},
-            {k: tuple(v) for k, v in self.xrefs.items()},
-            {k: tuple(v) for k, v in self.parents.items()},
-        )
-        _write_file(folder / "nodes.pickle", pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL))
-        curies = {
-            xref.casefold(): self.node_ids[index] for index, xrefs in self.xrefs.items() for xref in xrefs
+        nodes = {
+            "ids": self.node_ids,
+            "labels": self.labels,
+            "category_names": self.category_names,
+            "synonyms": _by_index(self.synonyms),
+            "xrefs": _by_index(self.xrefs),
+            "parents": _by_index(self.parents),
         }
-        exact = self.build_name_index()
-        _write_file(
-            folder / "names.pickle",
-            pickle.dumps((exact, curies, sorted(exact)), protocol=pickle.HIGHEST_PROTOCOL),
-        )
+        _write_file(folder / "nodes.json", json.dumps(nodes, ensure_ascii=False).encode("utf-8"))
+        _write_file(folder / "nodes.categories", self.categories.tobytes())
+        _write_file(folder / "names.json", self.build_name_index().to_json())
         for suffix, values in (
             ("subjects", self.subjects),
             ("objects", self.objects),
@@ -248,6 +235,11 @@ class RecordBuilder:
             _write_file(folder / f"edges.{suffix}", values.tobytes())
         _write_file(folder / "edges.provenance", self.provenance.getvalue())
         _write_file(folder / "meta.json", json.dumps(meta, indent=2).encode("utf-8"))
+
+
+def _by_index(values: Mapping[int, Sequence[Any]]) -> dict[str, list[Any]]:
+    """Return node index → values with the index as a JSON key (a string; read back with ``int``)."""
+    return {str(index): list(items) for index, items in values.items()}
 
 
 def _write_file(path: Path, payload: bytes) -> None:

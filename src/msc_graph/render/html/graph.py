@@ -34,7 +34,6 @@ which is capped the same way and ends with physics off again.
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from html import escape
@@ -126,7 +125,7 @@ def build_imported_viz_graph(
     of its time on for a whole import. Other focuses go through
     :func:`build_viz_graph`.
 
-    Reads ImportedGraph's record columns (``node_table``, ``edge_columns``);
+    Reads ImportedGraph's record columns (its typed ``node_table`` and ``edge_columns``);
     tests/test_html.py and tests/test_browser.py check that both routes draw
     the same page.
 
@@ -144,7 +143,7 @@ def build_imported_viz_graph(
 
     ids, labels, categories, category_names, synonyms, xrefs, parents = imported.node_table
     group_of = [CATEGORY_TYPES.get(name, EntityType.EXTERNAL).value for name in category_names]
-    all_groups = [group_of[code] for code in array("H", categories)]
+    all_groups = [group_of[code] for code in categories]
     kept = (
         range(len(ids))
         if focus.types is None
@@ -160,16 +159,16 @@ def build_imported_viz_graph(
     nodes.ids = [ids[i] for i in kept]
     nodes.labels = [labels[i] or ids[i] for i in kept]
     nodes.groups = [all_groups[i] for i in kept]
-    for name, table in (("syn", synonyms), ("xref", xrefs), ("isA", parents)):
-        for old, values in table.items():
-            new = position.get(old)
-            if new is None:
-                continue
-            if name == "xref":
-                values = expand_xrefs(values, prefixes)
-            elif name == "isA":
-                values = [labels[p] or ids[p] for p in values]
-            nodes.details.setdefault(new, {})[name] = list(values)
+    details = nodes.details
+    for old, names in synonyms.items():
+        if old in position:
+            details.setdefault(position[old], {})["syn"] = list(names)
+    for old, curies in xrefs.items():
+        if old in position:
+            details.setdefault(position[old], {})["xref"] = list(expand_xrefs(curies, prefixes))
+    for old, parent_nodes in parents.items():
+        if old in position:
+            details.setdefault(position[old], {})["isA"] = [labels[p] or ids[p] for p in parent_nodes]
 
     columns = imported.edge_columns
     slugs: list[str] = imported.meta["slugs"]
