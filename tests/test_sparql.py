@@ -511,6 +511,23 @@ def test_cli_query_binds_parameters_by_name(runner, fixture_project) -> None:
     assert "VALUES ?entity { <https://w3id.org/msc-graph/entity/gfap> }" in shown.stdout
 
 
+def test_study_parameters_name_a_study_as_studies_does(runner, fixture_project) -> None:
+    """A study parameter takes what `studies` takes (id, citation as written, normalised, or a
+    part of it): one rule, query.filters.find_studies; two hits are ambiguous, a miss suggests."""
+
+    def bound(value: str):
+        return runner.invoke(cli, ["query", "studies-read-in-review", "-p", f"review={value}", "--show"])
+
+    iri = "<https://w3id.org/msc-graph/study/ferrini-2025>"
+    for value in ("ferrini-2025", "study:ferrini-2025", "Ferrini et al., 2025", "ferrini et al 2025"):
+        result = bound(value)
+        assert result.exit_code == 0 and f"VALUES ?review {{ {iri} }}" in result.stdout, (value, result.output)
+    two = bound("et al., 202")  # part of every citation
+    assert two.exit_code == 2 and "ambiguous" in two.stderr.lower(), two.output
+    miss = bound("Ferini et al., 2025")
+    assert miss.exit_code == 2 and "Ferrini et al., 2025" in miss.stderr, miss.output
+
+
 def test_cli_export_ntriples_and_turtle(runner, fixture_project, tmp_path: Path) -> None:
     import pyoxigraph
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from msc_graph.model import Basis
 from msc_graph.render import FORMATS, Table, render
+
+if TYPE_CHECKING:
+    from msc_graph.views import GraphViews
+    from msc_graph.views.graphs import Views
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -112,7 +116,7 @@ def chosen_project(ctx: click.Context) -> Any:
     return find_project(Path(root) if root else None)
 
 
-def open_views(ctx: click.Context) -> Any:
+def open_views(ctx: click.Context) -> GraphViews:
     """Open the curated graph of the project chosen on the root group (or found)."""
     from msc_graph.views import open_graph
 
@@ -142,7 +146,7 @@ def graph_options(action: str) -> Callable[[F], F]:
     return decorate
 
 
-def open_chosen_views(ctx: click.Context, graph_name: str | None, with_curated: bool) -> Any:
+def open_chosen_views(ctx: click.Context, graph_name: str | None, with_curated: bool) -> Views:
     """Open the graph `--graph` names (the curated one laid over it on request), else the curated one."""
     if graph_name:
         from msc_graph.interop.imported import open_imported

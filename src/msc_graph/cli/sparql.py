@@ -17,12 +17,12 @@ import click
 
 from msc_graph.cli.options import basis_option, chosen_project, open_views
 from msc_graph.errors import UsageError
+from msc_graph.interop.export import EXPORT_FORMATS
 from msc_graph.query.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, RESULT_FORMATS
 
 if TYPE_CHECKING:
-    from msc_graph.interop.imported import ImportedViews
-    from msc_graph.query.sparql import NamedQuery, QueryResult, Resolve
-    from msc_graph.views import GraphViews
+    from msc_graph.query.sparql import NamedQuery, QueryResult
+    from msc_graph.views.graphs import Views
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -93,9 +93,7 @@ def _read_query_argument(query: str) -> str:
     return query
 
 
-def _open_local(
-    ctx: click.Context, graph_name: str | None, endpoint: str | None
-) -> GraphViews | ImportedViews | None:
+def _open_local(ctx: click.Context, graph_name: str | None, endpoint: str | None) -> Views | None:
     """Return the views a query runs on: an imported graph's, the curated graph's, or None for --endpoint.
 
     Raises:
@@ -110,7 +108,7 @@ def _open_local(
         from msc_graph.interop.imported import open_imported
 
         return open_imported(graph_name, chosen_project(ctx))
-    views: GraphViews = open_views(ctx)
+    views: Views = open_views(ctx)
     return views
 
 
@@ -120,7 +118,7 @@ def _execute(
     endpoint: str | None,
     timeout_s: float,
     limit: int,
-    views: GraphViews | ImportedViews | None,
+    views: Views | None,
 ) -> tuple[QueryResult, dict[str, str]]:
     from msc_graph.query.sparql import run_query, run_remote
 
@@ -189,42 +187,6 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
-def _param_resolver(views: GraphViews | ImportedViews) -> Resolve:
-    """Return a resolver from names to IRIs: entities by label, synonym or CURIE; studies by citation.
-
-    On an imported graph an entity resolves among its nodes (an id such as
-    ``entity:pain`` or ``HGNC:5``, a label, a synonym) to the IRI the import
-    stored it under; studies are not nodes there, so a study parameter is read
-    as a CURIE, an IRI or an id under ``study:``.
-    """
-    import difflib
-
-    from msc_graph.errors import UnknownEntityError
-    from msc_graph.views.namespaces import ENTITY_IRI, STUDY_IRI
-
-    imported = getattr(views, "graph", None)
-
-    def resolve(text: str, namespace: str) -> str:
-        if namespace == ENTITY_IRI and imported is not None:
-            return str(imported.get_iri(views.resolver.resolve(text).id))
-        if namespace == ENTITY_IRI:
-            name = text[len("entity:") :] if text.startswith("entity:") else text
-            return ENTITY_IRI + views.resolver.resolve(name).id
-        if namespace == STUDY_IRI and imported is None:
-            name = (text[len("study:") :] if text.startswith("study:") else text).strip().lower()
-            for study in views.model.studies.values():
-                if name in (study.id.lower(), study.citation.lower()):
-                    return STUDY_IRI + study.id
-            names = [s.id for s in views.model.studies.values()]
-            raise UnknownEntityError(text, difflib.get_close_matches(name, names, n=3))
-        prefix, _, local = text.partition(":")
-        if prefix in views.prefixes and local:
-            return views.prefixes[prefix] + local
-        return namespace + text
-
-    return resolve
-
-
 def _list_queries(fmt: str | None) -> None:
     from dataclasses import asdict
 
@@ -278,7 +240,7 @@ def query(
     string. `mscgraph query --list` lists the queries, their parameters and
     defaults (-f json for machines).
     """
-    from msc_graph.query.sparql import find_named_query
+    from msc_graph.query.sparql import find_named_query, resolve_parameter
 
     if list_queries:
         _list_queries(fmt)
@@ -291,7 +253,7 @@ def query(
     if views is None:
         text = named.bind(values, _project_prefixes(ctx))
     else:
-        text = named.bind(values, views.prefixes, _param_resolver(views))
+        text = named.bind(values, views.prefixes, resolve_parameter(views))
     if show:
         click.echo(text, nl=not text.endswith("\n"))
         return
@@ -352,7 +314,7 @@ def serve(
     if graph_name:
         from msc_graph.interop.imported import open_imported
 
-        views: GraphViews | ImportedViews = open_imported(graph_name, chosen_project(ctx))
+        views: Views = open_imported(graph_name, chosen_project(ctx))
     else:
         views = open_views(ctx)
     store = views.store
@@ -383,7 +345,7 @@ def serve(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "nt", "jsonld", "graphml", "kgx", "cytoscape", "csv"]),
+    type=click.Choice(EXPORT_FORMATS),
     default="ttl",
     show_default=True,
     help="ttl: graph and ontology as Turtle; nt: the graph's own triples, sorted "
@@ -408,58 +370,26 @@ def export(ctx: click.Context, fmt: str, output: str, basis: tuple[str, ...]) ->
     the CSV's basis column, KGX has_evidence and msc_basis); --basis exports
     only the evidence of those bases (assertions left without any go).
     """
-    import tempfile
-
-    from msc_graph.interop import export as exports
+    from msc_graph.interop.export import export_files
     from msc_graph.query.filters import build_filter, filter_model
     from msc_graph.views import GraphViews
     from msc_graph.views.cache import write_atomic
-    from msc_graph.views.rdf import write_ntriples
 
     views = open_views(ctx)
     narrowed = filter_model(views.model, build_filter(views.resolver, {"basis": basis}))
     if narrowed is not views.model:
         views = GraphViews(views.project, narrowed)
-    if fmt == "kgx":
+    files = export_files(views, fmt)
+    if len(files) > 1 and output == "-":
+        raise click.UsageError(f"{fmt} writes {len(files)} files: give -o PATH (the stem of their names)")
+    for file in files:
         if output == "-":
-            raise click.UsageError("kgx writes two files: give -o PATH (PATH_nodes.tsv, PATH_edges.tsv)")
+            click.echo(file.data.decode("utf-8"), nl=False)
+            continue
         stem = Path(output)
-        stem = stem.with_name(stem.name.removesuffix(".tsv"))
-        for name, data in exports.write_kgx(views.model).items():
-            target = stem.with_name(f"{stem.name}_{name}")
-            write_atomic(target, data)
-            rows = data.count(b"\n") - 1
-            click.echo(f"wrote {rows} rows to {target}", err=True)
-        return
-    others = {
-        "jsonld": lambda: exports.write_jsonld(views.rdflib_graph, views.prefixes),
-        "graphml": lambda: exports.write_graphml(views.network),
-        "cytoscape": lambda: exports.write_cytoscape(views.model),
-        "csv": lambda: exports.write_csv(views.model),
-    }
-    if fmt in others:
-        payload = others[fmt]()
-        if output == "-":
-            click.echo(payload.decode("utf-8"), nl=False)
-        else:
-            write_atomic(Path(output), payload)
-            click.echo(f"wrote {fmt} to {output}", err=True)
-        return
-    if fmt == "nt":
-        with tempfile.TemporaryDirectory() as folder:
-            scratch = Path(folder) / "graph.nt"
-            write_ntriples(views.triples, scratch)
-            payload = scratch.read_bytes()
-        count = payload.count(b"\n")
-    else:
-        graph = views.rdflib_graph
-        payload = graph.serialize(format="turtle").encode("utf-8")
-        count = len(graph)
-    if output == "-":
-        click.echo(payload.decode("utf-8"), nl=False)
-    else:
-        write_atomic(Path(output), payload)
-        click.echo(f"wrote {count} triples to {output}", err=True)
+        target = stem.with_name(stem.name.removesuffix(".tsv") + file.suffix) if file.suffix else stem
+        write_atomic(target, file.data)
+        click.echo(f"wrote {file.holds} to {target}", err=True)
 
 
 COMMANDS = [sparql, query, serve, export]

@@ -114,7 +114,9 @@ def viz(
         include_studies=include_studies,
         describe=tuple(describe),
     )
-    if graph_name and not with_curated:  # straight from the import's records where it can
+    from msc_graph.interop.imported import ImportedViews
+
+    if isinstance(views, ImportedViews) and views.curated is None:  # straight from the import's records
         graph = build_imported_viz_graph(views.graph, views.prefixes, focus)
     else:
         graph = build_viz_graph(views.model, views.network, views.prefixes, focus)

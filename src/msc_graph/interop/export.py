@@ -1,9 +1,9 @@
-"""Model → files other tools read: JSON-LD, GraphML, KGX TSV, Cytoscape.js JSON and a flat CSV.
+"""Model → files other tools read: Turtle, N-Triples, JSON-LD, GraphML, KGX TSV, Cytoscape.js JSON, CSV.
 
 Each writer takes the model (and, for GraphML and JSON-LD, the view it
 serialises) and returns the bytes of each file to write, so the CLI writes
-them atomically and tests read them back with real parsers. RDF formats
-(Turtle, N-Triples) are written from the RDF view in rdf.py.
+them atomically and tests read them back with real parsers;
+:func:`export_files` is the one place that maps a format name to its writer.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from msc_graph.model import Basis, GraphModel, assign_support_units
@@ -21,6 +22,11 @@ from msc_graph.query.payloads import context_payload
 if TYPE_CHECKING:
     import networkx
     import rdflib
+
+    from msc_graph.views import GraphViews
+
+NEWLINE = b"\n"
+EXPORT_FORMATS = ("ttl", "nt", "jsonld", "graphml", "kgx", "cytoscape", "csv")
 
 KGX_PREFIX = "MSCG"
 """CURIE prefix of our entities in KGX files (ids stay readable: MSCG:il-1b)."""
@@ -289,3 +295,48 @@ def write_jsonld(graph: rdflib.Graph, prefixes: Mapping[str, str]) -> bytes:
     """Return the RDF view as JSON-LD with a context made of the committed prefix map."""
     context = {prefix: namespace for prefix, namespace in prefixes.items()}
     return graph.serialize(format="json-ld", context=context, indent=1).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    """One file of an export: the suffix its name takes ("" for a single file), its bytes, what it holds."""
+
+    suffix: str
+    data: bytes
+    holds: str
+
+
+def export_files(views: GraphViews, fmt: str) -> list[ExportedFile]:
+    """Return the files of ``views`` in format ``fmt`` (one of EXPORT_FORMATS; KGX writes two).
+
+    ``holds`` says what a file holds for the message after writing it
+    ("240 rows", "1,234 triples", or the format's name).
+    """
+    if fmt == "kgx":
+        return [
+            ExportedFile(f"_{name}", data, f"{data.count(NEWLINE) - 1} rows")
+            for name, data in write_kgx(views.model).items()
+        ]
+    if fmt == "nt":
+        import tempfile
+        from pathlib import Path
+
+        from msc_graph.views.rdf import write_ntriples
+
+        with tempfile.TemporaryDirectory() as folder:
+            scratch = Path(folder) / "graph.nt"
+            write_ntriples(views.triples, scratch)
+            payload = scratch.read_bytes()
+        return [ExportedFile("", payload, f"{payload.count(NEWLINE)} triples")]
+    if fmt == "ttl":
+        graph = views.rdflib_graph
+        return [ExportedFile("", graph.serialize(format="turtle").encode("utf-8"), f"{len(graph)} triples")]
+    writers = {
+        "jsonld": lambda: write_jsonld(views.rdflib_graph, views.prefixes),
+        "graphml": lambda: write_graphml(views.network),
+        "cytoscape": lambda: write_cytoscape(views.model),
+        "csv": lambda: write_csv(views.model),
+    }
+    if fmt not in writers:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    return [ExportedFile("", writers[fmt](), fmt)]

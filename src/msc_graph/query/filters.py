@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from msc_graph.model import Basis, EntityType, Evidence, GraphModel, Study, iter_reachable
-from msc_graph.views.resolve import Resolver
+from msc_graph.views.resolve import Resolves
 
 FILTER_FIELDS = {
     "species": "species",
@@ -85,7 +85,7 @@ class EvidenceFilter:
         }
 
 
-def build_filter(resolver: Resolver, values: Mapping[str, Any]) -> EvidenceFilter:
+def build_filter(resolver: Resolves, values: Mapping[str, Any]) -> EvidenceFilter:
     """Resolve filter option values (free text) into an EvidenceFilter.
 
     Keys are the option names of FILTER_FIELDS plus ``study`` and ``read_in``;
@@ -115,7 +115,7 @@ def build_filter(resolver: Resolver, values: Mapping[str, Any]) -> EvidenceFilte
     return EvidenceFilter(**constraints)
 
 
-def _models_of(resolver: Resolver, diseases: frozenset[str]) -> frozenset[str]:
+def _models_of(resolver: Resolves, diseases: frozenset[str]) -> frozenset[str]:
     """Return the disease models (and the models below them) that are a ``model-of`` one of ``diseases``."""
     models = [
         a.subject for a in resolver.model.assertions if a.predicate == "model-of" and a.object in diseases
@@ -146,7 +146,7 @@ def find_studies(studies: Mapping[str, Study], text: str) -> tuple[list[str], li
     return [], difflib.get_close_matches(text, [*studies, *(s.citation for s in studies.values())])
 
 
-def _resolve_study(resolver: Resolver, text: str) -> list[str]:
+def _resolve_study(resolver: Resolves, text: str) -> list[str]:
     """Return the study ids ``text`` names (see :func:`find_studies`)."""
     from msc_graph.errors import UnknownEntityError
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from msc_graph.config import Project, find_project
 from msc_graph.model import GraphModel
 from msc_graph.views.cache import build_model
+from msc_graph.views.namespaces import ENTITY_IRI
 from msc_graph.views.network import build_network
-from msc_graph.views.resolve import Resolver
+from msc_graph.views.resolve import Resolver, Resolves
 
 if TYPE_CHECKING:
     import networkx
@@ -24,7 +25,51 @@ if TYPE_CHECKING:
     import rdflib
 
     from msc_graph.views.compact import DictNetwork
+    from msc_graph.views.network import PathNetwork
     from msc_graph.views.rdf import Triple
+
+
+class Views(Protocol):
+    """What every opened graph offers under the same names; commands take a ``Views``.
+
+    The curated graph's GraphViews and an imported graph's ImportedViews
+    (interop/imported/views.py) both have it.
+    """
+
+    @property
+    def model(self) -> GraphModel:
+        """Return the model (entities, studies, assertions)."""
+
+    @property
+    def resolver(self) -> Resolves:
+        """Return the name resolver."""
+
+    @property
+    def network(self) -> Any:
+        """Return the network view (networkx for the curated graph, CSR for an import)."""
+
+    @property
+    def path_network(self) -> PathNetwork:
+        """Return the network path search runs on."""
+
+    @property
+    def store(self) -> pyoxigraph.Store:
+        """Return the pyoxigraph store SPARQL runs on."""
+
+    @property
+    def prefixes(self) -> dict[str, str]:
+        """Return the CURIE prefix map."""
+
+    @property
+    def studies_are_records(self) -> bool:
+        """Return True when every study the graph cites is a record in ``model.studies``.
+
+        So in the curated graph; an imported graph's publications are CURIEs in
+        its provenance, not records.
+        """
+
+    def entity_iri(self, entity_id: str) -> str:
+        """Return the IRI the store holds the entity under."""
 
 
 @dataclass
@@ -61,6 +106,12 @@ class GraphViews:
     def resolver(self) -> Resolver:
         """Return the name resolver over this model's entities."""
         return Resolver(self.model)
+
+    studies_are_records = True
+
+    def entity_iri(self, entity_id: str) -> str:
+        """Return the entity's IRI (``entity:`` + its id)."""
+        return ENTITY_IRI + entity_id
 
     @property
     def prefixes(self) -> dict[str, str]:

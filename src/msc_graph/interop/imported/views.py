@@ -77,6 +77,14 @@ class ImportedViews:
 
         return MergedResolver(self.model, self.curated.resolver, self.graph.resolver, self.aliases)
 
+    studies_are_records = False
+
+    def entity_iri(self, entity_id: str) -> str:
+        """Return the IRI the import stored a node under (a curated entity's own IRI over the overlay)."""
+        if self.curated is not None and entity_id in self.curated.model.entities:
+            return self.curated.entity_iri(entity_id)
+        return self.graph.get_iri(entity_id)
+
     @cached_property
     def store(self) -> pyoxigraph.Store:
         """Return the imported graph's persistent pyoxigraph store, opened read-only."""

@@ -44,6 +44,7 @@ from msc_graph.query.sparql.named import (
     inspect_declared_prefixes,
     iter_named_queries,
     parse_named_query,
+    resolve_parameter,
     sparql_string,
     to_iri,
 )
@@ -100,6 +101,7 @@ __all__ = [
     "parse_named_query",
     "prepare_query",
     "read_json_results",
+    "resolve_parameter",
     "run_prepared",
     "run_query",
     "run_remote",

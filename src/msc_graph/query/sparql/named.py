@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from msc_graph.errors import QueryError
 from msc_graph.query.sparql.guard import Token, iter_tokens
 from msc_graph.views.namespaces import QUERY_PREFIXES
 from msc_graph.views.rdf import escape_literal
+
+if TYPE_CHECKING:
+    from msc_graph.views.graphs import Views
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,43 @@ def sparql_string(value: str) -> str:
 
 Resolve = Callable[[str, str], str]
 """Turns a parameter's text into an IRI, given the namespace of its default (e.g. entity/)."""
+
+
+def resolve_parameter(views: Views) -> Resolve:
+    """Return how a named query's parameters name things in ``views``.
+
+    Entities by id, label, synonym or CURIE (:meth:`Resolver.resolve`, among
+    an import's nodes on an imported graph); studies by id or citation
+    (:func:`msc_graph.query.filters.find_studies`, the one rule for finding a
+    study) where studies are records; anything else as a CURIE, an IRI or an
+    id in the parameter's namespace.
+
+    Raises (from the returned function):
+        UnknownEntityError: no entity or study has that name (with the closest ones).
+        AmbiguousEntityError: the name fits several equally well.
+    """
+    from msc_graph.errors import AmbiguousEntityError, UnknownEntityError
+    from msc_graph.query.filters import find_studies
+    from msc_graph.views.namespaces import ENTITY_IRI, STUDY_IRI
+
+    def resolve(text: str, namespace: str) -> str:
+        if namespace == ENTITY_IRI:
+            name = text.removeprefix("entity:") if views.studies_are_records else text
+            return views.entity_iri(views.resolver.resolve(name).id)
+        if namespace == STUDY_IRI and views.studies_are_records:
+            found, close = find_studies(views.model.studies, text.removeprefix("study:").strip())
+            if len(found) > 1:
+                raise AmbiguousEntityError(text, found)
+            if not found:
+                raise UnknownEntityError(text, close)
+            return STUDY_IRI + found[0]
+        prefix, _, local = text.partition(":")
+        if prefix in views.prefixes and local:
+            return views.prefixes[prefix] + local
+        return namespace + text
+
+    return resolve
+
 
 _IRI_SAFE_RE = re.compile(r'^[^<>"{}|^`\\\x00-\x20]+$')
 _ABSOLUTE_IRI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]")
