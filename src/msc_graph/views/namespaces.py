@@ -86,3 +86,9 @@ def expand_curie(curie: str, prefixes: Mapping[str, str]) -> str | None:
         return None
     expanded: str | None = get_converter(prefixes).expand(curie)
     return expanded
+
+
+def compact_iri(iri: str, prefixes: Mapping[str, str]) -> str | None:
+    """Return the CURIE of an IRI (the longest matching namespace wins), or None when none matches."""
+    compressed: str | None = get_converter(prefixes).compress(iri)
+    return compressed

@@ -18,8 +18,11 @@ from typing import Any
 
 from msc_graph.errors import QueryError
 from msc_graph.query.sparql.guard import GRAPH_FORMS
-from msc_graph.views.namespaces import XSD
+from msc_graph.views.namespaces import XSD, compact_iri
 from msc_graph.views.rdf import escape_literal
+
+_PLAIN_LOCAL = re.compile(r"[\w.\-]*(?<!\.)")
+"""A CURIE local part shown as is: word characters, dots and hyphens, not ending in a dot."""
 
 RESULT_FORMATS = ("text", "json", "csv", "tsv", "ttl", "nt")
 """Output formats: text for people; SPARQL JSON / CSV / TSV results; Turtle and N-Triples graphs."""
@@ -74,17 +77,15 @@ class ResultTerm:
         return f"_:{self.value}" if self.kind == "bnode" else self.value
 
     def compact(self, prefixes: Mapping[str, str]) -> str:
-        """Return a short human form: a CURIE for an IRI in a known namespace, else the value."""
+        """Return a short human form: a CURIE for an IRI in a known namespace, else the value.
+
+        An IRI whose local part would not read back as a CURIE (a slash, a
+        trailing dot) stays a full ``<IRI>``.
+        """
         if self.kind == "uri":
-            best = max(
-                (p for p, ns in prefixes.items() if self.value.startswith(ns)),
-                key=lambda p: len(prefixes[p]),
-                default=None,
-            )
-            if best is not None:
-                local = self.value[len(prefixes[best]) :]
-                if re.fullmatch(r"[\w.\-]*", local) and not local.endswith("."):
-                    return f"{best}:{local}"
+            curie = compact_iri(self.value, prefixes)
+            if curie is not None and _PLAIN_LOCAL.fullmatch(curie.partition(":")[2]):
+                return curie
             return f"<{self.value}>"
         return self.to_csv()
 
