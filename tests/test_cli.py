@@ -249,3 +249,56 @@ def test_the_readme_python_api_example_runs(real_project, capsys) -> None:
     import msc_graph
 
     assert all(getattr(msc_graph, name) is not None for name in msc_graph.__all__)
+
+
+def _check_shape(value: object, shape: object, where: str) -> None:
+    """Fail unless ``value`` has exactly the keys of TypedDict ``shape``, recursively (lists item by item)."""
+    import collections.abc
+    import types
+    import typing
+
+    origin = typing.get_origin(shape)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(shape) if a is not type(None)]
+        if value is not None and len(options) == 1:
+            _check_shape(value, options[0], where)
+        return
+    if origin in (list, collections.abc.Sequence):
+        assert isinstance(value, list), where
+        for index, item in enumerate(value):
+            _check_shape(item, typing.get_args(shape)[0], f"{where}[{index}]")
+        return
+    if typing.is_typeddict(shape):
+        hints = typing.get_type_hints(shape)
+        assert isinstance(value, dict), where
+        assert set(value) == set(hints), f"{where}: {sorted(set(value) ^ set(hints))}"
+        for key, hint in hints.items():
+            _check_shape(value[key], hint, f"{where}.{key}")
+
+
+@pytest.mark.slow
+def test_json_outputs_have_exactly_their_typed_shapes(runner, real_project) -> None:
+    """Every JSON the README documents is a TypedDict in the code; the output has exactly its keys."""
+    from msc_graph.analysis.compare import ComparisonPayload
+    from msc_graph.analysis.gaps import GapPayload
+    from msc_graph.query.payloads import MatchPayload, ResolvePayload, ShowPayload
+    from msc_graph.query.stats import StatsPayload
+    from msc_graph.query.studies import StudyRowPayload
+    from msc_graph.render.paths import PathsPayload
+
+    cases = [
+        (["stats"], StatsPayload),
+        (["studies", "--read-in", "ferrini-2025"], list[StudyRowPayload]),
+        (["show", "GFAP"], ShowPayload),
+        (["resolve", "VEGF", "--descendants"], ResolvePayload),
+        (["search", "IL-1"], list[MatchPayload]),
+        (["compare", "GFAP", "--by", "species"], ComparisonPayload),
+        (["gaps", "--limit", "5"], list[GapPayload]),
+        (["paths", "VEGF", "pain"], PathsPayload),
+    ]
+    for args, shape in cases:
+        result = runner.invoke(cli, [*args, "-f", "json"])
+        assert result.exit_code == 0, (args, result.output)
+        payload = json.loads(result.stdout)
+        assert payload, args  # a case that prints nothing would check nothing
+        _check_shape(payload, shape, " ".join(args))

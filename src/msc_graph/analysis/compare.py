@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from msc_graph.analysis.contradictions import described_context, is_signed
 from msc_graph.model import GraphModel, Sign
 from msc_graph.query.filters import EvidenceFilter
+from msc_graph.query.payloads import EntityRef, entity_ref
 
 BY_FIELDS = {
     "source": "msc_source",
@@ -143,18 +144,54 @@ def effect_label(model: GraphModel, row: EffectRow) -> str:
     return f"{column_label(model, row.subject)} {row.sign.arrow} {column_label(model, row.object)}"
 
 
-def comparison_payload(model: GraphModel, comparison: Comparison) -> dict[str, Any]:
+class ColumnPayload(TypedDict):
+    """A column of the comparison: a context value's key (None for unstated) and label."""
+
+    key: str | None
+    label: str
+
+
+class CellPayload(TypedDict):
+    """How many studies report an effect in one column's context, and which."""
+
+    count: int
+    studies: list[str]
+
+
+class EffectRowPayload(TypedDict):
+    """An effect (subject, sign, object) and its cells, one per column in order."""
+
+    effect: str
+    subject: EntityRef
+    object: EntityRef
+    sign: int
+    arrow: str
+    predicates: list[str]
+    cells: list[CellPayload]
+    total: int
+
+
+class ComparisonPayload(TypedDict):
+    """``compare -f json``: the entity, what it includes, the field compared, columns and rows."""
+
+    entity: EntityRef
+    includes: list[EntityRef]
+    by: str
+    field: str
+    columns: list[ColumnPayload]
+    rows: list[EffectRowPayload]
+
+
+def comparison_payload(model: GraphModel, comparison: Comparison) -> ComparisonPayload:
     """Return the JSON contract of ``mscgraph compare`` (documented in the README).
 
     Every row has every column, with count 0 where no study reports the
     effect in that context, so a consumer can draw the matrix directly.
     """
-    from msc_graph.query.payloads import entity_ref
-
-    columns = [
+    columns: list[ColumnPayload] = [
         {"key": None if c == UNSTATED else c, "label": column_label(model, c)} for c in comparison.columns
     ]
-    rows = []
+    rows: list[EffectRowPayload] = []
     for row in comparison.rows:
         rows.append(
             {

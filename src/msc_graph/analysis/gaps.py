@@ -41,10 +41,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TypedDict
 
 from msc_graph.analysis.contradictions import EvidenceRef, Hierarchy, is_signed
 from msc_graph.model import Assertion, Basis, EntityType, GraphModel, Sign
+from msc_graph.query.payloads import EntityRef, KeyedEvidencePayload, entity_ref, evidence_payload
 
 DEFAULT_OUTCOME = "pain"
 """Entity id of the outcome whose disease models the first kind asks about, unless one is named."""
@@ -381,10 +382,27 @@ def _model_gaps(model: GraphModel, hierarchy: Hierarchy) -> list[Gap]:
     return gaps
 
 
-def gap_payload(model: GraphModel, gap: Gap, rank: int) -> dict[str, Any]:
-    """Return one gap in the JSON contract of ``mscgraph gaps`` (documented in the README)."""
-    from msc_graph.query.payloads import entity_ref, evidence_payload
+class GapEvidencePayload(KeyedEvidencePayload):
+    """A piece of evidence a gap rests on, with its assertion and claim."""
 
+    assertion: str
+    claim: str
+
+
+class GapPayload(TypedDict):
+    """``gaps -f json``: one gap, ranked, with what it asks about and the evidence around it."""
+
+    rank: int
+    kind: str
+    question: str
+    score: float
+    entities: list[EntityRef]
+    untested: list[EntityRef]
+    evidence: list[GapEvidencePayload]
+
+
+def gap_payload(model: GraphModel, gap: Gap, rank: int) -> GapPayload:
+    """Return one gap in the JSON contract of ``mscgraph gaps`` (documented in the README)."""
     return {
         "rank": rank,
         "kind": gap.kind.value,
@@ -393,13 +411,13 @@ def gap_payload(model: GraphModel, gap: Gap, rank: int) -> dict[str, Any]:
         "entities": [entity_ref(model, e) for e in gap.entities],
         "untested": [entity_ref(model, e) for e in gap.untested],
         "evidence": [
-            {
-                "key": ref.key,
-                "assertion": ref.assertion.id,
-                "claim": f"{_label(model, ref.assertion.subject)} {ref.assertion.predicate} "
+            GapEvidencePayload(
+                key=ref.key,
+                assertion=ref.assertion.id,
+                claim=f"{_label(model, ref.assertion.subject)} {ref.assertion.predicate} "
                 f"{_label(model, ref.assertion.object)}",
-            }
-            | evidence_payload(model, ref.evidence)
+                **evidence_payload(model, ref.evidence),
+            )
             for ref in gap.evidence
         ],
     }

@@ -98,8 +98,6 @@ def _project_reviews(project: Project) -> Mapping[str, Study] | None:
 @click.pass_context
 def stats(ctx: click.Context, fmt: str) -> None:
     """Count entities per type, assertions per predicate, evidence per study and review."""
-    from dataclasses import asdict
-
     from msc_graph.query.stats import compute_stats
 
     views = open_views(ctx)
@@ -117,7 +115,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
         ("study", result.per_study),
     ):
         rows.extend([group, name, str(count)] for name, count in counts.items())
-    emit(fmt, Table(["group", "name", "count"], rows), asdict(result))
+    emit(fmt, Table(["group", "name", "count"], rows), result.as_payload())
 
 
 COMMANDS = [build, validate, stats]

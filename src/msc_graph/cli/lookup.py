@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
-
 import click
 
 from msc_graph.cli.options import basis_option, emit, format_option, open_views
@@ -22,10 +19,16 @@ def search(ctx: click.Context, text: str, limit: int, fmt: str) -> None:
 
     Case-, hyphen- and Greek-insensitive: "TNF-alpha" finds TNF-α, "NF-kB" finds NF-κB.
     """
+    from msc_graph.query.payloads import match_payload
+
     views = open_views(ctx)
     matches = views.resolver.search(text, limit)
     rows = [[m.id, m.label, m.type, m.matched, m.how, f"{m.score:.2f}"] for m in matches]
-    emit(fmt, Table(["id", "label", "type", "matched", "how", "score"], rows), [asdict(m) for m in matches])
+    emit(
+        fmt,
+        Table(["id", "label", "type", "matched", "how", "score"], rows),
+        [match_payload(m) for m in matches],
+    )
 
 
 @click.command()
@@ -41,12 +44,12 @@ def resolve(ctx: click.Context, text: str, descendants: bool, fmt: str) -> None:
     An unknown name fails with the closest names; an ambiguous one lists every
     candidate with its type.
     """
-    from msc_graph.query.payloads import entity_ref
+    from msc_graph.query.payloads import resolve_payload
 
     views = open_views(ctx)
     match = views.resolver.resolve(text)
     below = list(views.resolver.iter_descendants([match.id]))[1:] if descendants else []
-    payload = {**asdict(match), "descendants": [entity_ref(views.model, i) for i in below]}
+    payload = resolve_payload(views.model, match, below)
     rows = [[match.id, match.label, match.type, f"{match.how}: {match.matched}"]]
     rows += [
         [i, views.model.entities[i].label, views.model.entities[i].type.value, "descendant"] for i in below
@@ -67,27 +70,12 @@ def show(ctx: click.Context, entity: str, basis: tuple[str, ...], fmt: str) -> N
     only evidence of those bases.
     """
     from msc_graph.query.filters import build_filter, filter_model
-    from msc_graph.query.payloads import entity_payload, entity_ref, evidence_payload
+    from msc_graph.query.payloads import show_payload
 
     views = open_views(ctx)
     model = filter_model(views.model, build_filter(views.resolver, {"basis": basis}))
     match = views.resolver.resolve(entity)
-    record = model.entities[match.id]
-    touching = [a for a in model.assertions if match.id in (a.subject, a.object)]
-    payload: dict[str, Any] = {
-        "entity": entity_payload(model, record, views.prefixes),
-        "assertions": [
-            {
-                "id": a.id,
-                "subject": entity_ref(model, a.subject),
-                "predicate": a.predicate,
-                "object": entity_ref(model, a.object),
-                "sign": None if a.sign is None else int(a.sign),
-                "evidence": [evidence_payload(model, e) for e in a.evidence],
-            }
-            for a in touching
-        ],
-    }
+    payload = show_payload(model, match.id, views.prefixes)
     if fmt != "text":
         rows = [
             [
@@ -124,18 +112,18 @@ def show(ctx: click.Context, entity: str, basis: tuple[str, ...], fmt: str) -> N
         )
         return
     info = payload["entity"]
-    click.echo(f"{record.label}  [{record.type.value}]  id: {record.id}")
-    if record.synonyms:
-        click.echo(f"  synonyms: {', '.join(record.synonyms)}")
+    click.echo(f"{info['label']}  [{info['type']}]  id: {info['id']}")
+    if info["synonyms"]:
+        click.echo(f"  synonyms: {', '.join(info['synonyms'])}")
     for xref in info["xrefs"]:
         click.echo(f"  xref: {xref['curie']}  {xref['iri'] or ''}".rstrip())
-    if record.no_xref:
-        click.echo(f"  no xref: {record.no_xref}")
+    if info["no_xref"]:
+        click.echo(f"  no xref: {info['no_xref']}")
     if info["is_a"]:
         click.echo(f"  is a: {', '.join(p['label'] for p in info['is_a'])}")
     if info["children"]:
         click.echo(f"  narrower: {', '.join(c['label'] for c in info['children'])}")
-    click.echo(f"\n{len(touching)} assertion(s):")
+    click.echo(f"\n{len(payload['assertions'])} assertion(s):")
     for assertion in payload["assertions"]:
         click.echo(
             f"\n  {assertion['subject']['label']} —{assertion['predicate']}→ {assertion['object']['label']}"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from msc_graph.cli.options import context_filter_options, emit, format_option, open_views
 from msc_graph.render import Table
+
+if TYPE_CHECKING:
+    from msc_graph.query.studies import EffectPayload
 
 
 @click.command()
@@ -29,8 +32,7 @@ def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str 
     EV, factors, mechanism, reference), rebuilt from the graph.
     """
     from msc_graph.query.filters import build_filter
-    from msc_graph.query.payloads import context_payload, get_label
-    from msc_graph.query.studies import iter_study_rows
+    from msc_graph.query.studies import iter_study_rows, study_row_payload
 
     views = open_views(ctx)
     model = views.model
@@ -40,35 +42,7 @@ def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str 
         match = views.resolver.resolve(factor)
         factor_ids = frozenset(views.resolver.iter_descendants([match.id]))
     rows = iter_study_rows(model, evidence_filter, factor_ids)
-    payload: list[dict[str, Any]] = [
-        {
-            "id": row.id,
-            "citation": row.citation,
-            "year": row.year,
-            "title": row.title,
-            "doi": row.doi,
-            "read_in": list(row.read_in),
-            "contexts": [
-                {k: v for k, v in context_payload(model, c).items() if k not in ("measured_in", "healthy")}
-                | {"healthy": c.healthy}
-                for c in row.contexts
-            ],
-            "factors": [get_label(model, f) for f in row.factors],
-            "effects": [
-                {
-                    "subject": get_label(model, e.subject),
-                    "predicate": e.predicate,
-                    "target": get_label(model, e.target),
-                    "sign": e.sign,
-                    "locator": e.locator,
-                    "basis": e.basis.value,
-                    "inferred_from": e.inferred_from,
-                }
-                for e in row.effects
-            ],
-        }
-        for row in rows
-    ]
+    payload = [study_row_payload(model, row) for row in rows]
 
     def join(values: list[str | None]) -> str:
         return "; ".join(dict.fromkeys(v for v in values if v))
@@ -92,7 +66,7 @@ def studies(ctx: click.Context, /, fmt: str, factor: str | None, **filters: str 
     emit(fmt, Table(columns, table_rows), payload)
 
 
-def _effect_text(effect: dict[str, Any]) -> str:
+def _effect_text(effect: EffectPayload) -> str:
     """Return "↓ GFAP", with the basis after it unless stated ("(inferred: ...)")."""
     text = f"{('↓', '-', '↑')[effect['sign'] + 1]} {effect['target']}"
     if effect["basis"] == "inferred":

@@ -323,6 +323,14 @@ class Assertion:
         """Return the ids of the studies behind this assertion."""
         return frozenset(item.study for item in self.evidence)
 
+    def evidence_key(self, index: int) -> str:
+        """Return the stable key of evidence ``index`` (0-based): ``<assertion id>-<n>``, n 1-based.
+
+        The one rule for naming a piece of evidence: its IRI's local name in
+        the RDF and its ``key`` in the JSON outputs.
+        """
+        return f"{self.id}-{index + 1}"
+
 
 @dataclass(frozen=True)
 class GraphModel:

@@ -6,10 +6,11 @@ look in every JSON output (show, studies, paths, contradictions ...).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypedDict
+from collections.abc import Mapping, Sequence
+from typing import TypedDict
 
-from msc_graph.model.records import Context, Entity, Evidence, GraphModel
+from msc_graph.model.records import Assertion, Context, Entity, Evidence, GraphModel
+from msc_graph.views.resolve import Match
 
 
 class EntityRef(TypedDict):
@@ -50,6 +51,67 @@ class EvidencePayload(TypedDict):
     context: ContextPayload
     inherited: list[str]
     general: bool
+
+
+class KeyedEvidencePayload(EvidencePayload):
+    """A piece of evidence with its stable key (``<assertion id>-<n>``), where outputs refer to it."""
+
+    key: str
+
+
+class XrefPayload(TypedDict):
+    """A cross-reference: the CURIE and its IRI (None for an unknown prefix)."""
+
+    curie: str
+    iri: str | None
+
+
+class EntityPayload(TypedDict):
+    """An entity in full (``show``): names, cross-references, parents and children."""
+
+    id: str
+    label: str
+    type: str
+    synonyms: list[str]
+    xrefs: list[XrefPayload]
+    no_xref: str | None
+    is_a: list[EntityRef]
+    children: list[EntityRef]
+
+
+class AssertionPayload(TypedDict):
+    """An assertion with its evidence (``show``; ``contradictions`` adds each evidence's key)."""
+
+    id: str
+    subject: EntityRef
+    predicate: str
+    object: EntityRef
+    sign: int | None
+    evidence: Sequence[EvidencePayload]
+
+
+class ShowPayload(TypedDict):
+    """``show -f json``: an entity and every assertion touching it."""
+
+    entity: EntityPayload
+    assertions: list[AssertionPayload]
+
+
+class MatchPayload(TypedDict):
+    """``search -f json``: one entity a name matched, how and how well."""
+
+    id: str
+    label: str
+    type: str
+    matched: str
+    how: str
+    score: float
+
+
+class ResolvePayload(MatchPayload):
+    """``resolve -f json``: the match and, with --descendants, everything below it."""
+
+    descendants: list[EntityRef]
 
 
 def entity_ref(model: GraphModel, entity_id: str) -> EntityRef:
@@ -103,7 +165,7 @@ def evidence_payload(model: GraphModel, evidence: Evidence) -> EvidencePayload:
     }
 
 
-def entity_payload(model: GraphModel, entity: Entity, prefixes: Mapping[str, str]) -> dict[str, Any]:
+def entity_payload(model: GraphModel, entity: Entity, prefixes: Mapping[str, str]) -> EntityPayload:
     """Return an entity with synonyms, xrefs (CURIE and IRI), parents and children."""
     from msc_graph.views.namespaces import expand_curie
 
@@ -120,19 +182,46 @@ def entity_payload(model: GraphModel, entity: Entity, prefixes: Mapping[str, str
     }
 
 
-def study_payload(model: GraphModel, study_id: str) -> dict[str, Any]:
-    """Return a study's bibliographic record."""
-    study = model.studies[study_id]
+def assertion_payload(model: GraphModel, assertion: Assertion, *, keyed: bool = False) -> AssertionPayload:
+    """Return an assertion with its evidence; ``keyed`` gives each piece its stable key."""
+    evidence: list[EvidencePayload] = []
+    for index, item in enumerate(assertion.evidence):
+        record = evidence_payload(model, item)
+        if keyed:
+            record = KeyedEvidencePayload(key=assertion.evidence_key(index), **record)
+        evidence.append(record)
     return {
-        "id": study.id,
-        "citation": study.citation,
-        "authors": list(study.authors),
-        "year": study.year,
-        "title": study.title,
-        "journal": study.journal,
-        "volume": study.volume,
-        "pages": study.pages,
-        "doi": study.doi,
-        "pmid": study.pmid,
-        "review": study.review,
+        "id": assertion.id,
+        "subject": entity_ref(model, assertion.subject),
+        "predicate": assertion.predicate,
+        "object": entity_ref(model, assertion.object),
+        "sign": None if assertion.sign is None else int(assertion.sign),
+        "evidence": evidence,
     }
+
+
+def show_payload(model: GraphModel, entity_id: str, prefixes: Mapping[str, str]) -> ShowPayload:
+    """Return ``show``'s record of an entity: the entity in full and every assertion touching it."""
+    return {
+        "entity": entity_payload(model, model.entities[entity_id], prefixes),
+        "assertions": [
+            assertion_payload(model, a) for a in model.assertions if entity_id in (a.subject, a.object)
+        ],
+    }
+
+
+def match_payload(match: Match) -> MatchPayload:
+    """Return a name match as ``search`` prints it."""
+    return {
+        "id": match.id,
+        "label": match.label,
+        "type": match.type,
+        "matched": match.matched,
+        "how": match.how,
+        "score": match.score,
+    }
+
+
+def resolve_payload(model: GraphModel, match: Match, descendants: Sequence[str]) -> ResolvePayload:
+    """Return ``resolve``'s record: the match and the entities below it."""
+    return ResolvePayload(**match_payload(match), descendants=[entity_ref(model, i) for i in descendants])

@@ -4,8 +4,22 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TypedDict
 
 from msc_graph.model import GraphModel
+
+
+class StatsPayload(TypedDict):
+    """``stats -f json``: totals, and counts per type, predicate, study and review."""
+
+    entities: int
+    studies: int
+    assertions: int
+    evidence: int
+    per_type: dict[str, int]
+    per_predicate: dict[str, int]
+    per_study: dict[str, int]
+    per_review: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -20,6 +34,19 @@ class GraphStats:
     per_predicate: dict[str, int]
     per_study: dict[str, int]
     per_review: dict[str, int]
+
+    def as_payload(self) -> StatsPayload:
+        """Return the counts as ``stats -f json`` prints them."""
+        return {
+            "entities": self.entities,
+            "studies": self.studies,
+            "assertions": self.assertions,
+            "evidence": self.evidence,
+            "per_type": self.per_type,
+            "per_predicate": self.per_predicate,
+            "per_study": self.per_study,
+            "per_review": self.per_review,
+        }
 
 
 def _sorted(counter: Counter[str]) -> dict[str, int]:

@@ -7,10 +7,12 @@ columns of Table 1, rebuilt from the graph rather than copied from the paper.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from msc_graph.model import Basis, Context, EntityType, GraphModel
 from msc_graph.model.vocabulary import PREDICATES, Role
 from msc_graph.query.filters import EvidenceFilter
+from msc_graph.query.payloads import context_payload, get_label
 
 EFFECT_SUBJECT_TYPES = frozenset(
     {
@@ -21,6 +23,45 @@ EFFECT_SUBJECT_TYPES = frozenset(
     }
 )
 """An effect of a study is a signed assertion whose subject is a preparation or an MSC source."""
+
+
+class StudyContextPayload(TypedDict):
+    """A context of a study (``studies``): entity-valued fields as labels, None when unstated."""
+
+    species: str | None
+    strain: str | None
+    disease_model: str | None
+    msc_source: str | None
+    preparation: str | None
+    route: str | None
+    setting: str | None
+    healthy: bool | None
+
+
+class EffectPayload(TypedDict):
+    """An effect a study reports (``studies``), subject and target as labels."""
+
+    subject: str | None
+    predicate: str
+    target: str | None
+    sign: int
+    locator: str
+    basis: str
+    inferred_from: str | None
+
+
+class StudyRowPayload(TypedDict):
+    """``studies -f json``: one study, its contexts, the factors it identified and its effects."""
+
+    id: str
+    citation: str
+    year: int | None
+    title: str | None
+    doi: str | None
+    read_in: list[str]
+    contexts: list[StudyContextPayload]
+    factors: list[str]
+    effects: list[EffectPayload]
 
 
 @dataclass(frozen=True)
@@ -115,3 +156,44 @@ def iter_study_rows(
             )
         )
     return sorted(rows, key=lambda r: (r.year or 0, r.citation))
+
+
+def study_row_payload(model: GraphModel, row: StudyRow) -> StudyRowPayload:
+    """Return a study row as ``studies -f json`` prints it (entity-valued fields as labels)."""
+    contexts: list[StudyContextPayload] = []
+    for context in row.contexts:
+        fields = context_payload(model, context)
+        contexts.append(
+            {
+                "species": fields["species"],
+                "strain": fields["strain"],
+                "disease_model": fields["disease_model"],
+                "msc_source": fields["msc_source"],
+                "preparation": fields["preparation"],
+                "route": fields["route"],
+                "setting": fields["setting"],
+                "healthy": fields["healthy"],
+            }
+        )
+    return {
+        "id": row.id,
+        "citation": row.citation,
+        "year": row.year,
+        "title": row.title,
+        "doi": row.doi,
+        "read_in": list(row.read_in),
+        "contexts": contexts,
+        "factors": [model.entities[f].label for f in row.factors],
+        "effects": [
+            {
+                "subject": get_label(model, e.subject),
+                "predicate": e.predicate,
+                "target": get_label(model, e.target),
+                "sign": e.sign,
+                "locator": e.locator,
+                "basis": e.basis.value,
+                "inferred_from": e.inferred_from,
+            }
+            for e in row.effects
+        ],
+    }

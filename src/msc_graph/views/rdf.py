@@ -178,8 +178,8 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
         yield node, vocab("role"), _text(PREDICATES[assertion.predicate].role.value)
         if assertion.sign is not None:
             yield node, vocab("sign"), _integer(int(assertion.sign))
-        for index, item in enumerate(assertion.evidence, 1):
-            evidence = Iri(f"{EVIDENCE_IRI}{assertion.id}-{index}")
+        for index, item in enumerate(assertion.evidence):
+            evidence = Iri(EVIDENCE_IRI + assertion.evidence_key(index))
             yield node, vocab("evidence"), evidence
             cited = model.studies.get(item.study)
             primary = not (cited is not None and cited.review)
