@@ -521,7 +521,10 @@ def test_study_parameters_name_a_study_as_studies_does(runner, fixture_project) 
     iri = "<https://w3id.org/msc-graph/study/ferrini-2025>"
     for value in ("ferrini-2025", "study:ferrini-2025", "Ferrini et al., 2025", "ferrini et al 2025"):
         result = bound(value)
-        assert result.exit_code == 0 and f"VALUES ?review {{ {iri} }}" in result.stdout, (value, result.output)
+        assert result.exit_code == 0 and f"VALUES ?review {{ {iri} }}" in result.stdout, (
+            value,
+            result.output,
+        )
     two = bound("et al., 202")  # part of every citation
     assert two.exit_code == 2 and "ambiguous" in two.stderr.lower(), two.output
     miss = bound("Ferini et al., 2025")
