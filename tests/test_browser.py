@@ -23,10 +23,10 @@ from msc_graph.interop.imported import open_imported
 from msc_graph.model import Basis, Context, Entity, EntityType, Evidence, GraphModel, SourceKind, Study
 from msc_graph.query.filters import EvidenceFilter
 from msc_graph.query.paths import find_paths
+from msc_graph.query.subgraph import VizFocus
 from msc_graph.render.html import (
     LARGE_GRAPH,
     PageBuilder,
-    VizFocus,
     VizGraph,
     build_viz_graph,
     render_graph_html,

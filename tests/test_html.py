@@ -24,18 +24,17 @@ from msc_graph.interop.imported import open_imported
 from msc_graph.model import Context, Entity, EntityType, Evidence, GraphModel, SourceKind, Study
 from msc_graph.query.filters import EvidenceFilter, build_filter
 from msc_graph.query.paths import find_paths
+from msc_graph.query.subgraph import VizFocus, expand_types
 from msc_graph.render.html import (
     LARGE_GRAPH,
     NodeColumns,
     PageBuilder,
-    VizFocus,
     VizGraph,
     build_imported_viz_graph,
     build_paths_graph,
     build_vis_data,
     build_viz_graph,
     describe_predicate,
-    expand_types,
     render_contradictions_html,
     render_graph_html,
     render_heatmap_html,

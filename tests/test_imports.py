@@ -40,6 +40,7 @@ ORDER = [
     "query/paths",
     "query/studies",
     "query/stats",
+    "query/subgraph",
     "query/sparql/guard",
     "query/sparql/named",
     "query/sparql/results",

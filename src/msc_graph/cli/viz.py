@@ -81,13 +81,8 @@ def viz(
     from pathlib import Path
 
     from msc_graph.query.filters import build_filter
-    from msc_graph.render.html import (
-        VizFocus,
-        build_imported_viz_graph,
-        build_viz_graph,
-        expand_types,
-        render_graph_html,
-    )
+    from msc_graph.query.subgraph import VizFocus, expand_types
+    from msc_graph.render.html import build_imported_viz_graph, build_viz_graph, render_graph_html
     from msc_graph.views.cache import write_atomic
 
     views = open_chosen_views(ctx, graph_name, with_curated)

@@ -35,15 +35,11 @@ from msc_graph.render.html.viz import (
     ImportRecords,
     NodeColumns,
     PageBuilder,
-    SelectedEdge,
     TypeStyle,
     VizChain,
-    VizFocus,
     VizGraph,
     describe_predicate,
-    expand_types,
     get_edge_kind,
-    select_subgraph,
 )
 
 __all__ = [
@@ -61,10 +57,8 @@ __all__ = [
     "ImportRecords",
     "NodeColumns",
     "PageBuilder",
-    "SelectedEdge",
     "TypeStyle",
     "VizChain",
-    "VizFocus",
     "VizGraph",
     "build_imported_viz_graph",
     "build_paths_graph",
@@ -72,7 +66,6 @@ __all__ = [
     "build_vis_options",
     "build_viz_graph",
     "describe_predicate",
-    "expand_types",
     "get_edge_kind",
     "is_heavy",
     "read_vis_js",
@@ -81,5 +74,4 @@ __all__ = [
     "render_heatmap_html",
     "render_page",
     "render_paths_html",
-    "select_subgraph",
 ]

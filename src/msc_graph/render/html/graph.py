@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from msc_graph.model import EntityType, GraphModel, SourceKind
+from msc_graph.query.subgraph import VizFocus, select_subgraph
 from msc_graph.render.html.shell import encode_json, read_static, render_page
 from msc_graph.render.html.viz import (
     EDGE_STYLES,
@@ -49,11 +50,9 @@ from msc_graph.render.html.viz import (
     TYPE_STYLES,
     ImportRecords,
     PageBuilder,
-    VizFocus,
     VizGraph,
     describe_predicate,
     expand_xrefs,
-    select_subgraph,
     study_entry,
 )
 
