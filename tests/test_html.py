@@ -356,7 +356,8 @@ def test_page_loads_nothing_from_outside(views: GraphViews, include_studies: boo
 
 def test_every_page_is_drawn_in_the_one_page_shell(views: GraphViews) -> None:
     from msc_graph.analysis.compare import build_comparison, comparison_payload
-    from msc_graph.analysis.contradictions import find_contradictions, report_payload
+    from msc_graph.analysis.contradiction_payloads import report_payload
+    from msc_graph.analysis.contradictions import find_contradictions
 
     model = views.model
     search = find_paths(views.network, ["ev"], list(views.resolver.iter_descendants(["pain"])), max_hops=6)

@@ -92,11 +92,8 @@ def contradictions(
     described differently in prose, table and title) are listed in a section
     of their own: they are not contradictions between studies.
     """
-    from msc_graph.analysis.contradictions import (
-        COMPARED_FIELDS,
-        find_contradictions,
-        report_payload,
-    )
+    from msc_graph.analysis.contradiction_payloads import report_payload
+    from msc_graph.analysis.contradictions import COMPARED_FIELDS, find_contradictions
     from msc_graph.query.filters import build_filter
     from msc_graph.render.html.contradictions import render_contradictions_html
 

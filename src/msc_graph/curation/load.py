@@ -1,6 +1,6 @@
 """Read graph_data/*.yaml into raw records that remember their file, line and column.
 
-Nothing here judges content (validate.py does); this module only turns bytes
+Nothing here judges content (validate/ does); this module only turns bytes
 into Python values and reports what keeps it from doing so: bad encoding,
 YAML syntax, duplicate keys, an empty or oversized file.
 """

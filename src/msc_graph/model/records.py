@@ -383,7 +383,7 @@ def get_reviews(studies: Mapping[str, Study]) -> dict[str, Study]:
 def iter_subtree(children: Mapping[str, Iterable[str]], root: str) -> Iterator[str]:
     """Yield ``root`` and every node below it in ``children``, once each, depth first.
 
-    Cost: linear in the size of the subtree; is-a cycles (refused by validate.py,
+    Cost: linear in the size of the subtree; is-a cycles (refused by curation/validate,
     possible in imported graphs) end the walk instead of looping.
     """
     return iter_reachable(root, lambda node: sorted(children.get(node, ()), reverse=True))

@@ -207,7 +207,7 @@ PREDICATES: dict[str, Predicate] = {
 
 
 def get_predicate(slug: str) -> Predicate:
-    """Return the predicate for ``slug`` (KeyError when unknown: validate.py checks first)."""
+    """Return the predicate for ``slug`` (KeyError when unknown: curation/validate checks first)."""
     return PREDICATES[slug]
 
 

@@ -1,0 +1,152 @@
+"""Entities: ids, labels, types, CURIE xrefs (and the ``xrefs:`` sections), places and is-a."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from msc_graph.curation.load import Located
+from msc_graph.curation.validate.checker import ENTITY_KEYS, Checker, is_key, suggest
+from msc_graph.model import Entity, EntityType
+from msc_graph.model.names import normalise_name
+
+CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
+PLACE_TYPES = frozenset({EntityType.TISSUE, EntityType.CELL_TYPE})
+"""Entity types that are places of measurement (context measured_in) and may say where they lie."""
+
+
+def _read_overlays(
+    check: Checker, overlays: list[tuple[Located, str]], records: Mapping[str, Located]
+) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """Return entity id → (CURIEs, no-xref reason) from the ``xrefs:`` sections."""
+    grounded: dict[str, tuple[tuple[str, ...], str | None]] = {}
+    for section, ident in overlays:
+        value = section[ident]
+        if ident not in records:
+            check.report(
+                section.where(ident), f"xrefs.{ident}", f"unknown entity {ident!r}{suggest(ident, records)}"
+            )
+            continue
+        if ident in grounded:
+            check.report(section.where(ident), f"xrefs.{ident}", "grounded twice")
+            continue
+        if isinstance(value, Located) and set(value) == {"no_xref"}:
+            grounded[ident] = ((), check.text(value, "no_xref", required=True))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            grounded[ident] = (tuple(v.strip() for v in value), None)
+        else:
+            check.report(
+                section.where(ident), f"xrefs.{ident}", "must be a list of CURIEs or {no_xref: reason}"
+            )
+    return grounded
+
+
+def validate_entities(
+    check: Checker, records: Mapping[str, Located], overlays: list[tuple[Located, str]]
+) -> dict[str, Entity]:
+    """Return the entities, with the CURIEs of the ``xrefs:`` sections; check places and is-a."""
+    grounded = _read_overlays(check, overlays, records)
+    entities: dict[str, Entity] = {}
+    types = {item.value for item in EntityType} - {"study", "external"}
+    labels: dict[str, tuple[str, Located]] = {}
+    for ident, record in records.items():
+        check.unknown_keys(record, ENTITY_KEYS, "entity")
+        label = check.text(record, "label", required=True) or ident
+        type_name = record.get("type")
+        if not is_key(type_name, types):
+            check.report(
+                record.where("type"),
+                "type",
+                f"unknown entity type {type_name!r}{suggest(str(type_name), types)}",
+            )
+            continue
+        xrefs = check.texts(record, "xrefs")
+        extra, reason = grounded.get(ident, ((), None))
+        xrefs = tuple(dict.fromkeys((*xrefs, *extra)))
+        for xref in xrefs:
+            match = CURIE.match(xref)
+            if not match:
+                check.report(record.where("xrefs"), "xrefs", f"{xref!r} is not a CURIE (PREFIX:id)")
+            elif match.group(1) not in check.prefixes:
+                check.report(
+                    record.where("xrefs"),
+                    "xrefs",
+                    f"unknown CURIE prefix {match.group(1)!r} in {xref!r}"
+                    f"{suggest(match.group(1), check.prefixes)} "
+                    "(prefixes are in ontology/prefixes.json)",
+                )
+        key = normalise_name(label)
+        if key in labels and labels[key][0] != ident:
+            other, other_record = labels[key]
+            check.report(
+                record.where("label"),
+                "label",
+                f"{label!r} is the same name as entity {other!r} "
+                f"({other_record.file}:{other_record.line}); merge the two entities",
+            )
+        labels.setdefault(key, (ident, record))
+        entities[ident] = Entity(
+            id=ident,
+            label=label,
+            type=EntityType(str(type_name)),
+            synonyms=check.texts(record, "synonyms"),
+            xrefs=xrefs,
+            is_a=check.texts(record, "is_a"),
+            no_xref=check.text(record, "no_xref") or reason,
+            found_in=check.texts(record, "found_in"),
+        )
+    for ident, entity in entities.items():
+        if entity.found_in and entity.type not in PLACE_TYPES:
+            check.report(
+                records[ident].where("found_in"),
+                "found_in",
+                f"only cells and tissues say where they lie; {ident!r} is a {entity.type.value}",
+            )
+        for place in entity.found_in:
+            found = entities.get(place)
+            if found is None:
+                check.report(
+                    records[ident].where("found_in"),
+                    "found_in",
+                    f"unknown tissue {place!r}{suggest(place, entities)}",
+                )
+            elif found.type is not EntityType.TISSUE:
+                check.report(
+                    records[ident].where("found_in"),
+                    "found_in",
+                    f"{place!r} is a {found.type.value}; found_in names tissues",
+                )
+        for parent in entity.is_a:
+            if parent not in entities:
+                check.report(
+                    records[ident].where("is_a"),
+                    "is_a",
+                    f"unknown parent {parent!r}{suggest(parent, entities)}",
+                )
+    for ident in _find_cycle_members(entities):
+        check.report(records[ident].where("is_a"), "is_a", f"{ident!r} is its own ancestor (cycle in is-a)")
+    return entities
+
+
+def _find_cycle_members(entities: Mapping[str, Entity]) -> list[str]:
+    """Return the ids that lie on an is-a cycle (depth-first search with colours)."""
+    state: dict[str, int] = {}
+    on_cycle: set[str] = set()
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        trail.append(node)
+        for parent in entities[node].is_a if node in entities else ():
+            if parent not in entities:
+                continue
+            if state.get(parent) == 1:
+                on_cycle.update(trail[trail.index(parent) :])
+            elif parent not in state:
+                visit(parent, trail)
+        trail.pop()
+        state[node] = 2
+
+    for ident in sorted(entities):
+        if ident not in state:
+            visit(ident, [])
+    return sorted(on_cycle)
