@@ -456,7 +456,7 @@ def test_contradictions_query_finds_the_gfap_disagreement_on_the_real_graph(real
 # module hygiene
 
 
-@pytest.mark.parametrize("module", ["contradictions", "compare", "gaps"])
+@pytest.mark.parametrize("module", ["contradictions", "contradiction_payloads", "compare", "gaps"])
 def test_analysis_modules_import_only_model_level_modules(module: str) -> None:
     # the model, the evidence filters and JSON shapes, and each other: no views, SPARQL, HTML or CLI
     allowed = {

@@ -280,6 +280,7 @@ def _check_shape(value: object, shape: object, where: str) -> None:
 def test_json_outputs_have_exactly_their_typed_shapes(runner, real_project) -> None:
     """Every JSON the README documents is a TypedDict in the code; the output has exactly its keys."""
     from msc_graph.analysis.compare import ComparisonPayload
+    from msc_graph.analysis.contradiction_payloads import ReportPayload
     from msc_graph.analysis.gaps import GapPayload
     from msc_graph.query.payloads import MatchPayload, ResolvePayload, ShowPayload
     from msc_graph.query.stats import StatsPayload
@@ -294,6 +295,7 @@ def test_json_outputs_have_exactly_their_typed_shapes(runner, real_project) -> N
         (["search", "IL-1"], list[MatchPayload]),
         (["compare", "GFAP", "--by", "species"], ComparisonPayload),
         (["gaps", "--limit", "5"], list[GapPayload]),
+        (["contradictions"], ReportPayload),
         (["paths", "VEGF", "pain"], PathsPayload),
     ]
     for args, shape in cases:

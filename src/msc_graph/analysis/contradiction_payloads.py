@@ -5,18 +5,101 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from msc_graph.analysis.contradictions import (
     ENTITY_FIELDS,
     ContradictionGroup,
     ContradictionReport,
     EvidencePair,
-    EvidenceRef,
     Status,
 )
 from msc_graph.model import Assertion, GraphModel
-from msc_graph.query.payloads import entity_ref, evidence_payload, get_label
+from msc_graph.query.payloads import (
+    AssertionPayload,
+    EntityRef,
+    EvidencePayload,
+    assertion_payload,
+    entity_ref,
+    evidence_payload,
+    get_label,
+)
+
+
+class PairPayload(TypedDict):
+    """Two pieces of evidence compared.
+
+    Their keys, studies and claims, how they matched, and the context fields
+    that differ (left and right value), agree (the value) or are unstated.
+    """
+
+    left: str
+    right: str
+    left_study: str
+    right_study: str
+    left_claim: str
+    right_claim: str
+    subject_match: str
+    object_match: str
+    basis: str
+    differing: dict[str, list[Any]]
+    agreeing: dict[str, Any]
+    unstated: list[str]
+
+
+class SidePayload(TypedDict):
+    """One side of a contradiction: its sign, its studies and its assertions (evidence keyed)."""
+
+    sign: int
+    arrow: str
+    studies: list[str]
+    assertions: list[AssertionPayload]
+
+
+class FieldsPayload(TypedDict):
+    """The context fields of a group's pairs, by how they compare."""
+
+    differing: list[str]
+    always_differing: list[str]
+    agreeing: list[str]
+    unstated: list[str]
+
+
+class GroupPayload(TypedDict):
+    """One contradiction: subjects and objects, the two sides, the fields and every pair."""
+
+    id: str
+    label: str
+    conflict: str
+    basis: str
+    subjects: list[EntityRef]
+    objects: list[EntityRef]
+    sides: list[SidePayload]
+    fields: FieldsPayload
+    pairs: list[PairPayload]
+
+
+class WithinPairPayload(PairPayload):
+    """A difference within one study: its kind, the pair, and both pieces of evidence in full."""
+
+    kind: str
+    left_evidence: EvidencePayload
+    right_evidence: EvidencePayload
+
+
+class WithinStudyPayload(TypedDict):
+    """The differences found within one study."""
+
+    study: str
+    citation: str
+    pairs: list[WithinPairPayload]
+
+
+class ReportPayload(TypedDict):
+    """``contradictions -f json``: the groups, and the differences within single studies."""
+
+    groups: list[GroupPayload]
+    within_study: list[WithinStudyPayload]
 
 
 def _value_label(model: GraphModel, name: str, value: Any) -> Any:
@@ -26,7 +109,7 @@ def _value_label(model: GraphModel, name: str, value: Any) -> Any:
     return value
 
 
-def pair_payload(model: GraphModel, pair: EvidencePair) -> dict[str, Any]:
+def pair_payload(model: GraphModel, pair: EvidencePair) -> PairPayload:
     """Return one evidence pair: keys, studies, how it matched, and its fields by status."""
     return {
         "left": pair.left.key,
@@ -57,21 +140,6 @@ def _claim(model: GraphModel, assertion: Assertion) -> str:
     return f"{get_label(model, assertion.subject)} {sign} {get_label(model, assertion.object)}"
 
 
-def assertion_payload(model: GraphModel, assertion: Assertion) -> dict[str, Any]:
-    """Return an assertion with its evidence, each evidence record carrying its stable key."""
-    return {
-        "id": assertion.id,
-        "subject": entity_ref(model, assertion.subject),
-        "predicate": assertion.predicate,
-        "object": entity_ref(model, assertion.object),
-        "sign": int(assertion.sign) if assertion.sign is not None else None,
-        "evidence": [
-            {"key": EvidenceRef(assertion, index).key} | evidence_payload(model, item)
-            for index, item in enumerate(assertion.evidence)
-        ],
-    }
-
-
 def group_label(model: GraphModel, group: ContradictionGroup) -> str:
     """Return ``subjects → objects: ↑ vs ↓`` for a group."""
     subjects = " / ".join(str(get_label(model, s)) for s in group.subjects)
@@ -79,11 +147,11 @@ def group_label(model: GraphModel, group: ContradictionGroup) -> str:
     return f"{subjects} → {objects}: {group.left_sign.arrow} vs {group.right_sign.arrow}"
 
 
-def report_payload(model: GraphModel, report: ContradictionReport) -> dict[str, Any]:
+def report_payload(model: GraphModel, report: ContradictionReport) -> ReportPayload:
     """Return the JSON contract of ``mscgraph contradictions`` (documented in the README)."""
-    groups = []
+    groups: list[GroupPayload] = []
     for group in report.groups:
-        sides = []
+        sides: list[SidePayload] = []
         for side, sign, assertions in (
             ("left", group.left_sign, group.left),
             ("right", group.right_sign, group.right),
@@ -93,7 +161,7 @@ def report_payload(model: GraphModel, report: ContradictionReport) -> dict[str, 
                     "sign": int(sign),
                     "arrow": sign.arrow,
                     "studies": list(group.side_studies(side)),
-                    "assertions": [assertion_payload(model, a) for a in assertions],
+                    "assertions": [assertion_payload(model, a, keyed=True) for a in assertions],
                 }
             )
         groups.append(
@@ -106,23 +174,25 @@ def report_payload(model: GraphModel, report: ContradictionReport) -> dict[str, 
                 "objects": [entity_ref(model, o) for o in group.objects],
                 "sides": sides,
                 "fields": {
-                    kind: list(group.fields_with(kind))
-                    for kind in ("differing", "always_differing", "agreeing", "unstated")
+                    "differing": list(group.fields_with("differing")),
+                    "always_differing": list(group.fields_with("always_differing")),
+                    "agreeing": list(group.fields_with("agreeing")),
+                    "unstated": list(group.fields_with("unstated")),
                 },
                 "pairs": [pair_payload(model, p) for p in group.pairs],
             }
         )
-    per_study: dict[str, list[dict[str, Any]]] = {}
+    per_study: dict[str, list[WithinPairPayload]] = {}
     for item in report.within_study:
         per_study.setdefault(item.study, []).append(
-            {"kind": item.kind}
-            | pair_payload(model, item.pair)
-            | {
-                "left_evidence": evidence_payload(model, item.pair.left.evidence),
-                "right_evidence": evidence_payload(model, item.pair.right.evidence),
-            }
+            WithinPairPayload(
+                kind=item.kind,
+                **pair_payload(model, item.pair),
+                left_evidence=evidence_payload(model, item.pair.left.evidence),
+                right_evidence=evidence_payload(model, item.pair.right.evidence),
+            )
         )
-    within = []
+    within: list[WithinStudyPayload] = []
     for study_id, pairs in per_study.items():
         study = model.studies.get(study_id)
         within.append({"study": study_id, "citation": study.citation if study else study_id, "pairs": pairs})

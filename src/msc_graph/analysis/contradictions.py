@@ -252,8 +252,8 @@ class EvidenceRef:
 
     @property
     def key(self) -> str:
-        """Return the stable key ``<assertion id>-<n>`` (n 1-based, as in the evidence IRIs)."""
-        return f"{self.assertion.id}-{self.index + 1}"
+        """Return the stable key ``<assertion id>-<n>`` (see :meth:`Assertion.evidence_key`)."""
+        return self.assertion.evidence_key(self.index)
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ def contradictions(
     described differently in prose, table and title) are listed in a section
     of their own: they are not contradictions between studies.
     """
-    from msc_graph.analysis.contradiction_payloads import report_payload
+    from msc_graph.analysis.contradiction_payloads import SidePayload, report_payload
     from msc_graph.analysis.contradictions import COMPARED_FIELDS, find_contradictions
     from msc_graph.query.filters import build_filter
     from msc_graph.render.html.contradictions import render_contradictions_html
@@ -111,7 +111,7 @@ def contradictions(
         _write(render_contradictions_html(payload), output)
         return
 
-    def side_text(side: dict[str, Any]) -> str:
+    def side_text(side: SidePayload) -> str:
         citations = [
             e["citation"] for a in side["assertions"] for e in a["evidence"] if e["study"] in side["studies"]
         ]
