@@ -50,6 +50,7 @@ ORDER = [
     "query/sparql/results",
     "query/sparql/engine",
     "query/sparql/remote",
+    "query/sparql/workers",
     "query/sparql",
     "query",
     "analysis/contradictions",

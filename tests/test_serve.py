@@ -170,8 +170,7 @@ def test_endpoint_must_be_http(runner) -> None:
 def generated_server() -> Iterator[str]:
     from msc_graph.server import build_server
 
-    store = make_cycle_store()
-    server = build_server(store, DEFAULT_PREFIXES, port=0, timeout_s=0.3, limit=4, max_running=2)
+    server = build_server(make_cycle_store, DEFAULT_PREFIXES, port=0, timeout_s=0.3, limit=4, max_running=2)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -202,7 +201,7 @@ def test_serve_listens_on_loopback_by_default() -> None:
 
     from msc_graph.server import build_server
 
-    server = build_server(pyoxigraph.Store(), DEFAULT_PREFIXES, port=0)
+    server = build_server(pyoxigraph.Store, DEFAULT_PREFIXES, port=0, max_running=1)
     try:
         assert server.server_address[0] == "127.0.0.1"
         assert server.url.startswith("http://127.0.0.1:")

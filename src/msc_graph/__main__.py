@@ -2,4 +2,5 @@
 
 from msc_graph.cli import main
 
-main()
+if __name__ == "__main__":  # not when a query worker is spawned (it imports this as __mp_main__)
+    main()

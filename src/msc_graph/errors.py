@@ -69,10 +69,15 @@ class QueryError(MscGraphError):
     exit_code = 2
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        self.message = message
         self.line = line
         self.column = column
         where = f" at line {line}, column {column}" if line is not None else ""
         super().__init__(f"{message}{where}")
+
+    def __reduce__(self) -> tuple[type[QueryError], tuple[str, int | None, int | None]]:
+        """Pickle with the position (a query worker sends its errors to the caller)."""
+        return type(self), (self.message, self.line, self.column)
 
 
 class SeedNotFoundError(MscGraphError, FileNotFoundError):

@@ -1,78 +1,116 @@
 """A read-only SPARQL 1.1 protocol endpoint over the built graph, with a minimal query page.
 
-Served from Python (``http.server.ThreadingHTTPServer``) over the same
-in-memory pyoxigraph store the CLI queries, rather than the ``oxigraph``
-server binary behind a checking proxy: one process, no data directory to
-load and keep in step, and every request goes through the guard of
-:mod:`msc_graph.query.sparql` (updates, SERVICE and remote FROM refused), its
-deadline and its row cap. pyoxigraph releases the GIL while it evaluates, so
-requests run in parallel; at most ``max_running`` queries run at once, a
-timed-out query still finishing included, so abandoned queries cannot pile up.
+Served from Python (``http.server.ThreadingHTTPServer``) rather than the
+``oxigraph`` server binary behind a checking proxy: one command, no data
+directory to load and keep in step, and every request goes through the guard
+of :mod:`msc_graph.query.sparql` (updates, SERVICE and remote FROM refused),
+its deadline and its row cap. Queries run in a pool of worker processes
+(:class:`~msc_graph.query.sparql.workers.WorkerPool`): each opens the store
+itself, may use a bounded amount of memory, and is killed and replaced at the
+deadline, so a runaway query costs one worker, never the server; one worker
+is kept for short queries while long ones hold the rest.
+
+The standard library's server was kept over a WSGI/ASGI server: the
+protocol is two routes, and what hardening needs (strict framing, an idle
+timeout, a listen backlog, Host checks, escaped logs) is a few lines here;
+the work that needs isolating runs in the workers either way.
 
 Routes: ``GET /`` the query page; ``GET /query?query=...`` and ``POST /query``
 (``application/sparql-query`` body, or form-encoded ``query=``) per the SPARQL
 1.1 protocol (``/sparql`` is an alias). Results are negotiated from ``Accept``
 (or a ``format=`` parameter): SPARQL JSON by default, CSV, TSV; Turtle or
-N-Triples for graphs. Errors: 400 syntax, 403 refused (updates, SERVICE),
-503 timeout or busy, with the message as plain text.
+N-Triples for graphs. Errors: 400 syntax or a malformed request, 403 refused
+(updates, SERVICE, a Host not allowed), 411 a body without Content-Length,
+413 a body over the cap, 503 timeout, memory or busy, with the message as
+plain text.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Mapping
+import ipaddress
+from collections.abc import Iterable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
+from msc_graph.config import Project
 from msc_graph.errors import QueryError
+from msc_graph.model.names import escape_controls
 from msc_graph.query.sparql import (
     DEFAULT_LIMIT,
     DEFAULT_TIMEOUT_S,
     MAX_RUNNING,
-    MEDIA_TYPES,
     QueryBusyError,
     QueryTimeoutError,
     RefusedQueryError,
-    prepare_query,
-    run_prepared,
-    serialize_result,
 )
+from msc_graph.query.sparql.workers import DEFAULT_MEMORY_MIB, Opener, QueryMemoryError, Request, WorkerPool
 
 if TYPE_CHECKING:
     import pyoxigraph
 
 MAX_BODY_BYTES = 1_000_000
 """Largest request body accepted (a query, not an upload)."""
+IDLE_TIMEOUT_S = 20.0
+"""A connection that sends nothing for this long is closed (half-open clients cannot pile up)."""
+LISTEN_BACKLOG = 1024
+"""Connections the kernel queues before the server accepts them (a burst of clients waits, not fails)."""
 QUERY_PATHS = ("/query", "/sparql")
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def is_loopback(host: str) -> bool:
+    """Return True for an address or name that only this machine can reach."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def open_store(project: Project, graph_name: str | None = None) -> pyoxigraph.Store:
+    """Open the store a worker queries: an imported graph's (read-only) or the curated graph's.
+
+    A module-level function, so ``functools.partial(open_store, project, name)``
+    can be handed to spawned workers.
+    """
+    if graph_name:
+        from msc_graph.interop.imported import open_imported
+
+        return open_imported(graph_name, project).store
+    from msc_graph.views import open_graph
+
+    return open_graph(project).store
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """A threading HTTP server that holds the store and the query limits its handlers use."""
+    """A threading HTTP server that holds the worker pool and the limits its handlers use."""
 
     daemon_threads = True
+    request_queue_size = LISTEN_BACKLOG
 
     def __init__(
         self,
         address: tuple[str, int],
-        store: pyoxigraph.Store,
+        pool: WorkerPool,
         prefixes: Mapping[str, str],
         *,
-        timeout_s: float | None = DEFAULT_TIMEOUT_S,
         limit: int = DEFAULT_LIMIT,
-        max_running: int = MAX_RUNNING,
+        allow_hosts: Iterable[str] = (),
     ) -> None:
         import socket
 
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, SparqlHandler)
-        self.store = store
+        self.pool = pool
         self.prefixes = dict(prefixes)
-        self.timeout_s = timeout_s
         self.limit = limit
-        self.slots = threading.BoundedSemaphore(max_running)
+        self.allowed_hosts = frozenset(
+            h.lower().strip("[]") for h in (*LOOPBACK_NAMES, address[0], *allow_hosts)
+        )
 
     @property
     def url(self) -> str:
@@ -81,9 +119,14 @@ class SparqlServer(ThreadingHTTPServer):
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/"
 
+    def server_close(self) -> None:
+        """Stop listening, then stop the workers."""
+        super().server_close()
+        self.pool.close()
+
 
 def build_server(
-    store: pyoxigraph.Store,
+    opener: Opener,
     prefixes: Mapping[str, str],
     *,
     host: str = "127.0.0.1",
@@ -91,34 +134,28 @@ def build_server(
     timeout_s: float | None = DEFAULT_TIMEOUT_S,
     limit: int = DEFAULT_LIMIT,
     max_running: int = MAX_RUNNING,
+    memory_mib: int = DEFAULT_MEMORY_MIB,
+    allow_hosts: Iterable[str] = (),
 ) -> SparqlServer:
-    """Return a bound, not yet serving, SPARQL endpoint (port 0 picks a free port).
+    """Return a bound, not yet serving, SPARQL endpoint whose workers have opened the store.
+
+    ``opener`` opens the store in each worker (picklable: a module-level
+    function or a partial of one, e.g. ``partial(open_store, project)``);
+    ``max_running`` workers take queries, one more is the reserve for short
+    ones; each may use ``memory_mib`` beyond its store. Port 0 picks a free
+    port. Requests whose Host header is not this machine, the bound address
+    or one of ``allow_hosts`` are refused (DNS rebinding).
 
     Raises:
         OSError: the address cannot be bound (port in use, unknown host).
+        QueryError: a worker could not open the store.
     """
-    return SparqlServer(
-        (host, port), store, prefixes, timeout_s=timeout_s, limit=limit, max_running=max_running
-    )
-
-
-def _choose_format(accept: str, requested: str | None, is_graph: bool) -> str:
-    """Pick a result format from ``format=`` or the Accept header (first match in its order)."""
-    aliases = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "sparql-json": "json"}
-    if requested:
-        chosen = aliases.get(requested, requested)
-        if chosen in MEDIA_TYPES:
-            return chosen
-    by_type = {media: fmt for fmt, media in MEDIA_TYPES.items()}
-    by_type.update(
-        {"application/json": "json", "text/plain": "nt" if is_graph else "tsv", "application/x-turtle": "ttl"}
-    )
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
-        fmt = by_type.get(media)
-        if fmt is not None and (fmt in ("ttl", "nt")) == is_graph:
-            return fmt
-    return "ttl" if is_graph else "json"
+    pool = WorkerPool(opener, prefixes, size=max_running, timeout_s=timeout_s, memory_mib=memory_mib)
+    try:
+        return SparqlServer((host, port), pool, prefixes, limit=limit, allow_hosts=allow_hosts)
+    except BaseException:
+        pool.close()
+        raise
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
@@ -126,9 +163,26 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     server: SparqlServer
     server_version = "msc-graph"
+    timeout = IDLE_TIMEOUT_S
+
+    def _host_allowed(self) -> bool:
+        """Refuse a request whose Host header names another machine (DNS rebinding); say why."""
+        host = self.headers.get("Host")
+        if host is None:
+            return True  # HTTP/1.0 clients may omit it; a browser never does
+        name = host.strip().lower()
+        name = name[1 : name.index("]")] if name.startswith("[") and "]" in name else name.rsplit(":", 1)[0]
+        if name in self.server.allowed_hosts:
+            return True
+        self._send_text(
+            HTTPStatus.FORBIDDEN, f"Host {host!r} is not served here (serve --allow-host names more)"
+        )
+        return False
 
     def do_GET(self) -> None:
         """Serve the query page at ``/`` and queries at ``/query?query=...``."""
+        if not self._host_allowed():
+            return
         parts = urlsplit(self.path)
         if parts.path in ("/", "/index.html"):
             self._send(HTTPStatus.OK, QUERY_PAGE.encode("utf-8"), "text/html; charset=utf-8")
@@ -142,17 +196,46 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         self._answer(params.get("query", [""])[0], params)
 
+    def _read_body(self) -> bytes | None:
+        """Return the request body, or answer the error and return None.
+
+        Only a Content-Length of digits within MAX_BODY_BYTES is read; a
+        chunked or otherwise framed body is refused, never guessed at.
+        """
+        if self.headers.get("Transfer-Encoding") is not None:
+            self.close_connection = True
+            self._send_text(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked")
+            return None
+        declared = self.headers.get_all("Content-Length") or []
+        if len(declared) != 1 or not declared[0].strip().isdigit() or not declared[0].strip().isascii():
+            self.close_connection = True
+            self._send_text(HTTPStatus.LENGTH_REQUIRED, "Content-Length must be one number of bytes")
+            return None
+        length = int(declared[0])
+        if length > MAX_BODY_BYTES:
+            self.close_connection = True
+            self._send_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY_BYTES} bytes")
+            return None
+        body = self.rfile.read(length)
+        if len(body) != length:
+            self.close_connection = True
+            self._send_text(HTTPStatus.BAD_REQUEST, "the body ended before its Content-Length")
+            return None
+        return body
+
     def do_POST(self) -> None:
         """Answer a query posted directly or form-encoded; refuse updates with 403."""
+        if not self._host_allowed():
+            return
         parts = urlsplit(self.path)
         if parts.path not in QUERY_PATHS:
+            self.close_connection = True
             self._send_text(HTTPStatus.NOT_FOUND, f"no such endpoint: {parts.path}")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY_BYTES:
-            self._send_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY_BYTES} bytes")
+        raw = self._read_body()
+        if raw is None:
             return
-        body = self.rfile.read(length).decode("utf-8", "replace")
+        body = raw.decode("utf-8", "replace")
         media = (self.headers.get_content_type() or "").lower()
         params = parse_qs(parts.query, keep_blank_values=True)
         if media == "application/sparql-update":
@@ -177,31 +260,30 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send_text(HTTPStatus.BAD_REQUEST, "missing query (give query=...)")
             return
         server = self.server
+        request = Request(
+            query,
+            server.limit,
+            serialize=True,
+            requested=next(iter(params.get("format") or []), None),
+            accept=self.headers.get("Accept", ""),
+        )
         try:
-            prepared = prepare_query(query, server.prefixes)
-            result = run_prepared(
-                server.store, prepared, timeout_s=server.timeout_s, limit=server.limit, slots=server.slots
-            )
-            fmt = _choose_format(
-                self.headers.get("Accept", ""),
-                next(iter(params.get("format") or []), None),
-                prepared.is_graph,
-            )
-            payload = serialize_result(result, fmt, server.prefixes).encode("utf-8")
+            reply = server.pool.ask(request)
+            if reply.error is not None:
+                raise reply.error
         except RefusedQueryError as error:
             self._send_text(HTTPStatus.FORBIDDEN, str(error))
             return
-        except (QueryTimeoutError, QueryBusyError) as error:
+        except (QueryTimeoutError, QueryBusyError, QueryMemoryError) as error:
             self._send_text(HTTPStatus.SERVICE_UNAVAILABLE, str(error))
             return
         except QueryError as error:
             self._send_text(HTTPStatus.BAD_REQUEST, str(error))
             return
         headers = {}
-        if result.truncated:
-            headers["X-Result-Truncated"] = f"capped at {result.limit} rows"
-        media = MEDIA_TYPES[fmt] + ("; charset=utf-8" if fmt != "json" else "")
-        self._send(HTTPStatus.OK, payload, media, headers)
+        if reply.truncated_at is not None:
+            headers["X-Result-Truncated"] = f"capped at {reply.truncated_at} rows"
+        self._send(HTTPStatus.OK, reply.body, reply.media, headers)
 
     def _send_text(self, status: HTTPStatus, message: str) -> None:
         self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
@@ -219,10 +301,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
     def log_message(self, format: str, *args: Any) -> None:
-        """Log one line per request on stderr (stdout stays for the URL)."""
+        """Log one line per request on stderr, control characters escaped (stdout stays for the URL)."""
         import sys
 
-        sys.stderr.write(f"{self.address_string()} {format % args}\n")
+        sys.stderr.write(escape_controls(f"{self.address_string()} {format % args}") + "\n")
 
 
 QUERY_PAGE = """<!doctype html>

@@ -16,13 +16,13 @@ from msc_graph.analysis.contradictions import (
 )
 from msc_graph.model import Assertion, GraphModel
 from msc_graph.query.payloads import (
-    AssertionPayload,
     EntityRef,
     EvidencePayload,
-    assertion_payload,
+    KeyedAssertionPayload,
     entity_ref,
     evidence_payload,
     get_label,
+    keyed_assertion_payload,
 )
 
 
@@ -53,7 +53,7 @@ class SidePayload(TypedDict):
     sign: int
     arrow: str
     studies: list[str]
-    assertions: list[AssertionPayload]
+    assertions: list[KeyedAssertionPayload]
 
 
 class FieldsPayload(TypedDict):
@@ -161,7 +161,7 @@ def report_payload(model: GraphModel, report: ContradictionReport) -> ReportPayl
                     "sign": int(sign),
                     "arrow": sign.arrow,
                     "studies": list(group.side_studies(side)),
-                    "assertions": [assertion_payload(model, a, keyed=True) for a in assertions],
+                    "assertions": [keyed_assertion_payload(model, a) for a in assertions],
                 }
             )
         groups.append(

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from msc_graph.errors import MscGraphError
+from msc_graph.model.names import escape_controls
 
 # Command name -> (module under msc_graph.cli, summary shown by `mscgraph --help`).
 # The summary repeats the first sentence of the command's docstring so that the
@@ -100,7 +101,7 @@ class RootGroup(click.Group):
         except MscGraphError as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"error: {error}", err=True)
+            click.echo(escape_controls(f"error: {error}"), err=True)
             ctx.exit(error.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -116,8 +117,10 @@ class RootGroup(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(
-                f"internal error: {type(error).__name__}: {error} "
-                "(run with --debug for the traceback, and please report it)",
+                escape_controls(
+                    f"internal error: {type(error).__name__}: {error} "
+                    "(run with --debug for the traceback, and please report it)"
+                ),
                 err=True,
             )
             ctx.exit(1)

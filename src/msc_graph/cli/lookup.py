@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from msc_graph.cli.options import basis_option, emit, format_option, open_views
+from msc_graph.model.names import escape_controls
 from msc_graph.render import Table
 from msc_graph.render.evidence import format_evidence_lines
 
@@ -111,25 +112,27 @@ def show(ctx: click.Context, entity: str, basis: tuple[str, ...], fmt: str) -> N
             payload,
         )
         return
+
+    def say(text: str) -> None:
+        click.echo(escape_controls(text))  # labels and quotes are data: never raw to a terminal
+
     info = payload["entity"]
-    click.echo(f"{info['label']}  [{info['type']}]  id: {info['id']}")
+    say(f"{info['label']}  [{info['type']}]  id: {info['id']}")
     if info["synonyms"]:
-        click.echo(f"  synonyms: {', '.join(info['synonyms'])}")
+        say(f"  synonyms: {', '.join(info['synonyms'])}")
     for xref in info["xrefs"]:
-        click.echo(f"  xref: {xref['curie']}  {xref['iri'] or ''}".rstrip())
+        say(f"  xref: {xref['curie']}  {xref['iri'] or ''}".rstrip())
     if info["no_xref"]:
-        click.echo(f"  no xref: {info['no_xref']}")
+        say(f"  no xref: {info['no_xref']}")
     if info["is_a"]:
-        click.echo(f"  is a: {', '.join(p['label'] for p in info['is_a'])}")
+        say(f"  is a: {', '.join(p['label'] for p in info['is_a'])}")
     if info["children"]:
-        click.echo(f"  narrower: {', '.join(c['label'] for c in info['children'])}")
-    click.echo(f"\n{len(payload['assertions'])} assertion(s):")
+        say(f"  narrower: {', '.join(c['label'] for c in info['children'])}")
+    say(f"\n{len(payload['assertions'])} assertion(s):")
     for assertion in payload["assertions"]:
-        click.echo(
-            f"\n  {assertion['subject']['label']} —{assertion['predicate']}→ {assertion['object']['label']}"
-        )
+        say(f"\n  {assertion['subject']['label']} —{assertion['predicate']}→ {assertion['object']['label']}")
         for number, item in enumerate(assertion["evidence"], 1):
-            click.echo("\n".join(format_evidence_lines(number, item)))
+            say("\n".join(format_evidence_lines(number, item)))
 
 
 COMMANDS = [search, resolve, show]

@@ -18,7 +18,8 @@ import click
 from msc_graph.cli.options import basis_option, chosen_project, open_views
 from msc_graph.errors import UsageError
 from msc_graph.interop.export import EXPORT_FORMATS
-from msc_graph.query.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, RESULT_FORMATS
+from msc_graph.query.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, MAX_RUNNING, RESULT_FORMATS
+from msc_graph.query.sparql.workers import DEFAULT_MEMORY_MIB
 
 if TYPE_CHECKING:
     from msc_graph.query.sparql import NamedQuery, QueryResult
@@ -53,6 +54,15 @@ def query_options(function: F) -> F:
             default=DEFAULT_TIMEOUT_S,
             show_default=True,
             help="Stop the query after this many seconds (0: no deadline).",
+        ),
+        click.option(
+            "--memory-limit",
+            "memory_mib",
+            type=click.IntRange(min=0),
+            default=DEFAULT_MEMORY_MIB,
+            show_default=True,
+            metavar="MIB",
+            help="Stop a local query that needs more than this much memory, in MiB (0: no limit).",
         ),
         click.option(
             "--endpoint",
@@ -118,14 +128,21 @@ def _execute(
     endpoint: str | None,
     timeout_s: float,
     limit: int,
+    memory_mib: int,
     views: Views | None,
 ) -> tuple[QueryResult, dict[str, str]]:
-    from msc_graph.query.sparql import run_query, run_remote
+    """Run the query on --endpoint, or locally in a worker process that opens the store itself."""
+    from msc_graph.query.sparql import run_remote
+    from msc_graph.query.sparql.workers import run_isolated
 
     if views is None:
         prefixes = _project_prefixes(ctx)
         return run_remote(str(endpoint), text, prefixes, timeout_s=timeout_s, limit=limit), prefixes
-    return (run_query(views.store, text, views.prefixes, timeout_s=timeout_s, limit=limit), views.prefixes)
+    opened = views
+    result = run_isolated(
+        lambda: opened.store, text, views.prefixes, timeout_s=timeout_s, limit=limit, memory_mib=memory_mib
+    )
+    return result, views.prefixes
 
 
 def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str]) -> None:
@@ -159,6 +176,7 @@ def sparql(
     fmt: str | None,
     limit: int,
     timeout_s: float,
+    memory_mib: int,
     endpoint: str | None,
     graph_name: str | None,
 ) -> None:
@@ -168,12 +186,14 @@ def sparql(
     an imported graph's store (--graph NAME) or on --endpoint. Prefixes msc:,
     entity:, study:, assertion:, evidence:, rdfs:, skos:, dcterms: ...
     (ontology/prefixes.json) are predeclared. Updates, SERVICE and FROM with a
-    non-local IRI are refused; a syntax error shows its line and column. Exit
-    code 2 for a refused, malformed or timed-out query, or an unknown graph.
+    non-local IRI are refused; a syntax error shows its line and column. A
+    local query runs in a process of its own, stopped at --timeout or when it
+    needs more than --memory-limit. Exit code 2 for a refused, malformed,
+    timed-out or too large query, or an unknown graph.
     """
     text = _read_query_argument(query)
     views = _open_local(ctx, graph_name, endpoint)
-    result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit, views)
+    result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit, memory_mib, views)
     _emit_result(result, fmt, prefixes)
 
 
@@ -226,6 +246,7 @@ def query(
     fmt: str | None,
     limit: int,
     timeout_s: float,
+    memory_mib: int,
     endpoint: str | None,
     graph_name: str | None,
 ) -> None:
@@ -257,7 +278,7 @@ def query(
     if show:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit, views)
+    result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit, memory_mib, views)
     _emit_result(result, fmt, prefixes)
 
 
@@ -266,7 +287,20 @@ def query(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Interface to listen on; anything but loopback exposes the graph to the network.",
+    help="Interface to listen on; anything but loopback needs --public.",
+)
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Allow --host to be an address other machines can reach (the graph is then theirs to query).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests whose Host header is NAME (repeatable); by default only this "
+    "machine's names and the bound address are answered, against DNS rebinding.",
 )
 @click.option(
     "--port",
@@ -288,7 +322,24 @@ def query(
     type=click.FloatRange(min=0),
     default=DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Stop each query after this many seconds (0: no deadline).",
+    help="Stop each query after this many seconds (0: no deadline); its worker is killed and replaced.",
+)
+@click.option(
+    "--memory-limit",
+    "memory_mib",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MIB,
+    show_default=True,
+    metavar="MIB",
+    help="Memory one query may use beyond its worker's store, in MiB (0: no limit); past it the "
+    "query is stopped with 503 and the worker replaced.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=MAX_RUNNING,
+    show_default=True,
+    help="Queries run at once, each in a worker process (one more is kept for short queries).",
 )
 @click.option(
     "--graph",
@@ -298,31 +349,58 @@ def query(
 )
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str, port: int, limit: int, timeout_s: float, graph_name: str | None
+    ctx: click.Context,
+    host: str,
+    public: bool,
+    allow_hosts: tuple[str, ...],
+    port: int,
+    limit: int,
+    timeout_s: float,
+    memory_mib: int,
+    workers: int,
+    graph_name: str | None,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page at /.
 
     Queries go to /query (GET ?query=, POST application/sparql-query or
     form-encoded). Updates are refused with HTTP 403, as are SERVICE and FROM
     with a non-local IRI; each query stops at --timeout and returns at most
-    --limit rows. Listens on 127.0.0.1 unless --host says otherwise. Ctrl-C stops.
+    --limit rows. Queries run in --workers worker processes; one that runs past
+    --timeout or --memory-limit is stopped and its worker replaced, so it
+    costs one worker, never the server. Listens on 127.0.0.1; another --host
+    needs --public. Ctrl-C stops.
     """
     import signal
+    from functools import partial
 
-    from msc_graph.server import build_server
+    from msc_graph.server import build_server, is_loopback, open_store
 
+    if not is_loopback(host) and not public:
+        raise UsageError(
+            f"--host {host} lets other machines query the graph; add --public if that is what you want"
+        )
+    project = chosen_project(ctx)
     if graph_name:
         from msc_graph.interop.imported import open_imported
 
-        views: Views = open_imported(graph_name, chosen_project(ctx))
+        views: Views = open_imported(graph_name, project)
     else:
-        views = open_views(ctx)
-    store = views.store
+        views = open_views(ctx)  # the curated data is checked here, before any worker starts
     try:
-        server = build_server(store, views.prefixes, host=host, port=port, timeout_s=timeout_s, limit=limit)
+        server = build_server(
+            partial(open_store, project, graph_name),
+            views.prefixes,
+            host=host,
+            port=port,
+            timeout_s=timeout_s,
+            limit=limit,
+            max_running=workers,
+            memory_mib=memory_mib,
+            allow_hosts=allow_hosts,
+        )
     except OSError as error:
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not is_loopback(host):
         click.echo(f"warning: listening on {host}: other machines can query the graph", err=True)
 
     def stop(signum: int, frame: Any) -> None:

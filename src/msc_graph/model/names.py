@@ -58,3 +58,15 @@ def normalise_name(name: str) -> str:
     text = _WORD.sub(lambda m: _GREEK_WORDS[m.group(1)], text)
     text = _GLUED.sub(lambda m: _GREEK_WORDS[m.group(1)], text)
     return _DROP.sub("", text)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """Return ``text`` with control characters written as hex escapes (newline and tab kept).
+
+    Text from data (a label, a quote, a request line) must never drive a
+    terminal: an ANSI escape could rewrite what is shown, a BEL rings.
+    """
+    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)

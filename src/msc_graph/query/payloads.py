@@ -80,14 +80,25 @@ class EntityPayload(TypedDict):
 
 
 class AssertionPayload(TypedDict):
-    """An assertion with its evidence (``show``; ``contradictions`` adds each evidence's key)."""
+    """An assertion with its evidence (``show``)."""
 
     id: str
     subject: EntityRef
     predicate: str
     object: EntityRef
     sign: int | None
-    evidence: Sequence[EvidencePayload]
+    evidence: list[EvidencePayload]
+
+
+class KeyedAssertionPayload(TypedDict):
+    """An assertion whose evidence carries keys (``contradictions``, whose pairs name them)."""
+
+    id: str
+    subject: EntityRef
+    predicate: str
+    object: EntityRef
+    sign: int | None
+    evidence: list[KeyedEvidencePayload]
 
 
 class ShowPayload(TypedDict):
@@ -182,21 +193,31 @@ def entity_payload(model: GraphModel, entity: Entity, prefixes: Mapping[str, str
     }
 
 
-def assertion_payload(model: GraphModel, assertion: Assertion, *, keyed: bool = False) -> AssertionPayload:
-    """Return an assertion with its evidence; ``keyed`` gives each piece its stable key."""
-    evidence: list[EvidencePayload] = []
-    for index, item in enumerate(assertion.evidence):
-        record = evidence_payload(model, item)
-        if keyed:
-            record = KeyedEvidencePayload(key=assertion.evidence_key(index), **record)
-        evidence.append(record)
+def assertion_payload(model: GraphModel, assertion: Assertion) -> AssertionPayload:
+    """Return an assertion with its evidence."""
     return {
         "id": assertion.id,
         "subject": entity_ref(model, assertion.subject),
         "predicate": assertion.predicate,
         "object": entity_ref(model, assertion.object),
         "sign": None if assertion.sign is None else int(assertion.sign),
-        "evidence": evidence,
+        "evidence": [evidence_payload(model, item) for item in assertion.evidence],
+    }
+
+
+def keyed_assertion_payload(model: GraphModel, assertion: Assertion) -> KeyedAssertionPayload:
+    """Return an assertion with its evidence, each piece with its stable key."""
+    plain = assertion_payload(model, assertion)
+    return {
+        "id": plain["id"],
+        "subject": plain["subject"],
+        "predicate": plain["predicate"],
+        "object": plain["object"],
+        "sign": plain["sign"],
+        "evidence": [
+            KeyedEvidencePayload(key=assertion.evidence_key(index), **record)
+            for index, record in enumerate(plain["evidence"])
+        ],
     }
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from msc_graph.model.names import escape_controls
+
 CONTEXT_LINE_FIELDS = ("species", "disease_model", "msc_source", "preparation", "route")
 """The fields of the one-line context, in the order the line prints them."""
 
@@ -49,4 +51,4 @@ def format_evidence_lines(number: int, item: Mapping[str, Any], indent: str = " 
     ]
     if item.get("caveat"):
         lines.append(f"{indent}    caveat: {item['caveat']}")
-    return lines
+    return [escape_controls(line) for line in lines]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypedDict
 
 from msc_graph.model import GraphModel
+from msc_graph.model.names import escape_controls
 from msc_graph.model.vocabulary import PREDICATES
 from msc_graph.query.paths import Hop, PathSearch
 from msc_graph.query.payloads import EntityRef, EvidencePayload, entity_ref, evidence_payload
@@ -124,4 +125,4 @@ def render_paths_text(payload: PathsPayload) -> str:
             "no chain found within the limits "
             f"(max hops {payload['limits']['max_hops']}); try --max-hops or fewer filters"
         )
-    return "\n".join(lines)
+    return escape_controls("\n".join(lines))

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import textwrap
 
+from msc_graph.model.names import escape_controls
 from msc_graph.render.table import Table
 
 MAX_WIDTH = 60
 
 
 def render_text(table: Table) -> str:
-    """Return the table with aligned columns; cells longer than 60 characters wrap."""
-    wrapped = [[textwrap.wrap(str(cell), MAX_WIDTH) or [""] for cell in row] for row in table.rows]
+    """Return the table with aligned columns; cells longer than 60 characters wrap.
+
+    Control characters in cells are escaped (:func:`escape_controls`): cells hold text from data.
+    """
+    wrapped = [
+        [textwrap.wrap(escape_controls(str(cell)), MAX_WIDTH) or [""] for cell in row] for row in table.rows
+    ]
     widths = [len(column) for column in table.columns]
     for row in wrapped:
         for index, lines in enumerate(row):

@@ -102,8 +102,8 @@ class _CancelledError(Exception):
     """The caller gave up on this query; the worker stops reading rows."""
 
 
-def _evaluate_local(
-    store: pyoxigraph.Store, prepared: PreparedQuery, limit: int, cancelled: threading.Event
+def evaluate_local(
+    store: pyoxigraph.Store, prepared: PreparedQuery, limit: int, cancelled: threading.Event | None = None
 ) -> QueryResult:
     """Evaluate on pyoxigraph, reading at most ``limit`` + 1 rows (to tell if more exist).
 
@@ -122,7 +122,7 @@ def _evaluate_local(
         if isinstance(answer, pyoxigraph.QueryTriples):
             triples: list[TripleValues] = []
             for item in answer:
-                if cancelled.is_set():
+                if cancelled is not None and cancelled.is_set():
                     raise _CancelledError
                 if limit and len(triples) == limit:
                     return QueryResult(prepared.form, triples=triples, truncated=True, limit=limit)
@@ -137,7 +137,7 @@ def _evaluate_local(
         variables = [v.value for v in answer.variables]
         rows: list[RowValues] = []
         for item in answer:
-            if cancelled.is_set():
+            if cancelled is not None and cancelled.is_set():
                 raise _CancelledError
             if limit and len(rows) == limit:
                 return QueryResult("SELECT", variables, rows, truncated=True, limit=limit)
@@ -172,7 +172,7 @@ def run_prepared(
     if limit < 0:
         raise QueryError("--limit must be 0 or more")
     return call_with_deadline(
-        lambda cancelled: _evaluate_local(store, prepared, limit, cancelled), timeout_s, slots
+        lambda cancelled: evaluate_local(store, prepared, limit, cancelled), timeout_s, slots
     )
 
 

@@ -250,3 +250,22 @@ def read_json_results(body: bytes, form: str, limit: int) -> QueryResult:
     return QueryResult(
         "SELECT", variables, rows, truncated=bool(limit) and len(bindings) > limit, limit=limit
     )
+
+
+def choose_format(accept: str, requested: str | None, is_graph: bool) -> str:
+    """Pick a result format from ``format=`` or the Accept header (first match in its order)."""
+    aliases = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "sparql-json": "json"}
+    if requested:
+        chosen = aliases.get(requested, requested)
+        if chosen in MEDIA_TYPES:
+            return chosen
+    by_type = {media: fmt for fmt, media in MEDIA_TYPES.items()}
+    by_type.update(
+        {"application/json": "json", "text/plain": "nt" if is_graph else "tsv", "application/x-turtle": "ttl"}
+    )
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        fmt = by_type.get(media)
+        if fmt is not None and (fmt in ("ttl", "nt")) == is_graph:
+            return fmt
+    return "ttl" if is_graph else "json"
