@@ -208,3 +208,66 @@ def test_log_lines_escape_control_characters(capfd: pytest.CaptureFixture[str]) 
         _raw(url, b"GET /\x1b[31mred\x07 HTTP/1.0\r\n\r\n")
     logged = capfd.readouterr().err
     assert "\x1b" not in logged and "\x07" not in logged and "\\x1b[31mred\\x07" in logged
+
+
+def test_an_endpoints_oversized_answer_is_refused_as_it_streams(
+    runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--endpoint` read a 300 MB answer whole before cutting it at --limit rows; now it stops at the cap."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from msc_graph.query.sparql import remote
+
+    sent: list[int] = []
+
+    class Flood(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                for _ in range(64):  # 64 MiB offered; the client should hang up after ~1
+                    self.wfile.write(b" " * (1 << 20))
+                    sent.append(1)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    monkeypatch.setattr(remote, "MAX_ANSWER_BYTES", 1 << 20)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Flood)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        result = runner.invoke(cli, ["sparql", "SELECT * WHERE { ?s ?p ?o }", "--endpoint", url])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 2 and "sent more than 1 MiB" in result.stderr, result.output
+    assert len(sent) < 64  # it stopped reading; the server could not push the whole answer
+
+
+def test_text_from_data_never_reaches_the_terminal_raw(runner, fixture_project) -> None:
+    """ANSI escapes and BEL in a label, a quote or a typed name are printed escaped."""
+    from msc_graph.render import Table
+    from msc_graph.render.evidence import format_evidence_lines
+    from msc_graph.render.text import render_text
+
+    hostile = "GFAP\x1b[2J\x07"
+    table = render_text(Table(["label"], [[hostile]]))
+    assert "\x1b" not in table and "\\x1b[2J\\x07" in table
+    evidence = {
+        "citation": hostile,
+        "read_in": "r",
+        "locator": "p. 1",
+        "quote": hostile,
+        "basis": "stated",
+        "inferred_from": None,
+        "caveat": hostile,
+        "context": {},
+    }
+    lines = "\n".join(format_evidence_lines(1, evidence))
+    assert "\x1b" not in lines and "\x07" not in lines
+    typed = runner.invoke(cli, ["resolve", "no such\x1b[31m thing\x07"])
+    assert typed.exit_code == 2 and "\x1b" not in typed.stderr and "\\x1b[31m" in typed.stderr

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from msc_graph.errors import QueryError
 from msc_graph.query.sparql.engine import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, call_with_deadline
 from msc_graph.query.sparql.guard import PreparedQuery, prepare_query
 from msc_graph.query.sparql.results import QueryResult, from_oxigraph, read_json_results
+
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+"""Most bytes read from an endpoint's answer; a larger one is refused as it streams in, never buffered."""
 
 
 def run_remote(
@@ -60,7 +64,7 @@ def _fetch_remote(endpoint: str, prepared: PreparedQuery, timeout_s: float | Non
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout_s or None) as response:
-            body: bytes = response.read()
+            body = _read_capped(response, endpoint)
             media_type = response.headers.get_content_type()
     except urllib.error.HTTPError as error:
         detail = error.read().decode("utf-8", "replace").strip()[:500]
@@ -70,6 +74,21 @@ def _fetch_remote(endpoint: str, prepared: PreparedQuery, timeout_s: float | Non
     if prepared.is_graph:
         return _read_remote_graph(body, media_type, prepared.form, limit)
     return read_json_results(body, prepared.form, limit)
+
+
+def _read_capped(response: Any, endpoint: str) -> bytes:
+    """Read an answer of at most MAX_ANSWER_BYTES, stopping as soon as it is over (whatever it declares)."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(1 << 20):
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            raise QueryError(
+                f"{endpoint} sent more than {MAX_ANSWER_BYTES // (1024 * 1024)} MiB; "
+                "narrow the query or add a LIMIT to it"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _read_remote_graph(body: bytes, media_type: str, form: str, limit: int) -> QueryResult:
