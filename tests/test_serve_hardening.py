@@ -54,6 +54,13 @@ def _server(**options: object) -> Iterator[tuple[object, str]]:
         thread.join(10)
 
 
+@pytest.fixture(scope="module")
+def shared() -> Iterator[str]:
+    """One small server for the tests that only talk HTTP to it (a pool start costs about a second)."""
+    with _server(max_running=1, allow_hosts=("graph.lab.example",)) as (_, url):
+        yield url
+
+
 def _get(url: str, query: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
     parts = urllib.parse.urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
@@ -80,6 +87,7 @@ def _workers(server: object) -> set[int]:
     return server.pool.pids  # type: ignore[attr-defined, no-any-return]
 
 
+@pytest.mark.slow
 def test_runaway_queries_hold_their_workers_not_the_server_and_are_killed_at_the_deadline() -> None:
     with _server(timeout_s=8.0, max_running=4) as (server, url):  # serve's default: four workers
         before = _workers(server)
@@ -109,6 +117,7 @@ def test_runaway_queries_hold_their_workers_not_the_server_and_are_killed_at_the
         assert _get(url, SIMPLE)[0] == 200
 
 
+@pytest.mark.slow
 def test_a_query_that_needs_too_much_memory_costs_one_worker() -> None:
     with _server(memory_mib=200) as (server, url):
         status, body = _get(url, DOUBLING)
@@ -134,29 +143,28 @@ def test_cli_queries_are_stopped_past_their_memory_and_deadline(runner, fixture_
     ("length", "expected"),
     [("-1", b"411"), ("12abc", b"411"), ("", b"411"), ("99999999999", b"413")],
 )
-def test_request_framing_is_strict(length: str, expected: bytes) -> None:
-    with _server(max_running=1) as (_, url):
-        host = urllib.parse.urlsplit(url).netloc
-        answer = _raw(
-            url,
-            f"POST /query HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/sparql-query\r\n"
-            f"Content-Length: {length}\r\n\r\n".encode()
-            + b"ASK {}" * 1000,
-        )
-        assert answer.split(b" ", 2)[1] == expected, answer[:200]
+def test_request_framing_is_strict(shared: str, length: str, expected: bytes) -> None:
+    host = urllib.parse.urlsplit(shared).netloc
+    answer = _raw(
+        shared,
+        f"POST /query HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/sparql-query\r\n"
+        f"Content-Length: {length}\r\n\r\n".encode()
+        + b"ASK {}" * 1000,
+    )
+    assert answer.split(b" ", 2)[1] == expected, answer[:200]
 
 
-def test_chunked_bodies_are_refused_not_guessed_at() -> None:
-    with _server(max_running=1) as (_, url):
-        host = urllib.parse.urlsplit(url).netloc
-        answer = _raw(
-            url,
-            f"POST /query HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/sparql-query\r\n"
-            "Transfer-Encoding: chunked\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n".encode(),
-        )
-        assert answer.startswith(b"HTTP/1.0 411") or answer.startswith(b"HTTP/1.1 411"), answer[:200]
+def test_chunked_bodies_are_refused_not_guessed_at(shared: str) -> None:
+    host = urllib.parse.urlsplit(shared).netloc
+    answer = _raw(
+        shared,
+        f"POST /query HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/sparql-query\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n".encode(),
+    )
+    assert answer.split(b" ", 2)[1] == b"411", answer[:200]
 
 
+@pytest.mark.slow
 def test_malformed_queries_at_once_each_get_an_answer() -> None:
     # five malformed queries raced the shared parser of a fresh server; afterwards none got answers
     with _server(max_running=2) as (_, url):
@@ -174,12 +182,13 @@ def test_malformed_queries_at_once_each_get_an_answer() -> None:
         assert _get(url, SIMPLE)[0] == 200
 
 
-def test_only_this_machines_names_are_served_unless_allowed() -> None:
-    with _server(max_running=1, allow_hosts=("graph.lab.example",)) as (_, url):
-        port = urllib.parse.urlsplit(url).port
-        assert _get(url, SIMPLE, {"Host": "attacker.example"})[0] == 403  # DNS rebinding
-        assert _get(url, SIMPLE, {"Host": f"localhost:{port}"})[0] == 200
-        assert _get(url, SIMPLE, {"Host": f"graph.lab.example:{port}"})[0] == 200
+def test_only_this_machines_names_are_served_unless_allowed(shared: str) -> None:
+    port = urllib.parse.urlsplit(shared).port
+    assert _get(shared, SIMPLE, {"Host": "attacker.example"})[0] == 403  # DNS rebinding
+    assert _get(shared, SIMPLE, {"Host": f"attacker.example:{port}"})[0] == 403
+    assert _get(shared, SIMPLE, {"Host": f"localhost:{port}"})[0] == 200
+    assert _get(shared, SIMPLE, {"Host": f"[::1]:{port}"})[0] == 200
+    assert _get(shared, SIMPLE, {"Host": f"graph.lab.example:{port}"})[0] == 200
 
 
 def test_a_public_address_needs_public(runner, fixture_project) -> None:
@@ -187,25 +196,23 @@ def test_a_public_address_needs_public(runner, fixture_project) -> None:
     assert result.exit_code == 2 and "--public" in result.stderr
 
 
-def test_idle_connections_are_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_idle_connections_are_closed(shared: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from msc_graph.server import SparqlHandler
 
     monkeypatch.setattr(SparqlHandler, "timeout", 0.5)
-    with _server(max_running=1) as (_, url):
-        parts = urllib.parse.urlsplit(url)
-        sockets = [socket.create_connection((parts.hostname, parts.port), timeout=30) for _ in range(50)]
-        try:
-            for half_open in sockets:
-                assert half_open.recv(1) == b""  # closed by the server, not held
-        finally:
-            for half_open in sockets:
-                half_open.close()
-        assert _get(url, SIMPLE)[0] == 200
+    parts = urllib.parse.urlsplit(shared)
+    sockets = [socket.create_connection((parts.hostname, parts.port), timeout=30) for _ in range(50)]
+    try:
+        for half_open in sockets:
+            assert half_open.recv(1) == b""  # closed by the server, not held
+    finally:
+        for half_open in sockets:
+            half_open.close()
+    assert _get(shared, SIMPLE)[0] == 200
 
 
-def test_log_lines_escape_control_characters(capfd: pytest.CaptureFixture[str]) -> None:
-    with _server(max_running=1) as (_, url):
-        _raw(url, b"GET /\x1b[31mred\x07 HTTP/1.0\r\n\r\n")
+def test_log_lines_escape_control_characters(shared: str, capfd: pytest.CaptureFixture[str]) -> None:
+    _raw(shared, b"GET /\x1b[31mred\x07 HTTP/1.0\r\n\r\n")
     logged = capfd.readouterr().err
     assert "\x1b" not in logged and "\x07" not in logged and "\\x1b[31mred\\x07" in logged
 
