@@ -166,7 +166,7 @@ def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
     assert str(caught.value.problems[0]) == f"{locked}:1:1: file: cannot read: Permission denied"
 
 
-def test_a_permission_error_on_open_is_reported(tmp_path: Path, monkeypatch, runner) -> None:
+def test_a_permission_error_on_open_is_reported(tmp_path: Path, monkeypatch, runner, fixture_project) -> None:
     locked = tmp_path / "locked.yaml"
     locked.write_text("entities: []\n")
     real_open = os.open
@@ -193,3 +193,26 @@ def test_the_read_is_bounded_even_when_the_size_is_wrong(tmp_path: Path, monkeyp
     with pytest.raises(DataError) as caught:
         read_file(entry)
     assert caught.value.problems[0].message.startswith("file is more than 16 bytes, over the 16-byte limit")
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("directory", "not a regular file (a directory); only files are read"),
+        ("dangling symlink", "cannot read: a symlink to a file that does not exist"),
+        ("fifo", "not a regular file (a FIFO); only files are read"),
+        ("symlink to /dev/zero", "not a regular file (a character device); only files are read"),
+    ],
+)
+def test_validate_and_build_refuse_what_is_not_a_regular_file_alike(
+    kind: str, message: str, fixture_project
+) -> None:
+    assert _run("build").returncode == 0  # a warm cache, which `build` used to answer from
+    entry = fixture_project.data_dir / "x.yaml"
+    _make(kind, entry)
+    validate, build = _run("validate"), _run("build")
+    for result in (validate, build):
+        assert result.returncode == 2, result.stderr
+        assert f"error: {entry}:1:1: file: {message}" in result.stderr.splitlines()
+        assert "internal error" not in result.stderr
+    assert validate.stderr.splitlines()[-2:] == build.stderr.splitlines()[-2:]
