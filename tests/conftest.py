@@ -39,6 +39,19 @@ def seeds_dir() -> Path:
     return found
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point $XDG_CONFIG_HOME at a folder of the session's own: tests never touch the user's cache key.
+
+    Session-wide (and so set before any other fixture runs, a served graph's
+    included), so the key and the artefacts it seals outlive a test, as they do for users.
+    """
+    folder = tmp_path_factory.mktemp("config")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(folder))
+        yield folder
+
+
 @pytest.fixture()
 def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A cache folder of the test's own, so tests never touch the project's cache."""

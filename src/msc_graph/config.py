@@ -19,6 +19,8 @@ HOME_ENV = "MSC_GRAPH_HOME"
 """Environment variable naming the project folder (graph_data/, ontology/)."""
 CACHE_ENV = "MSC_GRAPH_CACHE"
 """Environment variable naming the cache folder (default: .mscgraph-cache in the project)."""
+CONFIG_ENV = "XDG_CONFIG_HOME"
+"""Environment variable naming the user's configuration folder (default: ~/.config)."""
 
 DEFAULT_MAX_HOPS = 5
 DEFAULT_MAX_PATHS = 50
@@ -42,6 +44,23 @@ def find_project_dir(start: Path | None = None) -> Path:
             if (folder / "graph_data").is_dir() and (folder / "ontology").is_dir():
                 return folder
     return Path.cwd()
+
+
+def find_config_dir() -> Path | None:
+    """Return the user's own msc-graph folder: ``$XDG_CONFIG_HOME/msc-graph`` or ``~/.config/msc-graph``.
+
+    It holds what must never come from a project checkout (the key that
+    authenticates the build cache). A relative ``$XDG_CONFIG_HOME`` is
+    ignored, as the XDG specification says; None when there is no home folder
+    to fall back on. The folder may not exist yet.
+    """
+    configured = os.environ.get(CONFIG_ENV)
+    if configured and Path(configured).is_absolute():
+        return Path(configured) / "msc-graph"
+    try:
+        return Path.home() / ".config" / "msc-graph"
+    except RuntimeError:  # no $HOME and no password-database entry
+        return None
 
 
 @dataclass(frozen=True)
