@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -14,6 +14,11 @@ from msc_graph.errors import GraphImportError
 FORMATS = ("kgx", "nt", "ttl")
 Progress = Callable[[int], None]
 """Called with the number of input bytes read since the last call."""
+MAX_LINE_BYTES = 64 << 20
+"""The longest line an import reads (a KGX row, an N-Triples line); longer means no line-based
+text (a binary file, a bomb of one byte repeated), and holding it would only use up memory."""
+LINE_BLOCK_BYTES = 1 << 20
+"""Bytes decoded and split into lines at a time by :func:`iter_lines`."""
 
 
 @dataclass(frozen=True)
@@ -97,3 +102,82 @@ def open_binary(path: Path) -> tuple[CountingFile, IO[bytes]]:
 
         return raw, gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
     return raw, io.BufferedReader(raw, buffer_size=1 << 20)
+
+
+def check_utf8(data: bytes, name: str, first_line: int, unit: str = "line") -> None:
+    """Raise a GraphImportError naming the line of ``data`` (lines from ``first_line``) that is not UTF-8.
+
+    Cost: nothing for ASCII (checked in C at memory speed), one decode otherwise.
+    """
+    if data.isascii():
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _not_utf8(data, error, name, first_line, unit) from None
+
+
+def _not_utf8(
+    data: bytes, error: UnicodeDecodeError, name: str, first_line: int, unit: str
+) -> GraphImportError:
+    line = first_line + data.count(b"\n", 0, error.start)
+    start = data.rfind(b"\n", 0, error.start) + 1
+    return GraphImportError(
+        f"{name} {unit} {line}: not UTF-8 text (byte {data[error.start]:#04x} at column "
+        f"{error.start - start + 1}); convert the file to UTF-8"
+    )
+
+
+def iter_lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, list[str]]]:
+    r"""Yield the lines of a UTF-8 text stream in blocks: (number of the block's first line, its lines).
+
+    Lines end at ``\n`` only (a ``\r`` before it is dropped, one elsewhere is
+    text); the line ends are not kept. Decoding and splitting a block at a
+    time, in C, reads a KGX file about twice as fast as ``csv.reader`` did.
+
+    Raises:
+        GraphImportError: a byte is not UTF-8, or a line is longer than MAX_LINE_BYTES
+            (the message names the file and line).
+    """
+    number = 1
+    pending: list[bytes] = []  # the start of a line that has not ended yet, in pieces
+    pending_size = 0
+    while True:
+        block = stream.read(LINE_BLOCK_BYTES)
+        if not block:
+            if pending:
+                yield number, [_decode_lines(b"".join(pending), name, number)[0]]
+            return
+        cut = block.rfind(b"\n")
+        if cut < 0:
+            pending.append(block)
+            pending_size += len(block)
+            if pending_size > MAX_LINE_BYTES:
+                raise GraphImportError(
+                    f"{name} line {number}: longer than {MAX_LINE_BYTES >> 20} MiB without a line end "
+                    "(not line-based text?)"
+                )
+            continue
+        if pending:
+            pending.append(block[:cut])
+            body = b"".join(pending)
+            pending, pending_size = [], 0
+        else:
+            body = block[:cut]
+        rest = block[cut + 1 :]
+        if rest:
+            pending, pending_size = [rest], len(rest)
+        lines = _decode_lines(body, name, number)
+        yield number, lines
+        number += len(lines)
+
+
+def _decode_lines(body: bytes, name: str, first_line: int) -> list[str]:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _not_utf8(body, error, name, first_line, "line") from None
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [line.removesuffix("\r") for line in lines]
+    return lines

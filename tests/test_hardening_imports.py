@@ -1,0 +1,181 @@
+"""Imports refuse what they cannot read faithfully, and two processes never corrupt one graph.
+
+Every defect below is one small input written by the test; each failure must
+be a GraphImportError (exit 2 from the CLI, never "internal error") naming the
+file and, where there is one, the line, and must leave nothing behind: no
+graph, no temporary folder, no lock file.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from msc_graph.interop.imported import (
+    GraphImportError,
+    find_import_source,
+    import_graph,
+    list_graphs,
+    ntriples,
+    open_imported_graph,
+    source,
+)
+
+from .test_imports_graphs import EDGES, NODES, NTRIPLES
+
+KGX_EDGES = "subject\tpredicate\tobject\nA\tbiolink:related_to\tB\n"
+
+
+def _kgx(folder: Path, nodes: str | bytes, edges: str | bytes = KGX_EDGES, suffix: str = "") -> Path:
+    """Write a KGX pair (text as UTF-8, bytes as they are; ``suffix`` ".gz": gzipped); return its folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in (("nodes.tsv", nodes), ("edges.tsv", edges)):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / f"{name}{suffix}").write_bytes(gzip.compress(data) if suffix else data)
+    return folder
+
+
+def _import(path: Path, cache: Path, name: str = "g") -> None:
+    import_graph(find_import_source(path), name, cache)
+
+
+def _assert_nothing_left(cache: Path) -> None:
+    graphs_dir = cache / "graphs"
+    assert not graphs_dir.exists() or sorted(p.name for p in graphs_dir.iterdir()) == []
+
+
+# 1. KGX TSV has no quoting: a cell starting with " does not swallow the rows after it
+
+
+def test_a_cell_starting_with_a_quote_swallows_no_row(tmp_path: Path, isolated_cache: Path) -> None:
+    # csv's default quoting read row 2's '"x' as an open quoted cell running to the end of the file:
+    # four node rows came in as one (A), plus B from the edge.
+    nodes = 'id\tname\nA\t"x\nB\tb "bee"\nC\t"c"\nD\td\n'
+    edges = 'subject\tpredicate\tobject\tsupporting_text\nA\tbiolink:related_to\tB\t"A, B" together\n'
+    _import(_kgx(tmp_path / "in", nodes, edges), isolated_cache)
+    graph = open_imported_graph(isolated_cache, "g")
+    assert (graph.meta["nodes"], graph.meta["edges"]) == (4, 1)
+    labels = {node: graph.model.entities[node].label for node in "ABCD"}
+    assert labels == {"A": '"x', "B": 'b "bee"', "C": '"c"', "D": "d"}  # verbatim
+    (evidence,) = graph.network.succ["A"]["B"]["associated-with"]["evidence"]
+    assert evidence.quote == '"A, B" together'
+
+
+def test_rows_read_in_tiny_blocks_are_the_same_rows(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the reader decodes a block at a time; lines cut across blocks, CRLF line ends and a last line
+    # without its end must give the same rows and line numbers as one block
+    folder = _kgx(tmp_path / "in", NODES.replace("\n", "\r\n"), EDGES.rstrip("\n"))
+    _import(folder, isolated_cache, "whole")
+    monkeypatch.setattr(source, "LINE_BLOCK_BYTES", 7)
+    _import(folder, isolated_cache, "blocks")
+    whole, blocks = (open_imported_graph(isolated_cache, name) for name in ("whole", "blocks"))
+    assert whole.meta["nodes"] == blocks.meta["nodes"] == 6
+    assert whole.meta["edges"] == blocks.meta["edges"] == 8
+    assert list(blocks.edge_columns["lines"]) == list(whole.edge_columns["lines"]) == list(range(2, 10))
+    assert blocks.model.entities["CHEBI:1"].synonyms == ("D1", "drug-1")  # no \r left on a cell
+
+
+# 2. a row with more or fewer cells than the header is an error, not padded or cut
+
+
+@pytest.mark.parametrize(
+    ("nodes", "edges", "message"),
+    [
+        ("id\tname\tx\nA\ta\tb\nB\tb\n", KGX_EDGES, r"^nodes\.tsv line 3: 2 cells, the header has 3$"),
+        ("id\tname\nA\ta\nB\tb\tc\td\n", KGX_EDGES, r"^nodes\.tsv line 3: 4 cells, the header has 2$"),
+        ("id\tname\nA\ta\n", KGX_EDGES + "B\tbiolink:related_to\n", r"^edges\.tsv line 3: 2 cells"),
+        ("id\tname\nA\ta\n", KGX_EDGES + "B\tx\tC\t\n", r"^edges\.tsv line 3: 4 cells, the header has 3$"),
+    ],
+    ids=["nodes-fewer", "nodes-more", "edges-fewer", "edges-trailing-tab"],
+)
+def test_ragged_rows_are_refused_with_file_and_line(
+    nodes: str, edges: str, message: str, tmp_path: Path, isolated_cache: Path
+) -> None:
+    with pytest.raises(GraphImportError, match=message):
+        _import(_kgx(tmp_path / "in", nodes, edges), isolated_cache)
+    _assert_nothing_left(isolated_cache)
+
+
+# 3. bytes that are not UTF-8: a located GraphImportError, never a UnicodeDecodeError
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("write", "message"),
+    [
+        (
+            lambda d: _kgx(d, "id\tname\nA\ta\nB\tcaf\xe9\n".encode("latin-1")),
+            r"^nodes\.tsv line 3: not UTF-8 text \(byte 0xe9 at column 6\)",
+        ),
+        (
+            lambda d: _kgx(d, "id\tname\nA\tcaf\xe9\n".encode("latin-1"), suffix=".gz"),
+            r"^nodes\.tsv\.gz line 2: not UTF-8",
+        ),
+        (
+            lambda d: _kgx(d, "id\tname\nA\tcafé\n", KGX_EDGES + "B\tbiolink:x\tÉ\n"),
+            None,  # the control: the same letters written as UTF-8 import
+        ),
+        (
+            lambda d: _kgx(d, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
+            r"^nodes\.tsv line 1: not UTF-8 text \(byte 0x89 at column 1\)",
+        ),
+        (
+            lambda d: _kgx(d, "id\tname\nA\ta\n", (KGX_EDGES + "A\tbiolink:x\tcaf\xe9\n").encode("latin-1")),
+            r"^edges\.tsv line 3: not UTF-8",
+        ),
+        (
+            lambda d: _write(
+                d / "bad.nt", NTRIPLES.encode() + '<http://a> <http://b> "caf\xe9" .\n'.encode("latin-1")
+            ),
+            r"^bad\.nt line 10: not UTF-8 text",  # the file's line, not the line within a loader chunk
+        ),
+        (
+            lambda d: _write(
+                d / "bad.ttl", '@prefix a: <http://x/> .\na:b a:c "caf\xe9" .\n'.encode("latin-1")
+            ),
+            r"^bad\.ttl: .*line 2.*UTF-8",
+        ),
+    ],
+    ids=["kgx-latin1", "kgx-gz-latin1", "kgx-utf8-accent", "kgx-binary", "kgx-edges", "nt", "ttl"],
+)
+def test_bytes_that_are_not_utf8_are_refused_with_file_and_line(
+    write, message: str | None, tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ntriples, "CHUNK_BYTES", 200)  # the bad N-Triples line sits in a later chunk
+    path = write(tmp_path / "in")
+    if message is None:
+        _import(path, isolated_cache)
+        assert list_graphs(isolated_cache) == ["g"]
+        return
+    with pytest.raises(GraphImportError, match=message):
+        _import(path, isolated_cache)
+    _assert_nothing_left(isolated_cache)
+
+
+# 3b. a line without an end (no text, or a bomb of one byte) stops at a bound
+
+
+def test_a_line_without_an_end_stops_at_the_bound(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a bomb of one byte repeated has no line end: without a bound the reader would hold all of it
+    monkeypatch.setattr(source, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(source, "LINE_BLOCK_BYTES", 100)
+    monkeypatch.setattr(ntriples, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(ntriples, "CHUNK_BYTES", 100)
+    folder = _kgx(tmp_path / "kgx", "id\tname\nA\t" + "a" * 5000 + "\n")
+    with pytest.raises(GraphImportError, match=r"^nodes\.tsv line 2: longer than"):
+        _import(folder, isolated_cache)
+    path = _write(tmp_path / "long.nt", b"<http://a> <http://b> <http://c> .\n" + b"\0" * 5000)
+    with pytest.raises(GraphImportError, match=r"^long\.nt line 2: longer than"):
+        _import(path, isolated_cache)
+    _assert_nothing_left(isolated_cache)
