@@ -179,3 +179,58 @@ def test_a_line_without_an_end_stops_at_the_bound(
     with pytest.raises(GraphImportError, match=r"^long\.nt line 2: longer than"):
         _import(path, isolated_cache)
     _assert_nothing_left(isolated_cache)
+
+
+# 4. gzip: data that is no gzip is named; a bomb stops as soon as it passes the bound
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("graph.nt.gz", b"not gzip at all\n"),
+        ("graph.ttl.gz", b"not gzip at all\n"),
+        ("graph.nt.gz", gzip.compress(NTRIPLES.encode())[:-12]),  # cut short: no end-of-stream marker
+        ("kgx/nodes.tsv.gz", b"not gzip at all\n"),
+    ],
+    ids=["nt", "ttl", "nt-truncated", "kgx"],
+)
+def test_a_file_that_is_no_gzip_is_refused_by_name(
+    name: str, data: bytes, tmp_path: Path, isolated_cache: Path
+) -> None:
+    path = _write(tmp_path / name, data)
+    if name.startswith("kgx/"):
+        (path.parent / "edges.tsv").write_text(KGX_EDGES, encoding="utf-8")
+    file_name = path.name.replace(".", r"\.")
+    with pytest.raises(GraphImportError, match=rf"^{file_name}: not readable gzip data"):
+        _import(path.parent if name.startswith("kgx/") else path, isolated_cache)
+    _assert_nothing_left(isolated_cache)
+
+
+def test_a_gzip_bomb_stops_at_the_bound(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 4 MiB of line ends compress to ~4 KiB (ratio ~1000); the bound is then max(1 MiB, 100 x 4 KiB) = 1 MiB
+    monkeypatch.setattr(source, "MIN_GZIP_LIMIT", 1 << 20)
+    bomb = _write(tmp_path / "bomb" / "nodes.tsv.gz", gzip.compress(b"id\tname\nA\ta\n" + b"\n" * (4 << 20)))
+    (bomb.parent / "edges.tsv").write_text(KGX_EDGES, encoding="utf-8")
+    assert source.get_gzip_limit(bomb) == 1 << 20
+    raw, stream = source.open_binary(bomb)
+    delivered = 0
+    with (
+        raw,
+        stream,
+        pytest.raises(GraphImportError, match=r"nodes\.tsv\.gz: decompresses to more than 1 MiB"),
+    ):
+        while block := stream.read(64 << 10):
+            delivered += len(block)
+    assert delivered <= 1 << 20  # nothing past the bound reached the reader
+    assert raw.count < bomb.stat().st_size  # and the rest of the file was never inflated
+    with pytest.raises(GraphImportError, match=rf"over 100 times .* set {source.GZIP_RATIO_ENV}"):
+        _import(bomb.parent, isolated_cache)
+    _assert_nothing_left(isolated_cache)
+    monkeypatch.setenv(source.GZIP_RATIO_ENV, "0")  # no bound: the same file imports
+    _import(bomb.parent, isolated_cache)
+    assert open_imported_graph(isolated_cache, "g").meta["nodes"] == 2
+    monkeypatch.setenv(source.GZIP_RATIO_ENV, "lots")
+    with pytest.raises(GraphImportError, match="whole number"):
+        _import(bomb.parent, isolated_cache, "h")

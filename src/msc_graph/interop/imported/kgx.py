@@ -28,7 +28,8 @@ def _iter_tsv(
 
     Raises:
         GraphImportError: the file is empty, lacks a ``required`` column, has a row with more
-            or fewer cells than its header, or is not UTF-8 (with file and line).
+            or fewer cells than its header, or is not UTF-8 (with file and line), or its gzip
+            is broken or too large (see :func:`open_binary`).
     """
     from operator import itemgetter
 

@@ -132,7 +132,8 @@ def read_ntriples(
 
     Raises:
         GraphImportError: the file is not UTF-8 (with its line), or is malformed (the
-            chunk's lines, and the parser's line within it).
+            chunk's lines, and the parser's line within it); or its gzip is broken or too
+            large (see :func:`open_binary`).
     """
     raw, stream = open_binary(path)
     file_name = path.name
