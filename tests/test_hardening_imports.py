@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from msc_graph.cli import cli
 from msc_graph.interop.imported import (
     GraphImportError,
     find_import_source,
@@ -234,3 +235,62 @@ def test_a_gzip_bomb_stops_at_the_bound(
     monkeypatch.setenv(source.GZIP_RATIO_ENV, "lots")
     with pytest.raises(GraphImportError, match="whole number"):
         _import(bomb.parent, isolated_cache, "h")
+
+
+# 5. an input with nothing in it is refused, not imported as an empty graph
+
+
+@pytest.mark.parametrize(
+    ("write", "message"),
+    [
+        (lambda d: _write(d / "e.nt", b""), r"^e\.nt: no triples"),
+        (lambda d: _write(d / "e.nt", b"# only a comment\n\n   \n"), r"^e\.nt: no triples"),
+        (lambda d: _write(d / "e.nt.gz", gzip.compress(b"")), r"^e\.nt\.gz: no triples"),
+        (lambda d: _write(d / "e.ttl", b"@prefix a: <http://x/> .\n"), r"^e\.ttl: no triples"),
+        (lambda d: _kgx(d, ""), r"^nodes\.tsv: empty file"),
+        (lambda d: _kgx(d, "id\tname\nA\ta\n", ""), r"^edges\.tsv: empty file"),
+        (
+            lambda d: _kgx(d, "id\tname\n", "subject\tpredicate\tobject\n\n"),
+            r"^nodes\.tsv, edges\.tsv: no nodes and no edges",
+        ),
+    ],
+    ids=["nt", "nt-comments", "nt-gz", "ttl-prefixes", "kgx-nodes-empty", "kgx-edges-empty", "kgx-headers"],
+)
+def test_empty_inputs_are_refused(write, message: str, tmp_path: Path, isolated_cache: Path) -> None:
+    with pytest.raises(GraphImportError, match=message):
+        _import(write(tmp_path / "in"), isolated_cache)
+    _assert_nothing_left(isolated_cache)
+
+
+def test_nodes_without_edges_are_a_graph(tmp_path: Path, isolated_cache: Path) -> None:
+    # a node list (names, synonyms, cross-references) is worth resolving and querying on its own
+    _import(
+        _kgx(tmp_path / "in", "id\tname\tsynonym\nA\talpha\ta1\nB\tbeta\t\n", "subject\tpredicate\tobject\n"),
+        isolated_cache,
+    )
+    graph = open_imported_graph(isolated_cache, "g")
+    assert (graph.meta["nodes"], graph.meta["edges"]) == (2, 0)
+    assert graph.resolver.resolve("a1").id == "A"
+
+
+# every failure through the CLI: exit 2 and one line naming the file, never an internal error
+
+
+@pytest.mark.parametrize(
+    ("write", "named"),
+    [
+        (lambda d: _kgx(d, "id\tname\nA\ta\tb\n"), "nodes.tsv line 2"),
+        (lambda d: _kgx(d, "id\tname\nA\tcaf\xe9\n".encode("latin-1")), "nodes.tsv line 2"),
+        (lambda d: _write(d / "x.nt.gz", b"plain text"), "x.nt.gz"),
+        (lambda d: _write(d / "x.nt", b""), "x.nt"),
+    ],
+    ids=["ragged", "latin1", "fake-gz", "empty"],
+)
+def test_cli_reports_import_failures_in_one_line_with_exit_2(
+    write, named: str, tmp_path: Path, isolated_cache: Path, runner
+) -> None:
+    path = write(tmp_path / "in")
+    result = runner.invoke(cli, ["import", str(path), "--name", "g", "--quiet"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {named}") and "internal error" not in result.stderr
+    _assert_nothing_left(isolated_cache)

@@ -116,10 +116,12 @@ def read_kgx(
     with our signed predicate (``msc:increases`` / ``msc:decreases``); when it
     has publications, supporting text or a qualifier, an ``rdf:Statement`` node
     (``IMPORT_IRI/NAME/edge/ID``) carrying them with Biolink's property names.
+    A pair with nodes and no edges is imported (its names resolve, SPARQL
+    reads its labels); a pair with neither is refused.
     Cost: linear in rows; ~5 µs per edge in Python, overlapping the load.
 
     Raises:
-        GraphImportError: a file is malformed (see ``_iter_tsv``).
+        GraphImportError: a file is malformed (see ``_iter_tsv``) or the pair holds no node.
     """
     rdf = _RdfWriter(loader, nodes_path.name)
     iri = curies.expand
@@ -246,3 +248,8 @@ def read_kgx(
         add_rdf(triples, line)
     rdf.flush(line)
     records.source_names.append(edges_path.name)
+    if not records.node_ids:  # nodes without edges are a graph (names to resolve and query); nothing is not
+        raise GraphImportError(
+            f"{nodes_path.name}, {edges_path.name}: no nodes and no edges below the headers "
+            "(an empty graph is not imported)"
+        )

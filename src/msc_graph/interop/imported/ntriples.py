@@ -131,9 +131,9 @@ def read_ntriples(
     Cost: one read of the file; ~1.5 µs per triple in Python, overlapping the load.
 
     Raises:
-        GraphImportError: the file is not UTF-8 (with its line), or is malformed (the
-            chunk's lines, and the parser's line within it); or its gzip is broken or too
-            large (see :func:`open_binary`).
+        GraphImportError: the file holds no triple (blank lines and comments only), is not
+            UTF-8 (with its line), or is malformed (the chunk's lines, and the parser's line
+            within it); or its gzip is broken or too large (see :func:`open_binary`).
     """
     raw, stream = open_binary(path)
     file_name = path.name
@@ -165,6 +165,7 @@ def read_ntriples(
     with raw, stream:
         line = 1
         reported = 0
+        empty = True  # until a line holds more than blanks and comments
         for chunk in (
             _iter_turtle_chunks(stream, path) if turtle else _iter_ntriples_chunks(stream, file_name)
         ):
@@ -175,6 +176,8 @@ def read_ntriples(
             lines = chunk.split(b"\n")
             if not lines[-1]:
                 lines.pop()
+            if empty:
+                empty = all(not text.strip() or text.lstrip().startswith(b"#") for text in lines)
             loader.put(chunk, f"{file_name} {unit} {line}-{line + len(lines) - 1}")
             for number, text_line in enumerate(lines, line):
                 # Canonical N-Triples (one space between terms, " ." at the end) split in C;
@@ -247,6 +250,8 @@ def read_ntriples(
             if progress is not None:
                 progress(raw.count - reported)
                 reported = raw.count
+    if empty:
+        raise GraphImportError(f"{file_name}: no triples (an empty graph is not imported)")
     if notes.ours:
         fold_our_rdf(records, notes, interned, curies)
     records.source_names.append(file_name)
