@@ -16,6 +16,7 @@ import pytest
 from msc_graph.cli import cli
 from msc_graph.interop.imported import (
     GraphImportError,
+    check_graph_name,
     find_import_source,
     import_graph,
     list_graphs,
@@ -293,4 +294,19 @@ def test_cli_reports_import_failures_in_one_line_with_exit_2(
     result = runner.invoke(cli, ["import", str(path), "--name", "g", "--quiet"])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"error: {named}") and "internal error" not in result.stderr
+    _assert_nothing_left(isolated_cache)
+
+
+# 8. a graph name is matched whole: a final newline is not a name
+
+
+@pytest.mark.parametrize("name", ["name\n", "name\nx", "\nname", "na me", ".hidden", "a" * 65])
+def test_names_with_a_newline_or_other_characters_are_refused(
+    name: str, tmp_path: Path, isolated_cache: Path, runner
+) -> None:
+    with pytest.raises(GraphImportError, match="letters, digits"):
+        check_graph_name(name)
+    folder = _kgx(tmp_path / "in", "id\tname\nA\ta\n")
+    result = runner.invoke(cli, ["import", str(folder), "--name", name, "--quiet"])
+    assert result.exit_code == 2 and "letters, digits" in result.stderr
     _assert_nothing_left(isolated_cache)
