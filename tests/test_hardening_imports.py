@@ -9,6 +9,9 @@ graph, no temporary folder, no lock file.
 from __future__ import annotations
 
 import gzip
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,8 +25,10 @@ from msc_graph.interop.imported import (
     list_graphs,
     ntriples,
     open_imported_graph,
+    remove_stale,
     source,
 )
+from msc_graph.interop.imported.importer import lock_graph
 
 from .test_imports_graphs import EDGES, NODES, NTRIPLES
 
@@ -295,6 +300,116 @@ def test_cli_reports_import_failures_in_one_line_with_exit_2(
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"error: {named}") and "internal error" not in result.stderr
     _assert_nothing_left(isolated_cache)
+
+
+# 6. one import of a name at a time; 7. leftovers of dead processes go, a live import's stay
+
+
+def _dead_pid() -> int:
+    """Return the pid of a process that has exited (reaped, so no process has it now)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+PAUSED_IMPORT = """
+import sys
+from pathlib import Path
+from msc_graph.interop.imported import find_import_source, import_graph
+
+paused = False
+
+def progress(count):
+    global paused
+    if not paused:  # once, mid-import: the store is open, the records half-built
+        paused = True
+        print("started", flush=True)
+        sys.stdin.readline()
+
+import_graph(find_import_source(Path(sys.argv[1])), sys.argv[3], Path(sys.argv[2]), progress=progress)
+print("done", flush=True)
+"""
+
+
+def test_a_second_import_of_a_name_is_refused_while_the_first_runs(
+    tmp_path: Path, isolated_cache: Path, runner
+) -> None:
+    folder = _kgx(tmp_path / "in", "id\tname\nA\ta\nB\tb\n")
+    child = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_IMPORT, str(folder), str(isolated_cache), "busy"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        assert child.stdout.readline().strip() == "started"
+        graphs_dir = isolated_cache / "graphs"
+        (live,) = [p for p in graphs_dir.iterdir() if p.name.startswith(".busy.tmp-")]
+        for args in (
+            ["import", str(folder), "--name", "busy", "--quiet"],
+            ["import", str(folder), "--name", "busy", "--replace", "--quiet"],
+        ):
+            result = runner.invoke(cli, args)
+            assert result.exit_code == 2, result.output
+            assert (
+                result.stderr.strip()
+                == f"error: graph busy is being imported by another process (pid {child.pid})"
+            )
+        # a listing and an import of another name clean up, but leave a live import's folder alone
+        assert runner.invoke(cli, ["graphs"]).exit_code == 0
+        assert runner.invoke(cli, ["import", str(folder), "--name", "other", "--quiet"]).exit_code == 0
+        assert live.is_dir()
+        child.stdin.write("\n")
+        child.stdin.flush()
+        assert child.stdout.readline().strip() == "done"
+        assert child.wait(timeout=60) == 0
+    finally:
+        child.kill()
+        child.wait()
+        child.stdin.close()
+        child.stdout.close()
+    # the first import finished undisturbed, and nothing but the two graphs is left
+    assert open_imported_graph(isolated_cache, "busy").meta["nodes"] == 2
+    assert sorted(p.name for p in (isolated_cache / "graphs").iterdir()) == ["busy", "other"]
+
+
+@pytest.mark.parametrize(
+    ("command", "graphs"),
+    [
+        (["graphs"], ["other"]),
+        (["graphs", "--remove", "other"], []),
+        (["import", "{folder}", "--name", "third", "--quiet"], ["other", "third"]),
+    ],
+    ids=["graphs", "graphs-remove", "import-other-name"],
+)
+def test_leftovers_of_dead_imports_are_removed_and_live_ones_kept(
+    command: list[str], graphs: list[str], tmp_path: Path, isolated_cache: Path, runner
+) -> None:
+    folder = _kgx(tmp_path / "in", "id\tname\nA\ta\n")
+    _import(folder, isolated_cache, "other")
+    graphs_dir = isolated_cache / "graphs"
+    dead, alive = _dead_pid(), os.getpid()
+    stale = [f".dead.tmp-0123abcd-{dead}", f".dead.old-{dead}", f".other.tmp-89abcdef-{dead}"]
+    kept = [f".live.tmp-0123abcd-{alive}", f".held.tmp-0123abcd-{dead}"]
+    for name in stale + kept:
+        (graphs_dir / name / "store").mkdir(parents=True)
+    (graphs_dir / ".dead.lock").write_text(f"{dead} imported\n")  # its holder is gone: the lock is free
+    # ".held": its pid looks dead here, but its lock is held (as by a process in another pid namespace)
+    with lock_graph(graphs_dir, "held"):
+        result = runner.invoke(cli, [part.format(folder=folder) for part in command])
+        assert result.exit_code == 0, result.output
+        left = sorted(p.name for p in graphs_dir.iterdir())
+    assert left == sorted([*graphs, *kept, ".held.lock"])
+
+
+def test_the_library_sweep_reports_what_it_removed(isolated_cache: Path) -> None:
+    graphs_dir = isolated_cache / "graphs"
+    dead = _dead_pid()
+    (graphs_dir / f".gone.tmp-00000000-{dead}").mkdir(parents=True)
+    (graphs_dir / f".gone.tmp-00000000-{os.getpid()}").mkdir()
+    assert remove_stale(isolated_cache) == [f".gone.tmp-00000000-{dead}"]
+    assert [p.name for p in graphs_dir.iterdir()] == [f".gone.tmp-00000000-{os.getpid()}"]
 
 
 # 8. a graph name is matched whole: a final newline is not a name
