@@ -425,3 +425,17 @@ def test_names_with_a_newline_or_other_characters_are_refused(
     result = runner.invoke(cli, ["import", str(folder), "--name", name, "--quiet"])
     assert result.exit_code == 2 and "letters, digits" in result.stderr
     _assert_nothing_left(isolated_cache)
+
+
+# 9. viz --graph N --with-curated draws a neighbourhood; without --around it says so
+
+
+def test_viz_with_curated_without_around_is_a_usage_error(
+    tmp_path: Path, isolated_cache: Path, runner
+) -> None:
+    _import(_kgx(tmp_path / "in", "id\tname\nA\ta\n"), isolated_cache)
+    page = tmp_path / "page.html"
+    result = runner.invoke(cli, ["viz", "--graph", "g", "--with-curated", "-o", str(page)])
+    assert result.exit_code == 2, result.output
+    assert "--around" in result.stderr and "internal error" not in result.stderr
+    assert not page.exists()
