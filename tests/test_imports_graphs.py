@@ -62,7 +62,7 @@ e7\tDOID:2\tbiolink:subclass_of\tDOID:1\t\t\t\t\t\t
 e8\tCHEBI:1\tex:unknown_predicate\tDOID:1\t\t\t\t\t\t
 """.format(
     quoted_row="\t".join(
-        (  # a csv-quoted cell: quotes doubled inside
+        (  # KGX TSV has no quoting: a cell that starts with a quote is text like any other
             "e1",
             "CHEBI:1",
             "biolink:affects",
@@ -70,7 +70,7 @@ e8\tCHEBI:1\tex:unknown_predicate\tDOID:1\t\t\t\t\t\t
             "decreased",
             "infores:lincs",
             "PMID:1|PMID:2",
-            '"drug one lowers GENE10, ""strongly"""',
+            '"drug one" lowers GENE10, "strongly"',
             "knowledge_assertion",
             "x",
         )
@@ -139,7 +139,7 @@ def test_kgx_evidence_keeps_the_provenance_it_came_with(kgx_graph) -> None:
     assert first.read_in == "import:test" and first.read_in in kgx_graph.model.studies
     assert first.source_kind is SourceKind.TABLE
     assert first.locator == "test_edges.tsv line 2, id e1; biolink:affects (decreased); infores:lincs"
-    assert first.quote == 'drug one lowers GENE10, "strongly"'
+    assert first.quote == '"drug one" lowers GENE10, "strongly"'  # verbatim, quotes and all
     assert first.basis is Basis.STATED
     (predicted,) = kgx_graph.network.succ["NCBIGene:11"]["DOID:2"]["increases"]["evidence"]
     # a foreign "prediction" is read as hedged, as before; no publication: the source is the study
@@ -447,8 +447,10 @@ def test_a_killed_import_leaves_no_graph(tmp_path: Path, isolated_cache: Path) -
     child.stdout.close()
     assert list_graphs(isolated_cache) == []
     assert not (isolated_cache / "graphs" / "killed").exists()
-    leftovers = list((isolated_cache / "graphs").iterdir())
-    assert leftovers and all(p.name.startswith(".killed.tmp-") for p in leftovers)
+    leftovers = {p.name for p in (isolated_cache / "graphs").iterdir()}
+    # its half-written folder, and the file of its lock (the kernel released the lock itself)
+    assert len(leftovers) == 2 and ".killed.lock" in leftovers
+    assert all(name.startswith(".killed.tmp-") for name in leftovers - {".killed.lock"})
     import_graph(find_import_source(source), "killed", isolated_cache)  # and it cleans up after it
     assert [p.name for p in (isolated_cache / "graphs").iterdir()] == ["killed"]
 

@@ -80,7 +80,8 @@ def import_command(
     read once: its records become the network that `paths --graph NAME`
     searches, and the same pass bulk-loads a persistent RDF store for
     `sparql --graph NAME`. Nothing is half-written if the import is
-    interrupted. Curation rules (quotes, locators) do not apply; each edge
+    interrupted or fails, and one import of a NAME runs at a time (a second
+    fails at once, exit 2). Curation rules (quotes, locators) do not apply; each edge
     keeps its source's provenance (knowledge source, publications, supporting
     text) and signed edges keep their sign. Our own `export -f nt|ttl` comes
     back as the graph it was: each reified assertion is one edge, with its
@@ -112,14 +113,20 @@ def import_command(
 @format_option()
 @click.pass_context
 def graphs(ctx: click.Context, /, remove: str | None, fmt: str) -> None:
-    """List the imported graphs (name, format, nodes, edges, sources); --remove NAME deletes one."""
-    from msc_graph.interop.imported import get_graphs_dir, list_graphs, remove_graph
+    """List the imported graphs (name, format, nodes, edges, sources); --remove NAME deletes one.
+
+    Either way, what killed imports left behind (temporary folders of
+    processes that are gone) is removed.
+    """
+    from msc_graph.interop.imported import get_graphs_dir, list_graphs, remove_graph, remove_stale
     from msc_graph.render import Table
 
     cache_dir = _cache_dir(ctx)
     if remove:
         remove_graph(cache_dir, remove)
         click.echo(f"removed {remove}", err=True)
+    else:
+        remove_stale(cache_dir)
     import json
 
     rows, payload = [], []

@@ -29,7 +29,7 @@ Modules, each importing only those above it:
 - ``loader``: the threaded bulk loader of the RDF store;
 - ``fold``: our own RDF folded back into the graph it was written from;
 - ``ntriples`` / ``kgx``: the readers;
-- ``importer``: ``import_graph``, atomic, and ``remove_graph``;
+- ``importer``: ``import_graph``, atomic and locked, ``remove_graph`` and ``remove_stale``;
 - ``graph``: an imported graph opened from disk (``ImportedGraph``);
 - ``merge``: the curated graph laid over an imported one;
 - ``views``: an imported graph and its views under GraphViews' names (``open_imported``).
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
         NodeTable,
         open_imported_graph,
     )
-    from msc_graph.interop.imported.importer import ImportSummary, import_graph, remove_graph
+    from msc_graph.interop.imported.importer import ImportSummary, import_graph, remove_graph, remove_stale
     from msc_graph.interop.imported.kgx import read_kgx
     from msc_graph.interop.imported.merge import MergedResolver, find_aliases, merge_models
     from msc_graph.interop.imported.ntriples import read_ntriples
@@ -102,6 +102,7 @@ _MODULE_OF = {
     "read_kgx": "msc_graph.interop.imported.kgx",
     "read_ntriples": "msc_graph.interop.imported.ntriples",
     "remove_graph": "msc_graph.interop.imported.importer",
+    "remove_stale": "msc_graph.interop.imported.importer",
 }
 
 __all__ = [
@@ -137,6 +138,7 @@ __all__ = [
     "read_kgx",
     "read_ntriples",
     "remove_graph",
+    "remove_stale",
 ]
 
 

@@ -3,16 +3,24 @@
 Storage (``<cache>/graphs/NAME/``, written into a temporary sibling folder and
 renamed into place, so a killed import leaves no half-written graph): the
 record files of :mod:`msc_graph.interop.imported.records` and ``store/``.
+
+Beside the graphs, while a process works on one: ``.NAME.lock`` (its lock,
+holding the pid and what it does), ``.NAME.tmp-XXXXXXXX-PID`` (an import
+being written) and ``.NAME.old-PID`` (a graph being replaced or removed).
+Those of a process that is gone are removed by the next import, removal or
+listing of any graph (:func:`remove_stale`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import time
 import uuid
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +31,7 @@ from msc_graph.interop.imported.ntriples import read_ntriples
 from msc_graph.interop.imported.prefixes import Curies
 from msc_graph.interop.imported.records import (
     IMPORT_VERSION,
+    NAME_PATTERN,
     RecordBuilder,
     check_graph_name,
     get_graphs_dir,
@@ -44,12 +53,115 @@ class ImportSummary:
     predicates: dict[str, int] = field(default_factory=dict)
 
 
-def _remove_stale(graphs_dir: Path, name: str) -> None:
-    """Remove temporary and old folders of ``name`` left by killed imports (their process is gone)."""
-    for path in graphs_dir.glob(f".{name}.*-*"):
-        pid = path.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _is_running(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
+_TEMPORARY = re.compile(rf"\.(?P<name>{NAME_PATTERN.pattern})\.(?:tmp-[0-9a-f]+|old)-(?P<pid>[0-9]+)")
+_LOCK = re.compile(rf"\.(?P<name>{NAME_PATTERN.pattern})\.lock")
+
+
+def _try_lock(graphs_dir: Path, name: str, action: str) -> tuple[int | None, str]:
+    """Take graph ``name``'s lock without waiting: (its descriptor, "") or (None, who holds it)."""
+    import fcntl
+
+    path = graphs_dir / f".{name}.lock"
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").split()
+            os.close(fd)
+            if len(holder) == 2 and holder[0].isdigit():
+                return None, f"being {holder[1]} by another process (pid {holder[0]})"
+            return None, "being imported or removed by another process"
+        opened = os.fstat(fd)
+        try:
+            current = os.stat(path)
+        except FileNotFoundError:
+            current = None
+        if current is not None and (current.st_dev, current.st_ino) == (opened.st_dev, opened.st_ino):
+            break
+        os.close(fd)  # the holder removed the file between our open and our lock: lock the new one
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"{os.getpid()} {action}\n".encode("ascii"), 0)
+    return fd, ""
+
+
+@contextlib.contextmanager
+def lock_graph(graphs_dir: Path, name: str, action: str = "imported") -> Iterator[None]:
+    """Hold graph ``name``'s lock (``graphs/.NAME.lock``, an exclusive ``flock``) for the block.
+
+    Imports and removals of one name take it, so two of them never run at
+    once (each would report success while one undid the other). It is taken
+    without waiting: the second is refused at once, told who holds it. The
+    kernel drops the lock when its process dies, so a killed import never
+    leaves the name locked. The lock file holds the holder's pid and
+    ``action`` ("imported", "removed") for that message, and is removed on
+    release (the next locker checks that it locked the file still there).
+
+    Raises:
+        GraphImportError: another process holds it.
+    """
+    fd, holder = _try_lock(graphs_dir, name, action)
+    if fd is None:
+        raise GraphImportError(f"graph {name} is {holder}")
+    try:
+        yield
+    finally:
+        _unlock(graphs_dir, name, fd)
+
+
+def _unlock(graphs_dir: Path, name: str, fd: int) -> None:
+    """Remove the lock file, then release the lock (in that order: see :func:`_try_lock`)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(graphs_dir / f".{name}.lock")
+    os.close(fd)
+
+
+def remove_stale(cache_dir: Path) -> list[str]:
+    """Remove what killed imports and removals left beside the graphs; return the folders removed.
+
+    Every import, removal and listing calls it (see the module docstring).
+    """
+    return _remove_stale(get_graphs_dir(cache_dir))
+
+
+def _remove_stale(graphs_dir: Path, held: str | None = None) -> list[str]:
+    """Remove the temporary folders and lock files of processes that are gone.
+
+    A temporary folder is stale when the process named by its pid suffix is
+    not running and its graph's lock is free (so a live import is never
+    touched, even one whose pid this process cannot see, as from another
+    container); ``held`` is the name whose lock the caller holds. A lock file
+    is stale when its lock is free.
+    """
+    if not graphs_dir.is_dir():
+        return []
+    removed = []
+    for path in sorted(graphs_dir.iterdir()):
+        temporary = _TEMPORARY.fullmatch(path.name)
+        lock = _LOCK.fullmatch(path.name)
+        if temporary is not None:
+            if _is_running(int(temporary["pid"])):
+                continue
+            name = temporary["name"]
+        elif lock is not None:
+            name = lock["name"]
+        else:
+            continue
+        if name == held:
+            if temporary is not None:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path.name)
+            continue
+        fd, _ = _try_lock(graphs_dir, name, "cleaned up")
+        if fd is None:
+            continue  # being imported or removed right now
+        try:
+            if temporary is not None:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path.name)
+        finally:
+            _unlock(graphs_dir, name, fd)  # a stale lock file goes with it
+    return removed
 
 
 def _is_running(pid: int) -> bool:
@@ -73,28 +185,43 @@ def import_graph(
 ) -> ImportSummary:
     """Import ``source`` as graph ``name`` under ``cache_dir``: records and RDF store in one pass.
 
-    Everything is written into ``graphs/.NAME.tmp-PID`` and renamed to
-    ``graphs/NAME`` at the end, so an import killed at any point leaves either
-    the previous graph or none, never half of one (the next import of the
-    name removes the leftovers). Replacing an existing graph renames it aside
-    first, then removes it.
+    Everything is written into ``graphs/.NAME.tmp-XXXXXXXX-PID`` and renamed
+    to ``graphs/NAME`` at the end, so an import killed at any point leaves
+    either the previous graph or none, never half of one (the next import,
+    removal or listing removes the leftovers), and a failed one leaves
+    nothing. Replacing an existing graph renames it aside first, then
+    removes it. The import holds the name's lock (:func:`lock_graph`)
+    throughout: a second import of the name fails at once.
 
     Cost: one read of the input; memory bounded by the records (~20 bytes per
     edge) plus four 16 MiB chunks in the loader (two loading, two waiting).
     The records are written while the loader loads the last chunks.
 
     Raises:
-        GraphImportError: bad name, the graph exists (without ``replace``), or malformed input.
+        GraphImportError: bad name, the graph exists (without ``replace``), another process
+            imports or removes it, or the input is malformed, empty or not UTF-8.
     """
-    import pyoxigraph
-
     check_graph_name(name)
     graphs_dir = get_graphs_dir(cache_dir)
-    final = graphs_dir / name
-    if final.exists() and not replace:
-        raise GraphImportError(f"graph {name!r} is already imported; pass --replace to import it again")
     graphs_dir.mkdir(parents=True, exist_ok=True)
-    _remove_stale(graphs_dir, name)
+    with lock_graph(graphs_dir, name, "imported"):
+        _remove_stale(graphs_dir, held=name)
+        if (graphs_dir / name).exists() and not replace:
+            raise GraphImportError(f"graph {name!r} is already imported; pass --replace to import it again")
+        return _import_locked(source, name, graphs_dir, prefixes, progress)
+
+
+def _import_locked(
+    source: ImportSource,
+    name: str,
+    graphs_dir: Path,
+    prefixes: Mapping[str, str] | None,
+    progress: Progress | None,
+) -> ImportSummary:
+    """Import ``source`` as ``graphs_dir/name`` (the caller holds the name's lock)."""
+    import pyoxigraph
+
+    final = graphs_dir / name
     started = time.perf_counter()
     # Unique per attempt (a failed attempt's store may hold its lock until collected); the pid
     # last, so a later import can tell a dead import's leftovers from a running one's.
@@ -160,12 +287,22 @@ def _swap_into_place(temporary: Path, final: Path) -> None:
 def remove_graph(cache_dir: Path, name: str) -> None:
     """Remove an imported graph (renamed aside first, so readers never see half of it).
 
+    Takes the name's lock (an import of it cannot run meanwhile) and removes
+    what killed imports left (:func:`remove_stale`).
+
     Raises:
         UnknownGraphError: there is no graph of that name.
+        GraphImportError: another process imports or removes it.
     """
-    folder = get_graphs_dir(cache_dir) / check_graph_name(name)
+    graphs_dir = get_graphs_dir(cache_dir)
+    folder = graphs_dir / check_graph_name(name)
     if not (folder / "meta.json").is_file():
+        _remove_stale(graphs_dir)
         raise UnknownGraphError(name, list_graphs(cache_dir))
-    old = folder.with_name(f".{name}.old-{os.getpid()}")
-    os.rename(folder, old)
-    shutil.rmtree(old, ignore_errors=True)
+    with lock_graph(graphs_dir, name, "removed"):
+        _remove_stale(graphs_dir, held=name)
+        if not (folder / "meta.json").is_file():  # another process removed it just now
+            raise UnknownGraphError(name, list_graphs(cache_dir))
+        old = folder.with_name(f".{name}.old-{os.getpid()}")
+        os.rename(folder, old)
+        shutil.rmtree(old, ignore_errors=True)

@@ -24,7 +24,7 @@ from msc_graph.interop.imported.fold import NODE_ROLES, NOTED_LITERALS, RdfNotes
 from msc_graph.interop.imported.loader import CHUNK_BYTES, StoreLoader
 from msc_graph.interop.imported.prefixes import Curies
 from msc_graph.interop.imported.records import RecordBuilder
-from msc_graph.interop.imported.source import Progress, open_binary
+from msc_graph.interop.imported.source import MAX_LINE_BYTES, Progress, check_utf8, open_binary
 from msc_graph.views.namespaces import BASE_IRI, VOCAB_IRI
 
 TURTLE_TRIPLES = 100_000
@@ -59,9 +59,15 @@ def _skolemize(chunk: bytes, name: str) -> bytes:
     return _BNODE_OBJECT.sub(lambda m: m.group(1) + b"<" + base + m.group(2) + b">", chunk)
 
 
-def _iter_ntriples_chunks(stream: IO[bytes]) -> Iterator[bytes]:
-    """Yield an N-Triples stream in pieces of about CHUNK_BYTES, each ending at a line end."""
+def _iter_ntriples_chunks(stream: IO[bytes], name: str) -> Iterator[bytes]:
+    """Yield an N-Triples stream in pieces of about CHUNK_BYTES, each ending at a line end.
+
+    Raises:
+        GraphImportError: a line is longer than MAX_LINE_BYTES (not N-Triples; holding it
+            would only use up memory).
+    """
     rest = b""
+    lines = 1
     while True:
         block = stream.read(CHUNK_BYTES)
         if not block:
@@ -71,9 +77,15 @@ def _iter_ntriples_chunks(stream: IO[bytes]) -> Iterator[bytes]:
         block = rest + block
         cut = block.rfind(b"\n") + 1
         if cut == 0:
+            if len(block) > MAX_LINE_BYTES:
+                raise GraphImportError(
+                    f"{name} line {lines}: longer than {MAX_LINE_BYTES >> 20} MiB without a line end "
+                    "(not N-Triples?)"
+                )
             rest = block
             continue
         rest = block[cut:]
+        lines += block.count(b"\n", 0, cut)
         yield block[:cut]
 
 
@@ -117,6 +129,11 @@ def read_ntriples(
     Turtle goes through pyoxigraph's parser into N-Triples first; its
     "lines" are then triples, counted in file order.
     Cost: one read of the file; ~1.5 µs per triple in Python, overlapping the load.
+
+    Raises:
+        GraphImportError: the file holds no triple (blank lines and comments only), is not
+            UTF-8 (with its line), or is malformed (the chunk's lines, and the parser's line
+            within it); or its gzip is broken or too large (see :func:`open_binary`).
     """
     raw, stream = open_binary(path)
     file_name = path.name
@@ -148,12 +165,19 @@ def read_ntriples(
     with raw, stream:
         line = 1
         reported = 0
-        for chunk in _iter_turtle_chunks(stream, path) if turtle else _iter_ntriples_chunks(stream):
+        empty = True  # until a line holds more than blanks and comments
+        for chunk in (
+            _iter_turtle_chunks(stream, path) if turtle else _iter_ntriples_chunks(stream, file_name)
+        ):
+            if not turtle:
+                check_utf8(chunk, file_name, line)  # before the loader reports it within the chunk
             if b"_:" in chunk:
                 chunk = _skolemize(chunk, records.name)
             lines = chunk.split(b"\n")
             if not lines[-1]:
                 lines.pop()
+            if empty:
+                empty = all(not text.strip() or text.lstrip().startswith(b"#") for text in lines)
             loader.put(chunk, f"{file_name} {unit} {line}-{line + len(lines) - 1}")
             for number, text_line in enumerate(lines, line):
                 # Canonical N-Triples (one space between terms, " ." at the end) split in C;
@@ -226,6 +250,8 @@ def read_ntriples(
             if progress is not None:
                 progress(raw.count - reported)
                 reported = raw.count
+    if empty:
+        raise GraphImportError(f"{file_name}: no triples (an empty graph is not imported)")
     if notes.ours:
         fold_our_rdf(records, notes, interned, curies)
     records.source_names.append(file_name)

@@ -39,7 +39,8 @@ from msc_graph.views.resolve import NameIndex
 
 IMPORT_VERSION = 3
 """Bump when the record layout changes: graphs of another version must be imported again."""
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+"""What a graph name may be, matched whole (``fullmatch``: ``$`` would let a final newline through)."""
 BASIS_VALUES = frozenset(b.value for b in Basis)
 PROVENANCE_FIELDS = ("id", "source", "publications", "text", "level", "direction", "bases", "units")
 """The tab-separated fields of an edge's provenance record, in order (``bases`` and ``units``
@@ -74,7 +75,7 @@ def check_graph_name(name: str) -> str:
     Raises:
         GraphImportError: it cannot.
     """
-    if not NAME_PATTERN.match(name):
+    if not NAME_PATTERN.fullmatch(name):
         raise GraphImportError(
             f"graph name {name!r}: use letters, digits, '.', '_' or '-' "
             "(at most 64, starting with a letter or digit)"
