@@ -427,15 +427,25 @@ def test_names_with_a_newline_or_other_characters_are_refused(
     _assert_nothing_left(isolated_cache)
 
 
-# 9. viz --graph N --with-curated draws a neighbourhood; without --around it says so
+# 9. viz --graph N --with-curated without --around was a TypeError: it draws the merged graph
 
 
-def test_viz_with_curated_without_around_is_a_usage_error(
-    tmp_path: Path, isolated_cache: Path, runner
-) -> None:
-    _import(_kgx(tmp_path / "in", "id\tname\nA\ta\n"), isolated_cache)
+def test_viz_with_curated_without_around_draws_both_graphs(tmp_path: Path, real_project, runner) -> None:
+    # HGNC:12680 is VEGF's curated xref: the imported node is drawn as the curated VEGF, once
+    nodes = "id\tname\nNCBIGene:7\tGENE7\nHGNC:12680\tVEGFA imported\n"
+    edges = "subject\tpredicate\tobject\nNCBIGene:7\tbiolink:positively_regulates\tHGNC:12680\n"
+    source = _kgx(tmp_path / "in", nodes, edges)
+    assert runner.invoke(cli, ["import", str(source), "--name", "g", "--quiet"]).exit_code == 0
     page = tmp_path / "page.html"
     result = runner.invoke(cli, ["viz", "--graph", "g", "--with-curated", "-o", str(page)])
-    assert result.exit_code == 2, result.output
-    assert "--around" in result.stderr and "internal error" not in result.stderr
-    assert not page.exists()
+    assert result.exit_code == 0, result.output
+    import json
+    import re
+
+    block = re.search(
+        r'<script type="application/json" id="graph-data">(.*?)</script>', page.read_text("utf-8"), re.S
+    )
+    assert block is not None
+    ids = json.loads(block.group(1))["nodes"]["id"]
+    assert {"NCBIGene:7", "vegf", "pain"} <= set(ids)  # imported and curated nodes on one page
+    assert "HGNC:12680" not in ids and len(ids) == len(set(ids))  # the alias is VEGF, drawn once

@@ -73,9 +73,6 @@ def viz(
     The page has a search box and a type filter, and loads nothing from the
     network.
 
-    With --graph NAME --with-curated (the curated graph laid over an import),
-    give --around: the page draws that neighbourhood of the merged graph.
-
     With context filters (--species, --source, --preparation, --model,
     --route, --study, --seed) an edge is drawn when at least one of its
     pieces of evidence matches, and its tooltip lists only those.
@@ -88,10 +85,6 @@ def viz(
     from msc_graph.render.html import build_imported_viz_graph, build_viz_graph, render_graph_html
     from msc_graph.views.cache import write_atomic
 
-    if with_curated and graph_name and not around:
-        # the merged network (views.compact.OverlayNetwork) is built for path search: it cannot
-        # list its nodes, which a whole-graph page needs; a neighbourhood needs only its rows
-        raise click.UsageError("--with-curated draws a neighbourhood: add --around ENTITY")
     views = open_chosen_views(ctx, graph_name, with_curated)
     resolver = views.resolver
     evidence_filter = build_filter(resolver, filters)

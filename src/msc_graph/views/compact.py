@@ -499,6 +499,16 @@ class OverlayNetwork:
     def __contains__(self, node: object) -> bool:
         return node in self.succ
 
+    def __iter__(self) -> Iterator[str]:
+        """Yield every node once: the first network's, then the second's that are not the same node."""
+        yield from self.first
+        for node in self.second:
+            if node not in self.aliases and node not in self.first:
+                yield node
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
     def _other(self, node: str) -> str | None:
         other = self._reverse.get(node, node)
         if other in self.second and not (other == node and node in self.aliases):
