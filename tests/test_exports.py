@@ -151,3 +151,26 @@ def test_export_then_import_keeps_counts_and_paths(
     by_name = chains(["--graph", "roundtrip", "vesicles", "pain"])
     assert by_name == chains(["vesicles", "pain"])
     assert by_name and {c["nodes"][-1] for c in by_name} == {"np"}
+
+
+def test_kgx_cells_are_written_unquoted_and_read_back_as_written(fixture_project, tmp_path) -> None:
+    """KGX TSV has no quoting: a label with quotes comes back as it was, a tab in it as a space."""
+    from dataclasses import replace
+
+    from msc_graph.interop.export import write_kgx
+    from msc_graph.interop.imported import find_import_source, import_graph, open_imported_graph
+    from msc_graph.views import open_graph
+
+    model = open_graph(fixture_project).model
+    label = 'GFAP "glial fibrillary"\tacidic protein'
+    entities = {**model.entities, "gfap": replace(model.entities["gfap"], label=label)}
+    files = write_kgx(replace(model, entities=entities))
+    folder = tmp_path / "kgx"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / f"graph_{name}").write_bytes(data)
+    assert b'"glial fibrillary" acidic' in files["nodes.tsv"] and b'""' not in files["nodes.tsv"]
+    cache = tmp_path / "cache"
+    import_graph(find_import_source(folder), "back", cache)
+    back = open_imported_graph(cache, "back").model.entities["MSCG:gfap"]
+    assert back.label == 'GFAP "glial fibrillary" acidic protein'

@@ -87,11 +87,25 @@ CSV_COLUMNS = [
 ]
 
 
-def _table(rows: list[list[str]], delimiter: str) -> bytes:
+def _table(rows: list[list[str]]) -> bytes:
+    """Return CSV with the usual quoting (the flat evidence table)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")
+
+
+_TSV_BREAKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+
+
+def _tsv(rows: list[list[str]]) -> bytes:
+    """Return KGX TSV: tab-separated, no quoting (KGX has none: a quote in a cell is a quote).
+
+    A tab or line break inside a cell would split it, so it becomes a space.
+    """
+    return "".join("\t".join(cell.translate(_TSV_BREAKS) for cell in row) + "\n" for row in rows).encode(
+        "utf-8"
+    )
 
 
 def _publications(model: GraphModel, study_ids: list[str]) -> list[str]:
@@ -186,7 +200,7 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
                 "|".join(units[study] for study in studies),
             ]
         )
-    return {"nodes.tsv": _table(nodes, "\t"), "edges.tsv": _table(edges, "\t")}
+    return {"nodes.tsv": _tsv(nodes), "edges.tsv": _tsv(edges)}
 
 
 def write_csv(model: GraphModel) -> bytes:
@@ -226,7 +240,7 @@ def write_csv(model: GraphModel) -> bytes:
                     context["setting"] or "",
                 ]
             )
-    return _table(rows, ",")
+    return _table(rows)
 
 
 def write_cytoscape(model: GraphModel) -> bytes:
