@@ -8,6 +8,7 @@ import string
 from pathlib import Path
 
 import networkx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,8 @@ from msc_graph.views import open_graph
 from msc_graph.views.resolve import Resolver
 
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # hypothesis runs hundreds of examples a test: the full suite's
 
 PREFIXES = Project(ROOT).read_prefixes()
 SETTINGS = settings(

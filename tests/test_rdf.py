@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import rdflib
 from pyshacl import validate as shacl_validate
 
@@ -32,6 +33,7 @@ def test_fixture_rdf_has_direct_triple_and_assertion_node(fixture_project) -> No
     assert quotes == {"The pathway lowers autophagy"}
 
 
+@pytest.mark.slow
 def test_curated_rdf_conforms_to_the_shapes(real_project) -> None:
     conforms, text = _conforms(open_graph(real_project).rdflib_graph)
     assert conforms, text[:2000]

@@ -662,6 +662,7 @@ def test_help_of_sparql_commands_loads_no_rdf_library(command: str) -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow
 def test_the_guard_parses_safely_from_many_threads_at_once() -> None:
     # rdflib's grammar is one pyparsing object with shared state; under `serve` overlapping parses
     # once killed a handler without an answer. Distinct texts, so none is answered from the cache.
