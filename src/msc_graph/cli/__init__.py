@@ -16,7 +16,6 @@ from typing import Any
 import click
 
 from msc_graph.errors import MscGraphError
-from msc_graph.model.names import escape_controls
 
 # Command name -> (module under msc_graph.cli, summary shown by `mscgraph --help`).
 # The summary repeats the first sentence of the command's docstring so that the
@@ -101,6 +100,8 @@ class RootGroup(click.Group):
         except MscGraphError as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
+            from msc_graph.model.names import escape_controls  # only when there is an error to print
+
             click.echo(escape_controls(f"error: {error}"), err=True)
             ctx.exit(error.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
@@ -116,6 +117,8 @@ class RootGroup(click.Group):
         except Exception as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
+            from msc_graph.model.names import escape_controls
+
             click.echo(
                 escape_controls(
                     f"internal error: {type(error).__name__}: {error} "
