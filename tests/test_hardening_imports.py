@@ -412,6 +412,19 @@ def test_the_library_sweep_reports_what_it_removed(isolated_cache: Path) -> None
     assert [p.name for p in graphs_dir.iterdir()] == [f".gone.tmp-00000000-{os.getpid()}"]
 
 
+def test_a_killed_network_builds_leftovers_go_when_the_network_is_built(
+    tmp_path: Path, isolated_cache: Path
+) -> None:
+    _import(_kgx(tmp_path / "in", "id\tname\nA\ta\n"), isolated_cache)
+    graph = open_imported_graph(isolated_cache, "g")
+    dead, alive = _dead_pid(), os.getpid()
+    (graph.folder / f".network.tmp-{dead}-1" / "x").mkdir(parents=True)
+    (graph.folder / f".network.tmp-{alive}-999").mkdir()  # a build running in this process: kept
+    graph.build_network()
+    left = sorted(p.name for p in graph.folder.iterdir() if p.name.startswith(".network"))
+    assert left == [f".network.tmp-{alive}-999"] and (graph.folder / "network").is_dir()
+
+
 # 8. a graph name is matched whole: a final newline is not a name
 
 

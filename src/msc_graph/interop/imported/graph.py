@@ -289,9 +289,15 @@ class ImportedGraph:
         builds never leave half of one. Cost: two stable sorts of the edges
         (~0.5 s per million edges with numpy).
         """
+        from msc_graph.interop.imported.importer import is_running
+
         folder = self.network_dir
         if folder.is_dir():
             return folder
+        for left in self.folder.glob(".network.tmp-*-*"):  # a killed build's, once its process is gone
+            pid = left.name.removeprefix(".network.tmp-").split("-")[0]
+            if pid.isdigit() and not is_running(int(pid)):
+                shutil.rmtree(left, ignore_errors=True)
         temporary = self.folder / f".network.tmp-{os.getpid()}-{threading.get_ident()}"
         shutil.rmtree(temporary, ignore_errors=True)
         temporary.mkdir()

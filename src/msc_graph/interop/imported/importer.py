@@ -140,7 +140,7 @@ def _remove_stale(graphs_dir: Path, held: str | None = None) -> list[str]:
         temporary = _TEMPORARY.fullmatch(path.name)
         lock = _LOCK.fullmatch(path.name)
         if temporary is not None:
-            if _is_running(int(temporary["pid"])):
+            if is_running(int(temporary["pid"])):
                 continue
             name = temporary["name"]
         elif lock is not None:
@@ -164,7 +164,8 @@ def _remove_stale(graphs_dir: Path, held: str | None = None) -> list[str]:
     return removed
 
 
-def _is_running(pid: int) -> bool:
+def is_running(pid: int) -> bool:
+    """Return True while process ``pid`` exists (one we may not signal counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
