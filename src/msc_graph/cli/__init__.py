@@ -28,7 +28,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("data", "Check the curated data (or just FILES) and report every problem."),
     "stats": ("data", "Count entities per type, assertions per predicate, evidence per study and review."),
     "search": ("lookup", "Find entities whose id, label, synonym or CURIE contains TEXT."),
-    "resolve": ("lookup", "Resolve TEXT (id, CURIE, label or synonym) to exactly one entity."),
+    "resolve": (
+        "lookup",
+        "Resolve TEXT (id, CURIE, label, synonym, spelling variant or abbreviation) to an entity.",
+    ),
     "show": (
         "lookup",
         "Show ENTITY: its names, cross-references, hierarchy and every assertion with evidence.",

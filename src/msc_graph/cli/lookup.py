@@ -40,18 +40,21 @@ def search(ctx: click.Context, text: str, limit: int, fmt: str) -> None:
 @format_option()
 @click.pass_context
 def resolve(ctx: click.Context, text: str, descendants: bool, fmt: str) -> None:
-    """Resolve TEXT (id, CURIE, label or synonym) to exactly one entity.
+    """Resolve TEXT (id, CURIE, label, synonym, spelling variant or abbreviation) to an entity.
 
-    An unknown name fails with the closest names; an ambiguous one lists every
-    candidate with its type.
+    A part of a composite (mTOR, TLR2) resolves to the composite; one shared
+    by several (PI3K) lists them all, the best supported first. An unknown
+    name fails with the closest names, a study's id or citation points to
+    the study, and an ambiguous name lists every candidate with its type.
     """
     from msc_graph.query.payloads import resolve_payload
 
     views = open_views(ctx)
-    match = views.resolver.resolve(text)
+    matches = views.resolver.resolve_all(text)
+    match = matches[0]
     below = list(views.resolver.iter_descendants([match.id]))[1:] if descendants else []
-    payload = resolve_payload(views.model, match, below)
-    rows = [[match.id, match.label, match.type, f"{match.how}: {match.matched}"]]
+    payload = resolve_payload(views.model, matches, below)
+    rows = [[m.id, m.label, m.type, f"{m.how}: {m.matched}"] for m in matches]
     rows += [
         [i, views.model.entities[i].label, views.model.entities[i].type.value, "descendant"] for i in below
     ]
@@ -68,14 +71,22 @@ def show(ctx: click.Context, entity: str, basis: tuple[str, ...], fmt: str) -> N
 
     Each piece of evidence says its basis (stated, hedged, or inferred with
     what it was inferred from) and its context in one line; --basis keeps
-    only evidence of those bases.
+    only evidence of those bases. Given a study's id or citation instead, it
+    shows the study as `studies --study` does.
     """
+    from msc_graph.cli.studies import studies
     from msc_graph.query.filters import build_filter, filter_model
     from msc_graph.query.payloads import show_payload
+    from msc_graph.views.resolve import StudyNameError
 
     views = open_views(ctx)
     model = filter_model(views.model, build_filter(views.resolver, {"basis": basis}))
-    match = views.resolver.resolve(entity)
+    try:
+        match = views.resolver.resolve(entity)
+    except StudyNameError as error:
+        click.echo(f"{entity!r} is a study, not an entity: showing it as `studies --study` does", err=True)
+        ctx.invoke(studies, fmt=fmt, study=error.study.id, basis=basis)
+        return
     payload = show_payload(model, match.id, views.prefixes)
     if fmt != "text":
         rows = [

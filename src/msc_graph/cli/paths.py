@@ -101,9 +101,11 @@ def paths(
 
     views = open_chosen_views(ctx, graph_name, with_curated)
     resolver = views.resolver
-    source_match, target_match = resolver.resolve(source), resolver.resolve(target)
-    sources = [source_match.id] if exact else list(resolver.iter_descendants([source_match.id]))
-    targets = [target_match.id] if exact else list(resolver.iter_descendants([target_match.id]))
+    # a component shared by composites (PI3K) names them all: the search starts from each
+    source_ids = [m.id for m in resolver.resolve_all(source)]
+    target_ids = [m.id for m in resolver.resolve_all(target)]
+    sources = source_ids if exact else list(resolver.iter_descendants(source_ids))
+    targets = target_ids if exact else list(resolver.iter_descendants(target_ids))
     evidence_filter = build_filter(resolver, filters)
     search = find_paths(
         views.path_network,

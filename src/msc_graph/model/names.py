@@ -60,6 +60,63 @@ def normalise_name(name: str) -> str:
     return _DROP.sub("", text)
 
 
+_COMPOSITE_TAIL = re.compile(r"\s+(?:signal(?:l)?ing\s+)?(?:pathway|axis|signal(?:l)?ing|cascade)s?$", re.I)
+
+
+def split_components(label: str) -> tuple[str, ...]:
+    """Return the parts a composite label names: "PI3K/AKT/mTOR pathway" → PI3K, AKT, mTOR.
+
+    Only labels joined by "/" are composites; a part must have a letter and
+    no spaces (so "ischemia/reperfusion" or "cord/placenta MSCs" are not split
+    into words). A curated ``components:`` list overrides this.
+
+    >>> split_components("TLR2/MyD88/NF-κB pathway")
+    ('TLR2', 'MyD88', 'NF-κB')
+    >>> split_components("balance between inhibition and excitation")
+    ()
+    """
+    core = _COMPOSITE_TAIL.sub("", label.strip())
+    parts = [part.strip() for part in core.split("/")]
+    if len(parts) < 2 or any(not part or " " in part or not re.search(r"[A-Za-z]", part) for part in parts):
+        return ()
+    return tuple(parts)
+
+
+_BRITISH = [
+    (re.compile(r"tumour"), "tumor"),
+    (re.compile(r"haem"), "hem"),
+    (re.compile(r"oedem"), "edem"),
+    (re.compile(r"oesoph"), "esoph"),
+    (re.compile(r"behaviour"), "behavior"),
+    (re.compile(r"signall"), "signal"),
+    (re.compile(r"isation"), "ization"),
+    (re.compile(r"ise(d|s)?$"), r"ize\1"),
+    (re.compile(r"fibre"), "fiber"),
+    (re.compile(r"leukaem"), "leukem"),
+    (re.compile(r"anaem"), "anem"),
+    (re.compile(r"paed"), "ped"),
+]
+_PLURAL = re.compile(r"(?<=[a-z])(?<![isu])s$")
+
+
+def match_key(name: str) -> str:
+    """Return a looser key than :func:`normalise_name`: British spellings and a plural folded.
+
+    "tumour necrosis factors" and "tumor necrosis factor" share one key, as do
+    "ADSCs" and "ADSC", "exosome" and "exosomes". Used for the resolver's
+    variant look-up, after exact names fail.
+
+    >>> match_key("Tumour necrosis factors") == match_key("tumor necrosis factor")
+    True
+    >>> match_key("ADSCs"), match_key("sepsis"), match_key("haematopoietic")
+    ('adsc', 'sepsis', 'hematopoietic')
+    """
+    key = normalise_name(name)
+    for pattern, american in _BRITISH:
+        key = pattern.sub(american, key)
+    return _PLURAL.sub("", key) if len(key) > 3 else key
+
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

@@ -141,6 +141,13 @@ class Entity:
     xrefs: tuple[str, ...] = ()
     is_a: tuple[str, ...] = ()
     no_xref: str | None = None
+    components: tuple[str, ...] = ()
+    """For a composite (the PI3K/AKT/mTOR pathway): the names of its parts (PI3K, AKT, mTOR).
+
+    Names, not entities: a researcher typing "mTOR" finds the pathway, SPARQL
+    sees them (``msc:component``), and chains never walk them (a part-of edge
+    would make the pathway do what each part does).
+    """
     found_in: tuple[str, ...] = ()
     """For cells and tissues: the tissues they lie in (microglia in the central nervous system).
 

@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from msc_graph.model import Basis, EntityType, Evidence, GraphModel, Study, iter_reachable
-from msc_graph.views.resolve import Resolves
+from msc_graph.model import Basis, EntityType, Evidence, GraphModel, iter_reachable
+from msc_graph.views.resolve import Resolves, find_studies
 
 FILTER_FIELDS = {
     "species": "species",
@@ -121,29 +121,6 @@ def _models_of(resolver: Resolves, diseases: frozenset[str]) -> frozenset[str]:
         a.subject for a in resolver.model.assertions if a.predicate == "model-of" and a.object in diseases
     ]
     return frozenset(resolver.iter_descendants(models)) if models else frozenset()
-
-
-def find_studies(studies: Mapping[str, Study], text: str) -> tuple[list[str], list[str]]:
-    """Return the ids of the studies ``text`` names, and close matches when it names none.
-
-    The one rule for finding a study by what a user types: its id, its
-    citation as the review writes it ("Gao et al., 2023a"), or a part of the
-    citation ("Gao et al., 2023" finds both Gao papers); names are compared
-    normalised (case, hyphens, Greek letters).
-    """
-    import difflib
-
-    from msc_graph.model.names import normalise_name
-
-    if text in studies:
-        return [text], []
-    key = normalise_name(text)
-    found = [s.id for s in studies.values() if key in (normalise_name(s.citation), normalise_name(s.id))]
-    if not found:
-        found = [s.id for s in studies.values() if key and key in normalise_name(s.citation)]
-    if found:
-        return found, []
-    return [], difflib.get_close_matches(text, [*studies, *(s.citation for s in studies.values())])
 
 
 def _resolve_study(resolver: Resolves, text: str) -> list[str]:

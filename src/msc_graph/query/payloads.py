@@ -120,8 +120,10 @@ class MatchPayload(TypedDict):
 
 
 class ResolvePayload(MatchPayload):
-    """``resolve -f json``: the match and, with --descendants, everything below it."""
+    """``resolve -f json``: the match, others the name fits as well, and everything below it."""
 
+    also: list[MatchPayload]
+    """Other composites sharing the component typed (PI3K: two pathways), less evidence first."""
     descendants: list[EntityRef]
 
 
@@ -243,6 +245,12 @@ def match_payload(match: Match) -> MatchPayload:
     }
 
 
-def resolve_payload(model: GraphModel, match: Match, descendants: Sequence[str]) -> ResolvePayload:
-    """Return ``resolve``'s record: the match and the entities below it."""
-    return ResolvePayload(**match_payload(match), descendants=[entity_ref(model, i) for i in descendants])
+def resolve_payload(
+    model: GraphModel, matches: Sequence[Match], descendants: Sequence[str]
+) -> ResolvePayload:
+    """Return ``resolve``'s record: the best match, the others as good, and the entities below it."""
+    return ResolvePayload(
+        **match_payload(matches[0]),
+        also=[match_payload(m) for m in matches[1:]],
+        descendants=[entity_ref(model, i) for i in descendants],
+    )

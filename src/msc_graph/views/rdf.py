@@ -155,6 +155,8 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
             yield node, Iri("http://www.geneontology.org/formats/oboInOwl#hasDbXref"), _text(xref)
         for place in entity.found_in:
             yield node, vocab("foundIn"), entity_iri(place)
+        for component in entity.components:
+            yield node, vocab("component"), _text(component)
         if entity.no_xref:
             yield node, vocab("noXrefReason"), _text(entity.no_xref)
     for study in model.studies.values():

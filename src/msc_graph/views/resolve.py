@@ -1,24 +1,50 @@
-"""Free text → entity ids: ids, CURIEs, labels, synonyms, normalised forms, then close matches.
+"""Free text → entity ids: ids, CURIEs, names, spelling variants, parts of composites, close matches.
 
 Researchers type whatever name they know ("IL-1 beta", "IL1B", "HGNC:5992",
-"NF-kB", "hUC-MSC"); all must land on the same entity, and a miss must say
-what was meant. The index is built once per model (linear in names).
+"NF-kB", "hUC-MSC", "tumour necrosis factor", "ADSC", "mTOR"); all must land
+on the entity meant, and a miss must say what was meant. Tiers, best first:
+
+1. the id, or a cross-reference CURIE;
+2. a label or synonym, normalised (case, hyphens, Greek letters: :func:`normalise_name`);
+3. a spelling variant (:func:`match_key`: British spellings, a plural);
+4. an abbreviation pattern of the field, tried on the typed text only:
+   ``hX-MSC`` → ``X-MSC``, ``XSC`` → ``X-MSC`` (ADSC, BMSC), and ``MSC-`` or
+   ``MSC-derived`` before a fraction (MSC-EVs, MSC-Exos, MSC-CM);
+5. a part of a composite label (mTOR → the PI3K/AKT/mTOR pathway): where
+   several composites share it, all are answers, the one with more evidence
+   first (``paths`` searches from all of them);
+6. close names, ranked by rapidfuzz on the normalised text, never sharing
+   nothing with what was typed (they must share a trigram).
+
+The index is built once per model (linear in names).
 """
 
 from __future__ import annotations
 
-import difflib
 import json
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from msc_graph.errors import AmbiguousEntityError, UnknownEntityError
-from msc_graph.model import Entity, GraphModel
-from msc_graph.model.names import normalise_name
+from msc_graph.errors import AmbiguousEntityError, MscGraphError, UnknownEntityError
+from msc_graph.model import Entity, GraphModel, Study
+from msc_graph.model.names import match_key, normalise_name
 
-MATCH_SCORES = {"id": 1.0, "curie": 1.0, "label": 0.95, "synonym": 0.9}
-"""Score of each kind of exact match; close matches score their similarity × 0.8."""
+MATCH_SCORES = {
+    "id": 1.0,
+    "curie": 1.0,
+    "label": 0.95,
+    "synonym": 0.9,
+    "variant": 0.85,
+    "abbreviation": 0.8,
+    "component": 0.75,
+}
+"""Score of each kind of match; close matches score their similarity × 0.7."""
+CLOSE_CUTOFF = 72.0
+"""Least rapidfuzz score (0-100) for a close match to be offered."""
+_FRACTION_PREFIX = re.compile(r"^h?mscs?(?:derived)?(?=[a-z]{2,})")
+"""``MSC-`` / ``hMSC-`` / ``MSC-derived`` before a fraction's name, in a normalised key."""
 
 
 @dataclass(frozen=True)
@@ -33,37 +59,61 @@ class Match:
     score: float
 
 
+Entries = dict[str, list[tuple[str, str, str]]]
+"""Key → [(entity id, how, name as written)]."""
+
+
 class NameIndex:
-    """Normalised name → [(entity id, how, name as written)], and CURIE (casefolded) → entity id.
+    """Every name of every entity, under three keys: exact, variant and component; and CURIEs.
 
     The one index every resolver searches: built from a model's entities here,
     or at import time from the node records and stored as JSON (a format that
     cannot carry code, unlike a pickle), so an imported graph's names load
-    without building anything.
+    without building anything. ``weights`` (entity id → assertions touching
+    it) order several composites sharing a component.
     """
 
     def __init__(
-        self, exact: dict[str, list[tuple[str, str, str]]] | None = None, curies: dict[str, str] | None = None
+        self,
+        exact: Entries | None = None,
+        curies: dict[str, str] | None = None,
+        variants: Entries | None = None,
+        components: Entries | None = None,
+        weights: dict[str, int] | None = None,
     ) -> None:
-        self.exact: dict[str, list[tuple[str, str, str]]] = exact if exact is not None else {}
+        self.exact: Entries = exact if exact is not None else {}
         self.curies: dict[str, str] = curies if curies is not None else {}
+        self.variants: Entries = variants if variants is not None else {}
+        self.components: Entries = components if components is not None else {}
+        self.weights: dict[str, int] = weights if weights is not None else {}
         self._keys: list[str] | None = None
 
     @classmethod
     def of_model(cls, model: GraphModel) -> NameIndex:
-        """Return the index of a model's entities (linear in their names)."""
+        """Return the index of a model's entities (linear in their names and assertions)."""
         index = cls()
         for entity in model.entities.values():
-            index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
+            index.add(entity.id, entity.label, entity.synonyms, entity.xrefs, entity.components)
+        for assertion in model.assertions:
+            for end in (assertion.subject, assertion.object):
+                index.weights[end] = index.weights.get(end, 0) + 1
         return index
 
-    def add(self, entity_id: str, label: str | None, synonyms: Iterable[str], xrefs: Iterable[str]) -> None:
-        """Index one entity's label, synonyms and cross-references."""
+    def add(
+        self,
+        entity_id: str,
+        label: str | None,
+        synonyms: Iterable[str],
+        xrefs: Iterable[str],
+        components: Iterable[str] = (),
+    ) -> None:
+        """Index one entity's label, synonyms, cross-references and component names."""
         names = [(label, "label")] if label else []
         for name, how in [*names, *((synonym, "synonym") for synonym in synonyms)]:
-            entries = self.exact.setdefault(normalise_name(name), [])
-            if all(existing[0] != entity_id for existing in entries):
-                entries.append((entity_id, how, name))
+            _put(self.exact, normalise_name(name), (entity_id, how, name))
+            _put(self.variants, match_key(name), (entity_id, how, name))
+        for component in components:
+            _put(self.components, match_key(component), (entity_id, "component", component))
         for xref in xrefs:
             self.curies[xref.casefold()] = entity_id
         self._keys = None
@@ -77,14 +127,98 @@ class NameIndex:
 
     def to_json(self) -> bytes:
         """Return the index as JSON bytes."""
-        return json.dumps({"exact": self.exact, "curies": self.curies}, ensure_ascii=False).encode("utf-8")
+        data = {
+            "exact": self.exact,
+            "curies": self.curies,
+            "variants": self.variants,
+            "components": self.components,
+            "weights": self.weights,
+        }
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
     @classmethod
     def from_json(cls, payload: bytes) -> NameIndex:
         """Return the index written by :meth:`to_json`."""
         data = json.loads(payload)
-        exact = {key: [(i, how, name) for i, how, name in entries] for key, entries in data["exact"].items()}
-        return cls(exact, dict(data["curies"]))
+
+        def entries(name: str) -> Entries:
+            return {
+                key: [(i, how, text) for i, how, text in rows] for key, rows in data.get(name, {}).items()
+            }
+
+        return cls(
+            entries("exact"),
+            dict(data["curies"]),
+            entries("variants"),
+            entries("components"),
+            {k: int(v) for k, v in data.get("weights", {}).items()},
+        )
+
+
+def _put(entries: Entries, key: str, entry: tuple[str, str, str]) -> None:
+    if not key:
+        return
+    rows = entries.setdefault(key, [])
+    if all(row[0] != entry[0] for row in rows):
+        rows.append(entry)
+
+
+def abbreviation_keys(text: str) -> list[str]:
+    """Return the keys the field's abbreviation patterns make of typed ``text`` (see the module docstring).
+
+    >>> abbreviation_keys("ADSC"), abbreviation_keys("hUC-MSC"), abbreviation_keys("MSC-EVs")
+    (['admsc'], ['ucmsc'], ['ev'])
+    """
+    key = match_key(text)
+    found: list[str] = []
+    if key.startswith("h") and key.endswith("msc") and len(key) > 4:
+        found.append(key[1:])
+    if key.endswith("sc") and not key.endswith("msc") and len(key) > 3:
+        found.append(key[:-2] + "msc")
+    stripped = _FRACTION_PREFIX.sub("", key)
+    if stripped != key:
+        found.append(stripped)
+    return [k for k in dict.fromkeys(found) if k and k != key]
+
+
+def find_studies(studies: Mapping[str, Study], text: str) -> tuple[list[str], list[str]]:
+    """Return the ids of the studies ``text`` names, and close matches when it names none.
+
+    The one rule for finding a study by what a user types: its id, its
+    citation as the review writes it ("Gao et al., 2023a"), or a part of the
+    citation ("Gao et al., 2023" finds both Gao papers); names are compared
+    normalised (case, hyphens, Greek letters).
+    """
+    import difflib
+
+    if text in studies:
+        return [text], []
+    key = normalise_name(text)
+    found = [s.id for s in studies.values() if key in (normalise_name(s.citation), normalise_name(s.id))]
+    if not found:
+        found = [s.id for s in studies.values() if key and key in normalise_name(s.citation)]
+    if found:
+        return found, []
+    return [], difflib.get_close_matches(text, [*studies, *(s.citation for s in studies.values())])
+
+
+class StudyNameError(UnknownEntityError):
+    """A name asked for as an entity names a study; the message points to the study."""
+
+    def __init__(self, name: str, study: Study) -> None:
+        self.study = study
+        MscGraphError.__init__(
+            self,
+            f"{name!r} is a study, not an entity: {study.citation}"
+            + (f", {study.title}" if study.title else "")
+            + f"; its evidence: mscgraph studies --study {study.id}",
+        )
+        self.name = name
+        self.suggestions = []
+
+
+def _trigrams(text: str) -> set[str]:
+    return {text[i : i + 3] for i in range(len(text) - 2)} or {text}
 
 
 class Resolves(Protocol):
@@ -93,7 +227,7 @@ class Resolves(Protocol):
     model: Any
 
     def find_matches(self, text: str, limit: int = 10) -> list[Match]:
-        """Return the exact matches of ``text``, best first, or else the closest names."""
+        """Return the matches of ``text``, best first, or else the closest names."""
         ...
 
     def find_close(self, text: str, limit: int = 5) -> list[Match]:
@@ -102,6 +236,10 @@ class Resolves(Protocol):
 
     def resolve(self, text: str) -> Match:
         """Return the one entity ``text`` names, or raise."""
+        ...
+
+    def resolve_all(self, text: str) -> list[Match]:
+        """Return every entity ``text`` names equally well (a shared component), best first."""
         ...
 
     def search(self, text: str, limit: int = 25) -> list[Match]:
@@ -137,69 +275,116 @@ class Resolver:
         entity: Entity = self.model.entities[entity_id]
         return Match(entity.id, entity.label, entity.type.value, matched, how, round(score, 3))
 
-    def find_matches(self, text: str, limit: int = 10) -> list[Match]:
-        """Return every exact match of ``text`` (best first), or else the closest names.
+    def _from(self, rows: list[tuple[str, str, str]], how: str | None = None) -> list[Match]:
+        matches = [self._match(i, name, how or kind, MATCH_SCORES[how or kind]) for i, kind, name in rows]
+        weights = self.index.weights
+        return sorted(matches, key=lambda m: (-m.score, -weights.get(m.id, 0), m.label))
 
-        Exact kinds, in order: id, CURIE, label, synonym (all after normalisation).
+    def find_matches(self, text: str, limit: int = 10) -> list[Match]:
+        """Return the matches of ``text`` from the best tier that has any, or else the closest names.
+
+        Tiers: id, CURIE, label or synonym, spelling variant, abbreviation
+        pattern, component of a composite (see the module docstring).
         """
         text = text.strip()
         if not text:
             return []
         if text in self.model.entities:
             return [self._match(text, text, "id", MATCH_SCORES["id"])]
-        curie = self.index.curies.get(text.casefold())
+        index = self.index
+        curie = index.curies.get(text.casefold())
         if curie:
             return [self._match(curie, text, "curie", MATCH_SCORES["curie"])]
-        exact = self.index.exact.get(normalise_name(text), [])
+        exact = index.exact.get(normalise_name(text))
         if exact:
-            matches = [self._match(i, name, how, MATCH_SCORES[how]) for i, how, name in exact]
-            return sorted(matches, key=lambda m: (-m.score, m.label))
+            return self._from(exact)
+        variant = index.variants.get(match_key(text))
+        if variant:
+            return self._from(variant, "variant")
+        for key in abbreviation_keys(text):
+            rows = index.exact.get(key) or index.variants.get(key)
+            if rows:
+                return self._from(rows, "abbreviation")
+        component = index.components.get(match_key(text))
+        if component:
+            return self._from(component)
         return self.find_close(text, limit)
 
     def find_close(self, text: str, limit: int = 5) -> list[Match]:
-        """Return the entities whose names are closest to ``text`` (similarity-ranked)."""
+        """Return the entities whose names are closest to ``text``, ranked by rapidfuzz.
+
+        A candidate must share a trigram with what was typed, so "mTOR" never
+        suggests "tumor formation" for the sake of a few letters in common; a
+        short name (five letters or fewer, where a typo breaks every trigram:
+        VEFG) may instead share its first letter with a name of about its length.
+        """
+        from rapidfuzz import fuzz, process
+
         key = normalise_name(text)
         if not key:
             return []
+        wanted = _trigrams(key)
         found: dict[str, Match] = {}
-        for candidate in difflib.get_close_matches(key, self.index.keys, n=limit * 3, cutoff=0.6):
-            ratio = difflib.SequenceMatcher(None, key, candidate).ratio()
+        candidates = process.extract(
+            key, self.index.keys, scorer=fuzz.WRatio, limit=limit * 6, score_cutoff=CLOSE_CUTOFF
+        )
+        short = len(key) <= 5
+        for candidate, score, _ in candidates:
+            alike = short and candidate[0] == key[0] and len(candidate) <= len(key) + 2
+            if not (alike or wanted & _trigrams(candidate)):
+                continue
+            similarity = score / 100
             for entity_id, _how, name in self.index.exact[candidate]:
-                if entity_id not in found or found[entity_id].score < ratio * 0.8:
-                    found[entity_id] = self._match(entity_id, name, "close", ratio * 0.8)
+                if entity_id not in found or found[entity_id].score < similarity * 0.7:
+                    found[entity_id] = self._match(entity_id, name, "close", similarity * 0.7)
         return sorted(found.values(), key=lambda m: (-m.score, m.label))[:limit]
 
-    def resolve(self, text: str) -> Match:
-        """Return the one entity ``text`` names.
+    def resolve_all(self, text: str) -> list[Match]:
+        """Return every entity ``text`` names: one, or several composites sharing a component.
 
         Raises:
-            UnknownEntityError: nothing matches exactly (with the closest names).
-            AmbiguousEntityError: several entities match equally well.
+            StudyNameError: no entity, but one study has that id or citation.
+            UnknownEntityError: nothing matches (with the closest names).
+            AmbiguousEntityError: several entities match equally well by their own names.
         """
         matches = self.find_matches(text)
-        exact = [m for m in matches if m.how != "close"]
-        if not exact:
+        named = [m for m in matches if m.how != "close"]
+        if not named:
+            key = normalise_name(text)
+            for study in self.model.studies.values():  # the whole id or citation, never a part
+                if key in (normalise_name(study.id), normalise_name(study.citation)):
+                    raise StudyNameError(text, study)
             raise UnknownEntityError(text, [f"{m.label} ({m.id})" for m in matches])
-        best = [m for m in exact if m.score == exact[0].score]
-        if len(best) > 1:
+        best = [m for m in named if m.score == named[0].score]
+        if len(best) > 1 and best[0].how != "component":
             raise AmbiguousEntityError(text, [f"{m.label} ({m.id}, {m.type})" for m in best])
-        return best[0]
+        return best
+
+    def resolve(self, text: str) -> Match:
+        """Return the one entity ``text`` names (of several sharing a component, the best supported).
+
+        Raises:
+            UnknownEntityError: nothing matches (with the closest names).
+            AmbiguousEntityError: several entities match equally well by their own names.
+        """
+        return self.resolve_all(text)[0]
 
     def search(self, text: str, limit: int = 25) -> list[Match]:
         """Return entities whose id, label, synonym or CURIE contains ``text`` (normalised).
 
-        Exact matches come first, then substring matches, then close matches.
+        Named matches come first, then substring matches, then close matches.
         """
         results: dict[str, Match] = {m.id: m for m in self.find_matches(text, limit) if m.how != "close"}
         key = normalise_name(text)
+        index = self.index
         if key:
-            for candidate in self.index.keys:
+            for candidate in index.keys:
                 if key in candidate:
-                    for entity_id, _how, name in self.index.exact[candidate]:
+                    for entity_id, _how, name in index.exact[candidate]:
                         score = 0.5 + 0.4 * len(key) / len(candidate)
                         if entity_id not in results or results[entity_id].score < score:
                             results[entity_id] = self._match(entity_id, name, "contains", score)
-            for curie, entity_id in self.index.curies.items():
+            for curie, entity_id in index.curies.items():
                 if text.casefold() in curie and entity_id not in results:
                     results[entity_id] = self._match(entity_id, curie.upper(), "contains", 0.5)
         if not results:

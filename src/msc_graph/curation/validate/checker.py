@@ -17,7 +17,7 @@ from msc_graph.errors import Problem
 from msc_graph.model import CONTEXT_FIELDS, Study
 
 TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions", "xrefs"}
-ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref", "found_in"}
+ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref", "found_in", "components"}
 STUDY_KEYS = {
     "id",
     "citation",

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from msc_graph.curation.load import Located
 from msc_graph.curation.validate.checker import ENTITY_KEYS, Checker, is_key, suggest
 from msc_graph.model import Entity, EntityType
-from msc_graph.model.names import normalise_name
+from msc_graph.model.names import normalise_name, split_components
 
 CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
 PLACE_TYPES = frozenset({EntityType.TISSUE, EntityType.CELL_TYPE})
@@ -93,6 +93,9 @@ def validate_entities(
             xrefs=xrefs,
             is_a=check.texts(record, "is_a"),
             no_xref=check.text(record, "no_xref") or reason,
+            components=check.texts(record, "components")
+            if "components" in record
+            else split_components(label),
             found_in=check.texts(record, "found_in"),
         )
     for ident, entity in entities.items():

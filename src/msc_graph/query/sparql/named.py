@@ -152,7 +152,7 @@ def resolve_parameter(views: Views) -> Resolve:
 
     Entities by id, label, synonym or CURIE (:meth:`Resolver.resolve`, among
     an import's nodes on an imported graph); studies by id or citation
-    (:func:`msc_graph.query.filters.find_studies`, the one rule for finding a
+    (:func:`msc_graph.views.resolve.find_studies`, the one rule for finding a
     study) where studies are records; anything else as a CURIE, an IRI or an
     id in the parameter's namespace.
 
@@ -161,8 +161,8 @@ def resolve_parameter(views: Views) -> Resolve:
         AmbiguousEntityError: the name fits several equally well.
     """
     from msc_graph.errors import AmbiguousEntityError, UnknownEntityError
-    from msc_graph.query.filters import find_studies
     from msc_graph.views.namespaces import ENTITY_IRI, STUDY_IRI
+    from msc_graph.views.resolve import find_studies
 
     def resolve(text: str, namespace: str) -> str:
         if namespace == ENTITY_IRI:
