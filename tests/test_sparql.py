@@ -513,7 +513,7 @@ def test_cli_query_binds_parameters_by_name(runner, fixture_project) -> None:
 
 def test_study_parameters_name_a_study_as_studies_does(runner, fixture_project) -> None:
     """A study parameter takes what `studies` takes (id, citation as written, normalised, or a
-    part of it): one rule, query.filters.find_studies; two hits are ambiguous, a miss suggests."""
+    part of it): one rule, views.resolve.find_studies; two hits are ambiguous, a miss suggests."""
 
     def bound(value: str):
         return runner.invoke(cli, ["query", "studies-read-in-review", "-p", f"review={value}", "--show"])
