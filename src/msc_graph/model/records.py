@@ -170,6 +170,8 @@ class Study:
     pages: str | None = None
     doi: str | None = None
     pmid: str | None = None
+    no_pmid: str | None = None
+    """Why no PMID is recorded (not found by title, not indexed ...): never a guess in its place."""
     ref: int | None = None
     review: bool = False
     context: Context = field(default_factory=lambda: Context())

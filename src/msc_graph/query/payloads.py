@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TypedDict
 
-from msc_graph.model.records import Assertion, Context, Entity, Evidence, GraphModel
+from msc_graph.model.records import Assertion, Context, Entity, Evidence, GraphModel, Study
 from msc_graph.views.resolve import Match
 
 
@@ -51,6 +51,8 @@ class EvidencePayload(TypedDict):
     context: ContextPayload
     inherited: list[str]
     general: bool
+    links: list[list[str]]
+    """The study's [label, URL] pairs: its PubMed page, then its DOI (none for a study without either)."""
 
 
 class KeyedEvidencePayload(EvidencePayload):
@@ -127,6 +129,20 @@ class ResolvePayload(MatchPayload):
     descendants: list[EntityRef]
 
 
+def study_links(study: Study | None) -> list[list[str]]:
+    """Return [label, URL] for the study's PubMed page and DOI, where known (the one rule for links)."""
+    from urllib.parse import quote
+
+    if study is None:
+        return []
+    links = []
+    if study.pmid:
+        links.append([f"PMID:{study.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{quote(study.pmid)}/"])
+    if study.doi:
+        links.append([f"doi:{study.doi}", "https://doi.org/" + quote(study.doi, safe="/:;()._-")])
+    return links
+
+
 def entity_ref(model: GraphModel, entity_id: str) -> EntityRef:
     """Return ``{id, label, type}`` for an entity id."""
     entity = model.entities[entity_id]
@@ -175,6 +191,7 @@ def evidence_payload(model: GraphModel, evidence: Evidence) -> EvidencePayload:
         "context": context_payload(model, evidence.context),
         "inherited": list(evidence.inherited),
         "general": evidence.is_general,
+        "links": study_links(study),
     }
 
 

@@ -12,7 +12,7 @@ from typing import TypedDict
 from msc_graph.model import Basis, Context, EntityType, GraphModel
 from msc_graph.model.vocabulary import PREDICATES, Role
 from msc_graph.query.filters import EvidenceFilter
-from msc_graph.query.payloads import context_payload, get_label
+from msc_graph.query.payloads import context_payload, get_label, study_links
 
 EFFECT_SUBJECT_TYPES = frozenset(
     {
@@ -58,6 +58,8 @@ class StudyRowPayload(TypedDict):
     year: int | None
     title: str | None
     doi: str | None
+    pmid: str | None
+    links: list[list[str]]
     read_in: list[str]
     contexts: list[StudyContextPayload]
     factors: list[str]
@@ -86,6 +88,7 @@ class StudyRow:
     year: int | None
     title: str | None
     doi: str | None
+    pmid: str | None
     read_in: tuple[str, ...]
     contexts: tuple[Context, ...]
     factors: tuple[str, ...]
@@ -149,6 +152,7 @@ def iter_study_rows(
                 year=study.year,
                 title=study.title,
                 doi=study.doi,
+                pmid=study.pmid,
                 read_in=tuple(sorted(parts["read_in"])),  # type: ignore[arg-type]
                 contexts=tuple(parts["contexts"]),  # type: ignore[arg-type]
                 factors=tuple(parts["factors"]),  # type: ignore[arg-type]
@@ -181,6 +185,8 @@ def study_row_payload(model: GraphModel, row: StudyRow) -> StudyRowPayload:
         "year": row.year,
         "title": row.title,
         "doi": row.doi,
+        "pmid": row.pmid,
+        "links": study_links(model.studies[row.id]),
         "read_in": list(row.read_in),
         "contexts": contexts,
         "factors": [model.entities[f].label for f in row.factors],

@@ -44,9 +44,10 @@ def format_context(item: Mapping[str, Any]) -> str:
 
 def format_evidence_lines(number: int, item: Mapping[str, Any], indent: str = "    ") -> list[str]:
     """Return the numbered lines of one evidence record: source and claim, context, caveat."""
+    identifier = next((label for label, _ in item.get("links") or []), None)
+    cited = f"{item['citation']} ({identifier}; " if identifier else f"{item['citation']} ("
     lines = [
-        f"{indent}[{number}] {item['citation']} (read in {item['read_in']}; {item['locator']}): "
-        f"{format_claim(item)}",
+        f"{indent}[{number}] {cited}read in {item['read_in']}; {item['locator']}): {format_claim(item)}",
         f"{indent}    {format_context(item)}",
     ]
     if item.get("caveat"):

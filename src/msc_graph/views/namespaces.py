@@ -28,6 +28,7 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCTERMS = "http://purl.org/dc/terms/"
+BIBO = "http://purl.org/ontology/bibo/"
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -49,6 +50,7 @@ QUERY_PREFIXES = {
     "skos": SKOS,
     "prov": PROV,
     "dcterms": DCTERMS,
+    "bibo": BIBO,
     "oboInOwl": OBO_IN_OWL,
 }
 """Prefixes a SPARQL query may use undeclared when no project prefix map is at hand (``--endpoint``)."""

@@ -23,6 +23,7 @@ from msc_graph.model import Basis, Evidence, GraphModel, Study
 from msc_graph.model.vocabulary import PREDICATES, get_eco_term
 from msc_graph.views.namespaces import (
     ASSERTION_IRI,
+    BIBO,
     DCTERMS,
     ECO_IRI,
     ENTITY_IRI,
@@ -205,10 +206,12 @@ def _iter_study_triples(study: Study) -> Iterator[Triple]:
         if value:
             yield node, vocab(name), _text(value)
     if study.doi:
-        yield node, vocab("doi"), _text(study.doi)
+        yield node, Iri(BIBO + "doi"), _text(study.doi)
         yield node, Iri(OWL + "sameAs"), Iri("https://doi.org/" + study.doi)
     if study.pmid:
-        yield node, vocab("pmid"), _text(study.pmid)
+        yield node, Iri(BIBO + "pmid"), _text(study.pmid)
+    if study.no_pmid:
+        yield node, vocab("noPmidReason"), _text(study.no_pmid)
     if study.ref is not None:
         yield node, vocab("referenceNumber"), _integer(study.ref)
 
@@ -257,6 +260,7 @@ def build_rdflib_graph(triples: list[Triple], ontology_files: list[Path] | None 
         ("skos", SKOS),
         ("prov", PROV),
         ("dcterms", DCTERMS),
+        ("bibo", BIBO),
     ):
         graph.bind(prefix, namespace)
 

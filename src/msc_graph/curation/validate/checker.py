@@ -29,6 +29,7 @@ STUDY_KEYS = {
     "pages",
     "doi",
     "pmid",
+    "no_pmid",
     "ref",
     "review",
     "seed",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -57,14 +58,31 @@ def validate_studies(
             journal=check.text(record, "journal"),
             volume=check.text(record, "volume"),
             pages=check.text(record, "pages"),
-            doi=check.text(record, "doi"),
-            pmid=check.text(record, "pmid"),
+            doi=_identifier(
+                check, record, "doi", DOI, "a DOI: 10.<registrant>/<suffix>, without https://doi.org/"
+            ),
+            pmid=_identifier(check, record, "pmid", PMID, "a PubMed id: digits only, quoted"),
+            no_pmid=check.text(record, "no_pmid"),
             ref=ref,
             review=review,
             context=context,
             seed=seed,
         )
     return studies
+
+
+DOI = re.compile(r"10\.\d{4,9}/\S+")
+"""The DOI syntax (Crossref's recommended pattern, the prefix and any suffix without spaces)."""
+PMID = re.compile(r"[1-9]\d{0,8}")
+
+
+def _identifier(check: Checker, record: Located, key: str, pattern: re.Pattern[str], what: str) -> str | None:
+    """Return an identifier field when it has its syntax; report it otherwise."""
+    value = check.text(record, key)
+    if value is not None and not pattern.fullmatch(value):
+        check.report(record.where(key), key, f"{value!r} is not {what}")
+        return None
+    return value
 
 
 def _validate_seed(check: Checker, record: Located, review: bool) -> str | None:

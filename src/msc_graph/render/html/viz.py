@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 from msc_graph.model import Context, Evidence, GraphModel, Study
 from msc_graph.model.vocabulary import PREDICATES
-from msc_graph.query.payloads import context_payload
+from msc_graph.query.payloads import context_payload, study_links
 
 STUDY_PREFIX = "study:"
 """Node id prefix of study nodes (only drawn with include_studies), so they never clash with entities."""
@@ -245,11 +244,7 @@ def study_entry(study: Study | None, study_id: str) -> list[Any]:
     """Return a row of VizGraph.studies (an unknown id stands for itself, without links)."""
     if study is None:
         return [study_id, study_id, False, None, "", []]
-    links = []
-    if study.doi:
-        links.append([f"doi:{study.doi}", "https://doi.org/" + quote(study.doi, safe="/:;()._-")])
-    if study.pmid:
-        links.append([f"PMID:{study.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{quote(study.pmid)}/"])
+    links = study_links(study)
     where = ", ".join(str(v) for v in (study.journal, study.year, study.volume, study.pages) if v)
     return [study.id, study.citation, study.review, study.title, where, links]
 
