@@ -84,7 +84,7 @@ def split_components(label: str) -> tuple[str, ...]:
 
 _BRITISH = [
     (re.compile(r"tumour"), "tumor"),
-    (re.compile(r"haem"), "hem"),
+    (re.compile(r"aem"), "em"),
     (re.compile(r"oedem"), "edem"),
     (re.compile(r"oesoph"), "esoph"),
     (re.compile(r"behaviour"), "behavior"),
@@ -92,8 +92,6 @@ _BRITISH = [
     (re.compile(r"isation"), "ization"),
     (re.compile(r"ise(d|s)?$"), r"ize\1"),
     (re.compile(r"fibre"), "fiber"),
-    (re.compile(r"leukaem"), "leukem"),
-    (re.compile(r"anaem"), "anem"),
     (re.compile(r"paed"), "ped"),
 ]
 _PLURAL = re.compile(r"(?<=[a-z])(?<![isu])s$")
@@ -114,7 +112,7 @@ def match_key(name: str) -> str:
     key = normalise_name(name)
     for pattern, american in _BRITISH:
         key = pattern.sub(american, key)
-    return _PLURAL.sub("", key) if len(key) > 3 else key
+    return _PLURAL.sub("", key) if len(key) > 2 else key
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -171,8 +171,8 @@ def abbreviation_keys(text: str) -> list[str]:
     """
     key = match_key(text)
     found: list[str] = []
-    if key.startswith("h") and key.endswith("msc") and len(key) > 4:
-        found.append(key[1:])
+    if key.endswith("msc") and len(key) > 4:
+        found.append(key[1:] if key.startswith("h") else "h" + key)
     if key.endswith("sc") and not key.endswith("msc") and len(key) > 3:
         found.append(key[:-2] + "msc")
     stripped = _FRACTION_PREFIX.sub("", key)

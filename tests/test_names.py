@@ -1,0 +1,71 @@
+"""Names researchers type, each with the entity they mean (tests/data/names.tsv), and how misses fail.
+
+The table was written from the seeds' prose and abbreviations and the field's
+usage; `note` says which rule a row exercises (label, synonym, plural,
+british, greek, component, abbreviation-pattern, misprint, typo,
+general-term). A typo resolves through its close match, which `resolve`
+offers as a suggestion; every other row must resolve exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from msc_graph.cli import cli
+from msc_graph.errors import UnknownEntityError
+from msc_graph.views import open_graph
+
+from .conftest import ROOT
+
+with (ROOT / "tests" / "data" / "names.tsv").open(encoding="utf-8", newline="") as _stream:
+    ROWS = [row for row in csv.DictReader(_stream, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def test_the_table_is_large_and_covers_the_names_that_failed() -> None:
+    names = {row["name"] for row in ROWS}
+    assert len(ROWS) >= 100
+    must = {"mTOR", "Akt", "PI3K", "nuclear factor kappa B", "tumour necrosis factor", "TLR2", "MyD88"}
+    must |= {"BM-MSC", "BMSC", "ADSC", "MSC-EVs", "MSC-Exos", "allodynia", "VEFG"}
+    assert must <= names, must - names
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["name"] for row in ROWS])
+def test_each_name_resolves_to_what_researchers_mean(row: dict[str, str], real_project) -> None:
+    resolver = open_graph(real_project).resolver
+    expected = set(row["expected"].split("|"))
+    if row["note"].startswith("typo"):
+        with pytest.raises(UnknownEntityError) as caught:
+            resolver.resolve_all(row["name"])
+        assert any(f"({e})" in s for e in expected for s in caught.value.suggestions), caught.value
+        return
+    found = [m.id for m in resolver.resolve_all(row["name"])]
+    assert set(found) == expected, (row, found)
+
+
+def test_unknown_names_still_exit_2_with_suggestions_that_share_something(runner, real_project) -> None:
+    result = runner.invoke(cli, ["resolve", "interleukin-one-beta-ish"])
+    assert result.exit_code == 2 and "unknown entity" in result.stderr
+    nothing = runner.invoke(cli, ["resolve", "zzqx"])
+    assert nothing.exit_code == 2 and "did you mean" not in nothing.stderr  # nothing shares a letter run
+
+
+def test_a_general_term_reaches_every_specific_one(real_project) -> None:
+    resolver = open_graph(real_project).resolver
+    (allodynia,) = resolver.resolve_all("allodynia")
+    below = set(resolver.iter_descendants([allodynia.id]))
+    assert {"mechanical-allodynia", "thermal-allodynia"} <= below
+
+
+def test_a_shared_component_offers_every_composite_the_best_supported_first(runner, real_project) -> None:
+    import json
+
+    result = runner.invoke(cli, ["resolve", "PI3K", "-f", "json"])
+    payload = json.loads(result.stdout)
+    ids = [payload["id"], *(m["id"] for m in payload["also"])]
+    assert set(ids) == {"pi3k-akt-pathway", "pi3k-akt-mtor-pathway"}
+    weights = open_graph(real_project).resolver.index.weights
+    assert weights.get(ids[0], 0) >= weights.get(ids[1], 0)
+    mtor = runner.invoke(cli, ["resolve", "mTOR"])
+    assert mtor.exit_code == 0 and "pi3k-akt-mtor-pathway" in mtor.stdout and "tumor" not in mtor.stdout
