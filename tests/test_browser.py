@@ -301,6 +301,27 @@ def test_real_graph_page_draws_the_whole_network(
     opened.assert_clean()
 
 
+def test_a_gao_2023a_edge_links_to_its_pubmed_page(
+    real_project: Project, tmp_path: Path, open_page: Any
+) -> None:
+    views = open_graph(real_project)
+    gao = views.model.studies["gao-2023a"]
+    edge = next(
+        f"{a.subject}|{a.predicate}|{a.object}"
+        for a in views.model.assertions
+        if any(e.study == "gao-2023a" for e in a.evidence)
+    )
+    graph = build_viz_graph(views.model, views.network, views.prefixes)
+    opened = open_page(_write(tmp_path, "real.html", render_graph_html(graph)))
+    hrefs = opened.evaluate(
+        """(id) => { window.mscGraph.showDetails(id);
+        return [...document.querySelectorAll('#details a')].map(a => a.getAttribute('href')); }""",
+        edge,
+    )
+    assert f"https://pubmed.ncbi.nlm.nih.gov/{gao.pmid}/" in hrefs
+    opened.assert_clean()
+
+
 def test_harness_catches_outside_requests_and_dialogs(tmp_path: Path, open_page: Any) -> None:
     # Guard the guard: a page that loads from outside and opens a dialog must be caught.
     page = _write(

@@ -167,6 +167,7 @@ def test_paths_json_contract(runner, fixture_project) -> None:
         "context",
         "inherited",
         "general",
+        "links",
     }
     assert evidence["basis"] == "stated" and evidence["eco"] == "ECO:0000304"
     every = [e for p in payload["paths"] for h in p["hops"] for e in h["evidence"]]

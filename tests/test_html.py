@@ -245,9 +245,9 @@ def test_links_are_only_http_iris_and_hostile_values_stay_data() -> None:
     assert xrefs[0] == ["GO:0001", "http://purl.obolibrary.org/obo/GO_0001"]
     assert xrefs[1] == ["EVIL:1", None]  # shown, but not as a link: its IRI is javascript:
     links = [iri for _, iri in graph.studies[graph.nodes.details[2]["study"]][5]]
-    assert links == [
-        "https://doi.org/10.1/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    assert links == [  # PubMed first, then the DOI (query.payloads.study_links)
         "https://pubmed.ncbi.nlm.nih.gov/1%262/",
+        "https://doi.org/10.1/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
     ]
     # the page sets these as an <a>'s href property (never as markup): only the scheme matters
     iris = [iri for _, iri in xrefs if iri] + links
