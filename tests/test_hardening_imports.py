@@ -96,8 +96,17 @@ def test_rows_read_in_tiny_blocks_are_the_same_rows(
         ("id\tname\nA\ta\nB\tb\tc\td\n", KGX_EDGES, r"^nodes\.tsv line 3: 4 cells, the header has 2$"),
         ("id\tname\nA\ta\n", KGX_EDGES + "B\tbiolink:related_to\n", r"^edges\.tsv line 3: 2 cells"),
         ("id\tname\nA\ta\n", KGX_EDGES + "B\tx\tC\t\n", r"^edges\.tsv line 3: 4 cells, the header has 3$"),
+        ("id\tname\nA\ta\n\tb\n", KGX_EDGES, r"^nodes\.tsv line 3: the id cell is empty"),
+        ("id\tname\nA\ta\n", KGX_EDGES + "B\t\tC\n", r"^edges\.tsv line 3: empty predicate"),
     ],
-    ids=["nodes-fewer", "nodes-more", "edges-fewer", "edges-trailing-tab"],
+    ids=[
+        "nodes-fewer",
+        "nodes-more",
+        "edges-fewer",
+        "edges-trailing-tab",
+        "node-without-id",
+        "edge-without-predicate",
+    ],
 )
 def test_ragged_rows_are_refused_with_file_and_line(
     nodes: str, edges: str, message: str, tmp_path: Path, isolated_cache: Path

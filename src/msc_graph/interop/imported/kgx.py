@@ -133,7 +133,9 @@ def read_kgx(
         nodes_path, progress, ("id",), ("id", "category", "name", "synonym", "xref")
     ):
         if not node_id:
-            continue
+            raise GraphImportError(
+                f"{nodes_path.name} line {line}: the id cell is empty (a row is never skipped)"
+            )
         index = get_node(node_id)
         node = f"<{iri(node_id)}>"
         for category in split_list(categories):
@@ -196,7 +198,16 @@ def read_kgx(
         units,
     ) in _iter_tsv(edges_path, progress, ("subject", "predicate", "object"), wanted):
         if not (subject_id and predicate and object_id):
-            continue
+            empty = [
+                name
+                for name, cell in zip(
+                    ("subject", "predicate", "object"), (subject_id, predicate, object_id), strict=True
+                )
+                if not cell
+            ]
+            raise GraphImportError(
+                f"{edges_path.name} line {line}: empty {', '.join(empty)} (a row is never skipped)"
+            )
         slot = slots.get((predicate, direction))
         if slot is None:
             slug = map_predicate(predicate, direction)
