@@ -56,3 +56,21 @@ def identifier_shares() -> None:
             f"| {review} | {len(studies)} | {sum(bool(s.pmid) for s in studies)} | "
             f"{sum(bool(s.doi) for s in studies)} | {either} ({either / len(studies):.0%}) |"
         )
+
+
+def bench_table() -> None:
+    """Write the README's benchmark table from benchmarks/results/latest.json (the last `make bench`)."""
+    import json
+    from pathlib import Path
+
+    results = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "latest.json"
+    data = json.loads(results.read_text(encoding="utf-8"))
+    cog.outl("| measurement | ours (s) | baseline (s) | ratio | target | met |")
+    cog.outl("|---|---:|---:|---:|---|---|")
+    for row in data["rows"]:
+        bound = "≥ " if row["lower_bound"] else ""
+        met = "yes" if row["met"] else "**no**"
+        cog.outl(
+            f"| {row['what']} | {row['ours_s']:.3f} | {bound}{row['baseline_s']:.3f} | "
+            f"{bound}{row['ratio']:.2f}× | {row['target']} | {met} |"
+        )
