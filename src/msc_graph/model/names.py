@@ -63,23 +63,37 @@ def normalise_name(name: str) -> str:
 _COMPOSITE_TAIL = re.compile(r"\s+(?:signal(?:l)?ing\s+)?(?:pathway|axis|signal(?:l)?ing|cascade)s?$", re.I)
 
 
-def split_components(label: str) -> tuple[str, ...]:
-    """Return the parts a composite label names: "PI3K/AKT/mTOR pathway" → PI3K, AKT, mTOR.
+_ABBREVIATED = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 
-    Only labels joined by "/" are composites; a part must have a letter and
-    no spaces (so "ischemia/reperfusion" or "cord/placenta MSCs" are not split
-    into words). A curated ``components:`` list overrides this.
+
+def split_components(name: str, *, spaced: bool = False) -> tuple[str, ...]:
+    """Return the parts a composite name names: "PI3K/AKT/mTOR pathway" → PI3K, AKT, mTOR.
+
+    Only names joined by "/" are composites, and a part must have a letter.
+    Parts may hold spaces only when ``spaced`` (a pathway's long names:
+    "phosphoinositide 3-kinase/protein kinase B/... pathway"); otherwise
+    "ischemia/reperfusion" or "cord/placenta MSCs" would split into words. A
+    part written "long form (ABBR)" gives both. A curated ``components:``
+    list overrides this.
 
     >>> split_components("TLR2/MyD88/NF-κB pathway")
     ('TLR2', 'MyD88', 'NF-κB')
-    >>> split_components("balance between inhibition and excitation")
-    ()
+    >>> split_components("SMAD/extracellular signal regulated kinase (ERK) pathway", spaced=True)
+    ('SMAD', 'extracellular signal regulated kinase', 'ERK')
+    >>> split_components("balance between inhibition and excitation"), split_components("cord/placenta MSCs")
+    ((), ())
     """
-    core = _COMPOSITE_TAIL.sub("", label.strip())
+    core = _COMPOSITE_TAIL.sub("", name.strip())
     parts = [part.strip() for part in core.split("/")]
-    if len(parts) < 2 or any(not part or " " in part or not re.search(r"[A-Za-z]", part) for part in parts):
+    if len(parts) < 2 or any(not part or not re.search(r"[A-Za-z]", part) for part in parts):
         return ()
-    return tuple(parts)
+    if not spaced and any(" " in part for part in parts):
+        return ()
+    found: list[str] = []
+    for part in parts:
+        abbreviated = _ABBREVIATED.match(part)
+        found.extend(abbreviated.groups() if abbreviated else (part,))
+    return tuple(dict.fromkeys(found))
 
 
 _BRITISH = [

@@ -93,9 +93,11 @@ def validate_entities(
             xrefs=xrefs,
             is_a=check.texts(record, "is_a"),
             no_xref=check.text(record, "no_xref") or reason,
-            components=check.texts(record, "components")
-            if "components" in record
-            else split_components(label),
+            components=(
+                check.texts(record, "components")
+                if "components" in record
+                else _derived_components(label, check.texts(record, "synonyms"), EntityType(str(type_name)))
+            ),
             found_in=check.texts(record, "found_in"),
         )
     for ident, entity in entities.items():
@@ -129,6 +131,18 @@ def validate_entities(
     for ident in _find_cycle_members(entities):
         check.report(records[ident].where("is_a"), "is_a", f"{ident!r} is its own ancestor (cycle in is-a)")
     return entities
+
+
+def _derived_components(label: str, synonyms: tuple[str, ...], kind: EntityType) -> tuple[str, ...]:
+    """Return a composite's part names: from its label, and for a pathway from its long synonyms too.
+
+    A pathway's synonyms spell its parts out ("phosphoinositide 3-kinase/protein
+    kinase B/..."); other composites' synonyms are not read, where a "/" may join
+    two words of one name.
+    """
+    names = (label, *synonyms) if kind is EntityType.PATHWAY else (label,)
+    found = [part for name in names for part in split_components(name, spaced=kind is EntityType.PATHWAY)]
+    return tuple(dict.fromkeys(found))
 
 
 def _find_cycle_members(entities: Mapping[str, Entity]) -> list[str]:
