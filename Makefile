@@ -39,9 +39,9 @@ test: $(STAMP) browser
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules --nbmake src/msc_graph tests notebooks
 
-# The edit-run loop: everything but the slow, browser and notebook tests (well under a minute).
+# The edit-run loop: everything but the slow, browser and notebook tests, on both cores (under a minute).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules -m "not slow and not browser" -x src/msc_graph tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules -m "not slow and not browser" -x -n 2 src/msc_graph tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -10,12 +10,15 @@ offers as a suggestion; every other row must resolve exactly.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 
 import pytest
 
 from msc_graph.cli import cli
+from msc_graph.config import Project
 from msc_graph.errors import UnknownEntityError
 from msc_graph.views import open_graph
+from msc_graph.views.resolve import Resolves
 
 from .conftest import ROOT
 
@@ -31,9 +34,17 @@ def test_the_table_is_large_and_covers_the_names_that_failed() -> None:
     assert must <= names, must - names
 
 
+@pytest.fixture(scope="module")
+def resolver(seeds_dir, real_cache) -> Iterator[Resolves]:
+    """One resolver over the curated graph for every row (building one per row took seconds)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MSC_GRAPH_HOME", str(ROOT))
+        patch.setenv("MSC_GRAPH_CACHE", str(real_cache))
+        yield open_graph(Project(ROOT)).resolver
+
+
 @pytest.mark.parametrize("row", ROWS, ids=[row["name"] for row in ROWS])
-def test_each_name_resolves_to_what_researchers_mean(row: dict[str, str], real_project) -> None:
-    resolver = open_graph(real_project).resolver
+def test_each_name_resolves_to_what_researchers_mean(row: dict[str, str], resolver: Resolves) -> None:
     expected = set(row["expected"].split("|"))
     if row["note"].startswith("typo"):
         with pytest.raises(UnknownEntityError) as caught:

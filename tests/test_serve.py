@@ -27,6 +27,8 @@ from msc_graph.query.sparql import DEFAULT_PREFIXES
 
 from .conftest import make_cycle_store
 
+pytestmark = pytest.mark.slow  # each test starts a server and its worker processes: the full suite's
+
 START_TIMEOUT_S = 60
 STOP_TIMEOUT_S = 10
 SELECT = "SELECT ?e ?label WHERE { ?e a msc:Phenotype ; rdfs:label ?label } ORDER BY ?e"

@@ -139,6 +139,7 @@ def test_cli_queries_are_stopped_past_their_memory_and_deadline(runner, fixture_
     assert fine.exit_code == 0 and "true" in fine.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("length", "expected"),
     [("-1", b"411"), ("12abc", b"411"), ("", b"411"), ("99999999999", b"413")],
@@ -154,6 +155,7 @@ def test_request_framing_is_strict(shared: str, length: str, expected: bytes) ->
     assert answer.split(b" ", 2)[1] == expected, answer[:200]
 
 
+@pytest.mark.slow
 def test_chunked_bodies_are_refused_not_guessed_at(shared: str) -> None:
     host = urllib.parse.urlsplit(shared).netloc
     answer = _raw(
@@ -182,6 +184,7 @@ def test_malformed_queries_at_once_each_get_an_answer() -> None:
         assert _get(url, SIMPLE)[0] == 200
 
 
+@pytest.mark.slow
 def test_only_this_machines_names_are_served_unless_allowed(shared: str) -> None:
     port = urllib.parse.urlsplit(shared).port
     assert _get(shared, SIMPLE, {"Host": "attacker.example"})[0] == 403  # DNS rebinding
@@ -196,6 +199,7 @@ def test_a_public_address_needs_public(runner, fixture_project) -> None:
     assert result.exit_code == 2 and "--public" in result.stderr
 
 
+@pytest.mark.slow
 def test_idle_connections_are_closed(shared: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from msc_graph.server import SparqlHandler
 
@@ -211,6 +215,7 @@ def test_idle_connections_are_closed(shared: str, monkeypatch: pytest.MonkeyPatc
     assert _get(shared, SIMPLE)[0] == 200
 
 
+@pytest.mark.slow
 def test_log_lines_escape_control_characters(shared: str, capfd: pytest.CaptureFixture[str]) -> None:
     _raw(shared, b"GET /\x1b[31mred\x07 HTTP/1.0\r\n\r\n")
     logged = capfd.readouterr().err
