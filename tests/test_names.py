@@ -10,6 +10,7 @@ offers as a suggestion; every other row must resolve exactly.
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -80,3 +81,16 @@ def test_a_shared_component_offers_every_composite_the_best_supported_first(runn
     assert weights.get(ids[0], 0) >= weights.get(ids[1], 0)
     mtor = runner.invoke(cli, ["resolve", "mTOR"])
     assert mtor.exit_code == 0 and "pi3k-akt-mtor-pathway" in mtor.stdout and "tumor" not in mtor.stdout
+
+
+def test_study_ids_and_citations_point_to_the_study(runner, real_project) -> None:
+    for typed in ("gao-2023a", "Gao et al., 2023a"):
+        resolved = runner.invoke(cli, ["resolve", typed])
+        assert resolved.exit_code == 2 and "is a study, not an entity: Gao et al., 2023a" in resolved.stderr
+        assert "mscgraph studies --study gao-2023a" in resolved.stderr
+        shown = runner.invoke(cli, ["show", typed, "-f", "json"])
+        assert shown.exit_code == 0 and [row["id"] for row in json.loads(shown.stdout)] == ["gao-2023a"]
+        searched = runner.invoke(cli, ["search", typed])
+        assert searched.exit_code == 0 and "mscgraph studies --study gao-2023a" in searched.stderr
+    part = runner.invoke(cli, ["resolve", "et al"])  # a part of citations is no study's name
+    assert part.exit_code == 2 and "is a study" not in part.stderr

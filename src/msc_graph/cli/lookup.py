@@ -24,6 +24,11 @@ def search(ctx: click.Context, text: str, limit: int, fmt: str) -> None:
 
     views = open_views(ctx)
     matches = views.resolver.search(text, limit)
+    study = views.resolver.study_named(text)
+    if study is not None:
+        click.echo(
+            (f"note: {text!r} is a study, {study.citation}: mscgraph studies --study {study.id}"), err=True
+        )
     rows = [[m.id, m.label, m.type, m.matched, m.how, f"{m.score:.2f}"] for m in matches]
     emit(
         fmt,

@@ -234,6 +234,10 @@ class Resolves(Protocol):
         """Return the entities whose names are closest to ``text``."""
         ...
 
+    def study_named(self, text: str) -> Study | None:
+        """Return the study whose whole id or citation ``text`` is, if any."""
+        ...
+
     def resolve(self, text: str) -> Match:
         """Return the one entity ``text`` names, or raise."""
         ...
@@ -350,15 +354,23 @@ class Resolver:
         matches = self.find_matches(text)
         named = [m for m in matches if m.how != "close"]
         if not named:
-            key = normalise_name(text)
-            for study in self.model.studies.values():  # the whole id or citation, never a part
-                if key in (normalise_name(study.id), normalise_name(study.citation)):
-                    raise StudyNameError(text, study)
+            study = self.study_named(text)
+            if study is not None:
+                raise StudyNameError(text, study)
             raise UnknownEntityError(text, [f"{m.label} ({m.id})" for m in matches])
         best = [m for m in named if m.score == named[0].score]
         if len(best) > 1 and best[0].how != "component":
             raise AmbiguousEntityError(text, [f"{m.label} ({m.id}, {m.type})" for m in best])
         return best
+
+    def study_named(self, text: str) -> Study | None:
+        """Return the study whose whole id or citation ``text`` is (never a part of one), if any."""
+        key = normalise_name(text)
+        studies: Mapping[str, Study] = self.model.studies
+        for study in studies.values():
+            if key and key in (normalise_name(study.id), normalise_name(study.citation)):
+                return study
+        return None
 
     def resolve(self, text: str) -> Match:
         """Return the one entity ``text`` names (of several sharing a component, the best supported).
