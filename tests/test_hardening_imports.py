@@ -471,3 +471,33 @@ def test_viz_with_curated_without_around_draws_both_graphs(tmp_path: Path, real_
     ids = json.loads(block.group(1))["nodes"]["id"]
     assert {"NCBIGene:7", "vegf", "pain"} <= set(ids)  # imported and curated nodes on one page
     assert "HGNC:12680" not in ids and len(ids) == len(set(ids))  # the alias is VEGF, drawn once
+
+
+# the store loader's threads: any failure fails the import, never a silent partial store
+
+
+def test_any_loader_thread_failure_fails_the_import_and_leaves_nothing(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyoxigraph
+
+    real_store = pyoxigraph.Store
+
+    class FailingStore:
+        """A real store whose bulk loads fail with an error the loader did not expect."""
+
+        def __init__(self, *args: object) -> None:
+            self._store = real_store(*args)
+
+        def bulk_load(self, *args: object, **kwargs: object) -> None:
+            raise RuntimeError("disk quota exceeded")
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self._store, name)
+
+    monkeypatch.setattr(pyoxigraph, "Store", FailingStore)
+    with pytest.raises(
+        GraphImportError, match=r"failed to load this part \(RuntimeError: disk quota exceeded\)"
+    ):
+        _import(_kgx(tmp_path / "in", "id\tname\nA\ta\nB\tb\n"), isolated_cache)
+    _assert_nothing_left(isolated_cache)

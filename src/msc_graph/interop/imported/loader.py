@@ -57,6 +57,10 @@ class StoreLoader:
                 self._store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
             except (SyntaxError, ValueError, OSError) as error:
                 self._error = self._error or GraphImportError(f"{where}: {error}")
+            except BaseException as error:  # anything else too: a dead thread would hang the queue
+                self._error = self._error or GraphImportError(
+                    f"{where}: the store failed to load this part ({type(error).__name__}: {error})"
+                )
 
     def put(self, data: bytes, where: str) -> None:
         """Queue one chunk of complete N-Triples lines; ``where`` locates it for error messages."""
@@ -65,14 +69,18 @@ class StoreLoader:
             self._queue.put((data, where))
 
     def close(self) -> None:
-        """Wait for every queued chunk to be loaded; raise the first loading error (once)."""
+        """Wait for every queued chunk to be loaded; raise the first loading error.
+
+        Every error of a loader thread, of any kind, fails the import here: a
+        partial store is never reported as a success.
+        """
         if any(thread.is_alive() for thread in self._threads):
             for _ in self._threads:
                 self._queue.put(None)
             for thread in self._threads:
                 thread.join()
             self._store = None  # type: ignore[assignment]  # frames of a failed import may outlive us
-            self._raise()
+        self._raise()
 
     def _raise(self) -> None:
         if self._error is not None:
