@@ -426,6 +426,9 @@ def test_a_killed_network_builds_leftovers_go_when_the_network_is_built(
 ) -> None:
     _import(_kgx(tmp_path / "in", "id\tname\nA\ta\n"), isolated_cache)
     graph = open_imported_graph(isolated_cache, "g")
+    import shutil
+
+    shutil.rmtree(graph.folder / "network")  # the import writes it; a graph without one builds it on use
     dead, alive = _dead_pid(), os.getpid()
     (graph.folder / f".network.tmp-{dead}-1" / "x").mkdir(parents=True)
     (graph.folder / f".network.tmp-{alive}-999").mkdir()  # a build running in this process: kept

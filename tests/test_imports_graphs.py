@@ -341,6 +341,18 @@ def test_without_our_classes_nothing_is_folded(tmp_path: Path, isolated_cache: P
     assert summary.predicates == {"associated-with": 4, "inhibits": 1}
 
 
+def test_the_import_writes_the_network_the_first_paths_call_needs(kgx_graph) -> None:
+    """The compact network is part of the import (the first `paths --graph` was building it)."""
+    from msc_graph.views.compact import build_csr
+
+    network = kgx_graph.folder / "network"
+    assert network.is_dir() and not list(kgx_graph.folder.glob(".network.tmp-*"))
+    assert kgx_graph.build_network() == network  # found as it is, not rebuilt
+    columns = kgx_graph.edge_columns
+    offsets, _targets, _records = build_csr(columns["subjects"], columns["objects"], len(kgx_graph.node_ids))
+    assert (network / "out.offsets").read_bytes() == offsets.tobytes()
+
+
 def test_reopening_reads_no_input(kgx_graph, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("an imported graph must not be parsed again")

@@ -38,6 +38,7 @@ from msc_graph.interop.imported.records import (
     list_graphs,
 )
 from msc_graph.interop.imported.source import ImportSource, Progress
+from msc_graph.views.compact import write_network
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,9 @@ def _import_locked(
                 "imported_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
             records.write(temporary, meta)  # while the loader still loads the last chunks
+            # the compact network the first `paths --graph` would build: built here, beside the loader
+            (temporary / "network").mkdir()
+            write_network(temporary / "network", records.subjects, records.objects, len(records.node_ids))
             loader.close()
             store.flush()
         finally:

@@ -13,7 +13,7 @@ renamed into place, so a killed import leaves no half-written graph)::
     edges.lines               int32 line of the source file the edge was read from
     edges.provenance(.offsets) KGX provenance per edge: id, source, publications, text, level, qualifier
     store/                    pyoxigraph (RocksDB), opened read-only
-    network/                  compact CSR, built on first use (same atomic rename)
+    network/                  compact CSR (out and in rows), written by the import itself
 
 An edge's provenance is one record of tab-separated fields (PROVENANCE_FIELDS);
 :func:`encode_provenance` writes it and :func:`decode_provenance` reads it
