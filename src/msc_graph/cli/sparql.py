@@ -28,24 +28,18 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def query_options(function: F) -> F:
-    """Add the options shared by ``sparql`` and ``query``: format, limit, timeout, endpoint, graph."""
+def bound_options(limit_help: str, timeout_help: str, memory_help: str) -> Callable[[F], F]:
+    """Return the --limit, --timeout and --memory-limit options every query runs under.
+
+    ``sparql``, ``query`` and ``serve`` share them, each with its own help.
+    """
     options = [
-        click.option(
-            "-f",
-            "--format",
-            "fmt",
-            type=click.Choice(RESULT_FORMATS),
-            default=None,
-            help="Output format: text (table), json (SPARQL 1.1 results JSON), csv, tsv; "
-            "ttl or nt for CONSTRUCT / DESCRIBE (default: text, or ttl for graphs).",
-        ),
         click.option(
             "--limit",
             type=click.IntRange(min=0),
             default=DEFAULT_LIMIT,
             show_default=True,
-            help="Most rows (or triples) to return (0: no cap); a note says when the result was cut.",
+            help=limit_help,
         ),
         click.option(
             "--timeout",
@@ -53,7 +47,7 @@ def query_options(function: F) -> F:
             type=click.FloatRange(min=0),
             default=DEFAULT_TIMEOUT_S,
             show_default=True,
-            help="Stop the query after this many seconds (0: no deadline).",
+            help=timeout_help,
         ),
         click.option(
             "--memory-limit",
@@ -62,24 +56,46 @@ def query_options(function: F) -> F:
             default=DEFAULT_MEMORY_MIB,
             show_default=True,
             metavar="MIB",
-            help="Stop a local query that needs more than this much memory, in MiB (0: no limit).",
-        ),
-        click.option(
-            "--endpoint",
-            metavar="URL",
-            help="Send the query to this SPARQL 1.1 endpoint over HTTP instead of querying the local graph.",
-        ),
-        click.option(
-            "--graph",
-            "graph_name",
-            metavar="NAME",
-            help="Query the persistent store of "
-            "an imported graph (mscgraph import) instead of the curated graph.",
+            help=memory_help,
         ),
     ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+
+    def decorate(function: F) -> F:
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+def query_options(function: F) -> F:
+    """Add the options shared by ``sparql`` and ``query``: format, bounds, endpoint, graph."""
+    function = click.option(
+        "--graph",
+        "graph_name",
+        metavar="NAME",
+        help="Query the persistent store of "
+        "an imported graph (mscgraph import) instead of the curated graph.",
+    )(function)
+    function = click.option(
+        "--endpoint",
+        metavar="URL",
+        help="Send the query to this SPARQL 1.1 endpoint over HTTP instead of querying the local graph.",
+    )(function)
+    function = bound_options(
+        "Most rows (or triples) to return (0: no cap); a note says when the result was cut.",
+        "Stop the query after this many seconds (0: no deadline).",
+        "Stop a local query that needs more than this much memory, in MiB (0: no limit).",
+    )(function)
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(RESULT_FORMATS),
+        default=None,
+        help="Output format: text (table), json (SPARQL 1.1 results JSON), csv, tsv; "
+        "ttl or nt for CONSTRUCT / DESCRIBE (default: text, or ttl for graphs).",
+    )(function)
 
 
 def _project_prefixes(ctx: click.Context) -> dict[str, str]:
@@ -309,29 +325,10 @@ def query(
     show_default=True,
     help="Port to listen on (0 picks a free one).",
 )
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=DEFAULT_LIMIT,
-    show_default=True,
-    help="Most rows (or triples) one query returns (0: no cap).",
-)
-@click.option(
-    "--timeout",
-    "timeout_s",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT_S,
-    show_default=True,
-    help="Stop each query after this many seconds (0: no deadline); its worker is killed and replaced.",
-)
-@click.option(
-    "--memory-limit",
-    "memory_mib",
-    type=click.IntRange(min=0),
-    default=DEFAULT_MEMORY_MIB,
-    show_default=True,
-    metavar="MIB",
-    help="Memory one query may use beyond its worker's store, in MiB (0: no limit); past it the "
+@bound_options(
+    "Most rows (or triples) one query returns (0: no cap).",
+    "Stop each query after this many seconds (0: no deadline); its worker is killed and replaced.",
+    "Memory one query may use beyond its worker's store, in MiB (0: no limit); past it the "
     "query is stopped with 503 and the worker replaced.",
 )
 @click.option(
