@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from msc_graph import open_graph
+from msc_graph.query.studies import iter_study_rows
 
 TABLE = Path(__file__).resolve().parent.parent / "docs" / "study-identifiers.tsv"
 COLUMNS = ("study", "read_in", "citation", "first_author", "title", "pmid", "doi", "no_pmid")
@@ -21,17 +22,14 @@ COLUMNS = ("study", "read_in", "citation", "first_author", "title", "pmid", "doi
 def build_table() -> str:
     """Return the table's text: a header, then one row per primary study, sorted by id."""
     model = open_graph().model
-    read_in: dict[str, set[str]] = {}
-    for assertion in model.assertions:
-        for evidence in assertion.evidence:
-            read_in.setdefault(evidence.study, set()).add(evidence.read_in)
+    read_in = {row.id: row.read_in for row in iter_study_rows(model)}
     rows = ["\t".join(COLUMNS)]
     for study in sorted(model.studies.values(), key=lambda s: s.id):
         if study.review:
             continue
         cells = (
             study.id,
-            ",".join(sorted(read_in.get(study.id, ()))),
+            ",".join(read_in.get(study.id, ())),
             study.citation,
             study.authors[0] if study.authors else "",
             study.title or "",

@@ -41,16 +41,17 @@ def show(command: str, *, head: int | None = None, typed: str | None = None, fen
 def identifier_shares() -> None:
     """Write a table: per review, the primary studies read in it and how many carry a PMID or DOI."""
     from msc_graph import open_graph
+    from msc_graph.query.studies import iter_study_rows
 
     model = open_graph().model
-    read_in: dict[str, set[str]] = {}
-    for assertion in model.assertions:
-        for evidence in assertion.evidence:
-            read_in.setdefault(evidence.read_in, set()).add(evidence.study)
+    read_in: dict[str, list[str]] = {}
+    for row in iter_study_rows(model):  # primary studies with the reviews they are read in
+        for review in row.read_in:
+            read_in.setdefault(review, []).append(row.id)
     cog.outl("| review | primary studies | with a PMID | with a DOI | with either |")
     cog.outl("|---|---:|---:|---:|---:|")
     for review in sorted(read_in):
-        studies = [model.studies[s] for s in read_in[review] if not model.studies[s].review]
+        studies = [model.studies[s] for s in read_in[review]]
         either = sum(bool(s.pmid or s.doi) for s in studies)
         cog.outl(
             f"| {review} | {len(studies)} | {sum(bool(s.pmid) for s in studies)} | "

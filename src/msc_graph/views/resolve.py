@@ -181,6 +181,16 @@ def abbreviation_keys(text: str) -> list[str]:
     return [k for k in dict.fromkeys(found) if k and k != key]
 
 
+def name_studies(studies: Mapping[str, Study], text: str) -> list[str]:
+    """Return the ids of the studies whose whole id or citation ``text`` is (compared normalised)."""
+    if text in studies:
+        return [text]
+    key = normalise_name(text)
+    if not key:
+        return []
+    return [s.id for s in studies.values() if key in (normalise_name(s.citation), normalise_name(s.id))]
+
+
 def find_studies(studies: Mapping[str, Study], text: str) -> tuple[list[str], list[str]]:
     """Return the ids of the studies ``text`` names, and close matches when it names none.
 
@@ -191,11 +201,9 @@ def find_studies(studies: Mapping[str, Study], text: str) -> tuple[list[str], li
     """
     import difflib
 
-    if text in studies:
-        return [text], []
-    key = normalise_name(text)
-    found = [s.id for s in studies.values() if key in (normalise_name(s.citation), normalise_name(s.id))]
+    found = name_studies(studies, text)
     if not found:
+        key = normalise_name(text)
         found = [s.id for s in studies.values() if key and key in normalise_name(s.citation)]
     if found:
         return found, []
@@ -365,12 +373,9 @@ class Resolver:
 
     def study_named(self, text: str) -> Study | None:
         """Return the study whose whole id or citation ``text`` is (never a part of one), if any."""
-        key = normalise_name(text)
         studies: Mapping[str, Study] = self.model.studies
-        for study in studies.values():
-            if key and key in (normalise_name(study.id), normalise_name(study.citation)):
-                return study
-        return None
+        named = name_studies(studies, text.strip())
+        return studies[named[0]] if named else None
 
     def resolve(self, text: str) -> Match:
         """Return the one entity ``text`` names (of several sharing a component, the best supported).
