@@ -1,12 +1,13 @@
 """Running a prepared query on pyoxigraph with a deadline and a row cap.
 
 Queries run on pyoxigraph (or over HTTP, see :mod:`msc_graph.query.sparql.remote`)
-in a worker thread with a deadline. pyoxigraph has no native timeout but
-releases the GIL while it evaluates, so the caller regains control at the
-deadline and the worker stops at its next row; a query stuck inside one long
-step (a big sort or aggregate) is abandoned and finishes in the background
-(``serve`` bounds how many may run at once). Results are capped at ``limit``
-rows; ``QueryResult.truncated`` says when the cap cut them.
+in a thread with a deadline. pyoxigraph has no native timeout but releases the
+GIL while it evaluates, so the caller regains control at the deadline and the
+thread stops at its next row; a query stuck inside one long step (a big sort or
+aggregate) is abandoned and finishes in the background. That is fine for the
+Python API and the HTTP client; the CLI and ``serve`` run queries in worker
+processes that can be killed (:mod:`msc_graph.query.sparql.workers`). Results
+are capped at ``limit`` rows; ``QueryResult.truncated`` says when the cap cut them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ DEFAULT_LIMIT = 10_000
 DEFAULT_TIMEOUT_S = 30.0
 """Seconds a query may run unless ``--timeout`` says otherwise (0 disables the deadline)."""
 MAX_RUNNING = 4
-"""Queries ``serve`` runs at once, timed-out ones still finishing included."""
+"""Worker processes ``serve`` runs queries in, besides the one kept for short queries."""
 
 
 class QueryTimeoutError(QueryError):
@@ -38,29 +39,19 @@ class QueryTimeoutError(QueryError):
 
 
 class QueryBusyError(QueryError):
-    """Too many queries are running at once (``serve``); the caller should retry later."""
+    """Every ``serve`` worker stayed busy (see workers.WorkerPool); the caller should retry later."""
 
 
-def call_with_deadline(
-    work: Callable[[threading.Event], T], timeout_s: float | None, slots: threading.Semaphore | None = None
-) -> T:
-    """Run ``work(cancelled)`` in a worker thread and return its value, or stop at the deadline.
+def call_with_deadline(work: Callable[[threading.Event], T], timeout_s: float | None) -> T:
+    """Run ``work(cancelled)`` in a thread and return its value, or stop at the deadline.
 
-    At the deadline ``cancelled`` is set (the worker checks it between rows)
-    and QueryTimeoutError is raised at once; a worker stuck inside one long
-    engine step is abandoned and ends in the background. ``slots`` bounds how
-    many workers run at once, abandoned ones included: a slot is freed only
-    when its worker really finishes.
+    At the deadline ``cancelled`` is set (the thread checks it between rows)
+    and QueryTimeoutError is raised at once; a thread stuck inside one long
+    engine step is abandoned and ends in the background.
 
     Raises:
         QueryTimeoutError: the deadline passed.
-        QueryBusyError: every slot stayed taken for the whole timeout.
     """
-    # Wait for a free slot as long as the query itself may run: parallel clients queue
-    # briefly instead of being turned away; only a server stuck that long answers busy.
-    wait = timeout_s if timeout_s and timeout_s > 0 else None
-    if slots is not None and not slots.acquire(timeout=wait):
-        raise QueryBusyError("too many queries are running; try again in a moment")
     cancelled, done = threading.Event(), threading.Event()
     box: dict[str, Any] = {}
 
@@ -70,8 +61,6 @@ def call_with_deadline(
         except BaseException as error:  # handed to the caller below
             box["error"] = error
         finally:
-            if slots is not None:
-                slots.release()
             done.set()
 
     threading.Thread(target=target, name="msc-graph-query", daemon=True).start()
@@ -157,7 +146,6 @@ def run_prepared(
     *,
     timeout_s: float | None = DEFAULT_TIMEOUT_S,
     limit: int = DEFAULT_LIMIT,
-    slots: threading.Semaphore | None = None,
 ) -> QueryResult:
     """Run a prepared query on a pyoxigraph store, bounded by ``timeout_s`` and ``limit`` rows.
 
@@ -171,9 +159,7 @@ def run_prepared(
     """
     if limit < 0:
         raise QueryError("--limit must be 0 or more")
-    return call_with_deadline(
-        lambda cancelled: evaluate_local(store, prepared, limit, cancelled), timeout_s, slots
-    )
+    return call_with_deadline(lambda cancelled: evaluate_local(store, prepared, limit, cancelled), timeout_s)
 
 
 def run_query(
