@@ -15,6 +15,9 @@ Format (native byte order, one file per array, all in one folder):
   ``offsets[i]:offsets[i + 1]``, in edge-record order; ``edges`` points back
   into the edge records (predicate, provenance).
 - ``in.offsets`` / ``in.neighbours`` / ``in.edges``: the same, by object.
+- ``out.degree`` / ``in.degree`` (int32, n): each node's degree, counting
+  one edge per distinct (subject, predicate slug, object) however many
+  records repeat it (the one degree definition of every network view).
 
 Why the standard library and not numpy: reading is Python-level traversal
 (one row at a time), where ``memoryview`` indexing returns plain ints faster
@@ -25,7 +28,7 @@ byte-identical arrays.
 
 Interface (what ``paths.find_paths`` uses, networkx-compatible):
 ``succ`` / ``pred`` (node → {neighbour: {predicate slug: attrs}}),
-``out_degree(n)``, ``in_degree(n)`` (parallel edges counted, as networkx does),
+``out_degree(n)``, ``in_degree(n)`` (distinct (neighbour, predicate slug) pairs),
 ``n in network``; attrs carry ``predicate``, ``sign``, ``role``, ``evidence``
 (built lazily, only when read) and ``n_studies`` as in network.py. Edges with
 the same subject, object and predicate slug are one edge whose evidence is the
@@ -45,7 +48,9 @@ from msc_graph.model import Evidence
 from msc_graph.model.vocabulary import PREDICATES
 
 CSR_FILES = ("out.offsets", "out.neighbours", "out.edges", "in.offsets", "in.neighbours", "in.edges")
-"""The files of one compact network folder."""
+"""The row files of one compact network folder."""
+DEGREE_FILES = ("out.degree", "in.degree")
+"""The degree files of one compact network folder (int32 per node)."""
 ROW_CACHE_SIZE = 4096
 """How many neighbour rows a network keeps built (a depth-first search revisits the same rows)."""
 
@@ -107,15 +112,46 @@ def _build_csr_python(keys: Sequence[int], values: Sequence[int], n_nodes: int) 
     return offsets, neighbours, edges
 
 
-def write_network(folder: Path, subjects: Sequence[int], objects: Sequence[int], n_nodes: int) -> None:
-    """Write the CSR files of both directions into ``folder`` (which must exist and be private).
+def count_degrees(
+    subjects: Sequence[int], objects: Sequence[int], slug_codes: Sequence[int], n_nodes: int
+) -> tuple[array[int], array[int]]:
+    """Return (out-degrees, in-degrees) by node index, one edge per distinct (subject, slug, object).
+
+    Why distinct: records that repeat an edge (two rows citing two papers)
+    are one edge with more evidence, as in the curated views, so a node's
+    hub damping does not depend on how many rows a source wrote per edge.
+    Cost: one sort of the edges (numpy), O(m log m).
+
+    >>> [list(d) for d in count_degrees([0, 0, 0, 1], [1, 1, 1, 0], [3, 3, 4, 3], 2)]
+    [[2, 1], [1, 2]]
+    """
+    import numpy
+
+    s, o, codes = (numpy.asarray(values) for values in (subjects, objects, slug_codes))
+    order = numpy.lexsort((codes, o, s))
+    s, o, codes = s[order], o[order], codes[order]
+    first = numpy.ones(len(s), dtype=bool)
+    first[1:] = (s[1:] != s[:-1]) | (o[1:] != o[:-1]) | (codes[1:] != codes[:-1])
+    s, o = s[first], o[first]
+    return (
+        array("i", numpy.bincount(s, minlength=n_nodes).astype(numpy.int32).tobytes()),
+        array("i", numpy.bincount(o, minlength=n_nodes).astype(numpy.int32).tobytes()),
+    )
+
+
+def write_network(
+    folder: Path, subjects: Sequence[int], objects: Sequence[int], slug_codes: Sequence[int], n_nodes: int
+) -> None:
+    """Write the CSR and degree files of both directions into ``folder`` (which must exist and be private).
 
     The caller makes the folder appear atomically (write into a temporary
-    folder, then rename). Cost: two :func:`build_csr` calls and 40 bytes per edge on disk.
+    folder, then rename). Cost: two :func:`build_csr` calls, one degree count
+    and 40 bytes per edge plus 8 per node on disk.
     """
     out_rows = build_csr(subjects, objects, n_nodes)
     in_rows = build_csr(objects, subjects, n_nodes)
-    for name, values in zip(CSR_FILES, (*out_rows, *in_rows), strict=True):
+    degrees = count_degrees(subjects, objects, slug_codes, n_nodes)
+    for name, values in zip((*CSR_FILES, *DEGREE_FILES), (*out_rows, *in_rows, *degrees), strict=True):
         with (folder / name).open("wb") as stream:
             values.tofile(stream)
             stream.flush()
@@ -286,10 +322,6 @@ class AdjacencyView(Mapping[str, Row]):
     def __contains__(self, node: object) -> bool:
         return node in self._network.node_index
 
-    def degree(self, index: int) -> int:
-        """Return the number of edges in the row at ``index`` (parallel edges counted)."""
-        return int(self._offsets[index + 1] - self._offsets[index])
-
     def iter_row_indices(self, index: int) -> Iterator[tuple[int, int]]:
         """Yield (neighbour index, edge record index) of one row, without building names or attrs."""
         start, stop = self._offsets[index], self._offsets[index + 1]
@@ -317,7 +349,7 @@ class CompactNetwork:
             slugs: predicate code → predicate slug (vocabulary.py).
             slug_codes: edge record index → predicate code.
             evidence_lookup: edge record index → its evidence (called lazily).
-            arrays: the six CSR arrays in ``CSR_FILES`` order.
+            arrays: the six CSR arrays in ``CSR_FILES`` order, then the two of ``DEGREE_FILES``.
             name: the graph's name.
         """
         self.name = name
@@ -327,7 +359,8 @@ class CompactNetwork:
         self.slug_codes = slug_codes
         self.evidence_lookup = evidence_lookup
         self.succ = AdjacencyView(self, *arrays[:3])
-        self.pred = AdjacencyView(self, *arrays[3:])
+        self.pred = AdjacencyView(self, *arrays[3:6])
+        self._out_degrees, self._in_degrees = arrays[6:8]
         self.predicate_slugs = set(slugs)
         """Every predicate slug with a code (paths skips the backward walk when none reverses)."""
         # per predicate code: walked against an in-edge (subject → object) or along an out-edge (part of)
@@ -361,12 +394,12 @@ class CompactNetwork:
         return len(self.slug_codes)
 
     def out_degree(self, node: str) -> int:
-        """Return the number of edges leaving ``node`` (O(1))."""
-        return self.succ.degree(self.node_index[node])
+        """Return the number of distinct edges leaving ``node`` (O(1); see :func:`count_degrees`)."""
+        return int(self._out_degrees[self.node_index[node]])
 
     def in_degree(self, node: str) -> int:
-        """Return the number of edges entering ``node`` (O(1))."""
-        return self.pred.degree(self.node_index[node])
+        """Return the number of distinct edges entering ``node`` (O(1); see :func:`count_degrees`)."""
+        return int(self._in_degrees[self.node_index[node]])
 
     def compute_distances(self, targets: Iterable[str], max_hops: int) -> dict[str, int]:
         """Return each node's hop distance to the nearest target over transmitting edges (≤ ``max_hops``).
@@ -414,7 +447,7 @@ def open_network(
         map_array(folder / file_name, "q")
         if file_name.endswith("offsets")
         else map_array(folder / file_name, "i")
-        for file_name in CSR_FILES
+        for file_name in (*CSR_FILES, *DEGREE_FILES)
     ]
     return CompactNetwork(node_ids, node_index, slugs, slug_codes, evidence_lookup, arrays, name)
 
@@ -516,18 +549,25 @@ class OverlayNetwork:
         return None
 
     def out_degree(self, node: str) -> int:
-        """Return the out-degree summed over both networks."""
-        other = self._other(node)
-        return (self.first.out_degree(node) if node in self.first else 0) + (
-            self.second.out_degree(other) if other is not None else 0
-        )
+        """Return the number of distinct edges leaving ``node`` in the merged network.
+
+        A node in only one network keeps that network's degree (O(1) on a
+        compact one); a node in both counts its merged row, so an edge both
+        networks hold (same neighbour and predicate) counts once.
+        """
+        return self._degree(node, self.succ, "out_degree")
 
     def in_degree(self, node: str) -> int:
-        """Return the in-degree summed over both networks."""
+        """Return the number of distinct edges entering ``node`` in the merged network."""
+        return self._degree(node, self.pred, "in_degree")
+
+    def _degree(self, node: str, adjacency: _OverlayAdjacency, method: str) -> int:
         other = self._other(node)
-        return (self.first.in_degree(node) if node in self.first else 0) + (
-            self.second.in_degree(other) if other is not None else 0
-        )
+        if other is None:
+            return int(getattr(self.first, method)(node))
+        if node not in self.first:
+            return int(getattr(self.second, method)(other))
+        return sum(len(keyed) for keyed in adjacency[node].values())
 
 
 class DictNetwork:
@@ -537,7 +577,7 @@ class DictNetwork:
     importing networkx (~0.2 s) than searching; this holds the same nodes,
     keys and edge attributes (network.iter_network_edges) as the
     MultiDiGraph view, with the interface paths.find_paths uses. Cost:
-    linear in edges to build; degrees count parallel edges, as networkx does.
+    linear in edges to build; a degree counts one edge per (neighbour, predicate slug).
     """
 
     def __init__(self, nodes: Iterable[str], edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> None:
@@ -569,9 +609,9 @@ class DictNetwork:
         return sum(len(keyed) for row in self.succ.values() for keyed in row.values())
 
     def out_degree(self, node: str) -> int:
-        """Return the number of edges leaving ``node``."""
+        """Return the number of distinct edges leaving ``node`` (one per neighbour and slug)."""
         return sum(len(keyed) for keyed in self.succ[node].values())
 
     def in_degree(self, node: str) -> int:
-        """Return the number of edges entering ``node``."""
+        """Return the number of distinct edges entering ``node`` (one per neighbour and slug)."""
         return sum(len(keyed) for keyed in self.pred[node].values())

@@ -47,10 +47,10 @@ class PathNetwork(Protocol):
         """Return the in-edges, by object."""
 
     def out_degree(self, node: str) -> int:
-        """Return the number of edges leaving ``node`` (parallel edges counted)."""
+        """Return the number of distinct edges leaving ``node`` (one per neighbour and predicate slug)."""
 
     def in_degree(self, node: str) -> int:
-        """Return the number of edges entering ``node``."""
+        """Return the number of distinct edges entering ``node`` (one per neighbour and predicate slug)."""
 
     def __contains__(self, node: object) -> bool:
         """Return True when ``node`` is a node of the network."""

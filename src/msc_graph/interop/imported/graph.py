@@ -303,7 +303,9 @@ class ImportedGraph:
         temporary.mkdir()
         try:
             columns = self.edge_columns
-            write_network(temporary, columns["subjects"], columns["objects"], len(self.node_ids))
+            write_network(
+                temporary, columns["subjects"], columns["objects"], columns["slugs"], len(self.node_ids)
+            )
             try:
                 os.rename(temporary, folder)
             except OSError:

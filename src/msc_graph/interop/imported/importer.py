@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from msc_graph.errors import GraphImportError, UnknownGraphError
-from msc_graph.interop.imported.kgx import read_kgx
+from msc_graph.interop.imported.kgx import ColumnarReadError, read_kgx
 from msc_graph.interop.imported.loader import StoreLoader
 from msc_graph.interop.imported.ntriples import read_ntriples
 from msc_graph.interop.imported.prefixes import Curies
@@ -210,7 +210,10 @@ def import_graph(
         _remove_stale(graphs_dir, held=name)
         if (graphs_dir / name).exists() and not replace:
             raise GraphImportError(f"graph {name!r} is already imported; pass --replace to import it again")
-        return _import_locked(source, name, graphs_dir, prefixes, progress)
+        try:
+            return _import_locked(source, name, graphs_dir, prefixes, progress)
+        except ColumnarReadError:  # a KGX file only the row reader reads (blank lines, ...): again, by rows
+            return _import_locked(source, name, graphs_dir, prefixes, progress, by_rows=True)
 
 
 def _import_locked(
@@ -219,6 +222,8 @@ def _import_locked(
     graphs_dir: Path,
     prefixes: Mapping[str, str] | None,
     progress: Progress | None,
+    *,
+    by_rows: bool = False,
 ) -> ImportSummary:
     """Import ``source`` as ``graphs_dir/name`` (the caller holds the name's lock)."""
     import pyoxigraph
@@ -240,7 +245,7 @@ def _import_locked(
                     source.files[0], records, loader, curies, progress, turtle=source.format == "ttl"
                 )
             else:
-                read_kgx(source.files[0], source.files[1], records, loader, curies, progress)
+                read_kgx(source.files[0], source.files[1], records, loader, curies, progress, by_rows=by_rows)
             counts = {records.slugs[code]: n for code, n in Counter(records.slug_codes).items()}
             meta = {
                 "version": IMPORT_VERSION,
@@ -259,7 +264,13 @@ def _import_locked(
             records.write(temporary, meta)  # while the loader still loads the last chunks
             # the compact network the first `paths --graph` would build: built here, beside the loader
             (temporary / "network").mkdir()
-            write_network(temporary / "network", records.subjects, records.objects, len(records.node_ids))
+            write_network(
+                temporary / "network",
+                records.subjects,
+                records.objects,
+                records.slug_codes,
+                len(records.node_ids),
+            )
             loader.close()
             store.flush()
         finally:

@@ -220,14 +220,28 @@ def iter_lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, list[str]]]:
         GraphImportError: a byte is not UTF-8, or a line is longer than MAX_LINE_BYTES
             (the message names the file and line).
     """
+    for number, body in iter_line_blocks(stream, name):
+        yield number, _decode_lines(body, name, number)
+
+
+def iter_line_blocks(stream: IO[bytes], name: str, size: int | None = None) -> Iterator[tuple[int, bytes]]:
+    r"""Yield whole lines of a stream in blocks of bytes: (number of the block's first line, its bytes).
+
+    A block is about ``size`` bytes (default LINE_BLOCK_BYTES) cut after its
+    last ``\n``; the final ``\n`` is not kept, so a block of k line ends holds
+    k + 1 lines. The bytes are not decoded (callers that parse in C check UTF-8 themselves).
+
+    Raises:
+        GraphImportError: a line is longer than MAX_LINE_BYTES (the message names the file and line).
+    """
     number = 1
     pending: list[bytes] = []  # the start of a line that has not ended yet, in pieces
     pending_size = 0
     while True:
-        block = stream.read(LINE_BLOCK_BYTES)
+        block = stream.read(size or LINE_BLOCK_BYTES)
         if not block:
             if pending:
-                yield number, [_decode_lines(b"".join(pending), name, number)[0]]
+                yield number, b"".join(pending)
             return
         cut = block.rfind(b"\n")
         if cut < 0:
@@ -248,9 +262,8 @@ def iter_lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, list[str]]]:
         rest = block[cut + 1 :]
         if rest:
             pending, pending_size = [rest], len(rest)
-        lines = _decode_lines(body, name, number)
-        yield number, lines
-        number += len(lines)
+        yield number, body
+        number += body.count(b"\n") + 1
 
 
 def _decode_lines(body: bytes, name: str, first_line: int) -> list[str]:
