@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 from msc_graph.config import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
@@ -204,7 +205,7 @@ class EndpointNetwork:
         self._deadline = clock() + timeout_s
         self._batch_nodes = batch_nodes
         self._batch_edges = batch_edges
-        self._curies = Curies(prefixes)
+        self._prefixes = prefixes
         self._iris: dict[str, str] = {}
         self._out: dict[str, Row] = {}
         self._in: dict[str, Row] = {}
@@ -224,12 +225,15 @@ class EndpointNetwork:
 
     # ids and IRIs
 
+    @cached_property
+    def curies(self) -> Curies:
+        """Return the CURIE converter of foreign node ids (built on first use: ``curies`` loads pydantic)."""
+        return Curies(self._prefixes)
+
     def node_id(self, iri: str) -> str:
         """Return the node id of an IRI (entity id for ours, else a CURIE under the prefix map)."""
-        if self.ours and iri.startswith(ENTITY_IRI):
-            node = iri[len(ENTITY_IRI) :]
-        else:
-            node = self._curies.compact(iri)
+        ours = self.ours and iri.startswith(ENTITY_IRI)
+        node = iri.removeprefix(ENTITY_IRI) if ours else self.curies.compact(iri)
         self._iris.setdefault(node, iri)
         return node
 
@@ -237,7 +241,7 @@ class EndpointNetwork:
         """Return the IRI a node id stands for on the endpoint."""
         found = self._iris.get(node)
         if found is None:
-            found = ENTITY_IRI + node if self.ours and ":" not in node else self._curies.expand(node)
+            found = ENTITY_IRI + node if self.ours and ":" not in node else self.curies.expand(node)
             self._iris[node] = found
         return found
 
@@ -281,7 +285,7 @@ class EndpointNetwork:
     def _slug(self, predicate: str) -> str:
         if self.ours:
             return OUR_PREDICATES[predicate]
-        return map_predicate(self._curies.compact(predicate))
+        return map_predicate(self.curies.compact(predicate))
 
     def prefetch(self, nodes: Iterable[str]) -> None:
         """Fetch the rows, both ways, of the ``nodes`` not held yet: one query per BATCH_NODES nodes.
@@ -382,8 +386,8 @@ class EndpointNetwork:
                 self.study_id,
                 self.study_id,
                 SourceKind.TABLE,
-                f"{self.endpoint}; {self._curies.compact(predicate)}",
-                f"{subject} {self._curies.compact(predicate)} {obj}",
+                f"{self.endpoint}; {self.curies.compact(predicate)}",
+                f"{subject} {self.curies.compact(predicate)} {obj}",
                 Basis.STATED,
             )
             for predicate in self._triples.get(edge, [""])
@@ -521,7 +525,7 @@ def _read_entity(network: EndpointNetwork, node: str, properties: Mapping[str, l
     classes = sorted(v for p in TYPE_PREDICATES for v in properties.get(p, []))
     kind = next((EntityType(TYPE_BY_CLASS[c]) for c in classes if c in TYPE_BY_CLASS), None)
     if kind is None:
-        categories = [network._curies.compact(c) for c in classes]
+        categories = [network.curies.compact(c) for c in classes]
         kind = next((CATEGORY_TYPES[c] for c in categories if c in CATEGORY_TYPES), EntityType.EXTERNAL)
     return Entity(node, label, kind)
 
