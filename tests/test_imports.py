@@ -72,6 +72,7 @@ ORDER = [
     "interop/imported/merge",
     "interop/imported/views",
     "interop/imported",
+    "interop/endpoint",
     "interop",
     "server",
 ]

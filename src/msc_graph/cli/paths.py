@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from msc_graph.cli.options import (
+    chosen_project,
     context_filter_options,
     emit,
     format_option,
     graph_options,
     open_chosen_views,
+    open_views,
 )
 from msc_graph.config import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
+from msc_graph.errors import UsageError
 from msc_graph.render import Table
+
+if TYPE_CHECKING:
+    from msc_graph.model import Basis
+
+
+def _bases(filters: dict[str, Any]) -> frozenset[Basis] | None:
+    """Return the --basis choice as an EvidenceFilter holds it (None: every basis)."""
+    from msc_graph.model import Basis
+
+    chosen = frozenset(Basis(b) for b in filters.get("basis") or ())
+    return None if not chosen or chosen == frozenset(Basis) else chosen
 
 
 @click.command()
@@ -47,6 +63,11 @@ from msc_graph.render import Table
 )
 @click.option("--exact", is_flag=True, help="Do not expand SOURCE and TARGET to narrower entities.")
 @graph_options("Search")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Search the graph a SPARQL 1.1 endpoint holds (our export, or any RDF) instead of a local one.",
+)
 @context_filter_options
 @format_option("html")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (html).")
@@ -63,6 +84,7 @@ def paths(
     exact: bool,
     graph_name: str | None,
     with_curated: bool,
+    endpoint: str | None,
     fmt: str,
     output: str | None,
     **filters: str | None,
@@ -94,36 +116,76 @@ def paths(
     With --graph NAME the search runs over an imported graph; its evidence is
     the provenance each edge was imported with (publication or knowledge
     source, file and line, supporting text).
+
+    With --endpoint URL the same search runs against a SPARQL 1.1 endpoint,
+    which is asked for the neighbours of a whole frontier per query; the
+    bounds are the same and --timeout is also the deadline of every request
+    (past it: an error, exit code 2). On msc-graph RDF (`export -f nt`)
+    SOURCE and TARGET are resolved in the local curated graph when there is
+    one and it knows them, else on the endpoint: an IRI, a CURIE, or a whole
+    rdfs:label or skos:altLabel (any case), expanded through skos:broader and
+    rdfs:subClassOf. Context filters need the local curated graph; --basis
+    does not.
     """
-    from msc_graph.query.filters import build_filter
-    from msc_graph.query.paths import find_paths
+    from msc_graph.query.filters import EvidenceFilter, build_filter
     from msc_graph.render.paths import build_paths_payload, render_paths_text
 
-    views = open_chosen_views(ctx, graph_name, with_curated)
-    resolver = views.resolver
-    # a component shared by composites (PI3K) names them all: the search starts from each
-    source_ids = [m.id for m in resolver.resolve_all(source)]
-    target_ids = [m.id for m in resolver.resolve_all(target)]
-    sources = source_ids if exact else list(resolver.iter_descendants(source_ids))
-    targets = target_ids if exact else list(resolver.iter_descendants(target_ids))
-    evidence_filter = build_filter(resolver, filters)
-    search = find_paths(
-        views.path_network,
-        sources,
-        targets,
-        max_hops=max_hops,
-        max_paths=max_paths,
-        timeout_s=timeout_s,
-        evidence_filter=evidence_filter,
-        sign={"up": 1, "down": -1}.get(sign or ""),
-        model=views.model,
-    )
+    bounds: dict[str, Any] = {
+        "max_hops": max_hops,
+        "max_paths": max_paths,
+        "timeout_s": timeout_s,
+        "sign": {"up": 1, "down": -1}.get(sign or ""),
+    }
+    if endpoint:
+        from msc_graph.interop.endpoint import find_endpoint_paths
+
+        if graph_name or with_curated:
+            raise UsageError("give --graph NAME or --endpoint URL, not both")
+        project = chosen_project(ctx)
+        local = open_views(ctx) if project.root.joinpath("graph_data").is_dir() else None
+        if local is None and any(value for name, value in filters.items() if name != "basis"):
+            raise UsageError("context filters with --endpoint need the local curated graph to resolve them")
+        evidence_filter = (
+            build_filter(local.resolver, filters) if local else EvidenceFilter(basis=_bases(filters))
+        )
+        prefixes = local.prefixes if local else project.read_prefixes(default={})
+        search, model = find_endpoint_paths(
+            endpoint,
+            source,
+            target,
+            prefixes,
+            resolver=local.resolver if local else None,
+            exact=exact,
+            evidence_filter=evidence_filter,
+            model=local.model if local else None,
+            **bounds,
+        )
+    else:
+        from msc_graph.query.paths import find_paths
+
+        views = open_chosen_views(ctx, graph_name, with_curated)
+        resolver = views.resolver
+        # a component shared by composites (PI3K) names them all: the search starts from each
+        source_ids = [m.id for m in resolver.resolve_all(source)]
+        target_ids = [m.id for m in resolver.resolve_all(target)]
+        sources = source_ids if exact else list(resolver.iter_descendants(source_ids))
+        targets = target_ids if exact else list(resolver.iter_descendants(target_ids))
+        evidence_filter = build_filter(resolver, filters)
+        search = find_paths(
+            views.path_network,
+            sources,
+            targets,
+            evidence_filter=evidence_filter,
+            model=views.model,
+            **bounds,
+        )
+        model, prefixes = views.model, views.prefixes
     search.limits["filters"] = evidence_filter.as_dict()
-    payload = build_paths_payload(views.model, search)
+    payload = build_paths_payload(model, search)
     if fmt == "html":
         from msc_graph.render.html import render_paths_html
 
-        html = render_paths_html(views.model, search, prefixes=views.prefixes)
+        html = render_paths_html(model, search, prefixes=prefixes)
         path = output or "paths.html"
         from pathlib import Path
 

@@ -36,19 +36,15 @@ higher unless a longer one is much better evidenced.
 from __future__ import annotations
 
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from msc_graph.config import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
 from msc_graph.model import Evidence, GraphModel, assign_support_units
 from msc_graph.model.vocabulary import PREDICATES
 from msc_graph.query.filters import EvidenceFilter, measured_in_compatible
-from msc_graph.views.network import ComputesDistances, KnowsPredicates, PathNetwork
-
-if TYPE_CHECKING:
-    pass
+from msc_graph.views.network import ComputesDistances, KnowsPredicates, PathNetwork, Prefetches
 
 DAMPING = 0.4
 """Hub damping exponent (Hetionet's DWPC uses 0.4)."""
@@ -127,6 +123,8 @@ def iter_usable_edges(
     node: str,
     evidence_filter: EvidenceFilter | None,
     keep: Callable[[str], bool] | None = None,
+    *,
+    read_evidence: bool = True,
 ) -> Iterator[tuple[str, str, tuple[Evidence, ...], bool]]:
     """Yield (neighbour, predicate, evidence, reversed) for the edges of ``node`` a chain may use.
 
@@ -137,7 +135,8 @@ def iter_usable_edges(
     its predicate transmits and, under a filter, at least one of its pieces of
     evidence matches. ``keep`` tests a neighbour before any evidence is read,
     so edges the caller would skip cost nothing (on an imported graph evidence
-    is built on read).
+    is built on read). With ``read_evidence`` False and no filter, evidence is
+    not read at all (empty), for walks that only need the neighbours.
     """
     active = evidence_filter is not None and evidence_filter.active
     sides = ((forward, False),) if backward is None else ((forward, False), (backward, True))
@@ -148,7 +147,7 @@ def iter_usable_edges(
             for predicate, attrs in keyed.items():
                 if not _walks(predicate, reverse):
                     continue
-                evidence: tuple[Evidence, ...] = attrs.get("evidence", ())
+                evidence: tuple[Evidence, ...] = attrs.get("evidence", ()) if read_evidence or active else ()
                 if active and evidence_filter is not None:
                     evidence = tuple(e for e in evidence if evidence_filter.matches(e))
                     if not evidence:
@@ -168,25 +167,93 @@ def compute_distances(
     within ``max_hops`` of the targets. A network that offers its own
     ``compute_distances(targets, max_hops)`` (compact.CompactNetwork, on
     integer rows) answers for it when no evidence filter applies: the same
-    distances without building an attribute mapping per edge.
+    distances without building an attribute mapping per edge. A network that
+    fetches its rows (:class:`~msc_graph.views.network.Prefetches`, a SPARQL
+    endpoint) is asked for each level's rows, and under a filter for their
+    edges' evidence, before the level is read.
     """
-    if isinstance(network, ComputesDistances) and (evidence_filter is None or not evidence_filter.active):
+    active = evidence_filter is not None and evidence_filter.active
+    if isinstance(network, ComputesDistances) and not active:
         return network.compute_distances(targets, max_hops)
+    remote = network if isinstance(network, Prefetches) else None
+    targets = list(targets)
+    if remote is not None:
+        remote.prefetch(targets)
     distances = {t: 0 for t in targets if t in network}
-    queue = deque(distances)
+    frontier = list(distances)
     pred, succ = network.pred, (network.succ if _has_reversed(network) else None)
-    while queue:
-        node = queue.popleft()
-        depth = distances[node]
-        if depth >= max_hops:
-            continue
-        for previous, _predicate, _evidence, _reversed in iter_usable_edges(
-            pred, succ, node, evidence_filter
-        ):
-            if previous not in distances:
-                distances[previous] = depth + 1
-                queue.append(previous)
+    for depth in range(1, max_hops + 1):
+        if not frontier:
+            break
+        if remote is not None:
+            remote.prefetch(frontier)
+            if active:
+                remote.prefetch_evidence(_iter_edges(pred, succ, frontier))
+        reached = []
+        for node in frontier:
+            for previous, _predicate, _evidence, _reversed in iter_usable_edges(
+                pred, succ, node, evidence_filter, read_evidence=False
+            ):
+                if previous not in distances:
+                    distances[previous] = depth
+                    reached.append(previous)
+        frontier = reached
     return distances
+
+
+def _iter_edges(
+    forward: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    backward: Mapping[str, Mapping[str, Mapping[str, Any]]] | None,
+    nodes: Iterable[str],
+) -> Iterator[tuple[str, str, str]]:
+    """Yield (subject, predicate, object), as asserted, of the edges the reverse search takes into ``nodes``.
+
+    ``forward`` is ``pred`` and ``backward`` ``succ`` (or None), as
+    :func:`compute_distances` passes them to :func:`iter_usable_edges`.
+    """
+    for node in nodes:
+        for neighbour, predicate, _evidence, backwards in iter_usable_edges(
+            forward, backward, node, None, read_evidence=False
+        ):
+            yield (node, predicate, neighbour) if backwards else (neighbour, predicate, node)
+
+
+def _prefetch_walk(
+    remote: Prefetches,
+    network: PathNetwork,
+    sources: Iterable[str],
+    distances: Mapping[str, int],
+    target_set: set[str],
+    max_hops: int,
+) -> None:
+    """Fetch the rows and evidence the depth-first search will read, one breadth-first level at a time.
+
+    Level k holds the nodes k steps from a source that can still reach a
+    target in the hops left (every node the search may step on, with the
+    most hops it can have left there); their rows are fetched together, then
+    the evidence of their edges that lead nearer a target. Cost: at most
+    ``max_hops`` levels, each a few batched requests.
+    """
+    succ, pred = network.succ, (network.pred if _has_reversed(network) else None)
+    budgets = {s: max_hops for s in sources if s not in target_set}
+    frontier = dict(budgets)
+    while frontier:
+        remote.prefetch(frontier)
+        edges: list[tuple[str, str, str]] = []
+        reached: dict[str, int] = {}
+        for node, budget in frontier.items():
+
+            def near(neighbour: str, budget: int = budget) -> bool:
+                return distances.get(neighbour, max_hops + 1) <= budget - 1
+
+            for neighbour, predicate, _evidence, backwards in iter_usable_edges(
+                succ, pred, node, None, near, read_evidence=False
+            ):
+                edges.append((neighbour, predicate, node) if backwards else (node, predicate, neighbour))
+                if budget > 1 and neighbour not in budgets and neighbour not in target_set:
+                    budgets[neighbour] = reached[neighbour] = budget - 1
+        remote.prefetch_evidence(edges)
+        frontier = reached
 
 
 def count_support(evidence: Iterable[Evidence]) -> float:
@@ -310,6 +377,9 @@ def find_paths(
     result = PathSearch(sources, targets, [], False, [], limits)
     target_set = set(targets)
     distances = compute_distances(network, target_set, max_hops, evidence_filter)
+    if isinstance(network, Prefetches):
+        reached = [s for s in sources if s in distances]
+        _prefetch_walk(network, network, reached, distances, target_set, max_hops)
     deadline = clock() + timeout_s
     cap = max_paths * CANDIDATE_FACTOR
     candidates: list[tuple[Hop, ...]] = []

@@ -71,6 +71,23 @@ class ComputesDistances(Protocol):
         """Return each node's hop distance to the nearest target (≤ ``max_hops``)."""
 
 
+@runtime_checkable
+class Prefetches(Protocol):
+    """A network whose rows live elsewhere (a SPARQL endpoint): search asks for a whole frontier at once.
+
+    Path search calls these before it reads the rows of a breadth-first
+    level (or the evidence of the edges it may step across), so a remote
+    network answers a level in a few batched requests instead of one per
+    node; a network holding its rows in memory needs neither.
+    """
+
+    def prefetch(self, nodes: Iterable[str]) -> None:
+        """Fetch the rows, both ways, of the ``nodes`` not held yet."""
+
+    def prefetch_evidence(self, edges: Iterable[tuple[str, str, str]]) -> None:
+        """Fetch the evidence of ``edges`` (subject, predicate slug, object) not held yet."""
+
+
 def iter_network_nodes(model: GraphModel) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield (entity id, node attributes) for every entity: the one place node attributes are made."""
     for entity in model.entities.values():

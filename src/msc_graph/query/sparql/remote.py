@@ -34,14 +34,41 @@ def run_remote(
             result.
         QueryTimeoutError: the deadline passed.
     """
-    from urllib.parse import urlsplit
-
-    if urlsplit(endpoint).scheme not in ("http", "https"):
-        raise QueryError(f"endpoint {endpoint!r} is not an http(s) URL")
+    check_endpoint(endpoint)
     prepared = prepare_query(text, prefixes)
     return call_with_deadline(
         lambda cancelled: _fetch_remote(endpoint, prepared, timeout_s, limit), timeout_s
     )
+
+
+def check_endpoint(endpoint: str) -> None:
+    """Refuse an endpoint that is not an http(s) URL (file:, ftp: ... are never opened).
+
+    Raises:
+        QueryError: it is not.
+    """
+    from urllib.parse import urlsplit
+
+    if urlsplit(endpoint).scheme not in ("http", "https"):
+        raise QueryError(f"endpoint {endpoint!r} is not an http(s) URL")
+
+
+def select_remote(endpoint: str, text: str, *, timeout_s: float | None) -> QueryResult:
+    """Send a SELECT query the package wrote itself to an endpoint; return every row.
+
+    For the queries of :mod:`msc_graph.interop.endpoint` (path search asking
+    for neighbours): they hold no text of the user's but IRIs and escaped
+    literals, so the read-only guard (and its rdflib parse, ~0.3 s to import)
+    is skipped; the answer is still capped at MAX_ANSWER_BYTES and the call
+    at ``timeout_s``.
+
+    Raises:
+        QueryError: as :func:`run_remote`.
+        QueryTimeoutError: the deadline passed.
+    """
+    check_endpoint(endpoint)
+    prepared = PreparedQuery(text, "SELECT")
+    return call_with_deadline(lambda cancelled: _fetch_remote(endpoint, prepared, timeout_s, 0), timeout_s)
 
 
 def _fetch_remote(endpoint: str, prepared: PreparedQuery, timeout_s: float | None, limit: int) -> QueryResult:
