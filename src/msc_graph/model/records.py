@@ -146,7 +146,10 @@ class Entity:
 
     Names, not entities: a researcher typing "mTOR" finds the pathway, SPARQL
     sees them (``msc:component``), and chains never walk them (a part-of edge
-    would make the pathway do what each part does).
+    would make the pathway do what each part does). Every spelling of each
+    part is listed, long forms paired with short ones by rule
+    (:mod:`msc_graph.curation.validate.components`); the parts themselves, with
+    their cross-references, are :attr:`GraphModel.components`.
     """
     found_in: tuple[str, ...] = ()
     """For cells and tissues: the tissues they lie in (microglia in the central nervous system).
