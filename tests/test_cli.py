@@ -292,6 +292,7 @@ def test_json_outputs_have_exactly_their_typed_shapes(runner, real_project) -> N
         (["stats"], StatsPayload),
         (["studies", "--read-in", "ferrini-2025"], list[StudyRowPayload]),
         (["show", "GFAP"], ShowPayload),
+        (["show", "PI3K/AKT/mTOR pathway"], ShowPayload),
         (["resolve", "VEGF", "--descendants"], ResolvePayload),
         (["search", "IL-1"], list[MatchPayload]),
         (["compare", "GFAP", "--by", "species"], ComparisonPayload),

@@ -26,6 +26,7 @@ ORDER = [
     "curation/load",
     "curation/validate/checker",
     "curation/validate/entities",
+    "curation/validate/components",
     "curation/validate/studies",
     "curation/validate/assertions",
     "curation/validate",

@@ -79,6 +79,12 @@ def test_a_shared_component_offers_every_composite_the_best_supported_first(runn
     assert set(ids) == {"pi3k-akt-pathway", "pi3k-akt-mtor-pathway"}
     weights = open_graph(real_project).resolver.index.weights
     assert weights.get(ids[0], 0) >= weights.get(ids[1], 0)
+    for long_form in (
+        "protein kinase B",
+        "phosphoinositide 3-kinase",
+    ):  # a long form offers what its short one does
+        spelled = json.loads(runner.invoke(cli, ["resolve", long_form, "-f", "json"]).stdout)
+        assert [spelled["id"], *(m["id"] for m in spelled["also"])] == ids, long_form
     mtor = runner.invoke(cli, ["resolve", "mTOR"])
     assert mtor.exit_code == 0 and "pi3k-akt-mtor-pathway" in mtor.stdout and "tumor" not in mtor.stdout
 

@@ -22,6 +22,7 @@ from .conftest import DATA, FIXTURE, ROOT
 
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 PREFIXES = Project(ROOT).read_prefixes()
+TERMS = Project(ROOT).read_terms()
 SEEDS = FIXTURE / "seeds"
 # The fixture project's review: the invalid files are checked as one file of that project
 # (`mscgraph validate FILE` does the same with the project's reviews).
@@ -37,7 +38,7 @@ def _expected(path: Path) -> tuple[int, str]:
 
 def _validate(path: Path) -> None:
     lookup = lambda quote, seed: find_quote(quote, seed, SEEDS)
-    validate_files(load_files([path]), PREFIXES, lookup, reviews=REVIEWS)
+    validate_files(load_files([path]), PREFIXES, lookup, reviews=REVIEWS, terms=TERMS)
 
 
 def test_corpus_has_at_least_twenty_defect_kinds() -> None:
@@ -139,3 +140,59 @@ def test_a_general_sentence_can_decline_the_study_context(tmp_path: Path) -> Non
     inherited, general = model.assertions[0].evidence
     assert (inherited.context.species, inherited.inherited) == ("rat", ("species",))
     assert (general.context.species, general.inherited, general.is_general) == (None, (), True)
+
+
+def _composites(tmp_path: Path, components: str) -> Path:
+    """Write two composites sharing a part, one spelling its parts out, and a ``components:`` section."""
+    source = tmp_path / "parts.yaml"
+    source.write_text(
+        "entities:\n"
+        "  - {id: xy, label: X/Y pathway, type: pathway, synonyms: [xeno kinase/Y pathway]}\n"
+        "  - {id: xz, label: X/Z pathway, type: pathway}\n"
+        "  - {id: ir, label: ischemia/reperfusion, type: process, synonyms: [isch/rep]}\n" + components,
+        encoding="utf-8",
+    )
+    return source
+
+
+def test_a_long_form_names_its_part_on_every_composite(tmp_path: Path) -> None:
+    source = _composites(tmp_path, "components:\n  X: [FPLX:AKT]\n  Y: {no_xref: made up}\n")
+    model = validate_files(load_files([source]), PREFIXES, None, terms=TERMS)
+    # "xeno kinase/Y pathway" has as many slots as "X/Y pathway": xeno kinase is X, so X/Z names it too.
+    assert model.entities["xz"].components == ("X", "Z", "xeno kinase")
+    assert [p.name for p in model.get_components("xz")] == ["X", "Z"]
+    part = model.components["X"]
+    assert (part.spellings, part.xrefs) == (("X", "xeno kinase"), ("FPLX:AKT",))
+    assert model.components["Y"].no_xref == "made up" and model.components["Z"].xrefs == ()
+    # Only a pathway's synonyms are read; "isch/rep" pairs nothing with ischemia.
+    assert model.entities["ir"].components == ("ischemia", "reperfusion")
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ("  Q: [FPLX:AKT]\n", "unknown component 'Q': no composite entity names it as a part"),
+        ("  X: [FPLX:AKT1]\n", "'FPLX:AKT1' is in no term table"),
+        ("  X: [FPLX:AKT]\n  xeno kinase: [FPLX:PI3K]\n", "'xeno kinase' names the same part as 'X'"),
+        ("  X: FPLX:AKT\n", "must be a list of CURIEs or {no_xref: reason}"),
+        ("  X: [AKT]\n", "'AKT' is not a CURIE"),
+    ],
+)
+def test_component_cross_references_are_checked(tmp_path: Path, section: str, message: str) -> None:
+    source = _composites(tmp_path, "components:\n" + section)
+    with pytest.raises(DataError) as caught:
+        validate_files(load_files([source]), PREFIXES, None, terms=TERMS)
+    (problem,) = caught.value.problems
+    last = 5 + section.count("\n")  # the section's last entry holds the defect
+    assert problem.file == str(source) and problem.line == last and problem.field.startswith("components.")
+    assert message in problem.message, problem
+
+
+def test_every_xref_must_be_a_committed_term(tmp_path: Path) -> None:
+    source = tmp_path / "entity.yaml"
+    source.write_text("entities:\n  - {id: g, label: G, type: factor, xrefs: [HGNC:999999999]}\n")
+    with pytest.raises(DataError) as caught:
+        validate_files(load_files([source]), PREFIXES, None, terms=TERMS)
+    assert [(p.line, p.field) for p in caught.value.problems] == [(2, "xrefs")]
+    assert "in no term table" in caught.value.problems[0].message
+    validate_files(load_files([source]), PREFIXES, None)  # without the term tables, not checked

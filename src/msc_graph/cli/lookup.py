@@ -140,6 +140,10 @@ def show(ctx: click.Context, entity: str, basis: tuple[str, ...], fmt: str) -> N
         say(f"  xref: {xref['curie']}  {xref['iri'] or ''}".rstrip())
     if info["no_xref"]:
         say(f"  no xref: {info['no_xref']}")
+    for part in info["components"]:
+        others = f" ({', '.join(part['spellings'][1:])})" if part["spellings"][1:] else ""
+        grounding = ", ".join(x["curie"] for x in part["xrefs"]) or f"no xref: {part['no_xref'] or '?'}"
+        say(f"  component: {part['name']}{others}  {grounding}")
     if info["is_a"]:
         say(f"  is a: {', '.join(p['label'] for p in info['is_a'])}")
     if info["children"]:

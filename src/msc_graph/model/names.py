@@ -83,17 +83,35 @@ def split_components(name: str, *, spaced: bool = False) -> tuple[str, ...]:
     >>> split_components("balance between inhibition and excitation"), split_components("cord/placenta MSCs")
     ((), ())
     """
+    found = [spelling for slot in split_component_slots(name, spaced=spaced) for spelling in slot]
+    return tuple(dict.fromkeys(found))
+
+
+def split_component_slots(name: str, *, spaced: bool = False) -> tuple[tuple[str, ...], ...]:
+    """Return a composite name's parts in order, each as the spellings written for it.
+
+    The rule of :func:`split_components`, keeping each "/"-separated slot
+    apart: a slot written "long form (ABBR)" holds both spellings. Two names
+    of one composite with as many slots name the same parts in the same order
+    ("PI3K/AKT/mTOR" and "phosphoinositide 3-kinase/protein kinase B/mechanistic
+    target of rapamycin"), which is how a long form is paired with its short one.
+
+    >>> split_component_slots("SMAD/extracellular signal regulated kinase (ERK) pathway", spaced=True)
+    (('SMAD',), ('extracellular signal regulated kinase', 'ERK'))
+    >>> split_component_slots("PI3K/Akt pathway")
+    (('PI3K',), ('Akt',))
+    """
     core = _COMPOSITE_TAIL.sub("", name.strip())
     parts = [part.strip() for part in core.split("/")]
     if len(parts) < 2 or any(not part or not re.search(r"[A-Za-z]", part) for part in parts):
         return ()
     if not spaced and any(" " in part for part in parts):
         return ()
-    found: list[str] = []
+    slots: list[tuple[str, ...]] = []
     for part in parts:
         abbreviated = _ABBREVIATED.match(part)
-        found.extend(abbreviated.groups() if abbreviated else (part,))
-    return tuple(dict.fromkeys(found))
+        slots.append(abbreviated.groups() if abbreviated else (part,))
+    return tuple(slots)
 
 
 _BRITISH = [

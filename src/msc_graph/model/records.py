@@ -146,7 +146,10 @@ class Entity:
 
     Names, not entities: a researcher typing "mTOR" finds the pathway, SPARQL
     sees them (``msc:component``), and chains never walk them (a part-of edge
-    would make the pathway do what each part does).
+    would make the pathway do what each part does). Every spelling of each
+    part is listed, long forms paired with short ones by rule
+    (:mod:`msc_graph.curation.validate.components`); the parts themselves, with
+    their cross-references, are :attr:`GraphModel.components`.
     """
     found_in: tuple[str, ...] = ()
     """For cells and tissues: the tissues they lie in (microglia in the central nervous system).
@@ -154,6 +157,23 @@ class Entity:
     Anatomy, read only when deciding whether two places of measurement can
     match (filters.measured_in_compatible); never an edge, never walked by chains.
     """
+
+
+@dataclass(frozen=True)
+class Component:
+    """One part that composite names name (PI3K of the PI3K/AKT/mTOR pathway), with what grounds it.
+
+    A name, never an entity and never an edge: chains do not walk parts.
+    ``spellings`` are every name the graph gives this part, ``name`` first
+    (PI3K, phosphoinositide 3-kinase, P13K); ``xrefs`` ground the part itself,
+    a family or complex (FamPlex) where the part is one, a gene (HGNC) where
+    it is one gene; ``no_xref`` says why a part has none.
+    """
+
+    name: str
+    spellings: tuple[str, ...] = ()
+    xrefs: tuple[str, ...] = ()
+    no_xref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -349,6 +369,8 @@ class GraphModel:
     studies: Mapping[str, Study]
     assertions: tuple[Assertion, ...]
     name: str = "curated"
+    components: Mapping[str, Component] = field(default_factory=dict)
+    """The parts composite entities name (name → part), with their cross-references."""
 
     @property
     def reviews(self) -> dict[str, Study]:
@@ -366,6 +388,15 @@ class GraphModel:
             for parent in entity.is_a:
                 children.setdefault(parent, []).append(entity.id)
         return {parent: tuple(kids) for parent, kids in children.items()}
+
+    def get_components(self, entity_id: str) -> list[Component]:
+        """Return the parts an entity's components name, in the order it names them, each once.
+
+        Cost: linear in the model's parts (once per call; used by ``show``).
+        """
+        by_spelling = {spelling: part for part in self.components.values() for spelling in part.spellings}
+        found = [by_spelling[name] for name in self.entities[entity_id].components if name in by_spelling]
+        return list({part.name: part for part in found}.values())
 
     def iter_descendants(self, entity_id: str) -> Iterator[str]:
         """Yield ``entity_id`` and every entity below it in the is-a hierarchy.

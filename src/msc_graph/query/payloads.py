@@ -68,8 +68,18 @@ class XrefPayload(TypedDict):
     iri: str | None
 
 
+class ComponentPayload(TypedDict):
+    """A part a composite entity names (PI3K of the PI3K/AKT/mTOR pathway), with its cross-references."""
+
+    name: str
+    spellings: list[str]
+    """Every name the graph gives the part, ``name`` first (PI3K, phosphoinositide 3-kinase, P13K)."""
+    xrefs: list[XrefPayload]
+    no_xref: str | None
+
+
 class EntityPayload(TypedDict):
-    """An entity in full (``show``): names, cross-references, parents and children."""
+    """An entity in full (``show``): names, cross-references, parts, parents and children."""
 
     id: str
     label: str
@@ -77,6 +87,8 @@ class EntityPayload(TypedDict):
     synonyms: list[str]
     xrefs: list[XrefPayload]
     no_xref: str | None
+    components: list[ComponentPayload]
+    """The parts a composite names, in the order it names them (none for any other entity)."""
     is_a: list[EntityRef]
     children: list[EntityRef]
 
@@ -196,10 +208,11 @@ def evidence_payload(model: GraphModel, evidence: Evidence) -> EvidencePayload:
 
 
 def entity_payload(model: GraphModel, entity: Entity, prefixes: Mapping[str, str]) -> EntityPayload:
-    """Return an entity with synonyms, xrefs (CURIE and IRI), parents and children."""
+    """Return an entity with synonyms, xrefs (CURIE and IRI), parts, parents and children."""
     from msc_graph.views.namespaces import expand_curie
 
     children = sorted(model.children.get(entity.id, ()))
+    parts = model.get_components(entity.id) if entity.components else []
     return {
         "id": entity.id,
         "label": entity.label,
@@ -207,6 +220,15 @@ def entity_payload(model: GraphModel, entity: Entity, prefixes: Mapping[str, str
         "synonyms": list(entity.synonyms),
         "xrefs": [{"curie": x, "iri": expand_curie(x, prefixes)} for x in entity.xrefs],
         "no_xref": entity.no_xref,
+        "components": [
+            {
+                "name": part.name,
+                "spellings": list(part.spellings),
+                "xrefs": [{"curie": x, "iri": expand_curie(x, prefixes)} for x in part.xrefs],
+                "no_xref": part.no_xref,
+            }
+            for part in parts
+        ],
         "is_a": [entity_ref(model, p) for p in entity.is_a],
         "children": [entity_ref(model, c) for c in children],
     }

@@ -42,7 +42,7 @@ from msc_graph.errors import DataError, Problem
 from msc_graph.model import GraphModel
 
 T = TypeVar("T")
-CACHE_VERSION = "7"
+CACHE_VERSION = "8"
 """Bump when the pickled records or the artefact format change, so old caches are ignored."""
 SECRET_NAME = "cache.key"
 """The file, in the user's msc-graph configuration folder, holding the cache's HMAC key."""
@@ -327,7 +327,7 @@ def build_model(project: Project | None = None, *, use_cache: bool = True) -> Gr
     The curated YAML is read once: the key is computed from those bytes and
     the same bytes are parsed, so a file edited during the build cannot put
     a model under a key it does not match. The other inputs (the seed texts,
-    ontology/ with prefixes.json) are read by the build itself, so they are
+    ontology/ with prefixes.json and the term tables) are read by the build itself, so they are
     hashed before and again after it, and a build during which they changed
     is returned but not stored.
 
@@ -346,7 +346,7 @@ def build_model(project: Project | None = None, *, use_cache: bool = True) -> Gr
 
         files = load_files(paths, contents)
         lookup = make_quote_lookup(seeds_dir)
-        return validate_files(files, project.read_prefixes(), lookup)
+        return validate_files(files, project.read_prefixes(), lookup, terms=project.read_terms())
 
     if not use_cache:
         return build(None)

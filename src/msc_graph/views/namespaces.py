@@ -23,6 +23,7 @@ ENTITY_IRI = BASE_IRI + "entity/"
 STUDY_IRI = BASE_IRI + "study/"
 ASSERTION_IRI = BASE_IRI + "assertion/"
 EVIDENCE_IRI = BASE_IRI + "evidence/"
+COMPONENT_IRI = BASE_IRI + "component/"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -43,6 +44,7 @@ QUERY_PREFIXES = {
     "study": STUDY_IRI,
     "assertion": ASSERTION_IRI,
     "evidence": EVIDENCE_IRI,
+    "component": COMPONENT_IRI,
     "rdf": RDF,
     "rdfs": RDFS,
     "owl": OWL,

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from msc_graph.model import Basis, Evidence, GraphModel, Study
+from msc_graph.model import Basis, Component, Evidence, GraphModel, Study
+from msc_graph.model.names import normalise_name
 from msc_graph.model.vocabulary import PREDICATES, get_eco_term
 from msc_graph.views.namespaces import (
     ASSERTION_IRI,
     BIBO,
+    COMPONENT_IRI,
     DCTERMS,
     ECO_IRI,
     ENTITY_IRI,
@@ -158,8 +160,12 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
             yield node, vocab("foundIn"), entity_iri(place)
         for component in entity.components:
             yield node, vocab("component"), _text(component)
+        for part in model.get_components(entity.id) if entity.components else ():
+            yield node, vocab("hasComponent"), component_iri(part.name)
         if entity.no_xref:
             yield node, vocab("noXrefReason"), _text(entity.no_xref)
+    for part in model.components.values():
+        yield from _iter_component_triples(part, prefixes)
     for study in model.studies.values():
         yield from _iter_study_triples(study)
     eco_classes = {
@@ -187,6 +193,29 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
             cited = model.studies.get(item.study)
             primary = not (cited is not None and cited.review)
             yield from _iter_evidence_triples(evidence, item, eco_classes[item.basis, primary])
+
+
+def component_iri(name: str) -> Iri:
+    """Return the IRI of the part a composite names (its normalised name: PI3K → component:pi3k)."""
+    from urllib.parse import quote
+
+    return Iri(COMPONENT_IRI + quote(normalise_name(name), safe=""))
+
+
+def _iter_component_triples(part: Component, prefixes: Mapping[str, str]) -> Iterator[Triple]:
+    """Yield a part's node: its name, other spellings and cross-references (never an entity, never walked)."""
+    node = component_iri(part.name)
+    yield node, Iri(RDF + "type"), vocab("Component")
+    yield node, Iri(RDFS + "label"), _text(part.name)
+    for spelling in part.spellings[1:]:
+        yield node, Iri(SKOS + "altLabel"), _text(spelling)
+    for xref in part.xrefs:
+        iri = expand_curie(xref, prefixes)
+        if iri:
+            yield node, Iri(SKOS + "exactMatch"), Iri(iri)
+        yield node, Iri("http://www.geneontology.org/formats/oboInOwl#hasDbXref"), _text(xref)
+    if part.no_xref:
+        yield node, vocab("noXrefReason"), _text(part.no_xref)
 
 
 def _iter_study_triples(study: Study) -> Iterator[Triple]:

@@ -5,19 +5,21 @@ single DataError, each located as ``file:line:column: field: message``, so a
 curator fixes everything in one round instead of one error per run.
 
 The rules sit by record: ``checker`` (the problem collector and the fields each
-record may have), ``entities``, ``studies`` (with seeds and contexts) and
+record may have), ``entities``, ``components`` (the parts composite names
+name, and their cross-references), ``studies`` (with seeds and contexts) and
 ``assertions`` (with evidence and basis).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from msc_graph.curation.load import Located, RawFile
 from msc_graph.curation.validate.assertions import validate_assertions
 from msc_graph.curation.validate.checker import TOP_LEVEL, Checker, is_key, known_reviews, suggest
+from msc_graph.curation.validate.components import validate_components
 from msc_graph.curation.validate.entities import validate_entities
 from msc_graph.curation.validate.studies import validate_context, validate_studies
 from msc_graph.errors import DataError
@@ -34,6 +36,7 @@ def validate_files(
     quote_lookup: Any = None,
     *,
     reviews: Mapping[str, Study] | None = None,
+    terms: Collection[str] | None = None,
 ) -> GraphModel:
     """Check raw files and build the model; raise one DataError listing every problem.
 
@@ -47,13 +50,16 @@ def validate_files(
             quote check (used when the seed texts are not available).
         reviews: reviews defined outside ``files`` (id → study), for checking
             some files of a project without the rest; ``files`` may redefine them.
+        terms: the CURIEs of the committed term tables (``Project.read_terms``);
+            every xref must be one. None skips the check.
     """
-    check = Checker(prefixes, quote_lookup)
+    check = Checker(prefixes, quote_lookup, terms=terms)
     files = list(files)
     entity_records: dict[str, Located] = {}
     study_records: dict[str, Located] = {}
     context_records: dict[str, Located] = {}
     overlays: list[tuple[Located, str]] = []
+    parts: list[tuple[Located, str]] = []
     for raw in files:
         data = raw.data
         grounding = data.get("xrefs")
@@ -65,6 +71,16 @@ def validate_files(
                     data.where("xrefs"),
                     "xrefs",
                     "must be a mapping of entity id → list of CURIEs or {no_xref: reason}",
+                )
+        grounded_parts = data.get("components")
+        if grounded_parts is not None:
+            if isinstance(grounded_parts, Located):
+                parts.extend((grounded_parts, name) for name in grounded_parts)
+            else:
+                check.report(
+                    data.where("components"),
+                    "components",
+                    "must be a mapping of component name → list of CURIEs or {no_xref: reason}",
                 )
         for key in data:
             if key not in TOP_LEVEL:
@@ -104,7 +120,9 @@ def validate_files(
                     else:
                         context_records[name] = record
 
-    entities = validate_entities(check, entity_records, overlays)
+    entities, components = validate_components(
+        check, validate_entities(check, entity_records, overlays), parts
+    )
     contexts_by_name = {
         name: validate_context(check, record, entities, context_records, allow_use=False)
         for name, record in context_records.items()
@@ -122,7 +140,7 @@ def validate_files(
     assertions = validate_assertions(check, files, entities, studies, contexts_by_name, context_records)
     if check.problems:
         raise DataError(sorted(set(check.problems), key=lambda p: (p.file, p.line, p.column)))
-    return GraphModel(entities=entities, studies=studies, assertions=assertions)
+    return GraphModel(entities=entities, studies=studies, assertions=assertions, components=components)
 
 
 def find_warnings(model: GraphModel) -> list[str]:

@@ -8,7 +8,8 @@ of every file in one pass.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,8 @@ from msc_graph.curation.load import Located, LocatedList
 from msc_graph.errors import Problem
 from msc_graph.model import CONTEXT_FIELDS, Study
 
-TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions", "xrefs"}
+TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions", "xrefs", "components"}
+CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
 ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref", "found_in", "components"}
 STUDY_KEYS = {
     "id",
@@ -61,11 +63,37 @@ class Checker:
     """The reviews evidence may be read in (id → study with its seed), known once studies are read."""
     seed_places: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     """Review id → where its ``seed:`` is written (a missing seed text is reported there)."""
+    terms: Collection[str] | None = None
+    """The CURIEs of the committed term tables (ontology/terms/*.tsv); None skips that check."""
 
     def report(self, where: tuple[str, int, int], field_name: str, message: str) -> None:
         """Record one problem at ``where`` (file, line, column)."""
         file, line, column = where
         self.problems.append(Problem(file, line, column, field_name, message))
+
+    def curie(self, where: tuple[str, int, int], field_name: str, curie: str) -> bool:
+        """Report ``curie`` unless it has a known prefix and (when terms are given) is a committed term."""
+        match = CURIE.match(curie)
+        if not match:
+            self.report(where, field_name, f"{curie!r} is not a CURIE (PREFIX:id)")
+        elif match.group(1) not in self.prefixes:
+            self.report(
+                where,
+                field_name,
+                f"unknown CURIE prefix {match.group(1)!r} in {curie!r}"
+                f"{suggest(match.group(1), self.prefixes)} "
+                "(prefixes are in ontology/prefixes.json)",
+            )
+        elif self.terms is not None and curie not in self.terms:
+            self.report(
+                where,
+                field_name,
+                f"{curie!r} is in no term table (ontology/terms/*.tsv): add it with "
+                "scripts/make_term_tables.py, or verify it by hand into manual.tsv",
+            )
+        else:
+            return True
+        return False
 
     def text(self, record: Located, key: str, *, required: bool = False) -> str | None:
         """Return the stripped string at ``key`` (a number as its text), None when absent or wrong."""

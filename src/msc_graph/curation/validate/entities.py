@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from msc_graph.curation.load import Located
@@ -10,7 +9,6 @@ from msc_graph.curation.validate.checker import ENTITY_KEYS, Checker, is_key, su
 from msc_graph.model import Entity, EntityType
 from msc_graph.model.names import normalise_name, split_components
 
-CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
 PLACE_TYPES = frozenset({EntityType.TISSUE, EntityType.CELL_TYPE})
 """Entity types that are places of measurement (context measured_in) and may say where they lie."""
 
@@ -64,17 +62,7 @@ def validate_entities(
         extra, reason = grounded.get(ident, ((), None))
         xrefs = tuple(dict.fromkeys((*xrefs, *extra)))
         for xref in xrefs:
-            match = CURIE.match(xref)
-            if not match:
-                check.report(record.where("xrefs"), "xrefs", f"{xref!r} is not a CURIE (PREFIX:id)")
-            elif match.group(1) not in check.prefixes:
-                check.report(
-                    record.where("xrefs"),
-                    "xrefs",
-                    f"unknown CURIE prefix {match.group(1)!r} in {xref!r}"
-                    f"{suggest(match.group(1), check.prefixes)} "
-                    "(prefixes are in ontology/prefixes.json)",
-                )
+            check.curie(record.where("xrefs"), "xrefs", xref)
         key = normalise_name(label)
         if key in labels and labels[key][0] != ident:
             other, other_record = labels[key]

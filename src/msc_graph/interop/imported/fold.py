@@ -7,7 +7,8 @@ vocabulary, each ``msc:Assertion`` node becomes one edge (its ``rdf:subject``,
 it reifies, with its evidence as the edge's provenance (studies as
 publications, the reviews read in as the knowledge source, the quotes as
 supporting text, each publication's best basis);
-assertion, evidence and study nodes, ontology terms (``owl:Class`` …) and
+assertion, evidence, study and component nodes (the parts composite names
+name, with their cross-references), ontology terms (``owl:Class`` …) and
 nodes only they mention are not graph nodes; ``skos:broader`` is is-a and
 ``skos:exactMatch`` / ``oboInOwl:hasDbXref`` are cross-references. Files
 without our vocabulary are read exactly as any other N-Triples.
@@ -29,6 +30,7 @@ NODE_ROLES = {
     VOCAB_IRI + "Assertion": "assertion",
     VOCAB_IRI + "Evidence": "evidence",
     VOCAB_IRI + "Study": "study",
+    VOCAB_IRI + "Component": "component",
     **dict.fromkeys(
         (
             OWL + "Class",
@@ -43,7 +45,10 @@ NODE_ROLES = {
         "schema",
     ),
 }
-"""rdf:type → the role of a node of our RDF layout that is not a graph node (see ``fold_our_rdf``)."""
+"""rdf:type → the role of a node of our RDF layout that is not a graph node (see ``fold_our_rdf``).
+
+A component node (a part of a composite's name, with its cross-references)
+is data about names, never a node of the graph: it and the edges into it go."""
 NOTED_LITERALS = {
     VOCAB_IRI + "quote": "quote",
     VOCAB_IRI + "basis": "basis",

@@ -216,7 +216,7 @@ class ImportedGraph:
             {self.study_id: self.study},
             (),
             self.name,
-            {k: tuple(v) for k, v in children.items()},
+            children={k: tuple(v) for k, v in children.items()},
         )
 
     @cached_property

@@ -111,5 +111,6 @@ def merge_models(curated: GraphModel, imported: ImportedModel, aliases: Mapping[
         {**imported.studies, **curated.studies},
         curated.assertions,
         f"{curated.name}+{imported.name}",
-        {k: tuple(v) for k, v in children.items()},
+        components=curated.components,
+        children={k: tuple(v) for k, v in children.items()},
     )
