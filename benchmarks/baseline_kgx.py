@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import BIOLINK, PREFIXES, RDF_TYPE, RDFS_LABEL  # noqa: E402
+from generate import BIOLINK, PREFIXES, RDF_TYPE, RDFS_LABEL
 
 
 def _expand(curie: str) -> str:
@@ -28,7 +28,7 @@ def _expand(curie: str) -> str:
     return PREFIXES[prefix] + local if prefix in PREFIXES else "https://identifiers.org/" + curie
 
 
-def read_digraph(edges_path: str):  # noqa: ANN201 - networkx is untyped
+def read_digraph(edges_path: str):
     """Return the KGX edges as a networkx DiGraph, read with the csv module (no quoting, as KGX)."""
     import networkx
 

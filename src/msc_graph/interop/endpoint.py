@@ -314,24 +314,25 @@ class EndpointNetwork:
                 seen.add(key)
                 node, neighbour, slug = by_iri[center], self.node_id(other), self._slug(predicate)
                 edge = (node, slug, neighbour) if side == "out" else (neighbour, slug, node)
-                out = side == "out"
-                rows, degrees = (self._out, self._out_degree) if out else (self._in, self._in_degree)
+                rows = self._out if side == "out" else self._in
                 rows[node].setdefault(neighbour, {})[slug] = EdgeAttrs(self, edge)
-                degrees[node] = degrees.get(node, 0) + 1
                 triples = self._triples.setdefault(edge, [])
                 if predicate not in triples:
                     triples.append(predicate)
+            for node in batch:  # one edge per (neighbour, predicate slug), as every network view counts
+                self._out_degree[node] = sum(len(keyed) for keyed in self._out[node].values())
+                self._in_degree[node] = sum(len(keyed) for keyed in self._in[node].values())
 
     def __contains__(self, node: object) -> bool:
         return isinstance(node, str)
 
     def out_degree(self, node: str) -> int:
-        """Return the number of distinct (predicate, object) pairs leaving ``node`` (its row is fetched)."""
+        """Return the number of distinct (predicate slug, object) pairs leaving ``node`` (its row is fetched)."""
         self.prefetch([node])
         return self._out_degree.get(node, 0)
 
     def in_degree(self, node: str) -> int:
-        """Return the number of distinct (subject, predicate) pairs entering ``node``."""
+        """Return the number of distinct (subject, predicate slug) pairs entering ``node``."""
         self.prefetch([node])
         return self._in_degree.get(node, 0)
 
