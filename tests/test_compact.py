@@ -284,3 +284,23 @@ def test_warm_paths_on_the_curated_graph_imports_no_heavy_library(fixture_projec
     out = subprocess.run([sys.executable, "-c", WARM_PATHS], capture_output=True, text=True, check=True)
     loaded = set(out.stdout.split())
     assert not loaded & {"networkx", "rdflib", "yaml", "pyoxigraph", "pyvis", "numpy"}
+
+
+def test_a_focused_network_keeps_only_the_nodes_within_reach_and_every_degree(tmp_path: Path) -> None:
+    # a → b → c → d, and b → x where x reaches no target: a chain to d never steps to x
+    nodes = ["a", "b", "c", "d", "x"]
+    edges = [
+        ("a", "b", "increases", _evidence(1)),
+        ("b", "c", "increases", _evidence(2)),
+        ("c", "d", "decreases", _evidence(3)),
+        ("b", "x", "increases", _evidence(4)),
+    ]
+    compact = _as_compact(tmp_path, nodes, edges)
+    depths = compact.compute_distances(["d"], 4)
+    assert dict(depths) == {"a": 3, "b": 2, "c": 1, "d": 0} and "x" not in depths
+    for distances in (depths, dict(depths)):  # the array the search passes, or any mapping
+        focused = compact.focus(distances)
+        assert set(compact.succ["b"]) == {"c", "x"} and set(focused.succ["b"]) == {"c"}
+        assert set(focused.succ.within(1)["b"]) == {"c"} and set(focused.succ.within(0)["b"]) == set()
+        assert set(focused.pred.within(2)["c"]) == {"b"} and set(focused.pred.within(1)["c"]) == set()
+        assert focused.out_degree("b") == compact.out_degree("b") == 2  # degrees of the whole network

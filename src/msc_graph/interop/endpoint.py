@@ -327,7 +327,7 @@ class EndpointNetwork:
         return isinstance(node, str)
 
     def out_degree(self, node: str) -> int:
-        """Return the number of distinct (predicate slug, object) pairs leaving ``node`` (its row is fetched)."""
+        """Return the number of distinct (predicate slug, object) pairs leaving ``node`` (row fetched)."""
         self.prefetch([node])
         return self._out_degree.get(node, 0)
 

@@ -44,7 +44,14 @@ from msc_graph.config import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOU
 from msc_graph.model import Evidence, GraphModel, assign_support_units
 from msc_graph.model.vocabulary import PREDICATES
 from msc_graph.query.filters import EvidenceFilter, measured_in_compatible
-from msc_graph.views.network import ComputesDistances, KnowsPredicates, PathNetwork, Prefetches
+from msc_graph.views.network import (
+    ComputesDistances,
+    Focuses,
+    HasNearRows,
+    KnowsPredicates,
+    PathNetwork,
+    Prefetches,
+)
 
 DAMPING = 0.4
 """Hub damping exponent (Hetionet's DWPC uses 0.4)."""
@@ -160,7 +167,7 @@ def compute_distances(
     targets: Iterable[str],
     max_hops: int,
     evidence_filter: EvidenceFilter | None = None,
-) -> dict[str, int]:
+) -> Mapping[str, int]:
     """Return each node's hop distance to the nearest target, for distances ≤ ``max_hops``.
 
     Reverse breadth-first search over usable edges. Cost: linear in the edges
@@ -377,6 +384,9 @@ def find_paths(
     result = PathSearch(sources, targets, [], False, [], limits)
     target_set = set(targets)
     distances = compute_distances(network, target_set, max_hops, evidence_filter)
+    focused = isinstance(network, Focuses)
+    if isinstance(network, Focuses):  # rows cut to the nodes a chain may still step to
+        network = network.focus(distances)
     if isinstance(network, Prefetches):
         reached = [s for s in sources if s in distances]
         _prefetch_walk(network, network, reached, distances, target_set, max_hops)
@@ -397,9 +407,12 @@ def find_paths(
             def near(neighbour: str) -> bool:
                 return distances.get(neighbour, max_hops + 1) <= budget - 1
 
-            found = near_edges[node, budget] = list(
-                iter_usable_edges(succ, pred, node, evidence_filter, near)
-            )
+            if focused and isinstance(succ, HasNearRows) and (pred is None or isinstance(pred, HasNearRows)):
+                forward, backward = succ.within(budget - 1), None if pred is None else pred.within(budget - 1)
+                found = list(iter_usable_edges(forward, backward, node, evidence_filter))
+            else:
+                found = list(iter_usable_edges(succ, pred, node, evidence_filter, near))
+            near_edges[node, budget] = found
         return found
 
     def extend(node: str, trail: list[Hop], visited: set[str], budget: int) -> bool:

@@ -67,8 +67,28 @@ class KnowsPredicates(Protocol):
 class ComputesDistances(Protocol):
     """A network with its own reverse breadth-first search (compact.CompactNetwork, on integer rows)."""
 
-    def compute_distances(self, targets: Iterable[str], max_hops: int) -> dict[str, int]:
+    def compute_distances(self, targets: Iterable[str], max_hops: int) -> Mapping[str, int]:
         """Return each node's hop distance to the nearest target (≤ ``max_hops``)."""
+
+
+@runtime_checkable
+class HasNearRows(Protocol):
+    """An adjacency of a focused network: rows cut to the nodes within ``limit`` hops of a target."""
+
+    def within(self, limit: int) -> Adjacency:
+        """Return the rows holding only neighbours at most ``limit`` hops from a target."""
+
+
+@runtime_checkable
+class Focuses(Protocol):
+    """A network that can cut its rows to the nodes within reach of the targets (compact.CompactNetwork).
+
+    After the distance pass a chain only steps to nodes with a distance, so
+    path search asks for the focused network and never builds the rest of a row.
+    """
+
+    def focus(self, distances: Mapping[str, int]) -> PathNetwork:
+        """Return the network with rows that hold only the nodes of ``distances``."""
 
 
 @runtime_checkable
