@@ -176,3 +176,21 @@ def test_a_column_expands_exactly_as_each_curie_does(values: list[str]) -> None:
     assert curies.expand_column(pyarrow.array(values, pyarrow.string())).to_pylist() == [
         Curies(PREFIX_MAP).expand(value) for value in values
     ]
+
+
+def test_provenance_past_the_spool_bound_goes_to_disk_and_reads_back_the_same(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ten times Hetionet holds ~1.6 GB of provenance: past SPOOL_BYTES it is written to a file
+    from msc_graph.interop.imported import records as records_module
+
+    nodes, edges = _random_kgx(random.Random(5), 40, 300)
+    folder = _pair(tmp_path / "in", nodes, edges)
+    import_graph(find_import_source(folder), "memory", isolated_cache)
+    monkeypatch.setattr(records_module, "SPOOL_BYTES", 100)
+    import_graph(find_import_source(folder), "spooled", isolated_cache)
+    graphs = isolated_cache / "graphs"
+    for name in ("edges.provenance", "edges.provenance.offsets"):
+        assert (graphs / "spooled" / name).read_bytes() == (graphs / "memory" / name).read_bytes()
+    assert (graphs / "spooled" / "edges.provenance").stat().st_size > 100
+    assert not list((graphs / "spooled").glob(".provenance-*"))  # the spool file left nothing behind

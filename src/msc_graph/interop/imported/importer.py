@@ -235,10 +235,10 @@ def _import_locked(
     temporary = graphs_dir / f".{name}.tmp-{uuid.uuid4().hex[:8]}-{os.getpid()}"
     temporary.mkdir()
     try:
-        records = RecordBuilder(name)
         curies = Curies(prefixes or {})
         store = pyoxigraph.Store(str(temporary / "store"))
         loader = StoreLoader(store)
+        records = RecordBuilder(name, spool_dir=temporary)
         try:
             if source.format in ("nt", "ttl"):
                 read_ntriples(
@@ -262,6 +262,7 @@ def _import_locked(
                 "imported_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
             records.write(temporary, meta)  # while the loader still loads the last chunks
+            records.release_written()
             # the compact network the first `paths --graph` would build: built here, beside the loader
             (temporary / "network").mkdir()
             write_network(
@@ -274,6 +275,7 @@ def _import_locked(
             loader.close()
             store.flush()
         finally:
+            records.close()  # first: the loader's close raises its error
             loader.close()
             del store, loader  # release RocksDB's lock now, even while an error propagates
         _swap_into_place(temporary, final)

@@ -22,14 +22,14 @@ An edge's provenance is one record of tab-separated fields (PROVENANCE_FIELDS);
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
+import shutil
 from array import array
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import CATEGORY_TYPES
@@ -45,6 +45,8 @@ IMPORT_VERSION = 4
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 """What a graph name may be, matched whole (``fullmatch``: ``$`` would let a final newline through)."""
 BASIS_VALUES = frozenset(b.value for b in Basis)
+SPOOL_BYTES = 64 << 20
+"""Provenance bytes an import keeps in memory before they go to a file in its own folder."""
 PROVENANCE_FIELDS = ("id", "source", "publications", "text", "level", "direction", "bases", "units")
 """The tab-separated fields of an edge's provenance record, in order (``bases`` and ``units``
 align with ``publications``: our own exports write each publication's basis and support unit)."""
@@ -108,8 +110,10 @@ class RecordBuilder:
     KGX provenance; the input itself is never held whole.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, spool_dir: Path | None = None) -> None:
         self.name = name
+        self.spool_dir = spool_dir
+        """Where the provenance records go once they pass SPOOL_BYTES (the import's own folder)."""
         self.node_index: dict[str, int] = {}
         self.node_ids: list[str] = []
         self.labels: list[str | None] = []
@@ -125,7 +129,7 @@ class RecordBuilder:
         self.predicate_codes = array("H")
         self.lines = array("i")
         self.provenance_offsets = array("q", [0])
-        self.provenance = io.BytesIO()
+        self.provenance = self._spool()
         self.slugs = list(PREDICATES)
         self._slug_codes = {slug: code for code, slug in enumerate(self.slugs)}
         self.predicates: list[str] = []
@@ -214,7 +218,19 @@ class RecordBuilder:
         """Start the edge records afresh (the node table stays)."""
         self.subjects, self.objects, self.lines = array("i"), array("i"), array("i")
         self.slug_codes, self.predicate_codes = array("B"), array("H")
-        self.provenance_offsets, self.provenance = array("q", [0]), io.BytesIO()
+        self.provenance.close()
+        self.provenance_offsets, self.provenance = array("q", [0]), self._spool()
+
+    def _spool(self) -> IO[bytes]:
+        """Return the file the provenance records are written to: memory, then disk past SPOOL_BYTES.
+
+        Why: provenance is ~70 bytes per KGX edge, 1.6 GB for ten times
+        Hetionet; only the offsets (8 bytes per edge) stay in memory.
+        """
+        import tempfile
+
+        folder = None if self.spool_dir is None else str(self.spool_dir)
+        return tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, dir=folder, prefix=".provenance-")
 
     def keep_nodes(self, keep: Sequence[bool]) -> None:
         """Drop the nodes not kept and number the rest in order; no edge may touch a dropped node."""
@@ -270,8 +286,24 @@ class RecordBuilder:
             ("provenance.offsets", self.provenance_offsets),
         ):
             _write_file(folder / f"edges.{suffix}", values.tobytes())
-        _write_file(folder / "edges.provenance", self.provenance.getvalue())
+        self.provenance.seek(0)
+        with (folder / "edges.provenance").open("wb") as stream:
+            shutil.copyfileobj(self.provenance, stream, 1 << 20)
+            stream.flush()
+            os.fsync(stream.fileno())
         _write_file(folder / "meta.json", json.dumps(meta, indent=2).encode("utf-8"))
+
+    def close(self) -> None:
+        """Close the provenance spool (its file on disk, if it grew past SPOOL_BYTES, goes with it)."""
+        self.provenance.close()
+
+    def release_written(self) -> None:
+        """Free the edge columns only the record files need (the network needs subjects, objects, slugs).
+
+        The import calls it after :meth:`write`, so building the network does
+        not hold the lines, written predicates and provenance offsets too.
+        """
+        self.lines, self.predicate_codes, self.provenance_offsets = array("i"), array("H"), array("q", [0])
 
 
 def _by_index(values: Mapping[int, Sequence[Any]]) -> dict[str, list[Any]]:
