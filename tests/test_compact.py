@@ -23,6 +23,7 @@ from msc_graph.views.compact import (
     OverlayNetwork,
     _build_csr_python,
     build_csr,
+    count_row_degrees,
     open_network,
     write_network,
 )
@@ -304,3 +305,15 @@ def test_a_focused_network_keeps_only_the_nodes_within_reach_and_every_degree(tm
         assert set(focused.succ.within(1)["b"]) == {"c"} and set(focused.succ.within(0)["b"]) == set()
         assert set(focused.pred.within(2)["c"]) == {"b"} and set(focused.pred.within(1)["c"]) == set()
         assert focused.out_degree("b") == compact.out_degree("b") == 2  # degrees of the whole network
+
+
+def test_row_degrees_counted_in_small_blocks_are_those_of_one_block() -> None:
+    # ten times Hetionet counts its degrees a block of rows at a time: the blocks must not matter
+    rng = random.Random(11)
+    keys = array("i", (rng.randrange(30) for _ in range(3000)))
+    values = array("i", (rng.randrange(30) for _ in range(3000)))
+    codes = array("B", (rng.randrange(4) for _ in range(3000)))
+    rows = build_csr(keys, values, 30)
+    expected = [len({(values[e], codes[e]) for e in range(3000) if keys[e] == node}) for node in range(30)]
+    for block in (1, 7, 100, 1 << 21):
+        assert list(count_row_degrees(rows, codes, block)) == expected
