@@ -141,8 +141,10 @@ def count_row_degrees(rows: Csr, slug_codes: Sequence[int], block: int = 1 << 21
             lengths = numpy.diff(offsets[first : last + 1])
             local = numpy.repeat(numpy.arange(last - first, dtype=numpy.int64), lengths)
             width = max(len(degrees), 1) * 256
-            keys = numpy.unique(local * width + neighbours[start:stop] * 256 + codes[edges[start:stop]])
-            degrees[first:last] = numpy.bincount(keys // width, minlength=last - first)
+            keys = local * width + neighbours[start:stop].astype(numpy.int64) * 256 + codes[edges[start:stop]]
+            keys.sort()  # a sort and a comparison: numpy.unique's hash table is ~10x slower here
+            distinct = keys[numpy.concatenate(([True], keys[1:] != keys[:-1]))]
+            degrees[first:last] = numpy.bincount(distinct // width, minlength=last - first)
         first = last
     return array("i", degrees.tobytes())
 
