@@ -75,3 +75,12 @@ def bench_table() -> None:
             f"| {row['what']} | {row['ours_s']:.3f} | {bound}{row['baseline_s']:.3f} | "
             f"{bound}{row['ratio']:.2f}× | {row['target']} | {met} |"
         )
+
+
+def scale_table() -> None:
+    """Write the README's ten-times-Hetionet row from benchmarks/results/scale.md (the last `make bench-scale`)."""
+    from pathlib import Path
+
+    results = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "scale.md"
+    for line in results.read_text(encoding="utf-8").splitlines()[2:]:
+        cog.outl(line)
