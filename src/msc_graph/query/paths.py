@@ -47,6 +47,7 @@ from msc_graph.query.filters import EvidenceFilter, measured_in_compatible
 from msc_graph.views.network import (
     ComputesDistances,
     Focuses,
+    HasEdgesBetween,
     HasNearRows,
     KnowsPredicates,
     PathNetwork,
@@ -289,7 +290,12 @@ def score_path(network: PathNetwork, hops: Iterable[Hop]) -> float:
         evidence = 1.0 - 0.5**weight if weight else 0.25
         opposite = -(hop.sign or 0)
         edge_subject, edge_object = (hop.object, hop.subject) if hop.reversed else (hop.subject, hop.object)
-        parallel = network.succ[edge_subject].get(edge_object, {})
+        succ = network.succ
+        parallel = (
+            succ.edges_between(edge_subject, edge_object)
+            if isinstance(succ, HasEdgesBetween)
+            else succ[edge_subject].get(edge_object)
+        ) or {}
         conflicting = opposite != 0 and any(a.get("sign") == opposite for a in parallel.values())
         consistency = 0.5 if conflicting else 1.0
         degrees = max(network.out_degree(edge_subject), 1) * max(network.in_degree(edge_object), 1)

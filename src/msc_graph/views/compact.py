@@ -362,6 +362,26 @@ class AdjacencyView(Mapping[str, Row]):
     def __getitem__(self, node: str) -> Row:
         return self.row(self._network.node_index[node])
 
+    def edges_between(self, node: str, neighbour: str) -> KeyedEdges | None:
+        """Return the edges from ``node`` to ``neighbour`` (None when there are none).
+
+        Scoring a chain asks this of each hop; scanning the row in C is
+        ~10 µs even for a hub, where building the hub's row is milliseconds.
+        """
+        import numpy
+
+        index, other = self._network.node_index.get(node), self._network.node_index.get(neighbour)
+        if index is None or other is None:
+            return None
+        cached = self._rows.get(index)
+        if cached is not None:
+            return cached.get(neighbour)
+        start, stop = self._offsets[index], self._offsets[index + 1]
+        found = numpy.flatnonzero(numpy.asarray(self._neighbours[start:stop]) == other)
+        if not len(found):
+            return None
+        return KeyedEdges(self._network, numpy.asarray(self._edges[start:stop])[found].tolist())
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._network.node_ids)
 
@@ -487,8 +507,10 @@ class CompactNetwork:
                 )
                 neighbours = numpy.asarray(adjacency._neighbours)[positions]
                 reached.append(neighbours[usable[codes[numpy.asarray(adjacency._edges)[positions]]]])
-            found = numpy.unique(numpy.concatenate(reached)) if reached else frontier[:0]
-            frontier = found[depths[found] < 0]
+            marked = numpy.zeros(len(depths), dtype=bool)  # a mask, not numpy.unique: O(nodes), no hashing
+            for found in reached:
+                marked[found] = True
+            frontier = numpy.flatnonzero(marked & (depths < 0))
             depths[frontier] = depth
         return NodeDepths(self, depths)
 

@@ -72,6 +72,14 @@ class ComputesDistances(Protocol):
 
 
 @runtime_checkable
+class HasEdgesBetween(Protocol):
+    """An adjacency that finds the edges between two nodes without building the first one's row."""
+
+    def edges_between(self, node: str, neighbour: str) -> Mapping[str, Mapping[str, Any]] | None:
+        """Return the edges from ``node`` to ``neighbour`` keyed by predicate, or None."""
+
+
+@runtime_checkable
 class HasNearRows(Protocol):
     """An adjacency of a focused network: rows cut to the nodes within ``limit`` hops of a target."""
 
