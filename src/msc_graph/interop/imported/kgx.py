@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import SUBCLASS_PREDICATES, map_predicate
 from msc_graph.interop.imported.loader import StoreLoader
 from msc_graph.interop.imported.prefixes import IRI_UNSAFE, Curies
-from msc_graph.interop.imported.records import RecordBuilder, split_list
+from msc_graph.interop.imported.records import RecordBuilder, split_list, string_cells
 from msc_graph.interop.imported.source import Progress, iter_line_blocks, iter_lines, open_binary
 from msc_graph.views.namespaces import BASE_IRI, BIOLINK, OBO_IN_OWL, RDF, RDFS, SKOS, VOCAB_IRI
 from msc_graph.views.rdf import escape_literal, predicate_local
@@ -53,6 +53,33 @@ EDGE_COLUMNS = (
 )
 Block = tuple["numpy.ndarray[Any, Any]", dict[str, "pyarrow.Array"]]
 """(line number of each row, column name → string cells) of one block of rows."""
+
+
+PROVENANCE_COLUMNS = (
+    "id",
+    "primary_knowledge_source",
+    "publications",
+    "supporting_text",
+    "knowledge_level",
+    "object_direction_qualifier",
+    "msc_basis",
+    "msc_unit",
+)
+"""The KGX columns of records.PROVENANCE_FIELDS, in its order; an edge whose first six are all
+empty has no provenance record."""
+
+
+class _Slot(NamedTuple):
+    """What one (predicate, direction qualifier) pair as written becomes."""
+
+    slug_code: int
+    predicate_code: int
+    term: str
+    """The predicate as written, as an N-Triples term."""
+    signed_term: str
+    """Our signed predicate's term when the qualifier signs it, else ""."""
+    subclass: bool
+    """An is-a link (the resolver expands names through it)."""
 
 
 class ColumnarReadError(Exception):
@@ -248,16 +275,7 @@ def _first_empty(columns: dict[str, pyarrow.Array], names: Sequence[str]) -> tup
 
 def _concat(arrays: Sequence[pyarrow.Array]) -> bytes:
     """Return the cells of string arrays one after another, as bytes (no per-row Python)."""
-    import numpy
-
-    pieces = []
-    for array in arrays:
-        if len(array) == 0:
-            continue
-        _validity, offsets, data = array.buffers()
-        bounds = numpy.frombuffer(offsets, dtype=numpy.int32)[array.offset : array.offset + len(array) + 1]
-        pieces.append(memoryview(data)[int(bounds[0]) : int(bounds[-1])])
-    return b"".join(pieces)
+    return b"".join(string_cells(cells)[1] for cells in arrays)
 
 
 def _triples(subject: pyarrow.Array, predicate: Any, obj: Any) -> pyarrow.Array:
@@ -285,8 +303,8 @@ class _EdgeBlocks:
         self.loader = loader
         self.file_name = file_name
         self.edge_base = f"<{IMPORT_IRI}{records.name}/edge/"
-        # (predicate, direction) → (slug code, predicate code, predicate IRI term, signed IRI term or "")
-        self.slots: dict[str, tuple[int, int, str, str]] = {}
+        self.slots: dict[str, _Slot] = {}
+        """"predicate\tdirection" as written → its slot."""
         self.terms = {
             name: f"<{iri}>"
             for name, iri in (
@@ -336,51 +354,32 @@ class _EdgeBlocks:
         keyed = pc.dictionary_encode(pc.binary_join_element_wise(columns["predicate"], direction, "\t"))
         slots = [self._slot(key) for key in keyed.dictionary.to_pylist()]
         slot_of = keyed.indices.to_numpy()
-        slug_codes = numpy.array([slot[0] for slot in slots], dtype=numpy.uint8)[slot_of]
-        predicate_codes = numpy.array([slot[1] for slot in slots], dtype=numpy.uint16)[slot_of]
-        predicate_terms = pyarrow.array([slot[2] for slot in slots]).take(slot_of)
-        subclass = [
-            i
-            for i, key in enumerate(keyed.dictionary.to_pylist())
-            if key.split("\t")[0] in SUBCLASS_PREDICATES
-        ]
-        if subclass:
-            for position in numpy.flatnonzero(numpy.isin(slot_of, subclass)).tolist():
-                records.add_parent(int(subjects[position]), int(objects[position]))
-        fields = [
-            columns[name]
-            for name in (
-                "id",
-                "primary_knowledge_source",
-                "publications",
-                "supporting_text",
-                "knowledge_level",
-                "object_direction_qualifier",
-                "msc_basis",
-                "msc_unit",
-            )
-        ]
-        described = numpy.logical_or.reduce(
-            [pc.not_equal(cells, "").to_numpy(zero_copy_only=False) for cells in fields[:6]]
+        slug_codes = numpy.array([slot.slug_code for slot in slots], dtype=numpy.uint8)[slot_of]
+        predicate_codes = numpy.array([slot.predicate_code for slot in slots], dtype=numpy.uint16)[slot_of]
+        predicate_terms = pyarrow.array([slot.term for slot in slots]).take(slot_of)
+        subclass = numpy.array([slot.subclass for slot in slots])[slot_of]
+        for position in numpy.flatnonzero(subclass).tolist():
+            records.add_parent(int(subjects[position]), int(objects[position]))
+        given = {
+            name: pc.not_equal(columns[name], "").to_numpy(zero_copy_only=False)
+            for name in PROVENANCE_COLUMNS[:6]
+        }
+        fields = [columns[name] for name in PROVENANCE_COLUMNS]
+        provenance = pc.if_else(
+            numpy.logical_or.reduce(list(given.values())), pc.binary_join_element_wise(*fields, "\t"), ""
         )
-        provenance = pc.if_else(described, pc.binary_join_element_wise(*fields, "\t"), "")
         records.add_edges(subjects, objects, slug_codes, predicate_codes, lines, provenance)
         pieces = [_triples(subject_terms, predicate_terms, object_terms)]
-        signed = numpy.array([bool(slot[3]) for slot in slots])[slot_of]
+        signed = numpy.array([bool(slot.signed_term) for slot in slots])[slot_of]
         if signed.any():
             pieces.append(
                 _triples(
                     subject_terms.filter(signed),
-                    pyarrow.array([slot[3] for slot in slots]).take(slot_of[signed]),
+                    pyarrow.array([slot.signed_term for slot in slots]).take(slot_of[signed]),
                     object_terms.filter(signed),
                 )
             )
-        stated = numpy.logical_or.reduce(
-            [
-                pc.not_equal(columns[name], "").to_numpy(zero_copy_only=False)
-                for name in ("publications", "supporting_text", "object_direction_qualifier")
-            ]
-        )
+        stated = given["publications"] | given["supporting_text"] | given["object_direction_qualifier"]
         if stated.any():
             pieces.extend(
                 self._statements(
@@ -399,17 +398,18 @@ class _EdgeBlocks:
 
         return pc.binary_join_element_wise("<", self.curies.expand_column(ids), ">", "")
 
-    def _slot(self, key: str) -> tuple[int, int, str, str]:
+    def _slot(self, key: str) -> _Slot:
         found = self.slots.get(key)
         if found is None:
             predicate, direction = key.split("\t")
             slug = map_predicate(predicate, direction)
             signed_by_qualifier = slug != map_predicate(predicate)
-            found = self.slots[key] = (
+            found = self.slots[key] = _Slot(
                 self.records.get_slug_code(slug),
                 self.records.get_predicate_code(predicate),
                 f"<{self.curies.expand(predicate)}>",
                 f"<{VOCAB_IRI}{predicate_local(slug)}>" if signed_by_qualifier else "",
+                predicate in SUBCLASS_PREDICATES,
             )
         return found
 
@@ -455,10 +455,9 @@ class _EdgeBlocks:
                     self._terms(encoded.dictionary).take(encoded.indices),
                 )
             )
-        publications = pc.utf8_trim_whitespace(
-            pc.list_flatten(pc.split_pattern(columns["publications"], "|"))
-        )
-        owners = pc.list_parent_indices(pc.split_pattern(columns["publications"], "|"))
+        cells = pc.split_pattern(columns["publications"], "|")
+        publications = pc.utf8_trim_whitespace(pc.list_flatten(cells))
+        owners = pc.list_parent_indices(cells)
         cited = pc.not_equal(publications, "")
         if pc.any(cited).as_py():
             encoded = pc.dictionary_encode(publications.filter(cited))
@@ -469,15 +468,11 @@ class _EdgeBlocks:
                     self._terms(encoded.dictionary).take(encoded.indices),
                 )
             )
-        for name, column in (
-            ("supporting_text", "supporting_text"),
-            ("object_direction_qualifier", "object_direction_qualifier"),
-            ("knowledge_level", "knowledge_level"),
-        ):
-            given = pc.not_equal(columns[column], "")
+        for name in ("supporting_text", "object_direction_qualifier", "knowledge_level"):
+            given = pc.not_equal(columns[name], "")
             if pc.any(given).as_py():
                 pieces.append(
-                    _triples(node.filter(given), terms[name], _literal(columns[column].filter(given)))
+                    _triples(node.filter(given), terms[name], _literal(columns[name].filter(given)))
                 )
         return pieces
 

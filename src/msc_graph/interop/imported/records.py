@@ -63,6 +63,23 @@ def decode_provenance(record: bytes) -> list[str]:
     return (fields + [""] * len(PROVENANCE_FIELDS))[: len(PROVENANCE_FIELDS)]
 
 
+def string_cells(cells: pyarrow.Array) -> tuple[Any, memoryview]:
+    """Return (cell end offsets counted from 0, the cells' bytes one after another) of a string column.
+
+    No copy and no per-cell Python: the column's own offset and data
+    buffers, sliced to the cells it holds (a sliced column starts inside them).
+    The offsets have one more entry than the cells, the first 0.
+    """
+    import numpy
+
+    if len(cells) == 0:
+        return numpy.zeros(1, dtype=numpy.int64), memoryview(b"")
+    _validity, offsets, data = cells.buffers()
+    bounds = numpy.frombuffer(offsets, dtype=numpy.int32)[cells.offset : cells.offset + len(cells) + 1]
+    start = int(bounds[0])
+    return bounds.astype(numpy.int64) - start, memoryview(data)[start : int(bounds[-1])]
+
+
 def best_basis(first: str | None, second: str) -> str:
     """Return the stronger of two basis values (stated > hedged > inferred); unknown values lose."""
     known = [Basis(v) for v in (first, second) if v in BASIS_VALUES]
@@ -193,13 +210,10 @@ class RecordBuilder:
         self.slug_codes.frombytes(numpy.asarray(slug_codes, dtype=numpy.uint8).tobytes())
         self.predicate_codes.frombytes(numpy.asarray(predicate_codes, dtype=numpy.uint16).tobytes())
         self.lines.frombytes(numpy.asarray(lines, dtype=numpy.int32).tobytes())
-        _validity, offsets, data = provenance.buffers()
-        bounds = numpy.frombuffer(offsets, dtype=numpy.int32)[
-            provenance.offset : provenance.offset + len(provenance) + 1
-        ].astype(numpy.int64)
+        ends, data = string_cells(provenance)
         base = self.provenance.tell()
-        self.provenance.write(memoryview(data)[int(bounds[0]) : int(bounds[-1])] if len(provenance) else b"")
-        self.provenance_offsets.frombytes((bounds[1:] - bounds[0] + base).tobytes())
+        self.provenance.write(data)
+        self.provenance_offsets.frombytes((ends[1:] + base).tobytes())
 
     def add_edge(
         self, subject: int, predicate_code: int, slug: str, obj: int, line: int, provenance: bytes = b""
