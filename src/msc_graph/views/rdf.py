@@ -14,7 +14,7 @@ each other.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -151,19 +151,13 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
             yield node, Iri(SKOS + "altLabel"), _text(synonym)
         for parent in entity.is_a:
             yield node, Iri(SKOS + "broader"), entity_iri(parent)
-        for xref in entity.xrefs:
-            iri = expand_curie(xref, prefixes)
-            if iri:
-                yield node, Iri(SKOS + "exactMatch"), Iri(iri)
-            yield node, Iri("http://www.geneontology.org/formats/oboInOwl#hasDbXref"), _text(xref)
+        yield from _iter_xref_triples(node, entity.xrefs, entity.no_xref, prefixes)
         for place in entity.found_in:
             yield node, vocab("foundIn"), entity_iri(place)
         for component in entity.components:
             yield node, vocab("component"), _text(component)
         for part in model.get_components(entity.id) if entity.components else ():
             yield node, vocab("hasComponent"), component_iri(part.name)
-        if entity.no_xref:
-            yield node, vocab("noXrefReason"), _text(entity.no_xref)
     for part in model.components.values():
         yield from _iter_component_triples(part, prefixes)
     for study in model.studies.values():
@@ -209,13 +203,20 @@ def _iter_component_triples(part: Component, prefixes: Mapping[str, str]) -> Ite
     yield node, Iri(RDFS + "label"), _text(part.name)
     for spelling in part.spellings[1:]:
         yield node, Iri(SKOS + "altLabel"), _text(spelling)
-    for xref in part.xrefs:
+    yield from _iter_xref_triples(node, part.xrefs, part.no_xref, prefixes)
+
+
+def _iter_xref_triples(
+    node: Iri, xrefs: Iterable[str], no_xref: str | None, prefixes: Mapping[str, str]
+) -> Iterator[Triple]:
+    """Yield an entity's or a part's cross-references (skos:exactMatch and the CURIE), or why it has none."""
+    for xref in xrefs:
         iri = expand_curie(xref, prefixes)
         if iri:
             yield node, Iri(SKOS + "exactMatch"), Iri(iri)
         yield node, Iri("http://www.geneontology.org/formats/oboInOwl#hasDbXref"), _text(xref)
-    if part.no_xref:
-        yield node, vocab("noXrefReason"), _text(part.no_xref)
+    if no_xref:
+        yield node, vocab("noXrefReason"), _text(no_xref)
 
 
 def _iter_study_triples(study: Study) -> Iterator[Triple]:

@@ -62,25 +62,20 @@ def validate_files(
     parts: list[tuple[Located, str]] = []
     for raw in files:
         data = raw.data
-        grounding = data.get("xrefs")
-        if grounding is not None:
+        for section, keyed_by, found in (
+            ("xrefs", "entity id", overlays),
+            ("components", "component name", parts),
+        ):
+            grounding = data.get(section)
+            if grounding is None:
+                continue
             if isinstance(grounding, Located):
-                overlays.extend((grounding, ident) for ident in grounding)
+                found.extend((grounding, key) for key in grounding)
             else:
                 check.report(
-                    data.where("xrefs"),
-                    "xrefs",
-                    "must be a mapping of entity id → list of CURIEs or {no_xref: reason}",
-                )
-        grounded_parts = data.get("components")
-        if grounded_parts is not None:
-            if isinstance(grounded_parts, Located):
-                parts.extend((grounded_parts, name) for name in grounded_parts)
-            else:
-                check.report(
-                    data.where("components"),
-                    "components",
-                    "must be a mapping of component name → list of CURIEs or {no_xref: reason}",
+                    data.where(section),
+                    section,
+                    f"must be a mapping of {keyed_by} → list of CURIEs or {{no_xref: reason}}",
                 )
         for key in data:
             if key not in TOP_LEVEL:
