@@ -390,9 +390,9 @@ def find_paths(
     result = PathSearch(sources, targets, [], False, [], limits)
     target_set = set(targets)
     distances = compute_distances(network, target_set, max_hops, evidence_filter)
-    focused = isinstance(network, Focuses)
+    focused = False
     if isinstance(network, Focuses):  # rows cut to the nodes a chain may still step to
-        network = network.focus(distances)
+        network, focused = network.focus(distances), True
     if isinstance(network, Prefetches):
         reached = [s for s in sources if s in distances]
         _prefetch_walk(network, network, reached, distances, target_set, max_hops)
