@@ -249,7 +249,9 @@ def _list_queries(fmt: str | None) -> None:
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @click.option(
-    "--show", is_flag=True, help="Print the query text with its parameters bound instead of running it."
+    "--show",
+    is_flag=True,
+    help="Print the query with its parameters bound, and the PREFIX lines it uses, instead of running it.",
 )
 @query_options
 @click.pass_context
@@ -277,7 +279,7 @@ def query(
     string. `mscgraph query --list` lists the queries, their parameters and
     defaults (-f json for machines).
     """
-    from msc_graph.query.sparql import find_named_query, resolve_parameter
+    from msc_graph.query.sparql import find_named_query, prepare_query, resolve_parameter
 
     if list_queries:
         _list_queries(fmt)
@@ -292,7 +294,9 @@ def query(
     else:
         text = named.bind(values, views.prefixes, resolve_parameter(views))
     if show:
-        click.echo(text, nl=not text.endswith("\n"))
+        # the text the engine runs: PREFIX lines for the prefixes it uses, so it runs anywhere
+        shown = prepare_query(text, _project_prefixes(ctx) if views is None else views.prefixes).text
+        click.echo(shown, nl=not shown.endswith("\n"))
         return
     result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit, memory_mib, views)
     _emit_result(result, fmt, prefixes)
