@@ -374,6 +374,7 @@ def serve(
     import signal
     from functools import partial
 
+    from msc_graph.query.sparql import resolve_parameter
     from msc_graph.server import build_server, is_loopback, open_store
 
     if not is_loopback(host) and not public:
@@ -398,6 +399,7 @@ def serve(
             max_running=workers,
             memory_mib=memory_mib,
             allow_hosts=allow_hosts,
+            resolve=resolve_parameter(views),  # the query page binds parameters as `query --param` does
         )
     except OSError as error:
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
