@@ -44,6 +44,12 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+HOSTILE = (
+    'SELECT ?markup ?script ?mail WHERE { BIND("<img src=x onerror=alert(1)>" AS ?markup) '
+    "BIND(<javascript:alert(1)> AS ?script) BIND(<mailto:a@b.c> AS ?mail) }"
+)
+
+
 def _expected_rows(runner, *args: str) -> list[list[str]]:
     result = runner.invoke(cli, ["query", *args, "-f", "json"])
     assert result.exit_code == 0, result.output
@@ -86,6 +92,7 @@ def test_query_page_runs_a_named_query_and_links_its_iris(
         page.route("**/*", route)
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
         page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
         try:
             page.goto(url)
             page.wait_for_selector("body[data-ready=true]", state="attached", timeout=30_000)
@@ -128,6 +135,17 @@ def test_query_page_runs_a_named_query_and_links_its_iris(
             with page.expect_request(iri):
                 link.click()
             assert outside == [iri]  # following the link asked for the IRI, and nothing else left the page
+
+            # data is text, never markup, and only an http(s) IRI becomes a link
+            page.go_back()
+            page.wait_for_selector("body[data-ready=true]", state="attached")
+            page.fill("#query", HOSTILE)
+            page.click("#run")
+            page.wait_for_selector("#results tbody tr")
+            assert _table(page)[1] == [
+                ["<img src=x onerror=alert(1)>", "javascript:alert(1)", "mailto:a@b.c"]
+            ]
+            assert page.locator("#results a").count() == 0 and page.locator("#results img").count() == 0
             assert errors == [], errors
         finally:
             context.close()
