@@ -44,6 +44,7 @@ ORDER = [
     "query/filters",
     "query/paths",
     "query/studies",
+    "query/tables",
     "query/stats",
     "query/subgraph",
     "query/sparql/guard",

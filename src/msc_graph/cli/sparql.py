@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from msc_graph.cli.options import basis_option, chosen_project, open_views
+from msc_graph.cli.options import basis_option, chosen_project, open_views, text_width, width_option
 from msc_graph.errors import UsageError
 from msc_graph.interop.export import EXPORT_FORMATS
 from msc_graph.query.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, MAX_RUNNING, RESULT_FORMATS
@@ -69,7 +69,7 @@ def bound_options(limit_help: str, timeout_help: str, memory_help: str) -> Calla
 
 
 def query_options(function: F) -> F:
-    """Add the options shared by ``sparql`` and ``query``: format, bounds, endpoint, graph."""
+    """Add the options shared by ``sparql`` and ``query``: format, width, bounds, endpoint, graph."""
     function = click.option(
         "--graph",
         "graph_name",
@@ -87,6 +87,7 @@ def query_options(function: F) -> F:
         "Stop the query after this many seconds (0: no deadline).",
         "Stop a local query that needs more than this much memory, in MiB (0: no limit).",
     )(function)
+    function = width_option(function)
     return click.option(
         "-f",
         "--format",
@@ -179,7 +180,7 @@ def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str])
     columns, rows = result.table()
     cells = [["" if term is None else term.compact(prefixes) for term in row] for row in rows]
     footer = [f"\n{len(rows)} row(s)"] + ([note] if note else [])
-    click.echo(render_text(Table(columns, cells, footer=footer)))
+    click.echo(render_text(Table(columns, cells, footer=footer), text_width()))
 
 
 @click.command()
@@ -234,7 +235,7 @@ def _list_queries(fmt: str | None) -> None:
         raise UsageError("--list prints text, json or tsv")
     payload = [{k: v for k, v in asdict(q).items() if k != "text"} for q in queries]
     rows = [[q.name, q.title, ", ".join(f"{p.name}={p.default}" for p in q.params)] for q in queries]
-    click.echo(render(fmt or "text", Table(["name", "title", "params"], rows), payload))
+    click.echo(render(fmt or "text", Table(["name", "title", "params"], rows), payload, text_width()))
 
 
 @click.command()

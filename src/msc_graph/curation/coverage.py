@@ -21,7 +21,7 @@ occur in the prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,6 +105,34 @@ class TableRow:
     text: str
 
 
+@dataclass(frozen=True)
+class Cover:
+    """One piece of evidence that accounts for a sentence or a row: its assertion and its quote.
+
+    Kept so that the audit can say what covers a sentence, not only that
+    something does: a curator checking a seed wants to see which claims were
+    read from it.
+    """
+
+    assertion: str
+    evidence: str
+    """The evidence's key (:meth:`Assertion.evidence_key`)."""
+    claim: str
+    """Subject, predicate and object, as labels: "extracellular vesicles carries miR-99b-3p"."""
+    locator: str
+    quote: str
+
+    def as_dict(self) -> dict[str, str]:
+        """Return the JSON record of this cover."""
+        return {
+            "assertion": self.assertion,
+            "evidence": self.evidence,
+            "claim": self.claim,
+            "locator": self.locator,
+            "quote": self.quote,
+        }
+
+
 @dataclass
 class SeedCoverage:
     """The audit of one seed."""
@@ -112,20 +140,63 @@ class SeedCoverage:
     review: str
     sentences: list[Sentence]
     rows: list[TableRow]
-    covered_sentences: set[int] = field(default_factory=set)
+    sentence_covers: dict[int, list[Cover]] = field(default_factory=dict)
+    """Sentence index → the evidence whose quote overlaps it."""
     excluded_sentences: dict[int, tuple[str, str]] = field(default_factory=dict)  # index -> (kind, reason)
-    covered_rows: set[tuple[int, int]] = field(default_factory=set)
+    row_covers: dict[tuple[int, int], list[Cover]] = field(default_factory=dict)
+    """(table, row) → the evidence whose locator names that row."""
     unused_exclusions: list[str] = field(default_factory=list)
+
+    @property
+    def covered_sentences(self) -> set[int]:
+        """Return the indexes of the sentences some evidence covers."""
+        return set(self.sentence_covers)
+
+    @property
+    def covered_rows(self) -> set[tuple[int, int]]:
+        """Return the (table, row) pairs some evidence covers."""
+        return set(self.row_covers)
 
     @property
     def mechanistic_total(self) -> int:
         """Return the sentences in the denominator (all minus the reviewed exclusions)."""
         return len(self.sentences) - len(self.excluded_sentences)
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the JSON record of this seed's audit."""
+    def iter_sentence_details(self) -> Iterator[dict[str, Any]]:
+        """Yield every audited sentence in seed order: its status and the evidence that covers it.
+
+        Status is ``excluded`` (with kind and reason; it may still be covered),
+        ``covered`` or ``uncovered``.
+        """
+        for index, sentence in enumerate(self.sentences):
+            covers = self.sentence_covers.get(index, [])
+            excluded = self.excluded_sentences.get(index)
+            status = "excluded" if excluded else "covered" if covers else "uncovered"
+            yield {
+                "section": sentence.section,
+                "text": sentence.text,
+                "status": status,
+                "kind": excluded[0] if excluded else None,
+                "reason": excluded[1] if excluded else None,
+                "covered_by": [cover.as_dict() for cover in covers],
+            }
+
+    def iter_row_details(self) -> Iterator[dict[str, Any]]:
+        """Yield every table row in seed order: its status and the evidence read from it."""
+        for row in self.rows:
+            covers = self.row_covers.get((row.table, row.row), [])
+            yield {
+                "table": row.table,
+                "row": row.row,
+                "text": row.text,
+                "status": "covered" if covers else "uncovered",
+                "covered_by": [cover.as_dict() for cover in covers],
+            }
+
+    def as_dict(self, details: bool = False) -> dict[str, Any]:
+        """Return the JSON record of this seed's audit; ``details`` adds every sentence and row."""
         covered_mech = len(self.covered_sentences - set(self.excluded_sentences))
-        return {
+        record = {
             "review": self.review,
             "rows_covered": len(self.covered_rows),
             "rows_total": len(self.rows),
@@ -153,6 +224,10 @@ class SeedCoverage:
             },
             "unused_exclusions": self.unused_exclusions,
         }
+        if details:
+            record["sentences"] = list(self.iter_sentence_details())
+            record["rows"] = list(self.iter_row_details())
+        return record
 
 
 def _protect(text: str) -> str:
@@ -276,10 +351,11 @@ def _continues(previous: str, line: str) -> bool:
     return ends_open or line[:1].islower() or line.startswith("(")
 
 
-def _mark(coverage: SeedCoverage, quotes: Iterable[str]) -> None:
+def _mark(coverage: SeedCoverage, quotes: Iterable[Cover]) -> None:
+    """Record each cover against every sentence its quote overlaps."""
     document = " ".join(s.text for s in coverage.sentences)
-    for quote in quotes:
-        for part in split_quote(quote):
+    for cover in quotes:
+        for part in split_quote(cover.quote):
             needle = normalise_text(part)
             if not needle:
                 continue
@@ -290,7 +366,9 @@ def _mark(coverage: SeedCoverage, quotes: Iterable[str]) -> None:
                 for index, sentence in enumerate(coverage.sentences):
                     overlap = min(stop, sentence.end) - max(position, sentence.start)
                     if overlap >= need or (overlap > 0 and overlap >= len(sentence.text)):
-                        coverage.covered_sentences.add(index)
+                        covers = coverage.sentence_covers.setdefault(index, [])
+                        if cover not in covers:  # a quote found twice in the seed counts once
+                            covers.append(cover)
                 position = document.find(needle, position + 1)
 
 
@@ -323,21 +401,24 @@ def compute_coverage(
             raise SeedNotFoundError(f"review {review!r}: {error}") from None
         sentences, rows = segment_seed(text, region)
         coverage = SeedCoverage(review, sentences, rows)
-        quotes, locators = [], []
+        quotes, row_covers = [], []
         for assertion in model.assertions:
-            for item in assertion.evidence:
+            subject, target = (model.entities[e].label for e in (assertion.subject, assertion.object))
+            claim = f"{subject} {assertion.predicate} {target}"
+            for number, item in enumerate(assertion.evidence):
                 if item.read_in != review:
                     continue
+                cover = Cover(assertion.id, assertion.evidence_key(number), claim, item.locator, item.quote)
                 if item.source_kind is SourceKind.TABLE and ROW_LOCATOR.match(item.locator):
-                    locators.append(item.locator)
+                    row_covers.append(cover)
                 else:  # prose, figure, title, and table legends ("Table 2 legend")
-                    quotes.append(item.quote)
+                    quotes.append(cover)
         _mark(coverage, quotes)
         known_rows = {(r.table, r.row) for r in rows}
-        for locator in locators:
-            match = ROW_LOCATOR.match(locator)
+        for cover in row_covers:
+            match = ROW_LOCATOR.match(cover.locator)
             if match and (int(match.group(1)), int(match.group(2))) in known_rows:
-                coverage.covered_rows.add((int(match.group(1)), int(match.group(2))))
+                coverage.row_covers.setdefault((int(match.group(1)), int(match.group(2))), []).append(cover)
         for exclusion in region.exclusions:
             key = normalise_name(exclusion.starts)
             hits = [i for i, s in enumerate(sentences) if normalise_name(s.text).startswith(key)]
