@@ -226,7 +226,7 @@ def _no_chain_line(runner, *args: str) -> str:
     return result.stdout.splitlines()[-1]
 
 
-def test_paths_without_a_chain_says_only_what_applies(runner, fixture_project) -> None:
+def test_paths_without_a_chain_says_only_what_applies(runner, fixture_project, tmp_path) -> None:
     # chains run from the vesicles to pain, not back
     assert _no_chain_line(runner, "pain", "EV") == (
         "no chain found within the limits (max hops 5); chains exist the other way: "
@@ -245,6 +245,11 @@ def test_paths_without_a_chain_says_only_what_applies(runner, fixture_project) -
     assert _no_chain_line(runner, "small RNA", "pain", "--basis", "stated") == (
         "no chain found within the limits (max hops 5); try a larger --max-hops or without --basis"
     )
+    # the page says the same
+    page = tmp_path / "paths.html"
+    result = runner.invoke(cli, ["paths", "pain", "EV", "--max-hops", "10", "-f", "html", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "No chain found within the limits; chains exist the other way: " in page.read_text()
 
 
 # ---------------------------------------------------------------------------------------------

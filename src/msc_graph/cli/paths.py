@@ -209,7 +209,7 @@ def paths(
             **bounds,
         )
         model, prefixes = views.model, views.prefixes
-        if fmt == "text" and not search.paths and not search.truncated:
+        if fmt in ("text", "html") and not search.paths and not search.truncated:
             # one more bounded search, for the hint that chains run the other way
             other_way = {**bounds, "max_paths": 1, "sign": None}
             found = find_paths(
@@ -218,10 +218,11 @@ def paths(
             reverse = bool(found.paths)
     search.limits["filters"] = evidence_filter.as_dict()
     payload = build_paths_payload(model, search)
+    hints = _no_chain_hints(source, target, max_hops, sign, filters, reverse) if not search.paths else []
     if fmt == "html":
         from msc_graph.render.html import render_paths_html
 
-        html = render_paths_html(model, search, prefixes=prefixes)
+        html = render_paths_html(model, search, prefixes=prefixes, hints=hints)
         path = output or "paths.html"
         from pathlib import Path
 
@@ -231,7 +232,6 @@ def paths(
         click.echo(f"wrote {path} ({len(search.paths)} chains)")
         return
     if fmt == "text":
-        hints = _no_chain_hints(source, target, max_hops, sign, filters, reverse) if not search.paths else []
         click.echo(render_paths_text(payload, hints))
         return
     rows = [
