@@ -53,6 +53,9 @@ def test_an_unknown_command_names_the_closest_commands(runner) -> None:
     assert line == "error: no such command 'path'; did you mean paths?"
     line = _first_error_line(_run(runner, ["qurey", "hedged-claims"]))
     assert line == "error: no such command 'qurey'; did you mean query?"
+    # a swap of two letters breaks every trigram; in a list this short the first letter and length do
+    line = _first_error_line(_run(runner, ["serach", "IL-1"]))
+    assert line == "error: no such command 'serach'; did you mean search?"
     line = _first_error_line(_run(runner, ["xyzzy"]))
     assert line == "error: no such command 'xyzzy'; see `mscgraph --help`"
 

@@ -229,18 +229,20 @@ def _trigrams(text: str) -> set[str]:
     return {text[i : i + 3] for i in range(len(text) - 2)} or {text}
 
 
-def find_close_keys(key: str, keys: Sequence[str], limit: int) -> list[tuple[str, float]]:
+def find_close_keys(
+    key: str, keys: Sequence[str], limit: int, *, loose: bool = False
+) -> list[tuple[str, float]]:
     """Return up to ``limit`` of ``keys`` close to ``key`` (both normalised), with their similarity 0-1.
 
     Ranked by rapidfuzz; a candidate must share a trigram with ``key``, so
     "mTOR" never suggests "tumor formation" for the sake of a few letters in
     common; a short key (five letters or fewer, where a typo breaks every
-    trigram: VEFG) may instead share its first letter with a key of about its
-    length. Cost: one rapidfuzz pass over ``keys``.
+    trigram: VEFG), or any key when ``loose``, may instead share its first
+    letter with a key of about its length. Cost: one rapidfuzz pass over ``keys``.
     """
     from rapidfuzz import fuzz, process
 
-    wanted, short = _trigrams(key), len(key) <= 5
+    wanted, short = _trigrams(key), loose or len(key) <= 5
     close = []
     for candidate, score, _ in process.extract(
         key, keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=CLOSE_CUTOFF
@@ -254,9 +256,11 @@ def find_close_keys(key: str, keys: Sequence[str], limit: int) -> list[tuple[str
 def find_close_names(text: str, names: Iterable[str], limit: int = 3) -> list[str]:
     """Return the ``names`` closest to ``text``, best first: the resolver's rule for any list of names.
 
-    For a mistyped command, vocabulary term or prefix, so every "did you mean"
-    in the CLI suggests by one rule. Names are compared normalised (case,
-    hyphens: :func:`normalise_name`), so ``msc:Decreases`` finds ``decreases``.
+    For a mistyped command, option, vocabulary term or prefix, so every "did
+    you mean" in the CLI suggests by one rule. Names are compared normalised
+    (case, hyphens: :func:`normalise_name`), so ``msc:Decreases`` finds
+    ``decreases``. The lists are short, so the first-letter rule holds at any
+    length: a swap of two letters breaks every trigram of "search" ("serach").
     """
     by_key: dict[str, list[str]] = {}
     for name in names:
@@ -264,7 +268,7 @@ def find_close_names(text: str, names: Iterable[str], limit: int = 3) -> list[st
     key = normalise_name(text)
     if not key:
         return []
-    close = find_close_keys(key, list(by_key), limit * 3)
+    close = find_close_keys(key, list(by_key), limit * 3, loose=True)
     return [name for candidate, _ in close for name in by_key[candidate]][:limit]
 
 
