@@ -49,6 +49,7 @@ ORDER = [
     "query/subgraph",
     "query/sparql/guard",
     "query/sparql/named",
+    "query/sparql/terms",
     "query/sparql/results",
     "query/sparql/engine",
     "query/sparql/remote",

@@ -44,12 +44,11 @@ def coverage(
     evidence key, claim, locator and quote of every evidence that covers it).
     """
     from msc_graph.curation.coverage import EXCLUSION_KINDS, compute_coverage, read_coverage_config
-    from msc_graph.curation.seeds import get_seeds_dir
+    from msc_graph.curation.seeds import require_seeds_dir
     from msc_graph.query.filters import resolve_review
 
+    require_seeds_dir()  # before the graph is opened: say at once how to point to them
     views = open_views(ctx)
-    if get_seeds_dir() is None:
-        raise click.ClickException("seed texts not found: set MSC_GRAPH_SEEDS")
     model = views.model
     wanted = [review for text in seeds for review in resolve_review(model, text)] if seeds else None
     config = read_coverage_config(views.project.coverage_path, model.reviews)

@@ -23,6 +23,7 @@ from msc_graph.query.sparql.workers import DEFAULT_MEMORY_MIB
 
 if TYPE_CHECKING:
     from msc_graph.query.sparql import NamedQuery, QueryResult
+    from msc_graph.query.sparql.terms import UnknownTerm
     from msc_graph.views.graphs import Views
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -148,18 +149,46 @@ def _execute(
     memory_mib: int,
     views: Views | None,
 ) -> tuple[QueryResult, dict[str, str]]:
-    """Run the query on --endpoint, or locally in a worker process that opens the store itself."""
+    """Run the query on --endpoint, or locally in a worker process that opens the store itself.
+
+    Terms it names that the graph does not have are warned about once it has run (see
+    :func:`_find_unknown_terms`).
+    """
+    from msc_graph.model.names import escape_controls
     from msc_graph.query.sparql import run_remote
     from msc_graph.query.sparql.workers import run_isolated
 
     if views is None:
         prefixes = _project_prefixes(ctx)
-        return run_remote(str(endpoint), text, prefixes, timeout_s=timeout_s, limit=limit), prefixes
-    opened = views
-    result = run_isolated(
-        lambda: opened.store, text, views.prefixes, timeout_s=timeout_s, limit=limit, memory_mib=memory_mib
-    )
-    return result, views.prefixes
+        unknown = _find_unknown_terms(ctx, text, prefixes, None)
+        result = run_remote(str(endpoint), text, prefixes, timeout_s=timeout_s, limit=limit)
+    else:
+        opened, prefixes = views, views.prefixes
+        unknown = _find_unknown_terms(ctx, text, prefixes, views)
+        result = run_isolated(
+            lambda: opened.store, text, prefixes, timeout_s=timeout_s, limit=limit, memory_mib=memory_mib
+        )
+    for term in unknown:
+        click.echo(escape_controls(f"warning: {term}"), err=True)
+    return result, prefixes
+
+
+def _find_unknown_terms(
+    ctx: click.Context, text: str, prefixes: dict[str, str], views: Views | None
+) -> list[UnknownTerm]:
+    """Return the msc: terms, and on the curated graph the entity ids, the query names that do not exist.
+
+    A typo there (msc:decrease) is valid SPARQL that silently matches nothing;
+    the query still runs. Without the project's ontology there is nothing to check against.
+    """
+    from msc_graph.query.sparql.terms import find_unknown_terms, read_vocabulary
+    from msc_graph.views.graphs import GraphViews
+
+    vocabulary = read_vocabulary(chosen_project(ctx).ontology_files())
+    if not vocabulary:
+        return []
+    entities = views.model.entities if isinstance(views, GraphViews) else None
+    return find_unknown_terms(text, prefixes, vocabulary, entities)
 
 
 def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str]) -> None:

@@ -291,6 +291,16 @@ def _join_units(parents: dict[str, str], alone: set[str], first: str, second: st
 
 ENTITY_CONTEXT_FIELDS = ("species", "disease_model", "msc_source", "preparation", "route")
 
+CONTEXT_TYPES: dict[str, frozenset[EntityType]] = {
+    "species": frozenset({EntityType.SPECIES}),
+    "disease_model": frozenset({EntityType.DISEASE_MODEL}),
+    "msc_source": frozenset({EntityType.MSC_SOURCE, EntityType.CELL_SOURCE}),
+    "preparation": frozenset({EntityType.SECRETOME_COMPONENT, EntityType.CELL_PREPARATION}),
+    "route": frozenset({EntityType.ROUTE}),
+    "measured_in": frozenset({EntityType.TISSUE, EntityType.CELL_TYPE}),
+}
+"""The entity types each entity-valued context field holds (the validator and the context filters check)."""
+
 
 @dataclass(frozen=True)
 class Evidence:
