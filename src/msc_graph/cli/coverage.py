@@ -19,7 +19,7 @@ from msc_graph.render import Table
     metavar="REVIEW",
     help="Only this review (a review id; an unknown one is refused with the list of reviews); repeatable.",
 )
-@click.option("--details", is_flag=True, help="Text: also list uncovered sentences and rows.")
+@click.option("--details", is_flag=True, help="Text: also list uncovered and draft-only sentences and rows.")
 @format_option("html")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write html to this file.")
 @click.pass_context
@@ -34,9 +34,12 @@ def coverage(
     coverage/seeds.yaml; a review without an entry there is audited whole,
     with no exclusions. JSON gives per seed rows_covered, rows_total,
     sentences_covered, sentences_total (the mechanistic sentences: all minus
-    exclusions), excluded_by_kind and the uncovered ones.
+    exclusions), excluded_by_kind and the uncovered ones; rows_draft_only,
+    sentences_draft_only, draft_only_rows and draft_only_sentences give what
+    only drafts (status: draft, left out of the graph) cover.
     """
     from msc_graph.curation.coverage import EXCLUSION_KINDS, compute_coverage, read_coverage_config
+    from msc_graph.curation.drafts import read_drafts
     from msc_graph.curation.seeds import get_seeds_dir
     from msc_graph.query.filters import resolve_review
 
@@ -46,7 +49,8 @@ def coverage(
     model = views.model
     wanted = [review for text in seeds for review in resolve_review(model, text)] if seeds else None
     config = read_coverage_config(views.project.coverage_path, model.reviews)
-    results = [c.as_dict() for c in compute_coverage(model, config, reviews=wanted)]
+    drafts = read_drafts(views.project.data_dir)
+    results = [c.as_dict() for c in compute_coverage(model, config, reviews=wanted, drafts=drafts)]
     if fmt == "html":
         from pathlib import Path
 
@@ -67,6 +71,15 @@ def coverage(
         for r in results
     ]
     footer = []
+    if fmt == "text" and any(r["rows_draft_only"] or r["sentences_draft_only"] for r in results):
+        footer.append(
+            "draft-only (covered only by drafts, which build leaves out; `mscgraph curate review`): "
+            + ", ".join(
+                f"{r['review']} {r['rows_draft_only']} rows, {r['sentences_draft_only']} sentences"
+                for r in results
+                if r["rows_draft_only"] or r["sentences_draft_only"]
+            )
+        )
     if fmt == "text":
         totals = {kind: sum(r["excluded_by_kind"][kind] for r in results) for kind in EXCLUSION_KINDS}
         footer.append(
@@ -81,6 +94,8 @@ def coverage(
                 + [f"  - [{s['section']}] {s['text']}" for s in r["uncovered_sentences"]]
                 + [f"  - Table {x['table']} row {x['row']}: {x['text']}" for x in r["uncovered_rows"]]
             )
+            footer += [f"  - draft-only: [{s['section']}] {s['text']}" for s in r["draft_only_sentences"]]
+            footer += [f"  - draft-only: Table {x['table']} row {x['row']}" for x in r["draft_only_rows"]]
     emit(fmt, Table(["seed", "rows", "sentences", "covered", "excluded"], rows, footer=footer), results)
 
 
@@ -93,7 +108,7 @@ def _render_html(results: list[dict[str, Any]]) -> str:
     parts = [
         "<!doctype html><meta charset='utf-8'><title>msc-graph coverage</title>",
         "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
-        "li.un{color:#a00}li.ex{color:#777}</style><h1>Coverage of the seed reviews</h1>",
+        "li.un{color:#a00}li.dr{color:#a60}li.ex{color:#777}</style><h1>Coverage of the seed reviews</h1>",
     ]
     for r in results:
         parts.append(
@@ -108,6 +123,9 @@ def _render_html(results: list[dict[str, Any]]) -> str:
         parts += [
             f"<li class='un'>uncovered row: Table {x['table']} row {x['row']}: {html.escape(x['text'])}</li>"
             for x in r["uncovered_rows"]
+        ]
+        parts += [
+            f"<li class='dr'>draft-only: {html.escape(s['text'])}</li>" for s in r["draft_only_sentences"]
         ]
         parts += [
             f"<li class='ex'>excluded, {html.escape(e['kind'])} ({html.escape(e['reason'])}): "

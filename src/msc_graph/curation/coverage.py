@@ -15,17 +15,20 @@ A sentence counts as covered when the quote of a prose or figure evidence
 read in that seed overlaps it by at least 20 characters (or wholly, for
 shorter quotes). Table rows count as covered through their locator
 ("Table 1, row 3 ..."), because their quotes are short cell texts that also
-occur in the prose.
+occur in the prose. A sentence or row that only drafts cover (records with
+``status: draft``, which the model leaves out) is "draft-only": neither
+covered nor uncovered, so a new review's proposals show from the first run.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from msc_graph.curation.drafts import Draft
 from msc_graph.curation.load import Located, LocatedList, load_file
 from msc_graph.curation.seeds import normalise_text, read_seed, split_quote
 from msc_graph.errors import DataError, Problem, SeedNotFoundError
@@ -116,6 +119,10 @@ class SeedCoverage:
     excluded_sentences: dict[int, tuple[str, str]] = field(default_factory=dict)  # index -> (kind, reason)
     covered_rows: set[tuple[int, int]] = field(default_factory=set)
     unused_exclusions: list[str] = field(default_factory=list)
+    draft_sentences: set[int] = field(default_factory=set)
+    """Sentences only drafts cover (never also in covered_sentences)."""
+    draft_rows: set[tuple[int, int]] = field(default_factory=set)
+    """Rows only drafts cover (never also in covered_rows)."""
 
     @property
     def mechanistic_total(self) -> int:
@@ -125,6 +132,7 @@ class SeedCoverage:
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON record of this seed's audit."""
         covered_mech = len(self.covered_sentences - set(self.excluded_sentences))
+        drafted = self.draft_sentences - set(self.excluded_sentences)
         return {
             "review": self.review,
             "rows_covered": len(self.covered_rows),
@@ -133,15 +141,25 @@ class SeedCoverage:
             "sentences_total": self.mechanistic_total,
             "sentences_all": len(self.sentences),
             "sentences_excluded": len(self.excluded_sentences),
+            "rows_draft_only": len(self.draft_rows),
+            "sentences_draft_only": len(drafted),
             "uncovered_sentences": [
                 {"section": s.section, "text": s.text}
                 for i, s in enumerate(self.sentences)
-                if i not in self.covered_sentences and i not in self.excluded_sentences
+                if i not in self.covered_sentences and i not in self.excluded_sentences and i not in drafted
             ],
             "uncovered_rows": [
                 {"table": r.table, "row": r.row, "text": r.text}
                 for r in self.rows
-                if (r.table, r.row) not in self.covered_rows
+                if (r.table, r.row) not in self.covered_rows and (r.table, r.row) not in self.draft_rows
+            ],
+            "draft_only_sentences": [
+                {"section": s.section, "text": s.text} for i, s in enumerate(self.sentences) if i in drafted
+            ],
+            "draft_only_rows": [
+                {"table": r.table, "row": r.row, "text": r.text}
+                for r in self.rows
+                if (r.table, r.row) in self.draft_rows
             ],
             "excluded": [
                 {"text": self.sentences[i].text, "kind": kind, "reason": reason}
@@ -276,7 +294,9 @@ def _continues(previous: str, line: str) -> bool:
     return ends_open or line[:1].islower() or line.startswith("(")
 
 
-def _mark(coverage: SeedCoverage, quotes: Iterable[str]) -> None:
+def _mark(coverage: SeedCoverage, quotes: Iterable[str]) -> set[int]:
+    """Return the indices of the sentences ``quotes`` cover."""
+    covered: set[int] = set()
     document = " ".join(s.text for s in coverage.sentences)
     for quote in quotes:
         for part in split_quote(quote):
@@ -290,8 +310,35 @@ def _mark(coverage: SeedCoverage, quotes: Iterable[str]) -> None:
                 for index, sentence in enumerate(coverage.sentences):
                     overlap = min(stop, sentence.end) - max(position, sentence.start)
                     if overlap >= need or (overlap > 0 and overlap >= len(sentence.text)):
-                        coverage.covered_sentences.add(index)
+                        covered.add(index)
                 position = document.find(needle, position + 1)
+    return covered
+
+
+def _mark_rows(rows: Iterable[TableRow], locators: Iterable[str]) -> set[tuple[int, int]]:
+    """Return the (table, row) pairs of ``rows`` that ``locators`` ("Table 1, row 3") name."""
+    known = {(r.table, r.row) for r in rows}
+    covered = set()
+    for locator in locators:
+        match = ROW_LOCATOR.match(locator)
+        if match and (int(match.group(1)), int(match.group(2))) in known:
+            covered.add((int(match.group(1)), int(match.group(2))))
+    return covered
+
+
+def _split_evidence(
+    review: str, evidence: Iterable[tuple[str, str, str, str]]
+) -> tuple[list[str], list[str]]:
+    """Return (quotes, row locators) of the (read_in, source kind, locator, quote) read in ``review``."""
+    quotes, locators = [], []
+    for read_in, kind, locator, quote in evidence:
+        if read_in != review:
+            continue
+        if kind == SourceKind.TABLE.value and ROW_LOCATOR.match(locator):
+            locators.append(locator)
+        else:  # prose, figure, title, and table legends ("Table 2 legend")
+            quotes.append(quote)
+    return quotes, locators
 
 
 def compute_coverage(
@@ -299,12 +346,14 @@ def compute_coverage(
     config: Mapping[str, SeedRegion],
     seeds_dir: Path | None = None,
     reviews: Iterable[str] | None = None,
+    drafts: Sequence[Draft] = (),
 ) -> list[SeedCoverage]:
     """Audit each review's seed: sentences and rows, what covers them, and the reviewed exclusions.
 
     The seeds are the model's reviews (in the order they are defined), each
     with its entry of ``config`` or, without one, the defaults of
-    :class:`SeedRegion`; ``reviews`` keeps only these.
+    :class:`SeedRegion`; ``reviews`` keeps only these. ``drafts``
+    (:func:`msc_graph.curation.drafts.read_drafts`) mark what only they cover.
     Cost: linear in seed text × quotes (small: a few reviews, hundreds of quotes).
 
     Raises:
@@ -323,21 +372,21 @@ def compute_coverage(
             raise SeedNotFoundError(f"review {review!r}: {error}") from None
         sentences, rows = segment_seed(text, region)
         coverage = SeedCoverage(review, sentences, rows)
-        quotes, locators = [], []
-        for assertion in model.assertions:
-            for item in assertion.evidence:
-                if item.read_in != review:
-                    continue
-                if item.source_kind is SourceKind.TABLE and ROW_LOCATOR.match(item.locator):
-                    locators.append(item.locator)
-                else:  # prose, figure, title, and table legends ("Table 2 legend")
-                    quotes.append(item.quote)
-        _mark(coverage, quotes)
-        known_rows = {(r.table, r.row) for r in rows}
-        for locator in locators:
-            match = ROW_LOCATOR.match(locator)
-            if match and (int(match.group(1)), int(match.group(2))) in known_rows:
-                coverage.covered_rows.add((int(match.group(1)), int(match.group(2))))
+        quotes, locators = _split_evidence(
+            review,
+            (
+                (item.read_in, item.source_kind.value, item.locator, item.quote)
+                for assertion in model.assertions
+                for item in assertion.evidence
+            ),
+        )
+        coverage.covered_sentences = _mark(coverage, quotes)
+        coverage.covered_rows = _mark_rows(rows, locators)
+        quotes, locators = _split_evidence(
+            review, ((q.read_in, q.source_kind, q.locator, q.quote) for draft in drafts for q in draft.quotes)
+        )
+        coverage.draft_sentences = _mark(coverage, quotes) - coverage.covered_sentences
+        coverage.draft_rows = _mark_rows(rows, locators) - coverage.covered_rows
         for exclusion in region.exclusions:
             key = normalise_name(exclusion.starts)
             hits = [i for i, s in enumerate(sentences) if normalise_name(s.text).startswith(key)]
