@@ -22,8 +22,8 @@ from msc_graph.render import Table
 @click.option(
     "--details",
     is_flag=True,
-    help="Also list every sentence and row: uncovered, excluded (with the reason) or covered, "
-    "with the assertions and quotes that cover it (text, json and html).",
+    help="Also list every sentence and row: uncovered, excluded (with the reason), covered or draft-only, "
+    "with the assertions (or drafts) and quotes that cover it (text, json and html).",
 )
 @format_option("html")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write html to this file.")
@@ -42,8 +42,12 @@ def coverage(
     exclusions), excluded_by_kind and the uncovered ones; with --details also
     sentences and rows, each with its status and covered_by (the assertion,
     evidence key, claim, locator and quote of every evidence that covers it).
+    rows_draft_only, sentences_draft_only, draft_only_rows and
+    draft_only_sentences give what only drafts (status: draft, left out of the
+    graph) cover.
     """
     from msc_graph.curation.coverage import EXCLUSION_KINDS, compute_coverage, read_coverage_config
+    from msc_graph.curation.drafts import read_drafts
     from msc_graph.curation.seeds import require_seeds_dir
     from msc_graph.query.filters import resolve_review
 
@@ -52,7 +56,8 @@ def coverage(
     model = views.model
     wanted = [review for text in seeds for review in resolve_review(model, text)] if seeds else None
     config = read_coverage_config(views.project.coverage_path, model.reviews)
-    results = [c.as_dict(details) for c in compute_coverage(model, config, reviews=wanted)]
+    drafts = read_drafts(views.project.data_dir)
+    results = [c.as_dict(details) for c in compute_coverage(model, config, reviews=wanted, drafts=drafts)]
     if fmt == "html":
         from pathlib import Path
 
@@ -73,6 +78,15 @@ def coverage(
         for r in results
     ]
     footer = []
+    if fmt == "text" and any(r["rows_draft_only"] or r["sentences_draft_only"] for r in results):
+        footer.append(
+            "draft-only (covered only by drafts, which build leaves out; `mscgraph curate review`): "
+            + ", ".join(
+                f"{r['review']} {r['rows_draft_only']} rows, {r['sentences_draft_only']} sentences"
+                for r in results
+                if r["rows_draft_only"] or r["sentences_draft_only"]
+            )
+        )
     if fmt == "text":
         totals = {kind: sum(r["excluded_by_kind"][kind] for r in results) for kind in EXCLUSION_KINDS}
         footer.append(
@@ -92,7 +106,9 @@ def coverage(
                 footer += _cover_lines(s["covered_by"])
             for x in r["rows"]:
                 footer.append(f"  Table {x['table']} row {x['row']}: {x['text']}")
-                footer += _cover_lines(x["covered_by"]) or ["    UNCOVERED"]
+                if x["status"] != "covered":
+                    footer.append(f"    {x['status'].upper()}")
+                footer += _cover_lines(x["covered_by"])
     emit(fmt, Table(["seed", "rows", "sentences", "covered", "excluded"], rows, footer=footer), results)
 
 
@@ -103,13 +119,17 @@ def _headline(result: dict[str, Any]) -> str:
     reads as if the whole seed were uncovered.
     """
     sentences, rows = len(result["uncovered_sentences"]), len(result["uncovered_rows"])
+    drafted = result["sentences_draft_only"] + result["rows_draft_only"]
+    pending = (
+        f"; {_count(drafted, 'sentence or row', 'sentences or rows')} only drafts cover" if drafted else ""
+    )
     if not sentences and not rows:
-        return f"{result['review']}: every sentence and row is covered"
-    return f"{result['review']}: {_count(sentences, 'sentence')} and {_count(rows, 'row')} uncovered"
+        return f"{result['review']}: every sentence and row is covered{pending}"
+    return f"{result['review']}: {_count(sentences, 'sentence')} and {_count(rows, 'row')} uncovered{pending}"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _cover_lines(covers: list[dict[str, str]]) -> list[str]:
@@ -132,7 +152,7 @@ def _render_html(results: list[dict[str, Any]], details: bool = False) -> str:
     parts = [
         "<!doctype html><meta charset='utf-8'><title>msc-graph coverage</title>",
         "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
-        "li.un{color:#a00}li.ex{color:#777}ul.by{font-size:90%}</style>"
+        "li.un{color:#a00}li.dr{color:#a60}li.ex{color:#777}ul.by{font-size:90%}</style>"
         "<h1>Coverage of the seed reviews</h1>",
     ]
     for r in results:
@@ -150,6 +170,13 @@ def _render_html(results: list[dict[str, Any]], details: bool = False) -> str:
             for x in r["uncovered_rows"]
         ]
         parts += [
+            f"<li class='dr'>draft-only: {html.escape(s['text'])}</li>" for s in r["draft_only_sentences"]
+        ]
+        parts += [
+            f"<li class='dr'>draft-only row: Table {x['table']} row {x['row']}: {html.escape(x['text'])}</li>"
+            for x in r["draft_only_rows"]
+        ]
+        parts += [
             f"<li class='ex'>excluded, {html.escape(e['kind'])} ({html.escape(e['reason'])}): "
             f"{html.escape(e['text'])}</li>"
             for e in r["excluded"]
@@ -162,7 +189,7 @@ def _render_html(results: list[dict[str, Any]], details: bool = False) -> str:
                 status = item["status"]
                 if status == "excluded":
                     status = f"excluded, {item['kind']}: {item['reason']}"
-                css = {"covered": "co", "uncovered": "un"}.get(item["status"], "ex")
+                css = {"covered": "co", "uncovered": "un", "draft-only": "dr"}.get(item["status"], "ex")
                 parts.append(
                     f"<li class='{css}'>[{html.escape(where)}] {html.escape(item['text'])} "
                     f"<em>({html.escape(status)})</em><ul class='by'>"

@@ -58,6 +58,7 @@ def validate_studies(
             review=review,
             context=context,
             seed=seed,
+            proposed_by=check.proposed_by(record),
         )
     return studies
 
