@@ -113,6 +113,15 @@ def test_build_leaves_drafts_out_and_coverage_shows_them(drafted: Project, runne
     ]
     assert seed["uncovered_rows"] == []
     assert [(r["table"], r["row"]) for r in seed["draft_only_rows"]] == [(1, 1)]  # type: ignore[attr-defined]
+    (detailed,) = _json(runner, "coverage", "--seed", NEW, "--details")  # type: ignore[misc]
+    statuses = [s["status"] for s in detailed["sentences"]]
+    assert statuses == ["uncovered", "draft-only", "draft-only", "draft-only", "uncovered"]
+    vegf = detailed["sentences"][2]
+    assert [c["claim"] for c in vegf["covered_by"]] == ["secretome increases vegf"]
+    assert vegf["covered_by"][0]["assertion"].endswith(":18")  # the draft, named by its place
+    text = runner.invoke(cli, ["coverage", "--seed", NEW, "--details"])
+    assert f"{NEW}: 2 sentences and 0 rows uncovered; 4 sentences or rows only drafts cover" in text.output
+    assert "    DRAFT-ONLY" in text.output
 
 
 def test_review_accepts_rejects_and_skips_in_place(
