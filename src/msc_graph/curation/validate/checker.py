@@ -19,7 +19,18 @@ from msc_graph.model import CONTEXT_FIELDS, Study
 
 TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions", "xrefs", "components"}
 CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
-ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref", "found_in", "components"}
+ENTITY_KEYS = {
+    "id",
+    "label",
+    "type",
+    "synonyms",
+    "xrefs",
+    "is_a",
+    "no_xref",
+    "found_in",
+    "occurs_in",
+    "components",
+}
 STUDY_KEYS = {
     "id",
     "citation",
