@@ -46,6 +46,7 @@ ORDER = [
     "query/studies",
     "query/stats",
     "query/subgraph",
+    "query/neighbours",
     "query/sparql/guard",
     "query/sparql/named",
     "query/sparql/results",
