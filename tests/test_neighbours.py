@@ -227,3 +227,10 @@ def test_the_named_query_agrees_with_the_command(entity: str, runner, real_proje
     assert from_sparql == from_command
     # and on the evidence: one SPARQL row per evidence record
     assert len(records) == sum(len(r["evidence"]) for r in payload["neighbours"])
+
+
+def test_an_unknown_direction_is_refused() -> None:
+    from msc_graph.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown direction 'sideways'"):
+        list(iter_neighbours(_toy(), "glia", "sideways"))

@@ -98,7 +98,14 @@ def iter_neighbours(
     stands for the entity (the Ferrini sentence naming IBA1 a microglial
     marker is a review's, not the study's a --study filter asks for).
     Cost: linear in the assertions, then a sort of the rows.
+
+    Raises:
+        UsageError: ``direction`` is none of in, out, both.
     """
+    if direction not in DIRECTIONS:
+        from msc_graph.errors import UsageError
+
+        raise UsageError(f"unknown direction {direction!r}; use one of {', '.join(DIRECTIONS)}")
     routes = find_routes(model, entity_id)
     found = []
     for assertion in model.assertions:

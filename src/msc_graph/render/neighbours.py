@@ -70,8 +70,8 @@ def render_neighbours_text(payload: NeighboursPayload) -> str:
     ins = sum(1 for row in rows if row["direction"] == "in")
     lines = [
         f"{entity['label']}  [{entity['type']}]  id: {entity['id']}",
-        f"{len(rows)} edge(s): {ins} in, {len(rows) - ins} out "
-        "(via: through a subtype, a marker of it or a process that happens in it; signs are the edges' own)",
+        f"{len(rows)} edge(s): {ins} in, {len(rows) - ins} out; each under how it reaches "
+        f"{entity['label']}, with the edge's own sign",
     ]
     if not rows:
         lines.append("(none)")
