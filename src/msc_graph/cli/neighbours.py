@@ -15,14 +15,16 @@ from msc_graph.model.vocabulary import PREDICATES
     type=click.Choice(["in", "out", "both"]),
     default="both",
     show_default=True,
-    help="in: edges into the entity (what acts on it); out: edges from it to the rest of the graph.",
+    help="in: edges into the entity and what stands for it (what acts on it); out: edges from them "
+    "to the rest of the graph; both: either.",
 )
 @click.option(
     "--predicate",
     "predicates",
     multiple=True,
     type=click.Choice(sorted(PREDICATES)),
-    help="Only edges with this predicate (repeat for several).",
+    metavar="PREDICATE",
+    help=f"Only edges with this predicate; repeat for several ({', '.join(sorted(PREDICATES))}).",
 )
 @context_filter_options
 @format_option()
