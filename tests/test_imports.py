@@ -49,6 +49,7 @@ ORDER = [
     "query/tables",
     "query/stats",
     "query/subgraph",
+    "query/neighbours",
     "query/sparql/guard",
     "query/sparql/named",
     "query/sparql/terms",
