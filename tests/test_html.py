@@ -124,10 +124,15 @@ def test_around_walks_both_directions_up_to_depth(views: GraphViews) -> None:
 
 def test_types_keep_nodes_of_those_types_and_factor_means_every_factor_type(views: GraphViews) -> None:
     assert expand_types(["factor"]) >= {"factor", "cytokine", "microrna", "marker"}
-    # mir (microrna), cyt and tgf (cytokines), gfap (marker), xss (factor); no edge joins two of them.
-    assert _counts(_draw(views, types=expand_types(["factor"]))) == (5, 0)
-    # auto, micro, pain, np; auto -> micro, micro -/- np.
-    assert _counts(_draw(views, types=expand_types(["process", "phenotype"]))) == (4, 2)
+    # mir (microrna), cyt and tgf (cytokines), gfap (marker), xss (factor); no edge joins two of
+    # them, so none is drawn (a page of isolated dots shows nothing) and the subtitle says so.
+    factors = _draw(views, types=expand_types(["factor"]))
+    assert _counts(factors) == (0, 0)
+    assert "5 node(s) with no edge among these types not drawn" in factors.subtitle
+    # auto, micro, pain, np; auto -> micro, micro -/- np: pain has no edge among them.
+    graph = _draw(views, types=expand_types(["process", "phenotype"]))
+    assert _counts(graph) == (3, 2) and set(graph.nodes.ids) == {"auto", "micro", "np"}
+    assert graph.flow  # a focus page: laid out in mechanism columns
 
 
 def test_study_filter_keeps_edges_with_evidence_from_that_study(views: GraphViews) -> None:

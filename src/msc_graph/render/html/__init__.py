@@ -12,10 +12,12 @@ from msc_graph.render.html.graph import (
     HEAVY_EDGES,
     IMPROVED_LAYOUT_MAX,
     LARGE_GRAPH,
+    OVERVIEW_NODES,
     build_imported_viz_graph,
     build_vis_data,
     build_vis_options,
     build_viz_graph,
+    choose_layout,
     is_heavy,
     read_vis_js,
     render_graph_html,
@@ -24,7 +26,9 @@ from msc_graph.render.html.heatmap import render_heatmap_html
 from msc_graph.render.html.paths import build_paths_graph, render_paths_html
 from msc_graph.render.html.shell import render_page
 from msc_graph.render.html.viz import (
+    BASES,
     EDGE_STYLES,
+    FLOW_LEVELS,
     REPORTS,
     SIGN_TEXT,
     STUDY_GROUP,
@@ -43,10 +47,13 @@ from msc_graph.render.html.viz import (
 )
 
 __all__ = [
+    "BASES",
     "EDGE_STYLES",
+    "FLOW_LEVELS",
     "HEAVY_EDGES",
     "IMPROVED_LAYOUT_MAX",
     "LARGE_GRAPH",
+    "OVERVIEW_NODES",
     "REPORTS",
     "SIGN_TEXT",
     "STUDY_GROUP",
@@ -65,6 +72,7 @@ __all__ = [
     "build_vis_data",
     "build_vis_options",
     "build_viz_graph",
+    "choose_layout",
     "describe_predicate",
     "get_edge_kind",
     "is_heavy",

@@ -58,6 +58,7 @@ def build_paths_graph(
         subtitle=subtitle,
         chains=tuple(chains),
         edge_labels=True,
+        flow=True,
         empty_message="No chain found within the limits; try --max-hops or fewer filters.",
     )
     page = PageBuilder(model, prefixes, graph)
