@@ -354,12 +354,12 @@ def _columns(opened: Opened) -> list[tuple[int, float, str]]:
 
 
 def _assert_flows_left_to_right(columns: list[tuple[int, float, str]]) -> None:
+    # every node of an earlier step lies left of every node of a later one (a step may take
+    # several columns when it holds many nodes)
     for level, x, node in columns:
         for other_level, other_x, other in columns:
             if level < other_level:
                 assert x < other_x, (node, other)
-            elif level == other_level:
-                assert abs(x - other_x) < 1, (node, other)  # one column per level
 
 
 def test_focus_and_paths_pages_follow_the_mechanism_left_to_right(

@@ -71,7 +71,7 @@ FLOW_MAX = 300
 """A focus or paths page of up to this many nodes is laid out in FLOW_LEVELS columns."""
 OVERVIEW_NODES = 150
 """A page of more nodes (up to LARGE_GRAPH) opens on an overview: most nodes folded, one group a type."""
-OVERVIEW_EXPANDED = 110
+OVERVIEW_EXPANDED = 90
 """How many of the best-connected nodes an overview keeps unfolded (plus a type's lone leftover)."""
 
 
@@ -308,7 +308,9 @@ def build_vis_data(graph: VizGraph) -> dict[str, Any]:
         "records": vars(graph.records) if graph.records else None,  # asdict() would deep-copy
         "chains": [{"text": c.text, "nodes": list(c.nodes), "edges": list(c.edges)} for c in graph.chains],
         "edgeLabels": graph.edge_labels,
-        "options": build_vis_options(len(nodes), len(nodes) > LARGE_GRAPH, flow=layout == "flow"),
+        "options": build_vis_options(
+            len(nodes), len(nodes) > LARGE_GRAPH, flow=layout == "flow", overview=layout == "overview"
+        ),
         "large": len(nodes) > LARGE_GRAPH,
         "layout": layout,
         "levels": FLOW_LEVELS,
@@ -318,12 +320,14 @@ def build_vis_data(graph: VizGraph) -> dict[str, Any]:
     }
 
 
-def build_vis_options(n_nodes: int, large: bool, flow: bool = False) -> dict[str, Any]:
+def build_vis_options(
+    n_nodes: int, large: bool, flow: bool = False, overview: bool = False
+) -> dict[str, Any]:
     """Return vis-network options: stabilise then stop for small graphs, no physics for large.
 
-    A flow page uses vis-network's hierarchical layout, left to right, with
-    each node's level set by its type (the page sets ``level`` from
-    FLOW_LEVELS), and no physics at all.
+    A flow page has no physics: the page places each node in the columns of
+    its type's FLOW_LEVELS step, left to right. An overview pushes nodes further
+    apart, so the labels of more of them fit between their neighbours.
 
     Small graphs run forceAtlas2 until stable and the page then turns
     physics off. Large graphs start from the page's own positions with
@@ -360,6 +364,8 @@ def build_vis_options(n_nodes: int, large: bool, flow: bool = False) -> dict[str
             "smooth": False,
             "selectionWidth": 2,
             "font": {"size": 10, "face": "sans-serif", "align": "middle"},
+            # a predicate written on an edge (paths pages) is drawn once it is 9 px or more
+            "scaling": {"label": {"drawThreshold": 9}},
         },
         "interaction": {
             "hover": True,
@@ -395,23 +401,15 @@ def build_vis_options(n_nodes: int, large: bool, flow: bool = False) -> dict[str
             },
         },
     }
-    if flow:
-        options["layout"] = {
-            "improvedLayout": False,
-            "hierarchical": {
-                "enabled": True,
-                "direction": "LR",
-                "sortMethod": "directed",
-                "levelSeparation": 270,
-                "nodeSpacing": 64,
-                "treeSpacing": 90,
-                "shakeTowards": "roots",
-            },
-        }
+    if overview:
+        options["physics"]["forceAtlas2Based"].update(
+            gravitationalConstant=-220, springLength=200, centralGravity=0.012, avoidOverlap=1
+        )
+    if flow:  # the page places the nodes in columns (static/app.js, flowLayout)
+        options["layout"] = {"improvedLayout": False}
         options["physics"]["enabled"] = False
         options["physics"]["stabilization"]["enabled"] = False
         options["edges"]["smooth"] = {"type": "cubicBezier", "forceDirection": "horizontal", "roundness": 0.4}
-        options["nodes"]["widthConstraint"] = {"maximum": 180}
     return options
 
 

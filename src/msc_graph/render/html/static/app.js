@@ -170,7 +170,73 @@
     return positions;
   }
   var layout = data.layout;
-  var positions = layout === "sectors" ? sectorLayout() : null;
+  function levelOf(i) { return data.levels[groupOf[i]] === undefined ? 2 : data.levels[groupOf[i]]; }
+  // Focus and paths pages: one band of columns per FLOW_LEVELS step, left to right, each band as
+  // many columns wide as it takes to keep the picture about as wide as the canvas; within a band
+  // nodes are ordered (a few barycentre sweeps) towards the rows of their neighbours, so chains run
+  // across rather than up and down. Linear in nodes and edges per sweep.
+  function flowLayout() {
+    var COLUMN = 210, ROW = 44, GAP = 80;
+    var aspect = (container.clientWidth || 800) / (container.clientHeight || 600);
+    var bands = new Map();
+    for (var i = 0; i < nodeCount; i++) {
+      if (!bands.has(levelOf(i))) { bands.set(levelOf(i), []); }
+      bands.get(levelOf(i)).push(i);
+    }
+    var levels = Array.from(bands.keys()).sort(function (a, b) { return a - b; });
+    var most = Math.max.apply(null, levels.map(function (l) { return bands.get(l).length; }));
+    var rows = Math.min(8, most);
+    for (; rows < most; rows++) {
+      var columns = levels.reduce(function (sum, l) { return sum + Math.ceil(bands.get(l).length / rows); }, 0);
+      if (columns * COLUMN + levels.length * GAP <= rows * ROW * aspect) { break; }
+    }
+    // rows as far apart as the canvas's shape allows (a wide picture is scaled down to fit its
+    // width, so its rows can spread to fill the height), never closer than ROW
+    var wide = 0, deepest = 1;
+    levels.forEach(function (level) {
+      var across = Math.ceil(bands.get(level).length / rows);
+      wide += across * COLUMN + GAP;
+      deepest = Math.max(deepest, Math.ceil(bands.get(level).length / across));
+    });
+    ROW = Math.max(ROW, Math.min(2.5 * ROW, wide / aspect / deepest));
+    var positions = new Array(nodeCount), y = new Float64Array(nodeCount);
+    function place() {
+      var x = 0;
+      levels.forEach(function (level) {
+        var members = bands.get(level), across = Math.ceil(members.length / rows);
+        var down = Math.ceil(members.length / across);
+        members.forEach(function (node, k) {
+          var row = Math.floor(k / across), column = k % across;
+          // neighbouring columns of a band are staggered by half a row, so their labels interleave
+          positions[node] = [x + column * COLUMN, (row - (down - 1) / 2 + (column % 2) / 2) * ROW];
+          y[node] = positions[node][1];
+        });
+        x += across * COLUMN + GAP;
+      });
+    }
+    levels.forEach(function (level) {
+      bands.get(level).sort(function (a, b) {
+        return degree[b] - degree[a] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+      });
+    });
+    place();
+    for (var sweep = 0; sweep < 4; sweep++) {
+      levels.forEach(function (level) {
+        var centre = new Map();
+        bands.get(level).forEach(function (node) {
+          var sum = 0, n = 0;
+          incident[node].forEach(function (e) {
+            var other = from[e] === node ? to[e] : from[e];
+            if (levelOf(other) !== level) { sum += y[other]; n += 1; }
+          });
+          centre.set(node, n ? sum / n : y[node]);
+        });
+        bands.get(level).sort(function (a, b) { return centre.get(a) - centre.get(b) || a - b; });
+      });
+      place();
+    }
+    return positions;
+  }
   var FADED = 0.12;  // opacity of what lies outside a highlighted neighbourhood
   var nodeItems = ids.map(function (id, i) {
     var item = {id: id, label: labels[i], group: groupOf[i], i: i,
@@ -180,10 +246,6 @@
       item.borderWidth = 4;
       item.size += 6;
       item.font = {size: 18};
-    }
-    if (positions) { item.x = positions[i][0]; item.y = positions[i][1]; }
-    if (layout === "flow") {  // the column of its type: source → fraction → factor → ... → outcome
-      item.level = data.levels[groupOf[i]] === undefined ? 2 : data.levels[groupOf[i]];
     }
     return item;
   });
@@ -218,6 +280,10 @@
     }
     return item;
   });
+  var positions = layout === "sectors" ? sectorLayout() : layout === "flow" ? flowLayout() : null;
+  if (positions) {
+    nodeItems.forEach(function (item, i) { item.x = positions[i][0]; item.y = positions[i][1]; });
+  }
   siblings.forEach(function (items) {
     if (items.length < 2) { return; }
     items.forEach(function (item, k) {
@@ -363,7 +429,10 @@
         clusterNodeProperties: {
           id: "group:" + group, group: group, borderWidth: 3, shapeProperties: {borderDashes: [5, 3]},
           label: (typeNames.get(group) || group) + ": " + members.length + " more",
-          size: Math.round(14 + 3 * Math.sqrt(members.length))}
+          size: Math.round(14 + 3 * Math.sqrt(members.length))},
+        // the lines into a group are many and say little until it is opened: drawn quiet
+        clusterEdgeProperties: {color: {color: "#c8c8c8", highlight: "#888888", hover: "#888888", opacity: 0.6},
+                                width: 1, dashes: false}
       });
     });
   }
