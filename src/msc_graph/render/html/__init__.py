@@ -9,6 +9,7 @@ a Content-Security-Policy that loads nothing from outside.
 
 from msc_graph.render.html.contradictions import render_contradictions_html
 from msc_graph.render.html.graph import (
+    FLOW_MAX,
     HEAVY_EDGES,
     IMPROVED_LAYOUT_MAX,
     LARGE_GRAPH,
@@ -50,6 +51,7 @@ __all__ = [
     "BASES",
     "EDGE_STYLES",
     "FLOW_LEVELS",
+    "FLOW_MAX",
     "HEAVY_EDGES",
     "IMPROVED_LAYOUT_MAX",
     "LARGE_GRAPH",

@@ -25,11 +25,18 @@ arrays into columns instead and passes each edge's provenance as stored; the
 page formats it on hover into the evidence ``ImportedGraph.get_evidence``
 gives (tests/test_browser.py compares the two).
 
-Layout: up to :data:`LARGE_GRAPH` nodes, vis-network's physics stabilises the
-layout (a capped number of iterations), then physics is switched off so the
-page stops using CPU. Above it, the page places nodes itself (type sectors,
-linear time) and physics stays off until the reader asks for a re-layout,
-which is capped the same way and ends with physics off again.
+Layout (:func:`choose_layout`): a focus or paths page is placed by the page in
+columns, one step of the mechanism each (FLOW_LEVELS: source → secretome
+fraction → factor → pathway → process → cell → disease / outcome). A whole
+graph of more than :data:`OVERVIEW_NODES` nodes opens folded: its
+best-connected nodes drawn, the rest of each type one group node (vis-network
+clustering) that opens on click. Up to :data:`LARGE_GRAPH` nodes,
+vis-network's physics stabilises the layout (a capped number of iterations),
+then physics is switched off so the page stops using CPU. Above it, the page
+places nodes itself (type sectors, linear time) and physics stays off until
+the reader asks for a re-layout, which is capped the same way and ends with
+physics off again. Below LARGE_GRAPH the page draws node labels itself, a
+fixed size on screen and never over one another.
 """
 
 from __future__ import annotations
