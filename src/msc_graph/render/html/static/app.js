@@ -422,7 +422,7 @@
       rest.get(groupOf[i]).push(ids[i]);
     });
     rest.forEach(function (members, group) {
-      if (members.length < 2) { return; }  // a lone leftover stays as it is
+      if (members.length < 2 || opened.has(group)) { return; }  // a lone leftover stays as it is
       var inside = new Set(members);
       network.cluster({
         joinCondition: function (o) { return inside.has(o.id); },
@@ -447,8 +447,10 @@
   function folded() {
     return network.body.nodeIndices.filter(function (id) { return network.body.nodes[id].isCluster; });
   }
+  var opened = new Set();  // the groups the reader opened stay open
   function openGroup(id, settle) {
     clearHighlight();
+    opened.add(network.body.nodes[id].options.group);
     network.openCluster(id, {releaseFunction: spiral});
     if (settle !== false) { relax(false); }
   }
@@ -662,11 +664,20 @@
   });
 
   // --- filter controls ------------------------------------------------------------------------
+  // On the overview, groups are unfolded before the views change (vis-network would otherwise
+  // dissolve a group that loses members and add the members back unplaced), then what is left
+  // is folded again (except the groups the reader opened) and the layout settles.
   function refilter() {
     clearHighlight();
+    var refold = overview;
+    if (refold) { folded().forEach(function (id) { network.openCluster(id, {releaseFunction: spiral}); }); }
     decideShown();
     nodeView.refresh();
     edgeView.refresh();
+    if (refold) {
+      foldOverview();
+      relax(false);
+    }
     status.textContent = countText() + " shown";
   }
   api.refilter = refilter;
