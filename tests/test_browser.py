@@ -727,6 +727,8 @@ def test_large_imported_page_shows_record_evidence_as_text_and_physics_stops(
     tip = opened.evaluate("() => window.mscGraph.describe('X:0|increases|X:1').textContent")
     assert tip.startswith(HOSTILE + " increases node 1")
     assert '“<b>bold</b> "said" 1”' in tip
+    # one of its records is inferred by its own basis column, which names nothing it was read from
+    assert "inferred" in tip and "null" not in tip
 
     # Search finds the hostile node by its label; the details panel and the hover show it as text.
     page.fill("#search", "<script>")

@@ -129,7 +129,7 @@
       var meta = add(item, "div", "tip-meta");
       add(meta, "span", "basis " + r.basis, r.basis);
       meta.append(" read in " + r.readIn + " · " + r.kind + " " + r.locator);
-      if (r.basis === "inferred") { add(item, "div", "inferred", "inferred: " + r.inferredFrom); }
+      if (r.basis === "inferred" && r.inferredFrom) { add(item, "div", "inferred", "inferred: " + r.inferredFrom); }
       add(item, "blockquote", null, (r.basis === "inferred" ? "read: " : "") + "“" + r.quote + "”");
       if (r.context) { add(item, "div", "ctx", r.context); }
       if (r.caveat) { add(item, "div", "caveat", "caveat: " + r.caveat); }
