@@ -776,6 +776,12 @@
     }
   });
   search.addEventListener("blur", function () { suggestions.textContent = ""; });
+  document.addEventListener("keydown", function (event) {  // Escape outside the search box: as a background click
+    if (event.key === "Escape" && event.target !== search) {
+      network.unselectAll();
+      clearHighlight();
+    }
+  });
 
   // --- chains of a paths page ----------------------------------------------------------------
   var chainList = document.getElementById("chains");
