@@ -11,7 +11,7 @@ from itertools import groupby
 
 from msc_graph.model.names import escape_controls
 from msc_graph.query.neighbours import NeighbourPayload, NeighboursPayload
-from msc_graph.render.evidence import format_evidence_lines
+from msc_graph.render.evidence import EVIDENCE_COLUMNS, evidence_cells, format_evidence_lines
 from msc_graph.render.table import Table
 
 SIGN_ARROWS = {1: "↑", -1: "↓", 0: "-"}
@@ -24,12 +24,7 @@ COLUMNS = [
     "predicate",
     "object",
     "sign",
-    "study",
-    "read_in",
-    "locator",
-    "quote",
-    "basis",
-    "inferred_from",
+    *EVIDENCE_COLUMNS,
 ]
 
 
@@ -43,12 +38,7 @@ def neighbours_table(payload: NeighboursPayload) -> Table:
             row["predicate"],
             row["object"]["label"],
             SIGN_ARROWS.get(row["sign"], "") if row["sign"] is not None else "",
-            evidence["citation"],
-            evidence["read_in"],
-            evidence["locator"],
-            evidence["quote"],
-            evidence["basis"],
-            evidence["inferred_from"] or "",
+            *evidence_cells(evidence),
         ]
         for row in payload["neighbours"]
         for evidence in row["evidence"]
