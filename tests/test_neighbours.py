@@ -234,3 +234,22 @@ def test_an_unknown_direction_is_refused() -> None:
 
     with pytest.raises(UsageError, match="unknown direction 'sideways'"):
         list(iter_neighbours(_toy(), "glia", "sideways"))
+
+
+def test_compare_points_to_neighbours_when_only_markers_and_processes_are_acted_on(
+    runner, real_project
+) -> None:
+    # Nothing in the seeds is stated as an effect on microglia themselves; Ferrini's Table 1 reports
+    # lowered IBA1 and CD68 (its microglial markers), so `compare microglia` has no row and says where to look.
+    result = runner.invoke(cli, ["compare", "microglia", "--width", "400"])
+    assert result.exit_code == 0, result.output
+    assert "(none)" in result.output
+    hint = [
+        line for line in result.output.splitlines() if line.startswith("No effect names microglia itself")
+    ]
+    assert len(hint) == 1
+    assert "CD68, IBA1" in hint[0] and "`mscgraph neighbours microglia`" in hint[0]
+    # GFAP has effects of its own: no hint.
+    result = runner.invoke(cli, ["compare", "GFAP", "--width", "400"])
+    assert result.exit_code == 0 and "GFAP" in result.output
+    assert "mscgraph neighbours" not in result.output

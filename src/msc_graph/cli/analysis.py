@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,9 @@ from msc_graph.cli.options import (
     text_width,
 )
 from msc_graph.render import Table, render
+
+if TYPE_CHECKING:
+    from msc_graph.model import GraphModel
 
 BY_CHOICES = ["source", "preparation", "species", "model", "route"]
 GAP_KINDS = [
@@ -225,8 +228,31 @@ def compare(
         [row["effect"], *(str(c["count"]) if c["count"] else "" for c in row["cells"]), str(row["total"])]
         for row in payload["rows"]
     ]
-    table = Table(columns, rows, title=f"Effects on or by {match.label}, by {by} (distinct studies per cell)")
+    footer = _neighbours_hint(model, match.id, match.label) if not rows else []
+    title = f"Effects on or by {match.label}, by {by} (distinct studies per cell)"
+    table = Table(columns, rows, title=title, footer=footer)
     _write(render(fmt, table, payload, text_width()), output)
+
+
+def _neighbours_hint(model: GraphModel, entity_id: str, label: str) -> list[str]:
+    """Point to `neighbours` when nothing names the entity but its markers or processes are acted on.
+
+    A cell such as microglia is seldom the object of an effect; its markers
+    (IBA1) and processes (microglial activation) are, and `compare` counts
+    only effects on the entity and what is below it.
+    """
+    from msc_graph.query.neighbours import Reach, find_routes
+
+    routes = find_routes(model, entity_id)
+    reached = [node for node, route in routes.items() if route and route[-1][0] is not Reach.SUBTYPE]
+    if not reached:
+        return []
+    names = ", ".join(sorted(model.entities[node].label for node in reached)[:4])
+    more = f" and {len(reached) - 4} more" if len(reached) > 4 else ""
+    return [
+        f"No effect names {label} itself; its markers and processes ({names}{more}) are acted on: "
+        f"`mscgraph neighbours {entity_id}` lists what acts on them."
+    ]
 
 
 @click.command()
