@@ -31,6 +31,7 @@ ORDER = [
     "curation/validate/assertions",
     "curation/validate",
     "curation/coverage",
+    "curation/draft",
     "curation",
     "views/namespaces",
     "views/rdf",

@@ -43,6 +43,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "coverage",
         "Audit every table row and main-text sentence of each seed against the curated quotes.",
     ),
+    "curate": ("curate", "Draft the curation of a review: proposals a curator checks, never data."),
     "contradictions": (
         "analysis",
         "List evidence from different studies that disagrees on comparable claims.",

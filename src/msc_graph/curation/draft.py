@@ -1,0 +1,868 @@
+"""Draft a review's curation from its seed text: proposals for a curator to check, never data.
+
+A curator reading a new review spends most of the time on the routine part:
+finding which entities each sentence names, which study it cites, and
+copying the quote. The drafter does that part and proposes records in the
+project's own YAML format, each marked ``status: draft`` and
+``proposed_by: curate-draft``, for the curator to accept, mend or drop.
+
+It reads the seed exactly as the coverage audit does
+(:func:`msc_graph.curation.coverage.segment_seed`: the same sentences,
+sections, paragraphs and table rows), so a draft's locator is the audit's.
+Entities are found with the resolver's names (a callable over the name index,
+passed in so this stage does not import the views), plus the abbreviations
+the seed itself defines ("basic fibroblast growth factor (bFGF)", a table's
+footnote "GFAP: glial fibrillary acidic protein;").
+
+An assertion is proposed where a sentence names two entities with a cue
+between them ("reduces", "carrying", "derived from" ...). The rules are
+deliberately plain and conservative:
+
+- a cue whose direction is unclear ("modulates", "regulates", "affects")
+  gives ``acts-on``, never a signed predicate; a negated cue ("did not
+  reduce") gives nothing;
+- the quote is the shortest span of the sentence holding the subject, the
+  cue and the object, verbatim (checked against the normalised seed; a span
+  that is not verbatim is dropped, never mended);
+- a sentence that hedges (may, might, could, suggest, possibly ...) gives
+  ``basis: hedged``;
+- a table row names its preparation's effects with arrows (↓ X, ↑ Y); a row
+  listing several factors gets no factor-level link, one naming a single
+  factor gets an ``inferred`` one, said in words.
+
+Cost: linear in the seed's sentences times the spans tried per sentence
+(at most ``MAX_SPAN_TOKENS`` tokens per start): well under a second per
+review of these sizes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from msc_graph.curation.coverage import SeedRegion, Sentence, TableRow, segment_seed
+from msc_graph.curation.seeds import normalise_text
+from msc_graph.model import Entity, EntityType
+from msc_graph.model.names import normalise_name
+
+PROPOSED_BY = "curate-draft"
+MAX_SPAN_TOKENS = 8
+"""Longest entity name tried, in tokens ("human umbilical cord mesenchymal stem cells" is 6)."""
+MAX_OBJECTS = 8
+"""Objects taken after one cue (a list of cytokines); more is a list of something else."""
+
+NameLookup = Callable[[str], Sequence[str]]
+"""Text → ids of the entities it names, best first (``NameIndex.named``)."""
+
+# Cues, as regular expressions on the sentence, and the predicate each proposes.
+# "improves" and the relief words become `ameliorates` on a disease (see _predicate_for).
+_CUES: list[tuple[str, str]] = [
+    (r"reduc(?:e|es|ed|ing|tion|tions)", "decreases"),
+    (r"decreas(?:e|es|ed|ing)", "decreases"),
+    (r"lower(?:s|ed|ing)", "decreases"),
+    (r"attenuat(?:e|es|ed|ing|ion)", "decreases"),
+    (r"suppress(?:es|ed|ing|ion)?", "decreases"),
+    (r"diminish(?:es|ed|ing)?", "decreases"),
+    (r"down-?regulat(?:e|es|ed|ing|ion)", "decreases"),
+    (r"alleviat(?:e|es|ed|ing|ion)", "decreases"),
+    (r"reliev(?:e|es|ed|ing)", "decreases"),
+    (r"ameliorat(?:e|es|ed|ing|ion)", "ameliorates"),
+    (r"inhibit(?:s|ed|ing|ion)?", "inhibits"),
+    (r"block(?:s|ed|ing)?", "inhibits"),
+    (r"restrain(?:s|ed|ing)?", "inhibits"),
+    (r"prevent(?:s|ed|ing|ion)?", "inhibits"),
+    (r"increas(?:e|es|ed|ing)", "increases"),
+    (r"promot(?:e|es|ed|ing)", "increases"),
+    (r"enhanc(?:e|es|ed|ing|ement)", "increases"),
+    (r"up-?regulat(?:e|es|ed|ing|ion)", "increases"),
+    (r"stimulat(?:e|es|ed|ing|ion)", "increases"),
+    (r"induc(?:e|es|ed|ing|tion)", "increases"),
+    (r"elevat(?:e|es|ed|ing|ion)", "increases"),
+    (r"boost(?:s|ed|ing)?", "increases"),
+    (r"foster(?:s|ed|ing)?", "increases"),
+    (r"improv(?:e|es|ed|ing|ement)", "improves"),
+    (r"activat(?:e|es|ed|ing)", "activates"),
+    (r"contain(?:s|ed|ing)?", "carries"),
+    (r"carr(?:y|ies|ied|ying)", "carries"),
+    (r"secret(?:e|es|ed|ing)", "carries"),
+    (r"releas(?:e|es|ed|ing)", "carries"),
+    (r"produc(?:e|es|ed|ing)", "carries"),
+    (r"rich in|enriched (?:in|with)", "carries"),
+    (r"target(?:s|ed|ing)?", "targets"),
+    (r"markers? (?:of|for)", "marker-of"),
+    (r"derived from|isolated from|obtained from", "derived-from"),
+    (
+        r"associated with|linked (?:to|with)|involved in|implicated in|role in|"
+        r"contribut(?:e|es|ed|ing) to",
+        "associated-with",
+    ),
+    (r"models? of", "model-of"),
+    (
+        r"acts? on|acting on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
+        r"affect(?:s|ed|ing)?|alter(?:s|ed|ing)?|influenc(?:e|es|ed|ing)",
+        "acts-on",
+    ),
+]
+_CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{pattern})\\b)" for i, (pattern, _) in enumerate(_CUES)), re.I)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|suggests?|suggested|suggesting|possibl[ey]|likely|probably|"
+    r"appears? to|thought to|proposed|seems? to|potentially|presumably)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|no|nor|without|neither|failed to)\s+(?:\w+\s+)?$", re.I)
+_PASSIVE = re.compile(r"^\s+by\b", re.I)
+# A later cue whose subject is the object of the one before ("..., which in turn reduces ...").
+_RELAY = re.compile(r"\b(?:which|that|thus|in turn|leading to|resulting in|causing)\b", re.I)
+# What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
+_LIST_GLUE = re.compile(
+    r"(?:[\s,()]|\b(?:and|or|as well as|such as|including|both|the|e\.g\.|i\.e\.|respectively)\b)*"
+)
+_CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
+_TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
+_TRAILING = ".'’\""
+_NOT_NAMES = {"al", "etal", "the", "and", "this", "these", "its", "their", "was", "were", "has"}
+"""Words that spelling variants would turn into names ("al." of "et al." → ALS by the plural rule)."""
+_DISEASE_TYPES = {EntityType.DISEASE, EntityType.DISEASE_MODEL, EntityType.PHENOTYPE}
+# Types that say where or in what a claim holds: context, never a causal object.
+_CONTEXT_TYPES = {
+    EntityType.SPECIES,
+    EntityType.ROUTE,
+    EntityType.TISSUE,
+    EntityType.DISEASE_MODEL,
+    EntityType.CELL_SOURCE,
+    EntityType.STUDY,
+    EntityType.EXTERNAL,
+}
+_SIGNED = {"decreases", "increases", "inhibits", "activates", "ameliorates", "targets"}
+_ABBREVIATION = re.compile(r"\(([A-Za-z][A-Za-z0-9α-ωΑ-Ω\-+]{1,14})\)")
+_FOOTNOTE_PAIR = re.compile(r"(?:^|;\s*)([^:;]{1,20}?):\s*([^;]+)")
+_AUTHOR_YEAR = re.compile(
+    r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’\-]+)(?:\s+(?:et al\.?|and collaborators|and colleagues)|"
+    r"\s+(?:and|&)\s+[A-Z][A-Za-zÀ-ÿ'’\-]+)?,?\s*\(?(?P<year>(?:19|20)\d{2})(?P<letters>[a-z](?:\s*,\s*[a-z])*)?\)?",
+)
+_SUPERSCRIPT = re.compile(r"<sup>([\d,\s–-]+)</sup>", re.I)
+_REFERENCES_HEADING = re.compile(r"^(?:#+\s*)?\**\s*references?\s*:?\s*\**\s*$", re.I)
+_ARROW_ITEM = re.compile(r"([↓↑])\s*([^↓↑]+)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity named in a text, where (character offsets in that text)."""
+
+    entity: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the seed's reference list, as far as the drafter can read it."""
+
+    surname: str
+    year: str
+    """The year with its letter, as cited ("2023a")."""
+    authors: tuple[str, ...]
+    title: str | None
+    number: int | None
+    text: str
+
+
+@dataclass
+class DraftEvidence:
+    """Where a proposal was read: study, kind, locator, verbatim quote, basis, context."""
+
+    study: str
+    source_kind: str
+    locator: str
+    quote: str
+    basis: str = "stated"
+    context: dict[str, Any] = field(default_factory=dict)
+    inferred_from: str | None = None
+    sentence: int | None = None
+    """Index of the audited sentence (benchmarks compare by it); None for rows and titles."""
+    row: tuple[int, int] | None = None
+
+
+@dataclass
+class DraftAssertion:
+    """A proposed assertion with its evidence."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: list[DraftEvidence] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """Everything proposed for one review."""
+
+    review: str
+    studies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    assertions: dict[tuple[str, str, str], DraftAssertion] = field(default_factory=dict)
+    rows_total: int = 0
+    rows_proposed: int = 0
+    dropped_quotes: int = 0
+    """Proposals dropped because their quote was not a verbatim span of the seed."""
+
+    def add(self, subject: str, predicate: str, obj: str, evidence: DraftEvidence) -> None:
+        """Add one evidence, merging proposals of the same triple."""
+        key = (subject, predicate, obj)
+        found = self.assertions.setdefault(key, DraftAssertion(subject, predicate, obj))
+        if all((e.locator, e.quote) != (evidence.locator, evidence.quote) for e in found.evidence):
+            found.evidence.append(evidence)
+
+    def as_data(self) -> dict[str, Any]:
+        """Return the draft in the project's YAML layout (graph_data/<review>.yaml), every record a draft."""
+        mark = {"status": "draft", "proposed_by": PROPOSED_BY}
+        assertions = []
+        for item in self.assertions.values():
+            evidence = []
+            for e in item.evidence:
+                record: dict[str, Any] = {
+                    "study": e.study,
+                    "source_kind": e.source_kind,
+                    "locator": e.locator,
+                    "quote": e.quote,
+                }
+                if e.basis != "stated":
+                    record["basis"] = e.basis
+                if e.inferred_from:
+                    record["inferred_from"] = e.inferred_from
+                if e.context:
+                    record["context"] = e.context
+                evidence.append(record)
+            assertions.append(
+                {"subject": item.subject, "predicate": item.predicate, "object": item.object, **mark}
+                | {"evidence": evidence}
+            )
+        return {
+            "review": self.review,
+            "studies": [record | mark for record in self.studies.values()],
+            "entities": [record | mark for record in self.entities.values()],
+            "assertions": assertions,
+        }
+
+
+def slugify(text: str) -> str:
+    """Return a lower-case ASCII slug of ``text`` ("Sendon-Lago" → "sendon-lago")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def find_references_start(text: str) -> int | None:
+    """Return the index of the line that heads the reference list ("References", "## REFERENCES")."""
+    for index, line in enumerate(text.splitlines()):
+        if _REFERENCES_HEADING.match(line.strip()):
+            return index
+    return None
+
+
+def read_references(text: str) -> list[Reference]:
+    """Read the seed's reference list: numbered ("12. Author ...") or author-year ("Gao X ... (2023a)").
+
+    What cannot be read (a garbled entry with no author or year) is skipped:
+    the drafter then proposes the review itself as the study, never a guess.
+    """
+    start = find_references_start(text)
+    if start is None:
+        return []
+    references = []
+    for raw in text.splitlines()[start + 1 :]:
+        line = raw.strip()
+        numbered = re.match(r"^(\d+)\.\s+(.*)$", line)
+        number = int(numbered.group(1)) if numbered else None
+        body = numbered.group(2) if numbered else line
+        plain = body.replace("**", "")
+        year = re.search(r"\((\d{4}[a-z]?)\)", plain)
+        if year:  # APA-like: "Authors (2019). Title. *Journal*" or "Authors (2019) Title. *Journal*"
+            authors_text, rest = plain[: year.start()], plain[year.end() :]
+        else:  # Vancouver-like: "Authors. Title. *Journal* 2003 Oct;..."
+            parts = re.split(r"(?<=[A-Z])\.\s+|(?<=al)\.\s+", plain, maxsplit=1)
+            if len(parts) < 2:
+                continue
+            authors_text, rest = parts
+            year = re.search(r"\b((?:19|20)\d{2})\b", rest)
+        if not year:
+            continue
+        title = re.split(r"\*", rest.lstrip(". "), maxsplit=1)[0].strip().rstrip(".").strip()
+        authors = tuple(a.strip() for a in re.split(r",\s*(?:&\s*)?|\s+&\s+", authors_text) if a.strip())
+        surname = re.split(r"[\s,]", authors_text.strip(), maxsplit=1)[0] if authors_text.strip() else ""
+        if not surname or not re.match(r"[A-ZÀ-Þ]", surname):
+            continue
+        references.append(
+            Reference(surname, year.group(1), authors, normalise_text(title) or None, number, body)
+        )
+    return references
+
+
+def _citation(reference: Reference) -> str:
+    """Return the citation as reviews write it: "X, 2019", "X and Y, 2019" or "X et al., 2023a"."""
+    names = [a for a in reference.authors if re.search(r"[A-Za-z]{2}", a) and a not in ("...", "et al")]
+    if len(names) == 2 and not reference.text.count("et al"):
+        second = re.split(r"[\s,]", names[1].lstrip("& ").strip(), maxsplit=1)[0]
+        return f"{reference.surname} and {second}, {reference.year}"
+    return f"{reference.surname} et al., {reference.year}"
+
+
+class _Names:
+    """The resolver's names plus the abbreviations this seed defines, scanned over a text."""
+
+    def __init__(self, names: NameLookup, entities: Mapping[str, Entity]) -> None:
+        self.names = names
+        self.entities = entities
+        self.local: dict[str, str] = {}  # normalised name → entity id (seed-defined or proposed)
+        self.proposed: dict[str, dict[str, Any]] = {}
+
+    def lookup(self, text: str) -> str | None:
+        text = text.strip(_TRAILING)
+        key = normalise_name(text)
+        # two letters name an entity only in capitals ("NO"); "al." of "et al." is not ALS
+        if not re.search(r"[A-Za-z]", text) or len(key) < 2 or (len(key) < 3 and not text.isupper()):
+            return None
+        if key in _NOT_NAMES:
+            return None
+        local = self.local.get(normalise_name(text))
+        if local:
+            return local
+        found = self.names(text)
+        return found[0] if found else None
+
+    def type_of(self, entity_id: str) -> EntityType | None:
+        entity = self.entities.get(entity_id)
+        if entity is not None:
+            return entity.type
+        proposed = self.proposed.get(entity_id)
+        return EntityType(proposed["type"]) if proposed else None
+
+    def scan(self, text: str) -> list[Mention]:
+        """Return the entity mentions of ``text``, longest first, never overlapping."""
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        mentions: list[Mention] = []
+        index = 0
+        while index < len(tokens):
+            best: Mention | None = None
+            for stop in range(min(len(tokens), index + MAX_SPAN_TOKENS) - 1, index - 1, -1):
+                start, end = tokens[index][0], tokens[stop][1]
+                while end > start and text[end - 1] in _TRAILING:
+                    end -= 1
+                found = self.lookup(text[start:end])
+                if found:
+                    best = Mention(found, start, end)
+                    index = stop
+                    break
+            if best is not None:
+                mentions.append(best)
+            index += 1
+        return _merge_defined(mentions, text)
+
+    def propose(self, label: str, kind: EntityType, synonyms: Sequence[str] = ()) -> str | None:
+        """Propose a new entity named ``label`` (and ``synonyms``); return its id, or None where taken."""
+        entity_id = slugify(label)
+        if not entity_id or entity_id in self.entities:
+            return None
+        record = {"id": entity_id, "label": label, "type": kind.value, "synonyms": list(synonyms)}
+        self.proposed.setdefault(entity_id, record)
+        for name in (label, *synonyms):
+            self.local[normalise_name(name)] = entity_id
+        return entity_id
+
+    def learn(self, long_form: str, short: str) -> None:
+        """Record that the seed defines ``short`` as ``long_form``; propose an entity where both are new."""
+        long_form, short = long_form.strip(" ,.;"), short.strip()
+        if not long_form or normalise_name(long_form) == normalise_name(short):
+            return
+        known = self.lookup(short) or self.lookup(long_form)
+        if known:
+            self.local.setdefault(normalise_name(short), known)
+            self.local.setdefault(normalise_name(long_form), known)
+            return
+        self.propose(long_form, _guess_type(long_form), [short])
+
+
+def _merge_defined(mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with "long form (ABBR)" of one entity as one mention, parenthesis included."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.entity == mention.entity
+            and text[last.end : mention.start].strip() == "("
+            and text[mention.end : mention.end + 1] == ")"
+        ):
+            merged[-1] = Mention(last.entity, last.start, mention.end + 1)
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _guess_type(name: str) -> EntityType:
+    """Return a first guess at a proposed entity's type from its name (the curator checks it)."""
+    lower = name.lower()
+    for pattern, kind in (
+        (r"stem cells?|stromal cells?", EntityType.MSC_SOURCE),
+        (r"pathway|signal", EntityType.PATHWAY),
+        (r"\bcells?\b|cytes?\b|blasts?\b|neurons?\b", EntityType.CELL_TYPE),
+        (r"disease|disorder|syndrome|itis\b|osis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
+        (r"factor|protein|kinase|receptor|interleukin|hormone|peptide", EntityType.FACTOR),
+        (r"tion\b|genesis\b|sis\b", EntityType.PROCESS),
+    ):
+        if re.search(pattern, lower):
+            return kind
+    return EntityType.FACTOR
+
+
+def _long_form(before: str, short: str) -> str | None:
+    """Return the words before "(ABBR)" that ABBR abbreviates (their initials, in order), if any.
+
+    A plain version of Schwartz and Hearst's rule: take as few words back as
+    hold the abbreviation's letters in order, the first letter starting a word.
+    """
+    words = re.findall(r"[^\s]+", before)
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters or not words:
+        return None
+    for count in range(1, min(len(words), len(letters) + 3) + 1):
+        candidate = " ".join(words[-count:])
+        if candidate[:1].lower() != letters[0]:
+            continue
+        position = 0
+        text = candidate.lower()
+        for letter in letters:
+            position = text.find(letter, position)
+            if position < 0:
+                break
+            position += 1
+        else:
+            return candidate
+    return None
+
+
+def _learn_abbreviations(names: _Names, texts: Iterator[str]) -> None:
+    for text in texts:
+        for match in _ABBREVIATION.finditer(text):
+            short = match.group(1)
+            if not re.search(r"[A-Z]", short):
+                continue
+            long_form = _long_form(text[: match.start()].rstrip(), short)
+            if long_form:
+                names.learn(long_form, short)
+
+
+def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None) -> str | None:
+    """Return the predicate a cue proposes for these ends, or None where it would guess."""
+    if cue == "improves":
+        return "ameliorates" if obj in _DISEASE_TYPES else "increases"
+    if cue == "decreases" and obj in _DISEASE_TYPES:
+        return "ameliorates"
+    if cue in ("inhibits", "decreases") and obj is EntityType.PATHWAY:
+        return "inhibits"
+    if cue in ("increases", "activates") and obj is EntityType.PATHWAY:
+        return "activates"
+    if cue == "targets":
+        return "targets" if subject is EntityType.MICRORNA else "acts-on"
+    return cue
+
+
+def _cue_name(match: re.Match[str]) -> str:
+    group = match.lastgroup or "c0"
+    return _CUES[int(group[1:])][1]
+
+
+def _context(names: _Names, mentions: list[Mention], used: set[str], text: str) -> dict[str, Any]:
+    """Return what the sentence names cheaply as its context: species, model, tissue or cell, setting."""
+    context: dict[str, Any] = {}
+    measured: list[str] = []
+    for mention in mentions:
+        if mention.entity in used:
+            continue
+        kind = names.type_of(mention.entity)
+        if kind is EntityType.SPECIES:
+            context.setdefault("species", mention.entity)
+        elif kind is EntityType.DISEASE_MODEL:
+            context.setdefault("disease_model", mention.entity)
+        elif kind is EntityType.ROUTE:
+            context.setdefault("route", mention.entity)
+        elif kind is EntityType.TISSUE and re.search(r"\bin (?:the )?$", text[: mention.start][-8:]):
+            measured.append(mention.entity)
+    if measured:
+        context["measured_in"] = list(dict.fromkeys(measured))
+    setting = re.search(r"\bin (vivo|vitro)\b", text, re.I)
+    if setting:
+        context["setting"] = f"in-{setting.group(1).lower()}"
+    return context
+
+
+def _subject_for(names: _Names, mentions: list[Mention], index: int) -> Mention:
+    """Return the subject at ``mentions[index]``, or the preparation it belongs to.
+
+    "the secretome of human adipose-derived MSCs reduces ..." is the
+    secretome's claim, the MSC source its context.
+    """
+    mention = mentions[index]
+    if index > 0 and names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE):
+        before = mentions[index - 1]
+        if names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
+            return before
+    return mention
+
+
+def propose_from_text(
+    names: _Names,
+    text: str,
+    place: Callable[[str], DraftEvidence],
+    draft: Draft,
+    seed_text: str,
+) -> int:
+    """Propose the assertions one sentence (or title) states; return how many evidence records it gave.
+
+    ``place(quote)`` makes the evidence record (study, kind, locator, basis,
+    context) for a quote of this text; ``seed_text`` is the normalised seed,
+    which every quote must be a verbatim part of.
+    """
+    mentions = names.scan(text)
+    if len(mentions) < 2:
+        return 0
+    cues = [m for m in _CUE.finditer(text) if not _NEGATION.search(text[: m.start()])]
+    proposed = 0
+    previous_subject: Mention | None = None
+    previous_objects: list[Mention] = []
+    previous_end = 0
+    for number, cue in enumerate(cues):
+        kind = _cue_name(cue)
+        stop = cues[number + 1].start() if number + 1 < len(cues) else len(text)
+        clause = _CLAUSE_STOP.search(text, cue.end(), stop)
+        stop = clause.start() if clause else stop
+        before = [i for i, m in enumerate(mentions) if m.end <= cue.start() and m.start >= previous_end]
+        after = [m for m in mentions if cue.end() <= m.start < stop]
+        passive = _PASSIVE.match(text[cue.end() :])
+        pairs: list[tuple[Mention, Mention]] = []
+        if passive:  # "X is inhibited by Y": Y does it to X
+            agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
+            patients = [mentions[i] for i in before]
+            if agents and patients:
+                pairs = [(agents[0], patients[-1])]
+            subject = agents[0] if agents else None
+        else:
+            # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
+            relay = previous_subject is not None and _RELAY.search(text, previous_end, cue.start())
+            fresh = [i for i in before if mentions[i] not in previous_objects]
+            if previous_subject is not None and not relay and not fresh:
+                subject = previous_subject
+            else:
+                candidates = [i for i in before if names.type_of(mentions[i].entity) not in _CONTEXT_TYPES]
+                every = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
+                pool = candidates or [
+                    i for i in every if names.type_of(mentions[i].entity) not in _CONTEXT_TYPES
+                ]
+                subject = _subject_for(names, mentions, pool[-1]) if pool else None
+            objects: list[Mention] = []
+            for mention in after:
+                mention_type = names.type_of(mention.entity)
+                if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
+                    break  # "... in the spinal cord of rats": where, not what
+                if objects and not _LIST_GLUE.fullmatch(text[objects[-1].end : mention.start]):
+                    break  # "reduces IL-6 in arthritis": only a list goes on naming objects
+                objects.append(mention)
+                if len(objects) == MAX_OBJECTS:
+                    break
+            if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
+                near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
+                subject = near[-1] if near else None
+            if subject is not None:
+                pairs = [(subject, obj) for obj in objects]
+        if subject is not None:
+            previous_subject = subject
+        previous_objects = [obj for _subj, obj in pairs]
+        previous_end = cue.end()
+        hedged = bool(_HEDGE.search(text))
+        for subj, obj in pairs:
+            if subj.entity == obj.entity:
+                continue
+            predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subj.entity))
+            if passive and kind == "carries" and names.type_of(obj.entity) is EntityType.SECRETOME_COMPONENT:
+                # "the secretome released by MSCs": the fraction comes from the cells
+                subj, obj, predicate = obj, subj, "derived-from"
+            if predicate is None:
+                continue
+            start = min(subj.start, obj.start, cue.start())
+            end = max(subj.end, obj.end, cue.end())
+            quote = text[start:end]
+            if quote not in seed_text:
+                draft.dropped_quotes += 1
+                continue
+            evidence = place(quote)
+            if hedged and evidence.basis == "stated":
+                evidence.basis = "hedged"
+            evidence.context = _context(names, mentions, {subj.entity, obj.entity}, text)
+            draft.add(subj.entity, predicate, obj.entity, evidence)
+            proposed += 1
+    return proposed
+
+
+def _cited(sentence: str, references: dict[tuple[str, str], Reference]) -> list[Reference]:
+    """Return the references an author-year citation of ``sentence`` names ("Gao et al., 2023a, b")."""
+    found: list[Reference] = []
+    for match in _AUTHOR_YEAR.finditer(sentence):
+        surname, year = match.group("name").casefold(), match.group("year")
+        letters = re.findall(r"[a-z]", match.group("letters") or "") or [""]
+        for letter in letters:
+            reference = references.get((surname, year + letter))
+            if reference is not None and reference not in found:
+                found.append(reference)
+    return found
+
+
+def _superscripts(raw: str, end_line: int | None) -> list[tuple[str, list[int]]]:
+    """Return (normalised text just before it, reference numbers) for each superscript citation."""
+    found = []
+    lines = raw.splitlines()[:end_line]
+    for line in lines:
+        for match in _SUPERSCRIPT.finditer(line):
+            numbers: list[int] = []
+            for part in re.split(r",", match.group(1)):
+                bounds = [int(x) for x in re.split(r"[–-]", part.strip()) if x.strip().isdigit()]
+                if len(bounds) == 2 and 0 < bounds[1] - bounds[0] < 50:
+                    numbers.extend(range(bounds[0], bounds[1] + 1))
+                else:
+                    numbers.extend(bounds)
+            prefix = normalise_text(line[: match.start()])[-40:]
+            if len(prefix) >= 15 and numbers:
+                found.append((prefix, numbers))
+    return found
+
+
+def draft_review(
+    raw: str,
+    review: str,
+    names: NameLookup,
+    entities: Mapping[str, Entity],
+    region: SeedRegion | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Draft:
+    """Draft the curation of the seed text ``raw`` as review ``review``.
+
+    Args:
+        raw: the seed text, as in the seeds folder.
+        review: the review's id (the ``review:`` of the draft, the study of uncited sentences).
+        names: the resolver's name look-up (``NameIndex.named``).
+        entities: the known entities (their types decide subjects, objects and context).
+        region: what of the seed is main text (``coverage/seeds.yaml``); without
+            one, the text up to its reference list.
+        progress: called with a line of progress now and then.
+    """
+    references_line = find_references_start(raw)
+    if region is None:
+        end = raw.splitlines()[references_line].strip() if references_line is not None else None
+        region = SeedRegion(end=end)
+    sentences, rows = segment_seed(raw, region)
+    references = read_references(raw)
+    by_author = {(r.surname.casefold(), r.year): r for r in references}
+    by_number = {r.number: r for r in references if r.number is not None}
+    seed_text = normalise_text(raw)
+    draft = Draft(review)
+    lookup = _Names(names, entities)
+    _learn_abbreviations(lookup, (s.text for s in sentences))
+    for sentence in sentences:
+        if sentence.section.startswith("Table") and ":" in sentence.text and ";" in sentence.text:
+            for pair in _FOOTNOTE_PAIR.finditer(sentence.text):
+                lookup.learn(pair.group(2), pair.group(1))
+    superscripts = _superscripts(raw, references_line)
+
+    def study_of(cited: list[Reference]) -> str:
+        if not cited:
+            return review
+        reference = cited[0]
+        study_id = f"{slugify(reference.surname)}-{reference.year}"
+        record: dict[str, Any] = {"id": study_id, "citation": _citation(reference)}
+        year = re.match(r"\d{4}", reference.year)
+        if year:
+            record["year"] = int(year.group())
+        if reference.title:
+            record["title"] = reference.title
+        if reference.number is not None:
+            record["ref"] = reference.number
+        draft.studies.setdefault(study_id, record)
+        return study_id
+
+    for number, sentence in enumerate(sentences):
+        if progress and number % 50 == 0:
+            progress(f"{review}: sentence {number + 1}/{len(sentences)}")
+        cited = _cited(sentence.text, by_author)
+        numbers = [n for prefix, ns in superscripts if prefix[-25:] in sentence.text for n in ns]
+        cited += [by_number[n] for n in dict.fromkeys(numbers) if n in by_number]
+        locator = _locator(sentence, list(dict.fromkeys(numbers)))
+        kind = "figure" if sentence.section.startswith("Figure") else "prose"
+        if sentence.section.startswith("Table"):
+            kind = "table"
+
+        def place(
+            quote: str,
+            index: int = number,
+            cited: list[Reference] = cited,
+            kind: str = kind,
+            locator: str = locator,
+        ) -> DraftEvidence:
+            return DraftEvidence(study_of(cited), kind, locator, quote, sentence=index)
+
+        propose_from_text(lookup, sentence.text, place, draft, seed_text)
+    draft.rows_total = len(rows)
+    previous: TableRow | None = None
+    for row in rows:
+        if previous is not None and previous.table == row.table:  # an empty cell repeats the one above
+            cells = tuple(
+                c or (previous.cells[i] if i < len(previous.cells) else "") for i, c in enumerate(row.cells)
+            )
+            row = TableRow(row.table, row.row, row.text, cells, row.header)
+        if _propose_row(lookup, row, sentences, draft, by_author, by_number, study_of):
+            draft.rows_proposed += 1
+        previous = row
+    for reference in references:
+        if reference.title:
+            locator = (
+                f"Reference {reference.number}"
+                if reference.number is not None
+                else f"References, {reference.surname} et al. ({reference.year})"
+            )
+            title = reference.title
+
+            def place_title(
+                quote: str, reference: Reference = reference, locator: str = locator
+            ) -> DraftEvidence:
+                return DraftEvidence(study_of([reference]), "reference-title", locator, quote)
+
+            propose_from_text(lookup, title, place_title, draft, seed_text)
+    draft.entities = {
+        entity_id: record
+        for entity_id, record in lookup.proposed.items()
+        if any(entity_id in key[::2] for key in draft.assertions)
+    }
+    if progress:
+        progress(
+            f"{review}: {len(draft.assertions)} assertions proposed, {draft.rows_proposed}/{len(rows)} rows"
+        )
+    return draft
+
+
+def _locator(sentence: Sentence, numbers: list[int]) -> str:
+    """Return the curated locator of a sentence: "§ Section, ¶N[, ref N]", or its legend."""
+    if sentence.section.endswith("legend"):
+        return sentence.section
+    locator = f"§ {sentence.section}, ¶{sentence.paragraph}"
+    if numbers:
+        locator += f", {'refs' if len(numbers) > 1 else 'ref'} {', '.join(map(str, numbers))}"
+    return locator
+
+
+def _propose_row(
+    names: _Names,
+    row: TableRow,
+    sentences: list[Sentence],
+    draft: Draft,
+    by_author: dict[tuple[str, str], Reference],
+    by_number: dict[int, Reference],
+    study_of: Callable[[list[Reference]], str],
+) -> bool:
+    """Propose what one table row states; return True when it proposed anything.
+
+    The row's agent is the preparation it names (a secretome component), or
+    else what the table's legend names; arrows (↓ X, ↑ Y) are its effects,
+    a "factor" column the factors it carries.
+    """
+    header = [h.lower() for h in row.header] + [""] * max(0, len(row.cells) - len(row.header))
+    cells = list(row.cells)
+    legend = next((s for s in sentences if s.section == f"Table {row.table} legend"), None)
+    reference_cell = next((c for c, h in zip(cells, header, strict=False) if "reference" in h and c), "")
+    cited = _cited(reference_cell, by_author)
+    if not cited and reference_cell.strip().isdigit() and int(reference_cell) in by_number:
+        cited = [by_number[int(reference_cell)]]
+    label = reference_cell if re.search(r"[A-Za-z]", reference_cell) else next((c for c in cells if c), "")
+    locator = f"Table {row.table}, row {row.row} ({label})"
+    study = study_of(cited)
+    for cell, head in zip(cells, header, strict=False):
+        # a short cell naming nothing known, under a header of diseases or models: a new entity
+        short = bool(cell) and len(cell.split()) <= 6 and not re.search(r"[,;↓↑]", cell)
+        if short and re.search(r"disease|disorder|\bmsd|model", head) and not names.scan(cell):
+            names.propose(cell, EntityType.DISEASE)
+    mentions_by_cell = [names.scan(cell) for cell in cells]
+    agent: str | None = None
+    source: str | None = None
+    for cell, head, mentions in zip(cells, header, mentions_by_cell, strict=False):
+        if re.search(r"source|origin", head) and "msc" in normalise_name(head):
+            # "Bone marrow" under "Source of MSCs" names the MSCs of the bone marrow
+            source = names.lookup(f"{cell} MSCs") or names.lookup(f"{cell}-derived MSCs") or source
+        for mention in mentions:
+            if names.type_of(mention.entity) is EntityType.SECRETOME_COMPONENT:
+                agent = agent or mention.entity
+    agent = agent or source
+    if agent is None and legend is not None:
+        for mention in names.scan(legend.text):
+            if names.type_of(mention.entity) in (EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE):
+                agent = mention.entity
+                break
+    proposed = False
+    factors = [
+        (cell, mention)
+        for cell, head, mentions in zip(cells, header, mentions_by_cell, strict=False)
+        if "factor" in head
+        for mention in mentions
+    ]
+    effects: list[tuple[str, int, str]] = []  # (item text, sign, entity)
+    for cell in cells:
+        for arrow, item in _ARROW_ITEM.findall(cell):
+            item = item.strip()
+            entity = names.lookup(item)
+            found = [entity] if entity else [m.entity for m in names.scan(item)]
+            for entity_id in found:
+                effects.append((f"{arrow} {item}", 1 if arrow == "↑" else -1, entity_id))
+    if agent is not None:
+        for cell, mention in factors:
+            draft.add(
+                agent,
+                "carries",
+                mention.entity,
+                DraftEvidence(study, "table", locator, cell, row=(row.table, row.row)),
+            )
+            proposed = True
+        for item, sign, entity_id in effects:
+            kind = names.type_of(entity_id)
+            predicate = ("activates" if sign > 0 else "inhibits") if kind is EntityType.PATHWAY else None
+            predicate = predicate or ("increases" if sign > 0 else "decreases")
+            draft.add(
+                agent,
+                predicate,
+                entity_id,
+                DraftEvidence(study, "table", locator, item, row=(row.table, row.row)),
+            )
+            proposed = True
+    single = {mention.entity for _cell, mention in factors}
+    listed = any(re.search(r",|\band\b", cell) for cell, _mention in factors)  # "VEGF, HGF": several
+    if len(single) == 1 and not listed and effects:  # one factor: a curator's inference, said in words
+        factor = next(iter(single))
+        for item, sign, entity_id in effects:
+            predicate = "increases" if sign > 0 else "decreases"
+            if names.type_of(entity_id) is EntityType.PATHWAY:
+                predicate = "activates" if sign > 0 else "inhibits"
+            evidence = DraftEvidence(
+                study,
+                "table",
+                locator,
+                item,
+                basis="inferred",
+                inferred_from=f"the row names {factor} as its only identified factor and {item} as an effect",
+                row=(row.table, row.row),
+            )
+            draft.add(factor, predicate, entity_id, evidence)
+    if not proposed and agent is not None:  # a row that pairs its agent with a disease: no direction stated
+        for mentions in mentions_by_cell:
+            for mention in mentions:
+                if names.type_of(mention.entity) in _DISEASE_TYPES and mention.entity != agent:
+                    evidence = DraftEvidence(study, "table", locator, row.text, row=(row.table, row.row))
+                    draft.add(agent, "associated-with", mention.entity, evidence)
+                    proposed = True
+    return proposed
