@@ -32,6 +32,7 @@ ENTITIES = [
     Entity("microglia", "microglia", EntityType.CELL_TYPE),
     Entity("autophagy", "autophagy", EntityType.PROCESS),
     Entity("neuroinflammation", "neuroinflammation", EntityType.PROCESS),
+    Entity("apoptosis", "apoptosis", EntityType.PROCESS),
     Entity("synovium", "synovium", EntityType.TISSUE),
     Entity("rat", "rat", EntityType.SPECIES),
     Entity("arthritis", "arthritis", EntityType.DISEASE),
@@ -84,7 +85,11 @@ def test_an_ambiguous_cue_gets_no_sign_and_a_negated_one_nothing(draft: Draft) -
     # "The secretome modulates microglia": acts on, direction unstated; "did not reduce IL-6": no proposal.
     assert ("secretome", "acts-on", "microglia") in draft.assertions
     signed = {"increases", "decreases", "activates", "inhibits", "ameliorates"}
-    assert not [key for key in draft.assertions if key[0] == "secretome" and key[1] in signed]
+    assert not [
+        key for key in draft.assertions if key[::2] == ("secretome", "microglia") and key[1] in signed
+    ]
+    said = _evidence(draft, "secretome", "decreases", "il-6")  # only where ¶2 of Mechanisms says so
+    assert [e.locator for e in said] == ["§ Mechanisms, ¶2"]
 
 
 def test_a_relay_sentence_gives_two_hops(draft: Draft) -> None:
@@ -95,6 +100,20 @@ def test_a_relay_sentence_gives_two_hops(draft: Draft) -> None:
     [evidence] = _evidence(draft, "autophagy", "decreases", "neuroinflammation")
     assert evidence.quote == "autophagy, which in turn decreases neuroinflammation"
     assert evidence.study == "brown-2018a"
+
+
+def test_lists_of_subjects_bare_passives_and_anti_adjectives(draft: Draft) -> None:
+    # ¶2 of Mechanisms: "Exosomes and the secretome are linked to autophagy": both are
+    [evidence] = _evidence(draft, "extracellular-vesicles", "associated-with", "autophagy")
+    assert evidence.quote == "Exosomes and the secretome are linked to autophagy"
+    assert ("secretome", "associated-with", "autophagy") in draft.assertions
+    # "The secretome increased autophagy, while IL-6 levels were lowered": the secretome lowered them,
+    # and the quote is the span holding both and the cue
+    [evidence] = _evidence(draft, "secretome", "decreases", "il-6")
+    assert evidence.quote == "secretome increased autophagy, while IL-6 levels were lowered"
+    # "It also had antiapoptotic effects": the paragraph's subject, against apoptosis; the quote holds the cue
+    [evidence] = _evidence(draft, "secretome", "decreases", "apoptosis")
+    assert evidence.quote == "antiapoptotic"
 
 
 def test_seed_defined_abbreviations_become_names_or_proposed_entities(draft: Draft) -> None:

@@ -100,6 +100,7 @@ _CUES: list[tuple[str, str]] = [
         "associated-with",
     ),
     (r"models? of", "model-of"),
+    (r"including|includes?|included", "including"),
     (
         r"acts? on|acting on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
         r"affect(?:s|ed|ing)?|alter(?:s|ed|ing)?|influenc(?:e|es|ed|ing)",
@@ -118,8 +119,27 @@ _PASSIVE = re.compile(r"^\s+by\b", re.I)
 _RELAY = re.compile(r"\b(?:which|that|thus|in turn|leading to|resulting in|causing)\b", re.I)
 # What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
 _LIST_GLUE = re.compile(
-    r"(?:[\s,()]|\b(?:and|or|as well as|such as|including|both|the|e\.g\.|i\.e\.|respectively)\b)*"
+    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|e\.g\.|i\.e\.|respectively|others|etc)\b)*"
 )
+# What was given, in a sentence that reports its effects ("the group treated with X displayed ...").
+_AGENT = re.compile(
+    r"\b(?:treated with|treatment with|administration of|injection of|delivery of|delivering|"
+    r"application of|applying|transplantation of|infusion of)\s+(?:the\s+|an?\s+)?",
+    re.I,
+)
+_BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_ANTI = re.compile(r"\banti-?([a-z]{5,})\b", re.I)
+# "anti-X" adjectives to the noun they oppose: antiapoptotic → apoptosis, anti-inflammatory → inflammation.
+_ADJECTIVE_NOUNS = [
+    ("atory", "ation"),
+    ("otic", "osis"),
+    ("etic", "esis"),
+    ("genic", "genesis"),
+    ("ic", "ia"),
+    ("ive", "ion"),
+    ("idant", "idative stress"),
+    ("al", ""),
+]
 _CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
@@ -401,7 +421,7 @@ def _merge_defined(mentions: list[Mention], text: str) -> list[Mention]:
     return merged
 
 
-def _guess_type(name: str) -> EntityType:
+def _guess_type(name: str, default: EntityType = EntityType.FACTOR) -> EntityType:
     """Return a first guess at a proposed entity's type from its name (the curator checks it)."""
     lower = name.lower()
     for pattern, kind in (
@@ -414,7 +434,7 @@ def _guess_type(name: str) -> EntityType:
     ):
         if re.search(pattern, lower):
             return kind
-    return EntityType.FACTOR
+    return default
 
 
 def _long_form(before: str, short: str) -> str | None:
@@ -464,6 +484,8 @@ def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None)
         return "inhibits"
     if cue in ("increases", "activates") and obj is EntityType.PATHWAY:
         return "activates"
+    if cue == "including":
+        return "carries"
     if cue == "targets":
         return "targets" if subject is EntityType.MICRORNA else "acts-on"
     return cue
@@ -512,25 +534,66 @@ def _subject_for(names: _Names, mentions: list[Mention], index: int) -> Mention:
     return mention
 
 
+def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
+    """Return the list of mentions ending at ``mentions[last]`` ("A, B and C"), or just that one."""
+    run = [mentions[last]]
+    index = last
+    while index > 0:
+        glue = text[mentions[index - 1].end : mentions[index].start]
+        if not (_LIST_GLUE.fullmatch(glue) and re.search(r",|\b(?:and|or)\b", glue)):
+            break
+        index -= 1
+        run.insert(0, mentions[index])
+    return run
+
+
+def _agent(names: _Names, mentions: list[Mention], text: str, before: int) -> Mention | None:
+    """Return what the sentence says was given ("treated with X", "delivery of X") before ``before``."""
+    for match in _AGENT.finditer(text, 0, before):
+        for mention in mentions:
+            near = match.end() <= mention.start <= match.end() + 12 and mention.end <= before
+            if near and names.type_of(mention.entity) not in _CONTEXT_TYPES:
+                return mention
+    return None
+
+
+def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Yield each "anti-X" adjective naming a known X ("antiapoptotic" → apoptosis) outside any mention."""
+    for match in _ANTI.finditer(text):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        stem = match.group(1).lower()
+        for ending, noun in _ADJECTIVE_NOUNS:
+            if stem.endswith(ending):
+                found = names.lookup(stem[: len(stem) - len(ending)] + noun)
+                if found:
+                    yield match, found
+                    break
+
+
 def propose_from_text(
     names: _Names,
     text: str,
     place: Callable[[str], DraftEvidence],
     draft: Draft,
     seed_text: str,
-) -> int:
-    """Propose the assertions one sentence (or title) states; return how many evidence records it gave.
+    carried: str | None = None,
+) -> str | None:
+    """Propose the assertions one sentence (or title) states; return its subject, for the next sentence.
 
     ``place(quote)`` makes the evidence record (study, kind, locator, basis,
     context) for a quote of this text; ``seed_text`` is the normalised seed,
-    which every quote must be a verbatim part of.
+    which every quote must be a verbatim part of. ``carried`` is the subject
+    of the paragraph's sentences before ("The group treated with X ... It
+    reduced Y"): used only where this sentence names no subject before its
+    cue, and then the quote holds the cue and the object only.
     """
     mentions = names.scan(text)
-    if len(mentions) < 2:
-        return 0
     cues = [m for m in _CUE.finditer(text) if not _NEGATION.search(text[: m.start()])]
-    proposed = 0
-    previous_subject: Mention | None = None
+    hedged = bool(_HEDGE.search(text))
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
+    last_subject: str | None = None
+    previous_subject: list[Mention] = []
     previous_objects: list[Mention] = []
     previous_end = 0
     for number, cue in enumerate(cues):
@@ -541,27 +604,34 @@ def propose_from_text(
         before = [i for i, m in enumerate(mentions) if m.end <= cue.start() and m.start >= previous_end]
         after = [m for m in mentions if cue.end() <= m.start < stop]
         passive = _PASSIVE.match(text[cue.end() :])
-        pairs: list[tuple[Mention, Mention]] = []
+        subjects: list[Mention] = []
+        objects: list[Mention] = []
         if passive:  # "X is inhibited by Y": Y does it to X
             agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
-            patients = [mentions[i] for i in before]
-            if agents and patients:
-                pairs = [(agents[0], patients[-1])]
-            subject = agents[0] if agents else None
+            if agents and before:
+                subjects, objects = agents[:1], _run(mentions, before[-1], text)
+        elif kind in _SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
+            # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
+            subjects, objects = previous_subject, _run(mentions, before[-1], text)
         else:
             # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
-            relay = previous_subject is not None and _RELAY.search(text, previous_end, cue.start())
+            relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
             fresh = [i for i in before if mentions[i] not in previous_objects]
-            if previous_subject is not None and not relay and not fresh:
-                subject = previous_subject
+            agent = _agent(names, mentions, text, cue.start())
+            if previous_subject and not relay and not fresh:
+                subjects = previous_subject
+            elif agent is not None and not relay:
+                subjects = [agent]
             else:
                 candidates = [i for i in before if names.type_of(mentions[i].entity) not in _CONTEXT_TYPES]
                 every = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
                 pool = candidates or [
                     i for i in every if names.type_of(mentions[i].entity) not in _CONTEXT_TYPES
                 ]
-                subject = _subject_for(names, mentions, pool[-1]) if pool else None
-            objects: list[Mention] = []
+                if pool:
+                    head = _subject_for(names, mentions, pool[-1])
+                    run = _run(mentions, mentions.index(head), text)
+                    subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
             for mention in after:
                 mention_type = names.type_of(mention.entity)
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
@@ -573,36 +643,67 @@ def propose_from_text(
                     break
             if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
                 near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
-                subject = near[-1] if near else None
-            if subject is not None:
-                pairs = [(subject, obj) for obj in objects]
-        if subject is not None:
-            previous_subject = subject
-        previous_objects = [obj for _subj, obj in pairs]
+                subjects = near[-1:]
+            if kind == "including" and not any(
+                names.type_of(m.entity) in (EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE)
+                for m in subjects
+            ):
+                subjects = []  # "cytokines including IL-6" names kinds, not contents
+        for subject in subjects:
+            for obj in objects:
+                predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
+                if (
+                    passive
+                    and kind == "carries"
+                    and names.type_of(obj.entity) is EntityType.SECRETOME_COMPONENT
+                ):
+                    # "the secretome released by MSCs": the fraction comes from the cells
+                    found.append((obj, "derived-from", subject, cue))
+                elif predicate is not None:
+                    found.append((subject, predicate, obj, cue))
+        if not subjects and objects and carried is not None and not passive and not before:
+            # "The group treated with X ... It displayed reduced Y": signed effects only, never contents
+            for obj in objects:
+                predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+                if predicate in _SIGNED:
+                    found.append((None, predicate, obj, cue))
+        if subjects:
+            previous_subject = subjects
+            last_subject = subjects[0].entity
+        previous_objects = objects
         previous_end = cue.end()
-        hedged = bool(_HEDGE.search(text))
-        for subj, obj in pairs:
-            if subj.entity == obj.entity:
-                continue
-            predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subj.entity))
-            if passive and kind == "carries" and names.type_of(obj.entity) is EntityType.SECRETOME_COMPONENT:
-                # "the secretome released by MSCs": the fraction comes from the cells
-                subj, obj, predicate = obj, subj, "derived-from"
-            if predicate is None:
-                continue
-            start = min(subj.start, obj.start, cue.start())
-            end = max(subj.end, obj.end, cue.end())
-            quote = text[start:end]
-            if quote not in seed_text:
-                draft.dropped_quotes += 1
-                continue
-            evidence = place(quote)
-            if hedged and evidence.basis == "stated":
-                evidence.basis = "hedged"
-            evidence.context = _context(names, mentions, {subj.entity, obj.entity}, text)
-            draft.add(subj.entity, predicate, obj.entity, evidence)
-            proposed += 1
-    return proposed
+    for match, entity in _anti(names, mentions, text):
+        anti_subject = _agent(names, mentions, text, match.start())
+        if anti_subject is None:
+            left = [
+                m
+                for m in mentions
+                if m.end <= match.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
+            ]
+            anti_subject = left[-1] if left else None
+        target = Mention(entity, match.start(), match.end())
+        predicate = "ameliorates" if names.type_of(entity) in _DISEASE_TYPES else "decreases"
+        if anti_subject is not None:
+            found.append((anti_subject, predicate, target, match))
+        elif carried is not None:
+            found.append((None, predicate, target, match))
+    for said, predicate, obj, cue in found:
+        subject_id = said.entity if said is not None else carried
+        if subject_id is None or subject_id == obj.entity:
+            continue
+        ends = [obj] if said is None else [said, obj]
+        start = min(*(m.start for m in ends), cue.start())
+        end = max(*(m.end for m in ends), cue.end())
+        quote = text[start:end]
+        if quote not in seed_text:
+            draft.dropped_quotes += 1
+            continue
+        evidence = place(quote)
+        if hedged and evidence.basis == "stated":
+            evidence.basis = "hedged"
+        evidence.context = _context(names, mentions, {subject_id, obj.entity}, text)
+        draft.add(subject_id, predicate, obj.entity, evidence)
+    return last_subject
 
 
 def _cited(sentence: str, references: dict[tuple[str, str], Reference]) -> list[Reference]:
@@ -690,6 +791,8 @@ def draft_review(
         draft.studies.setdefault(study_id, record)
         return study_id
 
+    paragraph: tuple[str, int] = ("", 0)
+    carried: str | None = None  # the last subject of the paragraph so far
     for number, sentence in enumerate(sentences):
         if progress and number % 50 == 0:
             progress(f"{review}: sentence {number + 1}/{len(sentences)}")
@@ -710,7 +813,13 @@ def draft_review(
         ) -> DraftEvidence:
             return DraftEvidence(study_of(cited), kind, locator, quote, sentence=index)
 
-        propose_from_text(lookup, sentence.text, place, draft, seed_text)
+        here = (sentence.section, sentence.paragraph)
+        subject = propose_from_text(
+            lookup, sentence.text, place, draft, seed_text, carried if here == paragraph else None
+        )
+        if here != paragraph:
+            paragraph, carried = here, None
+        carried = subject or carried
     draft.rows_total = len(rows)
     previous: TableRow | None = None
     for row in rows:
