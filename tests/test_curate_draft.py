@@ -116,6 +116,15 @@ def test_lists_of_subjects_bare_passives_and_anti_adjectives(draft: Draft) -> No
     assert evidence.quote == "antiapoptotic"
 
 
+def test_unknown_words_after_a_signed_cue_are_proposed_as_entities(draft: Draft) -> None:
+    # "The secretome reduced tubular atrophy and joint swelling": neither is a known name
+    for new in ("tubular-atrophy", "joint-swelling"):
+        assert draft.entities[new]["label"] == new.replace("-", " ")
+        assert ("secretome", "decreases", new) in draft.assertions
+    [evidence] = _evidence(draft, "secretome", "decreases", "joint-swelling")
+    assert evidence.quote == "secretome reduced tubular atrophy and joint swelling"
+
+
 def test_seed_defined_abbreviations_become_names_or_proposed_entities(draft: Draft) -> None:
     # "Vascular endothelial growth factor (VEGF) is secreted by MSCs": VEGF is new, the MSCs carry it
     assert draft.entities["vascular-endothelial-growth-factor"]["synonyms"] == ["VEGF"]

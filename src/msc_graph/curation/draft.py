@@ -45,7 +45,7 @@ from typing import Any
 
 from msc_graph.curation.coverage import SeedRegion, Sentence, TableRow, segment_seed
 from msc_graph.curation.seeds import normalise_text
-from msc_graph.model import Entity, EntityType
+from msc_graph.model import FACTOR_TYPES, Entity, EntityType
 from msc_graph.model.names import normalise_name
 
 PROPOSED_BY = "curate-draft"
@@ -140,6 +140,22 @@ _ADJECTIVE_NOUNS = [
     ("idant", "idative stress"),
     ("al", ""),
 ]
+_PHRASE_LEAD = re.compile(
+    r"\s*(?:(?:the|a|an|its|their|both|significantly|markedly|also|further)\s+)*"
+    r"(?:(?:levels?|expression|production|number|amount|risk|extent|release|secretion|activity|"
+    r"formation|size|rate)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
+_WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
+# Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns.
+_FUNCTION_WORD = re.compile(
+    r"in|of|on|at|for|during|after|before|following|with|without|by|from|to|into|via|through|within|"
+    r"which|that|who|and|or|but|as|than|is|are|was|were|be|been|being|has|have|had|can|could|may|"
+    r"might|will|would|should|not|also|such|it|its|they|their|this|these|those|there|when|where|while|"
+    r"whereas|due|because|thus|then|both|between|among|over|under|upon|against",
+    re.I,
+)
 _CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
@@ -155,6 +171,13 @@ _CONTEXT_TYPES = {
     EntityType.CELL_SOURCE,
     EntityType.STUDY,
     EntityType.EXTERNAL,
+}
+_AGENT_TYPES = FACTOR_TYPES | {
+    EntityType.MSC_SOURCE,
+    EntityType.SECRETOME_COMPONENT,
+    EntityType.PATHWAY,
+    EntityType.CELL_TYPE,
+    EntityType.CELL_PREPARATION,
 }
 _SIGNED = {"decreases", "increases", "inhibits", "activates", "ameliorates", "targets"}
 _ABBREVIATION = re.compile(r"\(([A-Za-z][A-Za-z0-9α-ωΑ-Ω\-+]{1,14})\)")
@@ -421,6 +444,44 @@ def _merge_defined(mentions: list[Mention], text: str) -> list[Mention]:
     return merged
 
 
+def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None:
+    """Return the span of the noun phrase right after a cue ("reduced [tubular atrophy] in ..."), if short.
+
+    Leading determiners and measures ("the level of", "expression of") are
+    skipped; the phrase ends at a function word, a cue or punctuation, and
+    holds at most four words.
+    """
+    lead = _PHRASE_LEAD.match(text, position, stop)
+    start = lead.end() if lead else position
+    words: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text, start, stop):
+        gap = text[words[-1][1] : match.start()] if words else text[start : match.start()]
+        if gap.strip() or _FUNCTION_WORD.fullmatch(match.group()) or _CUE.fullmatch(match.group()):
+            break
+        words.append((match.start(), match.end()))
+    if not words or len(words) > 4 or not re.search(r"[a-z]{4}", text[words[0][0] : words[-1][1]]):
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[Mention]:
+    """Return the noun phrases after a cue ("reduced hyperalgesia and edema"), each a known or new entity."""
+    objects: list[Mention] = []
+    while len(objects) < MAX_OBJECTS:
+        phrase = _phrase_after(text, position, stop)
+        if phrase is None:
+            break
+        label = text[phrase[0] : phrase[1]]
+        entity_id = names.lookup(label) or names.propose(label, _guess_type(label, EntityType.PROCESS))
+        if entity_id is not None:
+            objects.append(Mention(entity_id, *phrase))
+        glue = _LIST_JOIN.match(text, phrase[1], stop)
+        if glue is None:
+            break
+        position = glue.end()
+    return objects
+
+
 def _guess_type(name: str, default: EntityType = EntityType.FACTOR) -> EntityType:
     """Return a first guess at a proposed entity's type from its name (the curator checks it)."""
     lower = name.lower()
@@ -628,6 +689,10 @@ def propose_from_text(
                 pool = candidates or [
                     i for i in every if names.type_of(mentions[i].entity) not in _CONTEXT_TYPES
                 ]
+                # an agent (a preparation, a cell, a factor, a pathway) before a process or a disease,
+                # unless the clause relays ("autophagy, which in turn decreases ...")
+                doers = [i for i in pool if names.type_of(mentions[i].entity) in _AGENT_TYPES]
+                pool = pool if relay else doers or pool
                 if pool:
                     head = _subject_for(names, mentions, pool[-1])
                     run = _run(mentions, mentions.index(head), text)
@@ -641,6 +706,9 @@ def propose_from_text(
                 objects.append(mention)
                 if len(objects) == MAX_OBJECTS:
                     break
+            if not objects and kind in _SIGNED | {"improves"}:
+                # no name after a signed cue: the words that follow it, proposed as a new entity
+                objects = _phrase_objects(names, text, cue.end(), stop)
             if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
                 near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
                 subjects = near[-1:]
