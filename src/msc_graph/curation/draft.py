@@ -70,6 +70,9 @@ _CUES: list[tuple[str, str]] = [
     (r"alleviat(?:e|es|ed|ing|ion)", "decreases"),
     (r"reliev(?:e|es|ed|ing)", "decreases"),
     (r"ameliorat(?:e|es|ed|ing|ion)", "ameliorates"),
+    (r"revers(?:e|es|ed|ing|al)|counter(?:s|ed|ing)?", "decreases"),
+    (r"abrogat(?:e|es|ed|ing|ion)|abolish(?:es|ed|ing)?", "inhibits"),
+    (r"restor(?:e|es|ed|ing|ation)|recover(?:s|ed|ing)?", "increases"),
     (r"inhibit(?:s|ed|ing|ion)?", "inhibits"),
     (r"block(?:s|ed|ing)?", "inhibits"),
     (r"restrain(?:s|ed|ing)?", "inhibits"),
@@ -91,6 +94,7 @@ _CUES: list[tuple[str, str]] = [
     (r"releas(?:e|es|ed|ing)", "carries"),
     (r"produc(?:e|es|ed|ing)", "carries"),
     (r"rich in|enriched (?:in|with)", "carries"),
+    (r"(?:present|found|detected|identified|contained|abundant) in", "contained-in"),
     (r"target(?:s|ed|ing)?", "targets"),
     (r"markers? (?:of|for)", "marker-of"),
     (r"derived from|isolated from|obtained from", "derived-from"),
@@ -179,6 +183,8 @@ _AGENT_TYPES = FACTOR_TYPES | {
     EntityType.CELL_TYPE,
     EntityType.CELL_PREPARATION,
 }
+_HOLDER_TYPES = {EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE, EntityType.CELL_PREPARATION}
+"""What can carry factors: a preparation, the cells themselves."""
 _SIGNED = {"decreases", "increases", "inhibits", "activates", "ameliorates", "targets"}
 _ABBREVIATION = re.compile(r"\(([A-Za-z][A-Za-z0-9α-ωΑ-Ω\-+]{1,14})\)")
 _FOOTNOTE_PAIR = re.compile(r"(?:^|;\s*)([^:;]{1,20}?):\s*([^;]+)")
@@ -667,10 +673,22 @@ def propose_from_text(
         passive = _PASSIVE.match(text[cue.end() :])
         subjects: list[Mention] = []
         objects: list[Mention] = []
-        if passive:  # "X is inhibited by Y": Y does it to X
+        if kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
+            holders = [m for m in after if names.type_of(m.entity) in _HOLDER_TYPES]
+            if holders and before:
+                subjects, objects = holders[:1], _run(mentions, before[-1], text)
+                kind = "carries"
+        elif passive:  # "X is inhibited by Y": Y does it to X
             agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
             if agents and before:
                 subjects, objects = agents[:1], _run(mentions, before[-1], text)
+            elif agents and kind == "carries" and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE:
+                # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition
+                secretome = names.lookup("secretome")
+                if secretome is not None:
+                    found.append(
+                        (Mention(secretome, cue.start(), cue.start()), "derived-from", agents[0], cue)
+                    )
         elif kind in _SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
             # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
             subjects, objects = previous_subject, _run(mentions, before[-1], text)
@@ -712,10 +730,7 @@ def propose_from_text(
             if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
                 near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
                 subjects = near[-1:]
-            if kind == "including" and not any(
-                names.type_of(m.entity) in (EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE)
-                for m in subjects
-            ):
+            if kind == "including" and not any(names.type_of(m.entity) in _HOLDER_TYPES for m in subjects):
                 subjects = []  # "cytokines including IL-6" names kinds, not contents
         for subject in subjects:
             for obj in objects:
