@@ -33,7 +33,7 @@ from typing import Any
 
 from msc_graph.config import find_project
 from msc_graph.curation.coverage import find_sentences, read_coverage_config, segment_seed
-from msc_graph.curation.draft import Draft, draft_review
+from msc_graph.curation.drafting import Draft, draft_review
 from msc_graph.curation.seeds import normalise_text, read_normalised_seed, read_seed
 from msc_graph.model import GraphModel, SourceKind
 from msc_graph.model.names import match_key, normalise_name

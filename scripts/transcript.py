@@ -15,9 +15,15 @@ from click.testing import CliRunner
 
 from msc_graph.cli import cli
 
+WIDTH = 100
+"""The width every transcript's text tables fit, whatever terminal or CI runs cog."""
+
 
 def show(command: str, *, head: int | None = None, typed: str | None = None, fence: str = "text") -> None:
     """Write a fenced block: ``$ mscgraph COMMAND`` and the command's standard output.
+
+    Text tables fit WIDTH columns ($COLUMNS, which --width would override), so a
+    transcript is the same on every machine.
 
     Args:
         command: the arguments after ``mscgraph``, as a shell would split them.
@@ -25,7 +31,7 @@ def show(command: str, *, head: int | None = None, typed: str | None = None, fen
         typed: how the command is shown when it differs from ``command`` (line breaks).
         fence: the code block's language.
     """
-    result = CliRunner().invoke(cli, shlex.split(command))
+    result = CliRunner().invoke(cli, shlex.split(command), env={"COLUMNS": str(WIDTH)})
     if result.exit_code != 0:
         raise RuntimeError(f"mscgraph {command} exited {result.exit_code}: {result.output}")
     lines = result.stdout.rstrip("\n").splitlines()

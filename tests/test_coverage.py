@@ -318,3 +318,80 @@ def test_a_start_that_matches_no_line_is_a_located_error(tmp_path) -> None:
         segment_seed("Some text.\n", region)
     (problem,) = caught.value.problems
     assert (problem.file, problem.line, problem.column, problem.field) == (str(path), 3, 12, "seeds.x.start")
+
+
+def _flat(text: str) -> str:
+    """Return text with its line wrapping undone (text tables wrap to the width)."""
+    return " ".join(text.split())
+
+
+def test_details_say_outright_that_a_seed_is_wholly_covered(seeds_dir, real_project, runner) -> None:
+    result = runner.invoke(cli, ["coverage", "--details", "--seed", "zidan-2023", "--width", "200"])
+    assert result.exit_code == 0, result.output
+    assert "zidan-2023: every sentence and row is covered" in result.output
+    assert "zidan-2023: uncovered" not in result.output
+    assert "UNCOVERED" not in result.output
+    # every covered sentence is listed with a claim and a quote that cover it
+    (seed,) = json.loads(
+        runner.invoke(cli, ["coverage", "--details", "--seed", "zidan-2023", "-f", "json"]).output
+    )
+    text = _flat(result.output)
+    for sentence in seed["sentences"]:
+        assert _flat(sentence["text"]) in text
+        for cover in sentence["covered_by"]:
+            assert cover["claim"] in text and _flat(cover["quote"]) in text
+
+
+def test_details_json_gives_each_sentence_and_row_what_covers_it(seeds_dir, real_project, runner) -> None:
+    plain = json.loads(runner.invoke(cli, ["coverage", "--seed", "ferrini-2025", "-f", "json"]).output)
+    result = runner.invoke(cli, ["coverage", "--details", "--seed", "ferrini-2025", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    (seed,) = json.loads(result.output)
+    assert "sentences" not in plain[0]  # the plain record is unchanged
+    assert {k: v for k, v in seed.items() if k not in ("sentences", "rows")} == plain[0]
+    assert len(seed["sentences"]) == seed["sentences_all"]
+    for sentence in seed["sentences"]:
+        assert sentence["status"] in ("covered", "excluded")  # nothing of Ferrini is uncovered
+        assert (sentence["status"] == "excluded") == (sentence["kind"] is not None)
+        if sentence["status"] == "covered":
+            assert sentence["covered_by"], sentence["text"]
+    assert [row["row"] for row in seed["rows"]] == list(range(1, 10))
+    for row in seed["rows"]:
+        assert row["covered_by"], row
+        assert all(c["locator"].startswith(f"Table 1, row {row['row']} (") for c in row["covered_by"])
+    (gao,) = [row for row in seed["rows"] if row["row"] == 9]
+    assert {
+        "claim": "extracellular vesicles carries miR-99b-3p",
+        "locator": "Table 1, row 9 (Gao et al., 2023a,b)",
+        "quote": "miR-99b-3p",
+    }.items() <= next(c for c in gao["covered_by"] if c["quote"] == "miR-99b-3p").items()
+
+
+def test_details_list_what_is_uncovered(fixture_project, runner, tmp_path) -> None:
+    # the fixture seed's last line quotes no evidence: one sentence of thirteen is uncovered
+    result = runner.invoke(cli, ["coverage", "--details", "--width", "200"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "ferrini-2025: 1 sentence and 0 rows uncovered" in lines
+    uncovered = lines.index("    UNCOVERED")
+    assert "Fixture Table 1, row 2: conditioned medium | TGF-beta" in lines[uncovered - 1]
+    assert '    ← vesicles carries small RNA: "Vesicles carry the small RNA"' in lines
+    page = tmp_path / "c.html"
+    assert runner.invoke(cli, ["coverage", "--details", "-f", "html", "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "ferrini-2025: 1 sentence and 0 rows uncovered" in html
+    assert "vesicles carries small RNA: “Vesicles carry the small RNA”" in html
+    assert "(uncovered)" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; acts-on astrocytes" in html and "<script" not in html
+
+
+def test_details_page_says_a_seed_is_wholly_covered(seeds_dir, real_project, runner, tmp_path) -> None:
+    page = tmp_path / "c.html"
+    args = ["coverage", "--details", "--seed", "ferrini-2025", "-f", "html", "-o", str(page)]
+    assert runner.invoke(cli, args).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "ferrini-2025: every sentence and row is covered" in html
+    assert (
+        "extracellular vesicles carries miR-99b-3p: “miR-99b-3p” (Table 1, row 9 (Gao et al., 2023a,b)"
+        in html
+    )

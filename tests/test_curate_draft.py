@@ -10,7 +10,7 @@ import yaml
 from click.testing import CliRunner
 
 from msc_graph.cli import cli
-from msc_graph.curation.draft import Draft, draft_review, read_references
+from msc_graph.curation.drafting import Draft, draft_review, read_references
 from msc_graph.curation.seeds import normalise_text, read_normalised_seed
 from msc_graph.model import Entity, EntityType
 from msc_graph.views.resolve import NameIndex
@@ -193,3 +193,41 @@ def test_cli_drafts_a_real_seed_with_verbatim_quotes(
     assert len(quotes) > 50
     assert [q for q in quotes if normalise_text(q) not in text] == []
     assert {a["status"] for a in data["assertions"]} == {"draft"}
+
+
+def test_a_draft_of_a_new_review_validates_as_drafts(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the made-up fourth review of tests/test_curate_review.py, drafted into a copy of the project:
+    # the three claims its hand-written draft file holds, and `validate` lists them as drafts
+    import shutil
+
+    drafts = ROOT / "tests" / "data" / "drafts"
+    root = tmp_path / "project"
+    for folder in ("graph_data", "ontology", "coverage"):
+        shutil.copytree(ROOT / folder, root / folder)
+    reviews = root / "graph_data" / "reviews.yaml"
+    entry = (drafts / "reviews-entry.yaml").read_text(encoding="utf-8")
+    reviews.write_text(reviews.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
+    for path in (drafts / "seeds").iterdir():
+        shutil.copy(path, seeds / path.name)
+    monkeypatch.setenv("MSC_GRAPH_SEEDS", str(seeds))
+    monkeypatch.setenv("MSC_GRAPH_HOME", str(root))
+    monkeypatch.setenv("MSC_GRAPH_CACHE", str(tmp_path / "cache"))
+    output = root / "graph_data" / "varga-2024.draft.yaml"
+    seed = seeds / "varga-2024-msc-secretome-tendinopathy.md"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["curate", "draft", str(seed), "--review", "varga-2024", "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(output.read_text(encoding="utf-8"))
+    assert {(a["subject"], a["predicate"], a["object"]) for a in data["assertions"]} == {
+        ("exosomes", "decreases", "oxidative-stress"),
+        ("secretome", "increases", "vegf"),
+        ("extracellular-vesicles", "decreases", "caspase-3"),
+    }
+    assert data["studies"] == []  # the review is a study the graph has: cited, not proposed again
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert "3 draft(s) left out of the graph" in result.output

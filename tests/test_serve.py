@@ -212,10 +212,69 @@ def test_serve_listens_on_loopback_by_default() -> None:
 
 
 def test_query_page_writes_results_as_text() -> None:
-    from msc_graph.server import QUERY_PAGE
+    from msc_graph.server import read_page_file
 
     # results are written with textContent, never innerHTML: a label cannot inject markup
-    assert "innerHTML" not in QUERY_PAGE and "textContent" in QUERY_PAGE
+    script = read_page_file("query-page.js").decode("utf-8")
+    assert "innerHTML" not in script and "outerHTML" not in script and "textContent" in script
+    assert "<script>" not in read_page_file("query-page.html").decode("utf-8")  # no inline code
+
+
+def test_query_page_ships_as_package_data() -> None:
+    import tomllib
+    from fnmatch import fnmatch
+
+    root = Path(__file__).resolve().parent.parent
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = pyproject["tool"]["setuptools"]["package-data"]["msc_graph"]
+    package = root / "src" / "msc_graph"
+    names = {path.name for path in (package / "static").iterdir()}
+    assert names == {"query-page.html", "query-page.js", "query-page.css"}
+    for name in names:
+        assert any(fnmatch(f"static/{name}", pattern) for pattern in globs), name
+
+
+def test_serve_lists_the_named_queries_and_binds_them_as_query_show_does(served: str, runner) -> None:
+    from dataclasses import asdict
+
+    from msc_graph.query.sparql import iter_named_queries
+
+    status, headers, body = _request(served + "named")
+    assert status == 200 and headers["Content-Type"] == "application/json"
+    listed = json.loads(body)
+    expected = [{k: v for k, v in asdict(q).items() if k != "text"} for q in iter_named_queries()]
+    # every query, with each parameter's name, default and meaning
+    assert listed["queries"] == json.loads(json.dumps(expected))
+    assert {"name": "entity", "default": "mir-99b-3p"}.items() <= next(
+        q for q in listed["queries"] if q["name"] == "evidence-for-entity"
+    )["params"][0].items()
+    assert listed["prefixes"]["entity"] == "https://w3id.org/msc-graph/entity/"
+
+    # a label is resolved as `query NAME --param` resolves it, and the PREFIX lines come with it
+    status, _, body = _request(
+        served + "named/evidence-for-entity?" + urllib.parse.urlencode({"entity": "GFAP"})
+    )
+    assert status == 200
+    shown = runner.invoke(cli, ["query", "evidence-for-entity", "--show", "-p", "entity=GFAP"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(body) == {"name": "evidence-for-entity", "query": shown.stdout}
+    status, _, body = _request(served + "named/studies-read-in-review")  # defaults
+    assert status == 200 and "<https://w3id.org/msc-graph/study/ferrini-2025>" in json.loads(body)["query"]
+
+    status, _, body = _request(served + "named/evidence-for-entity?entity=no-such-thing")
+    assert status == 400 and b"no-such-thing" in body
+    status, _, body = _request(served + "named/evidence-for-entity?colour=red")
+    assert status == 400 and b"no parameter colour" in body
+    status, _, body = _request(served + "named/no-such-query")
+    assert status == 404
+
+    # the page runs only its own files: no inline script, nothing from elsewhere
+    status, headers, body = _request(served)
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
+    for name in ("query-page.js", "query-page.css"):
+        status, headers, _ = _request(served + name)
+        assert status == 200 and headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_serve_graph_serves_an_imported_store_read_only(fixture_project, tmp_path, runner) -> None:

@@ -68,20 +68,25 @@ class QueryError(MscGraphError):
 
     exit_code = 2
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+    def __init__(
+        self, message: str, line: int | None = None, column: int | None = None, hint: str = ""
+    ) -> None:
         self.message = message
         self.line = line
         self.column = column
+        self.hint = hint
         where = f" at line {line}, column {column}" if line is not None else ""
-        super().__init__(f"{message}{where}")
+        super().__init__(f"{message}{where}{f'; {hint}' if hint else ''}")
 
-    def __reduce__(self) -> tuple[type[QueryError], tuple[str, int | None, int | None]]:
-        """Pickle with the position (a query worker sends its errors to the caller)."""
-        return type(self), (self.message, self.line, self.column)
+    def __reduce__(self) -> tuple[type[QueryError], tuple[str, int | None, int | None, str]]:
+        """Pickle with the position and hint (a query worker sends its errors to the caller)."""
+        return type(self), (self.message, self.line, self.column, self.hint)
 
 
 class SeedNotFoundError(MscGraphError, FileNotFoundError):
     """A review's seed text (or the seeds folder) is not where the project says it is."""
+
+    exit_code = 2
 
 
 class UsageError(MscGraphError):

@@ -15,7 +15,12 @@ protocol is two routes, and what hardening needs (strict framing, an idle
 timeout, a listen backlog, Host checks, escaped logs) is a few lines here;
 the work that needs isolating runs in the workers either way.
 
-Routes: ``GET /`` the query page; ``GET /query?query=...`` and ``POST /query``
+Routes: ``GET /`` the query page (its script and style at ``/query-page.js`` and
+``/query-page.css``, so the Content-Security-Policy allows scripts from this
+server only and no inline code); ``GET /named`` the named queries and their
+parameters as JSON; ``GET /named/NAME?PARAM=VALUE`` the query NAME with its
+parameters bound as ``mscgraph query NAME --param`` binds them, PREFIX lines
+included (what ``--show`` prints); ``GET /query?query=...`` and ``POST /query``
 (``application/sparql-query`` body, or form-encoded ``query=``) per the SPARQL
 1.1 protocol (``/sparql`` is an alias). Results are negotiated from ``Accept``
 (or a ``format=`` parameter): SPARQL JSON by default, CSV, TSV; Turtle or
@@ -28,14 +33,18 @@ plain text.
 from __future__ import annotations
 
 import ipaddress
+import json
+import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import asdict
+from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from msc_graph.config import Project
-from msc_graph.errors import QueryError
+from msc_graph.errors import MscGraphError, QueryError
 from msc_graph.model.names import escape_controls
 from msc_graph.query.sparql import (
     DEFAULT_LIMIT,
@@ -44,6 +53,9 @@ from msc_graph.query.sparql import (
     QueryBusyError,
     QueryTimeoutError,
     RefusedQueryError,
+    Resolve,
+    iter_named_queries,
+    prepare_query,
 )
 from msc_graph.query.sparql.workers import DEFAULT_MEMORY_MIB, Opener, QueryMemoryError, Request, WorkerPool
 
@@ -58,6 +70,29 @@ LISTEN_BACKLOG = 1024
 """Connections the kernel queues before the server accepts them (a burst of clients waits, not fails)."""
 QUERY_PATHS = ("/query", "/sparql")
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+NAMED_PATH = "/named"
+PAGE_FILES = {
+    "/": ("query-page.html", "text/html; charset=utf-8"),
+    "/index.html": ("query-page.html", "text/html; charset=utf-8"),
+    "/query-page.js": ("query-page.js", "text/javascript; charset=utf-8"),
+    "/query-page.css": ("query-page.css", "text/css; charset=utf-8"),
+}
+"""The query page's files (``msc_graph/static/``) by the path they are served at."""
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    # the page runs only its own script and style, talks only to this server, cannot be framed
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "Referrer-Policy": "no-referrer",  # a result link followed out does not tell where it came from
+}
+
+
+@cache
+def read_page_file(name: str) -> bytes:
+    """Return a file of the query page (``msc_graph/static/NAME``), read once."""
+    from importlib.resources import files
+
+    return files("msc_graph").joinpath("static", name).read_bytes()
 
 
 def is_loopback(host: str) -> bool:
@@ -99,6 +134,7 @@ class SparqlServer(ThreadingHTTPServer):
         *,
         limit: int = DEFAULT_LIMIT,
         allow_hosts: Iterable[str] = (),
+        resolve: Resolve | None = None,
     ) -> None:
         import socket
 
@@ -111,6 +147,24 @@ class SparqlServer(ThreadingHTTPServer):
         self.allowed_hosts = frozenset(
             h.lower().strip("[]") for h in (*LOOPBACK_NAMES, address[0], *allow_hosts)
         )
+        self.named = {q.name: q for q in iter_named_queries()}
+        self.resolve = resolve
+        self.resolve_lock = threading.Lock()  # the name index is not promised to be thread-safe
+
+    def bind_named(self, name: str, values: Mapping[str, str]) -> str:
+        """Return the named query ``name`` bound as ``mscgraph query NAME --show`` prints it.
+
+        Parameters are resolved with the graph's names when the server was
+        given ``resolve`` (as `serve` does), else read as ids, CURIEs or IRIs
+        (as ``query --endpoint`` does); PREFIX lines for the prefixes it uses
+        come first, so the text runs here and on any other endpoint.
+
+        Raises:
+            MscGraphError: an unknown parameter, or a value that names nothing.
+        """
+        with self.resolve_lock:
+            text = self.named[name].bind(values, self.prefixes, self.resolve)
+        return prepare_query(text, self.prefixes).text
 
     @property
     def url(self) -> str:
@@ -136,6 +190,7 @@ def build_server(
     max_running: int = MAX_RUNNING,
     memory_mib: int = DEFAULT_MEMORY_MIB,
     allow_hosts: Iterable[str] = (),
+    resolve: Resolve | None = None,
 ) -> SparqlServer:
     """Return a bound, not yet serving, SPARQL endpoint whose workers have opened the store.
 
@@ -144,7 +199,8 @@ def build_server(
     ``max_running`` workers take queries, one more is the reserve for short
     ones; each may use ``memory_mib`` beyond its store. Port 0 picks a free
     port. Requests whose Host header is not this machine, the bound address
-    or one of ``allow_hosts`` are refused (DNS rebinding).
+    or one of ``allow_hosts`` are refused (DNS rebinding). ``resolve`` binds
+    the named queries' parameters from names (:func:`resolve_parameter`).
 
     Raises:
         OSError: the address cannot be bound (port in use, unknown host).
@@ -152,7 +208,9 @@ def build_server(
     """
     pool = WorkerPool(opener, prefixes, size=max_running, timeout_s=timeout_s, memory_mib=memory_mib)
     try:
-        return SparqlServer((host, port), pool, prefixes, limit=limit, allow_hosts=allow_hosts)
+        return SparqlServer(
+            (host, port), pool, prefixes, limit=limit, allow_hosts=allow_hosts, resolve=resolve
+        )
     except BaseException:
         pool.close()
         raise
@@ -180,12 +238,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return False
 
     def do_GET(self) -> None:
-        """Serve the query page at ``/`` and queries at ``/query?query=...``."""
+        """Serve the query page at ``/``, named queries at ``/named``, queries at ``/query?query=...``."""
         if not self._host_allowed():
             return
         parts = urlsplit(self.path)
-        if parts.path in ("/", "/index.html"):
-            self._send(HTTPStatus.OK, QUERY_PAGE.encode("utf-8"), "text/html; charset=utf-8")
+        if parts.path in PAGE_FILES:
+            name, media = PAGE_FILES[parts.path]
+            self._send(HTTPStatus.OK, read_page_file(name), media)
+            return
+        if parts.path == NAMED_PATH or parts.path.startswith(NAMED_PATH + "/"):
+            self._answer_named(unquote(parts.path[len(NAMED_PATH) + 1 :]), parts.query)
             return
         if parts.path not in QUERY_PATHS:
             self._send_text(HTTPStatus.NOT_FOUND, f"no such page: {parts.path}")
@@ -195,6 +257,28 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send_text(HTTPStatus.FORBIDDEN, "SPARQL Update is refused: the graph is read-only")
             return
         self._answer(params.get("query", [""])[0], params)
+
+    def _answer_named(self, name: str, query: str) -> None:
+        """Send the named queries (no name) or the query ``name`` bound to the query string's values.
+
+        The list has the shape of ``mscgraph query --list -f json``, under
+        ``queries``, with the predeclared ``prefixes`` the page shortens IRIs with.
+        """
+        named = self.server.named
+        if not name:
+            queries = [{k: v for k, v in asdict(q).items() if k != "text"} for q in named.values()]
+            self._send_json({"prefixes": self.server.prefixes, "queries": queries})
+            return
+        if name not in named:
+            self._send_text(HTTPStatus.NOT_FOUND, f"no named query {name!r} (GET {NAMED_PATH} lists them)")
+            return
+        values = {key: items[-1] for key, items in parse_qs(query, keep_blank_values=True).items()}
+        try:
+            text = self.server.bind_named(name, values)
+        except MscGraphError as error:
+            self._send_text(HTTPStatus.BAD_REQUEST, str(error))
+            return
+        self._send_json({"name": name, "query": text})
 
     def _read_body(self) -> bytes | None:
         """Return the request body, or answer the error and return None.
@@ -285,6 +369,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
             headers["X-Result-Truncated"] = f"capped at {reply.truncated_at} rows"
         self._send(HTTPStatus.OK, reply.body, reply.media, headers)
 
+    def _send_json(self, payload: object) -> None:
+        self._send(HTTPStatus.OK, json.dumps(payload, ensure_ascii=False).encode("utf-8"), "application/json")
+
     def _send_text(self, status: HTTPStatus, message: str) -> None:
         self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
 
@@ -294,8 +381,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(payload)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        for name, value in (headers or {}).items():
+        for name, value in {**SECURITY_HEADERS, **(headers or {})}.items():
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(payload)
@@ -305,99 +391,3 @@ class SparqlHandler(BaseHTTPRequestHandler):
         import sys
 
         sys.stderr.write(escape_controls(f"{self.address_string()} {format % args}") + "\n")
-
-
-QUERY_PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>msc-graph SPARQL</title>
-<style>
- body { font-family: system-ui, sans-serif; margin: 1.5rem; max-width: 70rem; }
- textarea { width: 100%; height: 14rem; font-family: ui-monospace, monospace; font-size: 0.9rem; }
- table { border-collapse: collapse; margin-top: 1rem; font-size: 0.85rem; }
- th, td { border: 1px solid #ccc; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
- th { background: #f3f3f3; }
- pre { background: #f7f7f7; padding: 0.5rem; overflow: auto; }
- .error { color: #a00; white-space: pre-wrap; }
-</style>
-</head>
-<body>
-<h1>msc-graph SPARQL</h1>
-<p>Read-only endpoint at <code>/query</code> (SPARQL 1.1 protocol). Prefixes msc:, entity:,
-study:, assertion:, evidence:, rdf:, rdfs:, skos:, dcterms: &hellip; are predeclared.</p>
-<form id="form">
-<textarea id="query" name="query" spellcheck="false">SELECT ?label ?type (COUNT(?node) AS ?count)
-WHERE {
-  ?node a ?class .
-  ?class rdfs:label ?label ; msc:typeSlug ?type .
-}
-GROUP BY ?label ?type
-ORDER BY DESC(?count)</textarea>
-<p><label>Format
-<select id="format">
- <option value="json">table</option><option value="csv">CSV</option>
- <option value="tsv">TSV</option><option value="ttl">Turtle (graphs)</option>
- <option value="nt">N-Triples (graphs)</option>
-</select></label>
-<button type="submit">Run</button> <span id="status"></span></p>
-</form>
-<div id="result"></div>
-<script>
-const form = document.getElementById("form");
-const result = document.getElementById("result");
-const status = document.getElementById("status");
-function cell(term) {
-  if (!term) return "";
-  return term.type === "literal" && term["xml:lang"] ? term.value + "@" + term["xml:lang"] : term.value;
-}
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  result.textContent = "";
-  status.textContent = "running...";
-  const format = document.getElementById("format").value;
-  const body = new URLSearchParams({query: document.getElementById("query").value, format});
-  const started = performance.now();
-  const response = await fetch("query", {method: "POST", body});
-  const text = await response.text();
-  const capped = response.headers.get("X-Result-Truncated");
-  status.textContent = response.status + " in " + Math.round(performance.now() - started) + " ms"
-    + (capped ? " (" + capped + ")" : "");
-  if (!response.ok) {
-    const error = document.createElement("p");
-    error.className = "error";
-    error.textContent = text;
-    result.appendChild(error);
-    return;
-  }
-  if (!(response.headers.get("Content-Type") || "").startsWith("application/sparql-results+json")) {
-    const pre = document.createElement("pre");
-    pre.textContent = text;
-    result.appendChild(pre);
-    return;
-  }
-  const data = JSON.parse(text);
-  if ("boolean" in data) {
-    result.textContent = String(data.boolean);
-    return;
-  }
-  const table = document.createElement("table");
-  const head = table.insertRow();
-  for (const name of data.head.vars) {
-    const th = document.createElement("th");
-    th.textContent = name;
-    head.appendChild(th);
-  }
-  for (const binding of data.results.bindings) {
-    const row = table.insertRow();
-    for (const name of data.head.vars) row.insertCell().textContent = cell(binding[name]);
-  }
-  result.appendChild(table);
-  const count = document.createElement("p");
-  count.textContent = data.results.bindings.length + " row(s)";
-  result.appendChild(count);
-});
-</script>
-</body>
-</html>
-"""

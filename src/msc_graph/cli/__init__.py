@@ -43,7 +43,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "coverage",
         "Audit every table row and main-text sentence of each seed against the curated quotes.",
     ),
-    "curate": ("curate", "Draft the curation of a review: proposals a curator checks, never data."),
+    "curate": ("curate", "Propose records from a seed text and review the proposals (drafts) one by one."),
     "contradictions": (
         "analysis",
         "List evidence from different studies that disagrees on comparable claims.",
@@ -84,6 +84,24 @@ class RootGroup(click.Group):
                 self.add_command(command)
         return self.commands.get(cmd_name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Return the command ``args`` name; an unknown name is one error line naming the closest ones.
+
+        click's own message suggests only commands already imported, which
+        here (lazy loading) is none of them.
+        """
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand:
+            from msc_graph.errors import UsageError
+            from msc_graph.views.resolve import find_close_names
+
+            close = find_close_names(args[0], self.list_commands(ctx))
+            hint = f"did you mean {', '.join(close)}?" if close else f"see `{ctx.command_path} --help`"
+            raise UsageError(f"no such command {args[0]!r}; {hint}") from None
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List the commands with their summaries without importing their modules."""
         limit = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
@@ -100,7 +118,10 @@ class RootGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; report our errors in one line with their exit code."""
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except click.NoSuchOption as error:  # click's message runs to four lines; ours is one
+                raise _no_such_option(error) from None
         except MscGraphError as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -131,6 +152,19 @@ class RootGroup(click.Group):
                 err=True,
             )
             ctx.exit(1)
+
+
+def _no_such_option(error: click.NoSuchOption) -> MscGraphError:
+    """Return click's unknown-option error as one line naming the command's closest options."""
+    from msc_graph.errors import UsageError
+    from msc_graph.views.resolve import find_close_names
+
+    command = error.ctx.command if error.ctx else None
+    names = [name for param in command.params for name in param.opts] if command else []
+    path = error.ctx.command_path if error.ctx else "mscgraph"
+    close = find_close_names(error.option_name, names)
+    hint = f"did you mean {', '.join(close)}?" if close else f"see `{path} --help`"
+    return UsageError(f"no such option {error.option_name!r} for {path}; {hint}")
 
 
 @click.group(cls=RootGroup, context_settings={"help_option_names": ["-h", "--help"]})

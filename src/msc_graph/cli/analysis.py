@@ -13,6 +13,7 @@ from msc_graph.cli.options import (
     echo_progress,
     format_option,
     open_views,
+    text_width,
 )
 from msc_graph.render import Table, render
 
@@ -152,7 +153,10 @@ def contradictions(
         title=f"Differences within one study ({_count(len(within_rows), 'pair')})",
     )
     if fmt == "text":
-        _write(render("text", groups, payload) + "\n\n" + render("text", within, payload), output)
+        width = text_width()
+        _write(
+            render("text", groups, payload, width) + "\n\n" + render("text", within, payload, width), output
+        )
     elif fmt == "tsv":
         combined = Table(
             [
@@ -170,7 +174,7 @@ def contradictions(
         )
         _write(render("tsv", combined, payload), output)
     else:
-        _write(render(fmt, groups, payload), output)
+        _write(render(fmt, groups, payload, text_width()), output)
 
 
 @click.command()
@@ -222,7 +226,7 @@ def compare(
         for row in payload["rows"]
     ]
     table = Table(columns, rows, title=f"Effects on or by {match.label}, by {by} (distinct studies per cell)")
-    _write(render(fmt, table, payload), output)
+    _write(render(fmt, table, payload, text_width()), output)
 
 
 @click.command()
@@ -285,7 +289,7 @@ def gaps(
     payload = [gap_payload(model, gap, rank) for rank, gap in enumerate(found, 1)]
     rows = [[str(item["rank"]), f"{item['score']:g}", item["kind"], item["question"]] for item in payload]
     table = Table(["rank", "score", "kind", "question"], rows, title=f"Untested combinations ({len(rows)})")
-    _write(render(fmt, table, payload), output)
+    _write(render(fmt, table, payload, text_width()), output)
 
 
 COMMANDS = [contradictions, compare, gaps]

@@ -50,9 +50,12 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
     """Check the curated data (or just FILES) and report every problem.
 
     Each problem is printed as file:line:column: field: message. Exit code 2
-    when there is any. Quotes are checked against the seeds when the seed
-    folder is found ($MSC_GRAPH_SEEDS or ../shared/seeds).
+    when there is any. Drafts (records with status: draft, which build leaves
+    out) are listed as warnings, file:line each; they do not fail validation.
+    Quotes are checked against the seeds when the seed folder is found
+    ($MSC_GRAPH_SEEDS or ../shared/seeds).
     """
+    from msc_graph.curation.drafts import iter_drafts
     from msc_graph.curation.load import iter_data_files, load_files
     from msc_graph.curation.seeds import get_seeds_dir, make_quote_lookup
     from msc_graph.curation.validate import find_warnings, validate_files
@@ -64,14 +67,23 @@ def validate(ctx: click.Context, files: tuple[str, ...], show_warnings: bool) ->
     if lookup is None:
         echo_progress("note: seed texts not found; quotes were not checked (set MSC_GRAPH_SEEDS)")
     reviews = _project_reviews(project) if files else None
+    loaded = load_files(paths)
     model = validate_files(
-        load_files(paths), project.read_prefixes(), lookup, reviews=reviews, terms=project.read_terms()
+        loaded, project.read_prefixes(), lookup, reviews=reviews, terms=project.read_terms()
     )
     evidence = sum(len(a.evidence) for a in model.assertions)
     click.echo(
         f"ok: {len(paths)} files, {len(model.entities)} entities, {len(model.studies)} "
         f"studies, {len(model.assertions)} assertions, {evidence} evidence"
     )
+    drafts = list(iter_drafts(loaded))
+    for draft in drafts:
+        click.echo(f"warning: {draft}")
+    if drafts:  # proposals, not problems: the exit code stays 0
+        click.echo(
+            f"{len(drafts)} draft(s) left out of the graph; "
+            "accept or reject them with `mscgraph curate review FILE`"
+        )
     if show_warnings:
         warnings = find_warnings(model)
         for warning in warnings:

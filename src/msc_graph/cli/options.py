@@ -18,9 +18,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def format_option(*extra: str) -> Callable[[F], F]:
-    """Return the ``-f/--format`` option (text by default; json and tsv for machines)."""
+    """Return the ``-f/--format`` option (text by default; json and tsv for machines), with ``--width``."""
     choices = [*FORMATS, *extra]
-    return click.option(
+    option = click.option(
         "-f",
         "--format",
         "fmt",
@@ -29,6 +29,64 @@ def format_option(*extra: str) -> Callable[[F], F]:
         show_default=True,
         help="Output format.",
     )
+
+    def decorate(function: F) -> F:
+        return option(width_option(function))
+
+    return decorate
+
+
+PIPE_WIDTH = 100
+"""The text width when stdout is no terminal and $COLUMNS is unset (see :func:`text_width`)."""
+
+
+def width_option(function: F) -> F:
+    """Add ``--width N``: the width text tables fit (default: the terminal's).
+
+    The value is kept in the context (``ctx.meta``) rather than passed to the
+    command, so the one option serves every command that prints a text table
+    and :func:`emit` finds it without each command handing it on.
+    """
+    return click.option(
+        "--width",
+        type=click.IntRange(min=20),
+        metavar="N",
+        expose_value=False,
+        callback=_store_width,
+        help="Fit text tables in N columns; a table that cannot fit prints one block per row "
+        f"(default: the terminal's width, or {PIPE_WIDTH} when output is not a terminal).",
+    )(function)
+
+
+def _store_width(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None:
+        ctx.meta["msc_graph.width"] = value
+    return value
+
+
+def text_width() -> int:
+    """Return the width text output must fit: --width, else $COLUMNS, else the terminal's, else 100.
+
+    When stdout is not a terminal (a pipe, a file, a test runner) there is no
+    width to measure: the terminal that ran us may be wider or narrower than
+    whatever reads the output, so a fixed 100 keeps piped and saved output
+    the same everywhere, and readable in an editor or a pager. $COLUMNS, set
+    on purpose, still wins, as it does for ``shutil.get_terminal_size``.
+    """
+    import os
+    import shutil
+    import sys
+
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get("msc_graph.width") if ctx else None
+    if chosen:
+        return int(chosen)
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((PIPE_WIDTH, 24)).columns
+    return PIPE_WIDTH
 
 
 def context_filter_options(function: F) -> F:
@@ -102,8 +160,8 @@ def basis_option(function: F) -> F:
 
 
 def emit(fmt: str, table: Table, payload: Any) -> None:
-    """Print a command's result in the chosen format."""
-    click.echo(render(fmt, table, payload))
+    """Print a command's result in the chosen format (text fitting :func:`text_width`)."""
+    click.echo(render(fmt, table, payload, text_width()))
 
 
 def chosen_project(ctx: click.Context) -> Any:

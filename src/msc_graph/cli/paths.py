@@ -23,6 +23,34 @@ if TYPE_CHECKING:
     from msc_graph.model import Basis
 
 
+MOST_HOPS = 10
+"""The largest --max-hops."""
+
+
+def _no_chain_hints(
+    source: str, target: str, max_hops: int, sign: str | None, filters: dict[str, Any], reverse: bool
+) -> list[str]:
+    """Return what could find a chain where none was found: only what applies to this call."""
+    import shlex
+
+    hints = []
+    if reverse:
+        hints.append(
+            f"chains exist the other way: `mscgraph paths {shlex.quote(target)} {shlex.quote(source)}`"
+        )
+    given = [
+        "--source" if name == "msc_source" else f"--{name}"
+        for name, value in filters.items()
+        if value and name != "basis"
+    ]
+    given += ["--basis"] if _bases(filters) else []
+    given += ["--sign"] if sign else []
+    tries = (["a larger --max-hops"] if max_hops < MOST_HOPS else []) + (
+        [f"without {', '.join(given)}"] if given else []
+    )
+    return hints + ([f"try {' or '.join(tries)}"] if tries else [])
+
+
 def _bases(filters: dict[str, Any]) -> frozenset[Basis] | None:
     """Return the --basis choice as an EvidenceFilter holds it (None: every basis)."""
     from msc_graph.model import Basis
@@ -38,7 +66,7 @@ def _bases(filters: dict[str, Any]) -> frozenset[Basis] | None:
     "--max-hops",
     default=DEFAULT_MAX_HOPS,
     show_default=True,
-    type=click.IntRange(1, 10),
+    type=click.IntRange(1, MOST_HOPS),
     help="Longest chain, in edges.",
 )
 @click.option(
@@ -136,6 +164,7 @@ def paths(
         "timeout_s": timeout_s,
         "sign": {"up": 1, "down": -1}.get(sign or ""),
     }
+    reverse = False
     if endpoint:
         from msc_graph.interop.endpoint import find_endpoint_paths
 
@@ -180,12 +209,20 @@ def paths(
             **bounds,
         )
         model, prefixes = views.model, views.prefixes
+        if fmt in ("text", "html") and not search.paths and not search.truncated:
+            # one more bounded search, for the hint that chains run the other way
+            other_way = {**bounds, "max_paths": 1, "sign": None}
+            found = find_paths(
+                views.path_network, targets, sources, evidence_filter=evidence_filter, **other_way
+            )
+            reverse = bool(found.paths)
     search.limits["filters"] = evidence_filter.as_dict()
     payload = build_paths_payload(model, search)
+    hints = _no_chain_hints(source, target, max_hops, sign, filters, reverse) if not search.paths else []
     if fmt == "html":
         from msc_graph.render.html import render_paths_html
 
-        html = render_paths_html(model, search, prefixes=prefixes)
+        html = render_paths_html(model, search, prefixes=prefixes, hints=hints)
         path = output or "paths.html"
         from pathlib import Path
 
@@ -195,7 +232,7 @@ def paths(
         click.echo(f"wrote {path} ({len(search.paths)} chains)")
         return
     if fmt == "text":
-        click.echo(render_paths_text(payload))
+        click.echo(render_paths_text(payload, hints))
         return
     rows = [
         [

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from msc_graph.cli.options import basis_option, chosen_project, open_views
+from msc_graph.cli.options import basis_option, chosen_project, open_views, text_width, width_option
 from msc_graph.errors import UsageError
 from msc_graph.interop.export import EXPORT_FORMATS
 from msc_graph.query.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, MAX_RUNNING, RESULT_FORMATS
@@ -23,6 +23,7 @@ from msc_graph.query.sparql.workers import DEFAULT_MEMORY_MIB
 
 if TYPE_CHECKING:
     from msc_graph.query.sparql import NamedQuery, QueryResult
+    from msc_graph.query.sparql.terms import UnknownTerm
     from msc_graph.views.graphs import Views
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,7 +70,7 @@ def bound_options(limit_help: str, timeout_help: str, memory_help: str) -> Calla
 
 
 def query_options(function: F) -> F:
-    """Add the options shared by ``sparql`` and ``query``: format, bounds, endpoint, graph."""
+    """Add the options shared by ``sparql`` and ``query``: format, width, bounds, endpoint, graph."""
     function = click.option(
         "--graph",
         "graph_name",
@@ -87,6 +88,7 @@ def query_options(function: F) -> F:
         "Stop the query after this many seconds (0: no deadline).",
         "Stop a local query that needs more than this much memory, in MiB (0: no limit).",
     )(function)
+    function = width_option(function)
     return click.option(
         "-f",
         "--format",
@@ -147,18 +149,46 @@ def _execute(
     memory_mib: int,
     views: Views | None,
 ) -> tuple[QueryResult, dict[str, str]]:
-    """Run the query on --endpoint, or locally in a worker process that opens the store itself."""
+    """Run the query on --endpoint, or locally in a worker process that opens the store itself.
+
+    Terms it names that the graph does not have are warned about once it has run (see
+    :func:`_find_unknown_terms`).
+    """
+    from msc_graph.model.names import escape_controls
     from msc_graph.query.sparql import run_remote
     from msc_graph.query.sparql.workers import run_isolated
 
     if views is None:
         prefixes = _project_prefixes(ctx)
-        return run_remote(str(endpoint), text, prefixes, timeout_s=timeout_s, limit=limit), prefixes
-    opened = views
-    result = run_isolated(
-        lambda: opened.store, text, views.prefixes, timeout_s=timeout_s, limit=limit, memory_mib=memory_mib
-    )
-    return result, views.prefixes
+        unknown = _find_unknown_terms(ctx, text, prefixes, None)
+        result = run_remote(str(endpoint), text, prefixes, timeout_s=timeout_s, limit=limit)
+    else:
+        opened, prefixes = views, views.prefixes
+        unknown = _find_unknown_terms(ctx, text, prefixes, views)
+        result = run_isolated(
+            lambda: opened.store, text, prefixes, timeout_s=timeout_s, limit=limit, memory_mib=memory_mib
+        )
+    for term in unknown:
+        click.echo(escape_controls(f"warning: {term}"), err=True)
+    return result, prefixes
+
+
+def _find_unknown_terms(
+    ctx: click.Context, text: str, prefixes: dict[str, str], views: Views | None
+) -> list[UnknownTerm]:
+    """Return the msc: terms, and on the curated graph the entity ids, the query names that do not exist.
+
+    A typo there (msc:decrease) is valid SPARQL that silently matches nothing;
+    the query still runs. Without the project's ontology there is nothing to check against.
+    """
+    from msc_graph.query.sparql.terms import find_unknown_terms, read_vocabulary
+    from msc_graph.views.graphs import GraphViews
+
+    vocabulary = read_vocabulary(chosen_project(ctx).ontology_files())
+    if not vocabulary:
+        return []
+    entities = views.model.entities if isinstance(views, GraphViews) else None
+    return find_unknown_terms(text, prefixes, vocabulary, entities)
 
 
 def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str]) -> None:
@@ -179,7 +209,7 @@ def _emit_result(result: QueryResult, fmt: str | None, prefixes: dict[str, str])
     columns, rows = result.table()
     cells = [["" if term is None else term.compact(prefixes) for term in row] for row in rows]
     footer = [f"\n{len(rows)} row(s)"] + ([note] if note else [])
-    click.echo(render_text(Table(columns, cells, footer=footer)))
+    click.echo(render_text(Table(columns, cells, footer=footer), text_width()))
 
 
 @click.command()
@@ -234,7 +264,7 @@ def _list_queries(fmt: str | None) -> None:
         raise UsageError("--list prints text, json or tsv")
     payload = [{k: v for k, v in asdict(q).items() if k != "text"} for q in queries]
     rows = [[q.name, q.title, ", ".join(f"{p.name}={p.default}" for p in q.params)] for q in queries]
-    click.echo(render(fmt or "text", Table(["name", "title", "params"], rows), payload))
+    click.echo(render(fmt or "text", Table(["name", "title", "params"], rows), payload, text_width()))
 
 
 @click.command()
@@ -249,7 +279,9 @@ def _list_queries(fmt: str | None) -> None:
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @click.option(
-    "--show", is_flag=True, help="Print the query text with its parameters bound instead of running it."
+    "--show",
+    is_flag=True,
+    help="Print the query with its parameters bound, and the PREFIX lines it uses, instead of running it.",
 )
 @query_options
 @click.pass_context
@@ -277,7 +309,7 @@ def query(
     string. `mscgraph query --list` lists the queries, their parameters and
     defaults (-f json for machines).
     """
-    from msc_graph.query.sparql import find_named_query, resolve_parameter
+    from msc_graph.query.sparql import find_named_query, prepare_query, resolve_parameter
 
     if list_queries:
         _list_queries(fmt)
@@ -292,7 +324,9 @@ def query(
     else:
         text = named.bind(values, views.prefixes, resolve_parameter(views))
     if show:
-        click.echo(text, nl=not text.endswith("\n"))
+        # the text the engine runs: PREFIX lines for the prefixes it uses, so it runs anywhere
+        shown = prepare_query(text, _project_prefixes(ctx) if views is None else views.prefixes).text
+        click.echo(shown, nl=not shown.endswith("\n"))
         return
     result, prefixes = _execute(ctx, text, endpoint, timeout_s, limit, memory_mib, views)
     _emit_result(result, fmt, prefixes)
@@ -370,6 +404,7 @@ def serve(
     import signal
     from functools import partial
 
+    from msc_graph.query.sparql import resolve_parameter
     from msc_graph.server import build_server, is_loopback, open_store
 
     if not is_loopback(host) and not public:
@@ -394,6 +429,7 @@ def serve(
             max_running=workers,
             memory_mib=memory_mib,
             allow_hosts=allow_hosts,
+            resolve=resolve_parameter(views),  # the query page binds parameters as `query --param` does
         )
     except OSError as error:
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None

@@ -15,17 +15,20 @@ A sentence counts as covered when the quote of a prose or figure evidence
 read in that seed overlaps it by at least 20 characters (or wholly, for
 shorter quotes). Table rows count as covered through their locator
 ("Table 1, row 3 ..."), because their quotes are short cell texts that also
-occur in the prose.
+occur in the prose. A sentence or row that only drafts cover (records with
+``status: draft``, which the model leaves out) is "draft-only": neither
+covered nor uncovered, so a new review's proposals show from the first run.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from msc_graph.curation.drafts import Draft
 from msc_graph.curation.load import Located, LocatedList, load_file
 from msc_graph.curation.seeds import normalise_text, read_seed, split_quote
 from msc_graph.errors import DataError, Problem, SeedNotFoundError
@@ -111,6 +114,34 @@ class TableRow:
     """The table's header cells, normalised."""
 
 
+@dataclass(frozen=True)
+class Cover:
+    """One piece of evidence that accounts for a sentence or a row: its assertion and its quote.
+
+    Kept so that the audit can say what covers a sentence, not only that
+    something does: a curator checking a seed wants to see which claims were
+    read from it.
+    """
+
+    assertion: str
+    evidence: str
+    """The evidence's key (:meth:`Assertion.evidence_key`)."""
+    claim: str
+    """Subject, predicate and object, as labels: "extracellular vesicles carries miR-99b-3p"."""
+    locator: str
+    quote: str
+
+    def as_dict(self) -> dict[str, str]:
+        """Return the JSON record of this cover."""
+        return {
+            "assertion": self.assertion,
+            "evidence": self.evidence,
+            "claim": self.claim,
+            "locator": self.locator,
+            "quote": self.quote,
+        }
+
+
 @dataclass
 class SeedCoverage:
     """The audit of one seed."""
@@ -118,20 +149,78 @@ class SeedCoverage:
     review: str
     sentences: list[Sentence]
     rows: list[TableRow]
-    covered_sentences: set[int] = field(default_factory=set)
+    sentence_covers: dict[int, list[Cover]] = field(default_factory=dict)
+    """Sentence index → the evidence whose quote overlaps it."""
     excluded_sentences: dict[int, tuple[str, str]] = field(default_factory=dict)  # index -> (kind, reason)
-    covered_rows: set[tuple[int, int]] = field(default_factory=set)
+    row_covers: dict[tuple[int, int], list[Cover]] = field(default_factory=dict)
+    """(table, row) → the evidence whose locator names that row."""
     unused_exclusions: list[str] = field(default_factory=list)
+    draft_sentence_covers: dict[int, list[Cover]] = field(default_factory=dict)
+    """Sentence index → the drafts (``status: draft``) whose quote overlaps it, where nothing else does."""
+    draft_row_covers: dict[tuple[int, int], list[Cover]] = field(default_factory=dict)
+    """(table, row) → the drafts read from that row, where nothing else is."""
+
+    @property
+    def covered_sentences(self) -> set[int]:
+        """Return the indexes of the sentences some evidence covers."""
+        return set(self.sentence_covers)
+
+    @property
+    def covered_rows(self) -> set[tuple[int, int]]:
+        """Return the (table, row) pairs some evidence covers."""
+        return set(self.row_covers)
 
     @property
     def mechanistic_total(self) -> int:
         """Return the sentences in the denominator (all minus the reviewed exclusions)."""
         return len(self.sentences) - len(self.excluded_sentences)
 
-    def as_dict(self) -> dict[str, Any]:
-        """Return the JSON record of this seed's audit."""
-        covered_mech = len(self.covered_sentences - set(self.excluded_sentences))
-        return {
+    def iter_sentence_details(self) -> Iterator[dict[str, Any]]:
+        """Yield every audited sentence in seed order: its status and the evidence that covers it.
+
+        Status is ``excluded`` (with kind and reason; it may still be covered),
+        ``covered``, ``draft-only`` (only drafts cover it; ``covered_by`` lists
+        them) or ``uncovered``.
+        """
+        for index, sentence in enumerate(self.sentences):
+            covers = self.sentence_covers.get(index, [])
+            drafts = self.draft_sentence_covers.get(index, [])
+            excluded = self.excluded_sentences.get(index)
+            status = (
+                "excluded" if excluded else "covered" if covers else "draft-only" if drafts else "uncovered"
+            )
+            yield {
+                "section": sentence.section,
+                "text": sentence.text,
+                "status": status,
+                "kind": excluded[0] if excluded else None,
+                "reason": excluded[1] if excluded else None,
+                "covered_by": [cover.as_dict() for cover in covers or drafts],
+            }
+
+    def iter_row_details(self) -> Iterator[dict[str, Any]]:
+        """Yield every table row in seed order: its status and the evidence (or drafts) read from it."""
+        for row in self.rows:
+            covers = self.row_covers.get((row.table, row.row), [])
+            drafts = self.draft_row_covers.get((row.table, row.row), [])
+            yield {
+                "table": row.table,
+                "row": row.row,
+                "text": row.text,
+                "status": "covered" if covers else "draft-only" if drafts else "uncovered",
+                "covered_by": [cover.as_dict() for cover in covers or drafts],
+            }
+
+    def as_dict(self, details: bool = False) -> dict[str, Any]:
+        """Return the JSON record of this seed's audit; ``details`` adds every sentence and row.
+
+        A sentence or row only drafts cover is neither covered nor uncovered:
+        it is counted and listed as draft-only.
+        """
+        excluded = set(self.excluded_sentences)
+        covered_mech = len(self.covered_sentences - excluded)
+        drafted = set(self.draft_sentence_covers) - excluded
+        record = {
             "review": self.review,
             "rows_covered": len(self.covered_rows),
             "rows_total": len(self.rows),
@@ -139,15 +228,25 @@ class SeedCoverage:
             "sentences_total": self.mechanistic_total,
             "sentences_all": len(self.sentences),
             "sentences_excluded": len(self.excluded_sentences),
+            "rows_draft_only": len(self.draft_row_covers),
+            "sentences_draft_only": len(drafted),
             "uncovered_sentences": [
                 {"section": s.section, "text": s.text}
                 for i, s in enumerate(self.sentences)
-                if i not in self.covered_sentences and i not in self.excluded_sentences
+                if i not in self.covered_sentences and i not in excluded and i not in drafted
             ],
             "uncovered_rows": [
                 {"table": r.table, "row": r.row, "text": r.text}
                 for r in self.rows
-                if (r.table, r.row) not in self.covered_rows
+                if (r.table, r.row) not in self.covered_rows and (r.table, r.row) not in self.draft_row_covers
+            ],
+            "draft_only_sentences": [
+                {"section": s.section, "text": s.text} for i, s in enumerate(self.sentences) if i in drafted
+            ],
+            "draft_only_rows": [
+                {"table": r.table, "row": r.row, "text": r.text}
+                for r in self.rows
+                if (r.table, r.row) in self.draft_row_covers
             ],
             "excluded": [
                 {"text": self.sentences[i].text, "kind": kind, "reason": reason}
@@ -159,6 +258,10 @@ class SeedCoverage:
             },
             "unused_exclusions": self.unused_exclusions,
         }
+        if details:
+            record["sentences"] = list(self.iter_sentence_details())
+            record["rows"] = list(self.iter_row_details())
+        return record
 
 
 def _protect(text: str) -> str:
@@ -286,7 +389,7 @@ def _continues(previous: str, line: str) -> bool:
     return ends_open or line[:1].islower() or line.startswith("(")
 
 
-def find_sentences(sentences: list[Sentence], quote: str, document: str | None = None) -> set[int]:
+def find_sentences(sentences: Sequence[Sentence], quote: str, document: str | None = None) -> set[int]:
     """Return the indices of the sentences a quote covers (the audit's one rule, also the drafts' benchmark).
 
     A sentence is covered when a part of the quote overlaps it by at least
@@ -311,10 +414,56 @@ def find_sentences(sentences: list[Sentence], quote: str, document: str | None =
     return found
 
 
-def _mark(coverage: SeedCoverage, quotes: Iterable[str]) -> None:
-    document = " ".join(s.text for s in coverage.sentences)
-    for quote in quotes:
-        coverage.covered_sentences |= find_sentences(coverage.sentences, quote, document)
+def _mark(sentences: Sequence[Sentence], covers: Iterable[Cover], into: dict[int, list[Cover]]) -> None:
+    """Record each cover in ``into`` against every sentence its quote overlaps (once, found twice or not)."""
+    document = " ".join(s.text for s in sentences)
+    for cover in covers:
+        for index in sorted(find_sentences(sentences, cover.quote, document)):
+            found = into.setdefault(index, [])
+            if cover not in found:
+                found.append(cover)
+
+
+def _mark_rows(
+    rows: Iterable[TableRow], covers: Iterable[Cover], into: dict[tuple[int, int], list[Cover]]
+) -> None:
+    """Record each cover in ``into`` against the row its locator ("Table 1, row 3") names."""
+    known = {(r.table, r.row) for r in rows}
+    for cover in covers:
+        match = ROW_LOCATOR.match(cover.locator)
+        if match and (int(match.group(1)), int(match.group(2))) in known:
+            into.setdefault((int(match.group(1)), int(match.group(2))), []).append(cover)
+
+
+def _split_covers(covers: Iterable[tuple[str, Cover]]) -> tuple[list[Cover], list[Cover]]:
+    """Return (quote covers, row covers) of (source kind, cover) pairs; a row is named by its locator."""
+    quotes, rows = [], []
+    for kind, cover in covers:
+        if kind == SourceKind.TABLE.value and ROW_LOCATOR.match(cover.locator):
+            rows.append(cover)
+        else:  # prose, figure, title, and table legends ("Table 2 legend")
+            quotes.append(cover)
+    return quotes, rows
+
+
+def _iter_evidence_covers(model: GraphModel, review: str) -> Iterator[tuple[str, Cover]]:
+    """Yield (source kind, cover) for every evidence of the graph read in ``review``."""
+    for assertion in model.assertions:
+        subject, target = (model.entities[e].label for e in (assertion.subject, assertion.object))
+        claim = f"{subject} {assertion.predicate} {target}"
+        for number, item in enumerate(assertion.evidence):
+            if item.read_in == review:
+                cover = Cover(assertion.id, assertion.evidence_key(number), claim, item.locator, item.quote)
+                yield item.source_kind.value, cover
+
+
+def _iter_draft_covers(drafts: Iterable[Draft], review: str) -> Iterator[tuple[str, Cover]]:
+    """Yield (source kind, cover) for every quote of a draft read in ``review``, named by its place."""
+    for draft in drafts:
+        for quote in draft.quotes:
+            if quote.read_in == review:
+                place = f"draft {draft.file}:{draft.line}"
+                yield quote.source_kind, Cover(place, "", draft.summary, quote.locator, quote.quote)
 
 
 def compute_coverage(
@@ -322,12 +471,14 @@ def compute_coverage(
     config: Mapping[str, SeedRegion],
     seeds_dir: Path | None = None,
     reviews: Iterable[str] | None = None,
+    drafts: Sequence[Draft] = (),
 ) -> list[SeedCoverage]:
     """Audit each review's seed: sentences and rows, what covers them, and the reviewed exclusions.
 
     The seeds are the model's reviews (in the order they are defined), each
     with its entry of ``config`` or, without one, the defaults of
-    :class:`SeedRegion`; ``reviews`` keeps only these.
+    :class:`SeedRegion`; ``reviews`` keeps only these. ``drafts``
+    (:func:`msc_graph.curation.drafts.read_drafts`) mark what only they cover.
     Cost: linear in seed text × quotes (small: a few reviews, hundreds of quotes).
 
     Raises:
@@ -346,21 +497,17 @@ def compute_coverage(
             raise SeedNotFoundError(f"review {review!r}: {error}") from None
         sentences, rows = segment_seed(text, region)
         coverage = SeedCoverage(review, sentences, rows)
-        quotes, locators = [], []
-        for assertion in model.assertions:
-            for item in assertion.evidence:
-                if item.read_in != review:
-                    continue
-                if item.source_kind is SourceKind.TABLE and ROW_LOCATOR.match(item.locator):
-                    locators.append(item.locator)
-                else:  # prose, figure, title, and table legends ("Table 2 legend")
-                    quotes.append(item.quote)
-        _mark(coverage, quotes)
-        known_rows = {(r.table, r.row) for r in rows}
-        for locator in locators:
-            match = ROW_LOCATOR.match(locator)
-            if match and (int(match.group(1)), int(match.group(2))) in known_rows:
-                coverage.covered_rows.add((int(match.group(1)), int(match.group(2))))
+        quotes, row_covers = _split_covers(_iter_evidence_covers(model, review))
+        _mark(sentences, quotes, coverage.sentence_covers)
+        _mark_rows(rows, row_covers, coverage.row_covers)
+        drafted: dict[int, list[Cover]] = {}
+        drafted_rows: dict[tuple[int, int], list[Cover]] = {}
+        quotes, row_covers = _split_covers(_iter_draft_covers(drafts, review))
+        _mark(sentences, quotes, drafted)
+        _mark_rows(rows, row_covers, drafted_rows)
+        covered, covered_rows = coverage.sentence_covers, coverage.row_covers
+        coverage.draft_sentence_covers = {i: c for i, c in drafted.items() if i not in covered}
+        coverage.draft_row_covers = {k: c for k, c in drafted_rows.items() if k not in covered_rows}
         for exclusion in region.exclusions:
             key = normalise_name(exclusion.starts)
             hits = [i for i, s in enumerate(sentences) if normalise_name(s.text).startswith(key)]

@@ -95,11 +95,30 @@ def get_seeds_dir() -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
+def require_seeds_dir() -> Path:
+    """Return the folder holding the seed reviews, or say how to point to it.
+
+    Raises:
+        SeedNotFoundError: no folder; the message names ``$MSC_GRAPH_SEEDS`` and
+            what it holds now, so the fix is one ``export`` away.
+    """
+    folder = get_seeds_dir()
+    if folder is not None:
+        return folder
+    configured = os.environ.get(SEEDS_ENV)
+    where = (
+        f"${SEEDS_ENV} is {configured!r}, which is not a folder"
+        if configured
+        else f"${SEEDS_ENV} is not set and no shared/seeds folder is beside the checkout"
+    )
+    raise SeedNotFoundError(
+        f"seed texts not found: {where}; point {SEEDS_ENV} at the folder of the seed reviews' "
+        f".md files (export {SEEDS_ENV}=/path/to/seeds)"
+    )
+
+
 def _folder(seeds_dir: Path | None) -> Path:
-    folder = seeds_dir or get_seeds_dir()
-    if folder is None:
-        raise SeedNotFoundError(f"seed texts not found (set ${SEEDS_ENV})")
-    return folder
+    return seeds_dir or require_seeds_dir()
 
 
 def read_seed(seed: str, seeds_dir: Path | None = None) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from msc_graph.model import Basis, GraphModel, assign_support_units
+from msc_graph.model import Assertion, Basis, GraphModel, assign_support_units
 from msc_graph.model.vocabulary import PREDICATES, get_eco_term
 from msc_graph.query.payloads import context_payload
 
@@ -122,6 +122,18 @@ def _publications(model: GraphModel, study_ids: list[str]) -> list[str]:
     return result
 
 
+def get_agent_type(assertion: Assertion) -> str:
+    """Return the Biolink agent type of an edge: who made the claim an assertion of the graph.
+
+    A curator who reads the seed is a manual agent; a curator who accepted a
+    tool's draft (``curate draft``, then ``curate review``) validated an
+    automated agent's proposal. An edge a curator also read directly stays manual.
+    """
+    if all(item.proposed_by for item in assertion.evidence):
+        return "manual_validation_of_automated_agent"
+    return "manual_agent"
+
+
 def write_kgx(model: GraphModel) -> dict[str, bytes]:
     """Return KGX TSV nodes and edges files (``nodes.tsv``, ``edges.tsv``).
 
@@ -130,8 +142,9 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
     provenance columns: ``primary_knowledge_source`` (msc-graph),
     ``aggregator_knowledge_source`` (the reviews read), ``publications`` and
     ``supporting_text`` (the verbatim quotes), ``knowledge_level``
-    knowledge_assertion and ``agent_type`` manual_agent (every edge was read
-    by a curator), the ECO classes of the edge's evidence in
+    knowledge_assertion and ``agent_type`` (manual_agent: a curator read the
+    edge; manual_validation_of_automated_agent where every piece of its
+    evidence came from a tool's draft a curator accepted), the ECO classes of the edge's evidence in
     ``has_evidence_of_type`` (Biolink 4.4.6 gives ECO terms that slot;
     ``has_evidence`` takes information content entities), and in
     ``msc_basis`` each publication's best basis and in ``msc_unit`` its
@@ -194,7 +207,7 @@ def write_kgx(model: GraphModel) -> dict[str, bytes]:
                 "|".join(_publications(model, studies)),
                 "|".join(q.replace("|", "/") for q in quotes),
                 "knowledge_assertion",
-                "manual_agent",
+                get_agent_type(assertion),
                 "|".join(eco),
                 "|".join(best[study].value for study in studies),
                 "|".join(units[study] for study in studies),

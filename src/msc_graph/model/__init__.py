@@ -8,6 +8,7 @@ Entity`` names them), ``vocabulary`` (the predicate table), ``names``
 from msc_graph.model.records import (
     BASIS_WEIGHTS,
     CONTEXT_FIELDS,
+    CONTEXT_TYPES,
     ENTITY_CONTEXT_FIELDS,
     FACTOR_TYPES,
     Assertion,
@@ -31,6 +32,7 @@ from msc_graph.model.records import (
 __all__ = [
     "BASIS_WEIGHTS",
     "CONTEXT_FIELDS",
+    "CONTEXT_TYPES",
     "ENTITY_CONTEXT_FIELDS",
     "FACTOR_TYPES",
     "Assertion",

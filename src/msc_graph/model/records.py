@@ -157,6 +157,8 @@ class Entity:
     Anatomy, read only when deciding whether two places of measurement can
     match (filters.measured_in_compatible); never an edge, never walked by chains.
     """
+    proposed_by: str | None = None
+    """The tool whose draft of this entity a curator accepted (None: a curator wrote it)."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,8 @@ class Study:
     """What the sentences citing it, its table row and its title state; evidence inherits it."""
     seed: str | None = None
     """A review's seed text: a file name in the seeds folder (``$MSC_GRAPH_SEEDS``)."""
+    proposed_by: str | None = None
+    """The tool whose draft of this study a curator accepted (None: a curator wrote it)."""
 
 
 @dataclass(frozen=True)
@@ -291,6 +295,16 @@ def _join_units(parents: dict[str, str], alone: set[str], first: str, second: st
 
 ENTITY_CONTEXT_FIELDS = ("species", "disease_model", "msc_source", "preparation", "route")
 
+CONTEXT_TYPES: dict[str, frozenset[EntityType]] = {
+    "species": frozenset({EntityType.SPECIES}),
+    "disease_model": frozenset({EntityType.DISEASE_MODEL}),
+    "msc_source": frozenset({EntityType.MSC_SOURCE, EntityType.CELL_SOURCE}),
+    "preparation": frozenset({EntityType.SECRETOME_COMPONENT, EntityType.CELL_PREPARATION}),
+    "route": frozenset({EntityType.ROUTE}),
+    "measured_in": frozenset({EntityType.TISSUE, EntityType.CELL_TYPE}),
+}
+"""The entity types each entity-valued context field holds (the validator and the context filters check)."""
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -300,7 +314,8 @@ class Evidence:
     field where this evidence's sentence or row says otherwise; ``inherited``
     names the fields taken from the study. ``inferred_from`` says in words what
     an inferred record was read from; ``caveat`` is a curator's doubt about
-    what the review says, shown beside the evidence everywhere.
+    what the review says, shown beside the evidence everywhere; ``proposed_by``
+    names the tool whose accepted draft this was.
     """
 
     study: str
@@ -313,6 +328,9 @@ class Evidence:
     inferred_from: str | None = None
     caveat: str | None = None
     inherited: tuple[str, ...] = ()
+    proposed_by: str | None = None
+    """The tool that proposed this record (``curate draft``) when a curator accepted its draft; None
+    when a curator wrote it. Drafts themselves never reach the model."""
 
     @property
     def is_general(self) -> bool:

@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from msc_graph.model import Basis, EntityType, Evidence, GraphModel, iter_reachable
-from msc_graph.views.resolve import Resolves, find_studies
+from msc_graph.model import CONTEXT_TYPES, Basis, EntityType, Evidence, GraphModel, iter_reachable
+from msc_graph.views.resolve import Match, Resolves, find_studies
 
 FILTER_FIELDS = {
     "species": "species",
@@ -30,6 +30,10 @@ FILTER_FIELDS = {
     "route": "route",
 }
 """Filter option name → Context field it constrains."""
+OPTION_NAMES = {"msc_source": "--source"}
+"""The command-line option of a filter, where it is not ``--`` + its name."""
+LISTED_VALUES = 8
+"""Most values an error about a filter's type lists (the graph has 45 disease models)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ def build_filter(resolver: Resolves, values: Mapping[str, Any]) -> EvidenceFilte
             allowed = frozenset(resolver.iter_descendants([match.id]))
             if option == "model":
                 allowed |= _models_of(resolver, allowed)
+            _check_filter_type(resolver, option, text, match, allowed)
             constraints[field_name] = allowed
     basis = values.get("basis")
     if basis is not None and frozenset(basis) != frozenset(Basis):
@@ -113,6 +118,40 @@ def build_filter(resolver: Resolves, values: Mapping[str, Any]) -> EvidenceFilte
     if read_in:
         constraints["read_in"] = frozenset(resolve_review(resolver.model, read_in))
     return EvidenceFilter(**constraints)
+
+
+def _check_filter_type(
+    resolver: Resolves, option: str, text: str, match: Match, allowed: frozenset[str]
+) -> None:
+    """Refuse a filter value none of whose entities has the field's type ("--species 'bone marrow'").
+
+    Such a filter could keep only general evidence, so it would answer
+    "(none)" without saying why. The message lists values of the right type,
+    those whose names hold ``text`` first. Cost: a scan of the entities, on error only.
+
+    Raises:
+        UsageError: no entity in ``allowed`` has a type the field holds.
+    """
+    from msc_graph.errors import UsageError
+
+    types = CONTEXT_TYPES[FILTER_FIELDS[option]]
+    entities = resolver.model.entities
+    if any(getattr(entities.get(i), "type", None) in types for i in allowed):
+        return
+    named = [m.label for m in resolver.search(text, 50) if m.type in types]
+    others = sorted(
+        (e.label for e in entities.values() if e.type in types and e.label not in named), key=str.casefold
+    )
+    values = list(dict.fromkeys([*named, *others]))
+    listed = ", ".join(values[:LISTED_VALUES]) or "none in this graph"
+    more = f" ({len(values)} in all)" if len(values) > LISTED_VALUES else ""
+    kinds = " or ".join(sorted(t.value for t in types))
+    flag = OPTION_NAMES.get(option, f"--{option}")
+    also = " (or a disease that one is a model of)" if option == "model" else ""
+    raise UsageError(
+        f"{flag} {text!r} names {match.label}, a {match.type}; {flag} takes {kinds} entities{also}: "
+        f"{listed}{more}"
+    )
 
 
 def _models_of(resolver: Resolves, diseases: frozenset[str]) -> frozenset[str]:

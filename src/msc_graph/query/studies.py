@@ -1,7 +1,8 @@
 """Study rows: each study with its contexts, the factors it identified and the effects it reports.
 
-This is what ``mscgraph studies`` lists; for the Ferrini review it has the
-columns of Table 1, rebuilt from the graph rather than copied from the paper.
+This is what ``mscgraph studies`` lists: everything the graph holds about a
+study, its prose included, so it is not a review's table; the table itself,
+row by row, is :mod:`msc_graph.query.tables`.
 """
 
 from __future__ import annotations

@@ -19,17 +19,17 @@ __all__ = ["FORMATS", "Table", "render", "render_json", "render_text", "render_t
 
 FORMATS = ("text", "json", "tsv")
 
-_RENDERERS: dict[str, Callable[[Table, Any], str]] = {
-    "text": lambda table, payload: render_text(table),
-    "json": lambda table, payload: render_json(payload),
-    "tsv": lambda table, payload: render_tsv(table),
+_RENDERERS: dict[str, Callable[[Table, Any, int | None], str]] = {
+    "text": lambda table, payload, width: render_text(table, width),
+    "json": lambda table, payload, width: render_json(payload),
+    "tsv": lambda table, payload, width: render_tsv(table),
 }
 
 
-def render(fmt: str, table: Table, payload: Any) -> str:
-    """Render a command's result in ``fmt`` (text, json or tsv)."""
+def render(fmt: str, table: Table, payload: Any, width: int | None = None) -> str:
+    """Render a command's result in ``fmt`` (text, json or tsv); text fits ``width`` (default 100)."""
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(_RENDERERS)}") from None
-    return renderer(table, payload)
+    return renderer(table, payload, width)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypedDict
 
 from msc_graph.model import GraphModel
@@ -94,8 +95,12 @@ def build_paths_payload(model: GraphModel, search: PathSearch) -> PathsPayload:
     }
 
 
-def render_paths_text(payload: PathsPayload) -> str:
-    """Return one readable block per chain, evidence numbered under each hop."""
+def render_paths_text(payload: PathsPayload, hints: Sequence[str] = ()) -> str:
+    """Return one readable block per chain, evidence numbered under each hop.
+
+    ``hints`` follow "no chain found" when there is none: what the caller
+    knows would help (the other direction, a bound or a filter that was set).
+    """
     sources = ", ".join(s["label"] for s in payload["source"][:3])
     targets = ", ".join(t["label"] for t in payload["target"][:6])
     more = len(payload["target"]) - 6
@@ -122,7 +127,7 @@ def render_paths_text(payload: PathsPayload) -> str:
                 lines.extend(format_evidence_lines(index, item))
     if not payload["paths"]:
         lines.append(
-            "no chain found within the limits "
-            f"(max hops {payload['limits']['max_hops']}); try --max-hops or fewer filters"
+            f"no chain found within the limits (max hops {payload['limits']['max_hops']})"
+            + "".join(f"; {hint}" for hint in hints)
         )
     return escape_controls("\n".join(lines))

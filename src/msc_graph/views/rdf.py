@@ -158,6 +158,8 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
             yield node, vocab("component"), _text(component)
         for part in model.get_components(entity.id) if entity.components else ():
             yield node, vocab("hasComponent"), component_iri(part.name)
+        if entity.proposed_by:
+            yield node, vocab("proposedBy"), _text(entity.proposed_by)
     for part in model.components.values():
         yield from _iter_component_triples(part, prefixes)
     for study in model.studies.values():
@@ -244,6 +246,8 @@ def _iter_study_triples(study: Study) -> Iterator[Triple]:
         yield node, vocab("noPmidReason"), _text(study.no_pmid)
     if study.ref is not None:
         yield node, vocab("referenceNumber"), _integer(study.ref)
+    if study.proposed_by:
+        yield node, vocab("proposedBy"), _text(study.proposed_by)
 
 
 def _iter_evidence_triples(node: Iri, item: Evidence, eco_class: str) -> Iterator[Triple]:
@@ -261,6 +265,8 @@ def _iter_evidence_triples(node: Iri, item: Evidence, eco_class: str) -> Iterato
         yield node, vocab("inferredFrom"), _text(item.inferred_from)
     if item.caveat:
         yield node, vocab("caveat"), _text(item.caveat)
+    if item.proposed_by:
+        yield node, vocab("proposedBy"), _text(item.proposed_by)
     for name in item.inherited:
         yield node, vocab("inheritedField"), _text(name)
     for name, value in item.context.items():

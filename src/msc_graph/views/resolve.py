@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -246,6 +246,49 @@ def _trigrams(text: str) -> set[str]:
     return {text[i : i + 3] for i in range(len(text) - 2)} or {text}
 
 
+def find_close_keys(
+    key: str, keys: Sequence[str], limit: int, *, loose: bool = False
+) -> list[tuple[str, float]]:
+    """Return up to ``limit`` of ``keys`` close to ``key`` (both normalised), with their similarity 0-1.
+
+    Ranked by rapidfuzz; a candidate must share a trigram with ``key``, so
+    "mTOR" never suggests "tumor formation" for the sake of a few letters in
+    common; a short key (five letters or fewer, where a typo breaks every
+    trigram: VEFG), or any key when ``loose``, may instead share its first
+    letter with a key of about its length. Cost: one rapidfuzz pass over ``keys``.
+    """
+    from rapidfuzz import fuzz, process
+
+    wanted, short = _trigrams(key), loose or len(key) <= 5
+    close = []
+    for candidate, score, _ in process.extract(
+        key, keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=CLOSE_CUTOFF
+    ):
+        alike = short and candidate[0] == key[0] and len(candidate) <= len(key) + 2
+        if alike or wanted & _trigrams(candidate):
+            close.append((candidate, score / 100))
+    return close
+
+
+def find_close_names(text: str, names: Iterable[str], limit: int = 3) -> list[str]:
+    """Return the ``names`` closest to ``text``, best first: the resolver's rule for any list of names.
+
+    For a mistyped command, option, vocabulary term or prefix, so every "did
+    you mean" in the CLI suggests by one rule. Names are compared normalised
+    (case, hyphens: :func:`normalise_name`), so ``msc:Decreases`` finds
+    ``decreases``. The lists are short, so the first-letter rule holds at any
+    length: a swap of two letters breaks every trigram of "search" ("serach").
+    """
+    by_key: dict[str, list[str]] = {}
+    for name in names:
+        by_key.setdefault(normalise_name(name), []).append(name)
+    key = normalise_name(text)
+    if not key:
+        return []
+    close = find_close_keys(key, list(by_key), limit * 3, loose=True)
+    return [name for candidate, _ in close for name in by_key[candidate]][:limit]
+
+
 class Resolves(Protocol):
     """What every resolver offers (curated, imported, or the two merged): the CLI and queries need no more."""
 
@@ -340,29 +383,12 @@ class Resolver:
         return self.find_close(text, limit)
 
     def find_close(self, text: str, limit: int = 5) -> list[Match]:
-        """Return the entities whose names are closest to ``text``, ranked by rapidfuzz.
-
-        A candidate must share a trigram with what was typed, so "mTOR" never
-        suggests "tumor formation" for the sake of a few letters in common; a
-        short name (five letters or fewer, where a typo breaks every trigram:
-        VEFG) may instead share its first letter with a name of about its length.
-        """
-        from rapidfuzz import fuzz, process
-
+        """Return the entities whose names are closest to ``text`` (by :func:`find_close_keys`)."""
         key = normalise_name(text)
         if not key:
             return []
-        wanted = _trigrams(key)
         found: dict[str, Match] = {}
-        candidates = process.extract(
-            key, self.index.keys, scorer=fuzz.WRatio, limit=limit * 6, score_cutoff=CLOSE_CUTOFF
-        )
-        short = len(key) <= 5
-        for candidate, score, _ in candidates:
-            alike = short and candidate[0] == key[0] and len(candidate) <= len(key) + 2
-            if not (alike or wanted & _trigrams(candidate)):
-                continue
-            similarity = score / 100
+        for candidate, similarity in find_close_keys(key, self.index.keys, limit * 6):
             for entity_id, _how, name in self.index.exact[candidate]:
                 if entity_id not in found or found[entity_id].score < similarity * 0.7:
                     found[entity_id] = self._match(entity_id, name, "close", similarity * 0.7)

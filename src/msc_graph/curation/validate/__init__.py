@@ -81,8 +81,8 @@ def validate_files(
             if key not in TOP_LEVEL:
                 check.report(data.where_key(key), key, f"unknown section{suggest(key, TOP_LEVEL)}")
         for kind, records, registry in (
-            ("entities", check.mappings(data, "entities"), entity_records),
-            ("studies", check.mappings(data, "studies"), study_records),
+            ("entities", check.records(data, "entities"), entity_records),
+            ("studies", check.records(data, "studies"), study_records),
         ):
             for record in records:
                 ident = record.get("id")

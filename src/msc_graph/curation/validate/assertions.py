@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from msc_graph.curation.load import Located, RawFile
@@ -31,7 +32,7 @@ def validate_assertions(
     merged: dict[tuple[str, str, str], list[Evidence]] = {}
     for raw in files:
         default_review = raw.data.get("review")
-        for record in check.mappings(raw.data, "assertions"):
+        for record in check.records(raw.data, "assertions"):
             check.unknown_keys(record, ASSERTION_KEYS, "assertion")
             subject = check.text(record, "subject", required=True)
             obj = check.text(record, "object", required=True)
@@ -64,6 +65,11 @@ def validate_assertions(
             evidence = _validate_evidence(
                 check, record, default_review, studies, entities, contexts, context_records
             )
+            proposed_by = check.proposed_by(record)
+            if proposed_by is not None:  # an accepted draft: each of its evidence remembers the tool
+                evidence = [
+                    item if item.proposed_by else replace(item, proposed_by=proposed_by) for item in evidence
+                ]
             if not evidence and "evidence" in record:
                 continue
             if subject and obj and predicate and ok:
@@ -99,7 +105,13 @@ def _validate_evidence(
         return []
     result: list[Evidence] = []
     for item in items:
-        check.unknown_keys(item, EVIDENCE_KEYS | {"hedged"}, "evidence")
+        check.unknown_keys(item, EVIDENCE_KEYS | {"hedged", "status"}, "evidence")
+        if "status" in item:
+            check.report(
+                item.where_key("status"),
+                "evidence.status",
+                "status: goes on the assertion, not on one of its evidence (a draft is proposed whole)",
+            )
         study_ids = check.texts(item, "study")
         if not study_ids:
             check.report(item.where(), "evidence.study", "missing (required): the study that says it")
@@ -168,6 +180,7 @@ def _validate_evidence(
                 f"only inferred records say what they were inferred from; this one is {basis.value}",
             )
         caveat = check.text(item, "caveat")
+        proposed_by = check.proposed_by(item)
         context_record = item.get("context")
         inherit = True
         if context_record is None:
@@ -201,6 +214,7 @@ def _validate_evidence(
                     inferred_from=inferred_from,
                     caveat=caveat,
                     inherited=inherited,
+                    proposed_by=proposed_by,
                 )
             )
     return result

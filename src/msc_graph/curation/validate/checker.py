@@ -19,7 +19,21 @@ from msc_graph.model import CONTEXT_FIELDS, Study
 
 TOP_LEVEL = {"review", "entities", "studies", "contexts", "assertions", "xrefs", "components"}
 CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_.]*):(\S+)$")
-ENTITY_KEYS = {"id", "label", "type", "synonyms", "xrefs", "is_a", "no_xref", "found_in", "components"}
+DRAFT_KEYS = {"status", "proposed_by"}
+"""What a tool's proposal carries (``status: draft``, ``proposed_by: TOOL``); accepting drops ``status``."""
+STATUSES = ("draft",)
+"""The record statuses there are: a draft is a proposal ``build`` leaves out until a curator accepts it."""
+ENTITY_KEYS = {
+    "id",
+    "label",
+    "type",
+    "synonyms",
+    "xrefs",
+    "is_a",
+    "no_xref",
+    "found_in",
+    "components",
+} | DRAFT_KEYS
 STUDY_KEYS = {
     "id",
     "citation",
@@ -36,8 +50,8 @@ STUDY_KEYS = {
     "review",
     "seed",
     "context",
-}
-ASSERTION_KEYS = {"subject", "predicate", "object", "evidence", "sign", "note"}
+} | DRAFT_KEYS
+ASSERTION_KEYS = {"subject", "predicate", "object", "evidence", "sign", "note"} | DRAFT_KEYS
 EVIDENCE_KEYS = {
     "study",
     "read_in",
@@ -48,6 +62,7 @@ EVIDENCE_KEYS = {
     "inferred_from",
     "caveat",
     "context",
+    "proposed_by",
 }
 CONTEXT_KEYS = set(CONTEXT_FIELDS) | {"use", "inherit"}
 
@@ -137,6 +152,34 @@ class Checker:
                 line, column = value.marks[index]
                 self.report((value.file, line, column), key, f"item {index + 1} must be a mapping")
         return items
+
+    def records(self, data: Located, key: str) -> list[Located]:
+        """Return the mappings listed at ``key`` that are not drafts; report unknown statuses.
+
+        Drafts (``status: draft``) are proposals, not data: they are left out
+        here, before ids are registered, so nothing downstream sees them and a
+        draft that repeats an accepted id is no duplicate (``validate`` lists
+        drafts as warnings; accepting one makes it data like any other).
+        """
+        kept = []
+        for record in self.mappings(data, key):
+            status = record.get("status")
+            if status is None:
+                kept.append(record)
+            elif status not in STATUSES:
+                self.report(
+                    record.where("status"),
+                    "status",
+                    f"unknown status {status!r}; the only status is draft (a proposal build leaves out); "
+                    "remove status: to accept the record",
+                )
+        return kept
+
+    def proposed_by(self, record: Located) -> str | None:
+        """Return the tool that proposed ``record`` (``proposed_by:``), reporting a value that is no name."""
+        if "proposed_by" not in record:
+            return None
+        return self.text(record, "proposed_by")
 
     def unknown_keys(self, record: Located, allowed: set[str], what: str) -> None:
         """Report every field of ``record`` not in ``allowed``, with close matches."""

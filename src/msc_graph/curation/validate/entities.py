@@ -87,6 +87,7 @@ def validate_entities(
                 else _derived_components(label, check.texts(record, "synonyms"), EntityType(str(type_name)))
             ),
             found_in=check.texts(record, "found_in"),
+            proposed_by=check.proposed_by(record),
         )
     for ident, entity in entities.items():
         if entity.found_in and entity.type not in PLACE_TYPES:

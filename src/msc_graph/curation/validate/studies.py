@@ -8,16 +8,7 @@ from typing import Any
 
 from msc_graph.curation.load import Located
 from msc_graph.curation.validate.checker import CONTEXT_KEYS, STUDY_KEYS, Checker, is_key, suggest
-from msc_graph.model import CONTEXT_FIELDS, Context, Entity, EntityType, Setting, Study
-
-CONTEXT_TYPES: dict[str, frozenset[EntityType]] = {
-    "species": frozenset({EntityType.SPECIES}),
-    "disease_model": frozenset({EntityType.DISEASE_MODEL}),
-    "msc_source": frozenset({EntityType.MSC_SOURCE, EntityType.CELL_SOURCE}),
-    "preparation": frozenset({EntityType.SECRETOME_COMPONENT, EntityType.CELL_PREPARATION}),
-    "route": frozenset({EntityType.ROUTE}),
-    "measured_in": frozenset({EntityType.TISSUE, EntityType.CELL_TYPE}),
-}
+from msc_graph.model import CONTEXT_FIELDS, CONTEXT_TYPES, Context, Entity, Setting, Study
 
 
 def validate_studies(
@@ -67,6 +58,7 @@ def validate_studies(
             review=review,
             context=context,
             seed=seed,
+            proposed_by=check.proposed_by(record),
         )
     return studies
 

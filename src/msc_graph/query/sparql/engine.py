@@ -133,7 +133,7 @@ def evaluate_local(
             rows.append([None if v is None else from_oxigraph(v) for v in item])
         return QueryResult("SELECT", variables, rows, limit=limit)
     except SyntaxError as error:
-        raise _syntax_error(error, prepared.shift) from None
+        raise prepared.unknown_prefix or _syntax_error(error, prepared.shift) from None
     except (OSError, ValueError, RuntimeError) as error:
         raise QueryError(f"query failed: {error}") from None
     finally:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -144,6 +144,10 @@ class PreparedQuery:
     """SELECT, CONSTRUCT, DESCRIBE or ASK."""
     shift: int = 0
     """Lines prepended before the user's first line (to map error positions back)."""
+    unknown_prefix: QueryError | None = None
+    """What to report if the engine cannot parse the text: a prefix neither declared nor predeclared.
+
+    Not refused here, as an endpoint may predeclare prefixes of its own."""
 
     @property
     def is_graph(self) -> bool:
@@ -234,17 +238,44 @@ def _check_from(tokens: Sequence[Token], index: int, prefixes: Mapping[str, str]
 def prepare_query(text: str, prefixes: Mapping[str, str]) -> PreparedQuery:
     """Check a query and prepend the PREFIX lines it needs; the one gate every query passes.
 
+    A prefix neither declared nor predeclared is reported (with the
+    predeclared ones it may mean) only where the engine fails to parse the
+    query, as an endpoint may know it (:attr:`PreparedQuery.unknown_prefix`).
+
     Raises:
         RefusedQueryError: the guard refused it (see :func:`inspect_query`); also when rdflib's
             parser reads it as an update or finds a SERVICE pattern in it.
         QueryError: not a query.
     """
     shape = inspect_query(text, prefixes)
-    missing = sorted(p for p in shape.used_prefixes - shape.declared_prefixes if p in prefixes)
+    undeclared = shape.used_prefixes - shape.declared_prefixes
+    missing = sorted(p for p in undeclared if p in prefixes)
     head = "".join(f"PREFIX {p}: <{prefixes[p]}>\n" for p in missing)
     full = head + text
     _check_parse_tree(full)
-    return PreparedQuery(full, shape.form, len(missing))
+    unknown = undeclared - set(prefixes)
+    unknown_prefix = _unknown_prefix(text, unknown, prefixes) if unknown else None
+    return PreparedQuery(full, shape.form, len(missing), unknown_prefix)
+
+
+def _unknown_prefix(text: str, unknown: Set[str], prefixes: Mapping[str, str]) -> QueryError | None:
+    """Return the error at the first use of a prefix in ``unknown``, with the predeclared ones it may mean."""
+    from msc_graph.views.resolve import find_close_names
+
+    for token in iter_tokens(text):
+        prefix = token.text.partition(":")[0]
+        if token.kind != "word" or ":" not in token.text or prefix not in unknown:
+            continue
+        declare = f"PREFIX {prefix}: <IRI>"
+        close = find_close_names(prefix, prefixes)
+        if close:
+            hint = f"did you mean {', '.join(f'{p}:' for p in close)}? (else declare it: {declare})"
+        else:
+            listed = ", ".join(f"{p}:" for p in list(prefixes)[:8])
+            more = f" ... ({len(prefixes)} in all)" if len(prefixes) > 8 else ""
+            hint = f"declare it ({declare}) or use a predeclared prefix: {listed}{more}"
+        return QueryError(f"unknown prefix {prefix}:", token.line, token.column, hint)
+    return None
 
 
 _PARSER_LOCK = threading.Lock()

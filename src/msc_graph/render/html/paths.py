@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from msc_graph.model import Evidence, GraphModel
@@ -15,9 +15,15 @@ if TYPE_CHECKING:
 
 
 def build_paths_graph(
-    model: GraphModel, search: PathSearch, prefixes: Mapping[str, str] | None = None
+    model: GraphModel,
+    search: PathSearch,
+    prefixes: Mapping[str, str] | None = None,
+    hints: Sequence[str] = (),
 ) -> VizGraph:
-    """Return a page of only the nodes and hops of the found chains, each chain listed."""
+    """Return a page of only the nodes and hops of the found chains, each chain listed.
+
+    ``hints`` follow "No chain found" when there is none, as in the text output.
+    """
     hops: dict[str, tuple[str, str, str]] = {}
     hop_evidence: dict[str, list[Evidence]] = {}
     order: list[str] = []
@@ -58,7 +64,7 @@ def build_paths_graph(
         subtitle=subtitle,
         chains=tuple(chains),
         edge_labels=True,
-        empty_message="No chain found within the limits; try --max-hops or fewer filters.",
+        empty_message="No chain found within the limits" + "".join(f"; {hint}" for hint in hints) + ".",
     )
     page = PageBuilder(model, prefixes, graph)
     starts = {path.nodes[0] for path in search.paths}
@@ -71,7 +77,10 @@ def build_paths_graph(
 
 
 def render_paths_html(
-    model: GraphModel, search: PathSearch, prefixes: Mapping[str, str] | None = None
+    model: GraphModel,
+    search: PathSearch,
+    prefixes: Mapping[str, str] | None = None,
+    hints: Sequence[str] = (),
 ) -> str:
     """Return a page drawing only the nodes and hops of the found chains.
 
@@ -80,4 +89,4 @@ def render_paths_html(
     every hop's tooltip lists the evidence that survived the search's filters.
     ``prefixes`` turns cross-references into links (plain CURIEs without it).
     """
-    return render_graph_html(build_paths_graph(model, search, prefixes))
+    return render_graph_html(build_paths_graph(model, search, prefixes, hints))

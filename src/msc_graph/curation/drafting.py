@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +84,7 @@ _CUES: list[tuple[str, str]] = [
     (r"stimulat(?:e|es|ed|ing|ion)", "increases"),
     (r"induc(?:e|es|ed|ing|tion)", "increases"),
     (r"elevat(?:e|es|ed|ing|ion)", "increases"),
+    (r"rais(?:e|es|ed|ing)", "increases"),
     (r"boost(?:s|ed|ing)?", "increases"),
     (r"foster(?:s|ed|ing)?", "increases"),
     (r"improv(?:e|es|ed|ing|ement)", "improves"),
@@ -828,6 +829,7 @@ def draft_review(
     entities: Mapping[str, Entity],
     region: SeedRegion | None = None,
     progress: Callable[[str], None] | None = None,
+    studies: Collection[str] = (),
 ) -> Draft:
     """Draft the curation of the seed text ``raw`` as review ``review``.
 
@@ -839,6 +841,7 @@ def draft_review(
         region: what of the seed is main text (``coverage/seeds.yaml``); without
             one, the text up to its reference list.
         progress: called with a line of progress now and then.
+        studies: the ids of the studies the graph has: cited, never proposed again.
     """
     references_line = find_references_start(raw)
     if region is None:
@@ -871,7 +874,8 @@ def draft_review(
             record["title"] = reference.title
         if reference.number is not None:
             record["ref"] = reference.number
-        draft.studies.setdefault(study_id, record)
+        if study_id not in studies:
+            draft.studies.setdefault(study_id, record)
         return study_id
 
     paragraph: tuple[str, int] = ("", 0)
