@@ -91,14 +91,19 @@ _CUES: list[tuple[str, str]] = [
     (r"activat(?:e|es|ed|ing)", "activates"),
     (r"contain(?:s|ed|ing)?", "carries"),
     (r"carr(?:y|ies|ied|ying)", "carries"),
-    (r"secret(?:e|es|ed|ing)", "carries"),
+    (r"secret(?:e|es|ed|ing|ion)", "carries"),
+    (r"mediat(?:e|es|ed|ing)", "increases"),
     (r"releas(?:e|es|ed|ing)", "carries"),
     (r"produc(?:e|es|ed|ing)", "carries"),
     (r"rich in|enriched (?:in|with)", "carries"),
     (r"(?:present|found|detected|identified|contained|abundant) in", "contained-in"),
+    (
+        r"(?:collectively |together )?(?:compos(?:e|es|ing)|constitut(?:e|es|ing)|make up|makes up)",
+        "contained-in",
+    ),
     (r"target(?:s|ed|ing)?", "targets"),
     (r"markers? (?:of|for)", "marker-of"),
-    (r"derived from|isolated from|obtained from", "derived-from"),
+    (r"(?:derived|isolated|obtained|purified|collected)(?:\s+(?!from\b)[\w-]+){0,3}\s+from", "derived-from"),
     (
         r"associated with|linked (?:to|with)|involved in|implicated in|role in|"
         r"contribut(?:e|es|ed|ing) to",
@@ -112,7 +117,10 @@ _CUES: list[tuple[str, str]] = [
         "acts-on",
     ),
 ]
-_CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{pattern})\\b)" for i, (pattern, _) in enumerate(_CUES)), re.I)
+# A cue is a word of its own: "modulation" in "immune-modulation" names a process, not a cue.
+_CUE = re.compile(
+    "|".join(f"(?P<c{i}>(?<![-\\w])(?:{pattern})\\b(?!-))" for i, (pattern, _) in enumerate(_CUES)), re.I
+)
 _HEDGE = re.compile(
     r"\b(?:may|might|could|suggests?|suggested|suggesting|possibl[ey]|likely|probably|"
     r"appears? to|thought to|proposed|seems? to|potentially|presumably)\b",
@@ -121,7 +129,8 @@ _HEDGE = re.compile(
 _NEGATION = re.compile(r"\b(?:not|no|nor|without|neither|failed to)\s+(?:\w+\s+)?$", re.I)
 _PASSIVE = re.compile(r"^\s+by\b", re.I)
 # A later cue whose subject is the object of the one before ("..., which in turn reduces ...").
-_RELAY = re.compile(r"\b(?:which|that|thus|in turn|leading to|resulting in|causing)\b", re.I)
+# ("and thus reduced ..." goes on with the same subject: only a bare "thus" relays.)
+_RELAY = re.compile(r"\b(?:which|that|(?<!and )thus|in turn|leading to|resulting in|causing)\b", re.I)
 # What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
 _LIST_GLUE = re.compile(
     r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|e\.g\.|i\.e\.|respectively|others|etc)\b)*"
@@ -615,6 +624,17 @@ def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
     return run
 
 
+def _run_on(mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."), as :func:`_run` ends one."""
+    run = mentions[:1]
+    for mention in mentions[1:]:
+        glue = text[run[-1].end : mention.start]
+        if not (_LIST_GLUE.fullmatch(glue) and re.search(r",|\b(?:and|or)\b", glue)):
+            break
+        run.append(mention)
+    return run
+
+
 def _agent(names: _Names, mentions: list[Mention], text: str, before: int) -> Mention | None:
     """Return what the sentence says was given ("treated with X", "delivery of X") before ``before``."""
     for match in _AGENT.finditer(text, 0, before):
@@ -663,6 +683,7 @@ def propose_from_text(
     last_subject: str | None = None
     previous_subject: list[Mention] = []
     previous_objects: list[Mention] = []
+    previous_kind = ""
     previous_end = 0
     for number, cue in enumerate(cues):
         kind = _cue_name(cue)
@@ -674,15 +695,22 @@ def propose_from_text(
         passive = _PASSIVE.match(text[cue.end() :])
         subjects: list[Mention] = []
         objects: list[Mention] = []
-        if kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
+        if kind == "including" and previous_subject and not previous_objects and not before:
+            # "isolated from various tissues, including A, B and C": the list is what the cue before names
+            kind, subjects = previous_kind, previous_subject
+            objects = [
+                m for m in after if names.type_of(m.entity) not in {EntityType.SPECIES, EntityType.ROUTE}
+            ]
+            objects = _run(objects, len(objects) - 1, text) if objects else []
+        elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
             holders = [m for m in after if names.type_of(m.entity) in _HOLDER_TYPES]
             if holders and before:
                 subjects, objects = holders[:1], _run(mentions, before[-1], text)
                 kind = "carries"
         elif passive:  # "X is inhibited by Y": Y does it to X
             agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
-            if agents and before:
-                subjects, objects = agents[:1], _run(mentions, before[-1], text)
+            if agents and before:  # "... is mediated by A, B and C": each of them
+                subjects, objects = _run_on(agents, text), _run(mentions, before[-1], text)
             elif agents and kind == "carries" and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE:
                 # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition
                 secretome = names.lookup("secretome")
@@ -736,12 +764,13 @@ def propose_from_text(
         for subject in subjects:
             for obj in objects:
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
+                holder, held = names.type_of(subject.entity), names.type_of(obj.entity)
                 if (
-                    passive
+                    (passive or holder is EntityType.MSC_SOURCE)
                     and kind == "carries"
-                    and names.type_of(obj.entity) is EntityType.SECRETOME_COMPONENT
+                    and held is EntityType.SECRETOME_COMPONENT
                 ):
-                    # "the secretome released by MSCs": the fraction comes from the cells
+                    # "the secretome released by MSCs", "MSCs release a medium": it comes from the cells
                     found.append((obj, "derived-from", subject, cue))
                 elif predicate is not None:
                     found.append((subject, predicate, obj, cue))
@@ -755,6 +784,7 @@ def propose_from_text(
             previous_subject = subjects
             last_subject = subjects[0].entity
         previous_objects = objects
+        previous_kind = kind
         previous_end = cue.end()
     for match, entity in _anti(names, mentions, text):
         anti_subject = _agent(names, mentions, text, match.start())
