@@ -170,6 +170,12 @@ _FUNCTION_WORD = re.compile(
     r"whereas|due|because|thus|then|both|between|among|over|under|upon|against",
     re.I,
 )
+# ", tooth pulp, ": one item no name covers, inside a list of named ones.
+_LIST_GAP = re.compile(
+    r",\s+(?:(?:and|or)\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2},\s+(?:(?:and|or)\s+)?"
+)
+# "X are multipotent adult Y": what stands after the copula names X again.
+_COPULA = re.compile(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
 _CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
@@ -597,18 +603,30 @@ def _context(names: _Names, mentions: list[Mention], used: set[str], text: str) 
     return context
 
 
-def _subject_for(names: _Names, mentions: list[Mention], index: int) -> Mention:
-    """Return the subject at ``mentions[index]``, or the preparation it belongs to.
+def _subject_for(names: _Names, mentions: list[Mention], index: int, text: str) -> Mention:
+    """Return the subject at ``mentions[index]``, or what it stands for in the sentence.
 
     "the secretome of human adipose-derived MSCs reduces ..." is the
-    secretome's claim, the MSC source its context.
+    secretome's claim, the MSC source its context; in "MSCs are adult stem
+    cells that can be isolated from ..." the stem cells are the MSCs.
     """
     mention = mentions[index]
-    if index > 0 and names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE):
-        before = mentions[index - 1]
-        if names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
-            return before
+    if index == 0:
+        return mention
+    before = mentions[index - 1]
+    if _COPULA.fullmatch(text[before.end : mention.start]):
+        return _subject_for(names, mentions, index - 1, text)
+    source = names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE)
+    if source and names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
+        return before
     return mention
+
+
+def _joins(glue: str) -> bool:
+    """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, "."""
+    if _LIST_GLUE.fullmatch(glue):
+        return bool(re.search(r",|\b(?:and|or)\b", glue))
+    return bool(_LIST_GAP.fullmatch(glue)) and not _CUE.search(glue)
 
 
 def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
@@ -616,8 +634,7 @@ def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
     run = [mentions[last]]
     index = last
     while index > 0:
-        glue = text[mentions[index - 1].end : mentions[index].start]
-        if not (_LIST_GLUE.fullmatch(glue) and re.search(r",|\b(?:and|or)\b", glue)):
+        if not _joins(text[mentions[index - 1].end : mentions[index].start]):
             break
         index -= 1
         run.insert(0, mentions[index])
@@ -628,8 +645,7 @@ def _run_on(mentions: list[Mention], text: str) -> list[Mention]:
     """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."), as :func:`_run` ends one."""
     run = mentions[:1]
     for mention in mentions[1:]:
-        glue = text[run[-1].end : mention.start]
-        if not (_LIST_GLUE.fullmatch(glue) and re.search(r",|\b(?:and|or)\b", glue)):
+        if not _joins(text[run[-1].end : mention.start]):
             break
         run.append(mention)
     return run
@@ -741,7 +757,7 @@ def propose_from_text(
                 doers = [i for i in pool if names.type_of(mentions[i].entity) in _AGENT_TYPES]
                 pool = pool if relay else doers or pool
                 if pool:
-                    head = _subject_for(names, mentions, pool[-1])
+                    head = _subject_for(names, mentions, pool[-1], text)
                     run = _run(mentions, mentions.index(head), text)
                     subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
             for mention in after:
