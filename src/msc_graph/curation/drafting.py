@@ -1001,6 +1001,14 @@ def _locator(sentence: Sentence, numbers: list[int]) -> str:
     return locator
 
 
+def _covers(mentions: list[Mention], text: str) -> bool:
+    """Return True when the mentions name all of ``text`` (nothing but separators between them)."""
+    rest = text
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    return not re.search(r"[A-Za-z0-9]", rest)
+
+
 def _propose_row(
     names: _Names,
     row: TableRow,
@@ -1038,6 +1046,8 @@ def _propose_row(
         if re.search(r"source|origin", head) and "msc" in normalise_name(head):
             # "Bone marrow" under "Source of MSCs" names the MSCs of the bone marrow
             source = names.lookup(f"{cell} MSCs") or names.lookup(f"{cell}-derived MSCs") or source
+            if source is None and cell and not re.search(r"[,;↓↑]", cell):
+                source = names.propose(f"{cell} MSCs", EntityType.MSC_SOURCE)
         for mention in mentions:
             if names.type_of(mention.entity) is EntityType.SECRETOME_COMPONENT:
                 agent = agent or mention.entity
@@ -1059,7 +1069,10 @@ def _propose_row(
         for arrow, item in _ARROW_ITEM.findall(cell):
             item = item.strip()
             entity = names.lookup(item)
-            found = [entity] if entity else [m.entity for m in names.scan(item)]
+            scanned = names.scan(item)
+            if entity is None and not (scanned and _covers(scanned, item)) and len(item.split()) <= 5:
+                entity = names.propose(item, _guess_type(item, EntityType.PROCESS))  # one effect per arrow
+            found = [entity] if entity else [m.entity for m in scanned]
             for entity_id in found:
                 effects.append((f"{arrow} {item}", 1 if arrow == "↑" else -1, entity_id))
     if agent is not None:
@@ -1083,7 +1096,8 @@ def _propose_row(
             )
             proposed = True
     single = {mention.entity for _cell, mention in factors}
-    listed = any(re.search(r",|\band\b", cell) for cell, _mention in factors)  # "VEGF, HGF": several
+    # "VEGF, HGF", or "ADAM10 annexin clusterin" with only ADAM10 known: several factors, no inference
+    listed = any(not _covers([mention], cell) for cell, mention in factors)
     if len(single) == 1 and not listed and effects:  # one factor: a curator's inference, said in words
         factor = next(iter(single))
         for item, sign, entity_id in effects:
