@@ -155,9 +155,16 @@ _ADJECTIVE_NOUNS = [
     ("al", ""),
 ]
 _PHRASE_LEAD = re.compile(
-    r"\s*(?:(?:the|a|an|its|their|both|significantly|markedly|also|further)\s+)*"
+    r"\s*(?:(?:the|a|an|its|their|both|some|several|various|many|different|numerous|multiple|other|"
+    r"all|more|significantly|markedly|also|further)\s+)*"
     r"(?:(?:levels?|expression|production|number|amount|risk|extent|release|secretion|activity|"
     r"formation|size|rate)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+# Words too general to be an entity of their own ("reduced the effects").
+_GENERIC = re.compile(
+    r"(?:factors?|cells?|effects?|levels?|expression|activity|molecules?|substances?|problems?|"
+    r"functions?|properties|outcomes?|results?|changes?|response|mechanisms?|roles?|ability|potential)",
     re.I,
 )
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
@@ -201,6 +208,7 @@ _AGENT_TYPES = FACTOR_TYPES | {
 }
 _HOLDER_TYPES = {EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE, EntityType.CELL_PREPARATION}
 """What can carry factors: a preparation, the cells themselves."""
+_CARRIER_TYPES = _HOLDER_TYPES | {EntityType.CELL_TYPE}
 _SIGNED = {"decreases", "increases", "inhibits", "activates", "ameliorates", "targets"}
 _ABBREVIATION = re.compile(r"\(([A-Za-z][A-Za-z0-9α-ωΑ-Ω\-+]{1,14})\)")
 _FOOTNOTE_PAIR = re.compile(r"(?:^|;\s*)([^:;]{1,20}?):\s*([^;]+)")
@@ -481,7 +489,8 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
         if gap.strip() or _FUNCTION_WORD.fullmatch(match.group()) or _CUE.fullmatch(match.group()):
             break
         words.append((match.start(), match.end()))
-    if not words or len(words) > 4 or not re.search(r"[a-z]{4}", text[words[0][0] : words[-1][1]]):
+    phrase = text[words[0][0] : words[-1][1]] if words else ""
+    if not words or len(words) > 4 or not re.search(r"[a-z]{4}", phrase) or _GENERIC.fullmatch(phrase):
         return None
     return words[0][0], words[-1][1]
 
@@ -769,7 +778,7 @@ def propose_from_text(
                 objects.append(mention)
                 if len(objects) == MAX_OBJECTS:
                     break
-            if not objects and kind in _SIGNED | {"improves"}:
+            if not objects and not after and kind in _SIGNED | {"improves"}:
                 # no name after a signed cue: the words that follow it, proposed as a new entity
                 objects = _phrase_objects(names, text, cue.end(), stop)
             if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
@@ -777,6 +786,14 @@ def propose_from_text(
                 subjects = near[-1:]
             if kind == "including" and not any(names.type_of(m.entity) in _HOLDER_TYPES for m in subjects):
                 subjects = []  # "cytokines including IL-6" names kinds, not contents
+            if kind == "carries" and not passive:
+                # what carries or secretes is a preparation or a cell: "they ... by secreting X" is the
+                # nearest one before, else the paragraph's subject
+                subjects = [m for m in subjects if names.type_of(m.entity) in _CARRIER_TYPES]
+                holders = [
+                    m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) in _CARRIER_TYPES
+                ]
+                subjects = subjects or holders[-1:]
         for subject in subjects:
             for obj in objects:
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
