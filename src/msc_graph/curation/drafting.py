@@ -183,6 +183,12 @@ _LIST_GAP = re.compile(
 )
 # "X are multipotent adult Y": what stands after the copula names X again.
 _COPULA = re.compile(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
+_MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b", re.I)
+# "Activated microglia release ...", "an increased expression of ...": a participle before its noun
+# describes the noun; it states no effect of anything.
+_ATTRIBUTIVE = re.compile(
+    r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$", re.I
+)
 _CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
@@ -513,10 +519,16 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
     return objects
 
 
+def _is_footnote(sentence: Sentence) -> bool:
+    """Return True for a table's abbreviation footnote ("EV: extracellular vesicle; FS: full secretome")."""
+    return sentence.section.startswith("Table") and len(_FOOTNOTE_PAIR.findall(sentence.text)) >= 2
+
+
 def _guess_type(name: str, default: EntityType = EntityType.FACTOR) -> EntityType:
     """Return a first guess at a proposed entity's type from its name (the curator checks it)."""
     lower = name.lower()
     for pattern, kind in (
+        (r"condition(?:ed)? medi(?:um|a)|secretome|-cm\b", EntityType.SECRETOME_COMPONENT),
         (r"stem cells?|stromal cells?", EntityType.MSC_SOURCE),
         (r"pathway|signal", EntityType.PATHWAY),
         (r"\bcells?\b|cytes?\b|blasts?\b|neurons?\b", EntityType.CELL_TYPE),
@@ -631,6 +643,16 @@ def _subject_for(names: _Names, mentions: list[Mention], index: int, text: str) 
     return mention
 
 
+def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
+    """Return the medium an MSC mention is the source of ("hUC-MSCs condition medium decreased"), or it."""
+    if names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE):
+        medium = _MEDIUM_AFTER.match(text, mention.end)
+        found = names.lookup("conditioned medium") if medium else None
+        if medium and found:
+            return Mention(found, mention.start, medium.end())
+    return mention
+
+
 def _joins(glue: str) -> bool:
     """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, "."""
     if _LIST_GLUE.fullmatch(glue):
@@ -702,7 +724,11 @@ def propose_from_text(
     cue, and then the quote holds the cue and the object only.
     """
     mentions = names.scan(text)
-    cues = [m for m in _CUE.finditer(text) if not _NEGATION.search(text[: m.start()])]
+    cues = [
+        m
+        for m in _CUE.finditer(text)
+        if not _NEGATION.search(text[: m.start()]) and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
+    ]
     hedged = bool(_HEDGE.search(text))
     found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
     last_subject: str | None = None
@@ -767,8 +793,11 @@ def propose_from_text(
                 pool = pool if relay else doers or pool
                 if pool:
                     head = _subject_for(names, mentions, pool[-1], text)
+                    medium = _medium_of(names, head, text)
                     run = _run(mentions, mentions.index(head), text)
                     subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
+                    if medium is not head:  # the medium of these cells, not the cells
+                        subjects = [medium]
             for mention in after:
                 mention_type = names.type_of(mention.entity)
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
@@ -918,10 +947,10 @@ def draft_review(
     draft = Draft(review)
     lookup = _Names(names, entities)
     _learn_abbreviations(lookup, (s.text for s in sentences))
-    for sentence in sentences:
-        if sentence.section.startswith("Table") and ":" in sentence.text and ";" in sentence.text:
-            for pair in _FOOTNOTE_PAIR.finditer(sentence.text):
-                lookup.learn(pair.group(2), pair.group(1))
+    footnotes = {i for i, s in enumerate(sentences) if _is_footnote(s)}
+    for index in footnotes:
+        for pair in _FOOTNOTE_PAIR.finditer(sentences[index].text):
+            lookup.learn(pair.group(2), pair.group(1))
     superscripts = _superscripts(raw, references_line)
 
     def study_of(cited: list[Reference]) -> str:
@@ -946,6 +975,8 @@ def draft_review(
     for number, sentence in enumerate(sentences):
         if progress and number % 50 == 0:
             progress(f"{review}: sentence {number + 1}/{len(sentences)}")
+        if number in footnotes:  # "GFAP: glial fibrillary acidic protein; ...": names, not claims
+            continue
         cited = _cited(sentence.text, by_author)
         numbers = [n for prefix, ns in superscripts if prefix[-25:] in sentence.text for n in ns]
         cited += [by_number[n] for n in dict.fromkeys(numbers) if n in by_number]
