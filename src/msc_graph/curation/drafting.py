@@ -110,6 +110,11 @@ _CUES: list[tuple[str, str]] = [
         "associated-with",
     ),
     (r"models? of", "model-of"),
+    (
+        r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against)|"
+        r"treatment (?:of|for)|treating|effective (?:against|for|in)",
+        "ameliorates",
+    ),
     (r"including|includes?|included", "including"),
     (
         r"acts? on|acting on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
@@ -450,12 +455,26 @@ class _Names:
             self.local[normalise_name(name)] = entity_id
         return entity_id
 
+    def _preparation_in(self, long_form: str) -> str | None:
+        """Return the preparation a long form ends with ("human adipose MSCs conditioned media"), if any.
+
+        Such a name is the preparation made from those cells: the graph keeps
+        the preparation and records the cells as its context, so the seed's
+        abbreviation ("hAMSCs-CM") names the preparation.
+        """
+        words = long_form.split()
+        for start in range(1, len(words) - 1):
+            found = self.lookup(" ".join(words[start:]))
+            if found and self.type_of(found) is EntityType.SECRETOME_COMPONENT:
+                return found
+        return None
+
     def learn(self, long_form: str, short: str) -> None:
         """Record that the seed defines ``short`` as ``long_form``; propose an entity where both are new."""
         long_form, short = long_form.strip(" ,.;"), short.strip()
         if not long_form or normalise_name(long_form) == normalise_name(short):
             return
-        known = self.lookup(short) or self.lookup(long_form)
+        known = self.lookup(short) or self.lookup(long_form) or self._preparation_in(long_form)
         if known:
             self.local.setdefault(normalise_name(short), known)
             self.local.setdefault(normalise_name(long_form), known)
@@ -580,8 +599,8 @@ def _learn_abbreviations(names: _Names, texts: Iterator[str]) -> None:
 
 def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None) -> str | None:
     """Return the predicate a cue proposes for these ends, or None where it would guess."""
-    if cue == "improves":
-        return "ameliorates" if obj in _DISEASE_TYPES else "increases"
+    if cue == "improves":  # a disease gets better; a function, a sensitivity, a phenotype goes up
+        return "ameliorates" if obj in (EntityType.DISEASE, EntityType.DISEASE_MODEL) else "increases"
     if cue == "decreases" and obj in _DISEASE_TYPES:
         return "ameliorates"
     if cue in ("inhibits", "decreases") and obj is EntityType.PATHWAY:
@@ -780,7 +799,7 @@ def propose_from_text(
             if previous_subject and not relay and not fresh:
                 subjects = previous_subject
             elif agent is not None and not relay:
-                subjects = [agent]
+                subjects = [_medium_of(names, agent, text)]
             else:
                 candidates = [i for i in before if names.type_of(mentions[i].entity) not in _CONTEXT_TYPES]
                 every = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
