@@ -97,6 +97,8 @@ _CUES: list[tuple[str, str]] = [
     (r"produc(?:e|es|ed|ing)", "carries"),
     (r"rich in|enriched (?:in|with)", "carries"),
     (r"(?:present|found|detected|identified|contained|abundant) in", "contained-in"),
+    (r"(?:existence|presence) of", "carries"),
+    (r"(?:trans-?)?differentiat(?:e|es|ed|ing|ion) into", "differentiates-into"),
     (
         r"(?:collectively |together )?(?:compos(?:e|es|ing)|constitut(?:e|es|ing)|make up|makes up)",
         "contained-in",
@@ -138,8 +140,10 @@ _PASSIVE = re.compile(r"^\s+by\b", re.I)
 _RELAY = re.compile(r"\b(?:which|that|(?<!and )thus|in turn|leading to|resulting in|causing)\b", re.I)
 # What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
 _LIST_GLUE = re.compile(
-    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|e\.g\.|i\.e\.|respectively|others|etc)\b)*"
+    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|e\.g\.|i\.e\.|respectively|others|etc|"
+    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of)\b)*"
 )
+_EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
 # What was given, in a sentence that reports its effects ("the group treated with X displayed ...").
 _AGENT = re.compile(
     r"\b(?:treated with|treatment with|administration of|injection of|delivery of|delivering|"
@@ -672,8 +676,14 @@ def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
     return mention
 
 
-def _joins(glue: str) -> bool:
-    """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, "."""
+def _joins(glue: str, examples: bool = True) -> bool:
+    """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, ".
+
+    With ``examples=False``, "such as" or "like" ends the list: what follows
+    are examples of the item before, not items of their own.
+    """
+    if not examples and _EXAMPLES.search(glue):
+        return False
     if _LIST_GLUE.fullmatch(glue):
         return bool(re.search(r",|\b(?:and|or)\b", glue))
     return bool(_LIST_GAP.fullmatch(glue)) and not _CUE.search(glue)
@@ -695,7 +705,7 @@ def _run_on(mentions: list[Mention], text: str) -> list[Mention]:
     """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."), as :func:`_run` ends one."""
     run = mentions[:1]
     for mention in mentions[1:]:
-        if not _joins(text[run[-1].end : mention.start]):
+        if not _joins(text[run[-1].end : mention.start], examples=False):
             break
         run.append(mention)
     return run
@@ -791,6 +801,10 @@ def propose_from_text(
         elif kind in _SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
             # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
             subjects, objects = previous_subject, _run(mentions, before[-1], text)
+            if not subjects and carried is not None:  # "Allodynia and hyperalgesia were reversed": by it
+                for obj in objects:
+                    verb = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+                    found.append((None, verb or kind, obj, cue))
         else:
             # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
             relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
@@ -847,6 +861,10 @@ def propose_from_text(
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
                 holder, held = names.type_of(subject.entity), names.type_of(obj.entity)
                 if (
+                    kind == "differentiates-into"
+                ):  # "MSCs differentiate into osteoblasts": they come from MSCs
+                    found.append((obj, "derived-from", subject, cue))
+                elif (
                     (passive or holder is EntityType.MSC_SOURCE)
                     and kind == "carries"
                     and held is EntityType.SECRETOME_COMPONENT
