@@ -4,8 +4,8 @@ Usage: python scripts/screenshot.py OUT.png [--zoom FACTOR]
 
 Drives Debian's /usr/bin/chromium through playwright (never a downloaded
 browser) with every non-file request aborted, waits until the layout has
-settled, zooms in on the busiest part so labels are drawn, and writes OUT.png
-atomically.
+settled, shows the evidence of one edge in the details panel, and writes
+OUT.png atomically.
 """
 
 from __future__ import annotations
@@ -61,30 +61,26 @@ def shoot(page: Path, out: Path, zoom: float) -> None:
             pagehandle.route("**/*", block)
             pagehandle.goto(page.as_uri())
             pagehandle.wait_for_selector("body[data-ready=true]", state="attached", timeout=180_000)
-            # Zoom towards the best-connected node: at whole-graph scale vis-network
-            # skips labels, and a picture without names explains nothing.
+            # The page as it opens (the folded overview, labels drawn by the page); with --zoom,
+            # closer in towards the best-connected node. The panel shows the evidence of the
+            # best-supported signed edge, as a click on it would.
             pagehandle.evaluate(
                 """(zoom) => {
                   const net = window.mscGraph.network;
-                  const ids = net.body.nodeIndices;
-                  let best = ids[0], most = -1;
-                  for (const id of ids) {
-                    const degree = net.getConnectedEdges(id).length;
-                    if (degree > most) { best = id; most = degree; }
+                  if (zoom !== 1) {
+                    const ids = net.body.nodeIndices;
+                    let best = ids[0], most = -1;
+                    for (const id of ids) {
+                      const degree = net.getConnectedEdges(id).length;
+                      if (degree > most) { best = id; most = degree; }
+                    }
+                    const hub = net.getPosition(best);
+                    net.moveTo({scale: net.getScale() * zoom, animation: false, position: hub});
                   }
-                  net.fit({animation: false});
-                  const scale = Math.max(net.getScale() * zoom, 0.75);
-                  const hub = net.getPosition(best);
-                  const centre = net.getViewPosition();
-                  net.moveTo({scale: scale, animation: false,
-                              position: {x: (hub.x + centre.x) / 2, y: (hub.y + centre.y) / 2}});
-                  // Show the evidence of the best-supported edge, as a click would.
-                  const edges = window.mscGraph.edges.get();
+                  const edges = window.mscGraph.edges.get()
+                    .filter(e => e.kind === "increase" || e.kind === "decrease");
                   edges.sort((a, b) => b.n - a.n);
-                  if (edges.length) {
-                    net.selectEdges([edges[0].id]);
-                    window.mscGraph.showDetails(edges[0].id);
-                  }
+                  if (edges.length) { window.mscGraph.showDetails(edges[0].id); }
                 }""",
                 zoom,
             )
@@ -102,7 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument(
-        "--zoom", type=float, default=3.0, help="zoom relative to the whole-graph view (default 3.0)"
+        "--zoom", type=float, default=1.0, help="zoom relative to the opening view (default 1.0)"
     )
     args = parser.parse_args()
     if not CHROMIUM.exists():

@@ -25,6 +25,7 @@ from msc_graph.query.filters import EvidenceFilter
 from msc_graph.query.paths import find_paths
 from msc_graph.query.subgraph import VizFocus
 from msc_graph.render.html import (
+    FLOW_LEVELS,
     LARGE_GRAPH,
     PageBuilder,
     VizGraph,
@@ -36,30 +37,7 @@ from msc_graph.views import open_graph
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 XSS = "<script>alert(1)</script>"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: browser tests need Debian's chromium (make browser)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright not installed (pip install -e '.[test]')"
-    )
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @dataclass
@@ -192,8 +170,8 @@ def test_inferred_only_edges_are_faded_and_can_be_hidden(
     tip = opened.evaluate("(id) => window.mscGraph.describe(id).textContent", "fs|increases|tgf")
     assert "inferred: row 2 lists the medium among the preparations" in tip
     assert opened.evaluate(DRAWN)["edges"] == 1
-    opened.page.uncheck("#show-inferred")
-    assert opened.evaluate(DRAWN)["edges"] == 0
+    opened.page.uncheck("#bases input[data-basis=inferred]")  # the basis filter hides it
+    assert (opened.evaluate(DRAWN)["nodes"], opened.evaluate(DRAWN)["edges"]) == (0, 0)
     opened.assert_clean()
 
 
@@ -271,6 +249,131 @@ def test_search_by_synonym_and_type_filter(fixture_page: Path, open_page: Any) -
     opened.assert_clean()
 
 
+OPACITY = """() => ({
+  nodes: Object.fromEntries(window.mscGraph.nodes.get().map(n => [n.id, n.opacity === undefined ? 1 : n.opacity])),
+  edges: Object.fromEntries(window.mscGraph.edges.get().map(e => [e.id, e.color.opacity / e.base]))})"""
+
+
+def test_clicking_a_node_leaves_only_its_neighbourhood_at_full_opacity(
+    fixture_page: Path, open_page: Any
+) -> None:
+    opened = open_page(fixture_page)
+    page = opened.page
+    box = page.locator("#graph").bounding_box()
+    at = opened.evaluate(
+        "() => window.mscGraph.network.canvasToDOM(window.mscGraph.network.getPosition('pw'))"
+    )
+    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    page.wait_for_function("() => window.mscGraph.state.highlighted")
+    # the pathway's edges: mir -| pw and pw -> auto
+    opacity = opened.evaluate(OPACITY)
+    assert {n for n, o in opacity["nodes"].items() if o == 1} == {"pw", "mir", "auto"}
+    assert {e for e, o in opacity["edges"].items() if o == 1} == {"mir|inhibits|pw", "pw|decreases|auto"}
+    assert max(o for n, o in opacity["nodes"].items() if n not in {"pw", "mir", "auto"}) < 0.3
+    assert "the pathway" in str(page.locator("#details").text_content())
+    # a click on empty canvas (a corner, far from the fitted graph) puts everything back
+    page.mouse.click(box["x"] + 3, box["y"] + 3)
+    page.wait_for_function("() => !window.mscGraph.state.highlighted")
+    opacity = opened.evaluate(OPACITY)
+    assert set(opacity["nodes"].values()) == {1} and set(opacity["edges"].values()) == {1}
+    opened.assert_clean()
+
+
+def test_edge_kind_basis_and_study_filters_hide_what_they_should(fixture_page: Path, open_page: Any) -> None:
+    opened = open_page(fixture_page)
+    page = opened.page
+
+    def shown() -> tuple[int, int]:
+        drawn = opened.evaluate(DRAWN)
+        return drawn["nodes"], drawn["edges"]
+
+    # descriptive: gfap marker-of astro, cyt associated-with pain -> 16 - 2 edges; pain loses its
+    # only edge, and rat, mouse, cci never had one: 17 - 4 nodes
+    page.uncheck("#kinds input[data-kind=descriptive]")
+    assert shown() == (13, 14)
+    assert "cyt|associated-with|pain" not in opened.evaluate(SHOWN)["edges"]
+    page.check("#kinds input[data-kind=descriptive]")
+    assert shown() == (17, 16)
+    # inferred only: fs -> tgf keeps alpha's inferred record (beta's is stated)
+    page.uncheck("#bases input[data-basis=stated]")
+    page.uncheck("#bases input[data-basis=hedged]")
+    assert opened.evaluate(SHOWN) == {"nodes": ["fs", "tgf"], "edges": ["fs|increases|tgf"]}
+    # hedged only: "which may drive neuropathic pain"
+    page.check("#bases input[data-basis=hedged]")
+    page.uncheck("#bases input[data-basis=inferred]")
+    assert opened.evaluate(SHOWN) == {"nodes": ["cyt", "np"], "edges": ["cyt|increases|np"]}
+    page.check("#bases input[data-basis=stated]")
+    page.check("#bases input[data-basis=inferred]")
+    # beta-2021 supports pw>auto, auto>micro, fs -/- gfap, micro -/- np, fs>tgf, tgf>astro
+    # (as --study beta-2021 draws it, tests/test_html.py)
+    page.select_option("#study-filter", "beta-2021")
+    assert shown() == (8, 6)
+    # a study and a basis must hold for one same piece of evidence: beta's fs>tgf record is stated
+    page.uncheck("#bases input[data-basis=stated]")
+    page.uncheck("#bases input[data-basis=hedged]")
+    assert shown() == (0, 0)
+    page.select_option("#study-filter", "")
+    page.check("#bases input[data-basis=stated]")
+    page.check("#bases input[data-basis=hedged]")
+    assert shown() == (17, 16)
+    opened.assert_clean()
+
+
+def _columns(opened: Opened) -> list[tuple[int, float, str]]:
+    """Return (flow level of its type, x, id) of every drawn node."""
+    return [
+        (FLOW_LEVELS[group], x, node)
+        for node, group, x in opened.evaluate(
+            """() => { const net = window.mscGraph.network, pos = net.getPositions();
+            return net.body.nodeIndices.map(id => [id, window.mscGraph.nodes.get(id).group, pos[id].x]); }"""
+        )
+    ]
+
+
+def _assert_flows_left_to_right(columns: list[tuple[int, float, str]]) -> None:
+    # every node of an earlier step lies left of every node of a later one (a step may take
+    # several columns when it holds many nodes)
+    for level, x, node in columns:
+        for other_level, other_x, other in columns:
+            if level < other_level:
+                assert x < other_x, (node, other)
+
+
+def test_focus_and_paths_pages_follow_the_mechanism_left_to_right(
+    fixture_project: Project, tmp_path: Path, open_page: Any
+) -> None:
+    views = open_graph(fixture_project)
+    focus = VizFocus(around="auto", depth=3)
+    opened = open_page(
+        _write(
+            tmp_path,
+            "around.html",
+            render_graph_html(build_viz_graph(views.model, views.network, views.prefixes, focus)),
+        )
+    )
+    assert opened.evaluate("() => window.mscGraph.layout") == "flow"
+    columns = _columns(opened)
+    # vesicles (secretome) -> small RNA (microRNA) -> pathway -> autophagy -> ... -> neuropathic pain
+    assert {node for _, _, node in columns} >= {"ev", "mir", "pw", "auto", "micro", "np"}
+    _assert_flows_left_to_right(columns)
+    opened.assert_clean()
+
+    targets = list(views.resolver.iter_descendants(["pain"]))
+    search = find_paths(views.network, ["ev"], targets, max_hops=6)
+    opened = open_page(_write(tmp_path, "paths.html", render_paths_html(views.model, search)))
+    _assert_flows_left_to_right(_columns(opened))
+    opened.assert_clean()
+    # the whole fixture graph is no focus: laid out by forces
+    whole = open_page(
+        _write(
+            tmp_path,
+            "whole.html",
+            render_graph_html(build_viz_graph(views.model, views.network, views.prefixes)),
+        )
+    )
+    assert whole.evaluate("() => window.mscGraph.layout") == "force"
+
+
 def test_paths_page_draws_and_highlights_the_chains(
     fixture_project: Project, tmp_path: Path, open_page: Any
 ) -> None:
@@ -289,15 +392,135 @@ def test_paths_page_draws_and_highlights_the_chains(
     opened.assert_clean()
 
 
-def test_real_graph_page_draws_the_whole_network(
+SHOWN = """() => {
+  const net = window.mscGraph.network;
+  return {nodes: [...net.body.nodeIndices].sort(),
+          edges: net.body.edgeIndices.map(id => net.body.edges[id]).filter(e => e.options.id)
+                   .map(e => e.options.id).sort()};
+}"""
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return (
+        a["x"] < b["x"] + b["w"]
+        and b["x"] < a["x"] + a["w"]
+        and a["y"] < b["y"] + b["h"]
+        and b["y"] < a["y"] + a["h"]
+    )
+
+
+def test_real_graph_opens_on_a_readable_overview(
+    real_project: Project, tmp_path: Path, open_page: Any
+) -> None:
+    # The whole curated graph (538 nodes) opens folded: the best-connected nodes drawn, the rest of
+    # each type one group node; labels 13 px on screen, none on another, all inside the canvas.
+    views = open_graph(real_project)
+    graph = build_viz_graph(views.model, views.network, views.prefixes)
+    opened = open_page(_write(tmp_path, "real.html", render_graph_html(graph)))
+    page = opened.page
+    page.wait_for_function("() => window.mscGraph.state.stabilized >= 1", timeout=60_000)
+    drawn = opened.evaluate(DRAWN)
+    assert (drawn["dataNodes"], drawn["dataEdges"]) == (
+        views.network.number_of_nodes(),
+        views.network.number_of_edges(),
+    )
+    folded = opened.evaluate("() => window.mscGraph.folded()")
+    expanded = drawn["nodes"] - len(folded)
+    assert folded and expanded <= 150, (expanded, len(folded))
+    view = opened.evaluate(
+        """() => { const net = window.mscGraph.network, box = document.getElementById('graph');
+        const probe = document.createElement('canvas').getContext('2d');
+        return {width: box.clientWidth, height: box.clientHeight, scale: net.getScale(),
+                labels: window.mscGraph.labels().map(l => {
+                  const node = net.body.nodes[l.id], at = net.canvasToDOM({x: node.x, y: node.y});
+                  probe.font = l.px + 'px sans-serif';
+                  return Object.assign({}, l, {nodeX: at.x, nodeY: at.y, cluster: !!node.isCluster,
+                    measured: probe.measureText(l.text).width,
+                    label: node.isCluster ? node.options.label : window.mscGraph.nodes.get(l.id).label});
+                })}; }"""
+    )
+    labels = view["labels"]
+    assert len(labels) >= 30, len(labels)  # a readable overview names many of its nodes
+    for label in labels:
+        assert label["px"] >= 12  # on screen, whatever the zoom (vis-network's own would be px × scale)
+        assert label["label"].startswith(label["text"].rstrip("…"))
+        assert label["w"] >= label["measured"]  # the box holds the text as the browser measures it
+        assert label["x"] - 1 <= label["nodeX"] <= label["x"] + label["w"] + 1  # beside its node
+        assert label["x"] >= 0 and label["x"] + label["w"] <= view["width"]
+        assert label["y"] >= 0 and label["y"] + label["h"] <= view["height"]
+    for n, first in enumerate(labels):
+        for second in labels[n + 1 :]:
+            assert not _overlap(first, second), (first["text"], second["text"])
+    # vis-network's own labels (px × scale, unreadable at this zoom) are not drawn at all
+    assert (
+        opened.evaluate(
+            "() => window.mscGraph.network.body.nodes[window.mscGraph.labels()[0].id]"
+            ".labelModule.elementOptions.scaling.label.drawThreshold"
+        )
+        > 1000
+    )
+
+    # A filter on the overview folds again what is left, and undone gives the same overview
+    # (vis-network alone would dissolve the groups that lose members and add them back unplaced).
+    page.uncheck("#kinds input[data-kind=descriptive]")
+    page.wait_for_function("() => window.mscGraph.state.stabilized >= 2", timeout=60_000)
+    page.check("#kinds input[data-kind=descriptive]")
+    page.wait_for_function("() => window.mscGraph.state.stabilized >= 3", timeout=60_000)
+    assert sorted(opened.evaluate("() => window.mscGraph.folded()")) == sorted(folded)
+    assert opened.evaluate(DRAWN)["nodes"] == drawn["nodes"]
+
+    # A group opens on a click: it is gone and its members are drawn.
+    group = folded[0]
+    inside = opened.evaluate("(id) => window.mscGraph.network.getNodesInCluster(id)", group)
+    box = page.locator("#graph").bounding_box()
+    at = opened.evaluate(
+        "(id) => window.mscGraph.network.canvasToDOM(window.mscGraph.network.getPosition(id))", group
+    )
+    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    page.wait_for_function("() => window.mscGraph.state.stabilized >= 4", timeout=60_000)
+    shown = set(opened.evaluate(SHOWN)["nodes"])
+    assert group not in shown and set(inside) <= shown
+    # Opening every group draws the whole network.
+    page.click("#expand")
+    page.wait_for_function("() => window.mscGraph.state.stabilized >= 5", timeout=60_000)
+    drawn = opened.evaluate(DRAWN)
+    assert (drawn["nodes"], drawn["edges"]) == (
+        views.network.number_of_nodes(),
+        views.network.number_of_edges(),
+    )
+    opened.assert_clean()
+
+
+def test_side_panel_stays_in_view_beside_the_long_legend(
     real_project: Project, tmp_path: Path, open_page: Any
 ) -> None:
     views = open_graph(real_project)
     graph = build_viz_graph(views.model, views.network, views.prefixes)
     opened = open_page(_write(tmp_path, "real.html", render_graph_html(graph)))
-    drawn = opened.evaluate(DRAWN)
-    assert drawn["nodes"] == views.network.number_of_nodes()
-    assert drawn["edges"] == views.network.number_of_edges()
+    edge = max(
+        (f"{a.subject}|{a.predicate}|{a.object}" for a in views.model.assertions),
+        key=lambda key: len(
+            views.network.succ[key.split("|")[0]][key.split("|")[2]][key.split("|")[1]]["evidence"]
+        ),
+    )
+    boxes = opened.evaluate(
+        """(id) => { window.mscGraph.showDetails(id);
+        const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                               return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+        const filters = document.getElementById('filters');
+        return {panel: box('#panel'), details: box('#details'), graph: box('#graph'),
+                legendOverflows: filters.scrollHeight > filters.clientHeight,
+                width: window.innerWidth, height: window.innerHeight}; }""",
+        edge,
+    )
+    panel, details = boxes["panel"], boxes["details"]
+    # the panel starts at the top and ends inside the window ...
+    assert 0 <= panel["top"] < 80 and panel["bottom"] <= boxes["height"], panel
+    assert panel["left"] >= boxes["graph"]["right"] - 1 and panel["right"] <= boxes["width"]
+    assert details["top"] < 120  # the evidence is readable without scrolling the page
+    assert boxes["legendOverflows"]  # ... beside a legend longer than the window
+    text = str(opened.page.locator("#details").text_content())
+    assert "stated" in text and "read in" in text
     opened.assert_clean()
 
 
@@ -481,6 +704,8 @@ def test_large_imported_page_shows_record_evidence_as_text_and_physics_stops(
     tip = opened.evaluate("() => window.mscGraph.describe('X:0|increases|X:1').textContent")
     assert tip.startswith(HOSTILE + " increases node 1")
     assert '“<b>bold</b> "said" 1”' in tip
+    # one of its records is inferred by its own basis column, which names nothing it was read from
+    assert "inferred" in tip and "null" not in tip
 
     # Search finds the hostile node by its label; the details panel and the hover show it as text.
     page.fill("#search", "<script>")

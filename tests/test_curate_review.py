@@ -119,7 +119,7 @@ def test_build_leaves_drafts_out_and_coverage_shows_them(drafted: Project, runne
     vegf = detailed["sentences"][2]
     assert [c["claim"] for c in vegf["covered_by"]] == ["secretome increases vegf"]
     assert vegf["covered_by"][0]["assertion"].endswith(":18")  # the draft, named by its place
-    text = runner.invoke(cli, ["coverage", "--seed", NEW, "--details"])
+    text = runner.invoke(cli, ["coverage", "--seed", NEW, "--details", "--width", "200"])
     assert f"{NEW}: 2 sentences and 0 rows uncovered; 4 sentences or rows only drafts cover" in text.output
     assert "    DRAFT-ONLY" in text.output
 

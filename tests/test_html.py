@@ -26,7 +26,9 @@ from msc_graph.query.filters import EvidenceFilter, build_filter
 from msc_graph.query.paths import find_paths
 from msc_graph.query.subgraph import VizFocus, expand_types
 from msc_graph.render.html import (
+    FLOW_MAX,
     LARGE_GRAPH,
+    OVERVIEW_NODES,
     NodeColumns,
     PageBuilder,
     VizGraph,
@@ -34,6 +36,7 @@ from msc_graph.render.html import (
     build_paths_graph,
     build_vis_data,
     build_viz_graph,
+    choose_layout,
     describe_predicate,
     render_contradictions_html,
     render_graph_html,
@@ -124,10 +127,15 @@ def test_around_walks_both_directions_up_to_depth(views: GraphViews) -> None:
 
 def test_types_keep_nodes_of_those_types_and_factor_means_every_factor_type(views: GraphViews) -> None:
     assert expand_types(["factor"]) >= {"factor", "cytokine", "microrna", "marker"}
-    # mir (microrna), cyt and tgf (cytokines), gfap (marker), xss (factor); no edge joins two of them.
-    assert _counts(_draw(views, types=expand_types(["factor"]))) == (5, 0)
-    # auto, micro, pain, np; auto -> micro, micro -/- np.
-    assert _counts(_draw(views, types=expand_types(["process", "phenotype"]))) == (4, 2)
+    # mir (microrna), cyt and tgf (cytokines), gfap (marker), xss (factor); no edge joins two of
+    # them, so none is drawn (a page of isolated dots shows nothing) and the subtitle says so.
+    factors = _draw(views, types=expand_types(["factor"]))
+    assert _counts(factors) == (0, 0)
+    assert "5 node(s) with no edge among these types not drawn" in factors.subtitle
+    # auto, micro, pain, np; auto -> micro, micro -/- np: pain has no edge among them.
+    graph = _draw(views, types=expand_types(["process", "phenotype"]))
+    assert _counts(graph) == (3, 2) and set(graph.nodes.ids) == {"auto", "micro", "np"}
+    assert graph.flow  # a focus page: laid out in mechanism columns
 
 
 def test_study_filter_keeps_edges_with_evidence_from_that_study(views: GraphViews) -> None:
@@ -400,6 +408,23 @@ def test_page_style_and_script_ship_as_package_data() -> None:
     for path in static:
         relative = path.relative_to(package).as_posix()
         assert any(fnmatch(relative, pattern) for pattern in globs), relative
+
+
+def test_layout_follows_what_the_page_draws(views: GraphViews) -> None:
+    assert choose_layout(_draw(views)) == "force"  # 17 nodes, the whole graph
+    assert choose_layout(_draw(views, around="auto")) == "flow"
+    n = OVERVIEW_NODES + 1
+    whole = VizGraph("whole", NodeColumns([f"n{i}" for i in range(n)], ["x"] * n, ["factor"] * n))
+    assert choose_layout(whole) == "overview"
+    whole.flow = True  # a focus of up to FLOW_MAX nodes reads left to right ...
+    assert choose_layout(whole) == "flow"
+    many = VizGraph("many", NodeColumns([f"n{i}" for i in range(FLOW_MAX + 1)], ["x"] * (FLOW_MAX + 1)))
+    many.nodes.groups = ["factor"] * (FLOW_MAX + 1)
+    many.flow = True  # ... a larger one opens folded, like the whole graph
+    assert choose_layout(many) == "overview"
+    assert build_vis_data(many)["layout"] == "overview"
+    flow = build_vis_data(whole)  # placed by the page: no physics, no stabilisation
+    assert flow["layout"] == "flow" and not flow["options"]["physics"]["enabled"]
 
 
 def test_large_graph_starts_without_physics_and_draws_edges_plainly() -> None:

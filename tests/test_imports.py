@@ -50,6 +50,7 @@ ORDER = [
     "query/tables",
     "query/stats",
     "query/subgraph",
+    "query/neighbours",
     "query/sparql/guard",
     "query/sparql/named",
     "query/sparql/terms",

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         Study,
     )
     from msc_graph.query.filters import EvidenceFilter, build_filter
+    from msc_graph.query.neighbours import Neighbour, iter_neighbours
     from msc_graph.query.paths import PathResult, PathSearch, find_paths
     from msc_graph.query.payloads import get_label
     from msc_graph.query.sparql import QueryResult, run_query
@@ -64,6 +65,7 @@ _SOURCES = {
         "Study",
     ),
     "msc_graph.query.payloads": ("get_label",),
+    "msc_graph.query.neighbours": ("Neighbour", "iter_neighbours"),
     "msc_graph.query.stats": ("compute_stats",),
     "msc_graph.query.paths": ("PathResult", "PathSearch", "find_paths"),
     "msc_graph.views.resolve": ("Match", "Resolver"),
@@ -93,6 +95,7 @@ __all__ = [
     "ImportedViews",
     "Match",
     "MscGraphError",
+    "Neighbour",
     "PathResult",
     "PathSearch",
     "QueryError",
@@ -106,6 +109,7 @@ __all__ = [
     "compute_stats",
     "find_paths",
     "get_label",
+    "iter_neighbours",
     "iter_study_rows",
     "open_graph",
     "open_imported",

@@ -37,6 +37,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "Show ENTITY: its names, cross-references, hierarchy and every assertion with evidence.",
     ),
     "studies": ("studies", "List primary studies with their contexts, identified factors and effects."),
+    "neighbours": (
+        "neighbours",
+        "List the edges that reach ENTITY: direct, through its markers, its processes and its subtypes.",
+    ),
     "paths": ("paths", "Find how SOURCE could reach TARGET: signed chains, each hop with its evidence."),
     "viz": ("viz", "Write an interactive HTML page of the graph that works offline."),
     "coverage": (
@@ -64,6 +68,9 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("sparql", "Export the graph as RDF, GraphML, KGX TSV, Cytoscape.js JSON or a flat CSV."),
 }
 
+ALIASES = {"neighbors": "neighbours"}
+"""Other spellings a command answers to (not listed by --help)."""
+
 
 class RootGroup(click.Group):
     """Turns MscGraphErrors into one-line messages and exit codes; no tracebacks unless --debug.
@@ -78,6 +85,7 @@ class RootGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """Return the command, importing its module (and registering its siblings) on first use."""
+        cmd_name = ALIASES.get(cmd_name, cmd_name)
         if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
             module = importlib.import_module(f"msc_graph.cli.{LAZY_COMMANDS[cmd_name][0]}")
             for command in module.COMMANDS:

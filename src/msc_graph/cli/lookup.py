@@ -7,7 +7,7 @@ import click
 from msc_graph.cli.options import basis_option, emit, format_option, open_views
 from msc_graph.model.names import escape_controls
 from msc_graph.render import Table
-from msc_graph.render.evidence import format_evidence_lines
+from msc_graph.render.evidence import EVIDENCE_COLUMNS, evidence_cells, format_evidence_lines
 
 
 @click.command()
@@ -95,38 +95,11 @@ def show(ctx: click.Context, entity: str, basis: tuple[str, ...], fmt: str) -> N
     payload = show_payload(model, match.id, views.prefixes)
     if fmt != "text":
         rows = [
-            [
-                a["subject"]["label"],
-                a["predicate"],
-                a["object"]["label"],
-                e["citation"],
-                e["read_in"],
-                e["locator"],
-                e["quote"],
-                e["basis"],
-                e["inferred_from"] or "",
-            ]
+            [a["subject"]["label"], a["predicate"], a["object"]["label"], *evidence_cells(e)]
             for a in payload["assertions"]
             for e in a["evidence"]
         ]
-        emit(
-            fmt,
-            Table(
-                [
-                    "subject",
-                    "predicate",
-                    "object",
-                    "study",
-                    "read_in",
-                    "locator",
-                    "quote",
-                    "basis",
-                    "inferred_from",
-                ],
-                rows,
-            ),
-            payload,
-        )
+        emit(fmt, Table(["subject", "predicate", "object", *EVIDENCE_COLUMNS], rows), payload)
         return
 
     def say(text: str) -> None:

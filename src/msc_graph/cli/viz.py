@@ -68,10 +68,12 @@ def viz(
 
     Nodes are coloured and shaped by type; edges are green (increase), red
     (decrease), grey dashed (no change) or neutral (carriers, descriptions),
-    as wide as the number of studies behind them. Hover or click a node for
-    its synonyms and cross-references, an edge for every quote behind it.
-    The page has a search box and a type filter, and loads nothing from the
-    network.
+    as wide as the number of studies behind them. Click a node to fade all
+    but it and its neighbours, an edge for every quote behind it (the panel
+    on the right). Filters: node type, edge kind, basis and study; a search
+    box. The whole graph opens folded by type (click a group to open it);
+    focus views read left to right, source to outcome. The page loads
+    nothing from the network.
 
     With context filters (--species, --source, --preparation, --model,
     --route, --study, --seed) an edge is drawn when at least one of its

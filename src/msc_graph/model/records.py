@@ -157,6 +157,13 @@ class Entity:
     Anatomy, read only when deciding whether two places of measurement can
     match (filters.measured_in_compatible); never an edge, never walked by chains.
     """
+    occurs_in: tuple[str, ...] = ()
+    """For processes and phenotypes: the cells or tissues they happen in (microglial activation: microglia).
+
+    What lets ``neighbours`` answer "what acts on microglia" with the factors
+    that act on microglial activation, each row saying it reached microglia
+    through that process; never an edge, never walked by chains.
+    """
     proposed_by: str | None = None
     """The tool whose draft of this entity a curator accepted (None: a curator wrote it)."""
 

@@ -19,6 +19,22 @@ CONTEXT_LINE_FIELDS = ("species", "disease_model", "msc_source", "preparation", 
 """The fields of the one-line context, in the order the line prints them."""
 
 
+EVIDENCE_COLUMNS = ["study", "read_in", "locator", "quote", "basis", "inferred_from"]
+"""The columns a table of one row per piece of evidence ends with (``show`` and ``neighbours`` TSV)."""
+
+
+def evidence_cells(item: Mapping[str, Any]) -> list[str]:
+    """Return the :data:`EVIDENCE_COLUMNS` cells of one evidence payload."""
+    return [
+        item["citation"],
+        item["read_in"],
+        item["locator"],
+        item["quote"],
+        item["basis"],
+        item["inferred_from"] or "",
+    ]
+
+
 def format_claim(item: Mapping[str, Any]) -> str:
     """Return what the evidence says, prefixed by its basis unless stated (JSON evidence record in)."""
     quote = f'"{item["quote"]}"'

@@ -42,7 +42,7 @@ from msc_graph.errors import DataError, Problem
 from msc_graph.model import GraphModel
 
 T = TypeVar("T")
-CACHE_VERSION = "9"
+CACHE_VERSION = "10"
 """Bump when the pickled records or the artefact format change, so old caches are ignored."""
 SECRET_NAME = "cache.key"
 """The file, in the user's msc-graph configuration folder, holding the cache's HMAC key."""

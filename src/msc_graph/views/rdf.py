@@ -154,6 +154,8 @@ def iter_triples(model: GraphModel, prefixes: Mapping[str, str]) -> Iterator[Tri
         yield from _iter_xref_triples(node, entity.xrefs, entity.no_xref, prefixes)
         for place in entity.found_in:
             yield node, vocab("foundIn"), entity_iri(place)
+        for place in entity.occurs_in:
+            yield node, vocab("occursIn"), entity_iri(place)
         for component in entity.components:
             yield node, vocab("component"), _text(component)
         for part in model.get_components(entity.id) if entity.components else ():

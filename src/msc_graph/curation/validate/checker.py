@@ -32,6 +32,7 @@ ENTITY_KEYS = {
     "is_a",
     "no_xref",
     "found_in",
+    "occurs_in",
     "components",
 } | DRAFT_KEYS
 STUDY_KEYS = {

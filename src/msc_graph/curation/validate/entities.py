@@ -11,6 +11,8 @@ from msc_graph.model.names import normalise_name, split_components
 
 PLACE_TYPES = frozenset({EntityType.TISSUE, EntityType.CELL_TYPE})
 """Entity types that are places of measurement (context measured_in) and may say where they lie."""
+HAPPENING_TYPES = frozenset({EntityType.PROCESS, EntityType.PHENOTYPE})
+"""Entity types that may say which cells or tissues they happen in (``occurs_in``)."""
 
 
 def _read_overlays(
@@ -88,6 +90,7 @@ def validate_entities(
             ),
             found_in=check.texts(record, "found_in"),
             proposed_by=check.proposed_by(record),
+            occurs_in=check.texts(record, "occurs_in"),
         )
     for ident, entity in entities.items():
         if entity.found_in and entity.type not in PLACE_TYPES:
@@ -110,6 +113,7 @@ def validate_entities(
                     "found_in",
                     f"{place!r} is a {found.type.value}; found_in names tissues",
                 )
+        _check_occurs_in(check, records[ident], entity, entities)
         for parent in entity.is_a:
             if parent not in entities:
                 check.report(
@@ -120,6 +124,30 @@ def validate_entities(
     for ident in _find_cycle_members(entities):
         check.report(records[ident].where("is_a"), "is_a", f"{ident!r} is its own ancestor (cycle in is-a)")
     return entities
+
+
+def _check_occurs_in(check: Checker, record: Located, entity: Entity, entities: Mapping[str, Entity]) -> None:
+    """Report an ``occurs_in`` on anything but a process or phenotype, or naming anything but a place."""
+    if entity.occurs_in and entity.type not in HAPPENING_TYPES:
+        check.report(
+            record.where("occurs_in"),
+            "occurs_in",
+            f"only processes and phenotypes say where they happen; {entity.id!r} is a {entity.type.value}",
+        )
+    for place in entity.occurs_in:
+        found = entities.get(place)
+        if found is None:
+            check.report(
+                record.where("occurs_in"),
+                "occurs_in",
+                f"unknown cell or tissue {place!r}{suggest(place, entities)}",
+            )
+        elif found.type not in PLACE_TYPES:
+            check.report(
+                record.where("occurs_in"),
+                "occurs_in",
+                f"{place!r} is a {found.type.value}; occurs_in names cells and tissues",
+            )
 
 
 def _derived_components(label: str, synonyms: tuple[str, ...], kind: EntityType) -> tuple[str, ...]:

@@ -9,13 +9,16 @@ a Content-Security-Policy that loads nothing from outside.
 
 from msc_graph.render.html.contradictions import render_contradictions_html
 from msc_graph.render.html.graph import (
+    FLOW_MAX,
     HEAVY_EDGES,
     IMPROVED_LAYOUT_MAX,
     LARGE_GRAPH,
+    OVERVIEW_NODES,
     build_imported_viz_graph,
     build_vis_data,
     build_vis_options,
     build_viz_graph,
+    choose_layout,
     is_heavy,
     read_vis_js,
     render_graph_html,
@@ -24,7 +27,9 @@ from msc_graph.render.html.heatmap import render_heatmap_html
 from msc_graph.render.html.paths import build_paths_graph, render_paths_html
 from msc_graph.render.html.shell import render_page
 from msc_graph.render.html.viz import (
+    BASES,
     EDGE_STYLES,
+    FLOW_LEVELS,
     REPORTS,
     SIGN_TEXT,
     STUDY_GROUP,
@@ -43,10 +48,14 @@ from msc_graph.render.html.viz import (
 )
 
 __all__ = [
+    "BASES",
     "EDGE_STYLES",
+    "FLOW_LEVELS",
+    "FLOW_MAX",
     "HEAVY_EDGES",
     "IMPROVED_LAYOUT_MAX",
     "LARGE_GRAPH",
+    "OVERVIEW_NODES",
     "REPORTS",
     "SIGN_TEXT",
     "STUDY_GROUP",
@@ -65,6 +74,7 @@ __all__ = [
     "build_vis_data",
     "build_vis_options",
     "build_viz_graph",
+    "choose_layout",
     "describe_predicate",
     "get_edge_kind",
     "is_heavy",

@@ -25,11 +25,18 @@ arrays into columns instead and passes each edge's provenance as stored; the
 page formats it on hover into the evidence ``ImportedGraph.get_evidence``
 gives (tests/test_browser.py compares the two).
 
-Layout: up to :data:`LARGE_GRAPH` nodes, vis-network's physics stabilises the
-layout (a capped number of iterations), then physics is switched off so the
-page stops using CPU. Above it, the page places nodes itself (type sectors,
-linear time) and physics stays off until the reader asks for a re-layout,
-which is capped the same way and ends with physics off again.
+Layout (:func:`choose_layout`): a focus or paths page is placed by the page in
+columns, one step of the mechanism each (FLOW_LEVELS: source → secretome
+fraction → factor → pathway → process → cell → disease / outcome). A whole
+graph of more than :data:`OVERVIEW_NODES` nodes opens folded: its
+best-connected nodes drawn, the rest of each type one group node (vis-network
+clustering) that opens on click. Up to :data:`LARGE_GRAPH` nodes,
+vis-network's physics stabilises the layout (a capped number of iterations),
+then physics is switched off so the page stops using CPU. Above it, the page
+places nodes itself (type sectors, linear time) and physics stays off until
+the reader asks for a re-layout, which is capped the same way and ends with
+physics off again. Below LARGE_GRAPH the page draws node labels itself, a
+fixed size on screen and never over one another.
 """
 
 from __future__ import annotations
@@ -44,7 +51,9 @@ from msc_graph.model import EntityType, GraphModel, SourceKind
 from msc_graph.query.subgraph import VizFocus, select_subgraph
 from msc_graph.render.html.shell import encode_json, read_static, render_page
 from msc_graph.render.html.viz import (
+    BASES,
     EDGE_STYLES,
+    FLOW_LEVELS,
     REPORTS,
     STUDY_GROUP,
     TYPE_STYLES,
@@ -65,6 +74,12 @@ IMPROVED_LAYOUT_MAX = 150
 """vis-network's improvedLayout (Kamada-Kawai seeding) gets slow above this many nodes."""
 HEAVY_EDGES = 3000
 """Above this many edges (or LARGE_GRAPH nodes) edges are drawn solid and straight, for speed."""
+FLOW_MAX = 300
+"""A focus or paths page of up to this many nodes is laid out in FLOW_LEVELS columns."""
+OVERVIEW_NODES = 150
+"""A page of more nodes (up to LARGE_GRAPH) opens on an overview: most nodes folded, one group a type."""
+OVERVIEW_EXPANDED = 90
+"""How many of the best-connected nodes an overview keeps unfolded (plus a type's lone leftover)."""
 
 
 # --- graphs ------------------------------------------------------------------------------
@@ -92,6 +107,21 @@ def build_viz_graph(
     )
     page = PageBuilder(model, prefixes, graph)
     node_ids, selected = select_subgraph(model, network, focus)
+    if focus.types is not None and focus.around is None:
+        # A type filter cuts the chains that ran through the other types; what it leaves unlinked
+        # would be a field of isolated dots, so it is counted, not drawn.
+        touched = {item.subject for item in selected} | {item.object for item in selected}
+        unlinked = len(node_ids) - len(touched)
+        node_ids = [node for node in node_ids if node in touched]
+        if unlinked:
+            graph.subtitle = "; ".join(
+                [*focus.describe, f"{unlinked} node(s) with no edge among these types not drawn"]
+            )
+    graph.flow = bool(
+        focus.around is not None
+        or focus.types is not None
+        or (focus.evidence_filter is not None and focus.evidence_filter.active)
+    )
     for node in node_ids:
         page.add_entity(node, "source" if node == focus.around else None)
     for item in selected:
@@ -227,6 +257,24 @@ def is_heavy(graph: VizGraph) -> bool:
     return len(graph.nodes) > LARGE_GRAPH or len(graph.edges) > HEAVY_EDGES
 
 
+def choose_layout(graph: VizGraph) -> str:
+    """Return how the page places its nodes: "sectors", "flow", "overview" or "force".
+
+    A large graph is placed in type sectors (linear time, no physics). A
+    focus or paths page reads left to right along the mechanism (FLOW_LEVELS
+    columns), which a force layout scatters. A whole graph of more than
+    OVERVIEW_NODES nodes is a hairball at any zoom that shows it all, so it
+    opens folded: the best-connected nodes stay, the rest of each type is one
+    group node that opens on click. Anything smaller is laid out by forces.
+    """
+    n_nodes = len(graph.nodes)
+    if n_nodes > LARGE_GRAPH:
+        return "sectors"
+    if graph.flow and n_nodes <= FLOW_MAX:
+        return "flow"
+    return "overview" if n_nodes > OVERVIEW_NODES else "force"
+
+
 def build_vis_data(graph: VizGraph) -> dict[str, Any]:
     """Return the JSON block the page's script reads (:class:`VizGraph`, groups and predicates as indexes).
 
@@ -240,6 +288,7 @@ def build_vis_data(graph: VizGraph) -> dict[str, Any]:
     predicates = list(dict.fromkeys(graph.edges.predicates))
     predicate_index = {slug: index for index, slug in enumerate(predicates)}
     nodes, edges = graph.nodes, graph.edges
+    layout = choose_layout(graph)
     return {
         "nodes": {
             "id": nodes.ids,
@@ -266,15 +315,26 @@ def build_vis_data(graph: VizGraph) -> dict[str, Any]:
         "records": vars(graph.records) if graph.records else None,  # asdict() would deep-copy
         "chains": [{"text": c.text, "nodes": list(c.nodes), "edges": list(c.edges)} for c in graph.chains],
         "edgeLabels": graph.edge_labels,
-        "options": build_vis_options(len(nodes), len(nodes) > LARGE_GRAPH),
+        "options": build_vis_options(
+            len(nodes), len(nodes) > LARGE_GRAPH, flow=layout == "flow", overview=layout == "overview"
+        ),
         "large": len(nodes) > LARGE_GRAPH,
+        "layout": layout,
+        "levels": FLOW_LEVELS,
+        "expanded": OVERVIEW_EXPANDED,
         "heavy": is_heavy(graph),
         "empty": "" if len(nodes) else graph.empty_message,
     }
 
 
-def build_vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
+def build_vis_options(
+    n_nodes: int, large: bool, flow: bool = False, overview: bool = False
+) -> dict[str, Any]:
     """Return vis-network options: stabilise then stop for small graphs, no physics for large.
+
+    A flow page has no physics: the page places each node in the columns of
+    its type's FLOW_LEVELS step, left to right. An overview pushes nodes further
+    apart, so the labels of more of them fit between their neighbours.
 
     Small graphs run forceAtlas2 until stable and the page then turns
     physics off. Large graphs start from the page's own positions with
@@ -299,7 +359,7 @@ def build_vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
     }
     groups[STUDY_GROUP]["font"] = {"size": 11}
     iterations = max(50, min(1000, 150_000 // max(n_nodes, 1)))
-    return {
+    options: dict[str, Any] = {
         "autoResize": True,
         "groups": groups,
         "nodes": {
@@ -311,6 +371,8 @@ def build_vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
             "smooth": False,
             "selectionWidth": 2,
             "font": {"size": 10, "face": "sans-serif", "align": "middle"},
+            # a predicate written on an edge (paths pages) is drawn once it is 9 px or more
+            "scaling": {"label": {"drawThreshold": 9}},
         },
         "interaction": {
             "hover": True,
@@ -346,6 +408,16 @@ def build_vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
             },
         },
     }
+    if overview:
+        options["physics"]["forceAtlas2Based"].update(
+            gravitationalConstant=-220, springLength=200, centralGravity=0.012, avoidOverlap=1
+        )
+    if flow:  # the page places the nodes in columns (static/app.js, flowLayout)
+        options["layout"] = {"improvedLayout": False}
+        options["physics"]["enabled"] = False
+        options["physics"]["stabilization"]["enabled"] = False
+        options["edges"]["smooth"] = {"type": "cubicBezier", "forceDirection": "horizontal", "roundness": 0.4}
+    return options
 
 
 # --- the page markup -----------------------------------------------------------------------
@@ -383,7 +455,25 @@ def read_vis_js() -> str:
     return text
 
 
-def _legend_html(graph: VizGraph) -> str:
+def _swatch(color: str, dashes: str = "", opacity: str = "", head: str = "arrow") -> str:
+    """Return a small SVG of an edge as the page draws it (legend rows)."""
+    tip = (
+        f'<circle cx="30" cy="5" r="3.5" fill="{color}"{opacity.replace("stroke", "fill")}/>'
+        if head == "circle"
+        else f'<path d="M26 1 L33 5 L26 9 Z" fill="{color}"/>'
+    )
+    return (
+        f'<svg width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="26" y2="5" '
+        f'stroke="{color}" stroke-width="2.5"{dashes}{opacity}/>{tip}</svg>'
+    )
+
+
+def _filters_html(graph: VizGraph) -> str:
+    """Return the left column: one checkbox per node type, edge kind and basis, and a study menu.
+
+    The legend is the filter: each row shows how a type or a kind is drawn
+    and hides it when unticked. Every value from the data is escaped.
+    """
     counts = Counter(graph.nodes.groups)
     rows = []
     for key, style in TYPE_STYLES.items():
@@ -416,35 +506,67 @@ def _legend_html(graph: VizGraph) -> str:
             else ""
         )
         lines.append(
-            f'<div class="edge-row"><svg width="34" height="10" aria-hidden="true">'
-            f'<line x1="1" y1="5" x2="26" y2="5" stroke="{edge_style.color}" '
-            f'stroke-width="2.5"{dash}/><path d="M26 1 L33 5 L26 9 Z" '
-            f'fill="{edge_style.color}"/></svg> {escape(edge_style.name)} '
-            f'<span class="count">{kinds[key]}</span></div>'
+            f'<label class="edge-row"><input type="checkbox" checked data-kind="{key}"> '
+            f"{_swatch(edge_style.color, dash)} {escape(edge_style.name)} "
+            f'<span class="count">{kinds[key]}</span></label>'
         )
-    inferred = graph.count_inferred_edges()
-    if inferred:
-        lines.append(
-            '<label class="edge-row"><input type="checkbox" id="show-inferred" checked> '
-            '<svg width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" '
-            'stroke="#6b6b6b" stroke-opacity="0.45" stroke-width="2.5"/>'
-            '<circle cx="30" cy="5" r="3.5" fill="#6b6b6b" fill-opacity="0.45"/></svg> '
-            "inferred only: our reading, not the authors' words "
-            f'<span class="count">{inferred}</span></label>'
+    bases = []
+    if graph.edges:
+        counts_by_basis = graph.count_bases()
+        names = {
+            "stated": "stated: the source asserts it",
+            "hedged": "hedged: asserted with may / might / suggests",
+            "inferred": "inferred: our reading, not the authors' words",
+        }
+        for basis in BASES:
+            count = counts_by_basis.get(basis, 0)
+            shown = f' <span class="count">{count}</span>' if graph.records is None else ""
+            bases.append(
+                f'<label class="edge-row"><input type="checkbox" checked data-basis="{basis}"> '
+                f"{escape(names[basis])}{shown}</label>"
+            )
+        inferred = graph.count_inferred_edges()
+        if inferred:
+            faded = _swatch("#6b6b6b", opacity=' stroke-opacity="0.45"', head="circle")
+            bases.append(
+                f'<div class="note">{faded} inferred evidence only: drawn faded '
+                f'<span class="count">{inferred}</span></div>'
+            )
+        bases.append(
+            '<div class="note">An edge is drawn while any of its evidence passes the basis and '
+            "study filters; a node while it keeps an edge.</div>"
         )
+    study_menu = ""
+    if graph.records is None and graph.evidence:
+        cited = Counter(row[0] for row in graph.evidence)
+        options = sorted(cited, key=lambda k: str(graph.studies[k][1]).lower())
+        study_menu = (
+            '<h2>Study</h2><select id="study-filter" aria-label="Only edges with evidence from this study">'
+            '<option value="">every study</option>'
+            + "".join(
+                f'<option value="{escape(str(graph.studies[k][0]), quote=True)}">'
+                f"{escape(str(graph.studies[k][1]))} ({cited[k]})</option>"
+                for k in options
+            )
+            + "</select>"
+        )
+    notes = []
     if heavy:
-        lines.append(
+        notes.append(
             '<div class="note">Large graph: dashes are off (they slow drawing); '
             "edge kinds differ by colour.</div>"
         )
     if graph.edges:
-        lines.append('<div class="note">Line width: number of distinct studies behind an edge.</div>')
+        notes.append('<div class="note">Line width: number of distinct studies behind an edge.</div>')
     return (
-        '<div id="legend"><h2>Node types</h2><div id="types">'
+        '<h2>Node types</h2><div id="types">'
         + "".join(rows)
-        + "</div><h2>Edges</h2>"
+        + '</div><h2>Edges</h2><div id="kinds">'
         + "".join(lines)
         + "</div>"
+        + ('<h2>Basis</h2><div id="bases">' + "".join(bases) + "</div>" if bases else "")
+        + study_menu
+        + "".join(notes)
     )
 
 
@@ -465,11 +587,14 @@ def render_graph_html(graph: VizGraph) -> str:
         '<div id="search-box"><input id="search" type="search" autocomplete="off" '
         'placeholder="Find a node (label or synonym)" aria-label="Find a node">'
         '<ul id="suggestions"></ul></div>'
+        '<button id="expand" type="button" hidden>Open every group</button>'
         '<button id="relayout" type="button">Re-run layout</button>'
         '<span id="status">loading</span></header>\n'
-        '<main><div id="graph-wrap"><div id="graph"></div><div id="tooltip"></div></div>\n'
-        f'<aside>{chains}{_legend_html(graph)}<h2>Details</h2><div id="details">Hover or '
-        "click a node or an edge for its evidence.</div></aside></main>\n"
+        f'<main><nav id="filters">{chains}{_filters_html(graph)}</nav>\n'
+        '<div id="graph-wrap"><div id="graph"></div><div id="tooltip"></div></div>\n'
+        '<aside id="panel"><h2>Details</h2><div id="details">Click a node for it and its '
+        "neighbours, an edge for its evidence; click the background to see everything again."
+        "</div></aside></main>\n"
         f'<script type="application/json" id="graph-data">{payload}</script>\n'
     )
     return render_page(

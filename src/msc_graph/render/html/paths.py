@@ -64,6 +64,7 @@ def build_paths_graph(
         subtitle=subtitle,
         chains=tuple(chains),
         edge_labels=True,
+        flow=True,
         empty_message="No chain found within the limits" + "".join(f"; {hint}" for hint in hints) + ".",
     )
     page = PageBuilder(model, prefixes, graph)

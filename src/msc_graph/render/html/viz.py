@@ -86,6 +86,39 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
 
 SIGN_TEXT = {1: "↑ increases", -1: "↓ decreases", 0: "no change"}
 
+FLOW_LEVELS: dict[str, int] = {
+    "msc-source": 0,
+    "cell-source": 0,
+    "species": 0,
+    "secretome-component": 1,
+    "cell-preparation": 1,
+    "route": 1,
+    "factor": 2,
+    "growth-factor": 2,
+    "cytokine": 2,
+    "chemokine": 2,
+    "enzyme": 2,
+    "receptor": 2,
+    "microrna": 2,
+    "marker": 2,
+    "chemical": 2,
+    "external": 2,
+    "pathway": 3,
+    "process": 4,
+    "cell-type": 5,
+    "tissue": 5,
+    "disease-model": 6,
+    "disease": 6,
+    "phenotype": 6,
+    STUDY_GROUP: 7,
+}
+"""Entity type → column of a flow layout, left to right in the order a mechanism is told:
+source → secretome fraction → factor → pathway → process → cell → disease / outcome.
+Species and route are context, drawn beside the source and the preparation they qualify."""
+
+BASES = ("stated", "hedged", "inferred")
+"""Evidence bases in the order the page's basis filter lists them."""
+
 
 @dataclass
 class NodeColumns:
@@ -184,6 +217,8 @@ class VizGraph:
     edge_labels: bool = False
     """Write the predicate on each edge (paths pages, where edges are few)."""
     empty_message: str = "Nothing to draw."
+    flow: bool = False
+    """Lay nodes out in FLOW_LEVELS columns (a focus or a paths page), not by forces."""
 
     def edge_id(self, index: int) -> str:
         """Return the page's id of edge ``index``: ``subject|predicate|object``."""
@@ -202,6 +237,17 @@ class VizGraph:
             rows = [self.evidence[k] for k in ([refs] if isinstance(refs, int) else refs)]
             count += bool(rows) and all(row[5] == "inferred" for row in rows)
         return count
+
+    def count_bases(self) -> dict[str, int]:
+        """Return, per basis, how many edges have at least one piece of evidence of it (imports: none)."""
+        counts = dict.fromkeys(BASES, 0)
+        if self.records is not None:
+            return counts
+        for refs in self.edges.evidence:
+            rows = [self.evidence[k] for k in ([refs] if isinstance(refs, int) else refs)]
+            for basis in {row[5] for row in rows}:
+                counts[basis] = counts.get(basis, 0) + 1
+        return counts
 
     def edge_kind(self, index: int) -> str:
         """Return the EDGE_STYLES key edge ``index`` is drawn with."""
