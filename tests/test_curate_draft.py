@@ -150,6 +150,9 @@ def test_table_rows_give_arrows_factors_and_a_single_factor_inference(draft: Dra
     assert inferred.basis == "inferred" and "only identified factor" in (inferred.inferred_from or "")
     # row 2 lists two factors (VEGF, HGF): the preparation carries VEGF, no factor-level effect
     assert ("full-secretome", "carries", "vascular-endothelial-growth-factor") in draft.assertions
+    # HGF is no known name and the seed never defines it: its symbol's shape proposes it as a factor
+    assert ("full-secretome", "carries", "hgf") in draft.assertions
+    assert draft.entities["hgf"]["type"] == "factor"
     assert ("full-secretome", "decreases", "glial-fibrillary-acidic-protein") in draft.assertions
     assert not [key for key in draft.assertions if key[0] == "vascular-endothelial-growth-factor"]
 

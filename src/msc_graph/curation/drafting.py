@@ -206,6 +206,12 @@ _MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b
 _ATTRIBUTIVE = re.compile(
     r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$", re.I
 )
+# A gene or protein symbol: capitals with a digit ("CXCL-12", "MMP-10", "P2X4", "IL3") or two to
+# five capitals ("HGF"), or a slash-joined run of them ("PI3K/Akt"); plurals ("MSDs") and the
+# usual non-molecules are left out.
+_SYMBOL = re.compile(r"(?:[A-Z][A-Za-z]{0,5}-?\d+[A-Za-z0-9-]*|[A-Z]{2,5}\d*)(?:/[A-Z][A-Za-z0-9-]{1,8})*")
+_NOT_SYMBOLS = re.compile(r"[A-Z]{2,5}s|CD\d+\+?|MSCs?|DNA|RNA|MRI|USA|UK|II|III|IV|NO", re.I)
+_PATHWAY_AFTER = re.compile(r"\s+(?:signal(?:l)?ing\s+)?pathway\b|\s+signal(?:l)?ing\b", re.I)
 _CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
@@ -412,6 +418,7 @@ class _Names:
         self.names = names
         self.entities = entities
         self.local: dict[str, str] = {}  # normalised name → entity id (seed-defined or proposed)
+        self.symbols = True  # unknown gene-like symbols are proposed as factors
         self.proposed: dict[str, dict[str, Any]] = {}
 
     def lookup(self, text: str) -> str | None:
@@ -451,10 +458,31 @@ class _Names:
                     best = Mention(found, start, end)
                     index = stop
                     break
+            if best is None and self.symbols:
+                best = self._symbol(text, *tokens[index])
             if best is not None:
                 mentions.append(best)
             index += 1
         return _merge_defined(mentions, text)
+
+    def _symbol(self, text: str, start: int, end: int) -> Mention | None:
+        """Return an unknown gene-like symbol at ``text[start:end]`` ("CXCL-12", "MMP-10") as a new factor.
+
+        Symbols of this shape name molecules in these texts; where the next
+        word is "pathway" or "signaling", the symbols name a pathway.
+        """
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        symbol = text[start:end]
+        if not _SYMBOL.fullmatch(symbol) or _NOT_SYMBOLS.fullmatch(symbol):
+            return None
+        pathway = _PATHWAY_AFTER.match(text, end)
+        if pathway:
+            label, kind = text[start : pathway.end()], EntityType.PATHWAY
+        else:
+            label, kind = symbol, EntityType.FACTOR
+        entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
+        return Mention(entity_id, start, start + len(label)) if entity_id else None
 
     def propose(self, label: str, kind: EntityType, synonyms: Sequence[str] = ()) -> str | None:
         """Propose a new entity named ``label`` (and ``synonyms``); return its id, or None where taken."""
