@@ -30,7 +30,8 @@ deliberately plain and conservative:
   listing several factors gets no factor-level link, one naming a single
   factor gets an ``inferred`` one, said in words;
 - words no known name covers right after a signed cue ("reduced tubular
-  atrophy") are proposed as a new entity, as is a name the seed defines;
+  atrophy") are proposed as a new entity, as are a name the seed defines
+  and a gene-like symbol ("CXCL-12", "MMP-10");
 - a sentence that states an effect with no subject of its own ("It also
   reduced X") takes the paragraph's last subject, and its quote holds the
   cue and the object only.
@@ -173,7 +174,7 @@ _ADJECTIVE_NOUNS = [
 ]
 _PHRASE_LEAD = re.compile(
     r"\s*(?:(?:the|a|an|its|their|both|some|several|various|many|different|numerous|multiple|other|"
-    r"all|more|significantly|markedly|also|further)\s+)*"
+    r"all|more|possible|significantly|markedly|also|further)\s+)*"
     r"(?:(?:levels?|expression|production|number|amount|risk|extent|release|secretion|activity|"
     r"formation|size|rate)\s+of\s+(?:the\s+)?)?",
     re.I,
@@ -181,7 +182,8 @@ _PHRASE_LEAD = re.compile(
 # Words too general to be an entity of their own ("reduced the effects").
 _GENERIC = re.compile(
     r"(?:factors?|cells?|effects?|levels?|expression|activity|molecules?|substances?|problems?|"
-    r"functions?|properties|outcomes?|results?|changes?|response|mechanisms?|roles?|ability|potential)",
+    r"functions?|properties|outcomes?|results?|changes?|response|mechanisms?|roles?|ability|potential|"
+    r"overall|synthesis|repair|genes?|disorders?|diseases?|conditions?|processes|studies|treatment)",
     re.I,
 )
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
@@ -474,7 +476,7 @@ class _Names:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         symbol = text[start:end]
-        if not _SYMBOL.fullmatch(symbol) or _NOT_SYMBOLS.fullmatch(symbol):
+        if not _SYMBOL.fullmatch(symbol) or _NOT_SYMBOLS.fullmatch(symbol) or re.search(r"[a-z]{4}", symbol):
             return None
         pathway = _PATHWAY_AFTER.match(text, end)
         if pathway:
