@@ -51,6 +51,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/serve_load.py
+	$(BIN)/python benchmarks/draft_loo.py
 
 # Ten times Hetionet (22.5M edges streamed to ~2 GB of TSV, ~15 GB while it runs): import time, peak, disk.
 bench-scale: $(STAMP)

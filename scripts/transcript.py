@@ -90,3 +90,12 @@ def scale_table() -> None:
     results = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "scale.md"
     for line in results.read_text(encoding="utf-8").splitlines()[2:]:
         cog.outl(line)
+
+
+def draft_table() -> None:
+    """Write the README's leave-one-out table of `curate draft` from benchmarks/results/draft-loo.md."""
+    from pathlib import Path
+
+    results = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "draft-loo.md"
+    for line in results.read_text(encoding="utf-8").split("\n\n")[0].splitlines():
+        cog.outl(line)

@@ -1,4 +1,4 @@
-"""Curation commands: ``curate review`` walks a file's drafts and turns each into data or removes it."""
+"""Curation commands: `curate draft` proposes records, `curate review` makes each data or removes it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from msc_graph.cli.options import chosen_project
+from msc_graph.cli.options import chosen_project, echo_progress, open_views
 
 if TYPE_CHECKING:
     from msc_graph.curation.load import Located
@@ -19,6 +19,54 @@ CHOICES = {"a": "accept", "e": "edit", "r": "reject", "s": "skip", "q": "quit"}
 @click.group()
 def curate() -> None:
     """Propose records from a seed text and review the proposals (drafts) one by one."""
+
+
+@curate.command()
+@click.argument("seed", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--review", "review_id", required=True, metavar="ID", help="The review's id (its study id).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the draft YAML to this file (default: standard output).",
+)
+@click.pass_context
+def draft(ctx: click.Context, /, seed: Path, review_id: str, output: Path | None) -> None:
+    """Draft the curation of the review SEED (a seed text): studies, entities and assertions to check.
+
+    Every record is marked `status: draft` and `proposed_by: curate-draft`.
+    Entities are found with the graph's names and the abbreviations the seed
+    defines; assertions where a sentence or table row names two entities with
+    a cue between them, each with a verbatim quote and the coverage audit's
+    locator. Where the review has an entry in coverage/seeds.yaml, its main
+    text is read as the audit reads it; otherwise up to its reference list.
+    Studies and entities the graph already has are used, not proposed again.
+    """
+    import yaml
+
+    from msc_graph.curation.coverage import read_coverage_config
+    from msc_graph.curation.drafting import draft_review
+    from msc_graph.views.resolve import NameIndex
+
+    views = open_views(ctx)
+    model = views.model
+    region = read_coverage_config(views.project.coverage_path, model.reviews).get(review_id)
+    index = NameIndex.of_model(model)
+    raw = seed.read_text(encoding="utf-8")
+    result = draft_review(
+        raw, review_id, index.named, model.entities, region, progress=echo_progress, studies=model.studies
+    )
+    text = yaml.safe_dump(result.as_data(), sort_keys=False, allow_unicode=True, width=100)
+    header = (
+        f"# Draft curation of {review_id} from {seed.name} (mscgraph curate draft): check every record.\n"
+    )
+    if output is None:
+        click.echo(header + text, nl=False)
+    else:
+        from msc_graph.views.cache import write_atomic
+
+        write_atomic(output, (header + text).encode("utf-8"))
+        echo_progress(f"wrote {output}")
 
 
 def _describe(draft: DraftRecord) -> list[str]:

@@ -97,6 +97,8 @@ class Sentence:
     section: str
     start: int
     end: int
+    paragraph: int = 1
+    """The paragraph's number within its section (the curated locators' "¶N")."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,10 @@ class TableRow:
     table: int
     row: int
     text: str
+    cells: tuple[str, ...] = ()
+    """The row's cells, each normalised (``text`` joins them with spaces)."""
+    header: tuple[str, ...] = ()
+    """The table's header cells, normalised."""
 
 
 @dataclass(frozen=True)
@@ -321,13 +327,15 @@ def segment_seed(text: str, region: SeedRegion | None = None) -> tuple[list[Sent
             index += 1
             while index < end and not lines[index].strip():
                 index += 1
-            header_seen = False
+            header: tuple[str, ...] | None = None
             row = 0
             while index < end and "\t" in lines[index]:
-                if header_seen:
+                cells = tuple(normalise_text(cell) for cell in lines[index].split("\t"))
+                if header is not None:
                     row += 1
-                    rows.append(TableRow(number, row, normalise_text(lines[index])))
-                header_seen = True
+                    rows.append(TableRow(number, row, normalise_text(lines[index]), cells, header))
+                else:
+                    header = cells
                 index += 1
             # a footnote right after the table (abbreviations) belongs to its legend
             while index < end and not lines[index].strip():
@@ -366,9 +374,11 @@ def segment_seed(text: str, region: SeedRegion | None = None) -> tuple[list[Sent
         index += 1
     sentences: list[Sentence] = []
     offset = 0
+    numbers: dict[str, int] = {}
     for where, paragraph in paragraphs:
+        numbers[where] = numbers.get(where, 0) + 1
         for sentence in split_sentences(normalise_text(paragraph)):
-            sentences.append(Sentence(sentence, where, offset, offset + len(sentence)))
+            sentences.append(Sentence(sentence, where, offset, offset + len(sentence), numbers[where]))
             offset += len(sentence) + 1
     return sentences, rows
 
@@ -379,25 +389,39 @@ def _continues(previous: str, line: str) -> bool:
     return ends_open or line[:1].islower() or line.startswith("(")
 
 
+def find_sentences(sentences: Sequence[Sentence], quote: str, document: str | None = None) -> set[int]:
+    """Return the indices of the sentences a quote covers (the audit's one rule, also the drafts' benchmark).
+
+    A sentence is covered when a part of the quote overlaps it by at least
+    ``MIN_OVERLAP`` characters, or wholly (shorter quotes, shorter sentences).
+    ``document`` is the sentences joined by spaces, when the caller has it.
+    """
+    document = document if document is not None else " ".join(s.text for s in sentences)
+    found: set[int] = set()
+    for part in split_quote(quote):
+        needle = normalise_text(part)
+        if not needle:
+            continue
+        need = min(MIN_OVERLAP, len(needle))
+        position = document.find(needle)
+        while position != -1:
+            stop = position + len(needle)
+            for index, sentence in enumerate(sentences):
+                overlap = min(stop, sentence.end) - max(position, sentence.start)
+                if overlap >= need or (overlap > 0 and overlap >= len(sentence.text)):
+                    found.add(index)
+            position = document.find(needle, position + 1)
+    return found
+
+
 def _mark(sentences: Sequence[Sentence], covers: Iterable[Cover], into: dict[int, list[Cover]]) -> None:
-    """Record each cover in ``into`` against every sentence its quote overlaps."""
+    """Record each cover in ``into`` against every sentence its quote overlaps (once, found twice or not)."""
     document = " ".join(s.text for s in sentences)
     for cover in covers:
-        for part in split_quote(cover.quote):
-            needle = normalise_text(part)
-            if not needle:
-                continue
-            need = min(MIN_OVERLAP, len(needle))
-            position = document.find(needle)
-            while position != -1:
-                stop = position + len(needle)
-                for index, sentence in enumerate(sentences):
-                    overlap = min(stop, sentence.end) - max(position, sentence.start)
-                    if overlap >= need or (overlap > 0 and overlap >= len(sentence.text)):
-                        found = into.setdefault(index, [])
-                        if cover not in found:  # a quote found twice in the seed counts once
-                            found.append(cover)
-                position = document.find(needle, position + 1)
+        for index in sorted(find_sentences(sentences, cover.quote, document)):
+            found = into.setdefault(index, [])
+            if cover not in found:
+                found.append(cover)
 
 
 def _mark_rows(

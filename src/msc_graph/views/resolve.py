@@ -118,6 +118,23 @@ class NameIndex:
             self.curies[xref.casefold()] = entity_id
         self._keys = None
 
+    def named(self, text: str) -> list[str]:
+        """Return the ids of the entities ``text`` names by their own names, best supported first.
+
+        The resolver's name tiers only (label or synonym, spelling variant,
+        abbreviation pattern): no CURIEs, no parts of composites, no close
+        names, because the drafter scans every span of a sentence and a close
+        name or a part would turn ordinary words into entities.
+        """
+        rows = self.exact.get(normalise_name(text)) or self.variants.get(match_key(text))
+        if not rows:
+            for key in abbreviation_keys(text):
+                rows = self.exact.get(key) or self.variants.get(key)
+                if rows:
+                    break
+        ids = [entity_id for entity_id, _how, _name in rows or ()]
+        return sorted(ids, key=lambda i: -self.weights.get(i, 0))
+
     @property
     def keys(self) -> list[str]:
         """Return the normalised names, sorted (what close matches are drawn from)."""

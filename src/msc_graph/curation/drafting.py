@@ -1,0 +1,1247 @@
+"""Draft a review's curation from its seed text: proposals for a curator to check, never data.
+
+A curator reading a new review spends most of the time on the routine part:
+finding which entities each sentence names, which study it cites, and
+copying the quote. The drafter does that part and proposes records in the
+project's own YAML format, each marked ``status: draft`` and
+``proposed_by: curate-draft``, for the curator to accept, mend or drop.
+
+It reads the seed exactly as the coverage audit does
+(:func:`msc_graph.curation.coverage.segment_seed`: the same sentences,
+sections, paragraphs and table rows), so a draft's locator is the audit's.
+Entities are found with the resolver's names (a callable over the name index,
+passed in so this stage does not import the views), plus the abbreviations
+the seed itself defines ("basic fibroblast growth factor (bFGF)", a table's
+footnote "GFAP: glial fibrillary acidic protein;").
+
+An assertion is proposed where a sentence names two entities with a cue
+between them ("reduces", "carrying", "derived from" ...). The rules are
+deliberately plain and conservative:
+
+- a cue whose direction is unclear ("modulates", "regulates", "affects")
+  gives ``acts-on``, never a signed predicate; a negated cue ("did not
+  reduce") gives nothing;
+- the quote is the shortest span of the sentence holding the subject, the
+  cue and the object, verbatim (checked against the normalised seed; a span
+  that is not verbatim is dropped, never mended);
+- a sentence that hedges (may, might, could, suggest, possibly ...) gives
+  ``basis: hedged``;
+- a table row names its preparation's effects with arrows (↓ X, ↑ Y); a row
+  listing several factors gets no factor-level link, one naming a single
+  factor gets an ``inferred`` one, said in words;
+- words no known name covers right after a signed cue ("reduced tubular
+  atrophy") are proposed as a new entity, as are a name the seed defines
+  and a gene-like symbol ("CXCL-12", "MMP-10");
+- a sentence that states an effect with no subject of its own ("It also
+  reduced X") takes the paragraph's last subject, and its quote holds the
+  cue and the object only.
+
+How well this does is measured by ``benchmarks/draft_loo.py`` (leave-one-out
+on the project's own curation); the README shows the figures.
+
+Cost: linear in the seed's sentences times the spans tried per sentence
+(at most ``MAX_SPAN_TOKENS`` tokens per start): well under a second per
+review of these sizes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from msc_graph.curation.coverage import SeedRegion, Sentence, TableRow, segment_seed
+from msc_graph.curation.seeds import normalise_text
+from msc_graph.model import FACTOR_TYPES, Entity, EntityType
+from msc_graph.model.names import normalise_name
+
+PROPOSED_BY = "curate-draft"
+MAX_SPAN_TOKENS = 8
+"""Longest entity name tried, in tokens ("human umbilical cord mesenchymal stem cells" is 6)."""
+MAX_OBJECTS = 8
+"""Objects taken after one cue (a list of cytokines); more is a list of something else."""
+
+NameLookup = Callable[[str], Sequence[str]]
+"""Text → ids of the entities it names, best first (``NameIndex.named``)."""
+
+# Cues, as regular expressions on the sentence, and the predicate each proposes.
+# "improves" and the relief words become `ameliorates` on a disease (see _predicate_for).
+_CUES: list[tuple[str, str]] = [
+    (r"reduc(?:e|es|ed|ing|tion|tions)", "decreases"),
+    (r"decreas(?:e|es|ed|ing)", "decreases"),
+    (r"lower(?:s|ed|ing)", "decreases"),
+    (r"attenuat(?:e|es|ed|ing|ion)", "decreases"),
+    (r"suppress(?:es|ed|ing|ion)?", "decreases"),
+    (r"diminish(?:es|ed|ing)?", "decreases"),
+    (r"down-?regulat(?:e|es|ed|ing|ion)", "decreases"),
+    (r"alleviat(?:e|es|ed|ing|ion)", "decreases"),
+    (r"reliev(?:e|es|ed|ing)", "decreases"),
+    (r"ameliorat(?:e|es|ed|ing|ion)", "ameliorates"),
+    (r"revers(?:e|es|ed|ing|al)|counter(?:s|ed|ing)?", "decreases"),
+    (r"abrogat(?:e|es|ed|ing|ion)|abolish(?:es|ed|ing)?", "inhibits"),
+    (r"restor(?:e|es|ed|ing|ation)|recover(?:s|ed|ing)?", "increases"),
+    (r"inhibit(?:s|ed|ing|ion)?", "inhibits"),
+    (r"block(?:s|ed|ing)?", "inhibits"),
+    (r"restrain(?:s|ed|ing)?", "inhibits"),
+    (r"prevent(?:s|ed|ing|ion)?", "inhibits"),
+    (r"increas(?:e|es|ed|ing)", "increases"),
+    (r"promot(?:e|es|ed|ing)", "increases"),
+    (r"enhanc(?:e|es|ed|ing|ement)", "increases"),
+    (r"up-?regulat(?:e|es|ed|ing|ion)", "increases"),
+    (r"stimulat(?:e|es|ed|ing|ion)", "increases"),
+    (r"induc(?:e|es|ed|ing|tion)", "increases"),
+    (r"elevat(?:e|es|ed|ing|ion)", "increases"),
+    (r"rais(?:e|es|ed|ing)", "increases"),
+    (r"boost(?:s|ed|ing)?", "increases"),
+    (r"foster(?:s|ed|ing)?", "increases"),
+    (r"improv(?:e|es|ed|ing|ement)", "improves"),
+    (r"activat(?:e|es|ed|ing)", "activates"),
+    (r"contain(?:s|ed|ing)?", "carries"),
+    (r"carr(?:y|ies|ied|ying)", "carries"),
+    (r"secret(?:e|es|ed|ing|ion)", "carries"),
+    (r"mediat(?:e|es|ed|ing)", "increases"),
+    (r"releas(?:e|es|ed|ing)", "carries"),
+    (r"produc(?:e|es|ed|ing)", "carries"),
+    (r"rich in|enriched (?:in|with)", "carries"),
+    (r"(?:present|found|detected|identified|contained|abundant) in", "contained-in"),
+    (r"(?:existence|presence) of", "carries"),
+    (r"(?:trans-?)?differentiat(?:e|es|ed|ing|ion) into", "differentiates-into"),
+    (
+        r"(?:collectively |together )?(?:compos(?:e|es|ing)|constitut(?:e|es|ing)|make up|makes up)",
+        "contained-in",
+    ),
+    (r"target(?:s|ed|ing)?", "targets"),
+    (r"markers? (?:of|for)", "marker-of"),
+    (r"(?:derived|isolated|obtained|purified|collected)(?:\s+(?!from\b)[\w-]+){0,3}\s+from", "derived-from"),
+    (
+        r"associated with|linked (?:to|with)|involved in|implicated in|role in|"
+        r"contribut(?:e|es|ed|ing) to",
+        "associated-with",
+    ),
+    (r"models? of", "model-of"),
+    (
+        r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against)|"
+        r"treatment (?:of|for)|treating|effective (?:against|for|in)",
+        "ameliorates",
+    ),
+    (r"including|includes?|included", "including"),
+    (
+        r"acts? on|acting on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
+        r"affect(?:s|ed|ing)?|alter(?:s|ed|ing)?|influenc(?:e|es|ed|ing)",
+        "acts-on",
+    ),
+]
+# A cue is a word of its own: "modulation" in "immune-modulation" names a process, not a cue.
+_CUE = re.compile(
+    "|".join(f"(?P<c{i}>(?<![-\\w])(?:{pattern})\\b(?!-))" for i, (pattern, _) in enumerate(_CUES)), re.I
+)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|suggests?|suggested|suggesting|possibl[ey]|likely|probably|"
+    r"appears? to|thought to|proposed|seems? to|potentially|presumably)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|no|nor|without|neither|failed to)\s+(?:\w+\s+)?$", re.I)
+_PASSIVE = re.compile(r"^\s+by\b", re.I)
+# A later cue whose subject is the object of the one before ("..., which in turn reduces ...").
+# ("and thus reduced ..." goes on with the same subject: only a bare "thus" relays.)
+_RELAY = re.compile(r"\b(?:which|that|(?<!and )thus|in turn|leading to|resulting in|causing)\b", re.I)
+# What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
+_LIST_GLUE = re.compile(
+    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|e\.g\.|i\.e\.|respectively|others|etc|"
+    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of)\b)*"
+)
+_EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
+# What was given, in a sentence that reports its effects ("the group treated with X displayed ...").
+_AGENT = re.compile(
+    r"\b(?:treated with|treatment with|administration of|injection of|delivery of|delivering|"
+    r"application of|applying|transplantation of|infusion of)\s+(?:the\s+|an?\s+)?",
+    re.I,
+)
+_BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_ANTI = re.compile(r"\banti-?([a-z]{5,})\b", re.I)
+# "anti-X" adjectives to the noun they oppose: antiapoptotic → apoptosis, anti-inflammatory → inflammation.
+_ADJECTIVE_NOUNS = [
+    ("atory", "ation"),
+    ("otic", "osis"),
+    ("etic", "esis"),
+    ("genic", "genesis"),
+    ("ic", "ia"),
+    ("ive", "ion"),
+    ("idant", "idative stress"),
+    ("al", ""),
+]
+_PHRASE_LEAD = re.compile(
+    r"\s*(?:(?:the|a|an|its|their|both|some|several|various|many|different|numerous|multiple|other|"
+    r"all|more|possible|significantly|markedly|also|further)\s+)*"
+    r"(?:(?:levels?|expression|production|number|amount|risk|extent|release|secretion|activity|"
+    r"formation|size|rate)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+# Words too general to be an entity of their own ("reduced the effects").
+_GENERIC = re.compile(
+    r"(?:factors?|cells?|effects?|levels?|expression|activity|molecules?|substances?|problems?|"
+    r"functions?|properties|outcomes?|results?|changes?|response|mechanisms?|roles?|ability|potential|"
+    r"overall|synthesis|repair|genes?|disorders?|diseases?|conditions?|processes|studies|treatment)",
+    re.I,
+)
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
+_WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
+# Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns.
+_FUNCTION_WORD = re.compile(
+    r"in|of|on|at|for|during|after|before|following|with|without|by|from|to|into|via|through|within|"
+    r"which|that|who|and|or|but|as|than|is|are|was|were|be|been|being|has|have|had|can|could|may|"
+    r"might|will|would|should|not|also|such|it|its|they|their|this|these|those|there|when|where|while|"
+    r"whereas|due|because|thus|then|both|between|among|over|under|upon|against",
+    re.I,
+)
+# ", tooth pulp, ": one item no name covers, inside a list of named ones.
+_LIST_GAP = re.compile(
+    r",\s+(?:(?:and|or)\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2},\s+(?:(?:and|or)\s+)?"
+)
+# "X are multipotent adult Y": what stands after the copula names X again.
+_COPULA = re.compile(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
+_MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b", re.I)
+# "Activated microglia release ...", "an increased expression of ...": a participle before its noun
+# describes the noun; it states no effect of anything.
+_ATTRIBUTIVE = re.compile(
+    r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$", re.I
+)
+# A gene or protein symbol: capitals with a digit ("CXCL-12", "MMP-10", "P2X4", "IL3") or two to
+# five capitals ("HGF"), or a slash-joined run of them ("PI3K/Akt"); plurals ("MSDs") and the
+# usual non-molecules are left out.
+_SYMBOL = re.compile(r"(?:[A-Z][A-Za-z]{0,5}-?\d+[A-Za-z0-9-]*|[A-Z]{2,5}\d*)(?:/[A-Z][A-Za-z0-9-]{1,8})*")
+_NOT_SYMBOLS = re.compile(r"[A-Z]{2,5}s|CD\d+\+?|MSCs?|DNA|RNA|MRI|USA|UK|II|III|IV|NO", re.I)
+_PATHWAY_AFTER = re.compile(r"\s+(?:signal(?:l)?ing\s+)?pathway\b|\s+signal(?:l)?ing\b", re.I)
+_CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
+_TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
+_TRAILING = ".'’\""
+_NOT_NAMES = {"al", "etal", "the", "and", "this", "these", "its", "their", "was", "were", "has"}
+"""Words that spelling variants would turn into names ("al." of "et al." → ALS by the plural rule)."""
+_DISEASE_TYPES = {EntityType.DISEASE, EntityType.DISEASE_MODEL, EntityType.PHENOTYPE}
+# Types that say where or in what a claim holds: context, never a causal object.
+_CONTEXT_TYPES = {
+    EntityType.SPECIES,
+    EntityType.ROUTE,
+    EntityType.TISSUE,
+    EntityType.DISEASE_MODEL,
+    EntityType.CELL_SOURCE,
+    EntityType.STUDY,
+    EntityType.EXTERNAL,
+}
+_AGENT_TYPES = FACTOR_TYPES | {
+    EntityType.MSC_SOURCE,
+    EntityType.SECRETOME_COMPONENT,
+    EntityType.PATHWAY,
+    EntityType.CELL_TYPE,
+    EntityType.CELL_PREPARATION,
+}
+_HOLDER_TYPES = {EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE, EntityType.CELL_PREPARATION}
+"""What can carry factors: a preparation, the cells themselves."""
+_CARRIER_TYPES = _HOLDER_TYPES | {EntityType.CELL_TYPE}
+_SIGNED = {"decreases", "increases", "inhibits", "activates", "ameliorates", "targets"}
+_ABBREVIATION = re.compile(r"\(([A-Za-z][A-Za-z0-9α-ωΑ-Ω\-+]{1,14})\)")
+_FOOTNOTE_PAIR = re.compile(r"(?:^|;\s*)([^:;]{1,20}?):\s*([^;]+)")
+_AUTHOR_YEAR = re.compile(
+    r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’\-]+)(?:\s+(?:et al\.?|and collaborators|and colleagues)|"
+    r"\s+(?:and|&)\s+[A-Z][A-Za-zÀ-ÿ'’\-]+)?,?\s*\(?(?P<year>(?:19|20)\d{2})(?P<letters>[a-z](?:\s*,\s*[a-z])*)?\)?",
+)
+_SUPERSCRIPT = re.compile(r"<sup>([\d,\s–-]+)</sup>", re.I)
+_REFERENCES_HEADING = re.compile(r"^(?:#+\s*)?\**\s*references?\s*:?\s*\**\s*$", re.I)
+_ARROW_ITEM = re.compile(r"([↓↑])\s*([^↓↑]+)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity named in a text, where (character offsets in that text)."""
+
+    entity: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the seed's reference list, as far as the drafter can read it."""
+
+    surname: str
+    year: str
+    """The year with its letter, as cited ("2023a")."""
+    authors: tuple[str, ...]
+    title: str | None
+    number: int | None
+    text: str
+
+
+@dataclass
+class DraftEvidence:
+    """Where a proposal was read: study, kind, locator, verbatim quote, basis, context."""
+
+    study: str
+    source_kind: str
+    locator: str
+    quote: str
+    basis: str = "stated"
+    context: dict[str, Any] = field(default_factory=dict)
+    inferred_from: str | None = None
+    sentence: int | None = None
+    """Index of the audited sentence (benchmarks compare by it); None for rows and titles."""
+    row: tuple[int, int] | None = None
+
+
+@dataclass
+class DraftAssertion:
+    """A proposed assertion with its evidence."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: list[DraftEvidence] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """Everything proposed for one review."""
+
+    review: str
+    studies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    assertions: dict[tuple[str, str, str], DraftAssertion] = field(default_factory=dict)
+    rows_total: int = 0
+    rows_proposed: int = 0
+    dropped_quotes: int = 0
+    """Proposals dropped because their quote was not a verbatim span of the seed."""
+
+    def add(self, subject: str, predicate: str, obj: str, evidence: DraftEvidence) -> None:
+        """Add one evidence, merging proposals of the same triple."""
+        key = (subject, predicate, obj)
+        found = self.assertions.setdefault(key, DraftAssertion(subject, predicate, obj))
+        if all((e.locator, e.quote) != (evidence.locator, evidence.quote) for e in found.evidence):
+            found.evidence.append(evidence)
+
+    def as_data(self) -> dict[str, Any]:
+        """Return the draft in the project's YAML layout (graph_data/<review>.yaml), every record a draft."""
+        mark = {"status": "draft", "proposed_by": PROPOSED_BY}
+        assertions = []
+        for item in self.assertions.values():
+            evidence = []
+            for e in item.evidence:
+                record: dict[str, Any] = {
+                    "study": e.study,
+                    "source_kind": e.source_kind,
+                    "locator": e.locator,
+                    "quote": e.quote,
+                }
+                if e.basis != "stated":
+                    record["basis"] = e.basis
+                if e.inferred_from:
+                    record["inferred_from"] = e.inferred_from
+                if e.context:
+                    record["context"] = e.context
+                evidence.append(record)
+            assertions.append(
+                {"subject": item.subject, "predicate": item.predicate, "object": item.object, **mark}
+                | {"evidence": evidence}
+            )
+        return {
+            "review": self.review,
+            "studies": [record | mark for record in self.studies.values()],
+            "entities": [record | mark for record in self.entities.values()],
+            "assertions": assertions,
+        }
+
+
+def slugify(text: str) -> str:
+    """Return a lower-case ASCII slug of ``text`` ("Sendon-Lago" → "sendon-lago")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def find_references_start(text: str) -> int | None:
+    """Return the index of the line that heads the reference list ("References", "## REFERENCES")."""
+    for index, line in enumerate(text.splitlines()):
+        if _REFERENCES_HEADING.match(line.strip()):
+            return index
+    return None
+
+
+def read_references(text: str) -> list[Reference]:
+    """Read the seed's reference list: numbered ("12. Author ...") or author-year ("Gao X ... (2023a)").
+
+    What cannot be read (a garbled entry with no author or year) is skipped:
+    the drafter then proposes the review itself as the study, never a guess.
+    """
+    start = find_references_start(text)
+    if start is None:
+        return []
+    references = []
+    for raw in text.splitlines()[start + 1 :]:
+        line = raw.strip()
+        numbered = re.match(r"^(\d+)\.\s+(.*)$", line)
+        number = int(numbered.group(1)) if numbered else None
+        body = numbered.group(2) if numbered else line
+        plain = body.replace("**", "")
+        year = re.search(r"\((\d{4}[a-z]?)\)", plain)
+        if year:  # APA-like: "Authors (2019). Title. *Journal*" or "Authors (2019) Title. *Journal*"
+            authors_text, rest = plain[: year.start()], plain[year.end() :]
+        else:  # Vancouver-like: "Authors. Title. *Journal* 2003 Oct;..."
+            parts = re.split(r"(?<=[A-Z])\.\s+|(?<=al)\.\s+", plain, maxsplit=1)
+            if len(parts) < 2:
+                continue
+            authors_text, rest = parts
+            year = re.search(r"\b((?:19|20)\d{2})\b", rest)
+        if not year:
+            continue
+        title = re.split(r"\*", rest.lstrip(". "), maxsplit=1)[0].strip().rstrip(".").strip()
+        authors = tuple(a.strip() for a in re.split(r",\s*(?:&\s*)?|\s+&\s+", authors_text) if a.strip())
+        surname = re.split(r"[\s,]", authors_text.strip(), maxsplit=1)[0] if authors_text.strip() else ""
+        if not surname or not re.match(r"[A-ZÀ-Þ]", surname):
+            continue
+        references.append(
+            Reference(surname, year.group(1), authors, normalise_text(title) or None, number, body)
+        )
+    return references
+
+
+def _citation(reference: Reference) -> str:
+    """Return the citation as reviews write it: "X, 2019", "X and Y, 2019" or "X et al., 2023a"."""
+    names = [a for a in reference.authors if re.search(r"[A-Za-z]{2}", a) and a not in ("...", "et al")]
+    if len(names) == 2 and not reference.text.count("et al"):
+        second = re.split(r"[\s,]", names[1].lstrip("& ").strip(), maxsplit=1)[0]
+        return f"{reference.surname} and {second}, {reference.year}"
+    return f"{reference.surname} et al., {reference.year}"
+
+
+class _Names:
+    """The resolver's names plus the abbreviations this seed defines, scanned over a text."""
+
+    def __init__(self, names: NameLookup, entities: Mapping[str, Entity]) -> None:
+        self.names = names
+        self.entities = entities
+        self.local: dict[str, str] = {}  # normalised name → entity id (seed-defined or proposed)
+        self.symbols = True  # unknown gene-like symbols are proposed as factors
+        self.proposed: dict[str, dict[str, Any]] = {}
+
+    def lookup(self, text: str) -> str | None:
+        text = text.strip(_TRAILING)
+        key = normalise_name(text)
+        # two letters name an entity only in capitals ("NO"); "al." of "et al." is not ALS
+        if not re.search(r"[A-Za-z]", text) or len(key) < 2 or (len(key) < 3 and not text.isupper()):
+            return None
+        if key in _NOT_NAMES:
+            return None
+        local = self.local.get(normalise_name(text))
+        if local:
+            return local
+        found = self.names(text)
+        return found[0] if found else None
+
+    def type_of(self, entity_id: str) -> EntityType | None:
+        entity = self.entities.get(entity_id)
+        if entity is not None:
+            return entity.type
+        proposed = self.proposed.get(entity_id)
+        return EntityType(proposed["type"]) if proposed else None
+
+    def scan(self, text: str) -> list[Mention]:
+        """Return the entity mentions of ``text``, longest first, never overlapping."""
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        mentions: list[Mention] = []
+        index = 0
+        while index < len(tokens):
+            best: Mention | None = None
+            for stop in range(min(len(tokens), index + MAX_SPAN_TOKENS) - 1, index - 1, -1):
+                start, end = tokens[index][0], tokens[stop][1]
+                while end > start and text[end - 1] in _TRAILING:
+                    end -= 1
+                found = self.lookup(text[start:end])
+                if found:
+                    best = Mention(found, start, end)
+                    index = stop
+                    break
+            if best is None and self.symbols:
+                best = self._symbol(text, *tokens[index])
+            if best is not None:
+                mentions.append(best)
+            index += 1
+        return _merge_defined(mentions, text)
+
+    def _symbol(self, text: str, start: int, end: int) -> Mention | None:
+        """Return an unknown gene-like symbol at ``text[start:end]`` ("CXCL-12", "MMP-10") as a new factor.
+
+        Symbols of this shape name molecules in these texts; where the next
+        word is "pathway" or "signaling", the symbols name a pathway.
+        """
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        symbol = text[start:end]
+        if not _SYMBOL.fullmatch(symbol) or _NOT_SYMBOLS.fullmatch(symbol) or re.search(r"[a-z]{4}", symbol):
+            return None
+        pathway = _PATHWAY_AFTER.match(text, end)
+        if pathway:
+            label, kind = text[start : pathway.end()], EntityType.PATHWAY
+        else:
+            label, kind = symbol, EntityType.FACTOR
+        entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
+        return Mention(entity_id, start, start + len(label)) if entity_id else None
+
+    def propose(self, label: str, kind: EntityType, synonyms: Sequence[str] = ()) -> str | None:
+        """Propose a new entity named ``label`` (and ``synonyms``); return its id, or None where taken."""
+        entity_id = slugify(label)
+        if not entity_id or entity_id in self.entities:
+            return None
+        record = {"id": entity_id, "label": label, "type": kind.value, "synonyms": list(synonyms)}
+        self.proposed.setdefault(entity_id, record)
+        for name in (label, *synonyms):
+            self.local[normalise_name(name)] = entity_id
+        return entity_id
+
+    def _preparation_in(self, long_form: str) -> str | None:
+        """Return the preparation a long form ends with ("human adipose MSCs conditioned media"), if any.
+
+        Such a name is the preparation made from those cells: the graph keeps
+        the preparation and records the cells as its context, so the seed's
+        abbreviation ("hAMSCs-CM") names the preparation.
+        """
+        words = long_form.split()
+        for start in range(1, len(words) - 1):
+            found = self.lookup(" ".join(words[start:]))
+            if found and self.type_of(found) is EntityType.SECRETOME_COMPONENT:
+                return found
+        return None
+
+    def learn(self, long_form: str, short: str) -> None:
+        """Record that the seed defines ``short`` as ``long_form``; propose an entity where both are new."""
+        long_form, short = long_form.strip(" ,.;"), short.strip()
+        if not long_form or normalise_name(long_form) == normalise_name(short):
+            return
+        known = self.lookup(short) or self.lookup(long_form) or self._preparation_in(long_form)
+        if known:
+            self.local.setdefault(normalise_name(short), known)
+            self.local.setdefault(normalise_name(long_form), known)
+            return
+        self.propose(long_form, _guess_type(long_form), [short])
+
+
+def _merge_defined(mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with "long form (ABBR)" of one entity as one mention, parenthesis included."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.entity == mention.entity
+            and text[last.end : mention.start].strip() == "("
+            and text[mention.end : mention.end + 1] == ")"
+        ):
+            merged[-1] = Mention(last.entity, last.start, mention.end + 1)
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None:
+    """Return the span of the noun phrase right after a cue ("reduced [tubular atrophy] in ..."), if short.
+
+    Leading determiners and measures ("the level of", "expression of") are
+    skipped; the phrase ends at a function word, a cue or punctuation, and
+    holds at most four words.
+    """
+    lead = _PHRASE_LEAD.match(text, position, stop)
+    start = lead.end() if lead else position
+    words: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text, start, stop):
+        gap = text[words[-1][1] : match.start()] if words else text[start : match.start()]
+        if gap.strip() or _FUNCTION_WORD.fullmatch(match.group()) or _CUE.fullmatch(match.group()):
+            break
+        words.append((match.start(), match.end()))
+    phrase = text[words[0][0] : words[-1][1]] if words else ""
+    if not words or len(words) > 4 or not re.search(r"[a-z]{4}", phrase) or _GENERIC.fullmatch(phrase):
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[Mention]:
+    """Return the noun phrases after a cue ("reduced hyperalgesia and edema"), each a known or new entity."""
+    objects: list[Mention] = []
+    while len(objects) < MAX_OBJECTS:
+        phrase = _phrase_after(text, position, stop)
+        if phrase is None:
+            break
+        label = text[phrase[0] : phrase[1]]
+        entity_id = names.lookup(label) or names.propose(label, _guess_type(label, EntityType.PROCESS))
+        if entity_id is not None:
+            objects.append(Mention(entity_id, *phrase))
+        glue = _LIST_JOIN.match(text, phrase[1], stop)
+        if glue is None:
+            break
+        position = glue.end()
+    return objects
+
+
+def _is_footnote(sentence: Sentence) -> bool:
+    """Return True for a table's abbreviation footnote ("EV: extracellular vesicle; FS: full secretome")."""
+    return sentence.section.startswith("Table") and len(_FOOTNOTE_PAIR.findall(sentence.text)) >= 2
+
+
+def _guess_type(name: str, default: EntityType = EntityType.FACTOR) -> EntityType:
+    """Return a first guess at a proposed entity's type from its name (the curator checks it)."""
+    lower = name.lower()
+    for pattern, kind in (
+        (r"condition(?:ed)? medi(?:um|a)|secretome|-cm\b", EntityType.SECRETOME_COMPONENT),
+        (r"stem cells?|stromal cells?", EntityType.MSC_SOURCE),
+        (r"pathway|signal", EntityType.PATHWAY),
+        (r"\bcells?\b|cytes?\b|blasts?\b|neurons?\b", EntityType.CELL_TYPE),
+        (r"disease|disorder|syndrome|itis\b|osis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
+        (r"factor|protein|kinase|receptor|interleukin|hormone|peptide", EntityType.FACTOR),
+        (r"tion\b|genesis\b|sis\b", EntityType.PROCESS),
+    ):
+        if re.search(pattern, lower):
+            return kind
+    return default
+
+
+def _long_form(before: str, short: str) -> str | None:
+    """Return the words before "(ABBR)" that ABBR abbreviates (their initials, in order), if any.
+
+    A plain version of Schwartz and Hearst's rule: take as few words back as
+    hold the abbreviation's letters in order, the first letter starting a word.
+    """
+    words = re.findall(r"[^\s]+", before)
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters or not words:
+        return None
+    for count in range(1, min(len(words), len(letters) + 3) + 1):
+        candidate = " ".join(words[-count:])
+        if candidate[:1].lower() != letters[0]:
+            continue
+        position = 0
+        text = candidate.lower()
+        for letter in letters:
+            position = text.find(letter, position)
+            if position < 0:
+                break
+            position += 1
+        else:
+            return candidate
+    return None
+
+
+def _learn_abbreviations(names: _Names, texts: Iterator[str]) -> None:
+    for text in texts:
+        for match in _ABBREVIATION.finditer(text):
+            short = match.group(1)
+            if not re.search(r"[A-Z]", short):
+                continue
+            long_form = _long_form(text[: match.start()].rstrip(), short)
+            if long_form:
+                names.learn(long_form, short)
+
+
+def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None) -> str | None:
+    """Return the predicate a cue proposes for these ends, or None where it would guess."""
+    if cue == "improves":  # a disease gets better; a function, a sensitivity, a phenotype goes up
+        return "ameliorates" if obj in (EntityType.DISEASE, EntityType.DISEASE_MODEL) else "increases"
+    if cue == "decreases" and obj in _DISEASE_TYPES:
+        return "ameliorates"
+    if cue in ("inhibits", "decreases") and obj is EntityType.PATHWAY:
+        return "inhibits"
+    if cue in ("increases", "activates") and obj is EntityType.PATHWAY:
+        return "activates"
+    if cue == "including":
+        return "carries"
+    if cue == "targets":
+        return "targets" if subject is EntityType.MICRORNA else "acts-on"
+    return cue
+
+
+def _cue_name(match: re.Match[str]) -> str:
+    group = match.lastgroup or "c0"
+    return _CUES[int(group[1:])][1]
+
+
+def _context(names: _Names, mentions: list[Mention], used: set[str], text: str) -> dict[str, Any]:
+    """Return what the sentence names cheaply as its context: species, model, tissue or cell, setting."""
+    context: dict[str, Any] = {}
+    measured: list[str] = []
+    for mention in mentions:
+        if mention.entity in used:
+            continue
+        kind = names.type_of(mention.entity)
+        if kind is EntityType.SPECIES:
+            context.setdefault("species", mention.entity)
+        elif kind is EntityType.DISEASE_MODEL:
+            context.setdefault("disease_model", mention.entity)
+        elif kind is EntityType.ROUTE:
+            context.setdefault("route", mention.entity)
+        elif kind is EntityType.TISSUE and re.search(r"\bin (?:the )?$", text[: mention.start][-8:]):
+            measured.append(mention.entity)
+    if measured:
+        context["measured_in"] = list(dict.fromkeys(measured))
+    setting = re.search(r"\bin (vivo|vitro)\b", text, re.I)
+    if setting:
+        context["setting"] = f"in-{setting.group(1).lower()}"
+    return context
+
+
+def _subject_for(names: _Names, mentions: list[Mention], index: int, text: str) -> Mention:
+    """Return the subject at ``mentions[index]``, or what it stands for in the sentence.
+
+    "the secretome of human adipose-derived MSCs reduces ..." is the
+    secretome's claim, the MSC source its context; in "MSCs are adult stem
+    cells that can be isolated from ..." the stem cells are the MSCs.
+    """
+    mention = mentions[index]
+    if index == 0:
+        return mention
+    before = mentions[index - 1]
+    if _COPULA.fullmatch(text[before.end : mention.start]):
+        return _subject_for(names, mentions, index - 1, text)
+    source = names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE)
+    if source and names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
+        return before
+    return mention
+
+
+def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
+    """Return the medium an MSC mention is the source of ("hUC-MSCs condition medium decreased"), or it."""
+    if names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE):
+        medium = _MEDIUM_AFTER.match(text, mention.end)
+        found = names.lookup("conditioned medium") if medium else None
+        if medium and found:
+            return Mention(found, mention.start, medium.end())
+    return mention
+
+
+def _joins(glue: str, examples: bool = True) -> bool:
+    """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, ".
+
+    With ``examples=False``, "such as" or "like" ends the list: what follows
+    are examples of the item before, not items of their own.
+    """
+    if not examples and _EXAMPLES.search(glue):
+        return False
+    if _LIST_GLUE.fullmatch(glue):
+        return bool(re.search(r",|\b(?:and|or)\b", glue))
+    return bool(_LIST_GAP.fullmatch(glue)) and not _CUE.search(glue)
+
+
+def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
+    """Return the list of mentions ending at ``mentions[last]`` ("A, B and C"), or just that one."""
+    run = [mentions[last]]
+    index = last
+    while index > 0:
+        if not _joins(text[mentions[index - 1].end : mentions[index].start]):
+            break
+        index -= 1
+        run.insert(0, mentions[index])
+    return run
+
+
+def _run_on(mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."), as :func:`_run` ends one."""
+    run = mentions[:1]
+    for mention in mentions[1:]:
+        if not _joins(text[run[-1].end : mention.start], examples=False):
+            break
+        run.append(mention)
+    return run
+
+
+def _agent(names: _Names, mentions: list[Mention], text: str, before: int) -> Mention | None:
+    """Return what the sentence says was given ("treated with X", "delivery of X") before ``before``."""
+    for match in _AGENT.finditer(text, 0, before):
+        for mention in mentions:
+            near = match.end() <= mention.start <= match.end() + 12 and mention.end <= before
+            if near and names.type_of(mention.entity) not in _CONTEXT_TYPES:
+                return mention
+    return None
+
+
+def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Yield each "anti-X" adjective naming a known X ("antiapoptotic" → apoptosis) outside any mention."""
+    for match in _ANTI.finditer(text):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        stem = match.group(1).lower()
+        for ending, noun in _ADJECTIVE_NOUNS:
+            if stem.endswith(ending):
+                found = names.lookup(stem[: len(stem) - len(ending)] + noun)
+                if found:
+                    yield match, found
+                    break
+
+
+def propose_from_text(
+    names: _Names,
+    text: str,
+    place: Callable[[str], DraftEvidence],
+    draft: Draft,
+    seed_text: str,
+    carried: str | None = None,
+) -> str | None:
+    """Propose the assertions one sentence (or title) states; return its subject, for the next sentence.
+
+    ``place(quote)`` makes the evidence record (study, kind, locator, basis,
+    context) for a quote of this text; ``seed_text`` is the normalised seed,
+    which every quote must be a verbatim part of. ``carried`` is the subject
+    of the paragraph's sentences before ("The group treated with X ... It
+    reduced Y"): used only where this sentence names no subject before its
+    cue, and then the quote holds the cue and the object only.
+    """
+    mentions = names.scan(text)
+    cues = [
+        m
+        for m in _CUE.finditer(text)
+        if not _NEGATION.search(text[: m.start()]) and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
+    ]
+    hedged = bool(_HEDGE.search(text))
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
+    last_subject: str | None = None
+    previous_subject: list[Mention] = []
+    previous_objects: list[Mention] = []
+    previous_kind = ""
+    previous_end = 0
+    for number, cue in enumerate(cues):
+        kind = _cue_name(cue)
+        stop = cues[number + 1].start() if number + 1 < len(cues) else len(text)
+        clause = _CLAUSE_STOP.search(text, cue.end(), stop)
+        stop = clause.start() if clause else stop
+        before = [i for i, m in enumerate(mentions) if m.end <= cue.start() and m.start >= previous_end]
+        after = [m for m in mentions if cue.end() <= m.start < stop]
+        passive = _PASSIVE.match(text[cue.end() :])
+        subjects: list[Mention] = []
+        objects: list[Mention] = []
+        if kind == "including" and previous_subject and not previous_objects and not before:
+            # "isolated from various tissues, including A, B and C": the list is what the cue before names
+            kind, subjects = previous_kind, previous_subject
+            objects = [
+                m for m in after if names.type_of(m.entity) not in {EntityType.SPECIES, EntityType.ROUTE}
+            ]
+            objects = _run(objects, len(objects) - 1, text) if objects else []
+        elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
+            holders = [m for m in after if names.type_of(m.entity) in _HOLDER_TYPES]
+            if holders and before:
+                subjects, objects = holders[:1], _run(mentions, before[-1], text)
+                kind = "carries"
+        elif passive:  # "X is inhibited by Y": Y does it to X
+            agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
+            if agents and before:  # "... is mediated by A, B and C": each of them
+                subjects, objects = _run_on(agents, text), _run(mentions, before[-1], text)
+            elif agents and kind == "carries" and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE:
+                # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition
+                secretome = names.lookup("secretome")
+                if secretome is not None:
+                    found.append(
+                        (Mention(secretome, cue.start(), cue.start()), "derived-from", agents[0], cue)
+                    )
+        elif kind in _SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
+            # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
+            subjects, objects = previous_subject, _run(mentions, before[-1], text)
+            if not subjects and carried is not None:  # "Allodynia and hyperalgesia were reversed": by it
+                for obj in objects:
+                    verb = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+                    found.append((None, verb or kind, obj, cue))
+        else:
+            # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
+            relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
+            fresh = [i for i in before if mentions[i] not in previous_objects]
+            agent = _agent(names, mentions, text, cue.start())
+            if previous_subject and not relay and not fresh:
+                subjects = previous_subject
+            elif agent is not None and not relay:
+                subjects = [_medium_of(names, agent, text)]
+            else:
+                candidates = [i for i in before if names.type_of(mentions[i].entity) not in _CONTEXT_TYPES]
+                every = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
+                pool = candidates or [
+                    i for i in every if names.type_of(mentions[i].entity) not in _CONTEXT_TYPES
+                ]
+                # an agent (a preparation, a cell, a factor, a pathway) before a process or a disease,
+                # unless the clause relays ("autophagy, which in turn decreases ...")
+                doers = [i for i in pool if names.type_of(mentions[i].entity) in _AGENT_TYPES]
+                pool = pool if relay else doers or pool
+                if pool:
+                    head = _subject_for(names, mentions, pool[-1], text)
+                    medium = _medium_of(names, head, text)
+                    run = _run(mentions, mentions.index(head), text)
+                    subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
+                    if medium is not head:  # the medium of these cells, not the cells
+                        subjects = [medium]
+            for mention in after:
+                mention_type = names.type_of(mention.entity)
+                if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
+                    break  # "... in the spinal cord of rats": where, not what
+                if objects and not _LIST_GLUE.fullmatch(text[objects[-1].end : mention.start]):
+                    break  # "reduces IL-6 in arthritis": only a list goes on naming objects
+                objects.append(mention)
+                if len(objects) == MAX_OBJECTS:
+                    break
+            if not objects and not after and kind in _SIGNED | {"improves"}:
+                # no name after a signed cue: the words that follow it, proposed as a new entity
+                objects = _phrase_objects(names, text, cue.end(), stop)
+            if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
+                near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
+                subjects = near[-1:]
+            if kind == "including" and not any(names.type_of(m.entity) in _HOLDER_TYPES for m in subjects):
+                subjects = []  # "cytokines including IL-6" names kinds, not contents
+            if kind == "carries" and not passive:
+                # what carries or secretes is a preparation or a cell: "they ... by secreting X" is the
+                # nearest one before, else the paragraph's subject
+                subjects = [m for m in subjects if names.type_of(m.entity) in _CARRIER_TYPES]
+                holders = [
+                    m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) in _CARRIER_TYPES
+                ]
+                subjects = subjects or holders[-1:]
+        for subject in subjects:
+            for obj in objects:
+                predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
+                holder, held = names.type_of(subject.entity), names.type_of(obj.entity)
+                if (
+                    kind == "differentiates-into"
+                ):  # "MSCs differentiate into osteoblasts": they come from MSCs
+                    found.append((obj, "derived-from", subject, cue))
+                elif (
+                    (passive or holder is EntityType.MSC_SOURCE)
+                    and kind == "carries"
+                    and held is EntityType.SECRETOME_COMPONENT
+                ):
+                    # "the secretome released by MSCs", "MSCs release a medium": it comes from the cells
+                    found.append((obj, "derived-from", subject, cue))
+                elif predicate is not None:
+                    found.append((subject, predicate, obj, cue))
+        if not subjects and objects and carried is not None and not passive and not before:
+            # "The group treated with X ... It displayed reduced Y": signed effects only, never contents
+            for obj in objects:
+                predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+                if predicate in _SIGNED:
+                    found.append((None, predicate, obj, cue))
+        if subjects:
+            previous_subject = subjects
+            last_subject = subjects[0].entity
+        previous_objects = objects
+        previous_kind = kind
+        previous_end = cue.end()
+    for match, entity in _anti(names, mentions, text):
+        anti_subject = _agent(names, mentions, text, match.start())
+        if anti_subject is None:
+            left = [
+                m
+                for m in mentions
+                if m.end <= match.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
+            ]
+            anti_subject = left[-1] if left else None
+        target = Mention(entity, match.start(), match.end())
+        predicate = "ameliorates" if names.type_of(entity) in _DISEASE_TYPES else "decreases"
+        if anti_subject is not None:
+            found.append((anti_subject, predicate, target, match))
+        elif carried is not None:
+            found.append((None, predicate, target, match))
+    for said, predicate, obj, cue in found:
+        subject_id = said.entity if said is not None else carried
+        if subject_id is None or subject_id == obj.entity:
+            continue
+        ends = [obj] if said is None else [said, obj]
+        start = min(*(m.start for m in ends), cue.start())
+        end = max(*(m.end for m in ends), cue.end())
+        quote = text[start:end]
+        if quote not in seed_text:
+            draft.dropped_quotes += 1
+            continue
+        evidence = place(quote)
+        if hedged and evidence.basis == "stated":
+            evidence.basis = "hedged"
+        evidence.context = _context(names, mentions, {subject_id, obj.entity}, text)
+        draft.add(subject_id, predicate, obj.entity, evidence)
+    return last_subject
+
+
+def _cited(sentence: str, references: dict[tuple[str, str], Reference]) -> list[Reference]:
+    """Return the references an author-year citation of ``sentence`` names ("Gao et al., 2023a, b")."""
+    found: list[Reference] = []
+    for match in _AUTHOR_YEAR.finditer(sentence):
+        surname, year = match.group("name").casefold(), match.group("year")
+        letters = re.findall(r"[a-z]", match.group("letters") or "") or [""]
+        for letter in letters:
+            reference = references.get((surname, year + letter))
+            if reference is not None and reference not in found:
+                found.append(reference)
+    return found
+
+
+def _superscripts(raw: str, end_line: int | None) -> list[tuple[str, list[int]]]:
+    """Return (normalised text just before it, reference numbers) for each superscript citation."""
+    found = []
+    lines = raw.splitlines()[:end_line]
+    for line in lines:
+        for match in _SUPERSCRIPT.finditer(line):
+            numbers: list[int] = []
+            for part in re.split(r",", match.group(1)):
+                bounds = [int(x) for x in re.split(r"[–-]", part.strip()) if x.strip().isdigit()]
+                if len(bounds) == 2 and 0 < bounds[1] - bounds[0] < 50:
+                    numbers.extend(range(bounds[0], bounds[1] + 1))
+                else:
+                    numbers.extend(bounds)
+            prefix = normalise_text(line[: match.start()])[-40:]
+            if len(prefix) >= 15 and numbers:
+                found.append((prefix, numbers))
+    return found
+
+
+def draft_review(
+    raw: str,
+    review: str,
+    names: NameLookup,
+    entities: Mapping[str, Entity],
+    region: SeedRegion | None = None,
+    progress: Callable[[str], None] | None = None,
+    studies: Collection[str] = (),
+) -> Draft:
+    """Draft the curation of the seed text ``raw`` as review ``review``.
+
+    Args:
+        raw: the seed text, as in the seeds folder.
+        review: the review's id (the ``review:`` of the draft, the study of uncited sentences).
+        names: the resolver's name look-up (``NameIndex.named``).
+        entities: the known entities (their types decide subjects, objects and context).
+        region: what of the seed is main text (``coverage/seeds.yaml``); without
+            one, the text up to its reference list.
+        progress: called with a line of progress now and then.
+        studies: the ids of the studies the graph has: cited, never proposed again.
+    """
+    references_line = find_references_start(raw)
+    if region is None:
+        end = raw.splitlines()[references_line].strip() if references_line is not None else None
+        region = SeedRegion(end=end)
+    sentences, rows = segment_seed(raw, region)
+    references = read_references(raw)
+    by_author = {(r.surname.casefold(), r.year): r for r in references}
+    by_number = {r.number: r for r in references if r.number is not None}
+    seed_text = normalise_text(raw)
+    draft = Draft(review)
+    lookup = _Names(names, entities)
+    _learn_abbreviations(lookup, (s.text for s in sentences))
+    footnotes = {i for i, s in enumerate(sentences) if _is_footnote(s)}
+    for index in footnotes:
+        for pair in _FOOTNOTE_PAIR.finditer(sentences[index].text):
+            lookup.learn(pair.group(2), pair.group(1))
+    superscripts = _superscripts(raw, references_line)
+
+    def study_of(cited: list[Reference]) -> str:
+        if not cited:
+            return review
+        reference = cited[0]
+        study_id = f"{slugify(reference.surname)}-{reference.year}"
+        record: dict[str, Any] = {"id": study_id, "citation": _citation(reference)}
+        year = re.match(r"\d{4}", reference.year)
+        if year:
+            record["year"] = int(year.group())
+        if reference.title:
+            record["title"] = reference.title
+        if reference.number is not None:
+            record["ref"] = reference.number
+        if study_id not in studies:
+            draft.studies.setdefault(study_id, record)
+        return study_id
+
+    paragraph: tuple[str, int] = ("", 0)
+    carried: str | None = None  # the last subject of the paragraph so far
+    for number, sentence in enumerate(sentences):
+        if progress and number % 50 == 0:
+            progress(f"{review}: sentence {number + 1}/{len(sentences)}")
+        if number in footnotes:  # "GFAP: glial fibrillary acidic protein; ...": names, not claims
+            continue
+        cited = _cited(sentence.text, by_author)
+        numbers = [n for prefix, ns in superscripts if prefix[-25:] in sentence.text for n in ns]
+        cited += [by_number[n] for n in dict.fromkeys(numbers) if n in by_number]
+        locator = _locator(sentence, list(dict.fromkeys(numbers)))
+        kind = "figure" if sentence.section.startswith("Figure") else "prose"
+        if sentence.section.startswith("Table"):
+            kind = "table"
+
+        def place(
+            quote: str,
+            index: int = number,
+            cited: list[Reference] = cited,
+            kind: str = kind,
+            locator: str = locator,
+        ) -> DraftEvidence:
+            return DraftEvidence(study_of(cited), kind, locator, quote, sentence=index)
+
+        here = (sentence.section, sentence.paragraph)
+        subject = propose_from_text(
+            lookup, sentence.text, place, draft, seed_text, carried if here == paragraph else None
+        )
+        if here != paragraph:
+            paragraph, carried = here, None
+        carried = subject or carried
+    draft.rows_total = len(rows)
+    previous: TableRow | None = None
+    for row in rows:
+        if previous is not None and previous.table == row.table:  # an empty cell repeats the one above
+            cells = tuple(
+                c or (previous.cells[i] if i < len(previous.cells) else "") for i, c in enumerate(row.cells)
+            )
+            row = TableRow(row.table, row.row, row.text, cells, row.header)
+        if _propose_row(lookup, row, sentences, draft, by_author, by_number, study_of):
+            draft.rows_proposed += 1
+        previous = row
+    for reference in references:
+        if reference.title:
+            locator = (
+                f"Reference {reference.number}"
+                if reference.number is not None
+                else f"References, {reference.surname} et al. ({reference.year})"
+            )
+            title = reference.title
+
+            def place_title(
+                quote: str, reference: Reference = reference, locator: str = locator
+            ) -> DraftEvidence:
+                return DraftEvidence(study_of([reference]), "reference-title", locator, quote)
+
+            propose_from_text(lookup, title, place_title, draft, seed_text)
+    draft.entities = {
+        entity_id: record
+        for entity_id, record in lookup.proposed.items()
+        if any(entity_id in key[::2] for key in draft.assertions)
+    }
+    if progress:
+        progress(
+            f"{review}: {len(draft.assertions)} assertions proposed, {draft.rows_proposed}/{len(rows)} rows"
+        )
+    return draft
+
+
+def _locator(sentence: Sentence, numbers: list[int]) -> str:
+    """Return the curated locator of a sentence: "§ Section, ¶N[, ref N]", or its legend."""
+    if sentence.section.endswith("legend"):
+        return sentence.section
+    locator = f"§ {sentence.section}, ¶{sentence.paragraph}"
+    if numbers:
+        locator += f", {'refs' if len(numbers) > 1 else 'ref'} {', '.join(map(str, numbers))}"
+    return locator
+
+
+def _covers(mentions: list[Mention], text: str) -> bool:
+    """Return True when the mentions name all of ``text`` (nothing but separators between them)."""
+    rest = text
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    return not re.search(r"[A-Za-z0-9]", rest)
+
+
+def _propose_row(
+    names: _Names,
+    row: TableRow,
+    sentences: list[Sentence],
+    draft: Draft,
+    by_author: dict[tuple[str, str], Reference],
+    by_number: dict[int, Reference],
+    study_of: Callable[[list[Reference]], str],
+) -> bool:
+    """Propose what one table row states; return True when it proposed anything.
+
+    The row's agent is the preparation it names (a secretome component), or
+    else what the table's legend names; arrows (↓ X, ↑ Y) are its effects,
+    a "factor" column the factors it carries.
+    """
+    header = [h.lower() for h in row.header] + [""] * max(0, len(row.cells) - len(row.header))
+    cells = list(row.cells)
+    legend = next((s for s in sentences if s.section == f"Table {row.table} legend"), None)
+    reference_cell = next((c for c, h in zip(cells, header, strict=False) if "reference" in h and c), "")
+    cited = _cited(reference_cell, by_author)
+    if not cited and reference_cell.strip().isdigit() and int(reference_cell) in by_number:
+        cited = [by_number[int(reference_cell)]]
+    label = reference_cell if re.search(r"[A-Za-z]", reference_cell) else next((c for c in cells if c), "")
+    locator = f"Table {row.table}, row {row.row} ({label})"
+    study = study_of(cited)
+    for cell, head in zip(cells, header, strict=False):
+        # a short cell naming nothing known, under a header of diseases or models: a new entity
+        short = bool(cell) and len(cell.split()) <= 6 and not re.search(r"[,;↓↑]", cell)
+        if short and re.search(r"disease|disorder|\bmsd|model", head) and not names.scan(cell):
+            names.propose(cell, EntityType.DISEASE)
+    mentions_by_cell = [names.scan(cell) for cell in cells]
+    agent: str | None = None
+    source: str | None = None
+    for cell, head, mentions in zip(cells, header, mentions_by_cell, strict=False):
+        if re.search(r"source|origin", head) and "msc" in normalise_name(head):
+            # "Bone marrow" under "Source of MSCs" names the MSCs of the bone marrow
+            source = names.lookup(f"{cell} MSCs") or names.lookup(f"{cell}-derived MSCs") or source
+            if source is None and cell and not re.search(r"[,;↓↑]", cell):
+                source = names.propose(f"{cell} MSCs", EntityType.MSC_SOURCE)
+        for mention in mentions:
+            if names.type_of(mention.entity) is EntityType.SECRETOME_COMPONENT:
+                agent = agent or mention.entity
+    agent = agent or source
+    if agent is None and legend is not None:
+        for mention in names.scan(legend.text):
+            if names.type_of(mention.entity) in (EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE):
+                agent = mention.entity
+                break
+    proposed = False
+    factors = [
+        (cell, mention)
+        for cell, head, mentions in zip(cells, header, mentions_by_cell, strict=False)
+        if "factor" in head
+        for mention in mentions
+    ]
+    effects: list[tuple[str, int, str]] = []  # (item text, sign, entity)
+    for cell in cells:
+        for arrow, item in _ARROW_ITEM.findall(cell):
+            item = item.strip()
+            entity = names.lookup(item)
+            scanned = names.scan(item)
+            if entity is None and not (scanned and _covers(scanned, item)) and len(item.split()) <= 5:
+                entity = names.propose(item, _guess_type(item, EntityType.PROCESS))  # one effect per arrow
+            found = [entity] if entity else [m.entity for m in scanned]
+            for entity_id in found:
+                effects.append((f"{arrow} {item}", 1 if arrow == "↑" else -1, entity_id))
+    if agent is not None:
+        for cell, mention in factors:
+            draft.add(
+                agent,
+                "carries",
+                mention.entity,
+                DraftEvidence(study, "table", locator, cell, row=(row.table, row.row)),
+            )
+            proposed = True
+        for item, sign, entity_id in effects:
+            kind = names.type_of(entity_id)
+            predicate = ("activates" if sign > 0 else "inhibits") if kind is EntityType.PATHWAY else None
+            predicate = predicate or ("increases" if sign > 0 else "decreases")
+            draft.add(
+                agent,
+                predicate,
+                entity_id,
+                DraftEvidence(study, "table", locator, item, row=(row.table, row.row)),
+            )
+            proposed = True
+    single = {mention.entity for _cell, mention in factors}
+    # "VEGF, HGF", or "ADAM10 annexin clusterin" with only ADAM10 known: several factors, no inference
+    listed = any(not _covers([mention], cell) for cell, mention in factors)
+    if len(single) == 1 and not listed and effects:  # one factor: a curator's inference, said in words
+        factor = next(iter(single))
+        for item, sign, entity_id in effects:
+            predicate = "increases" if sign > 0 else "decreases"
+            if names.type_of(entity_id) is EntityType.PATHWAY:
+                predicate = "activates" if sign > 0 else "inhibits"
+            evidence = DraftEvidence(
+                study,
+                "table",
+                locator,
+                item,
+                basis="inferred",
+                inferred_from=f"the row names {factor} as its only identified factor and {item} as an effect",
+                row=(row.table, row.row),
+            )
+            draft.add(factor, predicate, entity_id, evidence)
+    if not proposed and agent is not None:  # a row that pairs its agent with a disease: no direction stated
+        for mentions in mentions_by_cell:
+            for mention in mentions:
+                if names.type_of(mention.entity) in _DISEASE_TYPES and mention.entity != agent:
+                    evidence = DraftEvidence(study, "table", locator, row.text, row=(row.table, row.row))
+                    draft.add(agent, "associated-with", mention.entity, evidence)
+                    proposed = True
+    return proposed
