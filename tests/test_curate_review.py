@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from msc_graph.cli import cli
@@ -255,3 +256,39 @@ def test_a_misplaced_or_unknown_status_is_an_error(
     assert result.exit_code == 2
     line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "status:" in text)
     assert f"{path}:{line}:" in result.output and f": {field}: {message}" in result.output
+
+
+def test_a_seed_drafted_by_the_tool_reviewed_and_built_end_to_end(
+    drafted: Project, runner: CliRunner, tmp_path: Path
+) -> None:
+    # The whole walk of README's "Adding a review", with the tool's own draft in place of the hand-written one:
+    # draft the made-up seed, validate (drafts are warnings), accept the first draft and skip the rest,
+    # build, and find the accepted claim in `paths` and in the KGX export as a validated proposal.
+    path = _draft_path(drafted)
+    path.unlink()
+    seed = next((DRAFTS / "seeds").iterdir())
+    result = runner.invoke(cli, ["curate", "draft", str(seed), "--review", NEW, "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    drafts = yaml.safe_load(path.read_text(encoding="utf-8"))["assertions"]
+    assert drafts and all(d["status"] == "draft" and d["proposed_by"] == "curate-draft" for d in drafts)
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert f"{len(drafts)} draft(s) left out of the graph" in result.output
+    first = drafts[0]
+    subject, target = first["subject"], first["object"]
+    assert NEW not in _hop_studies(runner, subject, target)  # a draft is not in the graph ...
+
+    result = runner.invoke(cli, ["curate", "review", str(path)], input="a\n" + "s\n" * (len(drafts) - 1))
+    assert result.exit_code == 0, result.output
+    reviewed = yaml.safe_load(path.read_text(encoding="utf-8"))["assertions"]
+    assert "status" not in reviewed[0] and reviewed[0]["proposed_by"] == "curate-draft"
+    assert all(d["status"] == "draft" for d in reviewed[1:])
+    assert runner.invoke(cli, ["build"]).exit_code == 0
+    assert NEW in _hop_studies(runner, subject, target)  # ... an accepted one is
+    stem = tmp_path / "export"
+    assert runner.invoke(cli, ["export", "-f", "kgx", "-o", str(stem)]).exit_code == 0
+    with open(f"{stem}_edges.tsv", encoding="utf-8", newline="") as stream:
+        edges = list(csv.DictReader(stream, delimiter="\t"))
+    validated = [row for row in edges if row["agent_type"] == "manual_validation_of_automated_agent"]
+    assert len(validated) == 1
+    assert validated[0]["id"].startswith(f"{subject}--") and validated[0]["id"].endswith(f"--{target}")
