@@ -99,3 +99,26 @@ def draft_table() -> None:
     results = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "draft-loo.md"
     for line in results.read_text(encoding="utf-8").split("\n\n")[0].splitlines():
         cog.outl(line)
+
+
+def draft_misses(per_review: int = 2) -> None:
+    """Write, per review, curated claims the leave-one-out draft missed and drafted claims we never curated.
+
+    Read from benchmarks/results/draft-loo.json; each sentence is cut to its
+    start, enough to find it in the seed (the results file has it whole).
+    """
+    import json
+    from pathlib import Path
+
+    results = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "draft-loo.json"
+    data = json.loads(results.read_text(encoding="utf-8"))
+
+    def cut(text: str, width: int = 90) -> str:
+        return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
+
+    for review in data["reviews"]:
+        cog.outl(f"- **{review['review']}**")
+        for example in review["missed_examples"][:per_review]:
+            cog.outl(f"  - missed `{example['claim']}`: “{cut(example['sentence'])}”")
+        for example in review["wrong_examples"][:1]:
+            cog.outl(f"  - drafted, not curated, `{example['claim']}`: “{cut(example['sentence'])}”")
