@@ -299,7 +299,7 @@ class RecordBuilder:
             ("lines", self.lines),
             ("provenance.offsets", self.provenance_offsets),
         ):
-            _write_file(folder / f"edges.{suffix}", values.tobytes())
+            _write_file(folder / f"edges.{suffix}", memoryview(values))  # no copy: 180 MiB at 22.5M offsets
         self.provenance.seek(0)
         with (folder / "edges.provenance").open("wb") as stream:
             shutil.copyfileobj(self.provenance, stream, 1 << 20)
@@ -325,7 +325,7 @@ def _by_index(values: Mapping[int, Sequence[Any]]) -> dict[str, list[Any]]:
     return {str(index): list(items) for index, items in values.items()}
 
 
-def _write_file(path: Path, payload: bytes) -> None:
+def _write_file(path: Path, payload: bytes | memoryview) -> None:
     with path.open("wb") as stream:
         stream.write(payload)
         stream.flush()
