@@ -27,12 +27,12 @@ import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from msc_graph.config import find_project
-from msc_graph.curation.coverage import find_sentences, read_coverage_config, segment_seed
+from msc_graph.curation.coverage import TableRow, find_sentences, read_coverage_config, segment_seed
 from msc_graph.curation.drafting import Draft, draft_review
 from msc_graph.curation.seeds import normalise_text, read_normalised_seed, read_seed
 from msc_graph.model import GraphModel, SourceKind
@@ -42,7 +42,9 @@ from msc_graph.views.cache import build_model
 from msc_graph.views.resolve import NameIndex
 
 RESULTS = Path(__file__).resolve().parent / "results"
-TARGETS = {"recall": 0.60, "precision": 0.50, "rows": 0.90}
+TARGETS = {"recall": 0.60, "precision": 0.50, "cells": 0.90}
+EMPTY_CELLS = {"", "–", "-", "—", "n.a.", "na"}
+"""Cells that name nothing: not counted."""
 EXAMPLES = 8
 
 Unit = tuple[tuple[Any, ...], str, str, int | None]
@@ -207,6 +209,7 @@ def evaluate(model: GraphModel, review: str, hold_out: str = "names") -> dict[st
         }
 
     rows_with = {u[0][1:] for u in drafted if u[0][0] == "r"}
+    cells_total, cells_proposed = _count_cells(rows, draft, names_of)
     misses = sorted((c for c in curated if c not in hit_curated and c[0][0] == "s"), key=lambda u: u[0][1])
     wrong = sorted((d for d in drafted if d not in hit_draft and d[0][0] == "s"), key=lambda u: u[0][1])
 
@@ -224,13 +227,60 @@ def evaluate(model: GraphModel, review: str, hold_out: str = "names") -> dict[st
         "assertions_proposed": len(draft.assertions),
         "prose": score("s"),
         "table": score("r")
-        | {"rows_total": len(rows), "rows_proposed": len(rows_with & {(r.table, r.row) for r in rows})},
+        | {
+            "rows_total": len(rows),
+            "rows_proposed": len(rows_with & {(r.table, r.row) for r in rows}),
+            "cells_total": cells_total,
+            "cells_proposed": cells_proposed,
+        },
         "quotes": len(quotes),
         "quotes_verbatim": verbatim,
         "quotes_dropped": draft.dropped_quotes,
         "missed_examples": [show(u) for u in misses[:: max(1, len(misses) // EXAMPLES)][:EXAMPLES]],
         "wrong_examples": [show(u) for u in wrong[:: max(1, len(wrong) // EXAMPLES)][:EXAMPLES]],
     }
+
+
+def _count_cells(
+    rows: Sequence[TableRow], draft: Draft, names_of: Callable[[str], set[str]]
+) -> tuple[int, int]:
+    """Return (cells that name something, cells the draft proposed something from) over ``rows``.
+
+    A cell is proposed when a draft of its row names an entity whose name is
+    in the cell (subject, object or a context value: "C57BL/6J mouse" is a
+    species in the evidence's context), or, for a reference cell, when the
+    row's drafts cite a study. Names are compared as match keys, either one
+    inside the other ("osteoarthritic pain" and "osteoarthritis pain model"
+    do not match: the cell counts as missed).
+    """
+    by_row: dict[tuple[int, int], list[Any]] = defaultdict(list)
+    for assertion in draft.assertions.values():
+        for item in assertion.evidence:
+            if item.row is not None:
+                by_row[item.row].append((assertion, item))
+    total = proposed = 0
+    for row in rows:
+        drafts = by_row.get((row.table, row.row), [])
+        ids = {e for a, item in drafts for e in (a.subject, a.object, *_context_ids(item.context))}
+        keys = {key for e in ids for key in names_of(e) if len(key) >= 3}
+        cited = any(item.study for _a, item in drafts)
+        headers = row.header or ("",) * len(row.cells)
+        for header, cell in zip(headers, row.cells, strict=False):
+            if cell.strip().casefold() in EMPTY_CELLS:
+                continue
+            total += 1
+            if "reference" in header.casefold():
+                proposed += cited
+                continue
+            cell_key = match_key(cell)
+            proposed += any(key in cell_key or cell_key in key for key in keys)
+    return total, proposed
+
+
+def _context_ids(context: Mapping[str, Any]) -> list[str]:
+    """Return the entity ids a drafted context names (its values, listed or single)."""
+    values = [v for value in context.values() for v in (value if isinstance(value, list) else [value])]
+    return [str(v) for v in values]
 
 
 def _overall(results: list[dict[str, Any]], kind: str) -> dict[str, float]:
@@ -249,28 +299,32 @@ def _percent(value: float) -> str:
 def render_markdown(data: dict[str, Any]) -> str:
     """Return the results as Markdown: the table the README shows, then examples of misses."""
     lines = [
-        "| review | prose precision | prose recall | table rows proposed | table precision | table recall "
-        "| quotes verbatim | seconds |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| review | prose precision | prose recall | table rows proposed | table cells proposed "
+        "| table precision | table recall | quotes verbatim | seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in data["reviews"]:
         t = r["table"]
         rows = f"{t['rows_proposed']}/{t['rows_total']}" if t["rows_total"] else "–"
+        cells = f"{t['cells_proposed']}/{t['cells_total']}" if t["cells_total"] else "–"
         table_p = _percent(t["precision"]) if t["drafted"] else "–"
         table_r = _percent(t["recall"]) if t["curated"] else "–"
         lines.append(
             f"| {r['review']} | {_percent(r['prose']['precision'])} | {_percent(r['prose']['recall'])} | "
-            f"{rows} | {table_p} | {table_r} | {r['quotes_verbatim']}/{r['quotes']} | {r['seconds']:.2f} |"
+            f"{rows} | {cells} | {table_p} | {table_r} | {r['quotes_verbatim']}/{r['quotes']} | "
+            f"{r['seconds']:.2f} |"
         )
     o = data["overall"]
     lines.append(
         f"| **overall** | {_percent(o['prose']['precision'])} | {_percent(o['prose']['recall'])} | "
-        f"{o['rows_proposed']}/{o['rows_total']} | {_percent(o['table']['precision'])} | "
+        f"{o['rows_proposed']}/{o['rows_total']} | {o['cells_proposed']}/{o['cells_total']} "
+        f"({_percent(o['cells_proposed'] / o['cells_total'])}) | {_percent(o['table']['precision'])} | "
         f"{_percent(o['table']['recall'])} | {o['quotes_verbatim']}/{o['quotes']} | {o['seconds']:.2f} |"
     )
     lines += [
         "",
-        "Targets: prose recall ≥ 60% and precision ≥ 50% per review, ≥ 90% of table rows, 100% verbatim.",
+        "Targets: prose recall ≥ 60% and precision ≥ 50% per review, ≥ 90% of table cells proposed, "
+        "100% verbatim.",
     ]
     lines += ["", "The same rules with more of the graph's names known (prose precision / recall):", ""]
     for mode, runs in data["other_hold_outs"].items():
@@ -304,6 +358,8 @@ def main() -> int:
         "table": _overall(results, "table"),
         "rows_total": sum(r["table"]["rows_total"] for r in results),
         "rows_proposed": sum(r["table"]["rows_proposed"] for r in results),
+        "cells_total": sum(r["table"]["cells_total"] for r in results),
+        "cells_proposed": sum(r["table"]["cells_proposed"] for r in results),
         "quotes": sum(r["quotes"] for r in results),
         "quotes_verbatim": sum(r["quotes_verbatim"] for r in results),
         "seconds": round(sum(r["seconds"] for r in results), 3),
