@@ -155,6 +155,12 @@ def test_table_rows_give_arrows_factors_and_a_single_factor_inference(draft: Dra
     assert draft.entities["hgf"]["type"] == "factor"
     assert ("full-secretome", "decreases", "glial-fibrillary-acidic-protein") in draft.assertions
     assert not [key for key in draft.assertions if key[0] == "vascular-endothelial-growth-factor"]
+    # each row's own cells are its evidence's context: the preparation, and a model no name covers,
+    # proposed as a disease model with the draft (the curator accepts it with the row)
+    assert row.context == {"preparation": "extracellular-vesicles"}  # "Arthritis" is a disease, no model
+    [gfap] = _evidence(draft, "full-secretome", "decreases", "glial-fibrillary-acidic-protein", "table")
+    assert gfap.context == {"preparation": "full-secretome", "disease_model": "neuropathic-pain"}
+    assert draft.entities["neuropathic-pain"]["type"] == "disease-model"
 
 
 def test_cited_studies_are_proposed_from_the_reference_list(draft: Draft) -> None:

@@ -28,7 +28,8 @@ deliberately plain and conservative:
   ``basis: hedged``;
 - a table row names its preparation's effects with arrows (↓ X, ↑ Y); a row
   listing several factors gets no factor-level link, one naming a single
-  factor gets an ``inferred`` one, said in words;
+  factor gets an ``inferred`` one, said in words; the row's own cells
+  (model, species, MSC origin, preparation) are its evidence's context;
 - words no known name covers right after a signed cue ("reduced tubular
   atrophy") are proposed as a new entity, as are a name the seed defines
   and a gene-like symbol ("CXCL-12", "MMP-10");
@@ -56,6 +57,7 @@ from msc_graph.curation.coverage import SeedRegion, Sentence, TableRow, segment_
 from msc_graph.curation.seeds import normalise_text
 from msc_graph.model import FACTOR_TYPES, Entity, EntityType
 from msc_graph.model.names import normalise_name
+from msc_graph.model.records import CONTEXT_TYPES
 
 PROPOSED_BY = "curate-draft"
 MAX_SPAN_TOKENS = 8
@@ -1102,11 +1104,15 @@ def draft_review(
                 return DraftEvidence(study_of([reference]), "reference-title", locator, quote)
 
             propose_from_text(lookup, title, place_title, draft, seed_text)
-    draft.entities = {
-        entity_id: record
-        for entity_id, record in lookup.proposed.items()
-        if any(entity_id in key[::2] for key in draft.assertions)
+    used = {entity_id for key in draft.assertions for entity_id in key[::2]}
+    used |= {  # a row's model or source is proposed as context: its record goes with it
+        str(v)
+        for assertion in draft.assertions.values()
+        for item in assertion.evidence
+        for value in item.context.values()
+        for v in (value if isinstance(value, list) else [value])
     }
+    draft.entities = {entity_id: record for entity_id, record in lookup.proposed.items() if entity_id in used}
     if progress:
         progress(
             f"{review}: {len(draft.assertions)} assertions proposed, {draft.rows_proposed}/{len(rows)} rows"
@@ -1122,6 +1128,36 @@ def _locator(sentence: Sentence, numbers: list[int]) -> str:
     if numbers:
         locator += f", {'refs' if len(numbers) > 1 else 'ref'} {', '.join(map(str, numbers))}"
     return locator
+
+
+def _row_context(
+    names: _Names,
+    mentions_by_cell: list[list[Mention]],
+    header: list[str],
+    source: str | None,
+    agent: str | None,
+) -> dict[str, Any]:
+    """Return the context a table row names in its own cells: its model, species, MSC source, preparation.
+
+    A table of studies (Ferrini's Table 1) gives each row one named context;
+    a cell's entity becomes the context field whose types hold it
+    (``CONTEXT_TYPES``, the validator's table), the first one per field.
+    Effects after arrows and the factors column are claims, not context.
+    """
+    context: dict[str, Any] = {}
+    if source is not None:
+        context["msc_source"] = source
+    if agent is not None and names.type_of(agent) in CONTEXT_TYPES["preparation"]:
+        context["preparation"] = agent
+    for head, mentions in zip(header, mentions_by_cell, strict=False):
+        if "factor" in head or "mechanism" in head or "effect" in head or "reference" in head:
+            continue
+        for mention in mentions:
+            kind = names.type_of(mention.entity)
+            for name, types in CONTEXT_TYPES.items():
+                if kind in types and name != "measured_in":
+                    context.setdefault(name, mention.entity)
+    return context
 
 
 def _covers(mentions: list[Mention], text: str) -> bool:
@@ -1161,7 +1197,8 @@ def _propose_row(
         # a short cell naming nothing known, under a header of diseases or models: a new entity
         short = bool(cell) and len(cell.split()) <= 6 and not re.search(r"[,;↓↑]", cell)
         if short and re.search(r"disease|disorder|\bmsd|model", head) and not names.scan(cell):
-            names.propose(cell, EntityType.DISEASE)
+            # "Animal model of pain": the row's model (its context), else a disease the row names
+            names.propose(cell, EntityType.DISEASE_MODEL if "model" in head else EntityType.DISEASE)
     mentions_by_cell = [names.scan(cell) for cell in cells]
     agent: str | None = None
     source: str | None = None
@@ -1175,6 +1212,7 @@ def _propose_row(
             if names.type_of(mention.entity) is EntityType.SECRETOME_COMPONENT:
                 agent = agent or mention.entity
     agent = agent or source
+    context = _row_context(names, mentions_by_cell, header, source, agent)
     if agent is None and legend is not None:
         for mention in names.scan(legend.text):
             if names.type_of(mention.entity) in (EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE):
@@ -1204,7 +1242,7 @@ def _propose_row(
                 agent,
                 "carries",
                 mention.entity,
-                DraftEvidence(study, "table", locator, cell, row=(row.table, row.row)),
+                DraftEvidence(study, "table", locator, cell, context=context, row=(row.table, row.row)),
             )
             proposed = True
         for item, sign, entity_id in effects:
@@ -1215,7 +1253,7 @@ def _propose_row(
                 agent,
                 predicate,
                 entity_id,
-                DraftEvidence(study, "table", locator, item, row=(row.table, row.row)),
+                DraftEvidence(study, "table", locator, item, context=context, row=(row.table, row.row)),
             )
             proposed = True
     single = {mention.entity for _cell, mention in factors}
@@ -1234,6 +1272,7 @@ def _propose_row(
                 item,
                 basis="inferred",
                 inferred_from=f"the row names {factor} as its only identified factor and {item} as an effect",
+                context=context,
                 row=(row.table, row.row),
             )
             draft.add(factor, predicate, entity_id, evidence)
@@ -1241,7 +1280,9 @@ def _propose_row(
         for mentions in mentions_by_cell:
             for mention in mentions:
                 if names.type_of(mention.entity) in _DISEASE_TYPES and mention.entity != agent:
-                    evidence = DraftEvidence(study, "table", locator, row.text, row=(row.table, row.row))
+                    evidence = DraftEvidence(
+                        study, "table", locator, row.text, context=context, row=(row.table, row.row)
+                    )
                     draft.add(agent, "associated-with", mention.entity, evidence)
                     proposed = True
     return proposed
