@@ -249,9 +249,10 @@ def _count_cells(
     A cell is proposed when a draft of its row names an entity whose name is
     in the cell (subject, object or a context value: "C57BL/6J mouse" is a
     species in the evidence's context), or, for a reference cell, when the
-    row's drafts cite a study. Names are compared as match keys, either one
-    inside the other ("osteoarthritic pain" and "osteoarthritis pain model"
-    do not match: the cell counts as missed).
+    row's drafts cite a study. Names are compared as match keys: the same
+    key, or one inside the other when both have three letters or more
+    ("osteoarthritic pain" and "osteoarthritis pain model" do not match: the
+    cell counts as missed).
     """
     by_row: dict[tuple[int, int], list[Any]] = defaultdict(list)
     for assertion in draft.assertions.values():
@@ -262,7 +263,7 @@ def _count_cells(
     for row in rows:
         drafts = by_row.get((row.table, row.row), [])
         ids = {e for a, item in drafts for e in (a.subject, a.object, *_context_ids(item.context))}
-        keys = {key for e in ids for key in names_of(e) if len(key) >= 3}
+        keys = {key for e in ids for key in names_of(e)}
         cited = any(item.study for _a, item in drafts)
         headers = row.header or ("",) * len(row.cells)
         for header, cell in zip(headers, row.cells, strict=False):
@@ -273,7 +274,10 @@ def _count_cells(
                 proposed += cited
                 continue
             cell_key = match_key(cell)
-            proposed += any(key in cell_key or cell_key in key for key in keys)
+            # the same name ("FS"), or a name inside the other once both are words, not letters
+            proposed += cell_key in keys or any(
+                min(len(key), len(cell_key)) >= 3 and (key in cell_key or cell_key in key) for key in keys
+            )
     return total, proposed
 
 
