@@ -389,6 +389,14 @@ def test_paths_page_draws_and_highlights_the_chains(
     opened.page.wait_for_function("() => window.mscGraph.network.getSelectedNodes().length > 0")
     selected = opened.evaluate("() => window.mscGraph.network.getSelectedNodes()")
     assert set(selected) == set(search.paths[0].nodes)
+    # the first chain is highlighted: the other chains fade, and their predicate labels go with them
+    fonts = opened.evaluate(
+        "() => window.mscGraph.edges.get().map(e => [e.color.opacity, (e.font || {}).color || null])"
+    )
+    faded = [color for opacity, color in fonts if opacity < 0.4]
+    kept = [color for opacity, color in fonts if opacity >= 0.4]
+    assert kept and all(color != "rgba(0, 0, 0, 0)" for color in kept)
+    assert faded and set(faded) == {"rgba(0, 0, 0, 0)"}  # the fixture has chains off the first one
     opened.assert_clean()
 
 

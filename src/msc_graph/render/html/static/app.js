@@ -545,7 +545,10 @@
       var want = !keepEdges || keepEdges.has(e.id) ? e.base : FADED / 2;
       if (e.color.opacity === want) { return; }
       var update = {id: e.id, color: Object.assign({}, e.color, {opacity: want})};
-      if (data.edgeLabels) { update.font = {color: want < e.base ? dimFont : plainFont}; }
+      // a faded edge's predicate label goes with it: faint labels of every other chain overlap
+      if (data.edgeLabels) {
+        update.font = want < e.base ? {color: "rgba(0, 0, 0, 0)", strokeWidth: 0} : {color: plainFont, strokeWidth: 2};
+      }
       edgeUpdates.push(update);
     });
     nodes.update(nodeUpdates);
