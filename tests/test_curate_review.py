@@ -125,6 +125,7 @@ def test_build_leaves_drafts_out_and_coverage_shows_them(drafted: Project, runne
     assert "    DRAFT-ONLY" in text.output
 
 
+@pytest.mark.slow  # whole walks (validate, review, build, export): make test runs them
 def test_review_accepts_rejects_and_skips_in_place(
     drafted: Project, runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -180,6 +181,7 @@ def _fake_editor(tmp_path: Path, script: str) -> str:
     return str(editor)
 
 
+@pytest.mark.slow  # whole walks (validate, review, build, export): make test runs them
 def test_edit_opens_the_record_validates_it_and_accepts_it(
     drafted: Project, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -258,6 +260,7 @@ def test_a_misplaced_or_unknown_status_is_an_error(
     assert f"{path}:{line}:" in result.output and f": {field}: {message}" in result.output
 
 
+@pytest.mark.slow  # whole walks (validate, review, build, export): make test runs them
 def test_a_seed_drafted_by_the_tool_reviewed_and_built_end_to_end(
     drafted: Project, runner: CliRunner, tmp_path: Path
 ) -> None:
