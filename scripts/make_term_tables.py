@@ -20,6 +20,11 @@ packages there (``--no-deps``) and re-runs itself with that venv's Python::
 msc_graph.model.names.normalise_name; ``--contains`` for substrings): the way to find
 a candidate identifier before writing it into xrefs.yaml.
 
+``--draft-vocabulary [FILE]`` writes instead the full name dictionary of HGNC, miRBase,
+GO, CL, UBERON, MONDO and MeSH (every term that is not deprecated; same columns) for
+``mscgraph curate draft --vocabulary FILE``. It is large and never committed; the
+default is ~/.cache/msc-graph/draft-vocabulary.tsv.
+
 A CURIE that no packaged source has must be verified by hand and written to
 ontology/terms/manual.tsv (``curie``, ``label``, ``synonyms``, ``verified_at``);
 this script never writes that file. It exits 1 when a wanted CURIE is in no
@@ -48,6 +53,9 @@ DATA_DIR = ROOT / "graph_data"
 TERMS_DIR = ROOT / "ontology" / "terms"
 MANUAL = "manual.tsv"
 DEFAULT_VENV = Path("/tmp/termsrc")
+DEFAULT_VOCABULARY = Path("~/.cache/msc-graph/draft-vocabulary.tsv")
+DRAFT_PREFIXES = ["HGNC", "MIRBASE", "GO", "CL", "UBERON", "MONDO", "MESH"]
+"""The vocabularies the drafter looks new entities up in (HGNC first: it wins for symbols)."""
 MANUAL_NOTE = "(two mature miRNA ids; the three ECO classes of the evidence basis, ECO is CC0)"
 """What manual.tsv holds, for SOURCES.md."""
 
@@ -539,9 +547,23 @@ def run_tables(also: list[str], out_dir: Path) -> int:
     return 1 if problems else 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse the command line; make sure the source packages are at hand; run."""
-    argv = sys.argv[1:] if argv is None else argv
+def run_draft_vocabulary(path: Path) -> int:
+    """Write every current term of the ``DRAFT_PREFIXES`` sources to one TSV, for the drafter."""
+    sources = build_sources()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    terms: list[Term] = []
+    for prefix in DRAFT_PREFIXES:
+        source = sources[prefix]
+        found = [t for t in source.read(source) if not t.deprecated]
+        print(f"{prefix}: {len(found)} terms from {source.package}", file=sys.stderr)
+        terms += found
+    write_table(path, terms)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Return the parsed command line (kept apart from ``main`` so a test can check it offline)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--also",
@@ -564,8 +586,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--contains", action="store_true", help="--lookup by substring of the normalised name"
     )
-    args = parser.parse_args(argv)
+    pins = ", ".join(requirement for requirement, _name in PACKAGES.values())
+    parser.add_argument(
+        "--draft-vocabulary",
+        nargs="?",
+        type=Path,
+        const=DEFAULT_VOCABULARY,
+        metavar="FILE",
+        help=f"write the full name dictionary of {', '.join(DRAFT_PREFIXES)} (not committed: large) "
+        f"for `mscgraph curate draft --vocabulary` instead; from {pins} (default FILE: %(const)s)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line; make sure the source packages are at hand; run."""
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
     ensure_sources(args.venv, argv)
+    if args.draft_vocabulary is not None:
+        return run_draft_vocabulary(args.draft_vocabulary.expanduser().resolve())
     if args.lookup:
         return run_lookup(args.lookup, args.prefix, args.contains)
     return run_tables(args.also, args.out.resolve())

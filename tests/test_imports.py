@@ -33,6 +33,7 @@ ORDER = [
     "curation/drafts",
     "curation/coverage",
     "curation/review",
+    "curation/terms",
     "curation/drafting",
     "curation",
     "views/namespaces",

@@ -30,8 +30,17 @@ def curate() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the draft YAML to this file (default: standard output).",
 )
+@click.option(
+    "--vocabulary",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar="FILE",
+    help="A full term dictionary (scripts/make_term_tables.py --draft-vocabulary): "
+    "new entities it names exactly are proposed with their CURIE in xrefs.",
+)
 @click.pass_context
-def draft(ctx: click.Context, /, seed: Path, review_id: str, output: Path | None) -> None:
+def draft(
+    ctx: click.Context, /, seed: Path, review_id: str, output: Path | None, vocabulary: Path | None
+) -> None:
     """Draft the curation of the review SEED (a seed text): studies, entities and assertions to check.
 
     Every record is marked `status: draft` and `proposed_by: curate-draft`.
@@ -41,6 +50,8 @@ def draft(ctx: click.Context, /, seed: Path, review_id: str, output: Path | None
     locator. Where the review has an entry in coverage/seeds.yaml, its main
     text is read as the audit reads it; otherwise up to its reference list.
     Studies and entities the graph already has are used, not proposed again.
+    With --vocabulary, a new entity whose name is exactly a term of HGNC,
+    miRBase, GO, CL, UBERON, MONDO or MeSH gets that term's CURIE.
     """
     import yaml
 
@@ -53,8 +64,21 @@ def draft(ctx: click.Context, /, seed: Path, review_id: str, output: Path | None
     region = read_coverage_config(views.project.coverage_path, model.reviews).get(review_id)
     index = NameIndex.of_model(model)
     raw = seed.read_text(encoding="utf-8")
+    terms = None
+    if vocabulary is not None:
+        from msc_graph.curation.terms import read_term_dictionary
+
+        echo_progress(f"reading {vocabulary}")
+        terms = read_term_dictionary(vocabulary)
     result = draft_review(
-        raw, review_id, index.named, model.entities, region, progress=echo_progress, studies=model.studies
+        raw,
+        review_id,
+        index.named,
+        model.entities,
+        region,
+        progress=echo_progress,
+        studies=model.studies,
+        terms=terms,
     )
     text = yaml.safe_dump(result.as_data(), sort_keys=False, allow_unicode=True, width=100)
     header = (

@@ -37,6 +37,11 @@ deliberately plain and conservative:
   reduced X") takes the paragraph's last subject, and its quote holds the
   cue and the object only.
 
+Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
+proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
+UBERON, MONDO or MeSH is proposed with that term's CURIE in ``xrefs`` and
+its label among the synonyms; without one, new entities have no xrefs.
+
 How well this does is measured by ``benchmarks/draft_loo.py`` (leave-one-out
 on the project's own curation); the README shows the figures.
 
@@ -55,6 +60,7 @@ from typing import Any
 
 from msc_graph.curation.coverage import SeedRegion, Sentence, TableRow, segment_seed
 from msc_graph.curation.seeds import normalise_text
+from msc_graph.curation.terms import TermDictionary
 from msc_graph.model import FACTOR_TYPES, Entity, EntityType
 from msc_graph.model.names import normalise_name
 from msc_graph.model.records import CONTEXT_TYPES
@@ -418,9 +424,12 @@ def _citation(reference: Reference) -> str:
 class _Names:
     """The resolver's names plus the abbreviations this seed defines, scanned over a text."""
 
-    def __init__(self, names: NameLookup, entities: Mapping[str, Entity]) -> None:
+    def __init__(
+        self, names: NameLookup, entities: Mapping[str, Entity], terms: TermDictionary | None = None
+    ) -> None:
         self.names = names
         self.entities = entities
+        self.terms = terms  # the full vocabularies new entities are grounded in, when given
         self.local: dict[str, str] = {}  # normalised name → entity id (seed-defined or proposed)
         self.symbols = True  # unknown gene-like symbols are proposed as factors
         self.proposed: dict[str, dict[str, Any]] = {}
@@ -493,11 +502,30 @@ class _Names:
         entity_id = slugify(label)
         if not entity_id or entity_id in self.entities:
             return None
-        record = {"id": entity_id, "label": label, "type": kind.value, "synonyms": list(synonyms)}
-        self.proposed.setdefault(entity_id, record)
-        for name in (label, *synonyms):
+        names = [label, *synonyms]
+        if entity_id not in self.proposed:
+            record: dict[str, Any] = {"id": entity_id, "label": label, "type": kind.value}
+            record["synonyms"] = list(synonyms)
+            xrefs, term_label = self._ground(label, synonyms)
+            if xrefs:
+                record["xrefs"] = xrefs
+                if normalise_name(term_label) not in {normalise_name(n) for n in names}:
+                    record["synonyms"].append(term_label)
+                    names.append(term_label)
+            self.proposed[entity_id] = record
+        for name in names:
             self.local[normalise_name(name)] = entity_id
         return entity_id
+
+    def _ground(self, label: str, synonyms: Sequence[str]) -> tuple[list[str], str]:
+        """Return the CURIEs of the first name (label, then synonyms) the dictionary has, and its label."""
+        if self.terms is None:
+            return [], ""
+        for name in (label, *synonyms):
+            found = self.terms.find(name)
+            if found:
+                return [match.curie for match in found], found[0].label
+        return [], ""
 
     def _preparation_in(self, long_form: str) -> str | None:
         """Return the preparation a long form ends with ("human adipose MSCs conditioned media"), if any.
@@ -999,6 +1027,7 @@ def draft_review(
     region: SeedRegion | None = None,
     progress: Callable[[str], None] | None = None,
     studies: Collection[str] = (),
+    terms: TermDictionary | None = None,
 ) -> Draft:
     """Draft the curation of the seed text ``raw`` as review ``review``.
 
@@ -1011,6 +1040,8 @@ def draft_review(
             one, the text up to its reference list.
         progress: called with a line of progress now and then.
         studies: the ids of the studies the graph has: cited, never proposed again.
+        terms: the full term dictionary new entities are looked up in, for their xrefs;
+            without one they have none.
     """
     references_line = find_references_start(raw)
     if region is None:
@@ -1022,7 +1053,7 @@ def draft_review(
     by_number = {r.number: r for r in references if r.number is not None}
     seed_text = normalise_text(raw)
     draft = Draft(review)
-    lookup = _Names(names, entities)
+    lookup = _Names(names, entities, terms)
     _learn_abbreviations(lookup, (s.text for s in sentences))
     footnotes = {i for i, s in enumerate(sentences) if _is_footnote(s)}
     for index in footnotes:
