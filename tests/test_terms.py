@@ -51,11 +51,13 @@ def test_symbols_and_approved_names_match_hgnc_but_aliases_and_lower_case_words_
     assert _curies(terms, "glial fibrillary acidic protein") == ["HGNC:4235", "MESH:D005904"]
 
 
-def test_synonyms_of_other_vocabularies_match_unless_two_terms_share_them(terms: TermDictionary) -> None:
-    assert _curies(terms, "neuropathic pain") == ["MESH:D009437"]
-    assert _curies(terms, "degenerative joint disease") == ["MONDO:0005178"]
-    assert _curies(terms, "apoptotic cell death") == ["GO:0006915"]
-    assert _curies(terms, "apoptosis") == []  # a synonym of two GO terms: neither is proposed
+def test_synonyms_match_for_mesh_only_and_never_when_two_terms_share_them(terms: TermDictionary) -> None:
+    assert _curies(terms, "neuropathic pain") == ["MESH:D009437"]  # a MeSH entry term
+    assert _curies(terms, "osteoarthritis") == ["MONDO:0005178"]  # a label
+    # the ontologies' synonyms are not matched: the file does not say which are exact
+    assert _curies(terms, "degenerative joint disease") == []
+    assert _curies(terms, "apoptotic cell death") == []
+    assert _curies(terms, "apoptotic process") == ["GO:0006915"]
     assert _curies(terms, "tubular atrophy") == []
 
 
@@ -137,3 +139,12 @@ def test_make_term_tables_parses_draft_vocabulary_without_running_the_readers(
     assert script.parse_args(["--draft-vocabulary"]).draft_vocabulary == script.DEFAULT_VOCABULARY
     assert script.parse_args([]).draft_vocabulary is None
     assert script.DRAFT_PREFIXES == ["HGNC", "MIRBASE", "GO", "CL", "UBERON", "MONDO", "MESH"]
+
+
+def test_a_name_two_terms_of_one_vocabulary_share_gives_nothing_from_it() -> None:
+    terms = TermDictionary()  # a made-up vocabulary (prefix X): two terms with one label, one with another
+    terms.add("X:1", "shared name", [])
+    terms.add("X:2", "shared name", [])
+    terms.add("X:3", "own name", [])
+    assert _curies(terms, "shared name") == []
+    assert _curies(terms, "own name") == ["X:3"]

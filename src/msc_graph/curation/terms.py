@@ -19,6 +19,9 @@ more than a missing one:
   synonym, as the script writes it): alias and previous symbols are too
   often other genes' symbols or English words; a symbol matches only where
   the text writes it with a capital or a digit ("CLOCK", not "clock");
+- synonyms match only for MeSH (entry terms) and miRBase: the ontologies'
+  files here do not say which synonyms are exact, and their broad and
+  narrow ones name other things (GO's "JNK" is "JUN kinase activity");
 - a name that two terms of one vocabulary share, at the same rank (label
   before synonym), gives nothing from that vocabulary;
 - a gene-like symbol that HGNC has gets the HGNC term alone.
@@ -40,6 +43,8 @@ from msc_graph.model.names import normalise_name
 PREFIX_ORDER = ("HGNC", "MIRBASE", "GO", "CL", "UBERON", "MONDO", "MESH")
 """The order cross-references are proposed in; another prefix goes after these."""
 MIN_KEY = 3
+SYNONYM_PREFIXES = ("MESH", "MIRBASE")
+"""Vocabularies whose synonyms may match (see the module's rules)."""
 _LABEL, _NAME, _SYNONYM = 0, 1, 2
 """Ranks of a match: on the label, on HGNC's approved name, on another synonym."""
 _SYMBOL_LIKE = re.compile(r"\S*[A-Z0-9]\S*")
@@ -71,7 +76,7 @@ class TermDictionary:
         names = [(label, _LABEL)]
         if hgnc:
             names += [(synonyms[0], _NAME)] if synonyms else []
-        else:
+        elif curie.partition(":")[0] in SYNONYM_PREFIXES:
             names += [(name, _SYNONYM) for name in synonyms]
         seen: set[str] = set()
         for name, rank in names:
