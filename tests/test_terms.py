@@ -148,3 +148,24 @@ def test_a_name_two_terms_of_one_vocabulary_share_gives_nothing_from_it() -> Non
     terms.add("X:3", "own name", [])
     assert _curies(terms, "shared name") == []
     assert _curies(terms, "own name") == ["X:3"]
+
+
+def test_a_grounded_new_entity_takes_its_type_from_the_vocabulary_where_the_name_only_guessed(
+    terms: TermDictionary,
+) -> None:
+    from msc_graph.curation.drafting import _Names
+    from msc_graph.model import EntityType
+
+    names = _Names(lambda text: [], {}, terms)
+    # "hepatocyte" in the name reads as a cell; HGNC's approved name says it is a gene product
+    names.propose("hepatocyte growth factor", EntityType.CELL_TYPE)
+    names.propose("interleukin 1 beta", EntityType.CYTOKINE)  # a factor already: the finer guess stays
+    names.propose("Neuropathic pain", EntityType.DISEASE_MODEL)  # a row's model, chosen on purpose: kept
+    names.propose("osteoarthritis", EntityType.PROCESS)
+    types = {entity_id: record["type"] for entity_id, record in names.proposed.items()}
+    assert types == {
+        "hepatocyte-growth-factor": "factor",
+        "interleukin-1-beta": "cytokine",
+        "neuropathic-pain": "disease-model",
+        "osteoarthritis": "disease",
+    }

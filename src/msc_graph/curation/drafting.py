@@ -509,6 +509,11 @@ class _Names:
             xrefs, term_label = self._ground(label, synonyms)
             if xrefs:
                 record["xrefs"] = xrefs
+                grounded = _PREFIX_TYPES.get(xrefs[0].partition(":")[0])
+                # the vocabulary says what it is where the name only guessed (a growth factor stays one)
+                refined = grounded is not None and grounded.is_factor and kind.is_factor
+                if grounded is not None and kind in _GUESSED_TYPES and not refined:
+                    record["type"] = grounded.value
                 if normalise_name(term_label) not in {normalise_name(n) for n in names}:
                     record["synonyms"].append(term_label)
                     names.append(term_label)
@@ -552,6 +557,32 @@ class _Names:
             self.local.setdefault(normalise_name(long_form), known)
             return
         self.propose(long_form, _guess_type(long_form), [short])
+
+
+_PREFIX_TYPES = {
+    "HGNC": EntityType.FACTOR,
+    "MIRBASE": EntityType.MICRORNA,
+    "GO": EntityType.PROCESS,
+    "CL": EntityType.CELL_TYPE,
+    "UBERON": EntityType.TISSUE,
+    "MONDO": EntityType.DISEASE,
+}
+"""The type a new entity's first cross-reference says it has (MeSH spans every kind: none)."""
+_GUESSED_TYPES = {
+    EntityType.FACTOR,
+    EntityType.GROWTH_FACTOR,
+    EntityType.CYTOKINE,
+    EntityType.CHEMOKINE,
+    EntityType.ENZYME,
+    EntityType.RECEPTOR,
+    EntityType.MARKER,
+    EntityType.PROCESS,
+    EntityType.CELL_TYPE,
+    EntityType.TISSUE,
+    EntityType.DISEASE,
+    EntityType.PHENOTYPE,
+}
+"""Types ``_guess_type`` gives from a name alone; a deliberate one (a row's model, an MSC source) stays."""
 
 
 def _merge_defined(mentions: list[Mention], text: str) -> list[Mention]:
