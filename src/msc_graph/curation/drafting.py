@@ -510,9 +510,7 @@ class _Names:
             if xrefs:
                 record["xrefs"] = xrefs
                 grounded = _PREFIX_TYPES.get(xrefs[0].partition(":")[0])
-                # the vocabulary says what it is where the name only guessed (a growth factor stays one)
-                refined = grounded is not None and grounded.is_factor and kind.is_factor
-                if grounded is not None and kind in _GUESSED_TYPES and not refined:
+                if grounded is not None and kind in _GUESSED_TYPES:  # the vocabulary says what it is
                     record["type"] = grounded.value
                 if normalise_name(term_label) not in {normalise_name(n) for n in names}:
                     record["synonyms"].append(term_label)
@@ -568,21 +566,9 @@ _PREFIX_TYPES = {
     "MONDO": EntityType.DISEASE,
 }
 """The type a new entity's first cross-reference says it has (MeSH spans every kind: none)."""
-_GUESSED_TYPES = {
-    EntityType.FACTOR,
-    EntityType.GROWTH_FACTOR,
-    EntityType.CYTOKINE,
-    EntityType.CHEMOKINE,
-    EntityType.ENZYME,
-    EntityType.RECEPTOR,
-    EntityType.MARKER,
-    EntityType.PROCESS,
-    EntityType.CELL_TYPE,
-    EntityType.TISSUE,
-    EntityType.DISEASE,
-    EntityType.PHENOTYPE,
-}
-"""Types ``_guess_type`` gives from a name alone; a deliberate one (a row's model, an MSC source) stays."""
+_GUESSED_TYPES = {EntityType.FACTOR, EntityType.PROCESS, EntityType.CELL_TYPE, EntityType.DISEASE}
+"""The types ``_guess_type`` reads from a name alone, which a vocabulary may correct; a type chosen on
+purpose (a row's model, an MSC source, a pathway, a finer kind of factor) stays."""
 
 
 def _merge_defined(mentions: list[Mention], text: str) -> list[Mention]:
