@@ -390,38 +390,13 @@ def main() -> None:
         imported = run([MSCGRAPH, "import", str(files["edges"]), "--name", kgx_name, "--replace", "--quiet"])
         series["import_kgx"][size] = imported.seconds
         source, target = pick_pair(files["edges"])
-        paths4_cmd = [
-            MSCGRAPH,
-            "paths",
-            "--graph",
-            kgx_name,
-            source,
-            target,
-            "--max-hops",
-            "4",
-            "--max-paths",
-            "100",
-            "-f",
-            "json",
-        ]
+        search = [MSCGRAPH, "paths", "--graph", kgx_name, source, target, "--max-paths", "100", "-f", "json"]
+        paths4_cmd = [*search, "--max-hops", "4"]
         first4 = run(paths4_cmd)  # the first search after the import: nothing left to build
         series["paths4_first"][size] = first4.seconds
         if size == paths_size:
             rows.extend(measure_kgx_baselines(files, imported, first4, paths4_cmd, source, target))
-        paths_cmd = [
-            MSCGRAPH,
-            "paths",
-            "--graph",
-            kgx_name,
-            source,
-            target,
-            "--max-hops",
-            "3",
-            "--max-paths",
-            "100",
-            "-f",
-            "json",
-        ]
+        paths_cmd = [*search, "--max-hops", "3"]
         first = run(paths_cmd)
         runs = [run(paths_cmd) for _ in range(REPEATS if size < paths_size else HEAVY_REPEATS + 2)]
         series["paths_ours"][size] = statistics.median(r.seconds for r in runs)
