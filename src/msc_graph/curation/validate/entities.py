@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from msc_graph.curation.load import Located
 from msc_graph.curation.validate.checker import ENTITY_KEYS, Checker, is_key, suggest
@@ -93,27 +94,8 @@ def validate_entities(
             occurs_in=check.texts(record, "occurs_in"),
         )
     for ident, entity in entities.items():
-        if entity.found_in and entity.type not in PLACE_TYPES:
-            check.report(
-                records[ident].where("found_in"),
-                "found_in",
-                f"only cells and tissues say where they lie; {ident!r} is a {entity.type.value}",
-            )
-        for place in entity.found_in:
-            found = entities.get(place)
-            if found is None:
-                check.report(
-                    records[ident].where("found_in"),
-                    "found_in",
-                    f"unknown tissue {place!r}{suggest(place, entities)}",
-                )
-            elif found.type is not EntityType.TISSUE:
-                check.report(
-                    records[ident].where("found_in"),
-                    "found_in",
-                    f"{place!r} is a {found.type.value}; found_in names tissues",
-                )
-        _check_occurs_in(check, records[ident], entity, entities)
+        for rule in PLACE_RULES:
+            _check_places(check, records[ident], entity, entities, rule)
         for parent in entity.is_a:
             if parent not in entities:
                 check.report(
@@ -126,27 +108,66 @@ def validate_entities(
     return entities
 
 
-def _check_occurs_in(check: Checker, record: Located, entity: Entity, entities: Mapping[str, Entity]) -> None:
-    """Report an ``occurs_in`` on anything but a process or phenotype, or naming anything but a place."""
-    if entity.occurs_in and entity.type not in HAPPENING_TYPES:
+@dataclass(frozen=True)
+class _PlaceRule:
+    """Which entities may carry a place field, what it may name, and how its messages say so."""
+
+    field: str
+    carriers: frozenset[EntityType]
+    carriers_say: str
+    """Who may carry the field, as its message says it: cells and tissues say where they lie."""
+    places: frozenset[EntityType]
+    place_noun: str
+    """One place, as in: unknown tissue 'x'."""
+    places_noun: str
+    """Places, as in: found_in names tissues."""
+
+
+PLACE_RULES = (
+    _PlaceRule(
+        "found_in",
+        PLACE_TYPES,
+        "cells and tissues say where they lie",
+        frozenset({EntityType.TISSUE}),
+        "tissue",
+        "tissues",
+    ),
+    _PlaceRule(
+        "occurs_in",
+        HAPPENING_TYPES,
+        "processes and phenotypes say where they happen",
+        PLACE_TYPES,
+        "cell or tissue",
+        "cells and tissues",
+    ),
+)
+"""found_in (where a cell or tissue lies) and occurs_in (where a process happens): one check serves both."""
+
+
+def _check_places(
+    check: Checker, record: Located, entity: Entity, entities: Mapping[str, Entity], rule: _PlaceRule
+) -> None:
+    """Report a place field on an entity that may not carry it, or naming anything but its kind of place."""
+    values: tuple[str, ...] = getattr(entity, rule.field)
+    if values and entity.type not in rule.carriers:
         check.report(
-            record.where("occurs_in"),
-            "occurs_in",
-            f"only processes and phenotypes say where they happen; {entity.id!r} is a {entity.type.value}",
+            record.where(rule.field),
+            rule.field,
+            f"only {rule.carriers_say}; {entity.id!r} is a {entity.type.value}",
         )
-    for place in entity.occurs_in:
+    for place in values:
         found = entities.get(place)
         if found is None:
             check.report(
-                record.where("occurs_in"),
-                "occurs_in",
-                f"unknown cell or tissue {place!r}{suggest(place, entities)}",
+                record.where(rule.field),
+                rule.field,
+                f"unknown {rule.place_noun} {place!r}{suggest(place, entities)}",
             )
-        elif found.type not in PLACE_TYPES:
+        elif found.type not in rule.places:
             check.report(
-                record.where("occurs_in"),
-                "occurs_in",
-                f"{place!r} is a {found.type.value}; occurs_in names cells and tissues",
+                record.where(rule.field),
+                rule.field,
+                f"{place!r} is a {found.type.value}; {rule.field} names {rule.places_noun}",
             )
 
 
