@@ -27,7 +27,7 @@ import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -262,7 +262,7 @@ def _count_cells(
     total = proposed = 0
     for row in rows:
         drafts = by_row.get((row.table, row.row), [])
-        ids = {e for a, item in drafts for e in (a.subject, a.object, *_context_ids(item.context))}
+        ids = {e for a, item in drafts for e in (a.subject, a.object, *item.context_values())}
         keys = {key for e in ids for key in names_of(e)}
         cited = any(item.study for _a, item in drafts)
         headers = row.header or ("",) * len(row.cells)
@@ -279,12 +279,6 @@ def _count_cells(
                 min(len(key), len(cell_key)) >= 3 and (key in cell_key or cell_key in key) for key in keys
             )
     return total, proposed
-
-
-def _context_ids(context: Mapping[str, Any]) -> list[str]:
-    """Return the entity ids a drafted context names (its values, listed or single)."""
-    values = [v for value in context.values() for v in (value if isinstance(value, list) else [value])]
-    return [str(v) for v in values]
 
 
 def _overall(results: list[dict[str, Any]], kind: str) -> dict[str, float]:

@@ -297,6 +297,12 @@ class DraftEvidence:
     """Index of the audited sentence (benchmarks compare by it); None for rows and titles."""
     row: tuple[int, int] | None = None
 
+    def context_values(self) -> list[str]:
+        """Return the values its context names, listed or single (entity ids, and the setting)."""
+        return [
+            str(v) for value in self.context.values() for v in (value if isinstance(value, list) else [value])
+        ]
+
 
 @dataclass
 class DraftAssertion:
@@ -1153,12 +1159,12 @@ def draft_review(
 
             propose_from_text(lookup, title, place_title, draft, seed_text)
     used = {entity_id for key in draft.assertions for entity_id in key[::2]}
-    used |= {  # a row's model or source is proposed as context: its record goes with it
-        str(v)
+    # a row's model or source is proposed as context: its record goes with it
+    used |= {
+        v
         for assertion in draft.assertions.values()
         for item in assertion.evidence
-        for value in item.context.values()
-        for v in (value if isinstance(value, list) else [value])
+        for v in item.context_values()
     }
     draft.entities = {entity_id: record for entity_id, record in lookup.proposed.items() if entity_id in used}
     if progress:
