@@ -317,3 +317,85 @@ def test_row_degrees_counted_in_small_blocks_are_those_of_one_block() -> None:
     expected = [len({(values[e], codes[e]) for e in range(3000) if keys[e] == node}) for node in range(30)]
     for block in (1, 7, 100, 1 << 21):
         assert list(count_row_degrees(rows, codes, block)) == expected
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_lazy_pass_finds_each_level_as_the_full_pass_does(seed: int, tmp_path: Path) -> None:
+    """The search asks for depths a level at a time: each level must be final when found."""
+    rng = random.Random(100 + seed)
+    nodes, edges = _random_graph(rng, 60, 240)
+    compact = _as_compact(tmp_path, nodes, edges)
+    targets = rng.sample(nodes, 2)
+    full = dict(compact.compute_distances(targets, 5))
+    lazy = compact.compute_distances(targets, 5, lazy=True)
+    assert dict(lazy) == {t: 0 for t in targets}  # nothing read before the search asks
+    for radius in range(6):
+        lazy.deepen(radius)
+        assert dict(lazy) == {node: depth for node, depth in full.items() if depth <= radius}
+
+
+def test_numpy_and_python_read_a_level_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large level is read with numpy, a small one row by row: the depths must not depend on which."""
+    from msc_graph.views import compact as compact_module
+
+    rng = random.Random(7)
+    nodes, edges = _random_graph(rng, 80, 400)
+    compact = _as_compact(tmp_path, nodes, edges)
+    for targets in (rng.sample(nodes, 1), rng.sample(nodes, 3)):
+        found = []
+        for threshold in (0, 10**9):  # every level by numpy; every level in Python
+            monkeypatch.setattr(compact_module, "NUMPY_LEVEL", threshold)
+            found.append(dict(compact.compute_distances(targets, 4)))
+        assert found[0] == found[1] == compute_distances(_as_networkx(nodes, edges), set(targets), 4)
+
+
+def test_a_predicate_no_edge_has_is_never_walked(tmp_path: Path) -> None:
+    """An import lists the whole vocabulary; without a part-of edge no search reads the reverse rows."""
+    nodes = ["a", "b", "c"]
+    edges = [("a", "b", "increases", _evidence(1)), ("b", "c", "decreases", _evidence(2))]
+    index = {node: number for number, node in enumerate(nodes)}
+    codes = array("B", (SLUGS.index(e[2]) for e in edges))
+    write_network(tmp_path, array("i", [0, 1]), array("i", [1, 2]), codes, 3)
+    every = open_network(tmp_path, nodes, index, SLUGS, codes, lambda edge: edges[edge][3])
+    used = open_network(
+        tmp_path,
+        nodes,
+        index,
+        SLUGS,
+        codes,
+        lambda edge: edges[edge][3],
+        used_slugs={"increases", "decreases"},
+    )
+    assert "part-of" in every.predicate_slugs and any(every._backward)
+    assert used.predicate_slugs == {"increases", "decreases"} and not any(used._backward)
+    for network in (every, used):
+        assert [p.nodes for p in find_paths(network, ["a"], ["c"]).paths] == [("a", "b", "c")]
+
+
+def test_paths_on_an_imported_graph_imports_no_numpy(tmp_path: Path, isolated_cache: Path) -> None:
+    """Interpreter start and numpy's import were most of a `paths --graph` call: the search needs neither."""
+    import subprocess
+    import sys
+
+    from msc_graph.interop.imported import import_graph
+    from msc_graph.interop.imported.source import find_import_source
+
+    edges = tmp_path / "small_edges.tsv"
+    rows = [f"e{n}\tX:{n}\tbiolink:affects\tX:{n + 1}\tdecreased\tinfores:t" for n in range(30)]
+    header = "id\tsubject\tpredicate\tobject\tqualified_predicate\tprimary_knowledge_source\n"
+    edges.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    nodes = [f"X:{n}\tbiolink:Gene\tgene {n}" for n in range(31)]
+    (tmp_path / "small_nodes.tsv").write_text(
+        "id\tcategory\tname\n" + "\n".join(nodes) + "\n", encoding="utf-8"
+    )
+    import_graph(find_import_source(edges), "small", isolated_cache)
+    script = (
+        "import sys\n"
+        "sys.argv = ['mscgraph', 'paths', '--graph', 'small', 'X:0', 'X:3', '-f', 'json']\n"
+        "from msc_graph.cli import cli\n"
+        "try:\n    cli(prog_name='mscgraph')\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    *payload, loaded = out.stdout.splitlines()
+    assert '"X:3"' in "\n".join(payload) and loaded == "False"

@@ -46,6 +46,7 @@ from msc_graph.model.vocabulary import PREDICATES
 from msc_graph.query.filters import EvidenceFilter, measured_in_compatible
 from msc_graph.views.network import (
     ComputesDistances,
+    Deepens,
     Focuses,
     HasEdgesBetween,
     HasNearRows,
@@ -168,6 +169,8 @@ def compute_distances(
     targets: Iterable[str],
     max_hops: int,
     evidence_filter: EvidenceFilter | None = None,
+    *,
+    lazy: bool = False,
 ) -> Mapping[str, int]:
     """Return each node's hop distance to the nearest target, for distances ≤ ``max_hops``.
 
@@ -175,14 +178,15 @@ def compute_distances(
     within ``max_hops`` of the targets. A network that offers its own
     ``compute_distances(targets, max_hops)`` (compact.CompactNetwork, on
     integer rows) answers for it when no evidence filter applies: the same
-    distances without building an attribute mapping per edge. A network that
+    distances without building an attribute mapping per edge; with ``lazy``
+    it reads each level only when the search asks for it (:class:`Deepens`). A network that
     fetches its rows (:class:`~msc_graph.views.network.Prefetches`, a SPARQL
     endpoint) is asked for each level's rows, and under a filter for their
     edges' evidence, before the level is read.
     """
     active = evidence_filter is not None and evidence_filter.active
     if isinstance(network, ComputesDistances) and not active:
-        return network.compute_distances(targets, max_hops)
+        return network.compute_distances(targets, max_hops, lazy=lazy)
     remote = network if isinstance(network, Prefetches) else None
     targets = list(targets)
     if remote is not None:
@@ -285,18 +289,19 @@ def count_support(evidence: Iterable[Evidence]) -> float:
 def score_path(network: PathNetwork, hops: Iterable[Hop]) -> float:
     """Return the path score described in the module docstring."""
     score = 1.0
+    succ = network.succ
+    between = succ.edges_between if isinstance(succ, HasEdgesBetween) else None
     for hop in hops:
         weight = count_support(hop.evidence)
         evidence = 1.0 - 0.5**weight if weight else 0.25
         opposite = -(hop.sign or 0)
         edge_subject, edge_object = (hop.object, hop.subject) if hop.reversed else (hop.subject, hop.object)
-        succ = network.succ
-        parallel = (
-            succ.edges_between(edge_subject, edge_object)
-            if isinstance(succ, HasEdgesBetween)
-            else succ[edge_subject].get(edge_object)
-        ) or {}
-        conflicting = opposite != 0 and any(a.get("sign") == opposite for a in parallel.values())
+        conflicting = False
+        if opposite:  # a hop of no stated direction has no opposite to conflict with
+            parallel = (
+                between(edge_subject, edge_object) if between else succ[edge_subject].get(edge_object)
+            ) or {}
+            conflicting = any(a.get("sign") == opposite for a in parallel.values())
         consistency = 0.5 if conflicting else 1.0
         degrees = max(network.out_degree(edge_subject), 1) * max(network.in_degree(edge_object), 1)
         score *= evidence * consistency * degrees**-DAMPING
@@ -389,7 +394,8 @@ def find_paths(
     limits = {"max_hops": max_hops, "max_paths": max_paths, "timeout_s": timeout_s}
     result = PathSearch(sources, targets, [], False, [], limits)
     target_set = set(targets)
-    distances = compute_distances(network, target_set, max_hops, evidence_filter)
+    distances = compute_distances(network, target_set, max_hops, evidence_filter, lazy=True)
+    deepens = distances if isinstance(distances, Deepens) else None
     focused = False
     if isinstance(network, Focuses):  # rows cut to the nodes a chain may still step to
         network, focused = network.focus(distances), True
@@ -451,9 +457,12 @@ def find_paths(
             trail.pop()
         return True
 
-    reachable = [s for s in sources if s in distances]
+    # a lazy pass does not know yet which sources are in reach: each search from one finds out
+    reachable = [s for s in sources if (s in network if deepens else s in distances)]
     length = 1
     for length in range(1, max_hops + 1):
+        if deepens is not None:
+            deepens.deepen(length - 1)  # a chain of `length` hops steps only to nodes this near
         stopped = False
         for source in reachable:
             if source in target_set:

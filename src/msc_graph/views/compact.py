@@ -21,10 +21,11 @@ Format (native byte order, one file per array, all in one folder):
 
 Rows are read by Python-level traversal (one row at a time), where a
 ``memoryview`` slice's ``tolist()`` returns plain ints faster than numpy
-scalars; numpy does the whole-array work: building the rows and degrees
-(:func:`build_csr`, :func:`count_row_degrees`), the distance pass over every
-level of a search (:meth:`CompactNetwork.compute_distances`) and cutting a
-row down to the nodes within reach (:meth:`CompactNetwork.focus`).
+scalars. numpy does the whole-array work of an import: building the rows and
+degrees (:func:`build_csr`, :func:`count_row_degrees`). A search does not
+import it (the import costs ~70 ms, more than most searches): the distance
+pass reads the levels the search asks for (:class:`NodeDepths`) row by row,
+and only a level of over ``NUMPY_LEVEL`` entries on whole arrays.
 
 Interface (what ``paths.find_paths`` uses, networkx-compatible):
 ``succ`` / ``pred`` (node → {neighbour: {predicate slug: attrs}}),
@@ -40,8 +41,11 @@ from __future__ import annotations
 import copy
 import mmap
 import os
+import struct
+import sys
 from array import array
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence
+from itertools import compress
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
@@ -52,6 +56,13 @@ CSR_FILES = ("out.offsets", "out.neighbours", "out.edges", "in.offsets", "in.nei
 """The row files of one compact network folder."""
 DEGREE_FILES = ("out.degree", "in.degree")
 """The degree files of one compact network folder (int32 per node)."""
+_ITEM = struct.Struct("=i")
+"""One item of a neighbour row (native int32), as ``edges_between`` searches for it."""
+DEPTH_RANGE = 1 << 15
+"""Depths are int16 (at most 32767; -1 for a node not reached)."""
+NUMPY_LEVEL = 300_000
+"""Row entries in one distance level above which numpy reads it (its import, ~70 ms, costs
+about as much as reading this many entries one by one in Python)."""
 ROW_CACHE_SIZE = 4096
 """How many neighbour rows a network keeps built (a depth-first search revisits the same rows)."""
 
@@ -307,10 +318,11 @@ class AdjacencyView(Mapping[str, Row]):
         self._neighbours = neighbours
         self._edges = edges
         self._depths = depths
-        """None, or a numpy int16 per node (-1: out of reach): rows hold only the neighbours at
+        """None, or a depth per node index (-1: out of reach): rows hold only the neighbours at
         depth 0 to ``limit`` (see ``CompactNetwork.focus`` and :meth:`within`)."""
         self._limit = limit
-        self._keep = None if depths is None else (depths >= 0) & (depths <= limit)
+        # depth → kept, for every int16 depth; -1 (not reached) reads the last byte: not kept
+        self._near = None if depths is None else bytes([1]) * (limit + 1) + bytes(DEPTH_RANGE - limit - 1)
         self._within: dict[int, AdjacencyView] = {}
         self._rows: dict[int, Row] = {}
 
@@ -339,15 +351,11 @@ class AdjacencyView(Mapping[str, Row]):
         start, stop = self._offsets[index], self._offsets[index + 1]
         row: Row = {}
         # tolist() copies a row slice in C: iterating it beats indexing the mapped arrays per item
-        if self._keep is None:
-            neighbours, edges = self._neighbours[start:stop].tolist(), self._edges[start:stop].tolist()
-        else:
-            import numpy
-
-            found = numpy.asarray(self._neighbours[start:stop])
-            kept = self._keep[found]
-            neighbours, edges = found[kept].tolist(), numpy.asarray(self._edges[start:stop])[kept].tolist()
-        for neighbour, edge in zip(neighbours, edges, strict=True):
+        neighbours, edges = self._neighbours[start:stop].tolist(), self._edges[start:stop].tolist()
+        pairs: Iterable[tuple[int, int]] = zip(neighbours, edges, strict=True)
+        if self._near is not None:  # keep the neighbours at depth 0 to limit; maps run in C
+            pairs = compress(pairs, map(self._near.__getitem__, map(self._depths.__getitem__, neighbours)))
+        for neighbour, edge in pairs:
             name = names[neighbour]
             keyed = row.get(name)
             if keyed is None:
@@ -368,8 +376,6 @@ class AdjacencyView(Mapping[str, Row]):
         Scoring a chain asks this of each hop; scanning the row in C is
         ~10 µs even for a hub, where building the hub's row is milliseconds.
         """
-        import numpy
-
         index, other = self._network.node_index.get(node), self._network.node_index.get(neighbour)
         if index is None or other is None:
             return None
@@ -377,10 +383,14 @@ class AdjacencyView(Mapping[str, Row]):
         if cached is not None:
             return cached.get(neighbour)
         start, stop = self._offsets[index], self._offsets[index + 1]
-        found = numpy.flatnonzero(numpy.asarray(self._neighbours[start:stop]) == other)
-        if not len(found):
-            return None
-        return KeyedEdges(self._network, numpy.asarray(self._edges[start:stop])[found].tolist())
+        # bytes.find scans the row in C; a match must start on an item boundary
+        items, needle, size = self._neighbours[start:stop].tobytes(), _ITEM.pack(other), _ITEM.size
+        found, at = [], items.find(needle)
+        while at >= 0:
+            if at % size == 0:
+                found.append(self._edges[start + at // size])
+            at = items.find(needle, at + 1)
+        return KeyedEdges(self._network, found) if found else None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._network.node_ids)
@@ -409,6 +419,7 @@ class CompactNetwork:
         evidence_lookup: EvidenceLookup,
         arrays: Sequence[memoryview],
         name: str = "imported",
+        used_slugs: Iterable[str] | None = None,
     ) -> None:
         """Wrap prepared arrays; use :func:`open_network` to open a folder.
 
@@ -420,6 +431,9 @@ class CompactNetwork:
             evidence_lookup: edge record index → its evidence (called lazily).
             arrays: the six CSR arrays in ``CSR_FILES`` order, then the two of ``DEGREE_FILES``.
             name: the graph's name.
+            used_slugs: the predicate slugs some edge has (None: every slug of ``slugs``);
+                a walk over a predicate no edge has is skipped (an import lists the
+                whole vocabulary in ``slugs`` but, often, no part-of edge).
         """
         self.name = name
         self.node_ids = node_ids
@@ -430,15 +444,17 @@ class CompactNetwork:
         self.succ = AdjacencyView(self, arrays[0], arrays[1], arrays[2])
         self.pred = AdjacencyView(self, arrays[3], arrays[4], arrays[5])
         self._out_degrees, self._in_degrees = arrays[6:8]
-        self.predicate_slugs = set(slugs)
-        """Every predicate slug with a code (paths skips the backward walk when none reverses)."""
+        self.predicate_slugs = set(slugs) if used_slugs is None else set(used_slugs)
+        """The predicate slugs of the edges (paths skips the backward walk when none reverses)."""
+        used = self.predicate_slugs
         # per predicate code: walked against an in-edge (subject → object) or along an out-edge (part of)
         self._forward = bytes(
-            1 if PREDICATES[slug].transmits and not PREDICATES[slug].reversed_in_chain else 0
+            1 if slug in used and PREDICATES[slug].transmits and not PREDICATES[slug].reversed_in_chain else 0
             for slug in slugs
         )
         self._backward = bytes(
-            1 if PREDICATES[slug].transmits and PREDICATES[slug].reversed_in_chain else 0 for slug in slugs
+            1 if slug in used and PREDICATES[slug].transmits and PREDICATES[slug].reversed_in_chain else 0
+            for slug in slugs
         )
 
     def __contains__(self, node: object) -> bool:
@@ -470,49 +486,20 @@ class CompactNetwork:
         """Return the number of distinct edges entering ``node`` (O(1); see :func:`count_row_degrees`)."""
         return int(self._in_degrees[self.node_index[node]])
 
-    def compute_distances(self, targets: Iterable[str], max_hops: int) -> NodeDepths:
+    def compute_distances(self, targets: Iterable[str], max_hops: int, *, lazy: bool = False) -> NodeDepths:
         """Return each node's hop distance to the nearest target over transmitting edges (≤ ``max_hops``).
 
         The same answer as ``paths.compute_distances`` without an evidence
-        filter, level by level on whole arrays (numpy): each level gathers
-        the in-rows of its frontier (and the out-rows, for part-of) and keeps
-        the neighbours across a transmitting predicate not reached before.
-        No names, dicts or evidence are built. Cost: linear in the in-edges
-        of the nodes within ``max_hops - 1`` of the targets, a few ns per edge.
+        filter. With ``lazy``, no level is read yet: the search asks for the
+        levels it needs (:meth:`NodeDepths.deepen`) as it lengthens its chains.
+        Why: on a Hetionet-sized graph the third level back from a disease
+        reads over a million edges, and a search that has its chains by
+        length three never needs it.
         """
-        import numpy
-
-        index = self.node_index
-        depths = numpy.full(len(self.node_ids), -1, dtype=numpy.int16)
-        frontier = numpy.unique(numpy.array([index[t] for t in targets if t in index], dtype=numpy.int64))
-        depths[frontier] = 0
-        codes = numpy.asarray(self.slug_codes)
-        # a chain reaches a node from its in-neighbours, and from its out-neighbours over part-of
-        sides = [(self.pred, numpy.frombuffer(self._forward, dtype=numpy.uint8).astype(bool))]
-        if any(self._backward):
-            sides.append((self.succ, numpy.frombuffer(self._backward, dtype=numpy.uint8).astype(bool)))
-        for depth in range(1, max_hops + 1):
-            if not len(frontier):
-                break
-            reached = []
-            for adjacency, usable in sides:
-                offsets = numpy.asarray(adjacency._offsets)
-                starts, lengths = offsets[frontier], offsets[frontier + 1] - offsets[frontier]
-                total = int(lengths.sum())
-                if not total:
-                    continue
-                # the positions of every row of the frontier, one after another
-                positions = numpy.repeat(starts - (numpy.cumsum(lengths) - lengths), lengths) + numpy.arange(
-                    total
-                )
-                neighbours = numpy.asarray(adjacency._neighbours)[positions]
-                reached.append(neighbours[usable[codes[numpy.asarray(adjacency._edges)[positions]]]])
-            marked = numpy.zeros(len(depths), dtype=bool)  # a mask, not numpy.unique: O(nodes), no hashing
-            for found in reached:
-                marked[found] = True
-            frontier = numpy.flatnonzero(marked & (depths < 0))
-            depths[frontier] = depth
-        return NodeDepths(self, depths)
+        depths = NodeDepths(self, targets, max_hops)
+        if not lazy:
+            depths.deepen(max_hops)
+        return depths
 
     def focus(self, distances: Mapping[str, int]) -> CompactNetwork:
         """Return this network with rows that hold only the nodes of ``distances`` (degrees unchanged).
@@ -521,17 +508,17 @@ class CompactNetwork:
         after the distance pass the search never reads the rest of a row; on
         a hub (tens of thousands of neighbours) building it whole was most of
         a search. Degrees, which score the hops, stay those of the whole network.
+        Rows are cut when first read, so depths a lazy pass finds later are
+        seen by every row of a depth it has already reached.
         """
-        import numpy
-
         if isinstance(distances, NodeDepths) and distances.network is self:
-            depths = distances.depths
+            depths, limit = distances.by_index, distances.max_hops
         else:
-            depths = numpy.full(len(self.node_ids), -1, dtype=numpy.int16)
+            depths = array("h", [-1]) * len(self.node_ids)
             for node, depth in distances.items():
                 if node in self.node_index:
                     depths[self.node_index[node]] = depth
-        limit = int(depths.max(initial=0))
+            limit = max(depths, default=0)
         focused = copy.copy(self)
         for side in ("succ", "pred"):
             rows: AdjacencyView = getattr(self, side)
@@ -541,23 +528,91 @@ class CompactNetwork:
 
 
 class NodeDepths(Mapping[str, int]):
-    """Hop distances of a compact network's nodes, as a mapping (node id → depth) over one array.
+    """Hop distances of a compact network's nodes to the nearest target, found a level at a time.
 
-    Path search reads it as the dict ``paths.compute_distances`` returns;
-    built from a numpy array, it costs no dict of a hundred thousand names.
+    Path search reads it as the dict ``paths.compute_distances`` returns: a
+    depth per node index (-1: not reached) costs no dict of a hundred
+    thousand names. :meth:`deepen` reads the next levels back from the
+    targets; a depth, once found, is final (breadth-first).
     """
 
-    def __init__(self, network: CompactNetwork, depths: Any) -> None:
+    def __init__(self, network: CompactNetwork, targets: Iterable[str], max_hops: int) -> None:
         self.network = network
-        self.depths = depths
-        self._values: list[int] = depths.tolist()
+        self.max_hops = max_hops
+        self.by_index = array("h", [-1]) * len(network.node_ids)
+        index = network.node_index
+        self._frontier = list(dict.fromkeys(index[t] for t in targets if t in index))
+        for node in self._frontier:
+            self.by_index[node] = 0
+        self.radius = 0
+        """Depths up to this one are all found."""
+        # a chain reaches a node from its in-neighbours, and from its out-neighbours over part-of
+        self._sides = [(network.pred, network._forward)]
+        if any(network._backward):
+            self._sides.append((network.succ, network._backward))
+
+    def deepen(self, radius: int) -> None:
+        """Find every depth up to ``radius`` (at most ``max_hops``)."""
+        while self.radius < min(radius, self.max_hops) and self._frontier:
+            self.radius += 1
+            cost = sum(
+                rows._offsets[n + 1] - rows._offsets[n] for rows, _ in self._sides for n in self._frontier
+            )
+            if cost > NUMPY_LEVEL or (cost > NUMPY_LEVEL // 16 and "numpy" in sys.modules):
+                self._frontier = self._level_numpy()
+            else:
+                self._frontier = self._level_python()
+
+    def _level_python(self) -> list[int]:
+        """Read one level row by row (no import: cheaper for a few hundred thousand entries)."""
+        values, radius, codes = self.by_index, self.radius, self.network.slug_codes
+        reached = []
+        for rows, usable in self._sides:
+            offsets, neighbours, edges = rows._offsets, rows._neighbours, rows._edges
+            for node in self._frontier:
+                start, stop = offsets[node], offsets[node + 1]
+                if start == stop:
+                    continue
+                for neighbour, edge in zip(
+                    neighbours[start:stop].tolist(), edges[start:stop].tolist(), strict=True
+                ):
+                    if values[neighbour] < 0 and usable[codes[edge]]:
+                        values[neighbour] = radius
+                        reached.append(neighbour)
+        return reached
+
+    def _level_numpy(self) -> list[int]:
+        """Read one level on whole arrays (numpy): a few ns per entry once numpy is imported."""
+        import numpy
+
+        network = self.network
+        values = numpy.frombuffer(self.by_index, dtype=numpy.int16)
+        frontier = numpy.asarray(self._frontier, dtype=numpy.int64)
+        codes = numpy.asarray(network.slug_codes)
+        marked = numpy.zeros(len(values), dtype=bool)  # a mask, not numpy.unique: O(nodes), no hashing
+        for rows, usable in self._sides:
+            offsets = numpy.asarray(rows._offsets)
+            starts, lengths = offsets[frontier], offsets[frontier + 1] - offsets[frontier]
+            total = int(lengths.sum())
+            if not total:
+                continue
+            # the positions of every row of the frontier, one after another
+            positions = numpy.repeat(starts - (numpy.cumsum(lengths) - lengths), lengths) + numpy.arange(
+                total
+            )
+            neighbours = numpy.asarray(rows._neighbours)[positions]
+            keep = numpy.frombuffer(usable, dtype=numpy.uint8).astype(bool)
+            marked[neighbours[keep[codes[numpy.asarray(rows._edges)[positions]]]]] = True
+        reached = numpy.flatnonzero(marked & (values < 0))
+        values[reached] = self.radius
+        return reached.tolist()
 
     def get(self, node: str, default: Any = None) -> Any:
         """Return the depth of ``node``, or ``default`` when it is not within reach (fast: no exception)."""
         position = self.network.node_index.get(node)
         if position is None:
             return default
-        depth = self._values[position]
+        depth = self.by_index[position]
         return default if depth < 0 else depth
 
     def __getitem__(self, node: str) -> int:
@@ -571,10 +626,10 @@ class NodeDepths(Mapping[str, int]):
 
     def __iter__(self) -> Iterator[str]:
         names = self.network.node_ids
-        return (names[position] for position, depth in enumerate(self._values) if depth >= 0)
+        return (names[position] for position, depth in enumerate(self.by_index) if depth >= 0)
 
     def __len__(self) -> int:
-        return sum(1 for depth in self._values if depth >= 0)
+        return sum(1 for depth in self.by_index if depth >= 0)
 
 
 def open_network(
@@ -585,6 +640,7 @@ def open_network(
     slug_codes: Sequence[int],
     evidence_lookup: EvidenceLookup,
     name: str = "imported",
+    used_slugs: Iterable[str] | None = None,
 ) -> CompactNetwork:
     """Memory-map the CSR files of ``folder`` into a :class:`CompactNetwork` (milliseconds)."""
     arrays = [
@@ -593,7 +649,7 @@ def open_network(
         else map_array(folder / file_name, "i")
         for file_name in (*CSR_FILES, *DEGREE_FILES)
     ]
-    return CompactNetwork(node_ids, node_index, slugs, slug_codes, evidence_lookup, arrays, name)
+    return CompactNetwork(node_ids, node_index, slugs, slug_codes, evidence_lookup, arrays, name, used_slugs)
 
 
 class _OverlayAdjacency(Mapping[str, dict[str, dict[str, Any]]]):

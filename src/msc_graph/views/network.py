@@ -67,8 +67,18 @@ class KnowsPredicates(Protocol):
 class ComputesDistances(Protocol):
     """A network with its own reverse breadth-first search (compact.CompactNetwork, on integer rows)."""
 
-    def compute_distances(self, targets: Iterable[str], max_hops: int) -> Mapping[str, int]:
-        """Return each node's hop distance to the nearest target (≤ ``max_hops``)."""
+    def compute_distances(
+        self, targets: Iterable[str], max_hops: int, *, lazy: bool = False
+    ) -> Mapping[str, int]:
+        """Return each node's hop distance to the nearest target (≤ ``max_hops``; lazily: see Deepens)."""
+
+
+@runtime_checkable
+class Deepens(Protocol):
+    """Distances found a level at a time (compact.NodeDepths): the search asks for the levels it needs."""
+
+    def deepen(self, radius: int) -> None:
+        """Find every distance up to ``radius``."""
 
 
 @runtime_checkable

@@ -328,6 +328,7 @@ class ImportedGraph:
             self.edge_columns["slugs"],
             self.get_evidence,
             self.name,
+            self.meta["predicate_counts"],  # counted at import: the slugs some edge has
         )
 
     def open_store(self) -> pyoxigraph.Store:
