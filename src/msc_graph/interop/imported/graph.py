@@ -289,11 +289,11 @@ class ImportedGraph:
         builds never leave half of one. Cost: two stable sorts of the edges
         (~0.5 s per million edges with numpy).
         """
+        folder = self.network_dir
+        if folder.is_dir():  # the import wrote it: the usual case, and no importer module to load
+            return folder
         from msc_graph.interop.imported.importer import is_running
 
-        folder = self.network_dir
-        if folder.is_dir():
-            return folder
         for left in self.folder.glob(".network.tmp-*-*"):  # a killed build's, once its process is gone
             pid = left.name.removeprefix(".network.tmp-").split("-")[0]
             if pid.isdigit() and not is_running(int(pid)):
