@@ -526,6 +526,18 @@ class _Names:
             self.local[normalise_name(name)] = entity_id
         return entity_id
 
+    def retype(self, entity_id: str, kind: EntityType) -> bool:
+        """Give a proposed entity ``kind`` where its type was only guessed; return True when it has it.
+
+        A known entity's type is the curators' and a grounded one's the
+        vocabulary's: neither changes.
+        """
+        record = self.proposed.get(entity_id)
+        if record is None or record.get("xrefs") or EntityType(record["type"]) not in _GUESSED_TYPES:
+            return False
+        record["type"] = kind.value
+        return True
+
     def _ground(self, label: str, synonyms: Sequence[str]) -> tuple[list[str], str]:
         """Return the CURIEs of the first name (label, then synonyms) the dictionary has, and its label."""
         if self.terms is None:
@@ -1214,6 +1226,32 @@ def _row_context(
     return context
 
 
+def _name_cell(names: _Names, cell: str, kind: EntityType) -> str | None:
+    """Return the entity a short cell names under a column of diseases or models (``kind``), if any.
+
+    The column says what its cells are. A cell no single known name covers
+    whole ("L5/6 spinal nerve ligation", where only "L5" looks like a symbol)
+    is proposed as a new entity of the column's kind; a name the drafter
+    itself proposed with a type guessed from its words ("disk degeneration",
+    guessed a process) takes the column's kind; under a model column, a
+    known disease names the animal model of that disease ("Spinal cord
+    injury" → a proposed "Spinal cord injury model"), since a row's model is
+    its context and a disease is no model.
+    """
+    mentions = names.scan(cell)
+    if len(mentions) != 1 or not _covers(mentions, cell):
+        return names.propose(cell, kind)
+    entity_id = mentions[0].entity
+    current = names.type_of(entity_id)
+    if current is kind:
+        return entity_id
+    if names.retype(entity_id, kind):
+        return entity_id
+    if kind is EntityType.DISEASE_MODEL and current in (EntityType.DISEASE, EntityType.PHENOTYPE):
+        return names.lookup(f"{cell} model") or names.propose(f"{cell} model", kind)
+    return None
+
+
 def _covers(mentions: list[Mention], text: str) -> bool:
     """Return True when the mentions name all of ``text`` (nothing but separators between them)."""
     rest = text
@@ -1247,13 +1285,17 @@ def _propose_row(
     label = reference_cell if re.search(r"[A-Za-z]", reference_cell) else next((c for c in cells if c), "")
     locator = f"Table {row.table}, row {row.row} ({label})"
     study = study_of(cited)
+    mentions_by_cell = []
     for cell, head in zip(cells, header, strict=False):
-        # a short cell naming nothing known, under a header of diseases or models: a new entity
-        short = bool(cell) and len(cell.split()) <= 6 and not re.search(r"[,;↓↑]", cell)
-        if short and re.search(r"disease|disorder|\bmsd|model", head) and not names.scan(cell):
+        short = bool(cell) and len(cell.split()) <= MAX_SPAN_TOKENS and not re.search(r"[,;↓↑]", cell)
+        if short and re.search(r"disease|disorder|\bmsd|model", head):
             # "Animal model of pain": the row's model (its context), else a disease the row names
-            names.propose(cell, EntityType.DISEASE_MODEL if "model" in head else EntityType.DISEASE)
-    mentions_by_cell = [names.scan(cell) for cell in cells]
+            column = EntityType.DISEASE_MODEL if "model" in head else EntityType.DISEASE
+            named = _name_cell(names, cell, column)
+            if named is not None:
+                mentions_by_cell.append([Mention(named, 0, len(cell))])
+                continue
+        mentions_by_cell.append(names.scan(cell))
     agent: str | None = None
     source: str | None = None
     for cell, head, mentions in zip(cells, header, mentions_by_cell, strict=False):

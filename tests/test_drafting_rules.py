@@ -1,0 +1,79 @@
+"""The drafter's linguistic rules, one made-up sentence or table row each, the expected proposal worked out by hand."""
+
+from __future__ import annotations
+
+from msc_graph.curation.drafting import Draft, draft_review
+from msc_graph.model import Entity, EntityType
+from msc_graph.views.resolve import NameIndex
+
+# What a curated graph would already know; each test's text names some of these.
+ENTITIES = [
+    Entity("full-secretome", "conditioned medium", EntityType.SECRETOME_COMPONENT, ("CM",)),
+    Entity("extracellular-vesicles", "extracellular vesicles", EntityType.SECRETOME_COMPONENT, ("EVs",)),
+    Entity("secretome", "secretome", EntityType.SECRETOME_COMPONENT),
+    Entity("msc", "mesenchymal stem cells", EntityType.MSC_SOURCE, ("MSCs",)),
+    Entity("bone-marrow-msc", "bone marrow MSCs", EntityType.MSC_SOURCE),
+    Entity("il-6", "IL-6", EntityType.CYTOKINE, ("interleukin-6",)),
+    Entity("tnf-a", "TNF-α", EntityType.CYTOKINE),
+    Entity("il-10", "IL-10", EntityType.CYTOKINE),
+    Entity("gfap", "GFAP", EntityType.MARKER),
+    Entity("vegf", "VEGF", EntityType.GROWTH_FACTOR),
+    Entity("microglia", "microglia", EntityType.CELL_TYPE),
+    Entity("autophagy", "autophagy", EntityType.PROCESS),
+    Entity("apoptosis", "apoptosis", EntityType.PROCESS),
+    Entity("angiogenesis", "angiogenesis", EntityType.PROCESS),
+    Entity("spinal-cord-injury", "spinal cord injury", EntityType.DISEASE),
+    Entity("arthritis", "arthritis", EntityType.DISEASE),
+    Entity("rat", "rat", EntityType.SPECIES),
+]
+
+
+def _draft(body: str) -> Draft:
+    """Draft a one-section made-up review whose main text is ``body``."""
+    index = NameIndex()
+    for entity in ENTITIES:
+        index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
+    seed = f"# A made-up review\n\nIntroduction:\n\n{body}\n\nReferences\n"
+    return draft_review(seed, "review-y", index.named, {e.id: e for e in ENTITIES})
+
+
+def _claims(draft: Draft) -> set[tuple[str, str, str]]:
+    return set(draft.assertions)
+
+
+TABLE = """Background.
+
+**Table 1 | Made-up studies**
+
+Animal model	Source of MSCs	Preparation	Effect
+Spinal cord injury	Bone marrow	CM	↓ GFAP
+L5/6 spinal nerve ligation	Bone marrow	CM	↓ IL-6
+"""
+
+
+def test_a_model_cell_names_the_rows_model_even_where_known_names_cover_part_of_it() -> None:
+    draft = _draft(TABLE)
+    contexts = {
+        item.row: item.context
+        for assertion in draft.assertions.values()
+        for item in assertion.evidence
+        if item.row is not None
+    }
+    # "Spinal cord injury" is a known disease; under a model column it names the model of that disease
+    assert contexts[(1, 1)]["disease_model"] == "spinal-cord-injury-model"
+    assert draft.entities["spinal-cord-injury-model"]["type"] == "disease-model"
+    # "L5" alone looks like a symbol; the whole cell is the model
+    assert contexts[(1, 2)]["disease_model"] == "l5-6-spinal-nerve-ligation"
+    assert draft.entities["l5-6-spinal-nerve-ligation"]["label"] == "L5/6 spinal nerve ligation"
+
+
+def test_a_disease_cell_retypes_a_name_the_drafter_guessed() -> None:
+    # the prose proposes "disk degeneration" as a process (its words); the table's disease column says
+    # it is a disease, so the row (which names no effect) links its MSC source to that disease
+    body = (
+        "The secretome reduced disk degeneration.\n\n**Table 1 | Made-up sources**\n\n"
+        "Disease\tSource of MSCs\nDisk degeneration\tBone marrow\n"
+    )
+    draft = _draft(body)
+    assert draft.entities["disk-degeneration"]["type"] == "disease"
+    assert ("bone-marrow-msc", "associated-with", "disk-degeneration") in _claims(draft)
