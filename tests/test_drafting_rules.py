@@ -25,6 +25,7 @@ ENTITIES = [
     Entity("spinal-cord-injury", "spinal cord injury", EntityType.DISEASE),
     Entity("arthritis", "arthritis", EntityType.DISEASE),
     Entity("rat", "rat", EntityType.SPECIES),
+    Entity("transplanted-cells", "transplanted cells", EntityType.CELL_PREPARATION, ("cells",)),
 ]
 
 
@@ -77,3 +78,21 @@ def test_a_disease_cell_retypes_a_name_the_drafter_guessed() -> None:
     draft = _draft(body)
     assert draft.entities["disk-degeneration"]["type"] == "disease"
     assert ("bone-marrow-msc", "associated-with", "disk-degeneration") in _claims(draft)
+
+
+def test_a_cue_word_inside_a_name_is_no_cue() -> None:
+    # "Stimulating" is part of the name the seed defines, "Macrophage Stimulating Protein (MSP)":
+    # it says nothing of VEGF; the sentence's claim is what the medium carries
+    draft = _draft("Conditioned medium contains HGF, Macrophage Stimulating Protein (MSP), and VEGF.")
+    assert not [key for key in draft.assertions if key[1] == "increases"]
+    assert ("full-secretome", "carries", "vegf") in _claims(draft)
+    assert ("full-secretome", "carries", "macrophage-stimulating-protein") in _claims(draft)
+
+
+def test_a_bare_general_noun_names_no_entity() -> None:
+    # "cells" is a synonym of the transplanted cells, and "efficacy" words after a cue; alone, neither
+    # is an entity: "The expansion of cells increases apoptosis" says nothing of transplanted cells
+    draft = _draft("The expansion of cells increases apoptosis. The secretome reduced the efficacy.")
+    assert not [key for key in draft.assertions if "transplanted-cells" in key]
+    assert not [key for key in draft.assertions if key[0] == "secretome"]
+    assert "efficacy" not in draft.entities

@@ -194,6 +194,13 @@ _GENERIC = re.compile(
     r"overall|synthesis|repair|genes?|disorders?|diseases?|conditions?|processes|studies|treatment)",
     re.I,
 )
+# A bare general noun, found as a synonym ("cells" of transplanted cells) or proposed after a cue
+# ("reduced the efficacy"): it names nothing a curator would link.
+_GENERIC_NOUN = re.compile(
+    r"(?:the\s+)?(?:cells?|molecules?|genes?|factors?|activation|efficacy|quality|frequency|"
+    r"integrity|safety|function|tissues?|chemicals?|compounds?|substances?|muscles?|performance)",
+    re.I,
+)
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
 _WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
 # Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns.
@@ -479,6 +486,8 @@ class _Names:
                     break
             if best is None and self.symbols:
                 best = self._symbol(text, *tokens[index])
+            if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
+                best = None  # "cells", "efficacy": a bare general noun names no entity of its own
             if best is not None:
                 mentions.append(best)
             index += 1
@@ -622,7 +631,13 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
             break
         words.append((match.start(), match.end()))
     phrase = text[words[0][0] : words[-1][1]] if words else ""
-    if not words or len(words) > 4 or not re.search(r"[a-z]{4}", phrase) or _GENERIC.fullmatch(phrase):
+    if (
+        not words
+        or len(words) > 4
+        or not re.search(r"[a-z]{4}", phrase)
+        or _GENERIC.fullmatch(phrase)
+        or _GENERIC_NOUN.fullmatch(phrase)
+    ):
         return None
     return words[0][0], words[-1][1]
 
@@ -856,10 +871,13 @@ def propose_from_text(
     cue, and then the quote holds the cue and the object only.
     """
     mentions = names.scan(text)
+    # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
         m
         for m in _CUE.finditer(text)
-        if not _NEGATION.search(text[: m.start()]) and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
+        if not _NEGATION.search(text[: m.start()])
+        and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
+        and not any(n.start <= m.start() and m.end() <= n.end for n in mentions)
     ]
     hedged = bool(_HEDGE.search(text))
     found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
