@@ -96,3 +96,16 @@ def test_a_bare_general_noun_names_no_entity() -> None:
     assert not [key for key in draft.assertions if "transplanted-cells" in key]
     assert not [key for key in draft.assertions if key[0] == "secretome"]
     assert "efficacy" not in draft.entities
+
+
+def test_a_name_that_only_completes_the_cues_object_is_no_object() -> None:
+    # "reduced the harmful actions of IL-6": the actions are reduced, not IL-6 itself; a measure
+    # ("the levels of TNF-α") or a quantity ("a broad range of VEGF isoforms") is no such phrase
+    draft = _draft(
+        "The secretome reduced the harmful actions of IL-6. "
+        "The secretome reduced the levels of TNF-α. "
+        "Conditioned medium contains a broad range of VEGF isoforms."
+    )
+    assert ("secretome", "decreases", "il-6") not in _claims(draft)
+    assert ("secretome", "decreases", "tnf-a") in _claims(draft)
+    assert ("full-secretome", "carries", "vegf") in _claims(draft)

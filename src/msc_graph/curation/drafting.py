@@ -201,6 +201,11 @@ _GENERIC_NOUN = re.compile(
     r"integrity|safety|function|tissues?|chemicals?|compounds?|substances?|muscles?|performance)",
     re.I,
 )
+_QUANTITY = re.compile(
+    r"\s*(?:an?\s+)?(?:\w+\s+)?(?:profusion|spectrum|range|variety|number|array|host|plethora|lot|set|"
+    r"panel|mixture|cocktail|kinds?|types?|classes|family|group|series|combination)\s+of\s+(?:the\s+)?",
+    re.I,
+)
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
 _WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
 # Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns.
@@ -794,6 +799,22 @@ def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
     return mention
 
 
+def _complement(text: str, start: int, end: int) -> bool:
+    """Return True when the name at ``end`` only completes a noun phrase that follows the cue at ``start``.
+
+    "linked to [the therapeutic actions] of MSCs", "reduced [the stimulating
+    effects] of IL-1β": the cue's object is the phrase no name covers, and
+    the name after "of" or "between" says whose it is, so the name is no
+    object of the cue. Measures ("the levels of", "expression of") are no
+    such phrase: "reduced the levels of IL-6" is about IL-6.
+    """
+    lead = _PHRASE_LEAD.match(text, start, end)
+    gap = text[lead.end() if lead else start : end]
+    if _QUANTITY.fullmatch(gap):  # "a profusion of cytokines", "a broad range of molecules": how many
+        return False
+    return bool(re.search(r"[A-Za-z]{3}", gap)) and bool(re.search(r"\b(?:of|between)\s+(?:the\s+)?$", gap))
+
+
 def _joins(glue: str, examples: bool = True) -> bool:
     """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, ".
 
@@ -884,6 +905,7 @@ def propose_from_text(
     last_subject: str | None = None
     previous_subject: list[Mention] = []
     previous_objects: list[Mention] = []
+    completing: list[Mention] = []  # names that only completed a cue's object phrase: no fresh subject
     previous_kind = ""
     previous_end = 0
     for number, cue in enumerate(cues):
@@ -929,7 +951,9 @@ def propose_from_text(
         else:
             # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
             relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
-            fresh = [i for i in before if mentions[i] not in previous_objects]
+            fresh = [
+                i for i in before if mentions[i] not in previous_objects and mentions[i] not in completing
+            ]
             agent = _agent(names, mentions, text, cue.start())
             if previous_subject and not relay and not fresh:
                 subjects = previous_subject
@@ -953,6 +977,9 @@ def propose_from_text(
                     if medium is not head:  # the medium of these cells, not the cells
                         subjects = [medium]
             for mention in after:
+                if not objects and _complement(text, cue.end(), mention.start):
+                    completing.append(mention)
+                    break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
                 mention_type = names.type_of(mention.entity)
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
