@@ -109,3 +109,10 @@ def test_a_name_that_only_completes_the_cues_object_is_no_object() -> None:
     assert ("secretome", "decreases", "il-6") not in _claims(draft)
     assert ("secretome", "decreases", "tnf-a") in _claims(draft)
     assert ("full-secretome", "carries", "vegf") in _claims(draft)
+
+
+def test_an_anti_adjective_belongs_to_what_owns_the_effect() -> None:
+    # "IL-6 ... the anti-apoptotic effects of the secretome": the secretome's, not IL-6's (the name before)
+    draft = _draft("Beside IL-6, the anti-apoptotic effects of the secretome were studied.")
+    assert ("secretome", "decreases", "apoptosis") in _claims(draft)
+    assert ("il-6", "decreases", "apoptosis") not in _claims(draft)

@@ -168,6 +168,12 @@ _AGENT = re.compile(
     re.I,
 )
 _BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+# "... effect(s) of": what follows owns the effect an adjective before it names.
+_OWNER = re.compile(
+    r"\s+(?:effects?|properties|actions?|activity|functions?|role|capacity|potential)\s+of\s+"
+    r"(?:the\s+|an?\s+)?",
+    re.I,
+)
 _ANTI = re.compile(r"\banti-?([a-z]{5,})\b", re.I)
 # "anti-X" adjectives to the noun they oppose: antiapoptotic → apoptosis, anti-inflammatory → inflammation.
 _ADJECTIVE_NOUNS = [
@@ -1034,7 +1040,17 @@ def propose_from_text(
         previous_kind = kind
         previous_end = cue.end()
     for match, entity in _anti(names, mentions, text):
-        anti_subject = _agent(names, mentions, text, match.start())
+        # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
+        owner = _OWNER.match(text, match.end())
+        anti_subject = next(
+            (
+                m
+                for m in mentions
+                if owner and m.start == owner.end() and names.type_of(m.entity) not in _CONTEXT_TYPES
+            ),
+            None,
+        )
+        anti_subject = anti_subject or _agent(names, mentions, text, match.start())
         if anti_subject is None:
             left = [
                 m
