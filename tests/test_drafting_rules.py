@@ -116,3 +116,16 @@ def test_an_anti_adjective_belongs_to_what_owns_the_effect() -> None:
     draft = _draft("Beside IL-6, the anti-apoptotic effects of the secretome were studied.")
     assert ("secretome", "decreases", "apoptosis") in _claims(draft)
     assert ("il-6", "decreases", "apoptosis") not in _claims(draft)
+
+
+def test_a_list_goes_on_past_an_abbreviations_suffix_and_past_eight_items() -> None:
+    # "interferon (IFN)-γ, IL-6": the "-γ" after the parenthesis belongs to the item before,
+    # and the list goes on; a list of nine factors gives nine proposals
+    draft = _draft(
+        "Conditioned medium contains interferon (IFN)-γ, IL-6, and VEGF. "
+        "The secretome contains VEGF, IL-6, IL-10, GFAP, TNF-α, HGF, PDGF, KGF, and FGF2."
+    )
+    assert ("full-secretome", "carries", "il-6") in _claims(draft)
+    assert ("full-secretome", "carries", "vegf") in _claims(draft)
+    carried = {key[2] for key in draft.assertions if key[:2] == ("secretome", "carries")}
+    assert {"vegf", "il-6", "il-10", "gfap", "tnf-a", "hgf", "pdgf", "kgf", "fgf2"} <= carried

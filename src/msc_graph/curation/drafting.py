@@ -68,8 +68,9 @@ from msc_graph.model.records import CONTEXT_TYPES
 PROPOSED_BY = "curate-draft"
 MAX_SPAN_TOKENS = 8
 """Longest entity name tried, in tokens ("human umbilical cord mesenchymal stem cells" is 6)."""
-MAX_OBJECTS = 8
-"""Objects taken after one cue (a list of cytokines); more is a list of something else."""
+MAX_OBJECTS = 30
+"""Objects taken after one cue: a list goes on as long as its glue does (a review lists two dozen
+secreted factors in one sentence); the bound only stops a runaway."""
 
 NameLookup = Callable[[str], Sequence[str]]
 """Text → ids of the entities it names, best first (``NameIndex.named``)."""
@@ -212,6 +213,8 @@ _QUANTITY = re.compile(
     r"panel|mixture|cocktail|kinds?|types?|classes|family|group|series|combination)\s+of\s+(?:the\s+)?",
     re.I,
 )
+# What a seed writes after an abbreviation's parenthesis: "tumor necrosis factor (TNF)-α".
+_SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
 _WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
 # Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns.
@@ -989,7 +992,9 @@ def propose_from_text(
                 mention_type = names.type_of(mention.entity)
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
-                if objects and not _LIST_GLUE.fullmatch(text[objects[-1].end : mention.start]):
+                if objects and not _LIST_GLUE.fullmatch(
+                    _SUFFIX.sub("", text[objects[-1].end : mention.start])
+                ):
                     break  # "reduces IL-6 in arthritis": only a list goes on naming objects
                 objects.append(mention)
                 if len(objects) == MAX_OBJECTS:
