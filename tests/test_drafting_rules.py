@@ -16,6 +16,7 @@ ENTITIES = [
     Entity("il-6", "IL-6", EntityType.CYTOKINE, ("interleukin-6",)),
     Entity("tnf-a", "TNF-α", EntityType.CYTOKINE),
     Entity("il-10", "IL-10", EntityType.CYTOKINE),
+    Entity("cytokines", "cytokines", EntityType.FACTOR),
     Entity("gfap", "GFAP", EntityType.MARKER),
     Entity("vegf", "VEGF", EntityType.GROWTH_FACTOR),
     Entity("microglia", "microglia", EntityType.CELL_TYPE),
@@ -129,3 +130,9 @@ def test_a_list_goes_on_past_an_abbreviations_suffix_and_past_eight_items() -> N
     assert ("full-secretome", "carries", "vegf") in _claims(draft)
     carried = {key[2] for key in draft.assertions if key[:2] == ("secretome", "carries")}
     assert {"vegf", "il-6", "il-10", "gfap", "tnf-a", "hgf", "pdgf", "kgf", "fgf2"} <= carried
+
+
+def test_examples_after_a_passive_agent_are_what_the_agent_did_it_to() -> None:
+    # "the cytokines released by MSCs, such as IL-6 and IL-10": the MSCs release IL-6 and IL-10 too
+    draft = _draft("The cytokines released by MSCs, such as IL-6 and IL-10, reach the joint.")
+    assert {("msc", "carries", "il-6"), ("msc", "carries", "il-10")} <= _claims(draft)

@@ -161,6 +161,7 @@ _LIST_GLUE = re.compile(
     r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|e\.g\.|i\.e\.|respectively|others|etc|"
     r"(?:number|extent|levels?|amount|expression|production|degree|severity) of)\b)*"
 )
+_EXAMPLES_NEXT = re.compile(r"\s*,?\s*\(?(?:such as|like|including|e\.g\.,?)\s+", re.I)
 _EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
 # What was given, in a sentence that reports its effects ("the group treated with X displayed ...").
 _AGENT = re.compile(
@@ -943,6 +944,10 @@ def propose_from_text(
             agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
             if agents and before:  # "... is mediated by A, B and C": each of them
                 subjects, objects = _run_on(agents, text), _run(mentions, before[-1], text)
+                # "the cytokines released by MSCs, such as IL-6 and IL-7": examples of what was released
+                examples = [m for m in agents if m.start >= subjects[-1].end]
+                if examples and _EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
+                    objects = objects + _run_on(examples, text)
             elif agents and kind == "carries" and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE:
                 # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition
                 secretome = names.lookup("secretome")
