@@ -26,6 +26,8 @@ ENTITIES = [
     Entity("spinal-cord-injury", "spinal cord injury", EntityType.DISEASE),
     Entity("arthritis", "arthritis", EntityType.DISEASE),
     Entity("rat", "rat", EntityType.SPECIES),
+    Entity("stem-cells", "stem cells", EntityType.CELL_TYPE),
+    Entity("inflammation", "inflammation", EntityType.PROCESS),
     Entity("transplanted-cells", "transplanted cells", EntityType.CELL_PREPARATION, ("cells",)),
 ]
 
@@ -136,3 +138,16 @@ def test_examples_after_a_passive_agent_are_what_the_agent_did_it_to() -> None:
     # "the cytokines released by MSCs, such as IL-6 and IL-10": the MSCs release IL-6 and IL-10 too
     draft = _draft("The cytokines released by MSCs, such as IL-6 and IL-10, reach the joint.")
     assert {("msc", "carries", "il-6"), ("msc", "carries", "il-10")} <= _claims(draft)
+
+
+def test_a_noun_cues_own_of_introduces_its_objects_and_a_preparation_keeps_its_claim() -> None:
+    # "attenuation of [unknown deficits], extent of inflammation, and apoptosis": the objects follow the
+    # cue's own "of", past an item no name covers; the secretome "from stem cells" is the subject
+    draft = _draft(
+        "The secretome from stem cells caused attenuation of neurological deficits, extent of "
+        "inflammation, and apoptosis."
+    )
+    assert {("secretome", "decreases", "inflammation"), ("secretome", "decreases", "apoptosis")} <= _claims(
+        draft
+    )
+    assert not [key for key in draft.assertions if key[0] == "stem-cells"]

@@ -794,7 +794,11 @@ def _subject_for(names: _Names, mentions: list[Mention], index: int, text: str) 
     if _COPULA.fullmatch(text[before.end : mention.start]):
         return _subject_for(names, mentions, index - 1, text)
     source = names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE)
-    if source and names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
+    # "secretome from CD34+ stem cells": whatever cells a preparation comes from, the claim is its own
+    made = re.fullmatch(
+        r"\s+(?:from|of|derived from|obtained from)\s+(?:the\s+)?\S*\s*", text[before.end : mention.start]
+    )
+    if (source or made) and names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
         return before
     return mention
 
@@ -818,6 +822,11 @@ def _complement(text: str, start: int, end: int) -> bool:
     object of the cue. Measures ("the levels of", "expression of") are no
     such phrase: "reduced the levels of IL-6" is about IL-6.
     """
+    own_of = re.match(r"\s+of\s+", text[start:end])  # a noun cue's own "of": "attenuation of X"
+    if own_of:
+        # "attenuation of [unknown deficits], extent of inflammation": only the last item's words count
+        start += own_of.end()
+        start = max(start, text.rfind(",", start, end) + 1)
     lead = _PHRASE_LEAD.match(text, start, end)
     gap = text[lead.end() if lead else start : end]
     if _QUANTITY.fullmatch(gap):  # "a profusion of cytokines", "a broad range of molecules": how many
