@@ -151,3 +151,15 @@ def test_a_noun_cues_own_of_introduces_its_objects_and_a_preparation_keeps_its_c
         draft
     )
     assert not [key for key in draft.assertions if key[0] == "stem-cells"]
+
+
+def test_a_cell_type_followed_by_a_process_noun_names_the_process() -> None:
+    # "reduces spinal microglia activation": the activation is reduced, not the microglia; and the
+    # microglia are no subject of their own activation ("autophagy in microglia inhibits microglia activation")
+    draft = _draft(
+        "The secretome reduces spinal microglia activation. Microglia inhibit microglia activation."
+    )
+    assert ("secretome", "decreases", "microglia-activation") in _claims(draft)
+    assert draft.entities["microglia-activation"]["type"] == "process"
+    assert ("secretome", "decreases", "microglia") not in _claims(draft)
+    assert not [key for key in draft.assertions if key[0] == "microglia"]

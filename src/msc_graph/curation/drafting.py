@@ -216,6 +216,10 @@ _QUANTITY = re.compile(
 )
 # What a seed writes after an abbreviation's parenthesis: "tumor necrosis factor (TNF)-α".
 _SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
+# A process noun right after a cell type: "microglia activation", "osteoblast proliferation".
+_CELL_PROCESS = re.compile(
+    r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
+)
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
 _WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
 # Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns.
@@ -504,9 +508,29 @@ class _Names:
             if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
                 best = None  # "cells", "efficacy": a bare general noun names no entity of its own
             if best is not None:
+                best = self._cell_process(text, best)
+            if best is not None:
                 mentions.append(best)
             index += 1
         return _merge_defined(mentions, text)
+
+    def _cell_process(self, text: str, mention: Mention) -> Mention:
+        """Return the process a cell mention heads ("microglia activation", "osteoblast proliferation"), or it.
+
+        A cell type followed by a process noun names what those cells do or
+        suffer, not the cells: a cue before it acts on the process. No known
+        name covers the pair (the scan tries the longest names first), so it
+        is proposed as a new entity.
+        """
+        if self.type_of(mention.entity) is not EntityType.CELL_TYPE:
+            return mention
+        process = _CELL_PROCESS.match(text, mention.end)
+        if process is None:
+            return mention
+        label = text[mention.start : process.end()]
+        kind = EntityType.PHENOTYPE if process.group(1).lower() in ("damage", "death") else EntityType.PROCESS
+        entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
+        return Mention(entity_id, mention.start, process.end()) if entity_id else mention
 
     def _symbol(self, text: str, start: int, end: int) -> Mention | None:
         """Return an unknown gene-like symbol at ``text[start:end]`` ("CXCL-12", "MMP-10") as a new factor.
@@ -1087,6 +1111,8 @@ def propose_from_text(
         subject_id = said.entity if said is not None else carried
         if subject_id is None or subject_id == obj.entity:
             continue
+        if obj.entity.startswith(f"{subject_id}-") and names.type_of(subject_id) is EntityType.CELL_TYPE:
+            continue  # "microglia" and "microglia activation": the cells' own process, no claim of theirs
         ends = [obj] if said is None else [said, obj]
         start = min(*(m.start for m in ends), cue.start())
         end = max(*(m.end for m in ends), cue.end())
