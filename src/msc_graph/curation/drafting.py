@@ -515,7 +515,7 @@ class _Names:
         return _merge_defined(mentions, text)
 
     def _cell_process(self, text: str, mention: Mention) -> Mention:
-        """Return the process a cell mention heads ("microglia activation", "osteoblast proliferation"), or it.
+        """Return the process a cell mention heads ("microglia activation"), or the mention.
 
         A cell type followed by a process noun names what those cells do or
         suffer, not the cells: a cue before it acts on the process. No known
