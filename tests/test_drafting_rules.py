@@ -163,3 +163,9 @@ def test_a_cell_type_followed_by_a_process_noun_names_the_process() -> None:
     assert draft.entities["microglia-activation"]["type"] == "process"
     assert ("secretome", "decreases", "microglia") not in _claims(draft)
     assert not [key for key in draft.assertions if key[0] == "microglia"]
+
+
+def test_a_disease_or_a_species_is_no_agent() -> None:
+    # "In arthritis, IL-6 ..." / "rats reduced ...": where the claim holds, never what raises or lowers
+    draft = _draft("Arthritis reduced angiogenesis. In rats, spinal cord injury increases GFAP.")
+    assert not [key for key in draft.assertions if key[0] in ("arthritis", "rat", "spinal-cord-injury")]

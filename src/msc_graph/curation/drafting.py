@@ -837,6 +837,23 @@ def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
     return mention
 
 
+def _can_act(subject: EntityType | None, predicate: str) -> bool:
+    """Return False where a subject of this type cannot hold this predicate.
+
+    A species, a route, a tissue or a disease is where a claim holds or what
+    it is about; it raises, lowers or carries nothing ("In a study involving
+    osteoarthritis, conditioned medium downregulated X"). It can still be a
+    model of something, marked, or associated with something.
+    """
+    passive_types = _CONTEXT_TYPES | _DISEASE_TYPES
+    return subject not in passive_types or predicate in (
+        "model-of",
+        "marker-of",
+        "associated-with",
+        "derived-from",
+    )
+
+
 def _complement(text: str, start: int, end: int) -> bool:
     """Return True when the name at ``end`` only completes a noun phrase that follows the cue at ``start``.
 
@@ -1111,6 +1128,8 @@ def propose_from_text(
         subject_id = said.entity if said is not None else carried
         if subject_id is None or subject_id == obj.entity:
             continue
+        if not _can_act(names.type_of(subject_id), predicate):
+            continue  # "In a study involving osteoarthritis, CM downregulated X": the disease did nothing
         if obj.entity.startswith(f"{subject_id}-") and names.type_of(subject_id) is EntityType.CELL_TYPE:
             continue  # "microglia" and "microglia activation": the cells' own process, no claim of theirs
         ends = [obj] if said is None else [said, obj]
