@@ -169,3 +169,10 @@ def test_a_disease_or_a_species_is_no_agent() -> None:
     # "In arthritis, IL-6 ..." / "rats reduced ...": where the claim holds, never what raises or lowers
     draft = _draft("Arthritis reduced angiogenesis. In rats, spinal cord injury increases GFAP.")
     assert not [key for key in draft.assertions if key[0] in ("arthritis", "rat", "spinal-cord-injury")]
+
+
+def test_a_means_clause_belongs_to_the_subject_of_its_clause() -> None:
+    # "The secretome protected microglia from damage by regulating apoptosis": the secretome regulates it
+    draft = _draft("The secretome protected microglia from damage by regulating apoptosis.")
+    assert ("secretome", "acts-on", "apoptosis") in _claims(draft)
+    assert ("microglia", "acts-on", "apoptosis") not in _claims(draft)

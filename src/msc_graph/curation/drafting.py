@@ -1019,7 +1019,19 @@ def propose_from_text(
                 i for i in before if mentions[i] not in previous_objects and mentions[i] not in completing
             ]
             agent = _agent(names, mentions, text, cue.start())
-            if previous_subject and not relay and not fresh:
+            means = re.search(r"\bby\s+$", text[: cue.start()])
+            doers_before = [
+                m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
+            ]
+            if means and not relay and (previous_subject or doers_before):
+                # "A protected B from C by regulating X": the means is the clause subject's, A, whatever
+                # stands between
+                subjects = previous_subject or [
+                    _medium_of(
+                        names, _subject_for(names, mentions, mentions.index(doers_before[0]), text), text
+                    )
+                ]
+            elif previous_subject and not relay and not fresh:
                 subjects = previous_subject
             elif agent is not None and not relay:
                 subjects = [_medium_of(names, agent, text)]
