@@ -35,7 +35,17 @@ deliberately plain and conservative:
   and a gene-like symbol ("CXCL-12", "MMP-10");
 - a sentence that states an effect with no subject of its own ("It also
   reduced X") takes the paragraph's last subject, and its quote holds the
-  cue and the object only.
+  cue and the object only;
+- what a name is: a cue word inside a name is no cue ("Macrophage
+  Stimulating Protein"); a bare general noun ("cells", "efficacy") names no
+  entity; a cell type followed by a process noun names the process
+  ("microglia activation"); a table's disease or model column says what its
+  cells name;
+- who does what: a name that only completes the cue's object phrase is no
+  object ("linked to the therapeutic actions of MSCs"); a means clause ("by
+  regulating X") is its clause subject's; a species, route, tissue or
+  disease raises, lowers or carries nothing; examples after a passive's
+  agent ("released by MSCs, such as IL-6") are what the agent did it to.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
