@@ -157,7 +157,9 @@ def test_table_rows_give_arrows_factors_and_a_single_factor_inference(draft: Dra
     assert not [key for key in draft.assertions if key[0] == "vascular-endothelial-growth-factor"]
     # each row's own cells are its evidence's context: the preparation, and a model no name covers,
     # proposed as a disease model with the draft (the curator accepts it with the row)
-    assert row.context == {"preparation": "extracellular-vesicles"}  # "Arthritis" is a disease, no model
+    # "Arthritis" is a disease, no model: under the "Model" column it names the arthritis model, proposed
+    assert row.context == {"preparation": "extracellular-vesicles", "disease_model": "arthritis-model"}
+    assert draft.entities["arthritis-model"]["type"] == "disease-model"
     [gfap] = _evidence(draft, "full-secretome", "decreases", "glial-fibrillary-acidic-protein", "table")
     assert gfap.context == {"preparation": "full-secretome", "disease_model": "neuropathic-pain"}
     assert draft.entities["neuropathic-pain"]["type"] == "disease-model"

@@ -35,7 +35,17 @@ deliberately plain and conservative:
   and a gene-like symbol ("CXCL-12", "MMP-10");
 - a sentence that states an effect with no subject of its own ("It also
   reduced X") takes the paragraph's last subject, and its quote holds the
-  cue and the object only.
+  cue and the object only;
+- what a name is: a cue word inside a name is no cue ("Macrophage
+  Stimulating Protein"); a bare general noun ("cells", "efficacy") names no
+  entity; a cell type followed by a process noun names the process
+  ("microglia activation"); a table's disease or model column says what its
+  cells name;
+- who does what: a name that only completes the cue's object phrase is no
+  object ("linked to the therapeutic actions of MSCs"); a means clause ("by
+  regulating X") is its clause subject's; a species, route, tissue or
+  disease raises, lowers or carries nothing; examples after a passive's
+  agent ("released by MSCs, such as IL-6") are what the agent did it to.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -68,8 +78,9 @@ from msc_graph.model.records import CONTEXT_TYPES
 PROPOSED_BY = "curate-draft"
 MAX_SPAN_TOKENS = 8
 """Longest entity name tried, in tokens ("human umbilical cord mesenchymal stem cells" is 6)."""
-MAX_OBJECTS = 8
-"""Objects taken after one cue (a list of cytokines); more is a list of something else."""
+MAX_OBJECTS = 30
+"""Objects taken after one cue: a list goes on as long as its glue does (a review lists two dozen
+secreted factors in one sentence); the bound only stops a runaway."""
 
 NameLookup = Callable[[str], Sequence[str]]
 """Text → ids of the entities it names, best first (``NameIndex.named``)."""
@@ -160,6 +171,7 @@ _LIST_GLUE = re.compile(
     r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|e\.g\.|i\.e\.|respectively|others|etc|"
     r"(?:number|extent|levels?|amount|expression|production|degree|severity) of)\b)*"
 )
+_EXAMPLES_NEXT = re.compile(r"\s*,?\s*\(?(?:such as|like|including|e\.g\.,?)\s+", re.I)
 _EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
 # What was given, in a sentence that reports its effects ("the group treated with X displayed ...").
 _AGENT = re.compile(
@@ -168,6 +180,12 @@ _AGENT = re.compile(
     re.I,
 )
 _BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+# "... effect(s) of": what follows owns the effect an adjective before it names.
+_OWNER = re.compile(
+    r"\s+(?:effects?|properties|actions?|activity|functions?|role|capacity|potential)\s+of\s+"
+    r"(?:the\s+|an?\s+)?",
+    re.I,
+)
 _ANTI = re.compile(r"\banti-?([a-z]{5,})\b", re.I)
 # "anti-X" adjectives to the noun they oppose: antiapoptotic → apoptosis, anti-inflammatory → inflammation.
 _ADJECTIVE_NOUNS = [
@@ -193,6 +211,24 @@ _GENERIC = re.compile(
     r"functions?|properties|outcomes?|results?|changes?|response|mechanisms?|roles?|ability|potential|"
     r"overall|synthesis|repair|genes?|disorders?|diseases?|conditions?|processes|studies|treatment)",
     re.I,
+)
+# A bare general noun, found as a synonym ("cells" of transplanted cells) or proposed after a cue
+# ("reduced the efficacy"): it names nothing a curator would link.
+_GENERIC_NOUN = re.compile(
+    r"(?:the\s+)?(?:cells?|molecules?|genes?|factors?|activation|efficacy|quality|frequency|"
+    r"integrity|safety|function|tissues?|chemicals?|compounds?|substances?|muscles?|performance)",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"\s*(?:an?\s+)?(?:\w+\s+)?(?:profusion|spectrum|range|variety|number|array|host|plethora|lot|set|"
+    r"panel|mixture|cocktail|kinds?|types?|classes|family|group|series|combination)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+# What a seed writes after an abbreviation's parenthesis: "tumor necrosis factor (TNF)-α".
+_SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
+# A process noun right after a cell type: "microglia activation", "osteoblast proliferation".
+_CELL_PROCESS = re.compile(
+    r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
 )
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
 _WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
@@ -479,10 +515,32 @@ class _Names:
                     break
             if best is None and self.symbols:
                 best = self._symbol(text, *tokens[index])
+            if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
+                best = None  # "cells", "efficacy": a bare general noun names no entity of its own
+            if best is not None:
+                best = self._cell_process(text, best)
             if best is not None:
                 mentions.append(best)
             index += 1
         return _merge_defined(mentions, text)
+
+    def _cell_process(self, text: str, mention: Mention) -> Mention:
+        """Return the process a cell mention heads ("microglia activation"), or the mention.
+
+        A cell type followed by a process noun names what those cells do or
+        suffer, not the cells: a cue before it acts on the process. No known
+        name covers the pair (the scan tries the longest names first), so it
+        is proposed as a new entity.
+        """
+        if self.type_of(mention.entity) is not EntityType.CELL_TYPE:
+            return mention
+        process = _CELL_PROCESS.match(text, mention.end)
+        if process is None:
+            return mention
+        label = text[mention.start : process.end()]
+        kind = EntityType.PHENOTYPE if process.group(1).lower() in ("damage", "death") else EntityType.PROCESS
+        entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
+        return Mention(entity_id, mention.start, process.end()) if entity_id else mention
 
     def _symbol(self, text: str, start: int, end: int) -> Mention | None:
         """Return an unknown gene-like symbol at ``text[start:end]`` ("CXCL-12", "MMP-10") as a new factor.
@@ -525,6 +583,18 @@ class _Names:
         for name in names:
             self.local[normalise_name(name)] = entity_id
         return entity_id
+
+    def retype(self, entity_id: str, kind: EntityType) -> bool:
+        """Give a proposed entity ``kind`` where its type was only guessed; return True when it has it.
+
+        A known entity's type is the curators' and a grounded one's the
+        vocabulary's: neither changes.
+        """
+        record = self.proposed.get(entity_id)
+        if record is None or record.get("xrefs") or EntityType(record["type"]) not in _GUESSED_TYPES:
+            return False
+        record["type"] = kind.value
+        return True
 
     def _ground(self, label: str, synonyms: Sequence[str]) -> tuple[list[str], str]:
         """Return the CURIEs of the first name (label, then synonyms) the dictionary has, and its label."""
@@ -610,7 +680,13 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
             break
         words.append((match.start(), match.end()))
     phrase = text[words[0][0] : words[-1][1]] if words else ""
-    if not words or len(words) > 4 or not re.search(r"[a-z]{4}", phrase) or _GENERIC.fullmatch(phrase):
+    if (
+        not words
+        or len(words) > 4
+        or not re.search(r"[a-z]{4}", phrase)
+        or _GENERIC.fullmatch(phrase)
+        or _GENERIC_NOUN.fullmatch(phrase)
+    ):
         return None
     return words[0][0], words[-1][1]
 
@@ -752,7 +828,11 @@ def _subject_for(names: _Names, mentions: list[Mention], index: int, text: str) 
     if _COPULA.fullmatch(text[before.end : mention.start]):
         return _subject_for(names, mentions, index - 1, text)
     source = names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE)
-    if source and names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
+    # "secretome from CD34+ stem cells": whatever cells a preparation comes from, the claim is its own
+    made = re.fullmatch(
+        r"\s+(?:from|of|derived from|obtained from)\s+(?:the\s+)?\S*\s*", text[before.end : mention.start]
+    )
+    if (source or made) and names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
         return before
     return mention
 
@@ -765,6 +845,44 @@ def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
         if medium and found:
             return Mention(found, mention.start, medium.end())
     return mention
+
+
+def _can_act(subject: EntityType | None, predicate: str) -> bool:
+    """Return False where a subject of this type cannot hold this predicate.
+
+    A species, a route, a tissue or a disease is where a claim holds or what
+    it is about; it raises, lowers or carries nothing ("In a study involving
+    osteoarthritis, conditioned medium downregulated X"). It can still be a
+    model of something, marked, or associated with something.
+    """
+    passive_types = _CONTEXT_TYPES | _DISEASE_TYPES
+    return subject not in passive_types or predicate in (
+        "model-of",
+        "marker-of",
+        "associated-with",
+        "derived-from",
+    )
+
+
+def _complement(text: str, start: int, end: int) -> bool:
+    """Return True when the name at ``end`` only completes a noun phrase that follows the cue at ``start``.
+
+    "linked to [the therapeutic actions] of MSCs", "reduced [the stimulating
+    effects] of IL-1β": the cue's object is the phrase no name covers, and
+    the name after "of" or "between" says whose it is, so the name is no
+    object of the cue. Measures ("the levels of", "expression of") are no
+    such phrase: "reduced the levels of IL-6" is about IL-6.
+    """
+    own_of = re.match(r"\s+of\s+", text[start:end])  # a noun cue's own "of": "attenuation of X"
+    if own_of:
+        # "attenuation of [unknown deficits], extent of inflammation": only the last item's words count
+        start += own_of.end()
+        start = max(start, text.rfind(",", start, end) + 1)
+    lead = _PHRASE_LEAD.match(text, start, end)
+    gap = text[lead.end() if lead else start : end]
+    if _QUANTITY.fullmatch(gap):  # "a profusion of cytokines", "a broad range of molecules": how many
+        return False
+    return bool(re.search(r"[A-Za-z]{3}", gap)) and bool(re.search(r"\b(?:of|between)\s+(?:the\s+)?$", gap))
 
 
 def _joins(glue: str, examples: bool = True) -> bool:
@@ -844,16 +962,20 @@ def propose_from_text(
     cue, and then the quote holds the cue and the object only.
     """
     mentions = names.scan(text)
+    # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
         m
         for m in _CUE.finditer(text)
-        if not _NEGATION.search(text[: m.start()]) and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
+        if not _NEGATION.search(text[: m.start()])
+        and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
+        and not any(n.start <= m.start() and m.end() <= n.end for n in mentions)
     ]
     hedged = bool(_HEDGE.search(text))
     found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
     last_subject: str | None = None
     previous_subject: list[Mention] = []
     previous_objects: list[Mention] = []
+    completing: list[Mention] = []  # names that only completed a cue's object phrase: no fresh subject
     previous_kind = ""
     previous_end = 0
     for number, cue in enumerate(cues):
@@ -882,6 +1004,10 @@ def propose_from_text(
             agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
             if agents and before:  # "... is mediated by A, B and C": each of them
                 subjects, objects = _run_on(agents, text), _run(mentions, before[-1], text)
+                # "the cytokines released by MSCs, such as IL-6 and IL-7": examples of what was released
+                examples = [m for m in agents if m.start >= subjects[-1].end]
+                if examples and _EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
+                    objects = objects + _run_on(examples, text)
             elif agents and kind == "carries" and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE:
                 # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition
                 secretome = names.lookup("secretome")
@@ -899,9 +1025,23 @@ def propose_from_text(
         else:
             # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
             relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
-            fresh = [i for i in before if mentions[i] not in previous_objects]
+            fresh = [
+                i for i in before if mentions[i] not in previous_objects and mentions[i] not in completing
+            ]
             agent = _agent(names, mentions, text, cue.start())
-            if previous_subject and not relay and not fresh:
+            means = re.search(r"\bby\s+$", text[: cue.start()])
+            doers_before = [
+                m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
+            ]
+            if means and not relay and (previous_subject or doers_before):
+                # "A protected B from C by regulating X": the means is the clause subject's, A, whatever
+                # stands between
+                subjects = previous_subject or [
+                    _medium_of(
+                        names, _subject_for(names, mentions, mentions.index(doers_before[0]), text), text
+                    )
+                ]
+            elif previous_subject and not relay and not fresh:
                 subjects = previous_subject
             elif agent is not None and not relay:
                 subjects = [_medium_of(names, agent, text)]
@@ -923,10 +1063,15 @@ def propose_from_text(
                     if medium is not head:  # the medium of these cells, not the cells
                         subjects = [medium]
             for mention in after:
+                if not objects and _complement(text, cue.end(), mention.start):
+                    completing.append(mention)
+                    break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
                 mention_type = names.type_of(mention.entity)
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
-                if objects and not _LIST_GLUE.fullmatch(text[objects[-1].end : mention.start]):
+                if objects and not _LIST_GLUE.fullmatch(
+                    _SUFFIX.sub("", text[objects[-1].end : mention.start])
+                ):
                     break  # "reduces IL-6 in arthritis": only a list goes on naming objects
                 objects.append(mention)
                 if len(objects) == MAX_OBJECTS:
@@ -977,7 +1122,17 @@ def propose_from_text(
         previous_kind = kind
         previous_end = cue.end()
     for match, entity in _anti(names, mentions, text):
-        anti_subject = _agent(names, mentions, text, match.start())
+        # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
+        owner = _OWNER.match(text, match.end())
+        anti_subject = next(
+            (
+                m
+                for m in mentions
+                if owner and m.start == owner.end() and names.type_of(m.entity) not in _CONTEXT_TYPES
+            ),
+            None,
+        )
+        anti_subject = anti_subject or _agent(names, mentions, text, match.start())
         if anti_subject is None:
             left = [
                 m
@@ -995,6 +1150,10 @@ def propose_from_text(
         subject_id = said.entity if said is not None else carried
         if subject_id is None or subject_id == obj.entity:
             continue
+        if not _can_act(names.type_of(subject_id), predicate):
+            continue  # "In a study involving osteoarthritis, CM downregulated X": the disease did nothing
+        if obj.entity.startswith(f"{subject_id}-") and names.type_of(subject_id) is EntityType.CELL_TYPE:
+            continue  # "microglia" and "microglia activation": the cells' own process, no claim of theirs
         ends = [obj] if said is None else [said, obj]
         start = min(*(m.start for m in ends), cue.start())
         end = max(*(m.end for m in ends), cue.end())
@@ -1214,6 +1373,32 @@ def _row_context(
     return context
 
 
+def _name_cell(names: _Names, cell: str, kind: EntityType) -> str | None:
+    """Return the entity a short cell names under a column of diseases or models (``kind``), if any.
+
+    The column says what its cells are. A cell no single known name covers
+    whole ("L5/6 spinal nerve ligation", where only "L5" looks like a symbol)
+    is proposed as a new entity of the column's kind; a name the drafter
+    itself proposed with a type guessed from its words ("disk degeneration",
+    guessed a process) takes the column's kind; under a model column, a
+    known disease names the animal model of that disease ("Spinal cord
+    injury" → a proposed "Spinal cord injury model"), since a row's model is
+    its context and a disease is no model.
+    """
+    mentions = names.scan(cell)
+    if len(mentions) != 1 or not _covers(mentions, cell):
+        return names.propose(cell, kind)
+    entity_id = mentions[0].entity
+    current = names.type_of(entity_id)
+    if current is kind:
+        return entity_id
+    if names.retype(entity_id, kind):
+        return entity_id
+    if kind is EntityType.DISEASE_MODEL and current in (EntityType.DISEASE, EntityType.PHENOTYPE):
+        return names.lookup(f"{cell} model") or names.propose(f"{cell} model", kind)
+    return None
+
+
 def _covers(mentions: list[Mention], text: str) -> bool:
     """Return True when the mentions name all of ``text`` (nothing but separators between them)."""
     rest = text
@@ -1247,13 +1432,17 @@ def _propose_row(
     label = reference_cell if re.search(r"[A-Za-z]", reference_cell) else next((c for c in cells if c), "")
     locator = f"Table {row.table}, row {row.row} ({label})"
     study = study_of(cited)
+    mentions_by_cell = []
     for cell, head in zip(cells, header, strict=False):
-        # a short cell naming nothing known, under a header of diseases or models: a new entity
-        short = bool(cell) and len(cell.split()) <= 6 and not re.search(r"[,;↓↑]", cell)
-        if short and re.search(r"disease|disorder|\bmsd|model", head) and not names.scan(cell):
+        short = bool(cell) and len(cell.split()) <= MAX_SPAN_TOKENS and not re.search(r"[,;↓↑]", cell)
+        if short and re.search(r"disease|disorder|\bmsd|model", head):
             # "Animal model of pain": the row's model (its context), else a disease the row names
-            names.propose(cell, EntityType.DISEASE_MODEL if "model" in head else EntityType.DISEASE)
-    mentions_by_cell = [names.scan(cell) for cell in cells]
+            column = EntityType.DISEASE_MODEL if "model" in head else EntityType.DISEASE
+            named = _name_cell(names, cell, column)
+            if named is not None:
+                mentions_by_cell.append([Mention(named, 0, len(cell))])
+                continue
+        mentions_by_cell.append(names.scan(cell))
     agent: str | None = None
     source: str | None = None
     for cell, head, mentions in zip(cells, header, mentions_by_cell, strict=False):

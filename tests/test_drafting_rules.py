@@ -1,0 +1,178 @@
+"""The drafter's linguistic rules, one made-up sentence or table row each, the expected proposal worked out by hand."""
+
+from __future__ import annotations
+
+from msc_graph.curation.drafting import Draft, draft_review
+from msc_graph.model import Entity, EntityType
+from msc_graph.views.resolve import NameIndex
+
+# What a curated graph would already know; each test's text names some of these.
+ENTITIES = [
+    Entity("full-secretome", "conditioned medium", EntityType.SECRETOME_COMPONENT, ("CM",)),
+    Entity("extracellular-vesicles", "extracellular vesicles", EntityType.SECRETOME_COMPONENT, ("EVs",)),
+    Entity("secretome", "secretome", EntityType.SECRETOME_COMPONENT),
+    Entity("msc", "mesenchymal stem cells", EntityType.MSC_SOURCE, ("MSCs",)),
+    Entity("bone-marrow-msc", "bone marrow MSCs", EntityType.MSC_SOURCE),
+    Entity("il-6", "IL-6", EntityType.CYTOKINE, ("interleukin-6",)),
+    Entity("tnf-a", "TNF-α", EntityType.CYTOKINE),
+    Entity("il-10", "IL-10", EntityType.CYTOKINE),
+    Entity("cytokines", "cytokines", EntityType.FACTOR),
+    Entity("gfap", "GFAP", EntityType.MARKER),
+    Entity("vegf", "VEGF", EntityType.GROWTH_FACTOR),
+    Entity("microglia", "microglia", EntityType.CELL_TYPE),
+    Entity("autophagy", "autophagy", EntityType.PROCESS),
+    Entity("apoptosis", "apoptosis", EntityType.PROCESS),
+    Entity("angiogenesis", "angiogenesis", EntityType.PROCESS),
+    Entity("spinal-cord-injury", "spinal cord injury", EntityType.DISEASE),
+    Entity("arthritis", "arthritis", EntityType.DISEASE),
+    Entity("rat", "rat", EntityType.SPECIES),
+    Entity("stem-cells", "stem cells", EntityType.CELL_TYPE),
+    Entity("inflammation", "inflammation", EntityType.PROCESS),
+    Entity("transplanted-cells", "transplanted cells", EntityType.CELL_PREPARATION, ("cells",)),
+]
+
+
+def _draft(body: str) -> Draft:
+    """Draft a one-section made-up review whose main text is ``body``."""
+    index = NameIndex()
+    for entity in ENTITIES:
+        index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
+    seed = f"# A made-up review\n\nIntroduction:\n\n{body}\n\nReferences\n"
+    return draft_review(seed, "review-y", index.named, {e.id: e for e in ENTITIES})
+
+
+def _claims(draft: Draft) -> set[tuple[str, str, str]]:
+    return set(draft.assertions)
+
+
+TABLE = """Background.
+
+**Table 1 | Made-up studies**
+
+Animal model	Source of MSCs	Preparation	Effect
+Spinal cord injury	Bone marrow	CM	↓ GFAP
+L5/6 spinal nerve ligation	Bone marrow	CM	↓ IL-6
+"""
+
+
+def test_a_model_cell_names_the_rows_model_even_where_known_names_cover_part_of_it() -> None:
+    draft = _draft(TABLE)
+    contexts = {
+        item.row: item.context
+        for assertion in draft.assertions.values()
+        for item in assertion.evidence
+        if item.row is not None
+    }
+    # "Spinal cord injury" is a known disease; under a model column it names the model of that disease
+    assert contexts[(1, 1)]["disease_model"] == "spinal-cord-injury-model"
+    assert draft.entities["spinal-cord-injury-model"]["type"] == "disease-model"
+    # "L5" alone looks like a symbol; the whole cell is the model
+    assert contexts[(1, 2)]["disease_model"] == "l5-6-spinal-nerve-ligation"
+    assert draft.entities["l5-6-spinal-nerve-ligation"]["label"] == "L5/6 spinal nerve ligation"
+
+
+def test_a_disease_cell_retypes_a_name_the_drafter_guessed() -> None:
+    # the prose proposes "disk degeneration" as a process (its words); the table's disease column says
+    # it is a disease, so the row (which names no effect) links its MSC source to that disease
+    body = (
+        "The secretome reduced disk degeneration.\n\n**Table 1 | Made-up sources**\n\n"
+        "Disease\tSource of MSCs\nDisk degeneration\tBone marrow\n"
+    )
+    draft = _draft(body)
+    assert draft.entities["disk-degeneration"]["type"] == "disease"
+    assert ("bone-marrow-msc", "associated-with", "disk-degeneration") in _claims(draft)
+
+
+def test_a_cue_word_inside_a_name_is_no_cue() -> None:
+    # "Stimulating" is part of the name the seed defines, "Macrophage Stimulating Protein (MSP)":
+    # it says nothing of VEGF; the sentence's claim is what the medium carries
+    draft = _draft("Conditioned medium contains HGF, Macrophage Stimulating Protein (MSP), and VEGF.")
+    assert not [key for key in draft.assertions if key[1] == "increases"]
+    assert ("full-secretome", "carries", "vegf") in _claims(draft)
+    assert ("full-secretome", "carries", "macrophage-stimulating-protein") in _claims(draft)
+
+
+def test_a_bare_general_noun_names_no_entity() -> None:
+    # "cells" is a synonym of the transplanted cells, and "efficacy" words after a cue; alone, neither
+    # is an entity: "The expansion of cells increases apoptosis" says nothing of transplanted cells
+    draft = _draft("The expansion of cells increases apoptosis. The secretome reduced the efficacy.")
+    assert not [key for key in draft.assertions if "transplanted-cells" in key]
+    assert not [key for key in draft.assertions if key[0] == "secretome"]
+    assert "efficacy" not in draft.entities
+
+
+def test_a_name_that_only_completes_the_cues_object_is_no_object() -> None:
+    # "reduced the harmful actions of IL-6": the actions are reduced, not IL-6 itself; a measure
+    # ("the levels of TNF-α") or a quantity ("a broad range of VEGF isoforms") is no such phrase
+    draft = _draft(
+        "The secretome reduced the harmful actions of IL-6. "
+        "The secretome reduced the levels of TNF-α. "
+        "Conditioned medium contains a broad range of VEGF isoforms."
+    )
+    assert ("secretome", "decreases", "il-6") not in _claims(draft)
+    assert ("secretome", "decreases", "tnf-a") in _claims(draft)
+    assert ("full-secretome", "carries", "vegf") in _claims(draft)
+
+
+def test_an_anti_adjective_belongs_to_what_owns_the_effect() -> None:
+    # "IL-6 ... the anti-apoptotic effects of the secretome": the secretome's, not IL-6's (the name before)
+    draft = _draft("Beside IL-6, the anti-apoptotic effects of the secretome were studied.")
+    assert ("secretome", "decreases", "apoptosis") in _claims(draft)
+    assert ("il-6", "decreases", "apoptosis") not in _claims(draft)
+
+
+def test_a_list_goes_on_past_an_abbreviations_suffix_and_past_eight_items() -> None:
+    # "interferon (IFN)-γ, IL-6": the "-γ" after the parenthesis belongs to the item before,
+    # and the list goes on; a list of nine factors gives nine proposals
+    draft = _draft(
+        "Conditioned medium contains interferon (IFN)-γ, IL-6, and VEGF. "
+        "The secretome contains VEGF, IL-6, IL-10, GFAP, TNF-α, HGF, PDGF, KGF, and FGF2."
+    )
+    assert ("full-secretome", "carries", "il-6") in _claims(draft)
+    assert ("full-secretome", "carries", "vegf") in _claims(draft)
+    carried = {key[2] for key in draft.assertions if key[:2] == ("secretome", "carries")}
+    assert {"vegf", "il-6", "il-10", "gfap", "tnf-a", "hgf", "pdgf", "kgf", "fgf2"} <= carried
+
+
+def test_examples_after_a_passive_agent_are_what_the_agent_did_it_to() -> None:
+    # "the cytokines released by MSCs, such as IL-6 and IL-10": the MSCs release IL-6 and IL-10 too
+    draft = _draft("The cytokines released by MSCs, such as IL-6 and IL-10, reach the joint.")
+    assert {("msc", "carries", "il-6"), ("msc", "carries", "il-10")} <= _claims(draft)
+
+
+def test_a_noun_cues_own_of_introduces_its_objects_and_a_preparation_keeps_its_claim() -> None:
+    # "attenuation of [unknown deficits], extent of inflammation, and apoptosis": the objects follow the
+    # cue's own "of", past an item no name covers; the secretome "from stem cells" is the subject
+    draft = _draft(
+        "The secretome from stem cells caused attenuation of neurological deficits, extent of "
+        "inflammation, and apoptosis."
+    )
+    assert {("secretome", "decreases", "inflammation"), ("secretome", "decreases", "apoptosis")} <= _claims(
+        draft
+    )
+    assert not [key for key in draft.assertions if key[0] == "stem-cells"]
+
+
+def test_a_cell_type_followed_by_a_process_noun_names_the_process() -> None:
+    # "reduces spinal microglia activation": the activation is reduced, not the microglia; and the
+    # microglia are no subject of their own activation ("autophagy in microglia inhibits microglia activation")
+    draft = _draft(
+        "The secretome reduces spinal microglia activation. Microglia inhibit microglia activation."
+    )
+    assert ("secretome", "decreases", "microglia-activation") in _claims(draft)
+    assert draft.entities["microglia-activation"]["type"] == "process"
+    assert ("secretome", "decreases", "microglia") not in _claims(draft)
+    assert not [key for key in draft.assertions if key[0] == "microglia"]
+
+
+def test_a_disease_or_a_species_is_no_agent() -> None:
+    # "In arthritis, IL-6 ..." / "rats reduced ...": where the claim holds, never what raises or lowers
+    draft = _draft("Arthritis reduced angiogenesis. In rats, spinal cord injury increases GFAP.")
+    assert not [key for key in draft.assertions if key[0] in ("arthritis", "rat", "spinal-cord-injury")]
+
+
+def test_a_means_clause_belongs_to_the_subject_of_its_clause() -> None:
+    # "The secretome protected microglia from damage by regulating apoptosis": the secretome regulates it
+    draft = _draft("The secretome protected microglia from damage by regulating apoptosis.")
+    assert ("secretome", "acts-on", "apoptosis") in _claims(draft)
+    assert ("microglia", "acts-on", "apoptosis") not in _claims(draft)
