@@ -210,8 +210,12 @@ def evaluate(model: GraphModel, review: str, hold_out: str = "names") -> dict[st
 
     rows_with = {u[0][1:] for u in drafted if u[0][0] == "r"}
     cells_total, cells_proposed = _count_cells(rows, draft, names_of)
-    misses = sorted((c for c in curated if c not in hit_curated and c[0][0] == "s"), key=lambda u: u[0][1])
-    wrong = sorted((d for d in drafted if d not in hit_draft and d[0][0] == "s"), key=lambda u: u[0][1])
+    # in sentence order, then by claim: a set's order changes with the hash seed, the examples must not
+    def order(unit: Unit) -> tuple[Any, ...]:
+        return (unit[0][1], str(unit[1]), str(unit[2]), str(unit[3]))
+
+    misses = sorted((c for c in curated if c not in hit_curated and c[0][0] == "s"), key=order)
+    wrong = sorted((d for d in drafted if d not in hit_draft and d[0][0] == "s"), key=order)
 
     def show(unit: Unit) -> dict[str, Any]:
         sign = {1: "+", -1: "-", 0: "0", None: "·"}[unit[3]]
