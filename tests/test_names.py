@@ -14,10 +14,13 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from msc_graph.cli import cli
 from msc_graph.config import Project
 from msc_graph.errors import UnknownEntityError
+from msc_graph.model.names import match_key, normalise_name, variant_key
 from msc_graph.views import open_graph
 from msc_graph.views.resolve import Resolves
 
@@ -100,3 +103,59 @@ def test_study_ids_and_citations_point_to_the_study(runner, real_project) -> Non
         assert searched.exit_code == 0 and "mscgraph studies --study gao-2023a" in searched.stderr
     part = runner.invoke(cli, ["resolve", "et al"])  # a part of citations is no study's name
     assert part.exit_code == 2 and "is a study" not in part.stderr
+
+
+def _slow_match_key(name: str) -> str:
+    """The keys as they were before the fast paths: every step on every name."""
+    import unicodedata
+
+    from msc_graph.model import names
+
+    text = unicodedata.normalize("NFKC", name).casefold().translate(names._GREEK_LETTERS)
+    text = names._WORD.sub(lambda m: names._GREEK_WORDS[m.group(1)], text)
+    text = names._GLUED.sub(lambda m: names._GREEK_WORDS[m.group(1)], text)
+    key = names._DROP.sub("", text)
+    for pattern, american in names._BRITISH:
+        key = pattern.sub(american, key)
+    return names._PLURAL.sub("", key) if len(key) > 2 else key
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "IL",
+                "-",
+                "1",
+                " ",
+                "beta",
+                "β",
+                "kappaB",
+                "tumour",
+                "oedema",
+                "haem",
+                "isation",
+                "ised",
+                "fibre",
+                "paed",
+                "signalling",
+                "s",
+                "ADSC",
+                "(",
+                ")",
+                "Ｆ",
+                "ﬁ",
+                "é",
+                "µ",
+                "alpha",
+                "x",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_fast_paths_give_the_keys_every_step_gives(name: str) -> None:
+    """ASCII names skip NFKC and the Greek table, keys without British spellings skip its rules: same keys."""
+    assert match_key(name) == _slow_match_key(name)
+    assert variant_key(normalise_name(name)) == match_key(name)

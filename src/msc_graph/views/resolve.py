@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from msc_graph.errors import AmbiguousEntityError, MscGraphError, UnknownEntityError
 from msc_graph.model import Entity, GraphModel, Study
-from msc_graph.model.names import match_key, normalise_name
+from msc_graph.model.names import match_key, normalise_name, variant_key
 
 MATCH_SCORES = {
     "id": 1.0,
@@ -110,8 +110,9 @@ class NameIndex:
         """Index one entity's label, synonyms, cross-references and component names."""
         names = [(label, "label")] if label else []
         for name, how in [*names, *((synonym, "synonym") for synonym in synonyms)]:
-            _put(self.exact, normalise_name(name), (entity_id, how, name))
-            _put(self.variants, match_key(name), (entity_id, how, name))
+            key = normalise_name(name)
+            _put(self.exact, key, (entity_id, how, name))
+            _put(self.variants, variant_key(key), (entity_id, how, name))
         for component in components:
             _put(self.components, match_key(component), (entity_id, "component", component))
         for xref in xrefs:
