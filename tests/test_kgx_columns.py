@@ -194,3 +194,42 @@ def test_provenance_past_the_spool_bound_goes_to_disk_and_reads_back_the_same(
         assert (graphs / "spooled" / name).read_bytes() == (graphs / "memory" / name).read_bytes()
     assert (graphs / "spooled" / "edges.provenance").stat().st_size > 100
     assert not list((graphs / "spooled").glob(".provenance-*"))  # the spool file left nothing behind
+
+
+def test_records_appended_to_their_files_during_the_import_give_the_same_graph(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten times Hetionet spills its edge records to their files as it reads: the files must not change."""
+    from msc_graph.interop.imported import records as records_module
+    from msc_graph.interop.imported import source as source_module
+
+    nodes, edges = _random_kgx(random.Random(8), 40, 300)
+    folder = _pair(tmp_path / "in", nodes, edges)
+    import_graph(find_import_source(folder), "memory", isolated_cache)
+    monkeypatch.setattr(source_module, "LINE_BLOCK_BYTES", 2000)  # many blocks, each a few rows
+    monkeypatch.setattr(records_module, "SPILL_EDGES", 7)
+    spilled: list[int] = []
+    spill = records_module.RecordBuilder.spill
+
+    def counting(self) -> None:
+        before = self.edge_count - len(self.subjects)
+        spill(self)
+        if self.edge_count - len(self.subjects) > before:
+            spilled.append(self.edge_count)
+
+    monkeypatch.setattr(records_module.RecordBuilder, "spill", counting)
+    import_graph(find_import_source(folder), "spilled", isolated_cache)
+    assert len(spilled) > 3  # it did spill, several times
+    graphs = isolated_cache / "graphs"
+    for name in RECORD_FILES:
+        assert (graphs / "spilled" / name).read_bytes() == (graphs / "memory" / name).read_bytes(), name
+    assert json.loads((graphs / "spilled" / "meta.json").read_text())["edges"] == 300
+    first, second = (open_imported_graph(isolated_cache, name) for name in ("memory", "spilled"))
+
+    def read(graph, edge: int) -> list[tuple]:
+        study = graph.study_id  # an edge without a source is read in the import itself
+        return [
+            (e.study.replace(study, "IMPORT"), e.locator, e.quote, e.basis) for e in graph.get_evidence(edge)
+        ]
+
+    assert [read(second, edge) for edge in range(300)] == [read(first, edge) for edge in range(300)]

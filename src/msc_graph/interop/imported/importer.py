@@ -38,7 +38,7 @@ from msc_graph.interop.imported.records import (
     list_graphs,
 )
 from msc_graph.interop.imported.source import ImportSource, Progress
-from msc_graph.views.compact import write_network
+from msc_graph.views.compact import map_array, write_network
 
 
 @dataclass(frozen=True)
@@ -254,7 +254,7 @@ def _import_locked(
                 "sources": [{"file": str(p.resolve()), "bytes": p.stat().st_size} for p in source.files],
                 "source_names": records.source_names,
                 "nodes": len(records.node_ids),
-                "edges": len(records.subjects),
+                "edges": records.edge_count,
                 "slugs": records.slugs,
                 "predicates": records.predicates,
                 "prefixes": curies.prefixes,
@@ -265,11 +265,11 @@ def _import_locked(
             records.release_written()
             # the compact network the first `paths --graph` would build: built here, beside the loader
             (temporary / "network").mkdir()
-            write_network(
+            write_network(  # from the record files: a large import spilled its records there
                 temporary / "network",
-                records.subjects,
-                records.objects,
-                records.slug_codes,
+                map_array(temporary / "edges.subjects", "i"),
+                map_array(temporary / "edges.objects", "i"),
+                map_array(temporary / "edges.slugs", "B"),
                 len(records.node_ids),
             )
             loader.close()
@@ -287,7 +287,7 @@ def _import_locked(
         source.format,
         final,
         len(records.node_ids),
-        len(records.subjects),
+        records.edge_count,
         time.perf_counter() - started,
         dict(sorted(counts.items())),
     )

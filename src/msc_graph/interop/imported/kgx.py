@@ -369,6 +369,7 @@ class _EdgeBlocks:
             numpy.logical_or.reduce(list(given.values())), pc.binary_join_element_wise(*fields, "\t"), ""
         )
         records.add_edges(subjects, objects, slug_codes, predicate_codes, lines, provenance)
+        records.spill()
         pieces = [_triples(subject_terms, predicate_terms, object_terms)]
         signed = numpy.array([bool(slot.signed_term) for slot in slots])[slot_of]
         if signed.any():

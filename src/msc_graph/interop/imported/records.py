@@ -47,6 +47,10 @@ NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 BASIS_VALUES = frozenset(b.value for b in Basis)
 SPOOL_BYTES = 64 << 20
 """Provenance bytes an import keeps in memory before they go to a file in its own folder."""
+SPILL_EDGES = 1 << 20
+"""Edge records a columnar import holds before appending them to their files (~23 MiB)."""
+EDGE_COLUMNS = ("subjects", "objects", "slugs", "predicates", "lines", "provenance.offsets")
+"""The edge record files (``edges.<name>``), in the order of :meth:`RecordBuilder.edge_arrays`."""
 PROVENANCE_FIELDS = ("id", "source", "publications", "text", "level", "direction", "bases", "units")
 """The tab-separated fields of an edge's provenance record, in order (``bases`` and ``units``
 align with ``publications``: our own exports write each publication's basis and support unit)."""
@@ -123,8 +127,10 @@ def list_graphs(cache_dir: Path) -> list[str]:
 class RecordBuilder:
     """The records of one import, filled row by row (node table and edge arrays).
 
-    Memory: about 20 bytes per edge plus the strings of the node table and the
-    KGX provenance; the input itself is never held whole.
+    Memory: about 23 bytes per edge held (a columnar KGX import appends them to
+    their files every SPILL_EDGES records, :meth:`spill`), plus the strings of
+    the node table; the provenance goes to a file past SPOOL_BYTES, and the
+    input itself is never held whole.
     """
 
     def __init__(self, name: str, spool_dir: Path | None = None) -> None:
@@ -152,6 +158,50 @@ class RecordBuilder:
         self.predicates: list[str] = []
         self._predicate_codes: dict[str, int] = {}
         self.source_names: list[str] = []
+        self._spilled = 0
+        """Edge records already appended to their files in ``spool_dir``."""
+
+    @property
+    def edge_count(self) -> int:
+        """Return how many edge records there are (those appended to their files included)."""
+        return self._spilled + len(self.subjects)
+
+    def edge_arrays(self) -> tuple[array[int], ...]:
+        """Return the edge columns held in memory, in ``EDGE_COLUMNS`` order.
+
+        The provenance offsets start with a 0 until the first spill writes it
+        (the file holds one offset more than there are records).
+        """
+        return (
+            self.subjects,
+            self.objects,
+            self.slug_codes,
+            self.predicate_codes,
+            self.lines,
+            self.provenance_offsets,
+        )
+
+    def _check_in_memory(self) -> None:
+        if self._spilled:
+            raise ValueError("the edge records were appended to their files: they cannot be rewritten")
+
+    def spill(self) -> None:
+        """Append the edge records held in memory to their files in ``spool_dir`` once there are many.
+
+        Why: ten times Hetionet holds 22.5M records, ~520 MB, at the peak of
+        the import (beside the store's loader); appended to the files
+        :meth:`write` would write, they cost ~23 MB. Only the columnar KGX
+        import spills: folding our own RDF needs its records in memory.
+        """
+        if self.spool_dir is None or len(self.subjects) < SPILL_EDGES:
+            return
+        for name, values in zip(EDGE_COLUMNS, self.edge_arrays(), strict=True):
+            with (self.spool_dir / f"edges.{name}").open("ab") as stream:
+                stream.write(values)
+        self._spilled += len(self.subjects)
+        for column in (self.subjects, self.objects, self.slug_codes, self.predicate_codes, self.lines):
+            del column[:]  # in place: a parser's bound append stays valid
+        del self.provenance_offsets[:]
 
     def get_node(self, node_id: str) -> int:
         """Return the index of ``node_id``, adding a bare node (label = id) the first time."""
@@ -230,6 +280,7 @@ class RecordBuilder:
 
     def clear_edges(self) -> None:
         """Start the edge records afresh (the node table stays)."""
+        self._check_in_memory()
         self.subjects, self.objects, self.lines = array("i"), array("i"), array("i")
         self.slug_codes, self.predicate_codes = array("B"), array("H")
         self.provenance.close()
@@ -248,6 +299,7 @@ class RecordBuilder:
 
     def keep_nodes(self, keep: Sequence[bool]) -> None:
         """Drop the nodes not kept and number the rest in order; no edge may touch a dropped node."""
+        self._check_in_memory()
         kept = [index for index, wanted in enumerate(keep) if wanted]
         renumber = [-1] * len(keep)
         for new, old in enumerate(kept):
@@ -291,15 +343,17 @@ class RecordBuilder:
         _write_file(folder / "nodes.json", json.dumps(nodes, ensure_ascii=False).encode("utf-8"))
         _write_file(folder / "nodes.categories", self.categories.tobytes())
         _write_file(folder / "names.json", self.build_name_index().to_json())
-        for suffix, values in (
-            ("subjects", self.subjects),
-            ("objects", self.objects),
-            ("slugs", self.slug_codes),
-            ("predicates", self.predicate_codes),
-            ("lines", self.lines),
-            ("provenance.offsets", self.provenance_offsets),
-        ):
-            _write_file(folder / f"edges.{suffix}", memoryview(values))  # no copy: 180 MiB at 22.5M offsets
+        if self._spilled and folder != self.spool_dir:
+            raise ValueError("spilled edge records are written in their spool folder")
+        for name, values in zip(EDGE_COLUMNS, self.edge_arrays(), strict=True):
+            path = folder / f"edges.{name}"
+            if self._spilled:  # the rest after what was appended
+                with path.open("ab") as stream:
+                    stream.write(values)
+                    stream.flush()
+                    os.fsync(stream.fileno())
+            else:
+                _write_file(path, memoryview(values))  # no copy: 180 MiB at 22.5M offsets
         self.provenance.seek(0)
         with (folder / "edges.provenance").open("wb") as stream:
             shutil.copyfileobj(self.provenance, stream, 1 << 20)
@@ -312,12 +366,14 @@ class RecordBuilder:
         self.provenance.close()
 
     def release_written(self) -> None:
-        """Free the edge columns only the record files need (the network needs subjects, objects, slugs).
+        """Free the edge columns once :meth:`write` has written them (the count stays).
 
-        The import calls it after :meth:`write`, so building the network does
-        not hold the lines, written predicates and provenance offsets too.
+        The import builds the network from the record files (memory-mapped),
+        so it does not hold the columns a second time.
         """
-        self.lines, self.predicate_codes, self.provenance_offsets = array("i"), array("H"), array("q", [0])
+        self._spilled = self.edge_count
+        self.subjects, self.objects, self.lines = array("i"), array("i"), array("i")
+        self.slug_codes, self.predicate_codes, self.provenance_offsets = array("B"), array("H"), array("q")
 
 
 def _by_index(values: Mapping[int, Sequence[Any]]) -> dict[str, list[Any]]:
