@@ -176,3 +176,33 @@ def test_a_means_clause_belongs_to_the_subject_of_its_clause() -> None:
     draft = _draft("The secretome protected microglia from damage by regulating apoptosis.")
     assert ("secretome", "acts-on", "apoptosis") in _claims(draft)
     assert ("microglia", "acts-on", "apoptosis") not in _claims(draft)
+
+
+def test_a_pronoun_names_again_what_the_sentence_before_named_first() -> None:
+    # "They" is the vesicles of the sentence before: they carry IL-6 (a carrier claim, which a sentence
+    # with no subject of its own never gets from the paragraph's subject); "It is thought that" names nothing
+    draft = _draft(
+        "Extracellular vesicles reduced inflammation. They carry IL-6. It is thought that VEGF increases angiogenesis."
+    )
+    assert ("extracellular-vesicles", "carries", "il-6") in _claims(draft)
+    assert ("vegf", "increases", "angiogenesis") in _claims(draft)
+    assert not [
+        key for key in draft.assertions if key[0] == "extracellular-vesicles" and key[2] == "angiogenesis"
+    ]
+
+
+def test_these_factors_name_the_objects_of_the_sentence_before() -> None:
+    # "These factors" are IL-6 and VEGF, each of them promotes angiogenesis; not the medium that carries them
+    draft = _draft("Conditioned medium contains IL-6 and VEGF. These factors promote angiogenesis.")
+    assert {("il-6", "increases", "angiogenesis"), ("vegf", "increases", "angiogenesis")} <= _claims(draft)
+    assert ("full-secretome", "increases", "angiogenesis") not in _claims(draft)
+
+
+def test_a_pronoun_is_no_object() -> None:
+    # "... apoptosis and it increased X": "it" (the vesicles) starts a clause of its own; it is not one
+    # more item of the list the cue before it names
+    draft = _draft(
+        "Extracellular vesicles reduced apoptosis. In rats, inflammation raised apoptosis and it increased VEGF."
+    )
+    assert ("inflammation", "increases", "apoptosis") in _claims(draft)
+    assert not [key for key in draft.assertions if key[2] == "extracellular-vesicles"]

@@ -45,7 +45,12 @@ deliberately plain and conservative:
   object ("linked to the therapeutic actions of MSCs"); a means clause ("by
   regulating X") is its clause subject's; a species, route, tissue or
   disease raises, lowers or carries nothing; examples after a passive's
-  agent ("released by MSCs, such as IL-6") are what the agent did it to.
+  agent ("released by MSCs, such as IL-6") are what the agent did it to;
+- who is named again: a pronoun or "this/these cells, medium, therapy"
+  names the nearest preparation, cell or factor before it, else what the
+  sentence before named first ("They carry X"); "these factors", "both
+  receptors" name the sentence before's objects, one claim each; a pronoun
+  is never an object, and "It is thought that" names nothing.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -231,6 +236,20 @@ _CELL_PROCESS = re.compile(
     r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
 )
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
+# Words that name again what an earlier sentence named: a pronoun or a demonstrative phrase for its
+# subject ("They", "This population of cells", "these cells"); a demonstrative phrase of a kind of
+# molecule for its objects ("these factors", "both receptors").
+_ANAPHOR_SUBJECT = re.compile(
+    r"\b(?:they|it(?!\s+(?:is|was|has|had|seems|appears)\b(?:\s+\w+){0,4}?\s+(?:that|to)\b)|"
+    r"(?:these|this|those)\s+(?:[a-z-]+\s+)?(?:cells|population(?:\s+of\s+cells)?|medium|media|"
+    r"secretomes?|preparations?|therapy|treatment))\b",
+    re.I,
+)
+_ANAPHOR_OBJECTS = re.compile(
+    r"\b(?:(?:these|those|both|such)\s+(?:[a-z-]+\s+){0,2}?(?:factors|molecules|proteins|cytokines|"
+    r"receptors|substances|mediators|chemokines|compounds|markers))\b",
+    re.I,
+)
 _WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
 # Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns.
 _FUNCTION_WORD = re.compile(
@@ -951,17 +970,26 @@ def propose_from_text(
     draft: Draft,
     seed_text: str,
     carried: str | None = None,
-) -> str | None:
-    """Propose the assertions one sentence (or title) states; return its subject, for the next sentence.
+    referents: Sequence[str] = (),
+    topic: str | None = None,
+) -> tuple[str | None, list[str]]:
+    """Propose the assertions one sentence (or title) states; return its subject and objects, for the next.
 
     ``place(quote)`` makes the evidence record (study, kind, locator, basis,
     context) for a quote of this text; ``seed_text`` is the normalised seed,
     which every quote must be a verbatim part of. ``carried`` is the subject
     of the paragraph's sentences before ("The group treated with X ... It
-    reduced Y"): used only where this sentence names no subject before its
-    cue, and then the quote holds the cue and the object only.
+    reduced Y"): used where this sentence names no subject before its
+    cue, and then the quote holds the cue and the object only; and where a
+    pronoun names it again ("They secrete X"), with the pronoun in the quote.
+    ``referents`` are the previous sentence's objects, which "these factors"
+    or "both receptors" name again, and ``topic`` what it named first, which
+    "They" names again (see :func:`_anaphors`).
     """
     mentions = names.scan(text)
+    expand: dict[tuple[int, int], list[str]] = {}
+    pronouns: set[tuple[int, int]] = set()
+    mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
         m
@@ -1146,8 +1174,16 @@ def propose_from_text(
             found.append((anti_subject, predicate, target, match))
         elif carried is not None:
             found.append((None, predicate, target, match))
-    for said, predicate, obj, cue in found:
-        subject_id = said.entity if said is not None else carried
+    claims = [
+        (said, predicate, Mention(obj_id, obj.start, obj.end), cue, subject_id)
+        for said, predicate, obj, cue in found
+        if (obj.start, obj.end) not in pronouns
+        for subject_id in (
+            expand.get((said.start, said.end), [said.entity]) if said is not None else [carried]
+        )
+        for obj_id in expand.get((obj.start, obj.end), [obj.entity])
+    ]
+    for said, predicate, obj, cue, subject_id in claims:
         if subject_id is None or subject_id == obj.entity:
             continue
         if not _can_act(names.type_of(subject_id), predicate):
@@ -1166,7 +1202,55 @@ def propose_from_text(
             evidence.basis = "hedged"
         evidence.context = _context(names, mentions, {subject_id, obj.entity}, text)
         draft.add(subject_id, predicate, obj.entity, evidence)
-    return last_subject
+    objects = [obj for _said, _predicate, obj, _cue in found]
+    return last_subject, [
+        entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])
+    ]
+
+
+def _anaphors(
+    names: _Names,
+    mentions: list[Mention],
+    text: str,
+    carried: str | None,
+    referents: Sequence[str],
+    expand: dict[tuple[int, int], list[str]],
+    subjects: set[tuple[int, int]],
+) -> list[Mention]:
+    """Return the mentions with each anaphor standing for what it names again.
+
+    A pronoun or "this/these + cells, medium, secretome, therapy" names a
+    subject again: the nearest preparation, cell or factor named before it in
+    the sentence, else what the sentence before named first, else the
+    paragraph's subject so far (``carried``: the caller passes the first it
+    has); "It is
+    thought that ..." names nothing. "These/those/both/such + a kind of
+    molecule" names the previous sentence's objects (``referents``): the
+    anaphor becomes one
+    mention, and ``expand`` maps its span to every entity it stands for, so
+    "the increase of both receptors is inhibited by X" is a claim on each
+    receptor. A pronoun's span goes in ``subjects``: it is the subject of
+    what follows, never an object. An anaphor that overlaps a name ("these growth factors")
+    replaces it; an anaphor with nothing to name is left alone.
+    """
+    found: list[Mention] = []
+    for match in _ANAPHOR_OBJECTS.finditer(text):
+        named = list(referents)
+        if named:
+            found.append(Mention(named[0], match.start(), match.end()))
+            expand[(match.start(), match.end())] = named
+    for match in _ANAPHOR_SUBJECT.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        before = [m for m in mentions if m.end <= match.start() and names.type_of(m.entity) in _AGENT_TYPES]
+        named_id = before[0].entity if before else carried
+        if named_id is not None:
+            found.append(Mention(named_id, match.start(), match.end()))
+            subjects.add((match.start(), match.end()))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in found)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 def _cited(sentence: str, references: dict[tuple[str, str], Reference]) -> list[Reference]:
@@ -1262,6 +1346,8 @@ def draft_review(
 
     paragraph: tuple[str, int] = ("", 0)
     carried: str | None = None  # the last subject of the paragraph so far
+    referents: list[str] = []  # the previous sentence's objects
+    topic: str | None = None  # what the previous sentence named first (an agent)
     for number, sentence in enumerate(sentences):
         if progress and number % 50 == 0:
             progress(f"{review}: sentence {number + 1}/{len(sentences)}")
@@ -1285,12 +1371,22 @@ def draft_review(
             return DraftEvidence(study_of(cited), kind, locator, quote, sentence=index)
 
         here = (sentence.section, sentence.paragraph)
-        subject = propose_from_text(
-            lookup, sentence.text, place, draft, seed_text, carried if here == paragraph else None
+        subject, objects = propose_from_text(
+            lookup,
+            sentence.text,
+            place,
+            draft,
+            seed_text,
+            carried if here == paragraph else None,
+            referents if here == paragraph else (),
+            topic if here == paragraph else None,
         )
+        first = [m.entity for m in lookup.scan(sentence.text) if lookup.type_of(m.entity) in _AGENT_TYPES]
+        topic = first[0] if first else None
         if here != paragraph:
             paragraph, carried = here, None
         carried = subject or carried
+        referents = objects
     draft.rows_total = len(rows)
     previous: TableRow | None = None
     for row in rows:
