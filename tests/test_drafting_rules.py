@@ -206,3 +206,39 @@ def test_a_pronoun_is_no_object() -> None:
     )
     assert ("inflammation", "increases", "apoptosis") in _claims(draft)
     assert not [key for key in draft.assertions if key[2] == "extracellular-vesicles"]
+
+
+def test_a_list_of_functions_is_each_its_owners() -> None:
+    # "functions, which include A and B, anti-C, D": the secretome is associated with A, B and D (a name
+    # no known one covers, "cell contractility", is proposed) and lowers C; "antiapoptosis" is a noun here
+    draft = _draft(
+        "The secretome serves several functions, which include angiogenesis and autophagy, "
+        "anti-inflammation, cell contractility, and apoptosis."
+    )
+    claims = _claims(draft)
+    assert {
+        ("secretome", "associated-with", "angiogenesis"),
+        ("secretome", "associated-with", "autophagy"),
+        ("secretome", "associated-with", "cell-contractility"),
+        ("secretome", "associated-with", "apoptosis"),
+        ("secretome", "decreases", "inflammation"),
+    } <= claims
+    assert draft.entities["cell-contractility"]["type"] == "process"
+    assert not [key for key in claims if key[0] in ("angiogenesis", "autophagy")]
+
+
+def test_an_anti_noun_outside_a_list_of_functions_is_nobodys() -> None:
+    # "antiapoptosis" among the factors MSCs secrete names no owner: not the name before it (VEGF)
+    draft = _draft("MSCs secrete VEGF, antiapoptosis factors and IL-6.")
+    assert not [key for key in draft.assertions if key[2] == "apoptosis"]
+
+
+def test_factors_secreted_by_cells_are_their_secretome_as_a_subject() -> None:
+    # "the factors secreted by MSCs promote X": the secretome does, not the cells; "the molecules
+    # secreted by MSCs include VEGF" is still what the MSCs secrete
+    draft = _draft(
+        "The trophic factors secreted by MSCs promote angiogenesis. The molecules secreted by MSCs include VEGF."
+    )
+    assert ("secretome", "increases", "angiogenesis") in _claims(draft)
+    assert ("msc", "increases", "angiogenesis") not in _claims(draft)
+    assert ("msc", "carries", "vegf") in _claims(draft)

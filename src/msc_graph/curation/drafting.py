@@ -50,7 +50,15 @@ deliberately plain and conservative:
   names the nearest preparation, cell or factor before it, else what the
   sentence before named first ("They carry X"); "these factors", "both
   receptors" name the sentence before's objects, one claim each; a pronoun
-  is never an object, and "It is thought that" names nothing.
+  is never an object, and "It is thought that" names nothing;
+- lists of functions: "X serves functions, which include A, B and anti-C"
+  (functions, roles, properties, activities ... such as / including /
+  which include) makes X associated with each item and lower C; an item no
+  name covers, if short, is proposed as a process; an "anti-X" noun outside
+  such a list names no owner;
+- "the factors secreted by MSCs promote X": as a subject, what cells
+  secrete is their secretome ("the molecules secreted by MSCs include Y"
+  stays the MSCs' own).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -149,6 +157,12 @@ _CUES: list[tuple[str, str]] = [
         r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against)|"
         r"treatment (?:of|for)|treating|effective (?:against|for|in)",
         "ameliorates",
+    ),
+    # "functions, which include A, B and anti-C": what has the functions is associated with each
+    (
+        r"(?:functions?|roles?|properties|activities|attributes|features)\s*,?\s+(?:which\s+)?"
+        r"(?:such as|like|including|include|includes)",
+        "functions",
     ),
     (r"including|includes?|included", "including"),
     (
@@ -265,6 +279,12 @@ _LIST_GAP = re.compile(
 )
 # "X are multipotent adult Y": what stands after the copula names X again.
 _COPULA = re.compile(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
+# "factors secreted by MSCs": right before a cell mention, what the cells secrete is named.
+_SECRETED_BY = re.compile(
+    r"\b(?:factors|molecules|substances|secretions|proteins|mediators)\s+(?:secreted|released|produced)\s+"
+    r"(?:by|from)\s+(?:the\s+)?$",
+    re.I,
+)
 _MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b", re.I)
 # "Activated microglia release ...", "an increased expression of ...": a participle before its noun
 # describes the noun; it states no effect of anything.
@@ -728,6 +748,47 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
     return objects
 
 
+def _list_items(names: _Names, text: str, position: int, stop: int) -> list[Mention]:
+    """Return the items of a list of functions ("which include survival, contractility, and homing").
+
+    Each item between commas and "and" is a known name, the names that
+    cover it, or, when no name does and it is a short phrase (at most four
+    words), a new entity (a process, unless its words name a disease). An
+    "anti-X" item is left to the anti rule (it lowers X); the list ends at
+    a longer item, whose leading name (if any) is its last.
+    """
+    items: list[Mention] = []
+    for part in re.finditer(r"(?:(?!\s+and\s)[^,;])+", text[position:stop]):
+        start = position + part.start()
+        label = re.sub(r"^\s*(?:and|or|as well as)\s+", "", part.group())
+        start += len(part.group()) - len(label)
+        label = label.strip().rstrip(".")
+        label = re.sub(r"\s+(?:and|or|etc)$", "", label)
+        if not label or _ANTI.match(label):
+            continue
+        known = names.lookup(label)
+        if known:
+            items.append(Mention(known, start, start + len(label)))
+            continue
+        scanned = names.scan(label)
+        if scanned and _covers(scanned, label):
+            items.extend(Mention(m.entity, start + m.start, start + m.end) for m in scanned)
+            continue
+        words = label.split()
+        if len(words) <= 4 and re.search(r"[a-z]{4}", label) and not _GENERIC.fullmatch(label):
+            # a function is a process ("cell contractility"), unless its words name a disease
+            guessed = _guess_type(label, EntityType.PROCESS)
+            kind = guessed if guessed is EntityType.DISEASE else EntityType.PROCESS
+            entity_id = names.propose(label, kind)
+            if entity_id is not None:
+                items.append(Mention(entity_id, start, start + len(label)))
+            continue
+        if scanned and scanned[0].start == 0:
+            items.append(Mention(scanned[0].entity, start + scanned[0].start, start + scanned[0].end))
+        break
+    return items
+
+
 def _is_footnote(sentence: Sentence) -> bool:
     """Return True for a table's abbreviation footnote ("EV: extracellular vesicle; FS: full secretome")."""
     return sentence.section.startswith("Table") and len(_FOOTNOTE_PAIR.findall(sentence.text)) >= 2
@@ -797,6 +858,8 @@ def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None)
         return "inhibits"
     if cue in ("increases", "activates") and obj is EntityType.PATHWAY:
         return "activates"
+    if cue == "functions":
+        return "associated-with"
     if cue == "including":
         return "carries"
     if cue == "targets":
@@ -864,6 +927,21 @@ def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
         if medium and found:
             return Mention(found, mention.start, medium.end())
     return mention
+
+
+def _secretions_of(names: _Names, mention: Mention, text: str) -> Mention:
+    """Return the secretome a cell mention stands for as a subject ("factors secreted by MSCs ..."), or it.
+
+    "The trophic factors secreted by stem cells play a role in X" is a claim
+    on what the cells secrete, which is their secretome, not on the cells;
+    the mention keeps its place (the quote still holds it).
+    """
+    if names.type_of(mention.entity) not in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE):
+        return mention
+    if not _SECRETED_BY.search(text, 0, mention.start):
+        return mention
+    secretome = names.lookup("secretome")
+    return Mention(secretome, mention.start, mention.end) if secretome else mention
 
 
 def _can_act(subject: EntityType | None, predicate: str) -> bool:
@@ -949,17 +1027,25 @@ def _agent(names: _Names, mentions: list[Mention], text: str, before: int) -> Me
     return None
 
 
-def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[re.Match[str], str]]:
-    """Yield each "anti-X" adjective naming a known X ("antiapoptotic" → apoptosis) outside any mention."""
+def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[re.Match[str], str, bool]]:
+    """Yield each "anti-X" word naming a known X ("antiapoptotic" → apoptosis) outside any mention.
+
+    The flag says the word is a noun ("antiapoptosis", "anti-inflammation"): an item of a list of
+    functions, never an adjective of the name before.
+    """
     for match in _ANTI.finditer(text):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
         stem = match.group(1).lower()
+        itself = names.lookup(stem)  # a noun: "antiapoptosis", "anti-inflammation"
+        if itself:
+            yield match, itself, True
+            continue
         for ending, noun in _ADJECTIVE_NOUNS:
             if stem.endswith(ending):
                 found = names.lookup(stem[: len(stem) - len(ending)] + noun)
                 if found:
-                    yield match, found
+                    yield match, found, False
                     break
 
 
@@ -1006,6 +1092,7 @@ def propose_from_text(
     completing: list[Mention] = []  # names that only completed a cue's object phrase: no fresh subject
     previous_kind = ""
     previous_end = 0
+    listed: list[tuple[int, int, list[Mention]]] = []  # (start, end, owners) of each list of functions
     for number, cue in enumerate(cues):
         kind = _cue_name(cue)
         stop = cues[number + 1].start() if number + 1 < len(cues) else len(text)
@@ -1088,9 +1175,11 @@ def propose_from_text(
                     medium = _medium_of(names, head, text)
                     run = _run(mentions, mentions.index(head), text)
                     subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
+                    if kind not in ("carries", "including"):  # "molecules secreted by MSCs include X": theirs
+                        subjects = [_secretions_of(names, m, text) for m in subjects]
                     if medium is not head:  # the medium of these cells, not the cells
                         subjects = [medium]
-            for mention in after:
+            for mention in [] if kind == "functions" else after:
                 if not objects and _complement(text, cue.end(), mention.start):
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
@@ -1104,6 +1193,8 @@ def propose_from_text(
                 objects.append(mention)
                 if len(objects) == MAX_OBJECTS:
                     break
+            if kind == "functions":
+                objects = _list_items(names, text, cue.end(), stop)
             if not objects and not after and kind in _SIGNED | {"improves"}:
                 # no name after a signed cue: the words that follow it, proposed as a new entity
                 objects = _phrase_objects(names, text, cue.end(), stop)
@@ -1143,13 +1234,25 @@ def propose_from_text(
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
                 if predicate in _SIGNED:
                     found.append((None, predicate, obj, cue))
+        if kind == "functions" and subjects and objects:
+            listed.append((cue.end(), objects[-1].end, subjects))
         if subjects:
             previous_subject = subjects
             last_subject = subjects[0].entity
         previous_objects = objects
+        if kind == "functions" and objects:  # the names inside the list are its items, not fresh subjects
+            previous_objects = objects + [m for m in after if m.start < objects[-1].end]
         previous_kind = kind
         previous_end = cue.end()
-    for match, entity in _anti(names, mentions, text):
+    for match, entity, noun in _anti(names, mentions, text):
+        target = Mention(entity, match.start(), match.end())
+        predicate = "ameliorates" if names.type_of(entity) in _DISEASE_TYPES else "decreases"
+        owners = [subjects for start, end, subjects in listed if start <= match.start() <= end]
+        if owners:  # "functions, which include survival, antiapoptosis ...": the functions' owner's
+            found.extend((owner, predicate, target, match) for owner in owners[0])
+            continue
+        if noun:  # "antiapoptosis" outside a list of functions: whose, the sentence does not say
+            continue
         # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
         owner = _OWNER.match(text, match.end())
         anti_subject = next(
@@ -1168,8 +1271,6 @@ def propose_from_text(
                 if m.end <= match.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
             ]
             anti_subject = left[-1] if left else None
-        target = Mention(entity, match.start(), match.end())
-        predicate = "ameliorates" if names.type_of(entity) in _DISEASE_TYPES else "decreases"
         if anti_subject is not None:
             found.append((anti_subject, predicate, target, match))
         elif carried is not None:
