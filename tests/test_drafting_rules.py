@@ -242,3 +242,23 @@ def test_factors_secreted_by_cells_are_their_secretome_as_a_subject() -> None:
     assert ("secretome", "increases", "angiogenesis") in _claims(draft)
     assert ("msc", "increases", "angiogenesis") not in _claims(draft)
     assert ("msc", "carries", "vegf") in _claims(draft)
+
+
+def test_examples_after_a_signed_cues_objects_share_the_cue() -> None:
+    # "downregulated the senescence markers, including GFAP and IL-6": GFAP and IL-6 are downregulated,
+    # not carried
+    draft = _draft("The secretome downregulated the senescence markers, including GFAP and IL-6.")
+    assert {("secretome", "decreases", "gfap"), ("secretome", "decreases", "il-6")} <= _claims(draft)
+    assert not [key for key in draft.assertions if key[1] == "carries"]
+
+
+def test_ends_that_cannot_hold_the_predicate_give_nothing() -> None:
+    # MSCs are not derived from (other) MSCs, a species from nothing; a model is of a disease, not of a
+    # preparation ("a rat model of arthritis using conditioned medium derived from bone marrow MSCs")
+    draft = _draft(
+        "The MSCs derived from bone marrow MSCs were used. "
+        "We used a rat model of arthritis using conditioned medium derived from bone marrow MSCs."
+    )
+    assert ("msc", "derived-from", "bone-marrow-msc") not in _claims(draft)
+    assert not [key for key in draft.assertions if key[0] == "rat" and key[1] == "derived-from"]
+    assert not [key for key in draft.assertions if key[1] == "model-of" and key[2] == "full-secretome"]

@@ -58,7 +58,11 @@ deliberately plain and conservative:
   such a list names no owner;
 - "the factors secreted by MSCs promote X": as a subject, what cells
   secrete is their secretome ("the molecules secreted by MSCs include Y"
-  stays the MSCs' own).
+  stays the MSCs' own);
+- examples after a signed cue's objects ("downregulated the senescence
+  markers, including A and B") are lowered too, not carried;
+- ends that cannot hold a predicate give nothing: MSCs derived from MSCs,
+  a species derived from anything, a model of a preparation or a cell.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -929,6 +933,24 @@ def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
     return mention
 
 
+def _fits(subject: EntityType | None, predicate: str, obj: EntityType | None) -> bool:
+    """Return False where the two ends cannot hold this predicate, whatever the words between say.
+
+    A species is derived from nothing ("rat model ... derived from MSCs");
+    MSCs are not derived from MSCs (the phrase names one kind of MSC: the
+    curated graph links the kind to its tissue, not to the general MSCs);
+    what a model is of is a disease, a phenotype or a process, never a
+    preparation or a cell.
+    """
+    if predicate == "derived-from":
+        return subject is not EntityType.SPECIES and not (
+            subject is EntityType.MSC_SOURCE and obj is EntityType.MSC_SOURCE
+        )
+    if predicate == "model-of":
+        return obj in _DISEASE_TYPES | {EntityType.PROCESS} or obj is None
+    return True
+
+
 def _secretions_of(names: _Names, mention: Mention, text: str) -> Mention:
     """Return the secretome a cell mention stands for as a subject ("factors secreted by MSCs ..."), or it.
 
@@ -1103,8 +1125,15 @@ def propose_from_text(
         passive = _PASSIVE.match(text[cue.end() :])
         subjects: list[Mention] = []
         objects: list[Mention] = []
-        if kind == "including" and previous_subject and not previous_objects and not before:
-            # "isolated from various tissues, including A, B and C": the list is what the cue before names
+        examples = (
+            kind == "including"
+            and previous_kind in _SIGNED | {"improves"}
+            and bool(previous_objects)
+            and re.fullmatch(r"[\s,(]*", text[previous_objects[-1].end : cue.start()]) is not None
+        )
+        if kind == "including" and previous_subject and (examples or (not previous_objects and not before)):
+            # "isolated from various tissues, including A, B and C": the list is what the cue before names;
+            # "downregulated the senescence markers, including A and B": A and B are downregulated too
             kind, subjects = previous_kind, previous_subject
             objects = [
                 m for m in after if names.type_of(m.entity) not in {EntityType.SPECIES, EntityType.ROUTE}
@@ -1287,6 +1316,8 @@ def propose_from_text(
     for said, predicate, obj, cue, subject_id in claims:
         if subject_id is None or subject_id == obj.entity:
             continue
+        if not _fits(names.type_of(subject_id), predicate, names.type_of(obj.entity)):
+            continue  # "MSCs derived from human umbilical cord MSCs", "rat model of ... conditioned medium"
         if not _can_act(names.type_of(subject_id), predicate):
             continue  # "In a study involving osteoarthritis, CM downregulated X": the disease did nothing
         if obj.entity.startswith(f"{subject_id}-") and names.type_of(subject_id) is EntityType.CELL_TYPE:
