@@ -262,3 +262,14 @@ def test_ends_that_cannot_hold_the_predicate_give_nothing() -> None:
     assert ("msc", "derived-from", "bone-marrow-msc") not in _claims(draft)
     assert not [key for key in draft.assertions if key[0] == "rat" and key[1] == "derived-from"]
     assert not [key for key in draft.assertions if key[1] == "model-of" and key[2] == "full-secretome"]
+
+
+def test_a_proposed_phrase_ends_at_an_adverb_and_never_starts_with_a_verb() -> None:
+    # "reduced muscle fatty degeneration significantly": the phrase is "muscle fatty degeneration";
+    # "reduced X and preserved systolic function": "preserved ..." is a verb phrase, no entity
+    draft = _draft(
+        "The secretome reduced muscle fatty degeneration significantly. "
+        "The secretome reduced infarct size and preserved systolic function."
+    )
+    assert ("secretome", "decreases", "muscle-fatty-degeneration") in _claims(draft)
+    assert not [e for e in draft.entities if "significantly" in e or e.startswith("preserved")]

@@ -62,7 +62,10 @@ deliberately plain and conservative:
 - examples after a signed cue's objects ("downregulated the senescence
   markers, including A and B") are lowered too, not carried;
 - ends that cannot hold a predicate give nothing: MSCs derived from MSCs,
-  a species derived from anything, a model of a preparation or a cell.
+  a species derived from anything, a model of a preparation or a cell;
+- a phrase proposed after a cue ends at an adverb ("... degeneration
+  significantly") and is none when it starts with a past tense ("and
+  preserved systolic function").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -253,6 +256,8 @@ _SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
 _CELL_PROCESS = re.compile(
     r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
 )
+# An adverb ends a noun phrase ("significantly", "respectively"); a few nouns look like one.
+_ADVERB = re.compile(r"(?!(?:family|assembly|anomaly|supply|homily)$)[a-z]{4,}ly", re.I)
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
 # Words that name again what an earlier sentence named: a pronoun or a demonstrative phrase for its
 # subject ("They", "This population of cells", "these cells"); a demonstrative phrase of a kind of
@@ -711,8 +716,9 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
     """Return the span of the noun phrase right after a cue ("reduced [tubular atrophy] in ..."), if short.
 
     Leading determiners and measures ("the level of", "expression of") are
-    skipped; the phrase ends at a function word, a cue or punctuation, and
-    holds at most four words.
+    skipped; the phrase ends at a function word, a cue, an adverb or
+    punctuation, and holds at most four words; one that starts with a past
+    tense ("and preserved systolic function") is a verb's, no phrase.
     """
     lead = _PHRASE_LEAD.match(text, position, stop)
     start = lead.end() if lead else position
@@ -721,6 +727,10 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
         gap = text[words[-1][1] : match.start()] if words else text[start : match.start()]
         if gap.strip() or _FUNCTION_WORD.fullmatch(match.group()) or _CUE.fullmatch(match.group()):
             break
+        if _ADVERB.fullmatch(match.group()):  # "reduced muscle fatty degeneration significantly"
+            break
+        if not words and re.fullmatch(r"[a-z]+ed", match.group()):  # "and preserved systolic ...": a verb
+            return None
         words.append((match.start(), match.end()))
     phrase = text[words[0][0] : words[-1][1]] if words else ""
     if (
