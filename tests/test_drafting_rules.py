@@ -273,3 +273,10 @@ def test_a_proposed_phrase_ends_at_an_adverb_and_never_starts_with_a_verb() -> N
     )
     assert ("secretome", "decreases", "muscle-fatty-degeneration") in _claims(draft)
     assert not [e for e in draft.entities if "significantly" in e or e.startswith("preserved")]
+
+
+def test_a_present_participle_after_a_determiner_is_no_cue() -> None:
+    # "in the producing cytokines": "producing" describes the cytokines; the secretome carries nothing here
+    draft = _draft("The secretome reduced apoptosis in the producing cytokines, such as VEGF and IL-6.")
+    assert not [key for key in draft.assertions if key[1] == "carries"]
+    assert ("secretome", "decreases", "apoptosis") in _claims(draft)

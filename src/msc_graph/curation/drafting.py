@@ -65,7 +65,9 @@ deliberately plain and conservative:
   a species derived from anything, a model of a preparation or a cell;
 - a phrase proposed after a cue ends at an adverb ("... degeneration
   significantly") and is none when it starts with a past tense ("and
-  preserved systolic function").
+  preserved systolic function");
+- a participle after a determiner describes its noun ("in the producing
+  cytokines", "the activated microglia"): no cue.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -298,7 +300,9 @@ _MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b
 # "Activated microglia release ...", "an increased expression of ...": a participle before its noun
 # describes the noun; it states no effect of anything.
 _ATTRIBUTIVE = re.compile(
-    r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$", re.I
+    r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$|"
+    r"\b(?:the|a|an|its|their)\s+\w+ing$",  # "in the producing cytokines": a noun's modifier, no verb
+    re.I,
 )
 # A gene or protein symbol: capitals with a digit ("CXCL-12", "MMP-10", "P2X4", "IL3") or two to
 # five capitals ("HGF"), or a slash-joined run of them ("PI3K/Akt"); plurals ("MSDs") and the
