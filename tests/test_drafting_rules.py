@@ -280,3 +280,15 @@ def test_a_present_participle_after_a_determiner_is_no_cue() -> None:
     draft = _draft("The secretome reduced apoptosis in the producing cytokines, such as VEGF and IL-6.")
     assert not [key for key in draft.assertions if key[1] == "carries"]
     assert ("secretome", "decreases", "apoptosis") in _claims(draft)
+
+
+def test_a_subject_no_name_covers_keeps_the_paragraphs_subject_out() -> None:
+    # "A pre-neuroblastic cell line showed increased VEGF": the cell line did, in words the drafter does not
+    # know; the vesicles of the sentence before did not. "These findings suggest a way in treating X" does
+    # carry it: reporting words name no one
+    draft = _draft(
+        "Extracellular vesicles reduced apoptosis. A pre-neuroblastic cell line showed increased VEGF. "
+        "These findings suggest a viable way in treating arthritis."
+    )
+    assert ("extracellular-vesicles", "increases", "vegf") not in _claims(draft)
+    assert ("extracellular-vesicles", "ameliorates", "arthritis") in _claims(draft)

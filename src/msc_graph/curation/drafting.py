@@ -67,7 +67,10 @@ deliberately plain and conservative:
   significantly") and is none when it starts with a past tense ("and
   preserved systolic function");
 - a participle after a determiner describes its noun ("in the producing
-  cytokines", "the activated microglia"): no cue.
+  cytokines", "the activated microglia"): no cue;
+- a sentence whose cue follows a subject no name covers ("a cell line
+  showed increased X") does not take the paragraph's subject; reporting
+  words ("it was observed that", "these findings suggest") name no one.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -947,6 +950,30 @@ def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
     return mention
 
 
+_REPORTING = re.compile(
+    r"(?:observed|found|shown|reported|demonstrated|noted|seen|showed|displayed|exhibited|revealed|"
+    r"indicated|moreover|furthermore|however|further|additionally|addition|also|even|only|again|"
+    r"findings|results|data|evidence|observations?|studies|study|way|approach|strategy|option|"
+    r"viable|promising|effective|novel|new|suggests?|indicates?|shows?|supports?|proves?|the|an?)",
+    re.I,
+)
+
+
+def _unnamed_subject(before: str) -> bool:
+    """Return True when the words before a cue hold a subject no name covers ("a cell line showed ...").
+
+    Such a sentence says who did it, in words the drafter does not know; the
+    paragraph's subject is not carried into it. Function words, adverbs,
+    reporting words ("it was observed that", "moreover") and what reports
+    ("these findings suggest a viable way in treating ...") name no one.
+    """
+    clause = re.split(r"[,;:]|\bthat\b", before)[-1]
+    return any(
+        not (_FUNCTION_WORD.fullmatch(word) or _ADVERB.fullmatch(word) or _REPORTING.fullmatch(word))
+        for word in _WORD.findall(clause)
+    )
+
+
 def _fits(subject: EntityType | None, predicate: str, obj: EntityType | None) -> bool:
     """Return False where the two ends cannot hold this predicate, whatever the words between say.
 
@@ -1271,7 +1298,8 @@ def propose_from_text(
                     found.append((obj, "derived-from", subject, cue))
                 elif predicate is not None:
                     found.append((subject, predicate, obj, cue))
-        if not subjects and objects and carried is not None and not passive and not before:
+        unnamed = _unnamed_subject(text[previous_end : cue.start()])
+        if not subjects and objects and carried is not None and not passive and not before and not unnamed:
             # "The group treated with X ... It displayed reduced Y": signed effects only, never contents
             for obj in objects:
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
