@@ -292,3 +292,19 @@ def test_a_subject_no_name_covers_keeps_the_paragraphs_subject_out() -> None:
     )
     assert ("extracellular-vesicles", "increases", "vegf") not in _claims(draft)
     assert ("extracellular-vesicles", "ameliorates", "arthritis") in _claims(draft)
+
+
+def test_a_list_goes_on_past_items_no_name_covers() -> None:
+    # "contains VEGF, proteases, matrix proteins, IL-6, and lipid mediators.": the unknown items between and after
+    # the named ones are items too, proposed as factors; a citation ends a list, and so does a phrase
+    # that goes on past the last piece ("and the associated increase in ...")
+    draft = _draft(
+        "Conditioned medium contains VEGF, proteases, matrix proteins, IL-6, and lipid mediators. "
+        "MSCs have been isolated from epidermis, bone marrow MSCs, and vessel wall (Gnecchi and Melo, 2009). "
+        "The secretome reduced IL-6 and the associated increase in apoptosis."
+    )
+    carried = {key[2] for key in draft.assertions if key[:2] == ("full-secretome", "carries")}
+    assert {"vegf", "proteases", "matrix-proteins", "il-6", "lipid-mediators"} <= carried
+    assert draft.entities["proteases"]["type"] == "factor"
+    assert "vessel-wall" in {key[2] for key in draft.assertions if key[:2] == ("msc", "derived-from")}
+    assert not [e for e in draft.entities if "gnecchi" in e or "melo" in e or "associated" in e]

@@ -70,7 +70,12 @@ deliberately plain and conservative:
   cytokines", "the activated microglia"): no cue;
 - a sentence whose cue follows a subject no name covers ("a cell line
   showed increased X") does not take the paragraph's subject; reporting
-  words ("it was observed that", "these findings suggest") name no one.
+  words ("it was observed that", "these findings suggest") name no one;
+- a list after a cue goes on past items no name covers ("contains VEGF,
+  proteases, matrix proteins, IL-6, and lipid mediators"): each short
+  piece between commas is an item, proposed as a factor (after a cue of
+  contents), a tissue (after "derived from") or a process; a citation or a
+  piece that is no short noun phrase ends the list.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -769,6 +774,70 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
     return objects
 
 
+_CITATION = re.compile(r"\s*\((?:[^()]*\b(?:19|20)\d{2}|[A-Z][\w'-]+\s+(?:et al|and)\b)")
+
+
+def _unnamed_items(
+    names: _Names, text: str, start: int, end: int, kind: str, closed: bool
+) -> list[Mention] | None:
+    """Return the list items no name covers in ``text[start:end]`` (", proteases, ECM proteins, "), proposed.
+
+    Between two named items of a list (``closed``) every piece between
+    commas or "and" must be a short item (at most five words, no cue, no
+    function word, no article first), else None: the list has ended. After
+    the last named item (not ``closed``) the items run on while they are
+    short items, and stop at the first that is not ("..., Activin A, and
+    SMAD proteins."); a list ends at a citation ("(Gnecchi and Melo,
+    2009)"), and a piece that starts with an article ("and the associated
+    increase") is a phrase of its own, no item. An item is
+    proposed as a new entity: a factor after a cue of contents, a tissue
+    after "derived from", else a process.
+    """
+    citation = _CITATION.search(text, start, end)
+    if citation is not None:  # "... and vessel wall (Gnecchi and Melo, 2009)": the list ended before it
+        if closed:
+            return None
+        end = citation.start()
+    pieces = _LIST_JOIN.split(text[start:end])
+    if len(pieces) < 2 or pieces[0].strip(" )"):
+        return None if closed else []
+    items: list[Mention] = []
+    position = start + len(pieces[0])
+    for number, piece in enumerate(pieces[1:], start=1):
+        position = text.index(piece, position) if piece else position
+        label = piece.strip().rstrip(".")
+        last = number == len(pieces) - 1
+        if closed and last:
+            return items if not label else None
+        if label.lower() in ("others", "etc", "etc."):
+            continue
+        words = label.split()
+        if (
+            not label
+            or len(words) > 5
+            or label.count("(") != label.count(")")
+            or re.match(r"(?:the|an?)\s", label, re.I)
+            or _CUE.search(label)
+            or any(_FUNCTION_WORD.fullmatch(w) for w in words)
+            or not re.match(r"[A-Za-zα-ωΑ-Ω]", label)
+            or _GENERIC.fullmatch(label)
+            or _GENERIC_NOUN.fullmatch(label)
+        ):
+            return None if closed else items
+        default = EntityType.PROCESS
+        if kind in ("carries", "including", "contained-in"):
+            default = EntityType.FACTOR
+        elif kind == "derived-from":
+            default = EntityType.TISSUE
+        entity_id = names.lookup(label) or names.propose(label, _guess_type(label, default))
+        if entity_id is None:
+            return None if closed else items
+        begin = text.index(label, position)
+        items.append(Mention(entity_id, begin, begin + len(label)))
+        position = begin + len(label)
+    return items
+
+
 def _list_items(names: _Names, text: str, position: int, stop: int) -> list[Mention]:
     """Return the items of a list of functions ("which include survival, contractility, and homing").
 
@@ -1259,10 +1328,18 @@ def propose_from_text(
                 if objects and not _LIST_GLUE.fullmatch(
                     _SUFFIX.sub("", text[objects[-1].end : mention.start])
                 ):
-                    break  # "reduces IL-6 in arthritis": only a list goes on naming objects
+                    # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
+                    unnamed = _unnamed_items(names, text, objects[-1].end, mention.start, kind, closed=True)
+                    if unnamed is None:
+                        break  # "reduces IL-6 in arthritis": only a list goes on naming objects
+                    objects.extend(unnamed)
                 objects.append(mention)
-                if len(objects) == MAX_OBJECTS:
+                if len(objects) >= MAX_OBJECTS:
                     break
+            if objects and kind != "functions" and len(objects) < MAX_OBJECTS:
+                # "... IL-10, IL-11, Activin A, and SMAD proteins.": the list goes on to its end
+                tail = _unnamed_items(names, text, objects[-1].end, stop, kind, closed=False)
+                objects.extend(tail or [])
             if kind == "functions":
                 objects = _list_items(names, text, cue.end(), stop)
             if not objects and not after and kind in _SIGNED | {"improves"}:
