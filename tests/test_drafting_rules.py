@@ -308,3 +308,30 @@ def test_a_list_goes_on_past_items_no_name_covers() -> None:
     assert draft.entities["proteases"]["type"] == "factor"
     assert "vessel-wall" in {key[2] for key in draft.assertions if key[:2] == ("msc", "derived-from")}
     assert not [e for e in draft.entities if "gnecchi" in e or "melo" in e or "associated" in e]
+
+
+def test_an_anti_adjective_before_a_kind_of_molecule_names_the_kind() -> None:
+    # "anti-inflammatory cytokines were enhanced": a kind of cytokine, no claim that IL-6 (the name before)
+    # or anything else lowers inflammation
+    draft = _draft("The secretome reduced IL-6, while anti-inflammatory cytokines were enhanced.")
+    assert not [key for key in draft.assertions if key[2] == "inflammation"]
+
+
+def test_a_cue_named_as_an_event_takes_no_subject_from_the_paragraph() -> None:
+    # "the increase of both receptors is inhibited by ...": "the increase" is an event, not something the
+    # vesicles of the sentence before did
+    draft = _draft(
+        "Extracellular vesicles reduced apoptosis. Interestingly, the increase of VEGF was not studied."
+    )
+    assert ("extracellular-vesicles", "increases", "vegf") not in _claims(draft)
+
+
+def test_a_participle_cue_after_a_noun_no_name_covers_has_no_named_subject() -> None:
+    # "the paracrine functions associated with the secretome": the functions are, not the vesicles;
+    # "neuroinflammation is often associated with arthritis" is the sentence subject's own
+    draft = _draft(
+        "Extracellular vesicles are responsible for the paracrine functions associated with the secretome. "
+        "Inflammation is often associated with arthritis."
+    )
+    assert ("extracellular-vesicles", "associated-with", "secretome") not in _claims(draft)
+    assert ("inflammation", "associated-with", "arthritis") in _claims(draft)

@@ -75,7 +75,12 @@ deliberately plain and conservative:
   proteases, matrix proteins, IL-6, and lipid mediators"): each short
   piece between commas is an item, proposed as a factor (after a cue of
   contents), a tissue (after "derived from") or a process; a citation or a
-  piece that is no short noun phrase ends the list.
+  piece that is no short noun phrase ends the list;
+- an anti-adjective before a kind of molecule or cell ("anti-inflammatory
+  cytokines") names the kind, no claim; a cue named as an event after a
+  determiner ("the increase of X") takes no subject from the paragraph; a
+  participle cue right after a noun no name covers ("the functions
+  associated with X") has no named subject.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -223,6 +228,12 @@ _OWNER = re.compile(
     re.I,
 )
 _ANTI = re.compile(r"\banti-?([a-z]{5,})\b", re.I)
+# What an anti-adjective names a kind of, right after it ("anti-inflammatory cytokines", "M2 macrophages").
+_KIND_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:cytokines|factors|proteins|molecules|mediators|agents|drugs|macrophages|"
+    r"phenotypes?|cells|compounds|substances)\b",
+    re.I,
+)
 # "anti-X" adjectives to the noun they oppose: antiapoptotic → apoptosis, anti-inflammatory → inflammation.
 _ADJECTIVE_NOUNS = [
     ("atory", "ation"),
@@ -1043,6 +1054,34 @@ def _unnamed_subject(before: str) -> bool:
     )
 
 
+_PARTICIPLE = re.compile(
+    r"(?:associated with|linked (?:to|with)|involved in|implicated in|derived|isolated|obtained|purified|"
+    r"collected)\b.*",
+    re.I,
+)
+
+
+def _word_end_before(text: str, cue: re.Match[str]) -> int:
+    """Return where the word right before the cue ends, or -1 where a function word or punctuation is there.
+
+    A participle cue right after a noun ("the functions associated with X")
+    belongs to that noun: where the noun is no name, the cue has no named
+    subject. After "is", "are", "often", or a comma, the cue is a verb of the
+    sentence's subject.
+    """
+    before = text[: cue.start()].rstrip()
+    word = re.search(r"[\w)+-]+$", before)
+    if word is None or len(before) < len(text[: cue.start()]) - 1:
+        return -1
+    if (
+        _FUNCTION_WORD.fullmatch(word.group())
+        or _ADVERB.fullmatch(word.group())
+        or re.fullmatch(r"often|also|still|even|now|then|well|first|further", word.group(), re.I)
+    ):
+        return -1
+    return word.end()
+
+
 def _fits(subject: EntityType | None, predicate: str, obj: EntityType | None) -> bool:
     """Return False where the two ends cannot hold this predicate, whatever the words between say.
 
@@ -1168,6 +1207,8 @@ def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[r
     for match in _ANTI.finditer(text):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
+        if _KIND_AFTER.match(text, match.end()):
+            continue  # "anti-inflammatory cytokines", "anti-apoptotic proteins": a kind, no claim
         stem = match.group(1).lower()
         itself = names.lookup(stem)  # a noun: "antiapoptosis", "anti-inflammation"
         if itself:
@@ -1358,6 +1399,9 @@ def propose_from_text(
                     m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) in _CARRIER_TYPES
                 ]
                 subjects = subjects or holders[-1:]
+            noun_end = _word_end_before(text, cue) if _PARTICIPLE.fullmatch(cue.group()) else -1
+            if noun_end >= 0 and not any(m.end == noun_end for m in mentions):
+                subjects = []  # "the paracrine functions associated with X": the functions', no name's
         for subject in subjects:
             for obj in objects:
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
@@ -1375,7 +1419,10 @@ def propose_from_text(
                     found.append((obj, "derived-from", subject, cue))
                 elif predicate is not None:
                     found.append((subject, predicate, obj, cue))
-        unnamed = _unnamed_subject(text[previous_end : cue.start()])
+        # "the increase of X": an event named as a noun, not an effect of the paragraph's subject
+        unnamed = _unnamed_subject(text[previous_end : cue.start()]) or bool(
+            re.search(r"\b(?:the|an?|this|its|their)\s+$", text[: cue.start()], re.I)
+        )
         if not subjects and objects and carried is not None and not passive and not before and not unnamed:
             # "The group treated with X ... It displayed reduced Y": signed effects only, never contents
             for obj in objects:
