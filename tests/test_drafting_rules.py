@@ -335,3 +335,28 @@ def test_a_participle_cue_after_a_noun_no_name_covers_has_no_named_subject() -> 
     )
     assert ("extracellular-vesicles", "associated-with", "secretome") not in _claims(draft)
     assert ("inflammation", "associated-with", "arthritis") in _claims(draft)
+
+
+def test_what_a_pathway_is_for_it_raises_and_a_name_before_the_next_cue_is_its_subject() -> None:
+    # "MSCs use Akt signaling for expression of VEGF and IL-6, JAK/STAT signaling for expression of IL-10":
+    # each pathway raises its own list; JAK/STAT, right before the second cue, is no item of the first list
+    entities = [
+        *ENTITIES,
+        Entity("akt", "Akt signaling", EntityType.PATHWAY),
+        Entity("jak-stat", "JAK/STAT signaling", EntityType.PATHWAY),
+    ]
+    index = NameIndex()
+    for entity in entities:
+        index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
+    seed = (
+        "# A made-up review\n\nIntroduction:\n\nMSCs use Akt signaling for expression of VEGF and IL-6, "
+        "JAK/STAT signaling for expression of IL-10.\n\nReferences\n"
+    )
+    draft = draft_review(seed, "review-y", index.named, {e.id: e for e in entities})
+    claims = _claims(draft)
+    assert {
+        ("akt", "increases", "vegf"),
+        ("akt", "increases", "il-6"),
+        ("jak-stat", "increases", "il-10"),
+    } <= claims
+    assert not [key for key in claims if key[0] == "akt" and key[2] in ("jak-stat", "il-10")]

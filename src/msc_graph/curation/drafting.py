@@ -80,7 +80,11 @@ deliberately plain and conservative:
   cytokines") names the kind, no claim; a cue named as an event after a
   determiner ("the increase of X") takes no subject from the paragraph; a
   participle cue right after a noun no name covers ("the functions
-  associated with X") has no named subject.
+  associated with X") has no named subject;
+- "Akt signaling for (the) expression of X, Y": the name right before the
+  cue raises each; a name right before the next cue ("..., JAK/STAT
+  signaling for expression of Z") is that cue's subject, no item of the
+  list before, and that list is no part of its subject.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -156,6 +160,8 @@ _CUES: list[tuple[str, str]] = [
     (r"carr(?:y|ies|ied|ying)", "carries"),
     (r"secret(?:e|es|ed|ing|ion)", "carries"),
     (r"mediat(?:e|es|ed|ing)", "increases"),
+    # "Akt signaling for expression of VEGF": what a pathway or factor is for, it raises
+    (r"(?:for|in)\s+(?:the\s+)?(?:expression|production|release|secretion|synthesis)\s+of", "expression-of"),
     (r"releas(?:e|es|ed|ing)", "carries"),
     (r"produc(?:e|es|ed|ing)", "carries"),
     (r"rich in|enriched (?:in|with)", "carries"),
@@ -961,6 +967,8 @@ def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None)
         return "activates"
     if cue == "functions":
         return "associated-with"
+    if cue == "expression-of":
+        return "increases"
     if cue == "including":
         return "carries"
     if cue == "targets":
@@ -1353,7 +1361,12 @@ def propose_from_text(
                 if pool:
                     head = _subject_for(names, mentions, pool[-1], text)
                     medium = _medium_of(names, head, text)
-                    run = _run(mentions, mentions.index(head), text)
+                    # "A reduces X, Y; B increases Z": the list before B is the cue before's, not B's
+                    run = [
+                        m
+                        for m in _run(mentions, mentions.index(head), text)
+                        if m == head or m not in previous_objects
+                    ]
                     subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
                     if kind not in ("carries", "including"):  # "molecules secreted by MSCs include X": theirs
                         subjects = [_secretions_of(names, m, text) for m in subjects]
@@ -1366,6 +1379,8 @@ def propose_from_text(
                 mention_type = names.type_of(mention.entity)
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
+                if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
+                    break  # "A for X, Y, B for Z": B, right before the next cue, is its subject
                 if objects and not _LIST_GLUE.fullmatch(
                     _SUFFIX.sub("", text[objects[-1].end : mention.start])
                 ):
@@ -1379,13 +1394,19 @@ def propose_from_text(
                     break
             if objects and kind != "functions" and len(objects) < MAX_OBJECTS:
                 # "... IL-10, IL-11, Activin A, and SMAD proteins.": the list goes on to its end
-                tail = _unnamed_items(names, text, objects[-1].end, stop, kind, closed=False)
-                objects.extend(tail or [])
+                tail = _unnamed_items(names, text, objects[-1].end, stop, kind, closed=False) or []
+                if tail and _CUE.match(text, stop) and not text[tail[-1].end : stop].strip():
+                    tail.pop()  # "..., JAK/STAT signaling for expression of": the next cue's subject
+                objects.extend(tail)
             if kind == "functions":
                 objects = _list_items(names, text, cue.end(), stop)
             if not objects and not after and kind in _SIGNED | {"improves"}:
                 # no name after a signed cue: the words that follow it, proposed as a new entity
                 objects = _phrase_objects(names, text, cue.end(), stop)
+            if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
+                subjects = [
+                    m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()
+                ]
             if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
                 near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
                 subjects = near[-1:]
