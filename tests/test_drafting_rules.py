@@ -360,3 +360,21 @@ def test_what_a_pathway_is_for_it_raises_and_a_name_before_the_next_cue_is_its_s
         ("jak-stat", "increases", "il-10"),
     } <= claims
     assert not [key for key in claims if key[0] == "akt" and key[2] in ("jak-stat", "il-10")]
+
+
+def test_what_is_found_in_a_preparation_it_carries() -> None:
+    # "identified VEGF and IL-6 in the conditioned medium", "a high content of X", "the X content in Y";
+    # "confirmed the presence of GFAP" in a paragraph about the medium: found in the medium
+    draft = _draft(
+        "Smith and collaborators identified VEGF and IL-6 in the conditioned medium. "
+        "Jones confirmed the presence of GFAP. The analysis of the secretome revealed a high content of IL-10. "
+        "The TNF-α content in extracellular vesicles is low."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "carries", "vegf"),
+        ("full-secretome", "carries", "il-6"),
+        ("full-secretome", "carries", "gfap"),
+        ("secretome", "carries", "il-10"),
+        ("extracellular-vesicles", "carries", "tnf-a"),
+    } <= claims

@@ -84,7 +84,11 @@ deliberately plain and conservative:
 - "Akt signaling for (the) expression of X, Y": the name right before the
   cue raises each; a name right before the next cue ("..., JAK/STAT
   signaling for expression of Z") is that cue's subject, no item of the
-  list before, and that list is no part of its subject.
+  list before, and that list is no part of its subject;
+- what is found in a preparation, it carries: "identified X and Y in the
+  secretome", "a high content of X", "the X content in Y"; "confirmed the
+  presence of X" with no preparation named is found in the paragraph's
+  preparation.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -165,8 +169,10 @@ _CUES: list[tuple[str, str]] = [
     (r"releas(?:e|es|ed|ing)", "carries"),
     (r"produc(?:e|es|ed|ing)", "carries"),
     (r"rich in|enriched (?:in|with)", "carries"),
-    (r"(?:present|found|detected|identified|contained|abundant) in", "contained-in"),
-    (r"(?:existence|presence) of", "carries"),
+    (r"(?:present|found|detected|identified|contained|abundant|content) in", "contained-in"),
+    (r"(?:existence|presence|(?:high |rich )?content) of", "detected"),
+    # "identified HGF and VEGF in the secretome": what was found in a preparation, it carries
+    (r"(?:identified|detected|found|measured|confirmed)(?!\s+(?:in|to|that|by|as)\b)", "found"),
     (r"(?:trans-?)?differentiat(?:e|es|ed|ing|ion) into", "differentiates-into"),
     (
         r"(?:collectively |together )?(?:compos(?:e|es|ing)|constitut(?:e|es|ing)|make up|makes up)",
@@ -842,7 +848,7 @@ def _unnamed_items(
         ):
             return None if closed else items
         default = EntityType.PROCESS
-        if kind in ("carries", "including", "contained-in"):
+        if kind in ("carries", "including", "contained-in", "detected"):
             default = EntityType.FACTOR
         elif kind == "derived-from":
             default = EntityType.TISSUE
@@ -969,6 +975,8 @@ def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None)
         return "associated-with"
     if cue == "expression-of":
         return "increases"
+    if cue == "detected":
+        return "carries"
     if cue == "including":
         return "carries"
     if cue == "targets":
@@ -1298,6 +1306,21 @@ def propose_from_text(
                 m for m in after if names.type_of(m.entity) not in {EntityType.SPECIES, EntityType.ROUTE}
             ]
             objects = _run(objects, len(objects) - 1, text) if objects else []
+        elif kind == "found":  # "identified X and Y in the secretome of MSCs": the secretome carries them
+            inside = re.compile(r"\s+in\s+(?:the\s+)?$")
+            holders = [
+                m
+                for m in after
+                if names.type_of(m.entity) in _HOLDER_TYPES and inside.search(text, cue.end(), m.start)
+            ]
+            if holders:
+                found_in = [m for m in after if m.end <= holders[0].start]
+                if found_in and _LIST_GLUE.fullmatch(text[cue.end() : found_in[0].start]):
+                    subjects, objects = holders[:1], _run_on(found_in, text)
+                    kind = "carries"
+            elif after and _LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
+                objects = _run_on(after, text)  # found in what the paragraph is about: see below
+                kind = "detected"
         elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
             holders = [m for m in after if names.type_of(m.entity) in _HOLDER_TYPES]
             if holders and before:
@@ -1362,13 +1385,18 @@ def propose_from_text(
                     head = _subject_for(names, mentions, pool[-1], text)
                     medium = _medium_of(names, head, text)
                     # "A reduces X, Y; B increases Z": the list before B is the cue before's, not B's
+                    # (unless the clause relays: "A, B and C that reduce X" are all three)
                     run = [
                         m
                         for m in _run(mentions, mentions.index(head), text)
-                        if m == head or m not in previous_objects
+                        if m == head or relay or m not in previous_objects
                     ]
                     subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
-                    if kind not in ("carries", "including"):  # "molecules secreted by MSCs include X": theirs
+                    if kind not in (
+                        "carries",
+                        "including",
+                        "detected",
+                    ):  # "molecules secreted by MSCs include X": theirs
                         subjects = [_secretions_of(names, m, text) for m in subjects]
                     if medium is not head:  # the medium of these cells, not the cells
                         subjects = [medium]
@@ -1412,7 +1440,7 @@ def propose_from_text(
                 subjects = near[-1:]
             if kind == "including" and not any(names.type_of(m.entity) in _HOLDER_TYPES for m in subjects):
                 subjects = []  # "cytokines including IL-6" names kinds, not contents
-            if kind == "carries" and not passive:
+            if kind in ("carries", "detected") and not passive:
                 # what carries or secretes is a preparation or a cell: "they ... by secreting X" is the
                 # nearest one before, else the paragraph's subject
                 subjects = [m for m in subjects if names.type_of(m.entity) in _CARRIER_TYPES]
@@ -1444,7 +1472,11 @@ def propose_from_text(
         unnamed = _unnamed_subject(text[previous_end : cue.start()]) or bool(
             re.search(r"\b(?:the|an?|this|its|their)\s+$", text[: cue.start()], re.I)
         )
-        if not subjects and objects and carried is not None and not passive and not before and not unnamed:
+        holder_carried = carried is not None and names.type_of(carried) in _HOLDER_TYPES
+        if kind == "detected" and not subjects and objects and holder_carried and not before:
+            # "The secretome of X ... Y and collaborators confirmed the presence of VEGF": found in it
+            found.extend((None, "carries", obj, cue) for obj in objects)
+        elif not subjects and objects and carried is not None and not passive and not before and not unnamed:
             # "The group treated with X ... It displayed reduced Y": signed effects only, never contents
             for obj in objects:
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
