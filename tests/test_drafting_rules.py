@@ -378,3 +378,14 @@ def test_what_is_found_in_a_preparation_it_carries() -> None:
         ("secretome", "carries", "il-10"),
         ("extracellular-vesicles", "carries", "tnf-a"),
     } <= claims
+
+
+def test_a_list_starts_before_its_first_name_and_an_item_is_the_whole_phrase() -> None:
+    # "secretes molecules like decorin, osteoprotegerin, VEGF": decorin and osteoprotegerin are items too;
+    # "angiogenesis factors" are factors, not angiogenesis
+    draft = _draft(
+        "The secretome secretes molecules like decorin, osteoprotegerin, VEGF, and angiogenesis factors."
+    )
+    carried = {key[2] for key in draft.assertions if key[:2] == ("secretome", "carries")}
+    assert {"decorin", "osteoprotegerin", "vegf", "angiogenesis-factors"} <= carried
+    assert "angiogenesis" not in carried

@@ -88,7 +88,10 @@ deliberately plain and conservative:
 - what is found in a preparation, it carries: "identified X and Y in the
   secretome", "a high content of X", "the X content in Y"; "confirmed the
   presence of X" with no preparation named is found in the paragraph's
-  preparation.
+  preparation;
+- a list starts before its first name ("secretes molecules like decorin,
+  osteoprotegerin, VEGF": the unnamed first items are proposed too), and an
+  item is the whole phrase a name only begins ("cell survival factors").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -800,8 +803,38 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
 _CITATION = re.compile(r"\s*\((?:[^()]*\b(?:19|20)\d{2}|[A-Z][\w'-]+\s+(?:et al|and)\b)")
 
 
+# "of molecules like ", "various factors, such as ": what introduces a list's first item.
+_EXAMPLES_LEAD = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:molecules|factors|proteins|substances|compounds|"
+    r"mediators|cytokines)\s*,?\s*(?:such as|like|including|e\.g\.,?)\s+",
+    re.I,
+)
+
+
+# A kind noun that ends a list item a name only begins: "cell survival factors", "ECM proteins".
+_HEAD_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:factors|proteins|molecules|mediators|genes|markers|receptors)\b"
+    r"(?=\s*(?:,|\band\b|\bor\b|\.|;|\)|$))"
+)
+
+
+def _whole_item(names: _Names, text: str, mention: Mention) -> Mention:
+    """Return the list item a mention only begins ("[cell survival] factors"), proposed, or the mention.
+
+    "cell survival factors" are factors, not cell survival: where a known
+    name is followed, up to the next comma or "and", by a kind of molecule,
+    the item is the whole phrase, a known name or a new factor.
+    """
+    head = _HEAD_AFTER.match(text, mention.end)
+    if head is None:
+        return mention
+    label = text[mention.start : head.end()]
+    entity_id = names.lookup(label) or names.propose(label, _guess_type(label, EntityType.FACTOR))
+    return Mention(entity_id, mention.start, head.end()) if entity_id else mention
+
+
 def _unnamed_items(
-    names: _Names, text: str, start: int, end: int, kind: str, closed: bool
+    names: _Names, text: str, start: int, end: int, kind: str, closed: bool, leading: bool = False
 ) -> list[Mention] | None:
     """Return the list items no name covers in ``text[start:end]`` (", proteases, ECM proteins, "), proposed.
 
@@ -812,9 +845,11 @@ def _unnamed_items(
     short items, and stop at the first that is not ("..., Activin A, and
     SMAD proteins."); a list ends at a citation ("(Gnecchi and Melo,
     2009)"), and a piece that starts with an article ("and the associated
-    increase") is a phrase of its own, no item. An item is
-    proposed as a new entity: a factor after a cue of contents, a tissue
-    after "derived from", else a process.
+    increase") is a phrase of its own, no item. With ``leading`` the text
+    is the start of the list, before its first named item ("decorin,
+    osteoprotegerin, " of "molecules like decorin, osteoprotegerin, Dkk-3").
+    An item is proposed as a new entity: a factor after a cue of contents,
+    a tissue after "derived from", else a process.
     """
     citation = _CITATION.search(text, start, end)
     if citation is not None:  # "... and vessel wall (Gnecchi and Melo, 2009)": the list ended before it
@@ -822,7 +857,9 @@ def _unnamed_items(
             return None
         end = citation.start()
     pieces = _LIST_JOIN.split(text[start:end])
-    if len(pieces) < 2 or pieces[0].strip(" )"):
+    if leading:
+        pieces.insert(0, "")
+    elif len(pieces) < 2 or pieces[0].strip(" )"):
         return None if closed else []
     items: list[Mention] = []
     position = start + len(pieces[0])
@@ -1401,6 +1438,11 @@ def propose_from_text(
                     if medium is not head:  # the medium of these cells, not the cells
                         subjects = [medium]
             for mention in [] if kind == "functions" else after:
+                lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
+                if lead is not None and kind in ("carries", "including", "detected"):
+                    # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
+                    first = _unnamed_items(names, text, lead.end(), mention.start, kind, True, leading=True)
+                    objects.extend(first or [])
                 if not objects and _complement(text, cue.end(), mention.start):
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
@@ -1417,7 +1459,7 @@ def propose_from_text(
                     if unnamed is None:
                         break  # "reduces IL-6 in arthritis": only a list goes on naming objects
                     objects.extend(unnamed)
-                objects.append(mention)
+                objects.append(_whole_item(names, text, mention))
                 if len(objects) >= MAX_OBJECTS:
                     break
             if objects and kind != "functions" and len(objects) < MAX_OBJECTS:
