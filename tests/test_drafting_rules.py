@@ -389,3 +389,20 @@ def test_a_list_starts_before_its_first_name_and_an_item_is_the_whole_phrase() -
     carried = {key[2] for key in draft.assertions if key[:2] == ("secretome", "carries")}
     assert {"decorin", "osteoprotegerin", "vegf", "angiogenesis-factors"} <= carried
     assert "angiogenesis" not in carried
+
+
+def test_an_effect_in_a_treated_group_is_the_treatments() -> None:
+    # "greater expression of VEGF in the CM treated group", "IL-6 and GFAP were highly expressed in the group
+    # treated with extracellular vesicles": the medium and the vesicles did it; "better findings" is no entity
+    draft = _draft(
+        "Western blot confirmed the greater expression of VEGF in the CM treated group. "
+        "IL-6 and GFAP were highly expressed in the group treated with extracellular vesicles. "
+        "The secretome yielded better findings."
+    )
+    claims = _claims(draft)
+    assert ("full-secretome", "increases", "vegf") in claims
+    assert {
+        ("extracellular-vesicles", "increases", "il-6"),
+        ("extracellular-vesicles", "increases", "gfap"),
+    } <= claims
+    assert "findings" not in draft.entities

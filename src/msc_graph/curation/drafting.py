@@ -91,7 +91,11 @@ deliberately plain and conservative:
   preparation;
 - a list starts before its first name ("secretes molecules like decorin,
   osteoprotegerin, VEGF": the unnamed first items are proposed too), and an
-  item is the whole phrase a name only begins ("cell survival factors").
+  item is the whole phrase a name only begins ("cell survival factors");
+- an effect seen in a treated group is the treatment's ("greater expression
+  of X in the CM treated group", "X were highly expressed in the group
+  treated with Y"); "greater", "better", "higher" and "highly expressed"
+  are cues of increase; "findings", "data", "evidence" name no entity.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -162,6 +166,7 @@ _CUES: list[tuple[str, str]] = [
     (r"boost(?:s|ed|ing)?", "increases"),
     (r"foster(?:s|ed|ing)?", "increases"),
     (r"improv(?:e|es|ed|ing|ement)", "improves"),
+    (r"(?:highly\s+|over-?)expressed|(?:greater|better|higher)(?=\s+[a-z])", "increases"),
     (r"activat(?:e|es|ed|ing)", "activates"),
     (r"contain(?:s|ed|ing)?", "carries"),
     (r"carr(?:y|ies|ied|ying)", "carries"),
@@ -271,7 +276,8 @@ _PHRASE_LEAD = re.compile(
 _GENERIC = re.compile(
     r"(?:factors?|cells?|effects?|levels?|expression|activity|molecules?|substances?|problems?|"
     r"functions?|properties|outcomes?|results?|changes?|response|mechanisms?|roles?|ability|potential|"
-    r"overall|synthesis|repair|genes?|disorders?|diseases?|conditions?|processes|studies|treatment)",
+    r"overall|synthesis|repair|genes?|disorders?|diseases?|conditions?|processes|studies|treatment|"
+    r"findings|data|evidence|observations?|understanding)",
     re.I,
 )
 # A bare general noun, found as a synonym ("cells" of transplanted cells) or proposed after a cue
@@ -1135,6 +1141,28 @@ def _word_end_before(text: str, cue: re.Match[str]) -> int:
     return word.end()
 
 
+_TREATED_GROUP = re.compile(r"\s*-?\s*treated\s+(?:group|animals|rats|mice)\b", re.I)
+_GROUP_TREATED = re.compile(
+    r"\b(?:group|animals|rats|mice|patients)\s+(?:treated|injected)\s+with\s+(?:the\s+)?$", re.I
+)
+
+
+def _treated_group(
+    names: _Names, mentions: list[Mention], text: str, start: int, stop: int
+) -> Mention | None:
+    """Return what the group an effect was seen in was treated with ("in the ADSCs treated group"), if named.
+
+    "Greater expression of X in the group treated with Y": the effect is
+    Y's, wherever the sentence names Y (after the effect, here).
+    """
+    for mention in mentions:
+        if not start <= mention.start < stop or names.type_of(mention.entity) in _CONTEXT_TYPES:
+            continue
+        if _TREATED_GROUP.match(text, mention.end) or _GROUP_TREATED.search(text, 0, mention.start):
+            return mention
+    return None
+
+
 def _fits(subject: EntityType | None, predicate: str, obj: EntityType | None) -> bool:
     """Return False where the two ends cannot hold this predicate, whatever the words between say.
 
@@ -1493,6 +1521,12 @@ def propose_from_text(
             noun_end = _word_end_before(text, cue) if _PARTICIPLE.fullmatch(cue.group()) else -1
             if noun_end >= 0 and not any(m.end == noun_end for m in mentions):
                 subjects = []  # "the paracrine functions associated with X": the functions', no name's
+        if kind in _SIGNED | {"improves"} and not passive:
+            # "greater expression of X in the ADSCs treated group": the group's treatment did it
+            treated = _treated_group(names, mentions, text, cue.end(), stop)
+            if treated is not None:
+                subjects = [treated]
+                objects = [m for m in objects if m != treated]
         for subject in subjects:
             for obj in objects:
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
