@@ -406,3 +406,11 @@ def test_an_effect_in_a_treated_group_is_the_treatments() -> None:
         ("extracellular-vesicles", "increases", "gfap"),
     } <= claims
     assert "findings" not in draft.entities
+
+
+def test_examples_in_parentheses_after_the_last_name_are_items() -> None:
+    # "reduced cytokines (such as interleukin-17 and osteopontin) in rats": both unknown examples are reduced
+    draft = _draft("The secretome reduced cytokines (such as interleukin-17 and osteopontin) in rats.")
+    lowered = {key[2] for key in draft.assertions if key[:2] == ("secretome", "decreases")}
+    assert {"cytokines", "interleukin-17", "osteopontin"} <= lowered
+    assert not [e for e in draft.entities if "rats" in e]

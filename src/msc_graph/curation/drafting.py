@@ -75,7 +75,8 @@ deliberately plain and conservative:
   proteases, matrix proteins, IL-6, and lipid mediators"): each short
   piece between commas is an item, proposed as a factor (after a cue of
   contents), a tissue (after "derived from") or a process; a citation or a
-  piece that is no short noun phrase ends the list;
+  piece that is no short noun phrase ends the list; examples of the last
+  item ("cytokines (such as interleukin-1β, TNF-α)") are items too;
 - an anti-adjective before a kind of molecule or cell ("anti-inflammatory
   cytokines") names the kind, no claim; a cue named as an event after a
   determiner ("the increase of X") takes no subject from the paragraph; a
@@ -853,10 +854,18 @@ def _unnamed_items(
     2009)"), and a piece that starts with an article ("and the associated
     increase") is a phrase of its own, no item. With ``leading`` the text
     is the start of the list, before its first named item ("decorin,
-    osteoprotegerin, " of "molecules like decorin, osteoprotegerin, Dkk-3").
+    osteoprotegerin, " of "molecules like decorin, osteoprotegerin, Dkk-3");
+    after the last named item, examples of it ("cytokines (such as
+    interleukin-1β, TNF-α)") are items too, up to the parenthesis' end.
     An item is proposed as a new entity: a factor after a cue of contents,
     a tissue after "derived from", else a process.
     """
+    examples = None if closed or leading else _EXAMPLES_NEXT.match(text, start, end)
+    if examples is not None:  # "cytokines (such as interleukin-1β, TNF-α)": the examples are items too
+        start, leading = examples.end(), True
+        if "(" in examples.group():
+            close = text.find(")", start, end)
+            end = close if close >= 0 else end
     citation = _CITATION.search(text, start, end)
     if citation is not None:  # "... and vessel wall (Gnecchi and Melo, 2009)": the list ended before it
         if closed:
