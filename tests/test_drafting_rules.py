@@ -414,3 +414,16 @@ def test_examples_in_parentheses_after_the_last_name_are_items() -> None:
     lowered = {key[2] for key in draft.assertions if key[:2] == ("secretome", "decreases")}
     assert {"cytokines", "interleukin-17", "osteopontin"} <= lowered
     assert not [e for e in draft.entities if "rats" in e]
+
+
+def test_slash_joined_symbols_and_a_short_word_before_signaling_name_a_pathway() -> None:
+    # neither pathway is known: "Akt signaling" and "JAK/STAT signaling" are proposed as pathways, whole
+    draft = _draft(
+        "MSCs use Akt signaling for expression of VEGF, JAK/STAT signaling for expression of IL-6."
+    )
+    assert draft.entities["akt-signaling"]["type"] == "pathway"
+    assert draft.entities["jak-stat-signaling"]["type"] == "pathway"
+    assert {("akt-signaling", "increases", "vegf"), ("jak-stat-signaling", "increases", "il-6")} <= _claims(
+        draft
+    )
+    assert "jak" not in draft.entities and "stat-signaling" not in draft.entities

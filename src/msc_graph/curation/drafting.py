@@ -96,7 +96,10 @@ deliberately plain and conservative:
 - an effect seen in a treated group is the treatment's ("greater expression
   of X in the CM treated group", "X were highly expressed in the group
   treated with Y"); "greater", "better", "higher" and "highly expressed"
-  are cues of increase; "findings", "data", "evidence" name no entity.
+  are cues of increase; "findings", "data", "evidence" name no entity;
+- symbols joined by a slash are one name ("JAK/STAT signaling"), and a short
+  capitalised word before "signaling" or "pathway" names a pathway ("Akt
+  signaling").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -614,6 +617,8 @@ class _Names:
                 best = self._cell_process(text, best)
             if best is not None:
                 mentions.append(best)
+                while index + 1 < len(tokens) and tokens[index + 1][0] < best.end:
+                    index += 1  # the tokens a symbol's mention took ("JAK/STAT signaling")
             index += 1
         return _merge_defined(mentions, text)
 
@@ -639,14 +644,23 @@ class _Names:
         """Return an unknown gene-like symbol at ``text[start:end]`` ("CXCL-12", "MMP-10") as a new factor.
 
         Symbols of this shape name molecules in these texts; where the next
-        word is "pathway" or "signaling", the symbols name a pathway.
+        word is "pathway" or "signaling", the symbols name a pathway, as does
+        a short capitalised word there ("Akt signaling"); symbols joined by a
+        slash are one name ("JAK/STAT").
         """
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
+        joined = _SYMBOL.match(text, start)  # "JAK/STAT": the slash splits tokens, not the symbol
+        if joined is not None and joined.end() > end and text[end] == "/":
+            end = joined.end()
         symbol = text[start:end]
+        pathway = _PATHWAY_AFTER.match(text, end)
+        if pathway and re.fullmatch(r"[A-Z][a-z]{1,3}\d*", symbol):  # "Akt signaling": a pathway's name
+            label = text[start : pathway.end()]
+            entity_id = self.local.get(normalise_name(label)) or self.propose(label, EntityType.PATHWAY)
+            return Mention(entity_id, start, start + len(label)) if entity_id else None
         if not _SYMBOL.fullmatch(symbol) or _NOT_SYMBOLS.fullmatch(symbol) or re.search(r"[a-z]{4}", symbol):
             return None
-        pathway = _PATHWAY_AFTER.match(text, end)
         if pathway:
             label, kind = text[start : pathway.end()], EntityType.PATHWAY
         else:
