@@ -25,6 +25,8 @@ ENTITIES = [
     Entity("angiogenesis", "angiogenesis", EntityType.PROCESS),
     Entity("spinal-cord-injury", "spinal cord injury", EntityType.DISEASE),
     Entity("arthritis", "arthritis", EntityType.DISEASE),
+    Entity("pain", "pain", EntityType.PHENOTYPE, ("nociception",)),
+    Entity("neuropathic-pain", "neuropathic pain", EntityType.DISEASE),
     Entity("rat", "rat", EntityType.SPECIES),
     Entity("stem-cells", "stem cells", EntityType.CELL_TYPE),
     Entity("inflammation", "inflammation", EntityType.PROCESS),
@@ -427,3 +429,16 @@ def test_slash_joined_symbols_and_a_short_word_before_signaling_name_a_pathway()
         draft
     )
     assert "jak" not in draft.entities and "stat-signaling" not in draft.entities
+
+
+def test_an_anti_effect_in_a_kind_of_what_it_opposes_is_against_that_kind() -> None:
+    # "the antinociceptive effect of the secretome in neuropathic pain": against neuropathic pain, the pain
+    # the sentence names; with no such kind named, against pain
+    draft = _draft(
+        "The antinociceptive effect of the secretome was reported in neuropathic pain. "
+        "Extracellular vesicles had antinociceptive effects."
+    )
+    claims = _claims(draft)
+    assert ("secretome", "ameliorates", "neuropathic-pain") in claims
+    assert ("secretome", "ameliorates", "pain") not in claims
+    assert ("extracellular-vesicles", "ameliorates", "pain") in claims

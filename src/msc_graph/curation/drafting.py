@@ -99,7 +99,9 @@ deliberately plain and conservative:
   are cues of increase; "findings", "data", "evidence" name no entity;
 - symbols joined by a slash are one name ("JAK/STAT signaling"), and a short
   capitalised word before "signaling" or "pathway" names a pathway ("Akt
-  signaling").
+  signaling");
+- an anti-effect said to hold in a kind of what it opposes is against that
+  kind ("antinociceptive effects in neuropathic pain": neuropathic pain).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1326,6 +1328,29 @@ def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[r
                     break
 
 
+def _anti_in(names: _Names, mentions: list[Mention], text: str, match: re.Match[str], entity: str) -> str:
+    """Return the disease an anti-effect is said to hold in, where it is a kind of what the word opposes.
+
+    "antinociceptive effects in neuropathic pain": the effect is against
+    neuropathic pain, a pain the sentence names, not pain in general.
+    """
+    kind = names.type_of(entity)
+    if kind not in _DISEASE_TYPES:
+        return entity
+    word = text[match.start() : match.end()].lower()
+    for mention in mentions:
+        if mention.start < match.end() or names.type_of(mention.entity) not in _DISEASE_TYPES:
+            continue
+        between = text[match.end() : mention.start]
+        if len(between) > 60 or not re.search(r"\bin\s+(?:the\s+)?$", between) or _CUE.search(between):
+            continue
+        named = text[mention.start : mention.end].lower().split()
+        label = (names.entities[entity].label if entity in names.entities else "").lower()
+        if label and label.split()[-1] in named and label.split()[-1] not in word:
+            return mention.entity
+    return entity
+
+
 def propose_from_text(
     names: _Names,
     text: str,
@@ -1592,6 +1617,7 @@ def propose_from_text(
         previous_kind = kind
         previous_end = cue.end()
     for match, entity, noun in _anti(names, mentions, text):
+        entity = _anti_in(names, mentions, text, match, entity)
         target = Mention(entity, match.start(), match.end())
         predicate = "ameliorates" if names.type_of(entity) in _DISEASE_TYPES else "decreases"
         owners = [subjects for start, end, subjects in listed if start <= match.start() <= end]
