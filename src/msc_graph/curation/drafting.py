@@ -1360,8 +1360,8 @@ def propose_from_text(
     carried: str | None = None,
     referents: Sequence[str] = (),
     topic: str | None = None,
-) -> tuple[str | None, list[str]]:
-    """Propose the assertions one sentence (or title) states; return its subject and objects, for the next.
+) -> tuple[str | None, list[str], str | None]:
+    """Propose the assertions one sentence (or title) states; return its subject, objects and first agent.
 
     ``place(quote)`` makes the evidence record (study, kind, locator, basis,
     context) for a quote of this text; ``seed_text`` is the normalised seed,
@@ -1375,6 +1375,7 @@ def propose_from_text(
     "They" names again (see :func:`_anaphors`).
     """
     mentions = names.scan(text)
+    agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
     mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns)
@@ -1679,9 +1680,8 @@ def propose_from_text(
         evidence.context = _context(names, mentions, {subject_id, obj.entity}, text)
         draft.add(subject_id, predicate, obj.entity, evidence)
     objects = [obj for _said, _predicate, obj, _cue in found]
-    return last_subject, [
-        entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])
-    ]
+    named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
+    return last_subject, named, agents[0] if agents else None
 
 
 def _anaphors(
@@ -1847,7 +1847,7 @@ def draft_review(
             return DraftEvidence(study_of(cited), kind, locator, quote, sentence=index)
 
         here = (sentence.section, sentence.paragraph)
-        subject, objects = propose_from_text(
+        subject, objects, first = propose_from_text(
             lookup,
             sentence.text,
             place,
@@ -1857,8 +1857,7 @@ def draft_review(
             referents if here == paragraph else (),
             topic if here == paragraph else None,
         )
-        first = [m.entity for m in lookup.scan(sentence.text) if lookup.type_of(m.entity) in _AGENT_TYPES]
-        topic = first[0] if first else None
+        topic = first
         if here != paragraph:
             paragraph, carried = here, None
         carried = subject or carried
