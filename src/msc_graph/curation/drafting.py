@@ -1375,7 +1375,7 @@ def propose_from_text(
     "They" names again (see :func:`_anaphors`).
     """
     mentions = names.scan(text)
-    agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
+    first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
     mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns)
@@ -1406,13 +1406,13 @@ def propose_from_text(
         passive = _PASSIVE.match(text[cue.end() :])
         subjects: list[Mention] = []
         objects: list[Mention] = []
-        examples = (
+        shared_cue = (
             kind == "including"
             and previous_kind in _SIGNED | {"improves"}
             and bool(previous_objects)
             and re.fullmatch(r"[\s,(]*", text[previous_objects[-1].end : cue.start()]) is not None
         )
-        if kind == "including" and previous_subject and (examples or (not previous_objects and not before)):
+        if kind == "including" and previous_subject and (shared_cue or (not previous_objects and not before)):
             # "isolated from various tissues, including A, B and C": the list is what the cue before names;
             # "downregulated the senescence markers, including A and B": A and B are downregulated too
             kind, subjects = previous_kind, previous_subject
@@ -1518,8 +1518,10 @@ def propose_from_text(
                 lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
                 if lead is not None and kind in ("carries", "including", "detected"):
                     # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
-                    first = _unnamed_items(names, text, lead.end(), mention.start, kind, True, leading=True)
-                    objects.extend(first or [])
+                    leading_items = _unnamed_items(
+                        names, text, lead.end(), mention.start, kind, True, leading=True
+                    )
+                    objects.extend(leading_items or [])
                 if not objects and _complement(text, cue.end(), mention.start):
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
@@ -1532,10 +1534,10 @@ def propose_from_text(
                     _SUFFIX.sub("", text[objects[-1].end : mention.start])
                 ):
                     # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
-                    unnamed = _unnamed_items(names, text, objects[-1].end, mention.start, kind, closed=True)
-                    if unnamed is None:
+                    gap_items = _unnamed_items(names, text, objects[-1].end, mention.start, kind, closed=True)
+                    if gap_items is None:
                         break  # "reduces IL-6 in arthritis": only a list goes on naming objects
-                    objects.extend(unnamed)
+                    objects.extend(gap_items)
                 objects.append(_whole_item(names, text, mention))
                 if len(objects) >= MAX_OBJECTS:
                     break
@@ -1681,7 +1683,7 @@ def propose_from_text(
         draft.add(subject_id, predicate, obj.entity, evidence)
     objects = [obj for _said, _predicate, obj, _cue in found]
     named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
-    return last_subject, named, agents[0] if agents else None
+    return last_subject, named, first_agents[0] if first_agents else None
 
 
 def _anaphors(
