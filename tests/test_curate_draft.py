@@ -111,9 +111,10 @@ def test_lists_of_subjects_bare_passives_and_anti_adjectives(draft: Draft) -> No
     # and the quote is the span holding both and the cue
     [evidence] = _evidence(draft, "secretome", "decreases", "il-6")
     assert evidence.quote == "secretome increased autophagy, while IL-6 levels were lowered"
-    # "It also had antiapoptotic effects": the paragraph's subject, against apoptosis; the quote holds the cue
+    # "It also had antiapoptotic effects": "It" names the sentence before's subject, against apoptosis;
+    # the quote holds the pronoun and the cue
     [evidence] = _evidence(draft, "secretome", "decreases", "apoptosis")
-    assert evidence.quote == "antiapoptotic"
+    assert evidence.quote == "It also had antiapoptotic"
 
 
 def test_unknown_words_after_a_signed_cue_are_proposed_as_entities(draft: Draft) -> None:

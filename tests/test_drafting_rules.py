@@ -25,6 +25,8 @@ ENTITIES = [
     Entity("angiogenesis", "angiogenesis", EntityType.PROCESS),
     Entity("spinal-cord-injury", "spinal cord injury", EntityType.DISEASE),
     Entity("arthritis", "arthritis", EntityType.DISEASE),
+    Entity("pain", "pain", EntityType.PHENOTYPE, ("nociception",)),
+    Entity("neuropathic-pain", "neuropathic pain", EntityType.DISEASE),
     Entity("rat", "rat", EntityType.SPECIES),
     Entity("stem-cells", "stem cells", EntityType.CELL_TYPE),
     Entity("inflammation", "inflammation", EntityType.PROCESS),
@@ -176,3 +178,267 @@ def test_a_means_clause_belongs_to_the_subject_of_its_clause() -> None:
     draft = _draft("The secretome protected microglia from damage by regulating apoptosis.")
     assert ("secretome", "acts-on", "apoptosis") in _claims(draft)
     assert ("microglia", "acts-on", "apoptosis") not in _claims(draft)
+
+
+def test_a_pronoun_names_again_what_the_sentence_before_named_first() -> None:
+    # "They" is the vesicles of the sentence before: they carry IL-6 (a carrier claim, which a sentence
+    # with no subject of its own never gets from the paragraph's subject); "It is thought that" names nothing
+    draft = _draft(
+        "Extracellular vesicles reduced inflammation. They carry IL-6. It is thought that VEGF increases angiogenesis."
+    )
+    assert ("extracellular-vesicles", "carries", "il-6") in _claims(draft)
+    assert ("vegf", "increases", "angiogenesis") in _claims(draft)
+    assert not [
+        key for key in draft.assertions if key[0] == "extracellular-vesicles" and key[2] == "angiogenesis"
+    ]
+
+
+def test_these_factors_name_the_objects_of_the_sentence_before() -> None:
+    # "These factors" are IL-6 and VEGF, each of them promotes angiogenesis; not the medium that carries them
+    draft = _draft("Conditioned medium contains IL-6 and VEGF. These factors promote angiogenesis.")
+    assert {("il-6", "increases", "angiogenesis"), ("vegf", "increases", "angiogenesis")} <= _claims(draft)
+    assert ("full-secretome", "increases", "angiogenesis") not in _claims(draft)
+
+
+def test_a_pronoun_is_no_object() -> None:
+    # "... apoptosis and it increased X": "it" (the vesicles) starts a clause of its own; it is not one
+    # more item of the list the cue before it names
+    draft = _draft(
+        "Extracellular vesicles reduced apoptosis. In rats, inflammation raised apoptosis and it increased VEGF."
+    )
+    assert ("inflammation", "increases", "apoptosis") in _claims(draft)
+    assert not [key for key in draft.assertions if key[2] == "extracellular-vesicles"]
+
+
+def test_a_list_of_functions_is_each_its_owners() -> None:
+    # "functions, which include A and B, anti-C, D": the secretome is associated with A, B and D (a name
+    # no known one covers, "cell contractility", is proposed) and lowers C; "antiapoptosis" is a noun here
+    draft = _draft(
+        "The secretome serves several functions, which include angiogenesis and autophagy, "
+        "anti-inflammation, cell contractility, and apoptosis."
+    )
+    claims = _claims(draft)
+    assert {
+        ("secretome", "associated-with", "angiogenesis"),
+        ("secretome", "associated-with", "autophagy"),
+        ("secretome", "associated-with", "cell-contractility"),
+        ("secretome", "associated-with", "apoptosis"),
+        ("secretome", "decreases", "inflammation"),
+    } <= claims
+    assert draft.entities["cell-contractility"]["type"] == "process"
+    assert not [key for key in claims if key[0] in ("angiogenesis", "autophagy")]
+
+
+def test_an_anti_noun_outside_a_list_of_functions_is_nobodys() -> None:
+    # "antiapoptosis" among the factors MSCs secrete names no owner: not the name before it (VEGF)
+    draft = _draft("MSCs secrete VEGF, antiapoptosis factors and IL-6.")
+    assert not [key for key in draft.assertions if key[2] == "apoptosis"]
+
+
+def test_factors_secreted_by_cells_are_their_secretome_as_a_subject() -> None:
+    # "the factors secreted by MSCs promote X": the secretome does, not the cells; "the molecules
+    # secreted by MSCs include VEGF" is still what the MSCs secrete
+    draft = _draft(
+        "The trophic factors secreted by MSCs promote angiogenesis. The molecules secreted by MSCs include VEGF."
+    )
+    assert ("secretome", "increases", "angiogenesis") in _claims(draft)
+    assert ("msc", "increases", "angiogenesis") not in _claims(draft)
+    assert ("msc", "carries", "vegf") in _claims(draft)
+
+
+def test_examples_after_a_signed_cues_objects_share_the_cue() -> None:
+    # "downregulated the senescence markers, including GFAP and IL-6": GFAP and IL-6 are downregulated,
+    # not carried
+    draft = _draft("The secretome downregulated the senescence markers, including GFAP and IL-6.")
+    assert {("secretome", "decreases", "gfap"), ("secretome", "decreases", "il-6")} <= _claims(draft)
+    assert not [key for key in draft.assertions if key[1] == "carries"]
+
+
+def test_ends_that_cannot_hold_the_predicate_give_nothing() -> None:
+    # MSCs are not derived from (other) MSCs, a species from nothing; a model is of a disease, not of a
+    # preparation ("a rat model of arthritis using conditioned medium derived from bone marrow MSCs")
+    draft = _draft(
+        "The MSCs derived from bone marrow MSCs were used. "
+        "We used a rat model of arthritis using conditioned medium derived from bone marrow MSCs."
+    )
+    assert ("msc", "derived-from", "bone-marrow-msc") not in _claims(draft)
+    assert not [key for key in draft.assertions if key[0] == "rat" and key[1] == "derived-from"]
+    assert not [key for key in draft.assertions if key[1] == "model-of" and key[2] == "full-secretome"]
+
+
+def test_a_proposed_phrase_ends_at_an_adverb_and_never_starts_with_a_verb() -> None:
+    # "reduced muscle fatty degeneration significantly": the phrase is "muscle fatty degeneration";
+    # "reduced X and preserved systolic function": "preserved ..." is a verb phrase, no entity
+    draft = _draft(
+        "The secretome reduced muscle fatty degeneration significantly. "
+        "The secretome reduced infarct size and preserved systolic function."
+    )
+    assert ("secretome", "decreases", "muscle-fatty-degeneration") in _claims(draft)
+    assert not [e for e in draft.entities if "significantly" in e or e.startswith("preserved")]
+
+
+def test_a_present_participle_after_a_determiner_is_no_cue() -> None:
+    # "in the producing cytokines": "producing" describes the cytokines; the secretome carries nothing here
+    draft = _draft("The secretome reduced apoptosis in the producing cytokines, such as VEGF and IL-6.")
+    assert not [key for key in draft.assertions if key[1] == "carries"]
+    assert ("secretome", "decreases", "apoptosis") in _claims(draft)
+
+
+def test_a_subject_no_name_covers_keeps_the_paragraphs_subject_out() -> None:
+    # "A pre-neuroblastic cell line showed increased VEGF": the cell line did, in words the drafter does not
+    # know; the vesicles of the sentence before did not. "These findings suggest a way in treating X" does
+    # carry it: reporting words name no one
+    draft = _draft(
+        "Extracellular vesicles reduced apoptosis. A pre-neuroblastic cell line showed increased VEGF. "
+        "These findings suggest a viable way in treating arthritis."
+    )
+    assert ("extracellular-vesicles", "increases", "vegf") not in _claims(draft)
+    assert ("extracellular-vesicles", "ameliorates", "arthritis") in _claims(draft)
+
+
+def test_a_list_goes_on_past_items_no_name_covers() -> None:
+    # "contains VEGF, proteases, matrix proteins, IL-6, and lipid mediators.": the unknown items between and after
+    # the named ones are items too, proposed as factors; a citation ends a list, and so does a phrase
+    # that goes on past the last piece ("and the associated increase in ...")
+    draft = _draft(
+        "Conditioned medium contains VEGF, proteases, matrix proteins, IL-6, and lipid mediators. "
+        "MSCs have been isolated from epidermis, bone marrow MSCs, and vessel wall (Gnecchi and Melo, 2009). "
+        "The secretome reduced IL-6 and the associated increase in apoptosis."
+    )
+    carried = {key[2] for key in draft.assertions if key[:2] == ("full-secretome", "carries")}
+    assert {"vegf", "proteases", "matrix-proteins", "il-6", "lipid-mediators"} <= carried
+    assert draft.entities["proteases"]["type"] == "factor"
+    assert "vessel-wall" in {key[2] for key in draft.assertions if key[:2] == ("msc", "derived-from")}
+    assert not [e for e in draft.entities if "gnecchi" in e or "melo" in e or "associated" in e]
+
+
+def test_an_anti_adjective_before_a_kind_of_molecule_names_the_kind() -> None:
+    # "anti-inflammatory cytokines were enhanced": a kind of cytokine, no claim that IL-6 (the name before)
+    # or anything else lowers inflammation
+    draft = _draft("The secretome reduced IL-6, while anti-inflammatory cytokines were enhanced.")
+    assert not [key for key in draft.assertions if key[2] == "inflammation"]
+
+
+def test_a_cue_named_as_an_event_takes_no_subject_from_the_paragraph() -> None:
+    # "the increase of both receptors is inhibited by ...": "the increase" is an event, not something the
+    # vesicles of the sentence before did
+    draft = _draft(
+        "Extracellular vesicles reduced apoptosis. Interestingly, the increase of VEGF was not studied."
+    )
+    assert ("extracellular-vesicles", "increases", "vegf") not in _claims(draft)
+
+
+def test_a_participle_cue_after_a_noun_no_name_covers_has_no_named_subject() -> None:
+    # "the paracrine functions associated with the secretome": the functions are, not the vesicles;
+    # "neuroinflammation is often associated with arthritis" is the sentence subject's own
+    draft = _draft(
+        "Extracellular vesicles are responsible for the paracrine functions associated with the secretome. "
+        "Inflammation is often associated with arthritis."
+    )
+    assert ("extracellular-vesicles", "associated-with", "secretome") not in _claims(draft)
+    assert ("inflammation", "associated-with", "arthritis") in _claims(draft)
+
+
+def test_what_a_pathway_is_for_it_raises_and_a_name_before_the_next_cue_is_its_subject() -> None:
+    # "MSCs use Akt signaling for expression of VEGF and IL-6, JAK/STAT signaling for expression of IL-10":
+    # each pathway raises its own list; JAK/STAT, right before the second cue, is no item of the first list
+    entities = [
+        *ENTITIES,
+        Entity("akt", "Akt signaling", EntityType.PATHWAY),
+        Entity("jak-stat", "JAK/STAT signaling", EntityType.PATHWAY),
+    ]
+    index = NameIndex()
+    for entity in entities:
+        index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
+    seed = (
+        "# A made-up review\n\nIntroduction:\n\nMSCs use Akt signaling for expression of VEGF and IL-6, "
+        "JAK/STAT signaling for expression of IL-10.\n\nReferences\n"
+    )
+    draft = draft_review(seed, "review-y", index.named, {e.id: e for e in entities})
+    claims = _claims(draft)
+    assert {
+        ("akt", "increases", "vegf"),
+        ("akt", "increases", "il-6"),
+        ("jak-stat", "increases", "il-10"),
+    } <= claims
+    assert not [key for key in claims if key[0] == "akt" and key[2] in ("jak-stat", "il-10")]
+
+
+def test_what_is_found_in_a_preparation_it_carries() -> None:
+    # "identified VEGF and IL-6 in the conditioned medium", "a high content of X", "the X content in Y";
+    # "confirmed the presence of GFAP" in a paragraph about the medium: found in the medium
+    draft = _draft(
+        "Smith and collaborators identified VEGF and IL-6 in the conditioned medium. "
+        "Jones confirmed the presence of GFAP. The analysis of the secretome revealed a high content of IL-10. "
+        "The TNF-α content in extracellular vesicles is low."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "carries", "vegf"),
+        ("full-secretome", "carries", "il-6"),
+        ("full-secretome", "carries", "gfap"),
+        ("secretome", "carries", "il-10"),
+        ("extracellular-vesicles", "carries", "tnf-a"),
+    } <= claims
+
+
+def test_a_list_starts_before_its_first_name_and_an_item_is_the_whole_phrase() -> None:
+    # "secretes molecules like decorin, osteoprotegerin, VEGF": decorin and osteoprotegerin are items too;
+    # "angiogenesis factors" are factors, not angiogenesis
+    draft = _draft(
+        "The secretome secretes molecules like decorin, osteoprotegerin, VEGF, and angiogenesis factors."
+    )
+    carried = {key[2] for key in draft.assertions if key[:2] == ("secretome", "carries")}
+    assert {"decorin", "osteoprotegerin", "vegf", "angiogenesis-factors"} <= carried
+    assert "angiogenesis" not in carried
+
+
+def test_an_effect_in_a_treated_group_is_the_treatments() -> None:
+    # "greater expression of VEGF in the CM treated group", "IL-6 and GFAP were highly expressed in the group
+    # treated with extracellular vesicles": the medium and the vesicles did it; "better findings" is no entity
+    draft = _draft(
+        "Western blot confirmed the greater expression of VEGF in the CM treated group. "
+        "IL-6 and GFAP were highly expressed in the group treated with extracellular vesicles. "
+        "The secretome yielded better findings."
+    )
+    claims = _claims(draft)
+    assert ("full-secretome", "increases", "vegf") in claims
+    assert {
+        ("extracellular-vesicles", "increases", "il-6"),
+        ("extracellular-vesicles", "increases", "gfap"),
+    } <= claims
+    assert "findings" not in draft.entities
+
+
+def test_examples_in_parentheses_after_the_last_name_are_items() -> None:
+    # "reduced cytokines (such as interleukin-17 and osteopontin) in rats": both unknown examples are reduced
+    draft = _draft("The secretome reduced cytokines (such as interleukin-17 and osteopontin) in rats.")
+    lowered = {key[2] for key in draft.assertions if key[:2] == ("secretome", "decreases")}
+    assert {"cytokines", "interleukin-17", "osteopontin"} <= lowered
+    assert not [e for e in draft.entities if "rats" in e]
+
+
+def test_slash_joined_symbols_and_a_short_word_before_signaling_name_a_pathway() -> None:
+    # neither pathway is known: "Akt signaling" and "JAK/STAT signaling" are proposed as pathways, whole
+    draft = _draft(
+        "MSCs use Akt signaling for expression of VEGF, JAK/STAT signaling for expression of IL-6."
+    )
+    assert draft.entities["akt-signaling"]["type"] == "pathway"
+    assert draft.entities["jak-stat-signaling"]["type"] == "pathway"
+    assert {("akt-signaling", "increases", "vegf"), ("jak-stat-signaling", "increases", "il-6")} <= _claims(
+        draft
+    )
+    assert "jak" not in draft.entities and "stat-signaling" not in draft.entities
+
+
+def test_an_anti_effect_in_a_kind_of_what_it_opposes_is_against_that_kind() -> None:
+    # "the antinociceptive effect of the secretome in neuropathic pain": against neuropathic pain, the pain
+    # the sentence names; with no such kind named, against pain
+    draft = _draft(
+        "The antinociceptive effect of the secretome was reported in neuropathic pain. "
+        "Extracellular vesicles had antinociceptive effects."
+    )
+    claims = _claims(draft)
+    assert ("secretome", "ameliorates", "neuropathic-pain") in claims
+    assert ("secretome", "ameliorates", "pain") not in claims
+    assert ("extracellular-vesicles", "ameliorates", "pain") in claims

@@ -45,7 +45,63 @@ deliberately plain and conservative:
   object ("linked to the therapeutic actions of MSCs"); a means clause ("by
   regulating X") is its clause subject's; a species, route, tissue or
   disease raises, lowers or carries nothing; examples after a passive's
-  agent ("released by MSCs, such as IL-6") are what the agent did it to.
+  agent ("released by MSCs, such as IL-6") are what the agent did it to;
+- who is named again: a pronoun or "this/these cells, medium, therapy"
+  names the nearest preparation, cell or factor before it, else what the
+  sentence before named first ("They carry X"); "these factors", "both
+  receptors" name the sentence before's objects, one claim each; a pronoun
+  is never an object, and "It is thought that" names nothing;
+- lists of functions: "X serves functions, which include A, B and anti-C"
+  (functions, roles, properties, activities ... such as / including /
+  which include) makes X associated with each item and lower C; an item no
+  name covers, if short, is proposed as a process; an "anti-X" noun outside
+  such a list names no owner;
+- "the factors secreted by MSCs promote X": as a subject, what cells
+  secrete is their secretome ("the molecules secreted by MSCs include Y"
+  stays the MSCs' own);
+- examples after a signed cue's objects ("downregulated the senescence
+  markers, including A and B") are lowered too, not carried;
+- ends that cannot hold a predicate give nothing: MSCs derived from MSCs,
+  a species derived from anything, a model of a preparation or a cell;
+- a phrase proposed after a cue ends at an adverb ("... degeneration
+  significantly") and is none when it starts with a past tense ("and
+  preserved systolic function");
+- a participle after a determiner describes its noun ("in the producing
+  cytokines", "the activated microglia"): no cue;
+- a sentence whose cue follows a subject no name covers ("a cell line
+  showed increased X") does not take the paragraph's subject; reporting
+  words ("it was observed that", "these findings suggest") name no one;
+- a list after a cue goes on past items no name covers ("contains VEGF,
+  proteases, matrix proteins, IL-6, and lipid mediators"): each short
+  piece between commas is an item, proposed as a factor (after a cue of
+  contents), a tissue (after "derived from") or a process; a citation or a
+  piece that is no short noun phrase ends the list; examples of the last
+  item ("cytokines (such as interleukin-1β, TNF-α)") are items too;
+- an anti-adjective before a kind of molecule or cell ("anti-inflammatory
+  cytokines") names the kind, no claim; a cue named as an event after a
+  determiner ("the increase of X") takes no subject from the paragraph; a
+  participle cue right after a noun no name covers ("the functions
+  associated with X") has no named subject;
+- "Akt signaling for (the) expression of X, Y": the name right before the
+  cue raises each; a name right before the next cue ("..., JAK/STAT
+  signaling for expression of Z") is that cue's subject, no item of the
+  list before, and that list is no part of its subject;
+- what is found in a preparation, it carries: "identified X and Y in the
+  secretome", "a high content of X", "the X content in Y"; "confirmed the
+  presence of X" with no preparation named is found in the paragraph's
+  preparation;
+- a list starts before its first name ("secretes molecules like decorin,
+  osteoprotegerin, VEGF": the unnamed first items are proposed too), and an
+  item is the whole phrase a name only begins ("cell survival factors");
+- an effect seen in a treated group is the treatment's ("greater expression
+  of X in the CM treated group", "X were highly expressed in the group
+  treated with Y"); "greater", "better", "higher" and "highly expressed"
+  are cues of increase; "findings", "data", "evidence" name no entity;
+- symbols joined by a slash are one name ("JAK/STAT signaling"), and a short
+  capitalised word before "signaling" or "pathway" names a pathway ("Akt
+  signaling");
+- an anti-effect said to hold in a kind of what it opposes is against that
+  kind ("antinociceptive effects in neuropathic pain": neuropathic pain).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -116,16 +172,21 @@ _CUES: list[tuple[str, str]] = [
     (r"boost(?:s|ed|ing)?", "increases"),
     (r"foster(?:s|ed|ing)?", "increases"),
     (r"improv(?:e|es|ed|ing|ement)", "improves"),
+    (r"(?:highly\s+|over-?)expressed|(?:greater|better|higher)(?=\s+[a-z])", "increases"),
     (r"activat(?:e|es|ed|ing)", "activates"),
     (r"contain(?:s|ed|ing)?", "carries"),
     (r"carr(?:y|ies|ied|ying)", "carries"),
     (r"secret(?:e|es|ed|ing|ion)", "carries"),
     (r"mediat(?:e|es|ed|ing)", "increases"),
+    # "Akt signaling for expression of VEGF": what a pathway or factor is for, it raises
+    (r"(?:for|in)\s+(?:the\s+)?(?:expression|production|release|secretion|synthesis)\s+of", "expression-of"),
     (r"releas(?:e|es|ed|ing)", "carries"),
     (r"produc(?:e|es|ed|ing)", "carries"),
     (r"rich in|enriched (?:in|with)", "carries"),
-    (r"(?:present|found|detected|identified|contained|abundant) in", "contained-in"),
-    (r"(?:existence|presence) of", "carries"),
+    (r"(?:present|found|detected|identified|contained|abundant|content) in", "contained-in"),
+    (r"(?:existence|presence|(?:high |rich )?content) of", "detected"),
+    # "identified HGF and VEGF in the secretome": what was found in a preparation, it carries
+    (r"(?:identified|detected|found|measured|confirmed)(?!\s+(?:in|to|that|by|as)\b)", "found"),
     (r"(?:trans-?)?differentiat(?:e|es|ed|ing|ion) into", "differentiates-into"),
     (
         r"(?:collectively |together )?(?:compos(?:e|es|ing)|constitut(?:e|es|ing)|make up|makes up)",
@@ -144,6 +205,12 @@ _CUES: list[tuple[str, str]] = [
         r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against)|"
         r"treatment (?:of|for)|treating|effective (?:against|for|in)",
         "ameliorates",
+    ),
+    # "functions, which include A, B and anti-C": what has the functions is associated with each
+    (
+        r"(?:functions?|roles?|properties|activities|attributes|features)\s*,?\s+(?:which\s+)?"
+        r"(?:such as|like|including|include|includes)",
+        "functions",
     ),
     (r"including|includes?|included", "including"),
     (
@@ -187,6 +254,12 @@ _OWNER = re.compile(
     re.I,
 )
 _ANTI = re.compile(r"\banti-?([a-z]{5,})\b", re.I)
+# What an anti-adjective names a kind of, right after it ("anti-inflammatory cytokines", "M2 macrophages").
+_KIND_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:cytokines|factors|proteins|molecules|mediators|agents|drugs|macrophages|"
+    r"phenotypes?|cells|compounds|substances)\b",
+    re.I,
+)
 # "anti-X" adjectives to the noun they oppose: antiapoptotic → apoptosis, anti-inflammatory → inflammation.
 _ADJECTIVE_NOUNS = [
     ("atory", "ation"),
@@ -209,7 +282,8 @@ _PHRASE_LEAD = re.compile(
 _GENERIC = re.compile(
     r"(?:factors?|cells?|effects?|levels?|expression|activity|molecules?|substances?|problems?|"
     r"functions?|properties|outcomes?|results?|changes?|response|mechanisms?|roles?|ability|potential|"
-    r"overall|synthesis|repair|genes?|disorders?|diseases?|conditions?|processes|studies|treatment)",
+    r"overall|synthesis|repair|genes?|disorders?|diseases?|conditions?|processes|studies|treatment|"
+    r"findings|data|evidence|observations?|understanding)",
     re.I,
 )
 # A bare general noun, found as a synonym ("cells" of transplanted cells) or proposed after a cue
@@ -230,7 +304,23 @@ _SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
 _CELL_PROCESS = re.compile(
     r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
 )
+# An adverb ends a noun phrase ("significantly", "respectively"); a few nouns look like one.
+_ADVERB = re.compile(r"(?!(?:family|assembly|anomaly|supply|homily)$)[a-z]{4,}ly", re.I)
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
+# Words that name again what an earlier sentence named: a pronoun or a demonstrative phrase for its
+# subject ("They", "This population of cells", "these cells"); a demonstrative phrase of a kind of
+# molecule for its objects ("these factors", "both receptors").
+_ANAPHOR_SUBJECT = re.compile(
+    r"\b(?:they|it(?!\s+(?:is|was|has|had|seems|appears)\b(?:\s+\w+){0,4}?\s+(?:that|to)\b)|"
+    r"(?:these|this|those)\s+(?:[a-z-]+\s+)?(?:cells|population(?:\s+of\s+cells)?|medium|media|"
+    r"secretomes?|preparations?|therapy|treatment))\b",
+    re.I,
+)
+_ANAPHOR_OBJECTS = re.compile(
+    r"\b(?:(?:these|those|both|such)\s+(?:[a-z-]+\s+){0,2}?(?:factors|molecules|proteins|cytokines|"
+    r"receptors|substances|mediators|chemokines|compounds|markers))\b",
+    re.I,
+)
 _WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
 # Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns.
 _FUNCTION_WORD = re.compile(
@@ -246,11 +336,19 @@ _LIST_GAP = re.compile(
 )
 # "X are multipotent adult Y": what stands after the copula names X again.
 _COPULA = re.compile(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
+# "factors secreted by MSCs": right before a cell mention, what the cells secrete is named.
+_SECRETED_BY = re.compile(
+    r"\b(?:factors|molecules|substances|secretions|proteins|mediators)\s+(?:secreted|released|produced)\s+"
+    r"(?:by|from)\s+(?:the\s+)?$",
+    re.I,
+)
 _MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b", re.I)
 # "Activated microglia release ...", "an increased expression of ...": a participle before its noun
 # describes the noun; it states no effect of anything.
 _ATTRIBUTIVE = re.compile(
-    r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$", re.I
+    r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$|"
+    r"\b(?:the|a|an|its|their)\s+\w+ing$",  # "in the producing cytokines": a noun's modifier, no verb
+    re.I,
 )
 # A gene or protein symbol: capitals with a digit ("CXCL-12", "MMP-10", "P2X4", "IL3") or two to
 # five capitals ("HGF"), or a slash-joined run of them ("PI3K/Akt"); plurals ("MSDs") and the
@@ -521,6 +619,8 @@ class _Names:
                 best = self._cell_process(text, best)
             if best is not None:
                 mentions.append(best)
+                while index + 1 < len(tokens) and tokens[index + 1][0] < best.end:
+                    index += 1  # the tokens a symbol's mention took ("JAK/STAT signaling")
             index += 1
         return _merge_defined(mentions, text)
 
@@ -546,14 +646,23 @@ class _Names:
         """Return an unknown gene-like symbol at ``text[start:end]`` ("CXCL-12", "MMP-10") as a new factor.
 
         Symbols of this shape name molecules in these texts; where the next
-        word is "pathway" or "signaling", the symbols name a pathway.
+        word is "pathway" or "signaling", the symbols name a pathway, as does
+        a short capitalised word there ("Akt signaling"); symbols joined by a
+        slash are one name ("JAK/STAT").
         """
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
+        joined = _SYMBOL.match(text, start)  # "JAK/STAT": the slash splits tokens, not the symbol
+        if joined is not None and joined.end() > end and text[end] == "/":
+            end = joined.end()
         symbol = text[start:end]
+        pathway = _PATHWAY_AFTER.match(text, end)
+        if pathway and re.fullmatch(r"[A-Z][a-z]{1,3}\d*", symbol):  # "Akt signaling": a pathway's name
+            label = text[start : pathway.end()]
+            entity_id = self.local.get(normalise_name(label)) or self.propose(label, EntityType.PATHWAY)
+            return Mention(entity_id, start, start + len(label)) if entity_id else None
         if not _SYMBOL.fullmatch(symbol) or _NOT_SYMBOLS.fullmatch(symbol) or re.search(r"[a-z]{4}", symbol):
             return None
-        pathway = _PATHWAY_AFTER.match(text, end)
         if pathway:
             label, kind = text[start : pathway.end()], EntityType.PATHWAY
         else:
@@ -668,8 +777,9 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
     """Return the span of the noun phrase right after a cue ("reduced [tubular atrophy] in ..."), if short.
 
     Leading determiners and measures ("the level of", "expression of") are
-    skipped; the phrase ends at a function word, a cue or punctuation, and
-    holds at most four words.
+    skipped; the phrase ends at a function word, a cue, an adverb or
+    punctuation, and holds at most four words; one that starts with a past
+    tense ("and preserved systolic function") is a verb's, no phrase.
     """
     lead = _PHRASE_LEAD.match(text, position, stop)
     start = lead.end() if lead else position
@@ -678,6 +788,10 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
         gap = text[words[-1][1] : match.start()] if words else text[start : match.start()]
         if gap.strip() or _FUNCTION_WORD.fullmatch(match.group()) or _CUE.fullmatch(match.group()):
             break
+        if _ADVERB.fullmatch(match.group()):  # "reduced muscle fatty degeneration significantly"
+            break
+        if not words and re.fullmatch(r"[a-z]+ed", match.group()):  # "and preserved systolic ...": a verb
+            return None
         words.append((match.start(), match.end()))
     phrase = text[words[0][0] : words[-1][1]] if words else ""
     if (
@@ -707,6 +821,153 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
             break
         position = glue.end()
     return objects
+
+
+_CITATION = re.compile(r"\s*\((?:[^()]*\b(?:19|20)\d{2}|[A-Z][\w'-]+\s+(?:et al|and)\b)")
+
+
+# "of molecules like ", "various factors, such as ": what introduces a list's first item.
+_EXAMPLES_LEAD = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:molecules|factors|proteins|substances|compounds|"
+    r"mediators|cytokines)\s*,?\s*(?:such as|like|including|e\.g\.,?)\s+",
+    re.I,
+)
+
+
+# A kind noun that ends a list item a name only begins: "cell survival factors", "ECM proteins".
+_HEAD_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:factors|proteins|molecules|mediators|genes|markers|receptors)\b"
+    r"(?=\s*(?:,|\band\b|\bor\b|\.|;|\)|$))"
+)
+
+
+def _whole_item(names: _Names, text: str, mention: Mention) -> Mention:
+    """Return the list item a mention only begins ("[cell survival] factors"), proposed, or the mention.
+
+    "cell survival factors" are factors, not cell survival: where a known
+    name is followed, up to the next comma or "and", by a kind of molecule,
+    the item is the whole phrase, a known name or a new factor.
+    """
+    head = _HEAD_AFTER.match(text, mention.end)
+    if head is None:
+        return mention
+    label = text[mention.start : head.end()]
+    entity_id = names.lookup(label) or names.propose(label, _guess_type(label, EntityType.FACTOR))
+    return Mention(entity_id, mention.start, head.end()) if entity_id else mention
+
+
+def _unnamed_items(
+    names: _Names, text: str, start: int, end: int, kind: str, closed: bool, leading: bool = False
+) -> list[Mention] | None:
+    """Return the list items no name covers in ``text[start:end]`` (", proteases, ECM proteins, "), proposed.
+
+    Between two named items of a list (``closed``) every piece between
+    commas or "and" must be a short item (at most five words, no cue, no
+    function word, no article first), else None: the list has ended. After
+    the last named item (not ``closed``) the items run on while they are
+    short items, and stop at the first that is not ("..., Activin A, and
+    SMAD proteins."); a list ends at a citation ("(Gnecchi and Melo,
+    2009)"), and a piece that starts with an article ("and the associated
+    increase") is a phrase of its own, no item. With ``leading`` the text
+    is the start of the list, before its first named item ("decorin,
+    osteoprotegerin, " of "molecules like decorin, osteoprotegerin, Dkk-3");
+    after the last named item, examples of it ("cytokines (such as
+    interleukin-1β, TNF-α)") are items too, up to the parenthesis' end.
+    An item is proposed as a new entity: a factor after a cue of contents,
+    a tissue after "derived from", else a process.
+    """
+    examples = None if closed or leading else _EXAMPLES_NEXT.match(text, start, end)
+    if examples is not None:  # "cytokines (such as interleukin-1β, TNF-α)": the examples are items too
+        start, leading = examples.end(), True
+        if "(" in examples.group():
+            close = text.find(")", start, end)
+            end = close if close >= 0 else end
+    citation = _CITATION.search(text, start, end)
+    if citation is not None:  # "... and vessel wall (Gnecchi and Melo, 2009)": the list ended before it
+        if closed:
+            return None
+        end = citation.start()
+    pieces = _LIST_JOIN.split(text[start:end])
+    if leading:
+        pieces.insert(0, "")
+    elif len(pieces) < 2 or pieces[0].strip(" )"):
+        return None if closed else []
+    items: list[Mention] = []
+    position = start + len(pieces[0])
+    for number, piece in enumerate(pieces[1:], start=1):
+        position = text.index(piece, position) if piece else position
+        label = piece.strip().rstrip(".")
+        last = number == len(pieces) - 1
+        if closed and last:
+            return items if not label else None
+        if label.lower() in ("others", "etc", "etc."):
+            continue
+        words = label.split()
+        if (
+            not label
+            or len(words) > 5
+            or label.count("(") != label.count(")")
+            or re.match(r"(?:the|an?)\s", label, re.I)
+            or _CUE.search(label)
+            or any(_FUNCTION_WORD.fullmatch(w) for w in words)
+            or not re.match(r"[A-Za-zα-ωΑ-Ω]", label)
+            or _GENERIC.fullmatch(label)
+            or _GENERIC_NOUN.fullmatch(label)
+        ):
+            return None if closed else items
+        default = EntityType.PROCESS
+        if kind in ("carries", "including", "contained-in", "detected"):
+            default = EntityType.FACTOR
+        elif kind == "derived-from":
+            default = EntityType.TISSUE
+        entity_id = names.lookup(label) or names.propose(label, _guess_type(label, default))
+        if entity_id is None:
+            return None if closed else items
+        begin = text.index(label, position)
+        items.append(Mention(entity_id, begin, begin + len(label)))
+        position = begin + len(label)
+    return items
+
+
+def _list_items(names: _Names, text: str, position: int, stop: int) -> list[Mention]:
+    """Return the items of a list of functions ("which include survival, contractility, and homing").
+
+    Each item between commas and "and" is a known name, the names that
+    cover it, or, when no name does and it is a short phrase (at most four
+    words), a new entity (a process, unless its words name a disease). An
+    "anti-X" item is left to the anti rule (it lowers X); the list ends at
+    a longer item, whose leading name (if any) is its last.
+    """
+    items: list[Mention] = []
+    for part in re.finditer(r"(?:(?!\s+and\s)[^,;])+", text[position:stop]):
+        start = position + part.start()
+        label = re.sub(r"^\s*(?:and|or|as well as)\s+", "", part.group())
+        start += len(part.group()) - len(label)
+        label = label.strip().rstrip(".")
+        label = re.sub(r"\s+(?:and|or|etc)$", "", label)
+        if not label or _ANTI.match(label):
+            continue
+        known = names.lookup(label)
+        if known:
+            items.append(Mention(known, start, start + len(label)))
+            continue
+        scanned = names.scan(label)
+        if scanned and _covers(scanned, label):
+            items.extend(Mention(m.entity, start + m.start, start + m.end) for m in scanned)
+            continue
+        words = label.split()
+        if len(words) <= 4 and re.search(r"[a-z]{4}", label) and not _GENERIC.fullmatch(label):
+            # a function is a process ("cell contractility"), unless its words name a disease
+            guessed = _guess_type(label, EntityType.PROCESS)
+            kind = guessed if guessed is EntityType.DISEASE else EntityType.PROCESS
+            entity_id = names.propose(label, kind)
+            if entity_id is not None:
+                items.append(Mention(entity_id, start, start + len(label)))
+            continue
+        if scanned and scanned[0].start == 0:
+            items.append(Mention(scanned[0].entity, start + scanned[0].start, start + scanned[0].end))
+        break
+    return items
 
 
 def _is_footnote(sentence: Sentence) -> bool:
@@ -778,6 +1039,12 @@ def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None)
         return "inhibits"
     if cue in ("increases", "activates") and obj is EntityType.PATHWAY:
         return "activates"
+    if cue == "functions":
+        return "associated-with"
+    if cue == "expression-of":
+        return "increases"
+    if cue == "detected":
+        return "carries"
     if cue == "including":
         return "carries"
     if cue == "targets":
@@ -845,6 +1112,113 @@ def _medium_of(names: _Names, mention: Mention, text: str) -> Mention:
         if medium and found:
             return Mention(found, mention.start, medium.end())
     return mention
+
+
+_REPORTING = re.compile(
+    r"(?:observed|found|shown|reported|demonstrated|noted|seen|showed|displayed|exhibited|revealed|"
+    r"indicated|moreover|furthermore|however|further|additionally|addition|also|even|only|again|"
+    r"findings|results|data|evidence|observations?|studies|study|way|approach|strategy|option|"
+    r"viable|promising|effective|novel|new|suggests?|indicates?|shows?|supports?|proves?|the|an?)",
+    re.I,
+)
+
+
+def _unnamed_subject(before: str) -> bool:
+    """Return True when the words before a cue hold a subject no name covers ("a cell line showed ...").
+
+    Such a sentence says who did it, in words the drafter does not know; the
+    paragraph's subject is not carried into it. Function words, adverbs,
+    reporting words ("it was observed that", "moreover") and what reports
+    ("these findings suggest a viable way in treating ...") name no one.
+    """
+    clause = re.split(r"[,;:]|\bthat\b", before)[-1]
+    return any(
+        not (_FUNCTION_WORD.fullmatch(word) or _ADVERB.fullmatch(word) or _REPORTING.fullmatch(word))
+        for word in _WORD.findall(clause)
+    )
+
+
+_PARTICIPLE = re.compile(
+    r"(?:associated with|linked (?:to|with)|involved in|implicated in|derived|isolated|obtained|purified|"
+    r"collected)\b.*",
+    re.I,
+)
+
+
+def _word_end_before(text: str, cue: re.Match[str]) -> int:
+    """Return where the word right before the cue ends, or -1 where a function word or punctuation is there.
+
+    A participle cue right after a noun ("the functions associated with X")
+    belongs to that noun: where the noun is no name, the cue has no named
+    subject. After "is", "are", "often", or a comma, the cue is a verb of the
+    sentence's subject.
+    """
+    before = text[: cue.start()].rstrip()
+    word = re.search(r"[\w)+-]+$", before)
+    if word is None or len(before) < len(text[: cue.start()]) - 1:
+        return -1
+    if (
+        _FUNCTION_WORD.fullmatch(word.group())
+        or _ADVERB.fullmatch(word.group())
+        or re.fullmatch(r"often|also|still|even|now|then|well|first|further", word.group(), re.I)
+    ):
+        return -1
+    return word.end()
+
+
+_TREATED_GROUP = re.compile(r"\s*-?\s*treated\s+(?:group|animals|rats|mice)\b", re.I)
+_GROUP_TREATED = re.compile(
+    r"\b(?:group|animals|rats|mice|patients)\s+(?:treated|injected)\s+with\s+(?:the\s+)?$", re.I
+)
+
+
+def _treated_group(
+    names: _Names, mentions: list[Mention], text: str, start: int, stop: int
+) -> Mention | None:
+    """Return what the group an effect was seen in was treated with ("in the ADSCs treated group"), if named.
+
+    "Greater expression of X in the group treated with Y": the effect is
+    Y's, wherever the sentence names Y (after the effect, here).
+    """
+    for mention in mentions:
+        if not start <= mention.start < stop or names.type_of(mention.entity) in _CONTEXT_TYPES:
+            continue
+        if _TREATED_GROUP.match(text, mention.end) or _GROUP_TREATED.search(text, 0, mention.start):
+            return mention
+    return None
+
+
+def _fits(subject: EntityType | None, predicate: str, obj: EntityType | None) -> bool:
+    """Return False where the two ends cannot hold this predicate, whatever the words between say.
+
+    A species is derived from nothing ("rat model ... derived from MSCs");
+    MSCs are not derived from MSCs (the phrase names one kind of MSC: the
+    curated graph links the kind to its tissue, not to the general MSCs);
+    what a model is of is a disease, a phenotype or a process, never a
+    preparation or a cell.
+    """
+    if predicate == "derived-from":
+        return subject is not EntityType.SPECIES and not (
+            subject is EntityType.MSC_SOURCE and obj is EntityType.MSC_SOURCE
+        )
+    if predicate == "model-of":
+        return obj in _DISEASE_TYPES | {EntityType.PROCESS} or obj is None
+    return True
+
+
+def _secretions_of(names: _Names, mention: Mention, text: str) -> Mention:
+    """Return the secretome a cell mention stands for as a subject ("factors secreted by MSCs ..."), or it.
+
+    "The trophic factors secreted by stem cells play a role in X" is a claim
+    on what the cells secrete, which is their secretome, not on the cells;
+    the mention keeps its place (the quote still holds it).
+    """
+    if names.type_of(mention.entity) not in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE):
+        return mention
+    if not _SECRETED_BY.search(text, 0, mention.start):
+        return mention
+    secretome = names.lookup("secretome")
+    return Mention(secretome, mention.start, mention.end) if secretome else mention
 
 
 def _can_act(subject: EntityType | None, predicate: str) -> bool:
@@ -930,18 +1304,51 @@ def _agent(names: _Names, mentions: list[Mention], text: str, before: int) -> Me
     return None
 
 
-def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[re.Match[str], str]]:
-    """Yield each "anti-X" adjective naming a known X ("antiapoptotic" → apoptosis) outside any mention."""
+def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[re.Match[str], str, bool]]:
+    """Yield each "anti-X" word naming a known X ("antiapoptotic" → apoptosis) outside any mention.
+
+    The flag says the word is a noun ("antiapoptosis", "anti-inflammation"): an item of a list of
+    functions, never an adjective of the name before.
+    """
     for match in _ANTI.finditer(text):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
+        if _KIND_AFTER.match(text, match.end()):
+            continue  # "anti-inflammatory cytokines", "anti-apoptotic proteins": a kind, no claim
         stem = match.group(1).lower()
+        itself = names.lookup(stem)  # a noun: "antiapoptosis", "anti-inflammation"
+        if itself:
+            yield match, itself, True
+            continue
         for ending, noun in _ADJECTIVE_NOUNS:
             if stem.endswith(ending):
                 found = names.lookup(stem[: len(stem) - len(ending)] + noun)
                 if found:
-                    yield match, found
+                    yield match, found, False
                     break
+
+
+def _anti_in(names: _Names, mentions: list[Mention], text: str, match: re.Match[str], entity: str) -> str:
+    """Return the disease an anti-effect is said to hold in, where it is a kind of what the word opposes.
+
+    "antinociceptive effects in neuropathic pain": the effect is against
+    neuropathic pain, a pain the sentence names, not pain in general.
+    """
+    kind = names.type_of(entity)
+    if kind not in _DISEASE_TYPES:
+        return entity
+    word = text[match.start() : match.end()].lower()
+    for mention in mentions:
+        if mention.start < match.end() or names.type_of(mention.entity) not in _DISEASE_TYPES:
+            continue
+        between = text[match.end() : mention.start]
+        if len(between) > 60 or not re.search(r"\bin\s+(?:the\s+)?$", between) or _CUE.search(between):
+            continue
+        named = text[mention.start : mention.end].lower().split()
+        label = (names.entities[entity].label if entity in names.entities else "").lower()
+        if label and label.split()[-1] in named and label.split()[-1] not in word:
+            return mention.entity
+    return entity
 
 
 def propose_from_text(
@@ -951,17 +1358,27 @@ def propose_from_text(
     draft: Draft,
     seed_text: str,
     carried: str | None = None,
-) -> str | None:
-    """Propose the assertions one sentence (or title) states; return its subject, for the next sentence.
+    referents: Sequence[str] = (),
+    topic: str | None = None,
+) -> tuple[str | None, list[str], str | None]:
+    """Propose the assertions one sentence (or title) states; return its subject, objects and first agent.
 
     ``place(quote)`` makes the evidence record (study, kind, locator, basis,
     context) for a quote of this text; ``seed_text`` is the normalised seed,
     which every quote must be a verbatim part of. ``carried`` is the subject
     of the paragraph's sentences before ("The group treated with X ... It
-    reduced Y"): used only where this sentence names no subject before its
-    cue, and then the quote holds the cue and the object only.
+    reduced Y"): used where this sentence names no subject before its
+    cue, and then the quote holds the cue and the object only; and where a
+    pronoun names it again ("They secrete X"), with the pronoun in the quote.
+    ``referents`` are the previous sentence's objects, which "these factors"
+    or "both receptors" name again, and ``topic`` what it named first, which
+    "They" names again (see :func:`_anaphors`).
     """
     mentions = names.scan(text)
+    first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
+    expand: dict[tuple[int, int], list[str]] = {}
+    pronouns: set[tuple[int, int]] = set()
+    mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
         m
@@ -978,6 +1395,7 @@ def propose_from_text(
     completing: list[Mention] = []  # names that only completed a cue's object phrase: no fresh subject
     previous_kind = ""
     previous_end = 0
+    listed: list[tuple[int, int, list[Mention]]] = []  # (start, end, owners) of each list of functions
     for number, cue in enumerate(cues):
         kind = _cue_name(cue)
         stop = cues[number + 1].start() if number + 1 < len(cues) else len(text)
@@ -988,13 +1406,35 @@ def propose_from_text(
         passive = _PASSIVE.match(text[cue.end() :])
         subjects: list[Mention] = []
         objects: list[Mention] = []
-        if kind == "including" and previous_subject and not previous_objects and not before:
-            # "isolated from various tissues, including A, B and C": the list is what the cue before names
+        shared_cue = (
+            kind == "including"
+            and previous_kind in _SIGNED | {"improves"}
+            and bool(previous_objects)
+            and re.fullmatch(r"[\s,(]*", text[previous_objects[-1].end : cue.start()]) is not None
+        )
+        if kind == "including" and previous_subject and (shared_cue or (not previous_objects and not before)):
+            # "isolated from various tissues, including A, B and C": the list is what the cue before names;
+            # "downregulated the senescence markers, including A and B": A and B are downregulated too
             kind, subjects = previous_kind, previous_subject
             objects = [
                 m for m in after if names.type_of(m.entity) not in {EntityType.SPECIES, EntityType.ROUTE}
             ]
             objects = _run(objects, len(objects) - 1, text) if objects else []
+        elif kind == "found":  # "identified X and Y in the secretome of MSCs": the secretome carries them
+            inside = re.compile(r"\s+in\s+(?:the\s+)?$")
+            holders = [
+                m
+                for m in after
+                if names.type_of(m.entity) in _HOLDER_TYPES and inside.search(text, cue.end(), m.start)
+            ]
+            if holders:
+                found_in = [m for m in after if m.end <= holders[0].start]
+                if found_in and _LIST_GLUE.fullmatch(text[cue.end() : found_in[0].start]):
+                    subjects, objects = holders[:1], _run_on(found_in, text)
+                    kind = "carries"
+            elif after and _LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
+                objects = _run_on(after, text)  # found in what the paragraph is about: see below
+                kind = "detected"
         elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
             holders = [m for m in after if names.type_of(m.entity) in _HOLDER_TYPES]
             if holders and before:
@@ -1058,33 +1498,70 @@ def propose_from_text(
                 if pool:
                     head = _subject_for(names, mentions, pool[-1], text)
                     medium = _medium_of(names, head, text)
-                    run = _run(mentions, mentions.index(head), text)
+                    # "A reduces X, Y; B increases Z": the list before B is the cue before's, not B's
+                    # (unless the clause relays: "A, B and C that reduce X" are all three)
+                    run = [
+                        m
+                        for m in _run(mentions, mentions.index(head), text)
+                        if m == head or relay or m not in previous_objects
+                    ]
                     subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
+                    if kind not in (
+                        "carries",
+                        "including",
+                        "detected",
+                    ):  # "molecules secreted by MSCs include X": theirs
+                        subjects = [_secretions_of(names, m, text) for m in subjects]
                     if medium is not head:  # the medium of these cells, not the cells
                         subjects = [medium]
-            for mention in after:
+            for mention in [] if kind == "functions" else after:
+                lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
+                if lead is not None and kind in ("carries", "including", "detected"):
+                    # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
+                    leading_items = _unnamed_items(
+                        names, text, lead.end(), mention.start, kind, True, leading=True
+                    )
+                    objects.extend(leading_items or [])
                 if not objects and _complement(text, cue.end(), mention.start):
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
                 mention_type = names.type_of(mention.entity)
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
+                if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
+                    break  # "A for X, Y, B for Z": B, right before the next cue, is its subject
                 if objects and not _LIST_GLUE.fullmatch(
                     _SUFFIX.sub("", text[objects[-1].end : mention.start])
                 ):
-                    break  # "reduces IL-6 in arthritis": only a list goes on naming objects
-                objects.append(mention)
-                if len(objects) == MAX_OBJECTS:
+                    # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
+                    gap_items = _unnamed_items(names, text, objects[-1].end, mention.start, kind, closed=True)
+                    if gap_items is None:
+                        break  # "reduces IL-6 in arthritis": only a list goes on naming objects
+                    objects.extend(gap_items)
+                objects.append(_whole_item(names, text, mention))
+                if len(objects) >= MAX_OBJECTS:
                     break
+            if objects and kind != "functions" and len(objects) < MAX_OBJECTS:
+                # "... IL-10, IL-11, Activin A, and SMAD proteins.": the list goes on to its end
+                tail = _unnamed_items(names, text, objects[-1].end, stop, kind, closed=False) or []
+                if tail and _CUE.match(text, stop) and not text[tail[-1].end : stop].strip():
+                    tail.pop()  # "..., JAK/STAT signaling for expression of": the next cue's subject
+                objects.extend(tail)
+            if kind == "functions":
+                objects = _list_items(names, text, cue.end(), stop)
             if not objects and not after and kind in _SIGNED | {"improves"}:
                 # no name after a signed cue: the words that follow it, proposed as a new entity
                 objects = _phrase_objects(names, text, cue.end(), stop)
+            if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
+                subjects = [
+                    m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()
+                ]
             if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
                 near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
                 subjects = near[-1:]
             if kind == "including" and not any(names.type_of(m.entity) in _HOLDER_TYPES for m in subjects):
                 subjects = []  # "cytokines including IL-6" names kinds, not contents
-            if kind == "carries" and not passive:
+            if kind in ("carries", "detected") and not passive:
                 # what carries or secretes is a preparation or a cell: "they ... by secreting X" is the
                 # nearest one before, else the paragraph's subject
                 subjects = [m for m in subjects if names.type_of(m.entity) in _CARRIER_TYPES]
@@ -1092,6 +1569,15 @@ def propose_from_text(
                     m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) in _CARRIER_TYPES
                 ]
                 subjects = subjects or holders[-1:]
+            noun_end = _word_end_before(text, cue) if _PARTICIPLE.fullmatch(cue.group()) else -1
+            if noun_end >= 0 and not any(m.end == noun_end for m in mentions):
+                subjects = []  # "the paracrine functions associated with X": the functions', no name's
+        if kind in _SIGNED | {"improves"} and not passive:
+            # "greater expression of X in the ADSCs treated group": the group's treatment did it
+            treated = _treated_group(names, mentions, text, cue.end(), stop)
+            if treated is not None:
+                subjects = [treated]
+                objects = [m for m in objects if m != treated]
         for subject in subjects:
             for obj in objects:
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
@@ -1109,19 +1595,40 @@ def propose_from_text(
                     found.append((obj, "derived-from", subject, cue))
                 elif predicate is not None:
                     found.append((subject, predicate, obj, cue))
-        if not subjects and objects and carried is not None and not passive and not before:
+        # "the increase of X": an event named as a noun, not an effect of the paragraph's subject
+        unnamed = _unnamed_subject(text[previous_end : cue.start()]) or bool(
+            re.search(r"\b(?:the|an?|this|its|their)\s+$", text[: cue.start()], re.I)
+        )
+        holder_carried = carried is not None and names.type_of(carried) in _HOLDER_TYPES
+        if kind == "detected" and not subjects and objects and holder_carried and not before:
+            # "The secretome of X ... Y and collaborators confirmed the presence of VEGF": found in it
+            found.extend((None, "carries", obj, cue) for obj in objects)
+        elif not subjects and objects and carried is not None and not passive and not before and not unnamed:
             # "The group treated with X ... It displayed reduced Y": signed effects only, never contents
             for obj in objects:
                 predicate = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
                 if predicate in _SIGNED:
                     found.append((None, predicate, obj, cue))
+        if kind == "functions" and subjects and objects:
+            listed.append((cue.end(), objects[-1].end, subjects))
         if subjects:
             previous_subject = subjects
             last_subject = subjects[0].entity
         previous_objects = objects
+        if kind == "functions" and objects:  # the names inside the list are its items, not fresh subjects
+            previous_objects = objects + [m for m in after if m.start < objects[-1].end]
         previous_kind = kind
         previous_end = cue.end()
-    for match, entity in _anti(names, mentions, text):
+    for match, entity, noun in _anti(names, mentions, text):
+        entity = _anti_in(names, mentions, text, match, entity)
+        target = Mention(entity, match.start(), match.end())
+        predicate = "ameliorates" if names.type_of(entity) in _DISEASE_TYPES else "decreases"
+        owners = [subjects for start, end, subjects in listed if start <= match.start() <= end]
+        if owners:  # "functions, which include survival, antiapoptosis ...": the functions' owner's
+            found.extend((owner, predicate, target, match) for owner in owners[0])
+            continue
+        if noun:  # "antiapoptosis" outside a list of functions: whose, the sentence does not say
+            continue
         # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
         owner = _OWNER.match(text, match.end())
         anti_subject = next(
@@ -1140,16 +1647,24 @@ def propose_from_text(
                 if m.end <= match.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
             ]
             anti_subject = left[-1] if left else None
-        target = Mention(entity, match.start(), match.end())
-        predicate = "ameliorates" if names.type_of(entity) in _DISEASE_TYPES else "decreases"
         if anti_subject is not None:
             found.append((anti_subject, predicate, target, match))
         elif carried is not None:
             found.append((None, predicate, target, match))
-    for said, predicate, obj, cue in found:
-        subject_id = said.entity if said is not None else carried
+    claims = [
+        (said, predicate, Mention(obj_id, obj.start, obj.end), cue, subject_id)
+        for said, predicate, obj, cue in found
+        if (obj.start, obj.end) not in pronouns
+        for subject_id in (
+            expand.get((said.start, said.end), [said.entity]) if said is not None else [carried]
+        )
+        for obj_id in expand.get((obj.start, obj.end), [obj.entity])
+    ]
+    for said, predicate, obj, cue, subject_id in claims:
         if subject_id is None or subject_id == obj.entity:
             continue
+        if not _fits(names.type_of(subject_id), predicate, names.type_of(obj.entity)):
+            continue  # "MSCs derived from human umbilical cord MSCs", "rat model of ... conditioned medium"
         if not _can_act(names.type_of(subject_id), predicate):
             continue  # "In a study involving osteoarthritis, CM downregulated X": the disease did nothing
         if obj.entity.startswith(f"{subject_id}-") and names.type_of(subject_id) is EntityType.CELL_TYPE:
@@ -1166,7 +1681,54 @@ def propose_from_text(
             evidence.basis = "hedged"
         evidence.context = _context(names, mentions, {subject_id, obj.entity}, text)
         draft.add(subject_id, predicate, obj.entity, evidence)
-    return last_subject
+    objects = [obj for _said, _predicate, obj, _cue in found]
+    named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
+    return last_subject, named, first_agents[0] if first_agents else None
+
+
+def _anaphors(
+    names: _Names,
+    mentions: list[Mention],
+    text: str,
+    carried: str | None,
+    referents: Sequence[str],
+    expand: dict[tuple[int, int], list[str]],
+    subjects: set[tuple[int, int]],
+) -> list[Mention]:
+    """Return the mentions with each anaphor standing for what it names again.
+
+    A pronoun or "this/these + cells, medium, secretome, therapy" names a
+    subject again: the nearest preparation, cell or factor named before it in
+    the sentence, else what the sentence before named first, else the
+    paragraph's subject so far (``carried``: the caller passes the first it
+    has); "It is
+    thought that ..." names nothing. "These/those/both/such + a kind of
+    molecule" names the previous sentence's objects (``referents``): the
+    anaphor becomes one
+    mention, and ``expand`` maps its span to every entity it stands for, so
+    "the increase of both receptors is inhibited by X" is a claim on each
+    receptor. A pronoun's span goes in ``subjects``: it is the subject of
+    what follows, never an object. An anaphor that overlaps a name ("these growth factors")
+    replaces it; an anaphor with nothing to name is left alone.
+    """
+    found: list[Mention] = []
+    for match in _ANAPHOR_OBJECTS.finditer(text):
+        named = list(referents)
+        if named:
+            found.append(Mention(named[0], match.start(), match.end()))
+            expand[(match.start(), match.end())] = named
+    for match in _ANAPHOR_SUBJECT.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        before = [m for m in mentions if m.end <= match.start() and names.type_of(m.entity) in _AGENT_TYPES]
+        named_id = before[0].entity if before else carried
+        if named_id is not None:
+            found.append(Mention(named_id, match.start(), match.end()))
+            subjects.add((match.start(), match.end()))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in found)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 def _cited(sentence: str, references: dict[tuple[str, str], Reference]) -> list[Reference]:
@@ -1262,6 +1824,8 @@ def draft_review(
 
     paragraph: tuple[str, int] = ("", 0)
     carried: str | None = None  # the last subject of the paragraph so far
+    referents: list[str] = []  # the previous sentence's objects
+    topic: str | None = None  # what the previous sentence named first (an agent)
     for number, sentence in enumerate(sentences):
         if progress and number % 50 == 0:
             progress(f"{review}: sentence {number + 1}/{len(sentences)}")
@@ -1285,12 +1849,21 @@ def draft_review(
             return DraftEvidence(study_of(cited), kind, locator, quote, sentence=index)
 
         here = (sentence.section, sentence.paragraph)
-        subject = propose_from_text(
-            lookup, sentence.text, place, draft, seed_text, carried if here == paragraph else None
+        subject, objects, first = propose_from_text(
+            lookup,
+            sentence.text,
+            place,
+            draft,
+            seed_text,
+            carried if here == paragraph else None,
+            referents if here == paragraph else (),
+            topic if here == paragraph else None,
         )
+        topic = first
         if here != paragraph:
             paragraph, carried = here, None
         carried = subject or carried
+        referents = objects
     draft.rows_total = len(rows)
     previous: TableRow | None = None
     for row in rows:
