@@ -210,6 +210,7 @@ def evaluate(model: GraphModel, review: str, hold_out: str = "names") -> dict[st
 
     rows_with = {u[0][1:] for u in drafted if u[0][0] == "r"}
     cells_total, cells_proposed = _count_cells(rows, draft, names_of)
+
     # in sentence order, then by claim: a set's order changes with the hash seed, the examples must not
     def order(unit: Unit) -> tuple[Any, ...]:
         return (unit[0][1], str(unit[1]), str(unit[2]), str(unit[3]))
