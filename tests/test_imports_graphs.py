@@ -380,6 +380,21 @@ def test_stored_tables_are_data_and_answer_as_a_fresh_index(kgx_graph) -> None:
         assert kgx_graph.resolver.search(text) == fresh.search(text), text
 
 
+def test_the_name_index_written_a_section_at_a_time_is_the_whole_index(kgx_graph) -> None:
+    """names.json is written one section's index at a time: its bytes are one dump of the whole index."""
+    from msc_graph.views.resolve import NameIndex
+
+    model = kgx_graph.model
+    whole = NameIndex()
+    for entity in model.entities.values():
+        whole.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
+    assert whole.exact and whole.variants and whole.curies  # the fixture fills every section it can
+    assert (kgx_graph.folder / "names.json").read_bytes() == whole.to_json()
+    loaded = json.loads(whole.to_json())
+    assert list(loaded) == ["exact", "curies", "variants", "components", "weights"]
+    assert loaded["curies"] == whole.curies and len(loaded["exact"]) == len(whole.exact)
+
+
 def test_names_sources_and_replacing(tmp_path: Path, isolated_cache: Path) -> None:
     source = find_import_source(_write_kgx(tmp_path / "in"))
     assert find_import_source(tmp_path / "in") == source  # a folder holding the pair

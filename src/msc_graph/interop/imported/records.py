@@ -27,7 +27,7 @@ import os
 import re
 import shutil
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -35,7 +35,7 @@ from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import CATEGORY_TYPES
 from msc_graph.model import Basis
 from msc_graph.model.vocabulary import PREDICATES
-from msc_graph.views.resolve import NameIndex
+from msc_graph.views.resolve import SECTIONS, NameIndex
 
 if TYPE_CHECKING:
     import pyarrow
@@ -323,11 +323,15 @@ class RecordBuilder:
         if parent not in known:
             known.append(parent)
 
-    def build_name_index(self) -> NameIndex:
-        """Return the resolver's name index over the node records (labels, synonyms, xrefs)."""
+    def build_name_index(self, sections: Container[str] = SECTIONS) -> NameIndex:
+        """Return the resolver's name index over the node records (labels, synonyms, xrefs).
+
+        ``sections``: only those parts of it (see :meth:`NameIndex.iter_json`).
+        """
         index = NameIndex()
         for node, node_id in enumerate(self.node_ids):
-            index.add(node_id, self.labels[node], self.synonyms.get(node, ()), self.xrefs.get(node, ()))
+            labels, synonyms, xrefs = self.labels[node], self.synonyms.get(node, ()), self.xrefs.get(node, ())
+            index.add(node_id, labels, synonyms, xrefs, sections=sections)
         return index
 
     def write(self, folder: Path, meta: Mapping[str, Any]) -> None:
@@ -342,7 +346,11 @@ class RecordBuilder:
         }
         _write_file(folder / "nodes.json", json.dumps(nodes, ensure_ascii=False).encode("utf-8"))
         _write_file(folder / "nodes.categories", self.categories.tobytes())
-        _write_file(folder / "names.json", self.build_name_index().to_json())
+        with (folder / "names.json").open("wb") as stream:  # a section at a time: a third of the memory
+            for piece in NameIndex.iter_json(lambda section: self.build_name_index((section,))):
+                stream.write(piece)
+            stream.flush()
+            os.fsync(stream.fileno())
         if self._spilled and folder != self.spool_dir:
             raise ValueError("spilled edge records are written in their spool folder")
         for name, values in zip(EDGE_COLUMNS, self.edge_arrays(), strict=True):
