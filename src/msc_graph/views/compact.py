@@ -63,8 +63,8 @@ DEPTH_RANGE = 1 << 15
 NUMPY_LEVEL = 300_000
 """Row entries in one distance level above which numpy reads it (its import, ~70 ms, costs
 about as much as reading this many entries one by one in Python)."""
-GATHER = 1 << 22
-"""Row entries a network build gathers and writes at a time (16 MiB per column)."""
+GATHER = 1 << 20
+"""Row entries a network build gathers and writes at a time (4 MiB per int32 column)."""
 ROW_CACHE_SIZE = 4096
 """How many neighbour rows a network keeps built (a depth-first search revisits the same rows)."""
 
@@ -192,8 +192,8 @@ def _write_direction(
     Why not build_csr: at ten times Hetionet its three whole arrays, beside
     the sort's, were ~560 MB on top of the import's store. Here the rows go
     to their files GATHER entries at a time, and the degrees are counted on
-    the written files (memory-mapped): the sort's order (8 bytes per edge) is
-    the only whole array held.
+    the written files (memory-mapped): the sorted (key, record) pairs (8
+    bytes per edge, sorted in place) are the only whole array held.
     """
     import numpy
 
@@ -205,16 +205,27 @@ def _write_direction(
         counts += numpy.bincount(key_array[start : start + GATHER], minlength=n_nodes)
     offsets = numpy.zeros(n_nodes + 1, dtype=numpy.int64)
     numpy.cumsum(counts, out=offsets[1:])
-    order = numpy.argsort(key_array, kind="stable")  # stable: a row keeps its records' order
+    # key in the high half, record index in the low: one in-place sort gives the stable order
+    # (a row keeps its records' order) with no argsort buffer beside it
+    order = key_array.astype(numpy.uint64)
+    del key_array
+    _drop_pages(keys)  # read whole once; the other direction maps it again
+    order <<= numpy.uint64(32)
+    for start in range(0, len(order), GATHER):  # in place, a piece at a time: no second whole array
+        stop = min(start + GATHER, len(order))
+        order[start:stop] |= numpy.arange(start, stop, dtype=numpy.uint64)
+    order.sort()
+    low = numpy.uint64(0xFFFFFFFF)
     with (folder / neighbours_name).open("wb") as neighbours, (folder / edges_name).open("wb") as edges:
         for start in range(0, len(order), GATHER):
-            neighbours.write(value_array[order[start : start + GATHER]].tobytes())
-            edges.write(order[start : start + GATHER].astype(numpy.int32).tobytes())
+            records = (order[start : start + GATHER] & low).astype(numpy.int32)
+            neighbours.write(value_array[records].tobytes())
+            edges.write(records.tobytes())
         for stream in (neighbours, edges):
             stream.flush()
             os.fsync(stream.fileno())
-    del order, key_array, value_array
-    _drop_pages(keys, values)  # read whole once; the other direction maps them again
+    del order, value_array
+    _drop_pages(values)
     _write_file(folder / offsets_name, offsets.tobytes())
     rows = (offsets, map_array(folder / neighbours_name, "i"), map_array(folder / edges_name, "i"))
     _write_file(folder / degrees_name, count_row_degrees(rows, slug_codes).tobytes())
