@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -121,17 +124,21 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-# Debian's chromium, driven by playwright, for every browser test (never a downloaded browser).
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+def load_file_module(path: Path) -> ModuleType:
+    """Load a module of scripts/ or benchmarks/ from its file (neither folder is a package)."""
+    name = f"{path.parent.name}_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+# Debian's chromium, driven by playwright, for every browser test (never a downloaded browser),
+# launched as the docs screenshot launches it.
+_SCREENSHOT = load_file_module(ROOT / "scripts" / "screenshot.py")
+CHROMIUM, CHROMIUM_ARGS = _SCREENSHOT.CHROMIUM, _SCREENSHOT.CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ evidence record asserted here can be read off its rows.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -35,7 +34,7 @@ from msc_graph.model import Basis, SourceKind
 from msc_graph.query.paths import count_support, find_paths
 from msc_graph.views.namespaces import VOCAB_IRI
 
-from .conftest import ROOT
+from .conftest import ROOT, load_file_module
 
 NODES = """\
 id\tcategory\tname\tsynonym\txref\tprovided_by
@@ -83,15 +82,6 @@ def _write_kgx(folder: Path, nodes: str = NODES, edges: str = EDGES) -> Path:
     (folder / "test_nodes.tsv").write_text(nodes, encoding="utf-8")
     (folder / "test_edges.tsv").write_text(edges, encoding="utf-8")
     return folder / "test_edges.tsv"
-
-
-def _load_generator():  # benchmarks/ is not a package: load the generator from its file
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_generate"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture()
@@ -537,7 +527,7 @@ def test_with_curated_joins_the_curated_graph_through_its_xrefs(tmp_path: Path, 
 
 @pytest.mark.slow
 def test_import_of_a_100k_edge_kgx_graph_then_paths(tmp_path: Path, isolated_cache: Path, runner) -> None:
-    generate = _load_generator()
+    generate = load_file_module(ROOT / "benchmarks" / "generate.py")
     files = generate.generate(100_000, seed=7, out_dir=tmp_path)
     result = runner.invoke(cli, ["import", str(files["edges"]), "--name", "hetio100k"])
     assert result.exit_code == 0, result.output

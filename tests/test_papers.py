@@ -8,7 +8,6 @@ gap, the committed audit table, and that every output carries the links.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import Counter
@@ -16,7 +15,7 @@ from collections import Counter
 from msc_graph.cli import cli
 from msc_graph.views import open_graph
 
-from .conftest import ROOT
+from .conftest import ROOT, load_file_module
 
 
 def _primary(project):
@@ -40,12 +39,7 @@ def test_identifiers_have_their_syntax_are_unique_and_every_gap_has_a_reason(rea
 
 
 def test_the_committed_audit_table_is_current(real_project) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "study_identifiers", ROOT / "scripts" / "study_identifiers.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file_module(ROOT / "scripts" / "study_identifiers.py")
     committed = (ROOT / "docs" / "study-identifiers.tsv").read_text(encoding="utf-8")
     assert committed == module.build_table(), "run: python scripts/study_identifiers.py"
 
