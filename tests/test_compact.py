@@ -18,12 +18,12 @@ from msc_graph.query.filters import EvidenceFilter
 from msc_graph.query.paths import compute_distances, find_paths
 from msc_graph.views import open_graph
 from msc_graph.views.compact import (
+    CSR_FILES,
     CompactNetwork,
     DictNetwork,
     OverlayNetwork,
-    _build_csr_python,
-    build_csr,
     count_row_degrees,
+    map_array,
     open_network,
     write_network,
 )
@@ -113,17 +113,43 @@ def _random_graph(rng: random.Random, n_nodes: int, n_edges: int) -> tuple[list[
     return nodes, [(u, v, slug, _evidence(n)) for n, (u, v, slug) in enumerate(unique)]
 
 
-def test_csr_rows_keep_record_order_and_numpy_agrees_with_pure_python() -> None:
+def csr_rows(keys: list[int], values: list[int], n_nodes: int) -> tuple[list[int], list[int], list[int]]:
+    """The reference rows: a plain counting sort, stable (offsets, neighbours, edge indices)."""
+    offsets = [0] * (n_nodes + 1)
+    for key in keys:
+        offsets[key + 1] += 1
+    for index in range(n_nodes):
+        offsets[index + 1] += offsets[index]
+    order = sorted(range(len(keys)), key=lambda edge: keys[edge])  # sorted() is stable
+    return offsets, [values[edge] for edge in order], order
+
+
+def _written_rows(folder: Path, keys: array, values: array, n_nodes: int) -> list[list[int]]:
+    folder.mkdir()
+    write_network(folder, keys, values, array("B", bytes(len(keys))), n_nodes)
+    return [
+        list(map_array(folder / name, "q" if name.endswith("offsets") else "i")) for name in CSR_FILES[:3]
+    ]
+
+
+def test_written_rows_keep_record_order_and_agree_with_a_plain_counting_sort(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_graph.views import compact as compact_module
+
     keys = array("i", [2, 0, 2, 1, 0, 2])
     values = array("i", [10, 11, 12, 13, 14, 15])
-    offsets, neighbours, edges = build_csr(keys, values, 4)
-    assert list(offsets) == [0, 2, 3, 6, 6]
-    assert list(neighbours) == [11, 14, 13, 10, 12, 15]
-    assert list(edges) == [1, 4, 3, 0, 2, 5]
+    offsets, neighbours, edges = _written_rows(tmp_path / "small", keys, values, 16)  # values are nodes too
+    assert offsets == [0, 2, 3, 6] + [6] * 13
+    assert neighbours == [11, 14, 13, 10, 12, 15]
+    assert edges == [1, 4, 3, 0, 2, 5]
     rng = random.Random(3)
     keys = array("i", (rng.randrange(50) for _ in range(2000)))
     values = array("i", (rng.randrange(50) for _ in range(2000)))
-    assert build_csr(keys, values, 50) == _build_csr_python(keys, values, 50)
+    expected = list(csr_rows(list(keys), list(values), 50))
+    for gather in (7, 1 << 20):  # written a few entries at a time, or at once
+        monkeypatch.setattr(compact_module, "GATHER", gather)
+        assert _written_rows(tmp_path / str(gather), keys, values, 50) == expected
 
 
 def test_fixture_paths_are_the_same_on_every_network_view(fixture_project, tmp_path: Path) -> None:
@@ -313,7 +339,7 @@ def test_row_degrees_counted_in_small_blocks_are_those_of_one_block() -> None:
     keys = array("i", (rng.randrange(30) for _ in range(3000)))
     values = array("i", (rng.randrange(30) for _ in range(3000)))
     codes = array("B", (rng.randrange(4) for _ in range(3000)))
-    rows = build_csr(keys, values, 30)
+    rows = csr_rows(list(keys), list(values), 30)
     expected = [len({(values[e], codes[e]) for e in range(3000) if keys[e] == node}) for node in range(30)]
     for block in (1, 7, 100, 1 << 21):
         assert list(count_row_degrees(rows, codes, block)) == expected

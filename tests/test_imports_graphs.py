@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from array import array
 from pathlib import Path
 
 import pytest
@@ -333,14 +334,15 @@ def test_without_our_classes_nothing_is_folded(tmp_path: Path, isolated_cache: P
 
 def test_the_import_writes_the_network_the_first_paths_call_needs(kgx_graph) -> None:
     """The compact network is part of the import (the first `paths --graph` was building it)."""
-    from msc_graph.views.compact import build_csr
+    from .test_compact import csr_rows
 
     network = kgx_graph.folder / "network"
     assert network.is_dir() and not list(kgx_graph.folder.glob(".network.tmp-*"))
     assert kgx_graph.build_network() == network  # found as it is, not rebuilt
     columns = kgx_graph.edge_columns
-    offsets, _targets, _records = build_csr(columns["subjects"], columns["objects"], len(kgx_graph.node_ids))
-    assert (network / "out.offsets").read_bytes() == offsets.tobytes()
+    subjects, objects = list(columns["subjects"]), list(columns["objects"])
+    offsets, _targets, _records = csr_rows(subjects, objects, len(kgx_graph.node_ids))
+    assert (network / "out.offsets").read_bytes() == array("q", offsets).tobytes()
 
 
 def test_reopening_reads_no_input(kgx_graph, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:

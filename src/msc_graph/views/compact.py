@@ -22,7 +22,7 @@ Format (native byte order, one file per array, all in one folder):
 Rows are read by Python-level traversal (one row at a time), where a
 ``memoryview`` slice's ``tolist()`` returns plain ints faster than numpy
 scalars. numpy does the whole-array work of an import: building the rows and
-degrees (:func:`build_csr`, :func:`count_row_degrees`). A search does not
+degrees (:func:`write_network`, :func:`count_row_degrees`). A search does not
 import it (the import costs ~70 ms, more than most searches): the distance
 pass reads the levels the search asks for (:class:`NodeDepths`) row by row,
 and only a level of over ``NUMPY_LEVEL`` entries on whole arrays.
@@ -47,7 +47,7 @@ from array import array
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence
 from itertools import compress
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal
 
 from msc_graph.model import Evidence
 from msc_graph.model.vocabulary import PREDICATES
@@ -70,60 +70,8 @@ ROW_CACHE_SIZE = 4096
 
 IntCode = Literal["b", "B", "h", "H", "i", "I", "q", "Q"]
 """The integer typecodes the record and CSR files use."""
-Csr: TypeAlias = "tuple[array[int], array[int], array[int]]"
-"""(offsets, neighbours, edge indices) of one direction."""
 EvidenceLookup = Callable[[int], tuple[Evidence, ...]]
 """Edge record index → the evidence of that record."""
-
-
-def build_csr(keys: Sequence[int], values: Sequence[int], n_nodes: int) -> Csr:
-    """Return the rows of ``values`` grouped by ``keys``: (offsets, neighbours, edge indices).
-
-    A stable counting sort, so within a row edges keep their record order.
-    Cost: O(n_nodes + m) time, 16 bytes per edge of memory; numpy does it in
-    C when installed, else a pure-Python pass (~1 s per million edges).
-    """
-    try:
-        import numpy
-    except ImportError:  # pragma: no cover - numpy comes with the test extras
-        return _build_csr_python(keys, values, n_nodes)
-    key_array = (
-        numpy.frombuffer(memoryview(keys).cast("B"), dtype=numpy.int32)
-        if isinstance(keys, array)
-        else numpy.asarray(keys, dtype=numpy.int32)
-    )
-    value_array = (
-        numpy.frombuffer(memoryview(values).cast("B"), dtype=numpy.int32)
-        if isinstance(values, array)
-        else numpy.asarray(values, dtype=numpy.int32)
-    )
-    order = numpy.argsort(key_array, kind="stable").astype(numpy.int32)
-    counts = numpy.bincount(key_array, minlength=n_nodes)
-    offsets = numpy.zeros(n_nodes + 1, dtype=numpy.int64)
-    numpy.cumsum(counts, out=offsets[1:])
-    return (
-        array("q", offsets.tobytes()),
-        array("i", value_array[order].tobytes()),
-        array("i", order.tobytes()),
-    )
-
-
-def _build_csr_python(keys: Sequence[int], values: Sequence[int], n_nodes: int) -> Csr:
-    counts = [0] * (n_nodes + 1)
-    for key in keys:
-        counts[key + 1] += 1
-    for index in range(n_nodes):
-        counts[index + 1] += counts[index]
-    offsets = array("q", counts)
-    cursor = counts[:-1]
-    neighbours = array("i", bytes(4 * len(keys)))
-    edges = array("i", bytes(4 * len(keys)))
-    for edge, (key, value) in enumerate(zip(keys, values, strict=True)):
-        slot = cursor[key]
-        neighbours[slot] = value
-        edges[slot] = edge
-        cursor[key] = slot + 1
-    return offsets, neighbours, edges
 
 
 def count_row_degrees(rows: Sequence[Any], slug_codes: Sequence[int], block: int = 1 << 21) -> array[int]:
@@ -135,7 +83,7 @@ def count_row_degrees(rows: Sequence[Any], slug_codes: Sequence[int], block: int
     Rows are taken a block of about ``block`` entries at a time (whole rows),
     so the sort that finds the repeats holds ~50 MB, not the whole graph.
 
-    >>> rows = build_csr([0, 0, 0, 1], [1, 1, 1, 0], 2)
+    >>> rows = ([0, 3, 4], [1, 1, 1, 0], [0, 1, 2, 3])  # node 0 → 1 three times, node 1 → 0
     >>> list(count_row_degrees(rows, [3, 3, 4, 3]))
     [2, 1]
     """
@@ -187,13 +135,13 @@ def _write_direction(
     slug_codes: Sequence[int],
     n_nodes: int,
 ) -> None:
-    """Write one direction's rows (the files :func:`build_csr` would give) and its degrees.
+    """Write one direction's rows (``values`` grouped by ``keys``, each row in record order) and degrees.
 
-    Why not build_csr: at ten times Hetionet its three whole arrays, beside
-    the sort's, were ~560 MB on top of the import's store. Here the rows go
-    to their files GATHER entries at a time, and the degrees are counted on
-    the written files (memory-mapped): the sorted (key, record) pairs (8
-    bytes per edge, sorted in place) are the only whole array held.
+    Why in pieces: at ten times Hetionet the whole rows and an argsort's
+    order and buffer were ~560 MB on top of the import's store. Here the
+    rows go to their files GATHER entries at a time, and the degrees are
+    counted on the written files (memory-mapped): the sorted (key, record)
+    pairs (8 bytes per edge, sorted in place) are the only whole array held.
     """
     import numpy
 
@@ -226,9 +174,9 @@ def _write_direction(
             os.fsync(stream.fileno())
     del order, value_array
     _drop_pages(values)
-    _write_file(folder / offsets_name, offsets.tobytes())
+    write_file(folder / offsets_name, offsets.tobytes())
     rows = (offsets, map_array(folder / neighbours_name, "i"), map_array(folder / edges_name, "i"))
-    _write_file(folder / degrees_name, count_row_degrees(rows, slug_codes).tobytes())
+    write_file(folder / degrees_name, count_row_degrees(rows, slug_codes).tobytes())
     _drop_pages(*rows[1:], slug_codes)
 
 
@@ -246,7 +194,8 @@ def _drop_pages(*views: Any) -> None:
             mapped.madvise(mmap.MADV_DONTNEED)
 
 
-def _write_file(path: Path, payload: bytes) -> None:
+def write_file(path: Path, payload: bytes | memoryview) -> None:
+    """Write ``payload`` to ``path`` and sync it (the caller renames the whole folder into place)."""
     with path.open("wb") as stream:
         stream.write(payload)
         stream.flush()

@@ -35,6 +35,7 @@ from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import CATEGORY_TYPES
 from msc_graph.model import Basis
 from msc_graph.model.vocabulary import PREDICATES
+from msc_graph.views.compact import write_file
 from msc_graph.views.resolve import SECTIONS, NameIndex
 
 if TYPE_CHECKING:
@@ -344,8 +345,8 @@ class RecordBuilder:
             "xrefs": _by_index(self.xrefs),
             "parents": _by_index(self.parents),
         }
-        _write_file(folder / "nodes.json", json.dumps(nodes, ensure_ascii=False).encode("utf-8"))
-        _write_file(folder / "nodes.categories", self.categories.tobytes())
+        write_file(folder / "nodes.json", json.dumps(nodes, ensure_ascii=False).encode("utf-8"))
+        write_file(folder / "nodes.categories", self.categories.tobytes())
         with (folder / "names.json").open("wb") as stream:  # a section at a time: a third of the memory
             for piece in NameIndex.iter_json(lambda section: self.build_name_index((section,))):
                 stream.write(piece)
@@ -361,13 +362,13 @@ class RecordBuilder:
                     stream.flush()
                     os.fsync(stream.fileno())
             else:
-                _write_file(path, memoryview(values))  # no copy: 180 MiB at 22.5M offsets
+                write_file(path, memoryview(values))  # no copy: 180 MiB at 22.5M offsets
         self.provenance.seek(0)
         with (folder / "edges.provenance").open("wb") as stream:
             shutil.copyfileobj(self.provenance, stream, 1 << 20)
             stream.flush()
             os.fsync(stream.fileno())
-        _write_file(folder / "meta.json", json.dumps(meta, indent=2).encode("utf-8"))
+        write_file(folder / "meta.json", json.dumps(meta, indent=2).encode("utf-8"))
 
     def close(self) -> None:
         """Close the provenance spool (its file on disk, if it grew past SPOOL_BYTES, goes with it)."""
@@ -387,10 +388,3 @@ class RecordBuilder:
 def _by_index(values: Mapping[int, Sequence[Any]]) -> dict[str, list[Any]]:
     """Return node index → values with the index as a JSON key (a string; read back with ``int``)."""
     return {str(index): list(items) for index, items in values.items()}
-
-
-def _write_file(path: Path, payload: bytes | memoryview) -> None:
-    with path.open("wb") as stream:
-        stream.write(payload)
-        stream.flush()
-        os.fsync(stream.fileno())
