@@ -194,9 +194,9 @@ def _drop_pages(*views: Any) -> None:
             mapped.madvise(mmap.MADV_DONTNEED)
 
 
-def write_file(path: Path, payload: bytes | memoryview) -> None:
-    """Write ``payload`` to ``path`` and sync it (the caller renames the whole folder into place)."""
-    with path.open("wb") as stream:
+def write_file(path: Path, payload: bytes | memoryview, *, append: bool = False) -> None:
+    """Write (or append) ``payload`` to ``path`` and sync it (the caller renames its folder into place)."""
+    with path.open("ab" if append else "wb") as stream:
         stream.write(payload)
         stream.flush()
         os.fsync(stream.fileno())

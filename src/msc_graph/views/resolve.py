@@ -171,11 +171,9 @@ class NameIndex:
         """
         yield b"{"
         for number, section in enumerate(SECTIONS):
-            text = json.dumps(getattr(index_of(section), section), ensure_ascii=False)  # the index goes here
-            piece = f'{", " if number else ""}"{section}": {text}'.encode()
-            del text
-            yield piece
-            del piece
+            # one expression, no local: the section's index and its text are gone once the piece is yielded
+            head = f'{", " if number else ""}"{section}": '
+            yield (head + json.dumps(getattr(index_of(section), section), ensure_ascii=False)).encode()
         yield b"}"
 
     @classmethod

@@ -331,8 +331,8 @@ class RecordBuilder:
         """
         index = NameIndex()
         for node, node_id in enumerate(self.node_ids):
-            labels, synonyms, xrefs = self.labels[node], self.synonyms.get(node, ()), self.xrefs.get(node, ())
-            index.add(node_id, labels, synonyms, xrefs, sections=sections)
+            label, synonyms, xrefs = self.labels[node], self.synonyms.get(node, ()), self.xrefs.get(node, ())
+            index.add(node_id, label, synonyms, xrefs, sections=sections)
         return index
 
     def write(self, folder: Path, meta: Mapping[str, Any]) -> None:
@@ -355,14 +355,8 @@ class RecordBuilder:
         if self._spilled and folder != self.spool_dir:
             raise ValueError("spilled edge records are written in their spool folder")
         for name, values in zip(EDGE_COLUMNS, self.edge_arrays(), strict=True):
-            path = folder / f"edges.{name}"
-            if self._spilled:  # the rest after what was appended
-                with path.open("ab") as stream:
-                    stream.write(values)
-                    stream.flush()
-                    os.fsync(stream.fileno())
-            else:
-                write_file(path, memoryview(values))  # no copy: 180 MiB at 22.5M offsets
+            # no copy (180 MiB at 22.5M offsets); after a spill, the rest goes after what was appended
+            write_file(folder / f"edges.{name}", memoryview(values), append=bool(self._spilled))
         self.provenance.seek(0)
         with (folder / "edges.provenance").open("wb") as stream:
             shutil.copyfileobj(self.provenance, stream, 1 << 20)
