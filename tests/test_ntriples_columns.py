@@ -1,0 +1,191 @@
+"""The column-wise N-Triples pass gives exactly the records the line-by-line pass gives.
+
+The line-by-line pass (one Python step per line) is the reference. A chunk
+whose every line is canonical (``S <P> O .``, one space between terms) is read
+column by column instead; the two must agree on every node, its number, label,
+synonyms, category and parents, and on every edge record in order, whatever
+mix of terms, literals and chunk boundaries the file has.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from msc_graph.interop.imported import ntriples
+from msc_graph.interop.imported.prefixes import Curies
+from msc_graph.interop.imported.records import RecordBuilder
+
+from .conftest import ROOT
+
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+PREDICATES = (
+    RDF_TYPE,
+    "<http://www.w3.org/2000/01/rdf-schema#label>",
+    "<http://www.w3.org/2004/02/skos/core#altLabel>",
+    "<http://www.w3.org/2000/01/rdf-schema#subClassOf>",
+    "<http://purl.obolibrary.org/obo/RO_0002213>",  # negatively regulates: a signed edge
+    "<https://w3id.org/biolink/vocab/interacts_with>",
+    "<http://example.org/unmapped>",
+    "<http://www.geneontology.org/formats/oboInOwl#hasDbXref>",  # a literal kept aside
+    "<u:p>",  # a predicate of at most 12 bytes: its view holds it inline
+)
+SUBJECTS = (
+    "<u:a>",  # short terms, held inline in their views
+    "<u:bb>",
+    "<https://identifiers.org/hgnc:5>",
+    "<http://purl.obolibrary.org/obo/DOID_1>",
+    "<http://example.org/a/very/long/term/with/many/parts/1234567890>",
+    "_:b1",
+    "_:blank.two",
+)
+OBJECTS = (
+    *SUBJECTS,
+    "<https://w3id.org/biolink/vocab/Disease>",
+    "<https://w3id.org/biolink/vocab/Gene>",
+    '"plain"',
+    '"two words . and a dot"',
+    '"escaped \\"quote\\" and \\t tab"@en',
+    '"caf\\u00E9"',
+    '"GENEÅ5"',
+    '"0.5"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+    '""',
+)
+ODD_LINES = ("", "# a comment", "<u:a>\t<u:p> <u:bb> .", "<u:a> <u:p> <u:bb> .\r", "<u:a> <u:p> <u:bb>  .")
+"""Lines only the line-by-line pass reads: a chunk holding one is read that way whole."""
+
+terms = st.one_of(st.sampled_from(SUBJECTS), st.integers(0, 40).map(lambda n: f"<http://example.org/n{n}>"))
+canonical_lines = st.builds(
+    lambda s, p, o: f"{s} {p} {o} .",
+    terms,
+    st.sampled_from(PREDICATES),
+    st.one_of(st.sampled_from(OBJECTS), terms),
+)
+
+
+class Loader:
+    """Stands in for the store's loader: the test compares records, not stores."""
+
+    def put(self, data: bytes, where: str) -> None:
+        assert data
+
+
+def _records(path: Path, monkeypatch: pytest.MonkeyPatch, *, by_lines: bool) -> dict[str, object]:
+    with monkeypatch.context() as patch:
+        if by_lines:
+            patch.setattr(ntriples, "_split_canonical", lambda chunk: None)
+        records = RecordBuilder("test")
+        curies = Curies(json.loads((ROOT / "ontology" / "prefixes.json").read_text()))
+        try:
+            ntriples.read_ntriples(path, records, Loader(), curies)  # type: ignore[arg-type]
+        finally:
+            records.close()
+    return {
+        "ids": records.node_ids,
+        "labels": records.labels,
+        "categories": [records.category_names[code] for code in records.categories],
+        "synonyms": records.synonyms,
+        "parents": records.parents,
+        "predicates": records.predicates,
+        **{
+            name: list(column)
+            for name, column in zip(
+                ("s", "o", "slug", "p", "line", "offset"), records.edge_arrays(), strict=True
+            )
+        },
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(
+        st.one_of(canonical_lines, canonical_lines, canonical_lines, st.sampled_from(ODD_LINES)),
+        min_size=1,
+        max_size=40,
+    ),
+    chunk=st.integers(min_value=60, max_value=400),
+    final_newline=st.booleans(),
+)
+def test_columns_read_what_lines_read(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    lines: list[str],
+    chunk: int,
+    final_newline: bool,
+) -> None:
+    if not any(line.strip() and not line.startswith("#") for line in lines):
+        lines = [*lines, "<u:a> <u:p> <u:bb> ."]
+    path = tmp_path_factory.mktemp("nt") / "mixed.nt"
+    path.write_text("\n".join(lines) + ("\n" if final_newline else ""), encoding="utf-8")
+    monkeypatch.setattr(ntriples, "CHUNK_BYTES", chunk)  # many chunks, some canonical, some not
+    assert _records(path, monkeypatch, by_lines=False) == _records(path, monkeypatch, by_lines=True)
+
+
+def test_a_canonical_file_is_read_by_columns_and_agrees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [f"{s} {p} {o} ." for s in SUBJECTS for p in PREDICATES for o in OBJECTS]
+    random.Random(7).shuffle(lines)  # nodes first named by every kind of line: label, type, edge, is-a
+    path = tmp_path / "all.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(ntriples, "CHUNK_BYTES", 4096)
+    read = []
+    original = ntriples._Reader.read_canonical
+
+    def counting(self: ntriples._Reader, chunk: bytes, columns: tuple, first: int) -> None:
+        read.append(first)
+        original(self, chunk, columns, first)
+
+    monkeypatch.setattr(ntriples._Reader, "read_canonical", counting)
+    by_columns = _records(path, monkeypatch, by_lines=False)
+    assert len(read) > 1 and read[0] == 1  # every chunk went by columns, numbered from line 1
+    assert by_columns == _records(path, monkeypatch, by_lines=True)
+    assert len(by_columns["s"]) > 0 and len(by_columns["synonyms"]) > 0
+
+
+def test_nodes_are_numbered_in_order_of_first_mention(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = (
+        '<http://example.org/n1> <http://www.w3.org/2000/01/rdf-schema#label> "one" .',
+        "<http://example.org/n2> <http://purl.obolibrary.org/obo/RO_0002213> <http://example.org/n3> .",
+        f"<http://example.org/n4> {RDF_TYPE} <https://w3id.org/biolink/vocab/Gene> .",
+        "<http://example.org/n5> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <http://example.org/n6> .",
+        '<http://example.org/n7> <http://example.org/unmapped> "a literal names no node" .',
+        '<http://example.org/n8> <http://www.geneontology.org/formats/oboInOwl#hasDbXref> "X:1" .',
+        '<http://example.org/n9> <http://www.w3.org/2004/02/skos/core#altLabel> "nine" .',
+        "<http://example.org/n2> <http://purl.obolibrary.org/obo/RO_0002213> <http://example.org/n1> .",
+    )
+    path = tmp_path / "order.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = _records(path, monkeypatch, by_lines=False)
+    assert records["ids"] == [f"http://example.org/n{n}" for n in (1, 2, 3, 4, 5, 6, 9)]
+    assert (records["s"], records["o"], records["line"]) == ([1, 1], [2, 0], [2, 8])
+    assert records["labels"][0] == "one" and records["synonyms"] == {6: ["nine"]}
+    assert records["parents"] == {4: [5]} and records["categories"][3] == "biolink:Gene"
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (b"<a> <p> <o> .\n", True),
+        (b"<a> <p> <o> .", True),  # the last line of a file without a final newline
+        (b'_:b <p> "x y ." .\n', True),
+        (b"<a> <p> <o> .\n\n", False),  # a blank line
+        (b"# comment\n<a> <p> <o> .\n", False),
+        (b"<a>\t<p> <o> .\n", False),
+        (b"<a> <p> <o> .\r\n", False),
+        (b"<a> <p> <o>  .\n", False),  # two spaces before the dot: the line pass strips them
+        (b"<a> <p> <o> . # note\n", False),
+        (b" <a> <p> <o> .\n", False),
+        (b"<a> p <o> .\n", False),
+        (b"<a> <p>\n", False),
+    ],
+)
+def test_only_canonical_chunks_go_by_columns(text: bytes, canonical: bool) -> None:
+    assert (ntriples._split_canonical(text) is not None) is canonical
