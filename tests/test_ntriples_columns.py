@@ -189,3 +189,36 @@ def test_nodes_are_numbered_in_order_of_first_mention(
 )
 def test_only_canonical_chunks_go_by_columns(text: bytes, canonical: bool) -> None:
     assert (ntriples._split_canonical(text) is not None) is canonical
+
+
+PREFIX_MAP = json.loads((ROOT / "ontology" / "prefixes.json").read_text())
+NAMESPACES = sorted({*PREFIX_MAP.values(), *Curies(PREFIX_MAP).prefixes.values()})
+iris = st.one_of(
+    st.builds(
+        lambda namespace, local: namespace + local,
+        st.sampled_from(NAMESPACES),
+        st.text(st.sampled_from("aZ09_:/#.-é"), max_size=10),
+    ),
+    st.builds(
+        lambda namespace, cut, local: namespace[:cut] + local,  # a namespace cut short, then more
+        st.sampled_from(NAMESPACES),
+        st.integers(0, 60),
+        st.text(st.sampled_from("aZ09_:/#"), max_size=6),
+    ),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(iris, max_size=40))
+def test_compacting_by_stems_is_compacting_by_the_trie(values: list[str]) -> None:
+    curies = Curies(PREFIX_MAP)
+    converter = curies._converter
+    assert [curies.compact(iri) for iri in values] == [converter.compress(iri) or iri for iri in values]
+
+
+def test_a_namespace_ending_mid_word_is_compacted_by_the_trie() -> None:
+    curies = Curies({**PREFIX_MAP, "EXAB": "http://example.org/ab"})  # ends inside a local name
+    assert curies._stems is None
+    assert curies.compact("http://example.org/abc") == "EXAB:c"
+    assert Curies(PREFIX_MAP).compact("http://example.org/abc") == "http://example.org/abc"

@@ -42,6 +42,8 @@ _GREEK_LETTERS = str.maketrans(
 _WORD = re.compile(r"(?<![a-z])(" + "|".join(_GREEK_WORDS) + r")(?![a-z])")
 # "kappaB" in NF-kappaB: a Greek word glued to a capital or digit after it still counts.
 _GLUED = re.compile(r"(" + "|".join(_GREEK_WORDS) + r")(?=[b\d])")
+_ANY_GREEK_WORD = re.compile("|".join(_GREEK_WORDS))
+"""Whether either rule above can apply (one search, where most names have no Greek word)."""
 _DROP = re.compile(r"[\s\-_/.,'’()\[\]]+")
 
 
@@ -57,8 +59,9 @@ def normalise_name(name: str) -> str:
         text = name.casefold()
     else:
         text = unicodedata.normalize("NFKC", name).casefold().translate(_GREEK_LETTERS)
-    text = _WORD.sub(lambda m: _GREEK_WORDS[m.group(1)], text)
-    text = _GLUED.sub(lambda m: _GREEK_WORDS[m.group(1)], text)
+    if _ANY_GREEK_WORD.search(text):
+        text = _WORD.sub(lambda m: _GREEK_WORDS[m.group(1)], text)
+        text = _GLUED.sub(lambda m: _GREEK_WORDS[m.group(1)], text)
     return _DROP.sub("", text)
 
 

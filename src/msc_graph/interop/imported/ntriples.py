@@ -66,31 +66,26 @@ def _skolemize(chunk: bytes, name: str) -> bytes:
 def _iter_ntriples_chunks(stream: IO[bytes], name: str) -> Iterator[bytes]:
     """Yield an N-Triples stream in pieces of about CHUNK_BYTES, each ending at a line end.
 
+    A piece is a block and the rest of its last line, joined: one copy of it.
+
     Raises:
         GraphImportError: a line is longer than MAX_LINE_BYTES (not N-Triples; holding it
             would only use up memory).
     """
-    rest = b""
     lines = 1
-    while True:
-        block = stream.read(CHUNK_BYTES)
-        if not block:
-            if rest:
-                yield rest
-            return
-        block = rest + block
-        cut = block.rfind(b"\n") + 1
-        if cut == 0:
-            if len(block) > MAX_LINE_BYTES:
+    while block := stream.read(CHUNK_BYTES):
+        if not block.endswith(b"\n"):
+            start = block.rfind(b"\n") + 1
+            tail = stream.readline(MAX_LINE_BYTES + 1)
+            if len(block) - start + len(tail.rstrip(b"\n")) > MAX_LINE_BYTES:
+                line = lines + block.count(b"\n", 0, start)
                 raise GraphImportError(
-                    f"{name} line {lines}: longer than {MAX_LINE_BYTES >> 20} MiB without a line end "
-                    "(not N-Triples?)"
+                    f"{name} line {line}: longer than "
+                    f"{MAX_LINE_BYTES >> 20} MiB without a line end (not N-Triples?)"
                 )
-            rest = block
-            continue
-        rest = block[cut:]
-        lines += block.count(b"\n", 0, cut)
-        yield block[:cut]
+            block += tail
+        lines += block.count(b"\n")
+        yield block
 
 
 def _iter_turtle_chunks(stream: IO[bytes], path: Path) -> Iterator[bytes]:
@@ -157,6 +152,19 @@ def _split_canonical(chunk: bytes) -> tuple[numpy.ndarray, ...] | None:
         & ~whitespace[at(ends - 3)]
     )
     return (starts, space1, space2, ends) if len(ends) and bool(canonical.all()) else None
+
+
+def _names_blank_nodes(chunk: bytes, columns: tuple[numpy.ndarray, ...]) -> bool:
+    """Return whether a canonical chunk has a blank node as a subject or object (skolemized first).
+
+    Why not ``b"_:" in chunk``: that search costs more than splitting the
+    chunk (``_`` and ``:`` fill identifiers.org and OBO IRIs).
+    """
+    import numpy
+
+    starts, _space1, space2, _ends = columns
+    data = numpy.frombuffer(chunk, dtype=numpy.uint8)
+    return bool((data[starts] == ord("_")).any() or (data[space2 + 1] == ord("_")).any())
 
 
 def _views(data: bytes, starts: numpy.ndarray, lengths: numpy.ndarray) -> pyarrow.Array:
@@ -419,9 +427,10 @@ def read_ntriples(
         ):
             if not turtle:
                 check_utf8(chunk, file_name, line)  # before the loader reports it within the chunk
-            if b"_:" in chunk:
-                chunk = _skolemize(chunk, records.name)
             columns = _split_canonical(chunk)
+            if b"_:" in chunk if columns is None else _names_blank_nodes(chunk, columns):
+                chunk = _skolemize(chunk, records.name)
+                columns = _split_canonical(chunk)  # the same lines, each still canonical or not
             count = (
                 len(columns[0]) if columns is not None else chunk.count(b"\n") + (not chunk.endswith(b"\n"))
             )

@@ -328,11 +328,16 @@ class RecordBuilder:
         """Return the resolver's name index over the node records (labels, synonyms, xrefs).
 
         ``sections``: only those parts of it (see :meth:`NameIndex.iter_json`).
+        Only the sections that can hold something are walked: nodes have no
+        components and no weights, and only some have cross-references.
         """
         index = NameIndex()
-        for node, node_id in enumerate(self.node_ids):
-            label, synonyms, xrefs = self.labels[node], self.synonyms.get(node, ()), self.xrefs.get(node, ())
-            index.add(node_id, label, synonyms, xrefs, sections=sections)
+        if "exact" in sections or "variants" in sections:
+            for node, node_id in enumerate(self.node_ids):
+                index.add(node_id, self.labels[node], self.synonyms.get(node, ()), (), sections=sections)
+        if "curies" in sections:
+            for node in sorted(self.xrefs):  # node order: a later node's same xref wins, as in one pass
+                index.add(self.node_ids[node], None, (), self.xrefs[node], sections=("curies",))
         return index
 
     def write(self, folder: Path, meta: Mapping[str, Any]) -> None:
