@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from msc_graph.views.namespaces import IMPORT_PREFIXES as DEFAULT_PREFIXES
 from msc_graph.views.namespaces import get_converter
 
 if TYPE_CHECKING:
+    import curies
     import pyarrow
 
 IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -31,17 +33,30 @@ class Curies:
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         self.prefixes = {**DEFAULT_PREFIXES, **prefixes}
-        self._converter = get_converter(self.prefixes)
         self._expanded: dict[str, str] = {}
+
+    @cached_property
+    def _converter(self) -> curies.Converter:
+        """The ``curies`` converter, built at first use.
+
+        Why not at once: importing ``curies`` costs ~0.3 s (it brings
+        pydantic); an import's first use comes after the store's loader has
+        its first piece, so that cost overlaps the load instead of delaying it.
+        """
+        return get_converter(self.prefixes)
+
+    @cached_property
+    def _stems(self) -> dict[str, tuple[int, str] | None] | None:
+        """An IRI's stem (up to its last NAMESPACE_ENDS character) → (namespace length, prefix).
+
+        None when a namespace ends elsewhere (:meth:`compact` then asks the trie each time).
+        """
         namespaces = [
             uri
             for record in self._converter.records
             for uri in (record.uri_prefix, *record.uri_prefix_synonyms)
         ]
-        self._stems: dict[str, tuple[int, str] | None] | None = (
-            {} if all(uri and uri[-1] in NAMESPACE_ENDS for uri in namespaces) else None
-        )
-        """An IRI's stem (up to its last NAMESPACE_ENDS character) → (namespace length, prefix)."""
+        return {} if all(uri and uri[-1] in NAMESPACE_ENDS for uri in namespaces) else None
 
     def expand(self, curie: str) -> str:
         """Return the IRI of ``curie``; unknown prefixes go to identifiers.org, IRIs stay as they are."""
