@@ -442,3 +442,29 @@ def test_an_anti_effect_in_a_kind_of_what_it_opposes_is_against_that_kind() -> N
     assert ("secretome", "ameliorates", "neuropathic-pain") in claims
     assert ("secretome", "ameliorates", "pain") not in claims
     assert ("extracellular-vesicles", "ameliorates", "pain") in claims
+
+
+def test_verbs_whose_direction_is_plain_are_cues() -> None:
+    # "favors", "facilitates", "eliminate", "protected ... from", "improvements in", "act directly on"
+    draft = _draft(
+        "The secretome favors angiogenesis and facilitates autophagy. "
+        "Extracellular vesicles eliminate IL-6. "
+        "Conditioned medium protected the grafted neurons from apoptosis. "
+        "Bone marrow MSCs brought improvements in angiogenesis. "
+        "MSCs act directly on microglia."
+    )
+    claims = _claims(draft)
+    assert {
+        ("secretome", "increases", "angiogenesis"),
+        ("secretome", "increases", "autophagy"),
+        ("extracellular-vesicles", "decreases", "il-6"),
+        ("full-secretome", "decreases", "apoptosis"),
+        ("bone-marrow-msc", "increases", "angiogenesis"),
+        ("msc", "acts-on", "microglia"),
+    } <= claims
+
+
+def test_a_name_that_owns_the_noun_after_it_is_no_object() -> None:
+    # "encouraged the microglia's repair": the repair, not the microglia
+    claims = _claims(_draft("Conditioned medium encouraged the microglia's anti-inflammatory effect."))
+    assert ("full-secretome", "increases", "microglia") not in claims

@@ -101,7 +101,14 @@ deliberately plain and conservative:
   capitalised word before "signaling" or "pathway" names a pathway ("Akt
   signaling");
 - an anti-effect said to hold in a kind of what it opposes is against that
-  kind ("antinociceptive effects in neuropathic pain": neuropathic pain).
+  kind ("antinociceptive effects in neuropathic pain": neuropathic pain);
+- verbs whose direction is plain in any text are cues too: "favors",
+  "facilitates", "accelerates", "encourages", "aids in", "aggravates" raise;
+  "eliminates", "neutralizes", "disrupts" and "protects X from (against) Y"
+  lower (Y: the protected X is no object); a plural noun cue counts
+  ("improvements in X"), and "acts directly on" acts on;
+- a name that owns the noun after it ("the microglia's anti-inflammatory
+  effect") is no object of the cue before it: the noun is.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -163,7 +170,7 @@ _CUES: list[tuple[str, str]] = [
     (r"prevent(?:s|ed|ing|ion)?", "inhibits"),
     (r"increas(?:e|es|ed|ing)", "increases"),
     (r"promot(?:e|es|ed|ing)", "increases"),
-    (r"enhanc(?:e|es|ed|ing|ement)", "increases"),
+    (r"enhanc(?:e|es|ed|ing|ements?)", "increases"),
     (r"up-?regulat(?:e|es|ed|ing|ion)", "increases"),
     (r"stimulat(?:e|es|ed|ing|ion)", "increases"),
     (r"induc(?:e|es|ed|ing|tion)", "increases"),
@@ -171,7 +178,19 @@ _CUES: list[tuple[str, str]] = [
     (r"rais(?:e|es|ed|ing)", "increases"),
     (r"boost(?:s|ed|ing)?", "increases"),
     (r"foster(?:s|ed|ing)?", "increases"),
-    (r"improv(?:e|es|ed|ing|ement)", "improves"),
+    (r"improv(?:e|es|ed|ing|ements?)", "improves"),
+    # verbs whose direction is plain in any text: "favors X", "eliminates X", "protects cells from X"
+    (
+        r"(?<!in\s)favou?r(?:s|ed|ing)?|facilitat(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|"
+        r"encourag(?:e|es|ed|ing)|aid(?:s|ed|ing)?\s+in|exacerbat(?:e|es|ed|ing)|aggravat(?:e|es|ed|ing)|"
+        r"worsen(?:s|ed|ing)?",
+        "increases",
+    ),
+    (
+        r"eliminat(?:e|es|ed|ing|ion)|neutrali[sz](?:e|es|ed|ing|ation)|"
+        r"disrupt(?:s|ed|ing)?|protect(?:s|ed|ing)?(?:\s+(?!from\b|against\b)[\w-]+){0,3}\s+(?:from|against)",
+        "decreases",
+    ),
     (r"(?:highly\s+|over-?)expressed|(?:greater|better|higher)(?=\s+[a-z])", "increases"),
     (r"activat(?:e|es|ed|ing)", "activates"),
     (r"contain(?:s|ed|ing)?", "carries"),
@@ -214,7 +233,7 @@ _CUES: list[tuple[str, str]] = [
     ),
     (r"including|includes?|included", "including"),
     (
-        r"acts? on|acting on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
+        r"acts? (?:\w+ly\s+)?on|acting (?:\w+ly\s+)?on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
         r"affect(?:s|ed|ing)?|alter(?:s|ed|ing)?|influenc(?:e|es|ed|ing)",
         "acts-on",
     ),
@@ -1259,6 +1278,13 @@ def _complement(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[A-Za-z]{3}", gap)) and bool(re.search(r"\b(?:of|between)\s+(?:the\s+)?$", gap))
 
 
+def _possessive(text: str, mention: Mention) -> bool:
+    """Return True when the mention owns the noun after it ("the microglia's anti-inflammatory effect")."""
+    return bool(
+        re.search(r"['’]s$", text[mention.start : mention.end]) or re.match(r"['’]s\b", text[mention.end :])
+    )
+
+
 def _joins(glue: str, examples: bool = True) -> bool:
     """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, ".
 
@@ -1522,7 +1548,9 @@ def propose_from_text(
                         names, text, lead.end(), mention.start, kind, True, leading=True
                     )
                     objects.extend(leading_items or [])
-                if not objects and _complement(text, cue.end(), mention.start):
+                if not objects and (
+                    _complement(text, cue.end(), mention.start) or _possessive(text, mention)
+                ):
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
                 mention_type = names.type_of(mention.entity)
