@@ -468,3 +468,26 @@ def test_a_name_that_owns_the_noun_after_it_is_no_object() -> None:
     # "encouraged the microglia's repair": the repair, not the microglia
     claims = _claims(_draft("Conditioned medium encouraged the microglia's anti-inflammatory effect."))
     assert ("full-secretome", "increases", "microglia") not in claims
+
+
+def test_an_adjective_of_a_process_before_an_effect_noun_names_the_process() -> None:
+    # an effect raises the process its adjective names ("pro-" too); a property is associated with it
+    draft = _draft(
+        "The angiogenic effects of the secretome were reported in rats. "
+        "IL-6 has pro-inflammatory effects. "
+        "Extracellular vesicles have apoptotic properties."
+    )
+    assert {
+        ("secretome", "increases", "angiogenesis"),
+        ("il-6", "increases", "inflammation"),
+        ("extracellular-vesicles", "associated-with", "apoptosis"),
+    } <= _claims(draft)
+
+
+def test_such_as_before_a_kind_of_molecule_names_no_earlier_objects() -> None:
+    # "factors, such as cytokines" gives examples; it does not name the sentence before's IL-6 again
+    claims = _claims(
+        _draft("The secretome reduced IL-6. Conditioned medium contains factors, such as cytokines.")
+    )
+    assert ("full-secretome", "carries", "cytokines") in claims
+    assert ("full-secretome", "carries", "il-6") not in claims

@@ -108,7 +108,14 @@ deliberately plain and conservative:
   lower (Y: the protected X is no object); a plural noun cue counts
   ("improvements in X"), and "acts directly on" acts on;
 - a name that owns the noun after it ("the microglia's anti-inflammatory
-  effect") is no object of the cue before it: the noun is.
+  effect") is no object of the cue before it: the noun is;
+- an adjective of a process before an effect noun names the process by its
+  ending, as anti- words do: "neuroprotective effects", "pro-nociceptive
+  effects" raise it, "immunomodulatory properties (function, activity)"
+  are associated with it; whose, as for anti-effects ("effects of X", what
+  was given, the nearest name before; after "its"/"their", the sentence's
+  first agent); "such as cytokines" gives examples, it names no earlier
+  objects again.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -336,7 +343,7 @@ _ANAPHOR_SUBJECT = re.compile(
     re.I,
 )
 _ANAPHOR_OBJECTS = re.compile(
-    r"\b(?:(?:these|those|both|such)\s+(?:[a-z-]+\s+){0,2}?(?:factors|molecules|proteins|cytokines|"
+    r"\b(?:(?:these|those|both|such(?!\s+as\b))\s+(?:[a-z-]+\s+){0,2}?(?:factors|molecules|proteins|cytokines|"
     r"receptors|substances|mediators|chemokines|compounds|markers))\b",
     re.I,
 )
@@ -1377,6 +1384,93 @@ def _anti_in(names: _Names, mentions: list[Mention], text: str, match: re.Match[
     return entity
 
 
+_OF = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?", re.I)
+# What an adjective of a process qualifies: an effect raises the process, a property or function is
+# associated with it ("neuroprotective and antinociceptive effects", "immunomodulatory properties").
+_EFFECT_AFTER = re.compile(
+    r"(?:\s*,?\s+(?:and|or)\s+[\w-]+)?\s+(?:(?P<effect>effects?|actions?)|properties|functions?|"
+    r"activit(?:y|ies))\b",
+    re.I,
+)
+_ADJECTIVE_WORD = re.compile(r"(?<![-\w])(?:(?P<pro>pro)-)?(?P<stem>[a-z]{5,})(?![-\w])", re.I)
+
+
+def _adjective_effects(
+    names: _Names, mentions: list[Mention], text: str
+) -> Iterator[tuple[re.Match[str], str, str]]:
+    """Yield (span, process, predicate) for each adjective of a process before an effect noun.
+
+    "neuroprotective effects" are effects that raise neuroprotection,
+    "pro-nociceptive effects" raise nociception, "immunomodulatory
+    properties" are associated with immunomodulation: the adjective is
+    turned into its noun by its ending (as for "anti-" words, which
+    :func:`_anti` reads) or is itself a name of the process. The span runs
+    from the adjective to the effect noun.
+    """
+    for word in _ADJECTIVE_WORD.finditer(text):
+        if word.group().lower().startswith("anti"):
+            continue
+        after = _EFFECT_AFTER.match(text, word.end())
+        if after is None:
+            continue
+        covering = [m for m in mentions if m.start <= word.start() < m.end]
+        entity: str | None = None
+        pro = bool(word.group("pro"))
+        if covering:
+            if (covering[0].start, covering[0].end) != word.span():
+                continue  # a longer name ("anti-inflammatory effect" as one entity) is no adjective
+            entity = covering[0].entity
+        else:
+            stem = word.group("stem").lower()
+            for candidate, prefixed in (
+                (stem, pro),
+                (stem[3:], True) if stem.startswith("pro") else ("", pro),
+            ):
+                for ending, noun in _ADJECTIVE_NOUNS:
+                    if candidate.endswith(ending) and len(candidate) > len(ending) + 3:
+                        entity = names.lookup(candidate[: len(candidate) - len(ending)] + noun)
+                        if entity:
+                            break
+                if entity:
+                    pro = prefixed
+                    break
+        if entity is None or names.type_of(entity) not in _DISEASE_TYPES | {EntityType.PROCESS}:
+            continue
+        predicate = "increases" if after.group("effect") or pro else "associated-with"
+        span = _ANY.match(text, word.start(), after.end())
+        if span is not None:
+            yield span, entity, predicate
+
+
+_ANY = re.compile(r".+", re.S)
+
+
+def _effect_owner(
+    names: _Names, mentions: list[Mention], text: str, start: int, owner_at: int
+) -> Mention | None:
+    """Return whose an effect named at ``start`` is, or None.
+
+    "effects of X" (X at ``owner_at``); else what was given; else the
+    nearest name before (the preparation of the cells it names, not the
+    cells), or after "its" or "their" the sentence's first agent.
+    """
+    for m in mentions:
+        if m.start == owner_at and names.type_of(m.entity) not in _CONTEXT_TYPES:
+            return m
+    agent = _agent(names, mentions, text, start)
+    if agent is not None:
+        return agent
+    left = [
+        i for i, m in enumerate(mentions) if m.end <= start and names.type_of(m.entity) not in _CONTEXT_TYPES
+    ]
+    if not left:
+        return None
+    if re.search(r"\b(?:its|their)\s+$", text[:start], re.I):  # "X was assessed for its regenerative effects"
+        doers = [i for i in left if names.type_of(mentions[i].entity) in _AGENT_TYPES]
+        return _subject_for(names, mentions, (doers or left)[0], text)
+    return _subject_for(names, mentions, left[-1], text)
+
+
 def propose_from_text(
     names: _Names,
     text: str,
@@ -1659,26 +1753,20 @@ def propose_from_text(
             continue
         # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
         owner = _OWNER.match(text, match.end())
-        anti_subject = next(
-            (
-                m
-                for m in mentions
-                if owner and m.start == owner.end() and names.type_of(m.entity) not in _CONTEXT_TYPES
-            ),
-            None,
-        )
-        anti_subject = anti_subject or _agent(names, mentions, text, match.start())
-        if anti_subject is None:
-            left = [
-                m
-                for m in mentions
-                if m.end <= match.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
-            ]
-            anti_subject = left[-1] if left else None
+        anti_subject = _effect_owner(names, mentions, text, match.start(), owner.end() if owner else -1)
         if anti_subject is not None:
             found.append((anti_subject, predicate, target, match))
         elif carried is not None:
             found.append((None, predicate, target, match))
+    for span, entity, predicate in _adjective_effects(names, mentions, text):
+        # "the neuroprotective effects of X", "X has immunomodulatory properties": X's, as for anti-effects
+        of = _OF.match(text, span.end())
+        owner_of = _effect_owner(names, mentions, text, span.start(), of.end() if of else -1)
+        target = Mention(entity, span.start(), span.end())
+        if owner_of is not None:
+            found.append((owner_of, predicate, target, span))
+        elif carried is not None and predicate in _SIGNED:
+            found.append((None, predicate, target, span))
     claims = [
         (said, predicate, Mention(obj_id, obj.start, obj.end), cue, subject_id)
         for said, predicate, obj, cue in found
