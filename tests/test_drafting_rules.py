@@ -491,3 +491,18 @@ def test_such_as_before_a_kind_of_molecule_names_no_earlier_objects() -> None:
     )
     assert ("full-secretome", "carries", "cytokines") in claims
     assert ("full-secretome", "carries", "il-6") not in claims
+
+
+def test_a_word_before_a_name_that_makes_a_compound_names_a_kind_of_it() -> None:
+    # "renal angiogenesis" is a kind of angiogenesis, proposed whole; "significant" only rates, and a
+    # molecule's own symbol ("serum IL-6") names no kind
+    draft = _draft(
+        "Extracellular vesicles increased renal angiogenesis. The secretome caused significant autophagy. "
+        "Conditioned medium reduced serum IL-6."
+    )
+    assert {
+        ("extracellular-vesicles", "increases", "renal-angiogenesis"),
+        ("full-secretome", "decreases", "il-6"),
+    } <= _claims(draft)
+    assert "significant-autophagy" not in draft.entities
+    assert draft.entities["renal-angiogenesis"]["type"] == "process"

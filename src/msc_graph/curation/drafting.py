@@ -115,7 +115,15 @@ deliberately plain and conservative:
   are associated with it; whose, as for anti-effects ("effects of X", what
   was given, the nearest name before; after "its"/"their", the sentence's
   first agent); "such as cytokines" gives examples, it names no earlier
-  objects again.
+  objects again;
+- one or two words no name covers right before the lower-case name of a
+  process, disease, cell or molecule make a compound naming a kind of it
+  ("bone regeneration", "thermal allodynia", "dopaminergic neurons", "type
+  II collagen"), proposed whole with the name's type; a word that rates,
+  counts or places ("significant", "several", "local"), a function, cue
+  or reporting word, an adverb, a participle, a plural or a verb in -s,
+  a number or a name of its own is no part of one, and a molecule's own
+  symbol ("serum IL-6") names no kind.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -642,7 +650,12 @@ class _Names:
             if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
                 best = None  # "cells", "efficacy": a bare general noun names no entity of its own
             if best is not None:
-                best = self._cell_process(text, best)
+                process = self._cell_process(text, best)  # "microglia activation" is specific enough
+                best = (
+                    process
+                    if process is not best
+                    else self._kind_of(text, best, mentions[-1].end if mentions else 0)
+                )
             if best is not None:
                 mentions.append(best)
                 while index + 1 < len(tokens) and tokens[index + 1][0] < best.end:
@@ -667,6 +680,47 @@ class _Names:
         kind = EntityType.PHENOTYPE if process.group(1).lower() in ("damage", "death") else EntityType.PROCESS
         entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
         return Mention(entity_id, mention.start, process.end()) if entity_id else mention
+
+    def _kind_of(self, text: str, mention: Mention, floor: int) -> Mention:
+        """Return the kind of the named entity that words right before its name name, or the mention.
+
+        "bone regeneration", "thermal allodynia", "dopaminergic neurons",
+        "type II collagen": one or two words no name covers, right before
+        the name of a process, disease, cell or molecule, make a compound
+        that names a kind of it, proposed as a new entity of the same type
+        (the scan tried the longest known names first: none covers the
+        compound). A word that only rates, counts or places ("significant",
+        "several", "local"), a function, cue or reporting word, an adverb,
+        a participle, a number or a name of its own is no such word.
+        """
+        kind = self.type_of(mention.entity)
+        if kind not in _KIND_HEADS or not re.fullmatch(r"[a-z][a-z -]*", text[mention.start : mention.end]):
+            return mention  # a molecule's own symbol ("TLR-4", "interleukin 6") names no kind
+        start = mention.start
+        for _ in range(2):
+            word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z][A-Za-z0-9+-]*) $", text[floor:start])
+            if word is None or not self._modifier(word.group(1)):
+                break
+            start = floor + word.start(1)
+        if start == mention.start:
+            return mention
+        label = text[start : mention.end]
+        entity_id = self.lookup(label) or self.propose(label, kind)
+        return Mention(entity_id, start, mention.end) if entity_id else mention
+
+    def _modifier(self, word: str) -> bool:
+        """Return True for a word that can make a compound name with the name after it ("bone")."""
+        return not (
+            _FUNCTION_WORD.fullmatch(word)
+            or _REPORTING.fullmatch(word)
+            or _ADVERB.fullmatch(word)
+            or _NOT_MODIFIER.fullmatch(word)
+            or _CUE.search(word)
+            or re.fullmatch(r"[\w-]*(?:ed|ing)|[\d-]+|[\w-]*[^su]s", word, re.I)  # "exerts", "cells": no part
+            or _GENERIC.fullmatch(word)
+            or _GENERIC_NOUN.fullmatch(word)
+            or self.lookup(word) is not None
+        )
 
     def _symbol(self, text: str, start: int, end: int) -> Mention | None:
         """Return an unknown gene-like symbol at ``text[start:end]`` ("CXCL-12", "MMP-10") as a new factor.
@@ -767,6 +821,27 @@ class _Names:
             return
         self.propose(long_form, _guess_type(long_form), [short])
 
+
+_KIND_HEADS = FACTOR_TYPES | {
+    EntityType.PROCESS,
+    EntityType.DISEASE,
+    EntityType.PHENOTYPE,
+    EntityType.CELL_TYPE,
+}
+"""Types whose names a word before them can narrow to a kind ("bone regeneration", "dopaminergic neurons")."""
+# Words that rate, count, place or age what they qualify: no part of a name ("significant regeneration").
+_NOT_MODIFIER = re.compile(
+    r"significant|great|greater|better|higher|lower|proper|correct|optimal|overall|novel|new|potential|main|"
+    r"major|minor|key|important|total|normal|local|systemic|direct|indirect|additional|classical|specific|"
+    r"various|diverse|broad|several|numerous|different|multiple|many|much|same|similar|whole|entire|"
+    r"possible|certain|particular|general|common|early|late|long|short|high|low|large|small|good|poor|"
+    r"severe|mild|strong|weak|marked|effective|beneficial|therapeutic|clinical|preclinical|current|recent|"
+    r"previous|first|second|each|every|only|own|resident|healthy|native|mature|immature|adult|young|old|"
+    r"live|living|fresh|host|target|its|their|our|his|her|some|any|no|other|another|this|that|these|those|"
+    r"a|an|the|crucial|critical|essential|relevant|distinct|respective|individual|net|mean|average|like|unlike|"
+    r"via|per|plus",
+    re.I,
+)
 
 _PREFIX_TYPES = {
     "HGNC": EntityType.FACTOR,
