@@ -506,3 +506,20 @@ def test_a_word_before_a_name_that_makes_a_compound_names_a_kind_of_it() -> None
     } <= _claims(draft)
     assert "significant-autophagy" not in draft.entities
     assert draft.entities["renal-angiogenesis"]["type"] == "process"
+
+
+def test_a_species_with_model_names_an_animal_model_of_what_its_name_says() -> None:
+    # "a rat model of arthritis", "a spinal cord injury rat model": disease models, each a model of the
+    # disease its name holds; "a rat preclinical model" names none
+    draft = _draft(
+        "The secretome reduced pain in a rat model of arthritis. "
+        "Conditioned medium was tested in a spinal cord injury rat model. "
+        "MSCs were tested in a rat preclinical model."
+    )
+    claims = _claims(draft)
+    assert {
+        ("rat-model-of-arthritis", "model-of", "arthritis"),
+        ("spinal-cord-injury-rat-model", "model-of", "spinal-cord-injury"),
+    } <= claims
+    assert draft.entities["rat-model-of-arthritis"]["type"] == "disease-model"
+    assert not [e for e in draft.entities if "preclinical" in e]

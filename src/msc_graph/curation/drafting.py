@@ -123,7 +123,14 @@ deliberately plain and conservative:
   counts or places ("significant", "several", "local"), a function, cue
   or reporting word, an adverb, a participle, a plural or a verb in -s,
   a number or a name of its own is no part of one, and a molecule's own
-  symbol ("serum IL-6") names no kind.
+  symbol ("serum IL-6") names no kind;
+- a species with "model" names an animal model, proposed whole where no
+  name covers it: "a rat model of X" (X a name, or the words after "of"
+  proposed as a disease), "an X pig model", "a rat X model" (X a name of
+  its own, and the disease its name holds last, after words like
+  "preclinical"); the model's name says what it is a model of, for a known
+  model too ("rat model of traumatic brain injury"); "a rat preclinical
+  model" names none.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -649,6 +656,8 @@ class _Names:
                 best = self._symbol(text, *tokens[index])
             if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
                 best = None  # "cells", "efficacy": a bare general noun names no entity of its own
+            if best is not None and self.type_of(best.entity) is EntityType.SPECIES:
+                best = self._animal_model(text, best, mentions)
             if best is not None:
                 process = self._cell_process(text, best)  # "microglia activation" is specific enough
                 best = (
@@ -680,6 +689,52 @@ class _Names:
         kind = EntityType.PHENOTYPE if process.group(1).lower() in ("damage", "death") else EntityType.PROCESS
         entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
         return Mention(entity_id, mention.start, process.end()) if entity_id else mention
+
+    def _animal_model(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
+        """Return the animal model a species names with the words around it, or the species.
+
+        "a rat model of muscle atrophy", "a myocardial infarction pig model",
+        "a rat Parkinson's model": a species with "model" names a disease
+        model, proposed whole where no name covers it (a name of what it
+        models before the species is part of it). What it models is read
+        from its name (:func:`_modelled`).
+        """
+        start, end, kept = mention.start, -1, len(mentions)
+        of = _SPECIES_MODEL_OF.match(text, mention.end)
+        between = _SPECIES_MODEL.match(text, mention.end)
+        if of is not None:
+            after = self.scan(text[of.end() : of.end() + 120])
+            if after and after[0].start == 0:
+                end = of.end() + after[0].end
+            else:
+                phrase = _phrase_after(text, of.end(), len(text))
+                end = phrase[1] if phrase else -1
+        elif between is not None and between.end() > mention.end:
+            end = between.end()
+            middle = text[mention.end : end].split()[:-1]
+            if middle and not all(_model_word(w) for w in middle):
+                return mention  # "a rat preclinical model": no name of what it models
+            if not middle:  # "myocardial infarction pig model": what it models stands before the species
+                while kept and re.fullmatch(r"[\s()]*", text[mentions[kept - 1].end : start]):
+                    if self.type_of(mentions[kept - 1].entity) not in _DISEASE_TYPES:
+                        break
+                    kept -= 1
+                    start = mentions[kept].start
+                for _ in range(4):
+                    word = re.search(r"(?:^|(?<=\s))([A-Za-z][\w-]*) $", text[:start])
+                    if word is None or not _model_word(word.group(1)):
+                        break
+                    start = word.start(1)
+                if start == mention.start:
+                    return mention
+        if end < 0:
+            return mention
+        label = text[start:end]
+        entity_id = self.lookup(label) or self.propose(label, EntityType.DISEASE_MODEL)
+        if entity_id is None:
+            return mention
+        del mentions[kept:]  # the names of what it models are part of its name
+        return Mention(entity_id, start, end)
 
     def _kind_of(self, text: str, mention: Mention, floor: int) -> Mention:
         """Return the kind of the named entity that words right before its name name, or the mention.
@@ -820,6 +875,21 @@ class _Names:
             self.local.setdefault(normalise_name(long_form), known)
             return
         self.propose(long_form, _guess_type(long_form), [short])
+
+
+_SPECIES_MODEL_OF = re.compile(r"\s+models?\s+of\s+(?:the\s+)?", re.I)
+_SPECIES_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+models?\b", re.I)
+
+
+def _model_word(word: str) -> bool:
+    """Return True for a word that can say what an animal model models ("infarction", "DSS-induced")."""
+    return not (
+        _FUNCTION_WORD.fullmatch(word)
+        or _NOT_MODIFIER.fullmatch(word)
+        or _ADVERB.fullmatch(word)
+        or _CUE.search(word)
+        or re.fullmatch(r"[a-z]+(?:ed|ing)|[\d-]+|in|vivo|vitro|animal|preclinical|experimental", word, re.I)
+    )
 
 
 _KIND_HEADS = FACTOR_TYPES | {
@@ -1518,6 +1588,47 @@ def _adjective_effects(
 
 
 _ANY = re.compile(r".+", re.S)
+_MODEL_OF = re.compile(r"models?\s+of\s+(?:the\s+)?(?P<x>.+)$", re.I)
+_X_MODEL = re.compile(r"(?P<x>.+?)\s+(?P<species>[A-Za-z]+)\s+models?$", re.I)
+_SPECIES_X_MODEL = re.compile(r"(?P<species>[A-Za-z]+)\s+(?P<x>.+?)\s+models?$", re.I)
+
+
+def _modelled(names: _Names, text: str, mention: Mention) -> str | None:
+    """Return what a disease model's name says it models ("rat model of X", "X pig model"), or None.
+
+    The modelled disease is a known name covering those words, else
+    proposed as a new disease.
+    """
+    if names.type_of(mention.entity) is not EntityType.DISEASE_MODEL:
+        return None
+    name = text[mention.start : mention.end]
+    modelled = None
+    of = _MODEL_OF.search(name)
+    if of is not None:
+        modelled = of.group("x")
+    else:  # "X pig model", "rat X model": X must be a name, never proposed from these words
+        for pattern in (_X_MODEL, _SPECIES_X_MODEL):
+            found = pattern.fullmatch(name)
+            if found and names.type_of(names.lookup(found.group("species")) or "") is EntityType.SPECIES:
+                modelled = found.group("x")
+                break
+    if not modelled:
+        return None
+    words = modelled.split()
+    while words and not _model_word(words[0]):  # "preclinical rheumatoid arthritis": the disease
+        words.pop(0)
+    modelled = " ".join(words)
+    if not modelled:
+        return None
+    known = names.lookup(modelled)
+    if known is None:  # "streptozotocin-induced diabetes mellitus": the disease it names last
+        inside = [m for m in names.scan(modelled) if names.type_of(m.entity) in _DISEASE_TYPES]
+        known = inside[-1].entity if inside else None
+    if known is not None:
+        return known if names.type_of(known) in _DISEASE_TYPES | {EntityType.PROCESS} else None
+    if of is None:
+        return None
+    return names.propose(modelled, _guess_type(modelled, EntityType.DISEASE))
 
 
 def _effect_owner(
@@ -1833,6 +1944,12 @@ def propose_from_text(
             found.append((anti_subject, predicate, target, match))
         elif carried is not None:
             found.append((None, predicate, target, match))
+    for mention in mentions:
+        modelled = _modelled(names, text, mention)
+        if modelled is not None:  # "a rat model of muscle atrophy": a model of muscle atrophy
+            span = _ANY.match(text, mention.start, mention.end)
+            if span is not None:
+                found.append((mention, "model-of", Mention(modelled, mention.start, mention.end), span))
     for span, entity, predicate in _adjective_effects(names, mentions, text):
         # "the neuroprotective effects of X", "X has immunomodulatory properties": X's, as for anti-effects
         of = _OF.match(text, span.end())
