@@ -523,3 +523,20 @@ def test_a_species_with_model_names_an_animal_model_of_what_its_name_says() -> N
     } <= claims
     assert draft.entities["rat-model-of-arthritis"]["type"] == "disease-model"
     assert not [e for e in draft.entities if "preclinical" in e]
+
+
+def test_a_phrase_right_after_a_signed_cue_is_an_object_even_where_a_name_follows() -> None:
+    # "improved renal function in rats and reduced IL-6": renal function is proposed though a name (the
+    # rats) follows; a phrase that runs into a name ("serum IL-6") or that a name completes ("the
+    # stimulating effects of IL-6") is none
+    draft = _draft(
+        "Conditioned medium improved renal function in rats and reduced IL-6. "
+        "The secretome reduced serum IL-6. "
+        "Extracellular vesicles reduced the stimulating effects of IL-6."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "renal-function"),
+        ("full-secretome", "decreases", "il-6"),
+    } <= claims
+    assert "serum" not in draft.entities and "stimulating-effects" not in draft.entities

@@ -130,7 +130,12 @@ deliberately plain and conservative:
   its own, and the disease its name holds last, after words like
   "preclinical"); the model's name says what it is a model of, for a known
   model too ("rat model of traumatic brain injury"); "a rat preclinical
-  model" names none.
+  model" names none;
+- a short noun phrase right after a signed cue is its first object even
+  where a name follows later in the clause ("improved renal function in
+  rats", "promoted myogenesis and angiogenesis"), unless it runs into that
+  name ("reduced serum IL-6") or a name after "of" completes it ("the
+  stimulating effects of IL-1β").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -974,6 +979,24 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
     ):
         return None
     return words[0][0], words[-1][1]
+
+
+def _phrase_before(names: _Names, text: str, position: int, name_start: int) -> Mention | None:
+    """Return the noun phrase right after a cue that ends before the next name, known or proposed, if any.
+
+    "improve renal function by adjusting X": the phrase ends at a function
+    word before the name; one that runs into the name ("reduced serum IL-6")
+    or that a name after "of" completes ("the stimulating effects of IL-1β")
+    is none.
+    """
+    phrase = _phrase_after(text, position, len(text))
+    if phrase is None or phrase[1] > name_start or re.match(r"\s*(?:of|between)\b", text[phrase[1] :]):
+        return None
+    if not text[phrase[1] : name_start].strip():
+        return None
+    label = text[phrase[0] : phrase[1]]
+    entity_id = names.lookup(label) or names.propose(label, _guess_type(label, EntityType.PROCESS))
+    return Mention(entity_id, *phrase) if entity_id else None
 
 
 def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[Mention]:
@@ -1860,6 +1883,10 @@ def propose_from_text(
             if not objects and not after and kind in _SIGNED | {"improves"}:
                 # no name after a signed cue: the words that follow it, proposed as a new entity
                 objects = _phrase_objects(names, text, cue.end(), stop)
+            elif after and kind in _SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
+                # "improve renal function by adjusting X": the words right after the cue, before a name
+                first = _phrase_before(names, text, cue.end(), after[0].start)
+                objects = [first, *objects] if first is not None else objects
             if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
                 subjects = [
                     m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()
