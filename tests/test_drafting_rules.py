@@ -540,3 +540,17 @@ def test_a_phrase_right_after_a_signed_cue_is_an_object_even_where_a_name_follow
         ("full-secretome", "decreases", "il-6"),
     } <= claims
     assert "serum" not in draft.entities and "stimulating-effects" not in draft.entities
+
+
+def test_a_measure_before_a_list_item_is_no_part_of_it() -> None:
+    # "some amount of nucleic acids", "number of dying neurons": items of the list, which goes on
+    draft = _draft(
+        "Conditioned medium contains VEGF, some amount of nucleic acids, and IL-6. "
+        "The secretome reduced IL-6, number of dying neurons, and GFAP."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "carries", "nucleic-acids"),
+        ("full-secretome", "carries", "il-6"),
+        ("secretome", "decreases", "gfap"),
+    } <= claims

@@ -135,7 +135,10 @@ deliberately plain and conservative:
   where a name follows later in the clause ("improved renal function in
   rats", "promoted myogenesis and angiogenesis"), unless it runs into that
   name ("reduced serum IL-6") or a name after "of" completes it ("the
-  stimulating effects of IL-1β").
+  stimulating effects of IL-1β");
+- a measure before a list item ("number of apoptotic cells", "some amount
+  of nucleic acid") is no part of it: the item is what it measures, and
+  the list goes on.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1050,6 +1053,12 @@ def _whole_item(names: _Names, text: str, mention: Mention) -> Mention:
     return Mention(entity_id, mention.start, head.end()) if entity_id else mention
 
 
+_ITEM_MEASURE = re.compile(
+    r"^(?:(?:the|some|a|an)\s+)?(?:number|extent|amount|levels?|degree|severity|size|rate)\s+of(?:\s+(?:the\s+)?|$)",
+    re.I,
+)
+
+
 def _unnamed_items(
     names: _Names, text: str, start: int, end: int, kind: str, closed: bool, leading: bool = False
 ) -> list[Mention] | None:
@@ -1091,6 +1100,8 @@ def _unnamed_items(
     for number, piece in enumerate(pieces[1:], start=1):
         position = text.index(piece, position) if piece else position
         label = piece.strip().rstrip(".")
+        # "number of apoptotic cells, extent of inflammation": a measure names no item, what it measures does
+        label = _ITEM_MEASURE.sub("", label, count=1)
         last = number == len(pieces) - 1
         if closed and last:
             return items if not label else None
