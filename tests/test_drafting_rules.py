@@ -554,3 +554,17 @@ def test_a_measure_before_a_list_item_is_no_part_of_it() -> None:
         ("full-secretome", "carries", "il-6"),
         ("secretome", "decreases", "gfap"),
     } <= claims
+
+
+def test_a_process_noun_of_a_cell_type_names_the_cells_process() -> None:
+    # "the activation of microglia" is microglia activation, proposed whole; with a coordinated process
+    # before it ("the proliferation and migration of microglia") which of them are the cells' is unclear
+    draft = _draft(
+        "The secretome reduced the activation of microglia. "
+        "Conditioned medium increased the proliferation and migration of microglia."
+    )
+    claims = _claims(draft)
+    assert ("secretome", "decreases", "activation-of-microglia") in claims
+    assert draft.entities["activation-of-microglia"]["type"] == "process"
+    assert ("secretome", "decreases", "microglia") not in claims
+    assert "migration-of-microglia" not in draft.entities

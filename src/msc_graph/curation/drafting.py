@@ -138,7 +138,11 @@ deliberately plain and conservative:
   stimulating effects of IL-1β");
 - a measure before a list item ("number of apoptotic cells", "some amount
   of nucleic acid") is no part of it: the item is what it measures, and
-  the list goes on.
+  the list goes on;
+- a process noun with "of" before a cell type names the cells' process as
+  "microglia activation" does ("the activation of glial cells"), unless
+  another process is coordinated with it ("the proliferation and
+  migration of keratinocytes": which are the cells' is unclear).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -352,6 +356,11 @@ _SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
 # A process noun right after a cell type: "microglia activation", "osteoblast proliferation".
 _CELL_PROCESS = re.compile(
     r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
+)
+_PROCESS_OF = re.compile(
+    r"\b(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
 )
 # An adverb ends a noun phrase ("significantly", "respectively"); a few nouns look like one.
 _ADVERB = re.compile(r"(?!(?:family|assembly|anomaly|supply|homily)$)[a-z]{4,}ly", re.I)
@@ -667,7 +676,7 @@ class _Names:
             if best is not None and self.type_of(best.entity) is EntityType.SPECIES:
                 best = self._animal_model(text, best, mentions)
             if best is not None:
-                process = self._cell_process(text, best)  # "microglia activation" is specific enough
+                process = self._cell_process(text, best, mentions)  # "microglia activation": specific enough
                 best = (
                     process
                     if process is not best
@@ -680,7 +689,7 @@ class _Names:
             index += 1
         return _merge_defined(mentions, text)
 
-    def _cell_process(self, text: str, mention: Mention) -> Mention:
+    def _cell_process(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the process a cell mention heads ("microglia activation"), or the mention.
 
         A cell type followed by a process noun names what those cells do or
@@ -691,12 +700,22 @@ class _Names:
         if self.type_of(mention.entity) is not EntityType.CELL_TYPE:
             return mention
         process = _CELL_PROCESS.match(text, mention.end)
-        if process is None:
-            return mention
-        label = text[mention.start : process.end()]
-        kind = EntityType.PHENOTYPE if process.group(1).lower() in ("damage", "death") else EntityType.PROCESS
+        start, end = mention.start, mention.end
+        if process is not None:
+            noun, end = process.group(1), process.end()
+        else:  # "the differentiation of osteoblasts": the same process, its noun first
+            before = _PROCESS_OF.search(text, 0, mention.start)
+            if before is not None and re.search(r"(?:,|\band|\bor)\s+$", text[: before.start()]):
+                return mention  # "the proliferation and migration of keratinocytes": which are the cells'?
+            if before is None or (mentions and mentions[-1].end > before.start()):
+                if before is None or not mentions or (mentions[-1].start, mentions[-1].end) != before.span(1):
+                    return mention
+                mentions.pop()  # a name of the process alone ("differentiation"): the cells' is meant
+            noun, start = before.group(1), before.start()
+        label = text[start:end]
+        kind = EntityType.PHENOTYPE if noun.lower() in ("damage", "death") else EntityType.PROCESS
         entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
-        return Mention(entity_id, mention.start, process.end()) if entity_id else mention
+        return Mention(entity_id, start, end) if entity_id else mention
 
     def _animal_model(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the animal model a species names with the words around it, or the species.
