@@ -568,3 +568,20 @@ def test_a_process_noun_of_a_cell_type_names_the_cells_process() -> None:
     assert draft.entities["activation-of-microglia"]["type"] == "process"
     assert ("secretome", "decreases", "microglia") not in claims
     assert "migration-of-microglia" not in draft.entities
+
+
+def test_a_molecule_name_with_more_symbols_or_words_before_pathway_names_a_pathway() -> None:
+    # "VEGF receptor-mediated signaling", "the IL-6/GFAP pathway": one pathway each, proposed whole;
+    # "IL-6 and the ... pathway" is two names
+    draft = _draft(
+        "VEGF receptor-mediated signaling increased angiogenesis. "
+        "The secretome inhibited the IL-6/GFAP pathway. "
+        "Conditioned medium reduced IL-6 and the autophagy signaling."
+    )
+    claims = _claims(draft)
+    assert {
+        ("vegf-receptor-mediated-signaling", "increases", "angiogenesis"),
+        ("secretome", "inhibits", "il-6-gfap-pathway"),
+    } <= claims
+    assert draft.entities["il-6-gfap-pathway"]["type"] == "pathway"
+    assert not [e for e in draft.entities if e.startswith("il-6-and")]

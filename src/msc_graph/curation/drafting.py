@@ -142,7 +142,12 @@ deliberately plain and conservative:
 - a process noun with "of" before a cell type names the cells' process as
   "microglia activation" does ("the activation of glial cells"), unless
   another process is coordinated with it ("the proliferation and
-  migration of keratinocytes": which are the cells' is unclear).
+  migration of keratinocytes": which are the cells' is unclear);
+- a known name of a molecule or pathway followed by more symbols after
+  slashes, or by a word or two, then "pathway" or "signaling" names one
+  pathway ("PI3K/AKT/mTOR pathway", "TNF receptor-mediated signaling"),
+  proposed whole; function and cue words end it ("IL-6 and the JAK
+  pathway" is two names).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -414,6 +419,12 @@ _ATTRIBUTIVE = re.compile(
 _SYMBOL = re.compile(r"(?:[A-Z][A-Za-z]{0,5}-?\d+[A-Za-z0-9-]*|[A-Z]{2,5}\d*)(?:/[A-Z][A-Za-z0-9-]{1,8})*")
 _NOT_SYMBOLS = re.compile(r"[A-Z]{2,5}s|CD\d+\+?|MSCs?|DNA|RNA|MRI|USA|UK|II|III|IV|NO", re.I)
 _PATHWAY_AFTER = re.compile(r"\s+(?:signal(?:l)?ing\s+)?pathway\b|\s+signal(?:l)?ing\b", re.I)
+# After a molecule's name: "/mTOR pathway", " receptor-mediated signaling", "/JNK/p38 signaling pathway".
+_PATHWAY_TAIL = re.compile(
+    r"(?:/[A-Za-z0-9][\w-]*)*(?P<words>(?:\s+[A-Za-z][\w-]*){0,2}?)\s+(?:signal(?:l)?ing\s+pathway|"
+    r"pathway|signal(?:l)?ing)\b",
+    re.I,
+)
 _CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
@@ -675,6 +686,8 @@ class _Names:
                 best = None  # "cells", "efficacy": a bare general noun names no entity of its own
             if best is not None and self.type_of(best.entity) is EntityType.SPECIES:
                 best = self._animal_model(text, best, mentions)
+            if best is not None and self.type_of(best.entity) in FACTOR_TYPES | {EntityType.PATHWAY}:
+                best = self._pathway_of(text, best)
             if best is not None:
                 process = self._cell_process(text, best, mentions)  # "microglia activation": specific enough
                 best = (
@@ -716,6 +729,25 @@ class _Names:
         kind = EntityType.PHENOTYPE if noun.lower() in ("damage", "death") else EntityType.PROCESS
         entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
         return Mention(entity_id, start, end) if entity_id else mention
+
+    def _pathway_of(self, text: str, mention: Mention) -> Mention:
+        """Return the pathway a molecule's name begins ("PI3K/AKT/mTOR pathway"), or the mention.
+
+        A known name of a molecule or pathway followed by more symbols after
+        slashes, or by a word or two, and then "pathway" or "signaling"
+        ("TNF receptor-mediated signaling", "ERK/JNK/p38 pathway") names one
+        pathway, proposed whole where no name covers it, as an unknown
+        symbol's "Akt signaling" is.
+        """
+        tail = _PATHWAY_TAIL.match(text, mention.end)
+        if tail is None or not tail.group(0).strip():
+            return mention
+        words = re.findall(r"[\w-]+", tail.group("words") or "")
+        if any(_FUNCTION_WORD.fullmatch(w) or _CUE.fullmatch(w) or _ADVERB.fullmatch(w) for w in words):
+            return mention  # "IL-6 and the JAK pathway", "VEGF expression via the Akt pathway"
+        label = text[mention.start : tail.end()]
+        entity_id = self.lookup(label) or self.propose(label, EntityType.PATHWAY)
+        return Mention(entity_id, mention.start, tail.end()) if entity_id else mention
 
     def _animal_model(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the animal model a species names with the words around it, or the species.
