@@ -540,6 +540,10 @@ def test_a_phrase_right_after_a_signed_cue_is_an_object_even_where_a_name_follow
         ("full-secretome", "decreases", "il-6"),
     } <= claims
     assert "serum" not in draft.entities and "stimulating-effects" not in draft.entities
+    # "improved renal function by adjusting IL-6": IL-6 is the means clause's, not improved
+    means = _claims(_draft("Extracellular vesicles improved renal function by adjusting IL-6."))
+    assert ("extracellular-vesicles", "increases", "renal-function") in means
+    assert ("extracellular-vesicles", "increases", "il-6") not in means
 
 
 def test_a_measure_before_a_list_item_is_no_part_of_it() -> None:

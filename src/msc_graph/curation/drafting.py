@@ -135,7 +135,8 @@ deliberately plain and conservative:
   where a name follows later in the clause ("improved renal function in
   rats", "promoted myogenesis and angiogenesis"), unless it runs into that
   name ("reduced serum IL-6") or a name after "of" completes it ("the
-  stimulating effects of IL-1β");
+  stimulating effects of IL-1β"); names after a means clause ("improve
+  renal function by adjusting creatinine") are no objects of the cue;
 - a measure before a list item ("number of apoptotic cells", "some amount
   of nucleic acid") is no part of it: the item is what it measures, and
   the list goes on;
@@ -1948,7 +1949,9 @@ def propose_from_text(
             elif after and kind in _SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
                 # "improve renal function by adjusting X": the words right after the cue, before a name
                 first = _phrase_before(names, text, cue.end(), after[0].start)
-                objects = [first, *objects] if first is not None else objects
+                if first is not None:  # "improve X by adjusting Y": Y is the means clause's, no object
+                    gap = text[first.end : objects[0].start] if objects else ""
+                    objects = [first] if re.search(r"\bby\s+\w+ing\b", gap) else [first, *objects]
             if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
                 subjects = [
                     m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()
