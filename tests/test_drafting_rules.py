@@ -30,6 +30,7 @@ ENTITIES = [
     Entity("rat", "rat", EntityType.SPECIES),
     Entity("stem-cells", "stem cells", EntityType.CELL_TYPE),
     Entity("inflammation", "inflammation", EntityType.PROCESS),
+    Entity("collagen", "collagen", EntityType.FACTOR),
     Entity("transplanted-cells", "transplanted cells", EntityType.CELL_PREPARATION, ("cells",)),
 ]
 
@@ -506,6 +507,9 @@ def test_a_word_before_a_name_that_makes_a_compound_names_a_kind_of_it() -> None
     } <= _claims(draft)
     assert "significant-autophagy" not in draft.entities
     assert draft.entities["renal-angiogenesis"]["type"] == "process"
+    # "collagen type II": a numbered type of a name is a kind of it too
+    typed = _claims(_draft("Extracellular vesicles increased collagen type II synthesis."))
+    assert typed == {("extracellular-vesicles", "increases", "collagen-type-ii")}
 
 
 def test_a_species_with_model_names_an_animal_model_of_what_its_name_says() -> None:

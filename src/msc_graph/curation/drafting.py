@@ -123,7 +123,8 @@ deliberately plain and conservative:
   counts or places ("significant", "several", "local"), a function, cue
   or reporting word, an adverb, a participle, a plural or a verb in -s,
   a number or a name of its own is no part of one, and a molecule's own
-  symbol ("serum IL-6") names no kind;
+  symbol ("serum IL-6") names no kind; a numbered type after such a name
+  names a kind too ("collagen type II");
 - a species with "model" names an animal model, proposed whole where no
   name covers it: "a rat model of X" (X a name, or the words after "of"
   proposed as a disease), "an X pig model", "a rat X model" (X a name of
@@ -811,6 +812,11 @@ class _Names:
         kind = self.type_of(mention.entity)
         if kind not in _KIND_HEADS or not re.fullmatch(r"[a-z][a-z -]*", text[mention.start : mention.end]):
             return mention  # a molecule's own symbol ("TLR-4", "interleukin 6") names no kind
+        numbered = _TYPE_AFTER.match(text, mention.end)
+        if numbered is not None:  # "collagen type II": the numbered type names the kind
+            label = text[mention.start : numbered.end()]
+            entity_id = self.lookup(label) or self.propose(label, kind)
+            return Mention(entity_id, mention.start, numbered.end()) if entity_id else mention
         start = mention.start
         for _ in range(2):
             word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z][A-Za-z0-9+-]*) $", text[floor:start])
@@ -952,6 +958,7 @@ def _model_word(word: str) -> bool:
     )
 
 
+_TYPE_AFTER = re.compile(r"\s+type\s+(?:[IVX]{1,4}|\d{1,2})\b")
 _KIND_HEADS = FACTOR_TYPES | {
     EntityType.PROCESS,
     EntityType.DISEASE,
