@@ -30,6 +30,7 @@ ENTITIES = [
     Entity("rat", "rat", EntityType.SPECIES),
     Entity("stem-cells", "stem cells", EntityType.CELL_TYPE),
     Entity("inflammation", "inflammation", EntityType.PROCESS),
+    Entity("collagen", "collagen", EntityType.FACTOR),
     Entity("transplanted-cells", "transplanted cells", EntityType.CELL_PREPARATION, ("cells",)),
 ]
 
@@ -442,3 +443,153 @@ def test_an_anti_effect_in_a_kind_of_what_it_opposes_is_against_that_kind() -> N
     assert ("secretome", "ameliorates", "neuropathic-pain") in claims
     assert ("secretome", "ameliorates", "pain") not in claims
     assert ("extracellular-vesicles", "ameliorates", "pain") in claims
+
+
+def test_verbs_whose_direction_is_plain_are_cues() -> None:
+    # "favors", "facilitates", "eliminate", "protected ... from", "improvements in", "act directly on"
+    draft = _draft(
+        "The secretome favors angiogenesis and facilitates autophagy. "
+        "Extracellular vesicles eliminate IL-6. "
+        "Conditioned medium protected the grafted neurons from apoptosis. "
+        "Bone marrow MSCs brought improvements in angiogenesis. "
+        "MSCs act directly on microglia."
+    )
+    claims = _claims(draft)
+    assert {
+        ("secretome", "increases", "angiogenesis"),
+        ("secretome", "increases", "autophagy"),
+        ("extracellular-vesicles", "decreases", "il-6"),
+        ("full-secretome", "decreases", "apoptosis"),
+        ("bone-marrow-msc", "increases", "angiogenesis"),
+        ("msc", "acts-on", "microglia"),
+    } <= claims
+
+
+def test_a_name_that_owns_the_noun_after_it_is_no_object() -> None:
+    # "encouraged the microglia's repair": the repair, not the microglia
+    claims = _claims(_draft("Conditioned medium encouraged the microglia's anti-inflammatory effect."))
+    assert ("full-secretome", "increases", "microglia") not in claims
+
+
+def test_an_adjective_of_a_process_before_an_effect_noun_names_the_process() -> None:
+    # an effect raises the process its adjective names ("pro-" too); a property is associated with it
+    draft = _draft(
+        "The angiogenic effects of the secretome were reported in rats. "
+        "IL-6 has pro-inflammatory effects. "
+        "Extracellular vesicles have apoptotic properties."
+    )
+    assert {
+        ("secretome", "increases", "angiogenesis"),
+        ("il-6", "increases", "inflammation"),
+        ("extracellular-vesicles", "associated-with", "apoptosis"),
+    } <= _claims(draft)
+
+
+def test_such_as_before_a_kind_of_molecule_names_no_earlier_objects() -> None:
+    # "factors, such as cytokines" gives examples; it does not name the sentence before's IL-6 again
+    claims = _claims(
+        _draft("The secretome reduced IL-6. Conditioned medium contains factors, such as cytokines.")
+    )
+    assert ("full-secretome", "carries", "cytokines") in claims
+    assert ("full-secretome", "carries", "il-6") not in claims
+
+
+def test_a_word_before_a_name_that_makes_a_compound_names_a_kind_of_it() -> None:
+    # "renal angiogenesis" is a kind of angiogenesis, proposed whole; "significant" only rates, and a
+    # molecule's own symbol ("serum IL-6") names no kind
+    draft = _draft(
+        "Extracellular vesicles increased renal angiogenesis. The secretome caused significant autophagy. "
+        "Conditioned medium reduced serum IL-6."
+    )
+    assert {
+        ("extracellular-vesicles", "increases", "renal-angiogenesis"),
+        ("full-secretome", "decreases", "il-6"),
+    } <= _claims(draft)
+    assert "significant-autophagy" not in draft.entities
+    assert draft.entities["renal-angiogenesis"]["type"] == "process"
+    # "collagen type II": a numbered type of a name is a kind of it too
+    typed = _claims(_draft("Extracellular vesicles increased collagen type II synthesis."))
+    assert typed == {("extracellular-vesicles", "increases", "collagen-type-ii")}
+
+
+def test_a_species_with_model_names_an_animal_model_of_what_its_name_says() -> None:
+    # "a rat model of arthritis", "a spinal cord injury rat model": disease models, each a model of the
+    # disease its name holds; "a rat preclinical model" names none
+    draft = _draft(
+        "The secretome reduced pain in a rat model of arthritis. "
+        "Conditioned medium was tested in a spinal cord injury rat model. "
+        "MSCs were tested in a rat preclinical model."
+    )
+    claims = _claims(draft)
+    assert {
+        ("rat-model-of-arthritis", "model-of", "arthritis"),
+        ("spinal-cord-injury-rat-model", "model-of", "spinal-cord-injury"),
+    } <= claims
+    assert draft.entities["rat-model-of-arthritis"]["type"] == "disease-model"
+    assert not [e for e in draft.entities if "preclinical" in e]
+
+
+def test_a_phrase_right_after_a_signed_cue_is_an_object_even_where_a_name_follows() -> None:
+    # "improved renal function in rats and reduced IL-6": renal function is proposed though a name (the
+    # rats) follows; a phrase that runs into a name ("serum IL-6") or that a name completes ("the
+    # stimulating effects of IL-6") is none
+    draft = _draft(
+        "Conditioned medium improved renal function in rats and reduced IL-6. "
+        "The secretome reduced serum IL-6. "
+        "Extracellular vesicles reduced the stimulating effects of IL-6."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "renal-function"),
+        ("full-secretome", "decreases", "il-6"),
+    } <= claims
+    assert "serum" not in draft.entities and "stimulating-effects" not in draft.entities
+    # "improved renal function by adjusting IL-6": IL-6 is the means clause's, not improved
+    means = _claims(_draft("Extracellular vesicles improved renal function by adjusting IL-6."))
+    assert ("extracellular-vesicles", "increases", "renal-function") in means
+    assert ("extracellular-vesicles", "increases", "il-6") not in means
+
+
+def test_a_measure_before_a_list_item_is_no_part_of_it() -> None:
+    # "some amount of nucleic acids", "number of dying neurons": items of the list, which goes on
+    draft = _draft(
+        "Conditioned medium contains VEGF, some amount of nucleic acids, and IL-6. "
+        "The secretome reduced IL-6, number of dying neurons, and GFAP."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "carries", "nucleic-acids"),
+        ("full-secretome", "carries", "il-6"),
+        ("secretome", "decreases", "gfap"),
+    } <= claims
+
+
+def test_a_process_noun_of_a_cell_type_names_the_cells_process() -> None:
+    # "the activation of microglia" is microglia activation, proposed whole; with a coordinated process
+    # before it ("the proliferation and migration of microglia") which of them are the cells' is unclear
+    draft = _draft(
+        "The secretome reduced the activation of microglia. "
+        "Conditioned medium increased the proliferation and migration of microglia."
+    )
+    claims = _claims(draft)
+    assert ("secretome", "decreases", "activation-of-microglia") in claims
+    assert draft.entities["activation-of-microglia"]["type"] == "process"
+    assert ("secretome", "decreases", "microglia") not in claims
+    assert "migration-of-microglia" not in draft.entities
+
+
+def test_a_molecule_name_with_more_symbols_or_words_before_pathway_names_a_pathway() -> None:
+    # "VEGF receptor-mediated signaling", "the IL-6/GFAP pathway": one pathway each, proposed whole;
+    # "IL-6 and the ... pathway" is two names
+    draft = _draft(
+        "VEGF receptor-mediated signaling increased angiogenesis. "
+        "The secretome inhibited the IL-6/GFAP pathway. "
+        "Conditioned medium reduced IL-6 and the autophagy signaling."
+    )
+    claims = _claims(draft)
+    assert {
+        ("vegf-receptor-mediated-signaling", "increases", "angiogenesis"),
+        ("secretome", "inhibits", "il-6-gfap-pathway"),
+    } <= claims
+    assert draft.entities["il-6-gfap-pathway"]["type"] == "pathway"
+    assert not [e for e in draft.entities if e.startswith("il-6-and")]

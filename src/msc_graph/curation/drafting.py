@@ -101,7 +101,55 @@ deliberately plain and conservative:
   capitalised word before "signaling" or "pathway" names a pathway ("Akt
   signaling");
 - an anti-effect said to hold in a kind of what it opposes is against that
-  kind ("antinociceptive effects in neuropathic pain": neuropathic pain).
+  kind ("antinociceptive effects in neuropathic pain": neuropathic pain);
+- verbs whose direction is plain in any text are cues too: "favors",
+  "facilitates", "accelerates", "encourages", "aids in", "aggravates" raise;
+  "eliminates", "neutralizes", "disrupts" and "protects X from (against) Y"
+  lower (Y: the protected X is no object); a plural noun cue counts
+  ("improvements in X"), and "acts directly on" acts on;
+- a name that owns the noun after it ("the microglia's anti-inflammatory
+  effect") is no object of the cue before it: the noun is;
+- an adjective of a process before an effect noun names the process by its
+  ending, as anti- words do: "neuroprotective effects", "pro-nociceptive
+  effects" raise it, "immunomodulatory properties (function, activity)"
+  are associated with it; whose, as for anti-effects ("effects of X", what
+  was given, the nearest name before; after "its"/"their", the sentence's
+  first agent); "such as cytokines" gives examples, it names no earlier
+  objects again;
+- one or two words no name covers right before the lower-case name of a
+  process, disease, cell or molecule make a compound naming a kind of it
+  ("bone regeneration", "thermal allodynia", "dopaminergic neurons", "type
+  II collagen"), proposed whole with the name's type; a word that rates,
+  counts or places ("significant", "several", "local"), a function, cue
+  or reporting word, an adverb, a participle, a plural or a verb in -s,
+  a number or a name of its own is no part of one, and a molecule's own
+  symbol ("serum IL-6") names no kind; a numbered type after such a name
+  names a kind too ("collagen type II");
+- a species with "model" names an animal model, proposed whole where no
+  name covers it: "a rat model of X" (X a name, or the words after "of"
+  proposed as a disease), "an X pig model", "a rat X model" (X a name of
+  its own, and the disease its name holds last, after words like
+  "preclinical"); the model's name says what it is a model of, for a known
+  model too ("rat model of traumatic brain injury"); "a rat preclinical
+  model" names none;
+- a short noun phrase right after a signed cue is its first object even
+  where a name follows later in the clause ("improved renal function in
+  rats", "promoted myogenesis and angiogenesis"), unless it runs into that
+  name ("reduced serum IL-6") or a name after "of" completes it ("the
+  stimulating effects of IL-1β"); names after a means clause ("improve
+  renal function by adjusting creatinine") are no objects of the cue;
+- a measure before a list item ("number of apoptotic cells", "some amount
+  of nucleic acid") is no part of it: the item is what it measures, and
+  the list goes on;
+- a process noun with "of" before a cell type names the cells' process as
+  "microglia activation" does ("the activation of glial cells"), unless
+  another process is coordinated with it ("the proliferation and
+  migration of keratinocytes": which are the cells' is unclear);
+- a known name of a molecule or pathway followed by more symbols after
+  slashes, or by a word or two, then "pathway" or "signaling" names one
+  pathway ("PI3K/AKT/mTOR pathway", "TNF receptor-mediated signaling"),
+  proposed whole; function and cue words end it ("IL-6 and the JAK
+  pathway" is two names).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -163,7 +211,7 @@ _CUES: list[tuple[str, str]] = [
     (r"prevent(?:s|ed|ing|ion)?", "inhibits"),
     (r"increas(?:e|es|ed|ing)", "increases"),
     (r"promot(?:e|es|ed|ing)", "increases"),
-    (r"enhanc(?:e|es|ed|ing|ement)", "increases"),
+    (r"enhanc(?:e|es|ed|ing|ements?)", "increases"),
     (r"up-?regulat(?:e|es|ed|ing|ion)", "increases"),
     (r"stimulat(?:e|es|ed|ing|ion)", "increases"),
     (r"induc(?:e|es|ed|ing|tion)", "increases"),
@@ -171,7 +219,19 @@ _CUES: list[tuple[str, str]] = [
     (r"rais(?:e|es|ed|ing)", "increases"),
     (r"boost(?:s|ed|ing)?", "increases"),
     (r"foster(?:s|ed|ing)?", "increases"),
-    (r"improv(?:e|es|ed|ing|ement)", "improves"),
+    (r"improv(?:e|es|ed|ing|ements?)", "improves"),
+    # verbs whose direction is plain in any text: "favors X", "eliminates X", "protects cells from X"
+    (
+        r"(?<!in\s)favou?r(?:s|ed|ing)?|facilitat(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|"
+        r"encourag(?:e|es|ed|ing)|aid(?:s|ed|ing)?\s+in|exacerbat(?:e|es|ed|ing)|aggravat(?:e|es|ed|ing)|"
+        r"worsen(?:s|ed|ing)?",
+        "increases",
+    ),
+    (
+        r"eliminat(?:e|es|ed|ing|ion)|neutrali[sz](?:e|es|ed|ing|ation)|"
+        r"disrupt(?:s|ed|ing)?|protect(?:s|ed|ing)?(?:\s+(?!from\b|against\b)[\w-]+){0,3}\s+(?:from|against)",
+        "decreases",
+    ),
     (r"(?:highly\s+|over-?)expressed|(?:greater|better|higher)(?=\s+[a-z])", "increases"),
     (r"activat(?:e|es|ed|ing)", "activates"),
     (r"contain(?:s|ed|ing)?", "carries"),
@@ -214,7 +274,7 @@ _CUES: list[tuple[str, str]] = [
     ),
     (r"including|includes?|included", "including"),
     (
-        r"acts? on|acting on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
+        r"acts? (?:\w+ly\s+)?on|acting (?:\w+ly\s+)?on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
         r"affect(?:s|ed|ing)?|alter(?:s|ed|ing)?|influenc(?:e|es|ed|ing)",
         "acts-on",
     ),
@@ -304,6 +364,11 @@ _SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
 _CELL_PROCESS = re.compile(
     r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
 )
+_PROCESS_OF = re.compile(
+    r"\b(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 # An adverb ends a noun phrase ("significantly", "respectively"); a few nouns look like one.
 _ADVERB = re.compile(r"(?!(?:family|assembly|anomaly|supply|homily)$)[a-z]{4,}ly", re.I)
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
@@ -317,7 +382,7 @@ _ANAPHOR_SUBJECT = re.compile(
     re.I,
 )
 _ANAPHOR_OBJECTS = re.compile(
-    r"\b(?:(?:these|those|both|such)\s+(?:[a-z-]+\s+){0,2}?(?:factors|molecules|proteins|cytokines|"
+    r"\b(?:(?:these|those|both|such(?!\s+as\b))\s+(?:[a-z-]+\s+){0,2}?(?:factors|molecules|proteins|cytokines|"
     r"receptors|substances|mediators|chemokines|compounds|markers))\b",
     re.I,
 )
@@ -356,6 +421,12 @@ _ATTRIBUTIVE = re.compile(
 _SYMBOL = re.compile(r"(?:[A-Z][A-Za-z]{0,5}-?\d+[A-Za-z0-9-]*|[A-Z]{2,5}\d*)(?:/[A-Z][A-Za-z0-9-]{1,8})*")
 _NOT_SYMBOLS = re.compile(r"[A-Z]{2,5}s|CD\d+\+?|MSCs?|DNA|RNA|MRI|USA|UK|II|III|IV|NO", re.I)
 _PATHWAY_AFTER = re.compile(r"\s+(?:signal(?:l)?ing\s+)?pathway\b|\s+signal(?:l)?ing\b", re.I)
+# After a molecule's name: "/mTOR pathway", " receptor-mediated signaling", "/JNK/p38 signaling pathway".
+_PATHWAY_TAIL = re.compile(
+    r"(?:/[A-Za-z0-9][\w-]*)*(?P<words>(?:\s+[A-Za-z][\w-]*){0,2}?)\s+(?:signal(?:l)?ing\s+pathway|"
+    r"pathway|signal(?:l)?ing)\b",
+    re.I,
+)
 _CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
@@ -615,8 +686,17 @@ class _Names:
                 best = self._symbol(text, *tokens[index])
             if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
                 best = None  # "cells", "efficacy": a bare general noun names no entity of its own
+            if best is not None and self.type_of(best.entity) is EntityType.SPECIES:
+                best = self._animal_model(text, best, mentions)
+            if best is not None and self.type_of(best.entity) in FACTOR_TYPES | {EntityType.PATHWAY}:
+                best = self._pathway_of(text, best)
             if best is not None:
-                best = self._cell_process(text, best)
+                process = self._cell_process(text, best, mentions)  # "microglia activation": specific enough
+                best = (
+                    process
+                    if process is not best
+                    else self._kind_of(text, best, mentions[-1].end if mentions else 0)
+                )
             if best is not None:
                 mentions.append(best)
                 while index + 1 < len(tokens) and tokens[index + 1][0] < best.end:
@@ -624,7 +704,7 @@ class _Names:
             index += 1
         return _merge_defined(mentions, text)
 
-    def _cell_process(self, text: str, mention: Mention) -> Mention:
+    def _cell_process(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the process a cell mention heads ("microglia activation"), or the mention.
 
         A cell type followed by a process noun names what those cells do or
@@ -635,12 +715,133 @@ class _Names:
         if self.type_of(mention.entity) is not EntityType.CELL_TYPE:
             return mention
         process = _CELL_PROCESS.match(text, mention.end)
-        if process is None:
-            return mention
-        label = text[mention.start : process.end()]
-        kind = EntityType.PHENOTYPE if process.group(1).lower() in ("damage", "death") else EntityType.PROCESS
+        start, end = mention.start, mention.end
+        if process is not None:
+            noun, end = process.group(1), process.end()
+        else:  # "the differentiation of osteoblasts": the same process, its noun first
+            before = _PROCESS_OF.search(text, 0, mention.start)
+            if before is not None and re.search(r"(?:,|\band|\bor)\s+$", text[: before.start()]):
+                return mention  # "the proliferation and migration of keratinocytes": which are the cells'?
+            if before is None or (mentions and mentions[-1].end > before.start()):
+                if before is None or not mentions or (mentions[-1].start, mentions[-1].end) != before.span(1):
+                    return mention
+                mentions.pop()  # a name of the process alone ("differentiation"): the cells' is meant
+            noun, start = before.group(1), before.start()
+        label = text[start:end]
+        kind = EntityType.PHENOTYPE if noun.lower() in ("damage", "death") else EntityType.PROCESS
         entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
-        return Mention(entity_id, mention.start, process.end()) if entity_id else mention
+        return Mention(entity_id, start, end) if entity_id else mention
+
+    def _pathway_of(self, text: str, mention: Mention) -> Mention:
+        """Return the pathway a molecule's name begins ("PI3K/AKT/mTOR pathway"), or the mention.
+
+        A known name of a molecule or pathway followed by more symbols after
+        slashes, or by a word or two, and then "pathway" or "signaling"
+        ("TNF receptor-mediated signaling", "ERK/JNK/p38 pathway") names one
+        pathway, proposed whole where no name covers it, as an unknown
+        symbol's "Akt signaling" is.
+        """
+        tail = _PATHWAY_TAIL.match(text, mention.end)
+        if tail is None or not tail.group(0).strip():
+            return mention
+        words = re.findall(r"[\w-]+", tail.group("words") or "")
+        if any(_FUNCTION_WORD.fullmatch(w) or _CUE.fullmatch(w) or _ADVERB.fullmatch(w) for w in words):
+            return mention  # "IL-6 and the JAK pathway", "VEGF expression via the Akt pathway"
+        label = text[mention.start : tail.end()]
+        entity_id = self.lookup(label) or self.propose(label, EntityType.PATHWAY)
+        return Mention(entity_id, mention.start, tail.end()) if entity_id else mention
+
+    def _animal_model(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
+        """Return the animal model a species names with the words around it, or the species.
+
+        "a rat model of muscle atrophy", "a myocardial infarction pig model",
+        "a rat Parkinson's model": a species with "model" names a disease
+        model, proposed whole where no name covers it (a name of what it
+        models before the species is part of it). What it models is read
+        from its name (:func:`_modelled`).
+        """
+        start, end, kept = mention.start, -1, len(mentions)
+        of = _SPECIES_MODEL_OF.match(text, mention.end)
+        between = _SPECIES_MODEL.match(text, mention.end)
+        if of is not None:
+            after = self.scan(text[of.end() : of.end() + 120])
+            if after and after[0].start == 0:
+                end = of.end() + after[0].end
+            else:
+                phrase = _phrase_after(text, of.end(), len(text))
+                end = phrase[1] if phrase else -1
+        elif between is not None and between.end() > mention.end:
+            end = between.end()
+            middle = text[mention.end : end].split()[:-1]
+            if middle and not all(_model_word(w) for w in middle):
+                return mention  # "a rat preclinical model": no name of what it models
+            if not middle:  # "myocardial infarction pig model": what it models stands before the species
+                while kept and re.fullmatch(r"[\s()]*", text[mentions[kept - 1].end : start]):
+                    if self.type_of(mentions[kept - 1].entity) not in _DISEASE_TYPES:
+                        break
+                    kept -= 1
+                    start = mentions[kept].start
+                for _ in range(4):
+                    word = re.search(r"(?:^|(?<=\s))([A-Za-z][\w-]*) $", text[:start])
+                    if word is None or not _model_word(word.group(1)):
+                        break
+                    start = word.start(1)
+                if start == mention.start:
+                    return mention
+        if end < 0:
+            return mention
+        label = text[start:end]
+        entity_id = self.lookup(label) or self.propose(label, EntityType.DISEASE_MODEL)
+        if entity_id is None:
+            return mention
+        del mentions[kept:]  # the names of what it models are part of its name
+        return Mention(entity_id, start, end)
+
+    def _kind_of(self, text: str, mention: Mention, floor: int) -> Mention:
+        """Return the kind of the named entity that words right before its name name, or the mention.
+
+        "bone regeneration", "thermal allodynia", "dopaminergic neurons",
+        "type II collagen": one or two words no name covers, right before
+        the name of a process, disease, cell or molecule, make a compound
+        that names a kind of it, proposed as a new entity of the same type
+        (the scan tried the longest known names first: none covers the
+        compound). A word that only rates, counts or places ("significant",
+        "several", "local"), a function, cue or reporting word, an adverb,
+        a participle, a number or a name of its own is no such word.
+        """
+        kind = self.type_of(mention.entity)
+        if kind not in _KIND_HEADS or not re.fullmatch(r"[a-z][a-z -]*", text[mention.start : mention.end]):
+            return mention  # a molecule's own symbol ("TLR-4", "interleukin 6") names no kind
+        numbered = _TYPE_AFTER.match(text, mention.end)
+        if numbered is not None:  # "collagen type II": the numbered type names the kind
+            label = text[mention.start : numbered.end()]
+            entity_id = self.lookup(label) or self.propose(label, kind)
+            return Mention(entity_id, mention.start, numbered.end()) if entity_id else mention
+        start = mention.start
+        for _ in range(2):
+            word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z][A-Za-z0-9+-]*) $", text[floor:start])
+            if word is None or not self._modifier(word.group(1)):
+                break
+            start = floor + word.start(1)
+        if start == mention.start:
+            return mention
+        label = text[start : mention.end]
+        entity_id = self.lookup(label) or self.propose(label, kind)
+        return Mention(entity_id, start, mention.end) if entity_id else mention
+
+    def _modifier(self, word: str) -> bool:
+        """Return True for a word that can make a compound name with the name after it ("bone")."""
+        return not (
+            _FUNCTION_WORD.fullmatch(word)
+            or _REPORTING.fullmatch(word)
+            or _ADVERB.fullmatch(word)
+            or _NOT_MODIFIER.fullmatch(word)
+            or _CUE.search(word)
+            or re.fullmatch(r"[\w-]*(?:ed|ing)|[\d-]+|[\w-]*[^su]s", word, re.I)  # "exerts", "cells": no part
+            or _GENERIC.fullmatch(word)
+            or _GENERIC_NOUN.fullmatch(word)
+            or self.lookup(word) is not None
+        )
 
     def _symbol(self, text: str, start: int, end: int) -> Mention | None:
         """Return an unknown gene-like symbol at ``text[start:end]`` ("CXCL-12", "MMP-10") as a new factor.
@@ -742,6 +943,43 @@ class _Names:
         self.propose(long_form, _guess_type(long_form), [short])
 
 
+_SPECIES_MODEL_OF = re.compile(r"\s+models?\s+of\s+(?:the\s+)?", re.I)
+_SPECIES_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+models?\b", re.I)
+
+
+def _model_word(word: str) -> bool:
+    """Return True for a word that can say what an animal model models ("infarction", "DSS-induced")."""
+    return not (
+        _FUNCTION_WORD.fullmatch(word)
+        or _NOT_MODIFIER.fullmatch(word)
+        or _ADVERB.fullmatch(word)
+        or _CUE.search(word)
+        or re.fullmatch(r"[a-z]+(?:ed|ing)|[\d-]+|in|vivo|vitro|animal|preclinical|experimental", word, re.I)
+    )
+
+
+_TYPE_AFTER = re.compile(r"\s+type\s+(?:[IVX]{1,4}|\d{1,2})\b")
+_KIND_HEADS = FACTOR_TYPES | {
+    EntityType.PROCESS,
+    EntityType.DISEASE,
+    EntityType.PHENOTYPE,
+    EntityType.CELL_TYPE,
+}
+"""Types whose names a word before them can narrow to a kind ("bone regeneration", "dopaminergic neurons")."""
+# Words that rate, count, place or age what they qualify: no part of a name ("significant regeneration").
+_NOT_MODIFIER = re.compile(
+    r"significant|great|greater|better|higher|lower|proper|correct|optimal|overall|novel|new|potential|main|"
+    r"major|minor|key|important|total|normal|local|systemic|direct|indirect|additional|classical|specific|"
+    r"various|diverse|broad|several|numerous|different|multiple|many|much|same|similar|whole|entire|"
+    r"possible|certain|particular|general|common|early|late|long|short|high|low|large|small|good|poor|"
+    r"severe|mild|strong|weak|marked|effective|beneficial|therapeutic|clinical|preclinical|current|recent|"
+    r"previous|first|second|each|every|only|own|resident|healthy|native|mature|immature|adult|young|old|"
+    r"live|living|fresh|host|target|its|their|our|his|her|some|any|no|other|another|this|that|these|those|"
+    r"a|an|the|crucial|critical|essential|relevant|distinct|respective|individual|net|mean|average|like|unlike|"
+    r"via|per|plus",
+    re.I,
+)
+
 _PREFIX_TYPES = {
     "HGNC": EntityType.FACTOR,
     "MIRBASE": EntityType.MICRORNA,
@@ -805,6 +1043,24 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
     return words[0][0], words[-1][1]
 
 
+def _phrase_before(names: _Names, text: str, position: int, name_start: int) -> Mention | None:
+    """Return the noun phrase right after a cue that ends before the next name, known or proposed, if any.
+
+    "improve renal function by adjusting X": the phrase ends at a function
+    word before the name; one that runs into the name ("reduced serum IL-6")
+    or that a name after "of" completes ("the stimulating effects of IL-1β")
+    is none.
+    """
+    phrase = _phrase_after(text, position, len(text))
+    if phrase is None or phrase[1] > name_start or re.match(r"\s*(?:of|between)\b", text[phrase[1] :]):
+        return None
+    if not text[phrase[1] : name_start].strip():
+        return None
+    label = text[phrase[0] : phrase[1]]
+    entity_id = names.lookup(label) or names.propose(label, _guess_type(label, EntityType.PROCESS))
+    return Mention(entity_id, *phrase) if entity_id else None
+
+
 def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[Mention]:
     """Return the noun phrases after a cue ("reduced hyperalgesia and edema"), each a known or new entity."""
     objects: list[Mention] = []
@@ -856,6 +1112,12 @@ def _whole_item(names: _Names, text: str, mention: Mention) -> Mention:
     return Mention(entity_id, mention.start, head.end()) if entity_id else mention
 
 
+_ITEM_MEASURE = re.compile(
+    r"^(?:(?:the|some|a|an)\s+)?(?:number|extent|amount|levels?|degree|severity|size|rate)\s+of(?:\s+(?:the\s+)?|$)",
+    re.I,
+)
+
+
 def _unnamed_items(
     names: _Names, text: str, start: int, end: int, kind: str, closed: bool, leading: bool = False
 ) -> list[Mention] | None:
@@ -897,6 +1159,8 @@ def _unnamed_items(
     for number, piece in enumerate(pieces[1:], start=1):
         position = text.index(piece, position) if piece else position
         label = piece.strip().rstrip(".")
+        # "number of apoptotic cells, extent of inflammation": a measure names no item, what it measures does
+        label = _ITEM_MEASURE.sub("", label, count=1)
         last = number == len(pieces) - 1
         if closed and last:
             return items if not label else None
@@ -1259,6 +1523,13 @@ def _complement(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[A-Za-z]{3}", gap)) and bool(re.search(r"\b(?:of|between)\s+(?:the\s+)?$", gap))
 
 
+def _possessive(text: str, mention: Mention) -> bool:
+    """Return True when the mention owns the noun after it ("the microglia's anti-inflammatory effect")."""
+    return bool(
+        re.search(r"['’]s$", text[mention.start : mention.end]) or re.match(r"['’]s\b", text[mention.end :])
+    )
+
+
 def _joins(glue: str, examples: bool = True) -> bool:
     """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, ".
 
@@ -1349,6 +1620,134 @@ def _anti_in(names: _Names, mentions: list[Mention], text: str, match: re.Match[
         if label and label.split()[-1] in named and label.split()[-1] not in word:
             return mention.entity
     return entity
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?", re.I)
+# What an adjective of a process qualifies: an effect raises the process, a property or function is
+# associated with it ("neuroprotective and antinociceptive effects", "immunomodulatory properties").
+_EFFECT_AFTER = re.compile(
+    r"(?:\s*,?\s+(?:and|or)\s+[\w-]+)?\s+(?:(?P<effect>effects?|actions?)|properties|functions?|"
+    r"activit(?:y|ies))\b",
+    re.I,
+)
+_ADJECTIVE_WORD = re.compile(r"(?<![-\w])(?:(?P<pro>pro)-)?(?P<stem>[a-z]{5,})(?![-\w])", re.I)
+
+
+def _adjective_effects(
+    names: _Names, mentions: list[Mention], text: str
+) -> Iterator[tuple[re.Match[str], str, str]]:
+    """Yield (span, process, predicate) for each adjective of a process before an effect noun.
+
+    "neuroprotective effects" are effects that raise neuroprotection,
+    "pro-nociceptive effects" raise nociception, "immunomodulatory
+    properties" are associated with immunomodulation: the adjective is
+    turned into its noun by its ending (as for "anti-" words, which
+    :func:`_anti` reads) or is itself a name of the process. The span runs
+    from the adjective to the effect noun.
+    """
+    for word in _ADJECTIVE_WORD.finditer(text):
+        if word.group().lower().startswith("anti"):
+            continue
+        after = _EFFECT_AFTER.match(text, word.end())
+        if after is None:
+            continue
+        covering = [m for m in mentions if m.start <= word.start() < m.end]
+        entity: str | None = None
+        pro = bool(word.group("pro"))
+        if covering:
+            if (covering[0].start, covering[0].end) != word.span():
+                continue  # a longer name ("anti-inflammatory effect" as one entity) is no adjective
+            entity = covering[0].entity
+        else:
+            stem = word.group("stem").lower()
+            for candidate, prefixed in (
+                (stem, pro),
+                (stem[3:], True) if stem.startswith("pro") else ("", pro),
+            ):
+                for ending, noun in _ADJECTIVE_NOUNS:
+                    if candidate.endswith(ending) and len(candidate) > len(ending) + 3:
+                        entity = names.lookup(candidate[: len(candidate) - len(ending)] + noun)
+                        if entity:
+                            break
+                if entity:
+                    pro = prefixed
+                    break
+        if entity is None or names.type_of(entity) not in _DISEASE_TYPES | {EntityType.PROCESS}:
+            continue
+        predicate = "increases" if after.group("effect") or pro else "associated-with"
+        span = _ANY.match(text, word.start(), after.end())
+        if span is not None:
+            yield span, entity, predicate
+
+
+_ANY = re.compile(r".+", re.S)
+_MODEL_OF = re.compile(r"models?\s+of\s+(?:the\s+)?(?P<x>.+)$", re.I)
+_X_MODEL = re.compile(r"(?P<x>.+?)\s+(?P<species>[A-Za-z]+)\s+models?$", re.I)
+_SPECIES_X_MODEL = re.compile(r"(?P<species>[A-Za-z]+)\s+(?P<x>.+?)\s+models?$", re.I)
+
+
+def _modelled(names: _Names, text: str, mention: Mention) -> str | None:
+    """Return what a disease model's name says it models ("rat model of X", "X pig model"), or None.
+
+    The modelled disease is a known name covering those words, else
+    proposed as a new disease.
+    """
+    if names.type_of(mention.entity) is not EntityType.DISEASE_MODEL:
+        return None
+    name = text[mention.start : mention.end]
+    modelled = None
+    of = _MODEL_OF.search(name)
+    if of is not None:
+        modelled = of.group("x")
+    else:  # "X pig model", "rat X model": X must be a name, never proposed from these words
+        for pattern in (_X_MODEL, _SPECIES_X_MODEL):
+            found = pattern.fullmatch(name)
+            if found and names.type_of(names.lookup(found.group("species")) or "") is EntityType.SPECIES:
+                modelled = found.group("x")
+                break
+    if not modelled:
+        return None
+    words = modelled.split()
+    while words and not _model_word(words[0]):  # "preclinical rheumatoid arthritis": the disease
+        words.pop(0)
+    modelled = " ".join(words)
+    if not modelled:
+        return None
+    known = names.lookup(modelled)
+    if known is None:  # "streptozotocin-induced diabetes mellitus": the disease it names last
+        inside = [m for m in names.scan(modelled) if names.type_of(m.entity) in _DISEASE_TYPES]
+        known = inside[-1].entity if inside else None
+    if known is not None:
+        return known if names.type_of(known) in _DISEASE_TYPES | {EntityType.PROCESS} else None
+    if of is None:
+        return None
+    return names.propose(modelled, _guess_type(modelled, EntityType.DISEASE))
+
+
+def _effect_owner(
+    names: _Names, mentions: list[Mention], text: str, start: int, owner_at: int
+) -> Mention | None:
+    """Return whose an effect named at ``start`` is, or None.
+
+    "effects of X" (X at ``owner_at``); else what was given; else the
+    nearest name before (the preparation of the cells it names, not the
+    cells), or after "its" or "their" the sentence's first agent.
+    """
+    for m in mentions:
+        if m.start == owner_at and names.type_of(m.entity) not in _CONTEXT_TYPES:
+            return m
+    agent = _agent(names, mentions, text, start)
+    if agent is not None:
+        return agent
+    left = [
+        i for i, m in enumerate(mentions) if m.end <= start and names.type_of(m.entity) not in _CONTEXT_TYPES
+    ]
+    if not left:
+        return None
+    if re.search(r"\b(?:its|their)\s+$", text[:start], re.I):  # "X was assessed for its regenerative effects"
+        doers = [i for i in left if names.type_of(mentions[i].entity) in _AGENT_TYPES]
+        return _subject_for(names, mentions, (doers or left)[0], text)
+    return _subject_for(names, mentions, left[-1], text)
 
 
 def propose_from_text(
@@ -1522,7 +1921,9 @@ def propose_from_text(
                         names, text, lead.end(), mention.start, kind, True, leading=True
                     )
                     objects.extend(leading_items or [])
-                if not objects and _complement(text, cue.end(), mention.start):
+                if not objects and (
+                    _complement(text, cue.end(), mention.start) or _possessive(text, mention)
+                ):
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
                 mention_type = names.type_of(mention.entity)
@@ -1552,6 +1953,12 @@ def propose_from_text(
             if not objects and not after and kind in _SIGNED | {"improves"}:
                 # no name after a signed cue: the words that follow it, proposed as a new entity
                 objects = _phrase_objects(names, text, cue.end(), stop)
+            elif after and kind in _SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
+                # "improve renal function by adjusting X": the words right after the cue, before a name
+                first = _phrase_before(names, text, cue.end(), after[0].start)
+                if first is not None:  # "improve X by adjusting Y": Y is the means clause's, no object
+                    gap = text[first.end : objects[0].start] if objects else ""
+                    objects = [first] if re.search(r"\bby\s+\w+ing\b", gap) else [first, *objects]
             if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
                 subjects = [
                     m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()
@@ -1631,26 +2038,26 @@ def propose_from_text(
             continue
         # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
         owner = _OWNER.match(text, match.end())
-        anti_subject = next(
-            (
-                m
-                for m in mentions
-                if owner and m.start == owner.end() and names.type_of(m.entity) not in _CONTEXT_TYPES
-            ),
-            None,
-        )
-        anti_subject = anti_subject or _agent(names, mentions, text, match.start())
-        if anti_subject is None:
-            left = [
-                m
-                for m in mentions
-                if m.end <= match.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
-            ]
-            anti_subject = left[-1] if left else None
+        anti_subject = _effect_owner(names, mentions, text, match.start(), owner.end() if owner else -1)
         if anti_subject is not None:
             found.append((anti_subject, predicate, target, match))
         elif carried is not None:
             found.append((None, predicate, target, match))
+    for mention in mentions:
+        modelled = _modelled(names, text, mention)
+        if modelled is not None:  # "a rat model of muscle atrophy": a model of muscle atrophy
+            span = _ANY.match(text, mention.start, mention.end)
+            if span is not None:
+                found.append((mention, "model-of", Mention(modelled, mention.start, mention.end), span))
+    for span, entity, predicate in _adjective_effects(names, mentions, text):
+        # "the neuroprotective effects of X", "X has immunomodulatory properties": X's, as for anti-effects
+        of = _OF.match(text, span.end())
+        owner_of = _effect_owner(names, mentions, text, span.start(), of.end() if of else -1)
+        target = Mention(entity, span.start(), span.end())
+        if owner_of is not None:
+            found.append((owner_of, predicate, target, span))
+        elif carried is not None and predicate in _SIGNED:
+            found.append((None, predicate, target, span))
     claims = [
         (said, predicate, Mention(obj_id, obj.start, obj.end), cue, subject_id)
         for said, predicate, obj, cue in found
