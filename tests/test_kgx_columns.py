@@ -223,7 +223,19 @@ def test_records_appended_to_their_files_during_the_import_give_the_same_graph(
     graphs = isolated_cache / "graphs"
     for name in RECORD_FILES:
         assert (graphs / "spilled" / name).read_bytes() == (graphs / "memory" / name).read_bytes(), name
-    assert json.loads((graphs / "spilled" / "meta.json").read_text())["edges"] == 300
+    meta = json.loads((graphs / "spilled" / "meta.json").read_text())
+    assert meta["edges"] == 300
+    # every record's predicate is counted, those appended before the last spill too (a search walks
+    # only the predicates counted there); the count is the written slug file's own
+    slugs = (graphs / "spilled" / "edges.slugs").read_bytes()
+    assert meta["predicate_counts"] == {
+        meta["slugs"][code]: slugs.count(bytes([code]))
+        for code in sorted(set(slugs), key=lambda c: meta["slugs"][c])
+    }
+    assert (
+        meta["predicate_counts"]
+        == json.loads((graphs / "memory" / "meta.json").read_text())["predicate_counts"]
+    )
     first, second = (open_imported_graph(isolated_cache, name) for name in ("memory", "spilled"))
 
     def read(graph, edge: int) -> list[tuple]:

@@ -19,7 +19,6 @@ import re
 import shutil
 import time
 import uuid
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,7 +245,7 @@ def _import_locked(
                 )
             else:
                 read_kgx(source.files[0], source.files[1], records, loader, curies, progress, by_rows=by_rows)
-            counts = {records.slugs[code]: n for code, n in Counter(records.slug_codes).items()}
+            counts = records.slug_counts()
             meta = {
                 "version": IMPORT_VERSION,
                 "name": name,
@@ -258,7 +257,7 @@ def _import_locked(
                 "slugs": records.slugs,
                 "predicates": records.predicates,
                 "prefixes": curies.prefixes,
-                "predicate_counts": dict(sorted(counts.items())),
+                "predicate_counts": counts,
                 "imported_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
             records.write(temporary, meta)  # while the loader still loads the last chunks
@@ -289,7 +288,7 @@ def _import_locked(
         len(records.node_ids),
         records.edge_count,
         time.perf_counter() - started,
-        dict(sorted(counts.items())),
+        counts,
     )
 
 

@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 from array import array
+from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -41,8 +42,9 @@ from msc_graph.views.resolve import SECTIONS, NameIndex
 if TYPE_CHECKING:
     import pyarrow
 
-IMPORT_VERSION = 4
-"""Bump when the record layout changes: graphs of another version must be imported again."""
+IMPORT_VERSION = 5
+"""Bump when the records or their meta change: graphs of another version must be imported again
+(5: predicate_counts of an import that spilled its records counted only the last ones)."""
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 """What a graph name may be, matched whole (``fullmatch``: ``$`` would let a final newline through)."""
 BASIS_VALUES = frozenset(b.value for b in Basis)
@@ -161,11 +163,23 @@ class RecordBuilder:
         self.source_names: list[str] = []
         self._spilled = 0
         """Edge records already appended to their files in ``spool_dir``."""
+        self._spilled_slug_counts: Counter[int] = Counter()
+        """Records of each of our predicates (by code) among those appended to their files."""
 
     @property
     def edge_count(self) -> int:
         """Return how many edge records there are (those appended to their files included)."""
         return self._spilled + len(self.subjects)
+
+    def slug_counts(self) -> dict[str, int]:
+        """Return how many edge records each of our predicates has, those appended to their files included.
+
+        ``meta.json`` keeps it as ``predicate_counts``, and a search walks only
+        the predicates it lists: a count of the records still in memory alone
+        would drop every predicate seen only before the last :meth:`spill`.
+        """
+        counts = self._spilled_slug_counts + _count_codes(self.slug_codes)
+        return {self.slugs[code]: counts[code] for code in sorted(counts, key=lambda c: self.slugs[c])}
 
     def edge_arrays(self) -> tuple[array[int], ...]:
         """Return the edge columns held in memory, in ``EDGE_COLUMNS`` order.
@@ -199,6 +213,7 @@ class RecordBuilder:
         for name, values in zip(EDGE_COLUMNS, self.edge_arrays(), strict=True):
             with (self.spool_dir / f"edges.{name}").open("ab") as stream:
                 stream.write(values)
+        self._spilled_slug_counts.update(_count_codes(self.slug_codes))
         self._spilled += len(self.subjects)
         for column in (self.subjects, self.objects, self.slug_codes, self.predicate_codes, self.lines):
             del column[:]  # in place: a parser's bound append stays valid
@@ -382,6 +397,14 @@ class RecordBuilder:
         self._spilled = self.edge_count
         self.subjects, self.objects, self.lines = array("i"), array("i"), array("i")
         self.slug_codes, self.predicate_codes, self.provenance_offsets = array("B"), array("H"), array("q")
+
+
+def _count_codes(codes: array[int]) -> Counter[int]:
+    """Return how often each code occurs in a uint8 column (numpy: a Counter of 22.5M items takes seconds)."""
+    import numpy
+
+    found = numpy.bincount(numpy.frombuffer(codes, dtype=numpy.uint8), minlength=1)
+    return Counter({int(code): int(found[code]) for code in numpy.flatnonzero(found)})
 
 
 def _by_index(values: Mapping[int, Sequence[Any]]) -> dict[str, list[Any]]:
