@@ -13,6 +13,7 @@ import json
 import random
 from pathlib import Path
 
+import numpy
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -222,3 +223,14 @@ def test_a_namespace_ending_mid_word_is_compacted_by_the_trie() -> None:
     assert curies._stems is None
     assert curies.compact("http://example.org/abc") == "EXAB:c"
     assert Curies(PREFIX_MAP).compact("http://example.org/abc") == "http://example.org/abc"
+
+
+@given(st.lists(st.binary(max_size=30), min_size=1, max_size=30))
+def test_views_are_valid_arrow_columns_of_the_tokens(tokens: list[bytes]) -> None:
+    data = b"".join(tokens)
+    ends = numpy.cumsum([len(token) for token in tokens])
+    column = ntriples._views(
+        data, ends - [len(token) for token in tokens], numpy.array([len(t) for t in tokens])
+    )
+    column.validate(full=True)  # Arrow checks each view's length, inline bytes and 4-byte prefix
+    assert column.to_pylist() == tokens

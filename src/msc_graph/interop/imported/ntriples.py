@@ -8,9 +8,9 @@ loaded apart agree. Literals are unescaped here (their one escaper is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import (
@@ -63,28 +63,28 @@ def _skolemize(chunk: bytes, name: str) -> bytes:
     return _BNODE_OBJECT.sub(lambda m: m.group(1) + b"<" + base + m.group(2) + b">", chunk)
 
 
-def _iter_ntriples_chunks(stream: IO[bytes], name: str) -> Iterator[bytes]:
+def _iter_ntriples_chunks(stream: IO[bytes], name: str, first_line: Callable[[], int]) -> Iterator[bytes]:
     """Yield an N-Triples stream in pieces of about CHUNK_BYTES, each ending at a line end.
 
     A piece is a block and the rest of its last line, joined: one copy of it.
+    ``first_line()`` is the number of the next piece's first line (the reader
+    counts them; only an error here needs it).
 
     Raises:
         GraphImportError: a line is longer than MAX_LINE_BYTES (not N-Triples; holding it
             would only use up memory).
     """
-    lines = 1
     while block := stream.read(CHUNK_BYTES):
         if not block.endswith(b"\n"):
             start = block.rfind(b"\n") + 1
             tail = stream.readline(MAX_LINE_BYTES + 1)
             if len(block) - start + len(tail.rstrip(b"\n")) > MAX_LINE_BYTES:
-                line = lines + block.count(b"\n", 0, start)
+                line = first_line() + block.count(b"\n", 0, start)
                 raise GraphImportError(
                     f"{name} line {line}: longer than "
                     f"{MAX_LINE_BYTES >> 20} MiB without a line end (not N-Triples?)"
                 )
             block += tail
-        lines += block.count(b"\n")
         yield block
 
 
@@ -114,14 +114,30 @@ _WHITESPACE = b" \t\n\r\x0b\x0c"
 """What ``bytes.rstrip()`` strips (the per-line path strips it from an object)."""
 
 
-def _split_canonical(chunk: bytes) -> tuple[numpy.ndarray, ...] | None:
-    """Return (starts, first spaces, second spaces, ends) of the lines of a canonical chunk, else None.
+class _Lines(NamedTuple):
+    """Where the terms of each line of a canonical chunk are (see :func:`_split_canonical`)."""
+
+    starts: numpy.ndarray
+    space1: numpy.ndarray
+    """The space after the subject."""
+    space2: numpy.ndarray
+    """The space after the predicate."""
+    ends: numpy.ndarray
+    """The line end (the newline, or the chunk's end)."""
+    blank_nodes: bool
+    """Whether a subject or object is a blank node (the chunk is skolemized first)."""
+
+
+def _split_canonical(chunk: bytes) -> _Lines | None:
+    """Return where the terms of each line of a canonical chunk are, else None.
 
     Canonical: every line is ``S <P> O .`` with one space between terms and
     nothing after the dot, S an IRI or blank node (what our exports and most
     serialisers write). Such a chunk is read column by column in C
     (:meth:`_Reader.read_canonical`); any other (blank lines, comments, tabs,
-    CR) goes line by line, where the full pattern judges each line.
+    CR) goes line by line, where the full pattern judges each line. Blank
+    nodes are found here on the split terms: searching the bytes for ``_:``
+    costs more than the split (``_`` and ``:`` fill identifiers.org and OBO IRIs).
     """
     import numpy
 
@@ -129,6 +145,8 @@ def _split_canonical(chunk: bytes) -> tuple[numpy.ndarray, ...] | None:
     ends = numpy.flatnonzero(data == 10)
     if not chunk.endswith(b"\n"):
         ends = numpy.append(ends, len(chunk))
+    if not len(ends):
+        return None
     starts = numpy.empty_like(ends)
     starts[:1] = 0
     starts[1:] = ends[:-1] + 1
@@ -141,9 +159,10 @@ def _split_canonical(chunk: bytes) -> tuple[numpy.ndarray, ...] | None:
 
     whitespace = numpy.zeros(256, dtype=bool)
     whitespace[list(_WHITESPACE)] = True
+    subject, obj = at(starts), at(space2 + 1)
     canonical = (
         (space2 + 3 < ends)
-        & ((at(starts) == ord("<")) | (at(starts) == ord("_")))
+        & ((subject == ord("<")) | (subject == ord("_")))
         & (space2 - space1 >= 3)
         & (at(space1 + 1) == ord("<"))
         & (at(space2 - 1) == ord(">"))
@@ -151,20 +170,10 @@ def _split_canonical(chunk: bytes) -> tuple[numpy.ndarray, ...] | None:
         & (at(ends - 1) == ord("."))
         & ~whitespace[at(ends - 3)]
     )
-    return (starts, space1, space2, ends) if len(ends) and bool(canonical.all()) else None
-
-
-def _names_blank_nodes(chunk: bytes, columns: tuple[numpy.ndarray, ...]) -> bool:
-    """Return whether a canonical chunk has a blank node as a subject or object (skolemized first).
-
-    Why not ``b"_:" in chunk``: that search costs more than splitting the
-    chunk (``_`` and ``:`` fill identifiers.org and OBO IRIs).
-    """
-    import numpy
-
-    starts, _space1, space2, _ends = columns
-    data = numpy.frombuffer(chunk, dtype=numpy.uint8)
-    return bool((data[starts] == ord("_")).any() or (data[space2 + 1] == ord("_")).any())
+    if not canonical.all():
+        return None
+    blank_nodes = bool((subject == ord("_")).any() or (obj == ord("_")).any())
+    return _Lines(starts, space1, space2, ends, blank_nodes)
 
 
 def _views(data: bytes, starts: numpy.ndarray, lengths: numpy.ndarray) -> pyarrow.Array:
@@ -183,14 +192,17 @@ def _views(data: bytes, starts: numpy.ndarray, lengths: numpy.ndarray) -> pyarro
     views[:, 0] = lengths
     raw = numpy.frombuffer(data, dtype=numpy.uint8)
     short = lengths <= 12
-    inline = raw.take(starts[short, None] + numpy.arange(12), mode="clip")
-    views.view(numpy.uint8).reshape(count, 16)[short, 4:] = numpy.where(
-        numpy.arange(12) < lengths[short, None], inline, 0
-    )
-    long_starts = starts[~short]
-    prefixes = numpy.ascontiguousarray(raw.take(long_starts[:, None] + numpy.arange(4), mode="clip"))
-    views[~short, 1] = prefixes.view(numpy.int32)[:, 0]
-    views[~short, 3] = long_starts
+    if short.any() and len(raw):  # (empty data: every token is empty, its view all zeros)
+        inline = raw.take(starts[short, None] + numpy.arange(12), mode="clip")
+        views.view(numpy.uint8).reshape(count, 16)[short, 4:] = numpy.where(
+            numpy.arange(12) < lengths[short, None], inline, 0
+        )
+    if not short.all():  # then data holds a token of 13 bytes or more, so at least 4
+        long_starts = starts[~short]
+        # the 4 bytes from each offset, read as one int32 each: a view of data with a stride of one byte
+        windows = numpy.ndarray((len(data) - 3,), dtype=numpy.int32, buffer=data, strides=(1,))
+        views[~short, 1] = windows[long_starts]
+        views[~short, 3] = long_starts
     return pyarrow.Array.from_buffers(
         pyarrow.binary_view(), count, [None, pyarrow.py_buffer(views), pyarrow.py_buffer(data)]
     )
@@ -324,7 +336,7 @@ class _Reader:
             add_line(number)
             add_offset(0)
 
-    def read_canonical(self, chunk: bytes, columns: tuple[numpy.ndarray, ...], first: int) -> None:
+    def read_canonical(self, chunk: bytes, columns: _Lines, first: int) -> None:
         """Read a canonical chunk (:func:`_split_canonical`) column by column, as :meth:`read_lines` would.
 
         Why: at ~1.8 µs a line in Python, the pass cost more CPU than the
@@ -337,7 +349,7 @@ class _Reader:
         import numpy
         import pyarrow.compute as pc
 
-        starts, space1, space2, ends = columns
+        starts, space1, space2, ends, _blank_nodes = columns
         literal = numpy.frombuffer(chunk, dtype=numpy.uint8)[space2 + 1] == 34
         encoded = pc.dictionary_encode(_views(chunk, space1 + 2, space2 - space1 - 3))
         codes = encoded.indices.to_numpy()
@@ -423,16 +435,20 @@ def read_ntriples(
         reported = 0
         empty = True  # until a line holds more than blanks and comments
         for chunk in (
-            _iter_turtle_chunks(stream, path) if turtle else _iter_ntriples_chunks(stream, file_name)
+            _iter_turtle_chunks(stream, path)
+            if turtle
+            else _iter_ntriples_chunks(stream, file_name, lambda: line)  # noqa: B023 (the line reached, read late)
         ):
             if not turtle:
                 check_utf8(chunk, file_name, line)  # before the loader reports it within the chunk
             columns = _split_canonical(chunk)
-            if b"_:" in chunk if columns is None else _names_blank_nodes(chunk, columns):
+            if b"_:" in chunk if columns is None else columns.blank_nodes:
                 chunk = _skolemize(chunk, records.name)
                 columns = _split_canonical(chunk)  # the same lines, each still canonical or not
             count = (
-                len(columns[0]) if columns is not None else chunk.count(b"\n") + (not chunk.endswith(b"\n"))
+                len(columns.starts)
+                if columns is not None
+                else chunk.count(b"\n") + (not chunk.endswith(b"\n"))
             )
             loader.put(chunk, f"{file_name} {unit} {line}-{line + count - 1}")
             if columns is not None:
