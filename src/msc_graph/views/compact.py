@@ -22,7 +22,7 @@ Format (native byte order, one file per array, all in one folder):
 Rows are read by Python-level traversal (one row at a time), where a
 ``memoryview`` slice's ``tolist()`` returns plain ints faster than numpy
 scalars. numpy does the whole-array work of an import: building the rows and
-degrees (:func:`write_network`, :func:`count_row_degrees`). A search does not
+degrees (:func:`write_network`, :func:`count_degrees`). A search does not
 import it (the import costs ~70 ms, more than most searches): the distance
 pass reads the levels the search asks for (:class:`NodeDepths`) row by row,
 and only a level of over ``NUMPY_LEVEL`` entries on whole arrays.
@@ -74,18 +74,23 @@ EvidenceLookup = Callable[[int], tuple[Evidence, ...]]
 """Edge record index → the evidence of that record."""
 
 
-def count_row_degrees(rows: Sequence[Any], slug_codes: Sequence[int], block: int = 1 << 21) -> array[int]:
-    """Return each row's degree: its distinct (neighbour, predicate slug) pairs, repeats counted once.
+def count_degrees(
+    rows: Sequence[Any], slug_codes: Sequence[int], n_columns: int, block: int = 1 << 21
+) -> tuple[array[int], array[int]]:
+    """Return each row's degree and each neighbour's: distinct (row, neighbour, predicate slug) edges.
 
     Why distinct: records that repeat an edge (two rows citing two papers)
     are one edge with more evidence, as in the curated views, so a node's
     hub damping does not depend on how many rows a source wrote per edge.
-    Rows are taken a block of about ``block`` entries at a time (whole rows),
-    so the sort that finds the repeats holds ~50 MB, not the whole graph.
+    Why both at once: the distinct edges of the out rows give the in-degrees
+    too (a neighbour's count over every row), so the network build sorts
+    them once, not once per direction. Rows are taken a block of about
+    ``block`` entries at a time (whole rows), so the sort that finds the
+    repeats holds ~50 MB, not the whole graph.
 
     >>> rows = ([0, 3, 4], [1, 1, 1, 0], [0, 1, 2, 3])  # node 0 → 1 three times, node 1 → 0
-    >>> list(count_row_degrees(rows, [3, 3, 4, 3]))
-    [2, 1]
+    >>> [list(degrees) for degrees in count_degrees(rows, [3, 3, 4, 3], 2)]
+    [[2, 1], [1, 2]]
     """
     import numpy
 
@@ -93,6 +98,7 @@ def count_row_degrees(rows: Sequence[Any], slug_codes: Sequence[int], block: int
     codes = numpy.asarray(slug_codes)
     n_rows = len(offsets) - 1
     degrees = numpy.zeros(n_rows, dtype=numpy.int32)
+    column_degrees = numpy.zeros(n_columns, dtype=numpy.int64)
     first = 0
     while first < n_rows:
         last = min(int(numpy.searchsorted(offsets, offsets[first] + block, side="right")), n_rows)
@@ -101,13 +107,14 @@ def count_row_degrees(rows: Sequence[Any], slug_codes: Sequence[int], block: int
         if stop > start:
             lengths = numpy.diff(offsets[first : last + 1])
             local = numpy.repeat(numpy.arange(last - first, dtype=numpy.int64), lengths)
-            width = max(len(degrees), 1) * 256
+            width = max(n_columns, 1) * 256
             keys = local * width + neighbours[start:stop].astype(numpy.int64) * 256 + codes[edges[start:stop]]
             keys.sort()  # a sort and a comparison: numpy.unique's hash table is ~10x slower here
             distinct = keys[numpy.concatenate(([True], keys[1:] != keys[:-1]))]
             degrees[first:last] = numpy.bincount(distinct // width, minlength=last - first)
+            column_degrees += numpy.bincount(distinct % width // 256, minlength=n_columns)
         first = last
-    return array("i", degrees.tobytes())
+    return array("i", degrees.tobytes()), array("i", column_degrees.astype(numpy.int32).tobytes())
 
 
 def write_network(
@@ -116,36 +123,34 @@ def write_network(
     """Write the CSR and degree files of both directions into ``folder`` (which must exist and be private).
 
     The caller makes the folder appear atomically (write into a temporary
-    folder, then rename). One direction is built, counted and written before
-    the other (:func:`_write_direction`). Cost: two sorts of the edges, and
-    40 bytes per edge plus 8 per node on disk.
+    folder, then rename). One direction's rows are built and written before
+    the other's (:func:`_write_rows`); both directions' degrees are counted
+    on the out rows (:func:`count_degrees`). Cost: two sorts of the edges
+    and one of the distinct edges, and 40 bytes per edge plus 8 per node on disk.
     """
-    for names, keys, values in (
-        ((*CSR_FILES[:3], DEGREE_FILES[0]), subjects, objects),
-        ((*CSR_FILES[3:], DEGREE_FILES[1]), objects, subjects),
-    ):
-        _write_direction(folder, names, keys, values, slug_codes, n_nodes)
+    out_rows = _write_rows(folder, CSR_FILES[:3], subjects, objects, n_nodes)
+    out_degrees, in_degrees = count_degrees(out_rows, slug_codes, n_nodes)
+    _drop_pages(*out_rows[1:], slug_codes)
+    write_file(folder / DEGREE_FILES[0], out_degrees.tobytes())
+    _write_rows(folder, CSR_FILES[3:], objects, subjects, n_nodes)
+    write_file(folder / DEGREE_FILES[1], in_degrees.tobytes())
 
 
-def _write_direction(
-    folder: Path,
-    names: Sequence[str],
-    keys: Sequence[int],
-    values: Sequence[int],
-    slug_codes: Sequence[int],
-    n_nodes: int,
-) -> None:
-    """Write one direction's rows (``values`` grouped by ``keys``, each row in record order) and degrees.
+def _write_rows(
+    folder: Path, names: Sequence[str], keys: Sequence[int], values: Sequence[int], n_nodes: int
+) -> tuple[Any, memoryview, memoryview]:
+    """Write one direction's rows (``values`` grouped by ``keys``, each row in record order); return them.
 
-    Why in pieces: at ten times Hetionet the whole rows and an argsort's
-    order and buffer were ~560 MB on top of the import's store. Here the
-    rows go to their files GATHER entries at a time, and the degrees are
-    counted on the written files (memory-mapped): the sorted (key, record)
-    pairs (8 bytes per edge, sorted in place) are the only whole array held.
+    Returned as (offsets, neighbours, edges), the last two mapped from
+    their files. Why in pieces: at ten times Hetionet the whole rows and an
+    argsort's order and buffer were ~560 MB on top of the import's store.
+    Here the rows go to their files GATHER entries at a time: the sorted
+    (key, record) pairs (8 bytes per edge, sorted in place) are the only
+    whole array held.
     """
     import numpy
 
-    offsets_name, neighbours_name, edges_name, degrees_name = names
+    offsets_name, neighbours_name, edges_name = names
     key_array = numpy.asarray(keys, dtype=numpy.int32)  # no copy of an array or a mapped file
     value_array = numpy.asarray(values, dtype=numpy.int32)
     counts = numpy.zeros(n_nodes, dtype=numpy.int64)
@@ -175,9 +180,7 @@ def _write_direction(
     del order, value_array
     _drop_pages(values)
     write_file(folder / offsets_name, offsets.tobytes())
-    rows = (offsets, map_array(folder / neighbours_name, "i"), map_array(folder / edges_name, "i"))
-    write_file(folder / degrees_name, count_row_degrees(rows, slug_codes).tobytes())
-    _drop_pages(*rows[1:], slug_codes)
+    return offsets, map_array(folder / neighbours_name, "i"), map_array(folder / edges_name, "i")
 
 
 def _drop_pages(*views: Any) -> None:
@@ -496,11 +499,11 @@ class CompactNetwork:
         return len(self.slug_codes)
 
     def out_degree(self, node: str) -> int:
-        """Return the number of distinct edges leaving ``node`` (O(1); see :func:`count_row_degrees`)."""
+        """Return the number of distinct edges leaving ``node`` (O(1); see :func:`count_degrees`)."""
         return int(self._out_degrees[self.node_index[node]])
 
     def in_degree(self, node: str) -> int:
-        """Return the number of distinct edges entering ``node`` (O(1); see :func:`count_row_degrees`)."""
+        """Return the number of distinct edges entering ``node`` (O(1); see :func:`count_degrees`)."""
         return int(self._in_degrees[self.node_index[node]])
 
     def compute_distances(self, targets: Iterable[str], max_hops: int, *, lazy: bool = False) -> NodeDepths:
