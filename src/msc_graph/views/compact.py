@@ -197,10 +197,16 @@ def _drop_pages(*views: Any) -> None:
             mapped.madvise(mmap.MADV_DONTNEED)
 
 
-def write_file(path: Path, payload: bytes | memoryview, *, append: bool = False) -> None:
-    """Write (or append) ``payload`` to ``path`` and sync it (the caller renames its folder into place)."""
+def write_file(
+    path: Path, payload: bytes | memoryview | Iterable[bytes | memoryview], *, append: bool = False
+) -> None:
+    """Write (or append) ``payload`` to ``path`` and sync it (the caller renames its folder into place).
+
+    ``payload`` may come in pieces (an iterable), so a large file is never held whole.
+    """
     with path.open("ab" if append else "wb") as stream:
-        stream.write(payload)
+        for piece in (payload,) if isinstance(payload, bytes | bytearray | memoryview) else payload:
+            stream.write(piece)
         stream.flush()
         os.fsync(stream.fileno())
 

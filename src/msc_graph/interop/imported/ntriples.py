@@ -318,12 +318,8 @@ class _Reader:
                 subject, predicate, obj = match.groups()
             if not obj:
                 continue  # "<s> <p>  ." is malformed: the store's parser reports it
-            if obj[0] != 34:
-                slot = slots.get(predicate) or self.slot(predicate)
-                if slot[2] != _EDGE:
-                    add_other(subject, predicate, obj)
-                    continue
-            else:
+            slot = None if obj[0] == 34 else slots.get(predicate) or self.slot(predicate)
+            if slot is None or slot[2] != _EDGE:  # a literal, a type or an is-a link
                 add_other(subject, predicate, obj)
                 continue
             # N-Triples carry no provenance, so every edge's provenance record is empty (offset 0).
@@ -445,22 +441,19 @@ def read_ntriples(
             if b"_:" in chunk if columns is None else columns.blank_nodes:
                 chunk = _skolemize(chunk, records.name)
                 columns = _split_canonical(chunk)  # the same lines, each still canonical or not
-            count = (
-                len(columns.starts)
-                if columns is not None
-                else chunk.count(b"\n") + (not chunk.endswith(b"\n"))
-            )
-            loader.put(chunk, f"{file_name} {unit} {line}-{line + count - 1}")
-            if columns is not None:
-                empty = False
-                reader.read_canonical(chunk, columns, line)
-            else:
+            if columns is None:
                 lines = chunk.split(b"\n")
                 if not lines[-1]:
                     lines.pop()
+            count = len(lines) if columns is None else len(columns.starts)
+            loader.put(chunk, f"{file_name} {unit} {line}-{line + count - 1}")
+            if columns is None:
                 if empty:
                     empty = all(not text.strip() or text.lstrip().startswith(b"#") for text in lines)
                 reader.read_lines(lines, line)
+            else:
+                empty = False
+                reader.read_canonical(chunk, columns, line)
             line += count
             if progress is not None:
                 progress(raw.count - reported)

@@ -23,12 +23,11 @@ An edge's provenance is one record of tab-separated fields (PROVENANCE_FIELDS);
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from array import array
 from collections import Counter
 from collections.abc import Container, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -211,6 +210,7 @@ class RecordBuilder:
         if self.spool_dir is None or len(self.subjects) < SPILL_EDGES:
             return
         for name, values in zip(EDGE_COLUMNS, self.edge_arrays(), strict=True):
+            # not write_file: no sync per spill; :meth:`write` syncs each file once it is whole
             with (self.spool_dir / f"edges.{name}").open("ab") as stream:
                 stream.write(values)
         self._spilled_slug_counts.update(_count_codes(self.slug_codes))
@@ -367,21 +367,17 @@ class RecordBuilder:
         }
         write_file(folder / "nodes.json", json.dumps(nodes, ensure_ascii=False).encode("utf-8"))
         write_file(folder / "nodes.categories", self.categories.tobytes())
-        with (folder / "names.json").open("wb") as stream:  # a section at a time: a third of the memory
-            for piece in NameIndex.iter_json(lambda section: self.build_name_index((section,))):
-                stream.write(piece)
-            stream.flush()
-            os.fsync(stream.fileno())
+        # a section at a time: a third of the memory
+        write_file(
+            folder / "names.json", NameIndex.iter_json(lambda section: self.build_name_index((section,)))
+        )
         if self._spilled and folder != self.spool_dir:
             raise ValueError("spilled edge records are written in their spool folder")
         for name, values in zip(EDGE_COLUMNS, self.edge_arrays(), strict=True):
             # no copy (180 MiB at 22.5M offsets); after a spill, the rest goes after what was appended
             write_file(folder / f"edges.{name}", memoryview(values), append=bool(self._spilled))
         self.provenance.seek(0)
-        with (folder / "edges.provenance").open("wb") as stream:
-            shutil.copyfileobj(self.provenance, stream, 1 << 20)
-            stream.flush()
-            os.fsync(stream.fileno())
+        write_file(folder / "edges.provenance", iter(partial(self.provenance.read, 1 << 20), b""))
         write_file(folder / "meta.json", json.dumps(meta, indent=2).encode("utf-8"))
 
     def close(self) -> None:
