@@ -34,7 +34,7 @@ class StoreLoader:
 
     def __init__(self, store: pyoxigraph.Store) -> None:
         self._store = store
-        self._queue: queue.Queue[tuple[bytes, str] | None] = queue.Queue(maxsize=2)
+        self._queue: queue.Queue[tuple[bytes, str, bool] | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
         self._threads = [
             threading.Thread(target=self._run, name="mscgraph-bulk-load", daemon=True)
@@ -52,9 +52,9 @@ class StoreLoader:
                 return
             if self._error is not None:
                 continue
-            data, where = item
+            data, where, lenient = item
             try:
-                self._store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+                self._store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=lenient)
             except (SyntaxError, ValueError, OSError) as error:
                 self._error = self._error or GraphImportError(f"{where}: {error}")
             except BaseException as error:  # anything else too: a dead thread would hang the queue
@@ -62,11 +62,20 @@ class StoreLoader:
                     f"{where}: the store failed to load this part ({type(error).__name__}: {error})"
                 )
 
-    def put(self, data: bytes, where: str) -> None:
-        """Queue one chunk of complete N-Triples lines; ``where`` locates it for error messages."""
+    def put(self, data: bytes, where: str, *, lenient: bool = False) -> None:
+        """Queue one chunk of complete N-Triples lines; ``where`` locates it for error messages.
+
+        ``lenient``: the caller has checked every IRI of the chunk as the
+        store's parser would, so the parser skips that check (pyoxigraph's
+        ``lenient``, which checks everything else as before).
+        """
         self._raise()
         if data:
-            self._queue.put((data, where))
+            self._queue.put((data, where, lenient))
+
+    def has_waiting(self) -> bool:
+        """Return whether a chunk waits for a free loader thread (a new chunk would not be loaded at once)."""
+        return not self._queue.empty()
 
     def close(self) -> None:
         """Wait for every queued chunk to be loaded; raise the first loading error.
