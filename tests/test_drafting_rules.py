@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from msc_graph.curation.drafting import Draft, draft_review
 from msc_graph.model import Entity, EntityType
 from msc_graph.views.resolve import NameIndex
@@ -35,13 +37,14 @@ ENTITIES = [
 ]
 
 
-def _draft(body: str) -> Draft:
-    """Draft a one-section made-up review whose main text is ``body``."""
+def _draft(body: str, more: Sequence[Entity] = ()) -> Draft:
+    """Draft a one-section made-up review whose main text is ``body``, with ``more`` entities known too."""
     index = NameIndex()
-    for entity in ENTITIES:
+    known = [*ENTITIES, *more]
+    for entity in known:
         index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
     seed = f"# A made-up review\n\nIntroduction:\n\n{body}\n\nReferences\n"
-    return draft_review(seed, "review-y", index.named, {e.id: e for e in ENTITIES})
+    return draft_review(seed, "review-y", index.named, {e.id: e for e in known})
 
 
 def _claims(draft: Draft) -> set[tuple[str, str, str]]:
@@ -593,3 +596,23 @@ def test_a_molecule_name_with_more_symbols_or_words_before_pathway_names_a_pathw
     } <= claims
     assert draft.entities["il-6-gfap-pathway"]["type"] == "pathway"
     assert not [e for e in draft.entities if e.startswith("il-6-and")]
+
+
+def test_the_and_a_general_name_names_the_kind_of_it_the_sentence_before_named() -> None:
+    # "full secretome" is a kind of secretome by is-a and by its name: "the secretome" right after it is
+    # that preparation; "vesicles" are a kind by is-a only (a part, not named as a secretome), and
+    # "secretome" without "the" is a new mention: both stay the general secretome
+    kinds = [
+        Entity("fs", "full secretome", EntityType.SECRETOME_COMPONENT, is_a=("secretome",)),
+        Entity("vesicles", "vesicles", EntityType.SECRETOME_COMPONENT, is_a=("secretome",)),
+    ]
+    draft = _draft(
+        "The full secretome was given to rats. The secretome reduced IL-6. "
+        "The vesicles were given to rats. The secretome reduced TNF-α. "
+        "The full secretome was given to rats. Secretome reduced GFAP.",
+        kinds,
+    )
+    claims = _claims(draft)
+    assert ("fs", "decreases", "il-6") in claims
+    assert ("secretome", "decreases", "il-6") not in claims
+    assert {("secretome", "decreases", "tnf-a"), ("secretome", "decreases", "gfap")} <= claims

@@ -149,7 +149,13 @@ deliberately plain and conservative:
   slashes, or by a word or two, then "pathway" or "signaling" names one
   pathway ("PI3K/AKT/mTOR pathway", "TNF receptor-mediated signaling"),
   proposed whole; function and cue words end it ("IL-6 and the JAK
-  pathway" is two names).
+  pathway" is two names);
+- "the" and a general name of a preparation or a cell ("the secretome")
+  names again the kind of it the sentence before, or the same sentence
+  earlier, named, where is-a makes it a kind and its own name ends with the
+  general one ("full secretome"): a study's preparation named again by its
+  class; extracellular vesicles (not named a secretome) and a name with no
+  "the" stay general.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1750,6 +1756,56 @@ def _effect_owner(
     return _subject_for(names, mentions, left[-1], text)
 
 
+def _kinds_named_before(
+    names: _Names, mentions: list[Mention], text: str, before: Sequence[str]
+) -> list[Mention]:
+    """Return the mentions with "the" + a general name standing for the kind of it named just before.
+
+    "MSC-conditioned medium was used in a rat model. It was observed that
+    the secretome increased X": a definite name of a general class names
+    again the kind of it named last, in the sentence before (``before``) or
+    earlier in this one, as "the drug" names the drug a text has just
+    named. Only a preparation or a cell is named again so, and only by a
+    kind that is one by the is-a links of the known entities and by its own
+    name ("full secretome"): extracellular vesicles are a part of the
+    secretome, never named one. Without "the" ("secretome from CD34+
+    cells") a name is new and stays general.
+    """
+    named = list(before)
+    result: list[Mention] = []
+    for mention in mentions:
+        general = " ".join(text[mention.start : mention.end].lower().split())
+        definite = re.search(r"\bthe\s+$", text[: mention.start], re.I)
+        if definite and names.type_of(mention.entity) in _CARRIER_TYPES:
+            kinds = [e for e in reversed(named) if _kind_named(names, e, mention.entity, general)]
+            if kinds:
+                mention = Mention(kinds[0], mention.start, mention.end)
+        named.append(mention.entity)
+        result.append(mention)
+    return result
+
+
+def _kind_named(names: _Names, entity_id: str, general_id: str, general: str) -> bool:
+    """Return True when ``entity_id`` is a kind of ``general_id`` and a name of it ends with ``general``."""
+    entity = names.entities.get(entity_id)
+    if entity is None or general_id not in _ancestors(names, entity_id):
+        return False
+    return any(" ".join(n.lower().split()).endswith(f" {general}") for n in (entity.label, *entity.synonyms))
+
+
+def _ancestors(names: _Names, entity_id: str) -> set[str]:
+    """Return every entity ``entity_id`` is a kind of, through the is-a links of the known entities."""
+    found: set[str] = set()
+    todo = [entity_id]
+    while todo:
+        entity = names.entities.get(todo.pop())
+        for parent in entity.is_a if entity is not None else ():
+            if parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
 def propose_from_text(
     names: _Names,
     text: str,
@@ -1759,8 +1815,9 @@ def propose_from_text(
     carried: str | None = None,
     referents: Sequence[str] = (),
     topic: str | None = None,
-) -> tuple[str | None, list[str], str | None]:
-    """Propose the assertions one sentence (or title) states; return its subject, objects and first agent.
+    named_before: Sequence[str] = (),
+) -> tuple[str | None, list[str], str | None, list[str]]:
+    """Propose the assertions one sentence (or title) states; return its subject, objects, first agent, names.
 
     ``place(quote)`` makes the evidence record (study, kind, locator, basis,
     context) for a quote of this text; ``seed_text`` is the normalised seed,
@@ -1771,9 +1828,12 @@ def propose_from_text(
     pronoun names it again ("They secrete X"), with the pronoun in the quote.
     ``referents`` are the previous sentence's objects, which "these factors"
     or "both receptors" name again, and ``topic`` what it named first, which
-    "They" names again (see :func:`_anaphors`).
+    "They" names again (see :func:`_anaphors`). ``named_before`` are the
+    entities the paragraph named before, which "the" + a general name can
+    name again (see :func:`_kinds_named_before`); the entities this
+    sentence names are returned last, for the next sentence.
     """
-    mentions = names.scan(text)
+    mentions = _kinds_named_before(names, names.scan(text), text, named_before)
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
@@ -2090,7 +2150,7 @@ def propose_from_text(
         draft.add(subject_id, predicate, obj.entity, evidence)
     objects = [obj for _said, _predicate, obj, _cue in found]
     named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
-    return last_subject, named, first_agents[0] if first_agents else None
+    return last_subject, named, first_agents[0] if first_agents else None, [m.entity for m in mentions]
 
 
 def _anaphors(
@@ -2233,6 +2293,7 @@ def draft_review(
     carried: str | None = None  # the last subject of the paragraph so far
     referents: list[str] = []  # the previous sentence's objects
     topic: str | None = None  # what the previous sentence named first (an agent)
+    named_before: list[str] = []  # what the previous sentence named
     for number, sentence in enumerate(sentences):
         if progress and number % 50 == 0:
             progress(f"{review}: sentence {number + 1}/{len(sentences)}")
@@ -2256,7 +2317,7 @@ def draft_review(
             return DraftEvidence(study_of(cited), kind, locator, quote, sentence=index)
 
         here = (sentence.section, sentence.paragraph)
-        subject, objects, first = propose_from_text(
+        subject, objects, first, named = propose_from_text(
             lookup,
             sentence.text,
             place,
@@ -2265,10 +2326,12 @@ def draft_review(
             carried if here == paragraph else None,
             referents if here == paragraph else (),
             topic if here == paragraph else None,
+            named_before if here == paragraph else (),
         )
         topic = first
         if here != paragraph:
             paragraph, carried = here, None
+        named_before = named
         carried = subject or carried
         referents = objects
     draft.rows_total = len(rows)
