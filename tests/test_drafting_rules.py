@@ -616,3 +616,14 @@ def test_the_and_a_general_name_names_the_kind_of_it_the_sentence_before_named()
     assert ("fs", "decreases", "il-6") in claims
     assert ("secretome", "decreases", "il-6") not in claims
     assert {("secretome", "decreases", "tnf-a"), ("secretome", "decreases", "gfap")} <= claims
+
+
+def test_the_last_item_of_a_list_ends_at_a_preposition_and_the_list_with_it() -> None:
+    # "and edema during the acute phase": edema is the last item; ", suggesting that ..." is a clause
+    draft = _draft(
+        "Conditioned medium reduced IL-6 and edema during the acute phase. "
+        "The secretome increased VEGF, suggesting that it helps."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "decreases", "il-6"), ("full-secretome", "decreases", "edema")} <= claims
+    assert not [c for c in claims if c[2].startswith(("suggesting", "the-acute"))]

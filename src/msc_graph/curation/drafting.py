@@ -155,7 +155,11 @@ deliberately plain and conservative:
   earlier, named, where is-a makes it a kind and its own name ends with the
   general one ("full secretome"): a study's preparation named again by its
   class; extracellular vesicles (not named a secretome) and a name with no
-  "the" stay general.
+  "the" stay general;
+- the last item of a list after a cue ends at a preposition or a relative
+  word ("reduced hyperalgesia and edema during the acute phase": edema), and
+  the list with it; a piece that starts with a participle (", suggesting
+  that ...") is a clause, no item.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1124,6 +1128,14 @@ _ITEM_MEASURE = re.compile(
 )
 
 
+# What ends the last item of a list and the list with it: a preposition or a relative word after a noun
+_ITEM_END = re.compile(
+    r"\s+(?:in|on|at|during|after|before|following|with|without|from|to|into|via|through|within|"
+    r"which|that|who|when|where|while|compared)\b",
+    re.I,
+)
+
+
 def _unnamed_items(
     names: _Names, text: str, start: int, end: int, kind: str, closed: bool, leading: bool = False
 ) -> list[Mention] | None:
@@ -1136,7 +1148,9 @@ def _unnamed_items(
     short items, and stop at the first that is not ("..., Activin A, and
     SMAD proteins."); a list ends at a citation ("(Gnecchi and Melo,
     2009)"), and a piece that starts with an article ("and the associated
-    increase") is a phrase of its own, no item. With ``leading`` the text
+    increase") is a phrase of its own, no item; the last item ends at a
+    preposition or a relative word ("and edema during the acute phase"),
+    and the list with it. With ``leading`` the text
     is the start of the list, before its first named item ("decorin,
     osteoprotegerin, " of "molecules like decorin, osteoprotegerin, Dkk-3");
     after the last named item, examples of it ("cytokines (such as
@@ -1172,6 +1186,11 @@ def _unnamed_items(
             return items if not label else None
         if label.lower() in ("others", "etc", "etc."):
             continue
+        after = None if closed else _ITEM_END.search(label)
+        if after is not None:  # "reduced hyperalgesia and edema during the acute phase": edema, the last item
+            label = label[: after.start()]
+            if re.match(r"[a-z]+(?:ing|ed)\b", label):
+                return items  # ", suggesting that ...": a clause of its own, no item
         words = label.split()
         if (
             not label
@@ -1196,6 +1215,8 @@ def _unnamed_items(
         begin = text.index(label, position)
         items.append(Mention(entity_id, begin, begin + len(label)))
         position = begin + len(label)
+        if after is not None:
+            break
     return items
 
 
