@@ -627,3 +627,14 @@ def test_the_last_item_of_a_list_ends_at_a_preposition_and_the_list_with_it() ->
     claims = _claims(draft)
     assert {("full-secretome", "decreases", "il-6"), ("full-secretome", "decreases", "edema")} <= claims
     assert not [c for c in claims if c[2].startswith(("suggesting", "the-acute"))]
+
+
+def test_an_abbreviation_ending_in_cm_names_the_conditioned_medium() -> None:
+    # "bone marrow MSCs (BM-CM)": the letters spell the cells, "-CM" says it is their medium; an undefined
+    # "hX-MSCs-CM" is a medium too
+    draft = _draft(
+        "Conditioned medium of bone marrow MSCs (BM-CM) was given. BM-CM reduced IL-6. hX-MSCs-CM reduced GFAP."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "decreases", "il-6"), ("full-secretome", "decreases", "gfap")} <= claims
+    assert not [c for c in claims if c[0] == "bone-marrow-msc"]

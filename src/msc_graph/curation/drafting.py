@@ -159,7 +159,10 @@ deliberately plain and conservative:
 - the last item of a list after a cue ends at a preposition or a relative
   word ("reduced hyperalgesia and edema during the acute phase": edema), and
   the list with it; a piece that starts with a participle (", suggesting
-  that ...") is a clause, no item.
+  that ...") is a clause, no item;
+- an abbreviation ending in "-CM" ("UC-CM", "hWJ-MSCs-CM") names the
+  conditioned medium of the cells it abbreviates, defined in the seed or
+  not: the letters spell the cells, "-CM" says it is their medium.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -692,6 +695,8 @@ class _Names:
                     best = Mention(found, start, end)
                     index = stop
                     break
+            if best is None:  # "hWJ-MSCs-CM": the conditioned medium of the cells the word names first
+                best = self._medium_abbreviation(text, *tokens[index])
             if best is None and self.symbols:
                 best = self._symbol(text, *tokens[index])
             if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
@@ -940,10 +945,30 @@ class _Names:
                 return found
         return None
 
+    def _medium_abbreviation(self, text: str, start: int, end: int) -> Mention | None:
+        """Return the conditioned medium an abbreviation ending in "-CM" names ("UC-CM", "hWJ-MSCs-CM").
+
+        "-CM" after the abbreviation of a cell is how reviews write the
+        conditioned medium of those cells (as "MSC-CM"): the graph keeps the
+        medium, the cells are its context.
+        """
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if not re.fullmatch(r"[A-Za-z][\w-]*-CMs?", text[start:end]):
+            return None
+        medium = self.lookup("conditioned medium")
+        if medium is None or self.type_of(medium) is not EntityType.SECRETOME_COMPONENT:
+            return None
+        return Mention(medium, start, end)
+
     def learn(self, long_form: str, short: str) -> None:
         """Record that the seed defines ``short`` as ``long_form``; propose an entity where both are new."""
         long_form, short = long_form.strip(" ,.;"), short.strip()
         if not long_form or normalise_name(long_form) == normalise_name(short):
+            return
+        medium = self._medium_abbreviation(short, 0, len(short))
+        if medium is not None:  # "human umbilical cord MSCs (UC-CM)": the medium, whatever the letters spell
+            self.local.setdefault(normalise_name(short), medium.entity)
             return
         known = self.lookup(short) or self.lookup(long_form) or self._preparation_in(long_form)
         if known:
