@@ -638,3 +638,13 @@ def test_an_abbreviation_ending_in_cm_names_the_conditioned_medium() -> None:
     claims = _claims(draft)
     assert {("full-secretome", "decreases", "il-6"), ("full-secretome", "decreases", "gfap")} <= claims
     assert not [c for c in claims if c[0] == "bone-marrow-msc"]
+
+
+def test_regain_and_rescue_raise_what_they_name() -> None:
+    # as "restores": what is regained or rescued goes up
+    draft = _draft("The secretome might regain angiogenesis. Conditioned medium rescued microglia.")
+    claims = _claims(draft)
+    assert {
+        ("secretome", "increases", "angiogenesis"),
+        ("full-secretome", "increases", "microglia"),
+    } <= claims

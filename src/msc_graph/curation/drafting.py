@@ -162,7 +162,8 @@ deliberately plain and conservative:
   that ...") is a clause, no item;
 - an abbreviation ending in "-CM" ("UC-CM", "hWJ-MSCs-CM") names the
   conditioned medium of the cells it abbreviates, defined in the seed or
-  not: the letters spell the cells, "-CM" says it is their medium.
+  not: the letters spell the cells, "-CM" says it is their medium;
+- "regains" and "rescues" raise what they name, as "restores" does.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -217,7 +218,10 @@ _CUES: list[tuple[str, str]] = [
     (r"ameliorat(?:e|es|ed|ing|ion)", "ameliorates"),
     (r"revers(?:e|es|ed|ing|al)|counter(?:s|ed|ing)?", "decreases"),
     (r"abrogat(?:e|es|ed|ing|ion)|abolish(?:es|ed|ing)?", "inhibits"),
-    (r"restor(?:e|es|ed|ing|ation)|recover(?:s|ed|ing)?", "increases"),
+    (
+        r"restor(?:e|es|ed|ing|ation)|recover(?:s|ed|ing)?|regain(?:s|ed|ing)?|rescu(?:e|es|ed|ing)",
+        "increases",
+    ),
     (r"inhibit(?:s|ed|ing|ion)?", "inhibits"),
     (r"block(?:s|ed|ing)?", "inhibits"),
     (r"restrain(?:s|ed|ing)?", "inhibits"),
