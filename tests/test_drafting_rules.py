@@ -648,3 +648,14 @@ def test_regain_and_rescue_raise_what_they_name() -> None:
         ("secretome", "increases", "angiogenesis"),
         ("full-secretome", "increases", "microglia"),
     } <= claims
+
+
+def test_a_species_before_a_name_neither_ends_the_objects_nor_starts_a_subject() -> None:
+    # "rat microglia" are microglia (the rat says whose); "and also increased" is still the medium's
+    draft = _draft("Conditioned medium rescued rat microglia and also increased VEGF.")
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "microglia"),
+        ("full-secretome", "increases", "vegf"),
+    } <= claims
+    assert ("microglia", "increases", "vegf") not in claims

@@ -163,7 +163,11 @@ deliberately plain and conservative:
 - an abbreviation ending in "-CM" ("UC-CM", "hWJ-MSCs-CM") names the
   conditioned medium of the cells it abbreviates, defined in the seed or
   not: the letters spell the cells, "-CM" says it is their medium;
-- "regains" and "rescues" raise what they name, as "restores" does.
+- "regains" and "rescues" raise what they name, as "restores" does;
+- a species right before a name says whose it is ("rescued rat MSCs and
+  osteoclasts"): the cue's objects go on past it; and a species, route or
+  tissue between two cues is no new subject of the second ("... and also
+  upregulated X" is still the first cue's subject's).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1974,8 +1978,13 @@ def propose_from_text(
         else:
             # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
             relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
+            # a species, a route, a tissue ("rescued rat MSCs and X and also raised Y") names no new subject
             fresh = [
-                i for i in before if mentions[i] not in previous_objects and mentions[i] not in completing
+                i
+                for i in before
+                if mentions[i] not in previous_objects
+                and mentions[i] not in completing
+                and names.type_of(mentions[i].entity) not in _CONTEXT_TYPES
             ]
             agent = _agent(names, mentions, text, cue.start())
             means = re.search(r"\bby\s+$", text[: cue.start()])
@@ -2037,6 +2046,10 @@ def propose_from_text(
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
                 mention_type = names.type_of(mention.entity)
+                if mention_type is EntityType.SPECIES and any(
+                    m.start > mention.end and not text[mention.end : m.start].strip() for m in after
+                ):
+                    continue  # "rescued rat MSCs": the species says whose the cells are, the cells go on
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
                 if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
