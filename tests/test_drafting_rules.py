@@ -659,3 +659,19 @@ def test_a_species_before_a_name_neither_ends_the_objects_nor_starts_a_subject()
         ("full-secretome", "increases", "vegf"),
     } <= claims
     assert ("microglia", "increases", "vegf") not in claims
+
+
+def test_a_list_before_a_bare_passive_goes_on_past_its_last_name() -> None:
+    # "cytokines (such as A, and B) were enhanced", "GFAP, uric acid, and proteinuria were reduced" (by
+    # the paragraph's subject): the items no name covers, up to the auxiliary, are what the cue says too
+    draft = _draft(
+        "Conditioned medium reduced IL-6, while cytokines (such as oncostatin, and fractalkine) were enhanced. "
+        "GFAP, uric acid, and proteinuria were reduced."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "oncostatin"),
+        ("full-secretome", "increases", "fractalkine"),
+        ("full-secretome", "decreases", "uric-acid"),
+        ("full-secretome", "decreases", "proteinuria"),
+    } <= claims

@@ -167,7 +167,11 @@ deliberately plain and conservative:
 - a species right before a name says whose it is ("rescued rat MSCs and
   osteoclasts"): the cue's objects go on past it; and a species, route or
   tissue between two cues is no new subject of the second ("... and also
-  upregulated X" is still the first cue's subject's).
+  upregulated X" is still the first cue's subject's);
+- the list before a bare passive goes on past its last name to the
+  auxiliary ("cytokines (such as A, and B) were enhanced", "creatinine,
+  uric acid, and proteinuria were reduced"): its items no name covers are
+  what the cue says too, as after an active cue.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1971,6 +1975,12 @@ def propose_from_text(
         elif kind in _SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
             # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
             subjects, objects = previous_subject, _run(mentions, before[-1], text)
+            auxiliary = _BARE_PASSIVE.search(text, objects[-1].end, cue.start())
+            if auxiliary is not None:
+                # "Y (such as A, and B) were enhanced", "X, uric acid, and proteinuria were reduced": the
+                # list goes on past the last name, to the auxiliary
+                rest = _unnamed_items(names, text, objects[-1].end, auxiliary.start(), kind, closed=False)
+                objects = objects + (rest or [])  # not closed: never None, only typed so
             if not subjects and carried is not None:  # "Allodynia and hyperalgesia were reversed": by it
                 for obj in objects:
                     verb = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
