@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from msc_graph.curation.drafting import Draft, draft_review
 from msc_graph.model import Entity, EntityType
 from msc_graph.views.resolve import NameIndex
@@ -35,13 +37,14 @@ ENTITIES = [
 ]
 
 
-def _draft(body: str) -> Draft:
-    """Draft a one-section made-up review whose main text is ``body``."""
+def _draft(body: str, more: Sequence[Entity] = ()) -> Draft:
+    """Draft a one-section made-up review whose main text is ``body``, with ``more`` entities known too."""
     index = NameIndex()
-    for entity in ENTITIES:
+    known = [*ENTITIES, *more]
+    for entity in known:
         index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
     seed = f"# A made-up review\n\nIntroduction:\n\n{body}\n\nReferences\n"
-    return draft_review(seed, "review-y", index.named, {e.id: e for e in ENTITIES})
+    return draft_review(seed, "review-y", index.named, {e.id: e for e in known})
 
 
 def _claims(draft: Draft) -> set[tuple[str, str, str]]:
@@ -593,3 +596,82 @@ def test_a_molecule_name_with_more_symbols_or_words_before_pathway_names_a_pathw
     } <= claims
     assert draft.entities["il-6-gfap-pathway"]["type"] == "pathway"
     assert not [e for e in draft.entities if e.startswith("il-6-and")]
+
+
+def test_the_and_a_general_name_names_the_kind_of_it_the_sentence_before_named() -> None:
+    # "full secretome" is a kind of secretome by is-a and by its name: "the secretome" right after it is
+    # that preparation; "vesicles" are a kind by is-a only (a part, not named as a secretome), and
+    # "secretome" without "the" is a new mention: both stay the general secretome
+    kinds = [
+        Entity("fs", "full secretome", EntityType.SECRETOME_COMPONENT, is_a=("secretome",)),
+        Entity("vesicles", "vesicles", EntityType.SECRETOME_COMPONENT, is_a=("secretome",)),
+    ]
+    draft = _draft(
+        "The full secretome was given to rats. The secretome reduced IL-6. "
+        "The vesicles were given to rats. The secretome reduced TNF-α. "
+        "The full secretome was given to rats. Secretome reduced GFAP.",
+        kinds,
+    )
+    claims = _claims(draft)
+    assert ("fs", "decreases", "il-6") in claims
+    assert ("secretome", "decreases", "il-6") not in claims
+    assert {("secretome", "decreases", "tnf-a"), ("secretome", "decreases", "gfap")} <= claims
+
+
+def test_the_last_item_of_a_list_ends_at_a_preposition_and_the_list_with_it() -> None:
+    # "and edema during the acute phase": edema is the last item; ", suggesting that ..." is a clause
+    draft = _draft(
+        "Conditioned medium reduced IL-6 and edema during the acute phase. "
+        "The secretome increased VEGF, suggesting that it helps."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "decreases", "il-6"), ("full-secretome", "decreases", "edema")} <= claims
+    assert not [c for c in claims if c[2].startswith(("suggesting", "the-acute"))]
+
+
+def test_an_abbreviation_ending_in_cm_names_the_conditioned_medium() -> None:
+    # "bone marrow MSCs (BM-CM)": the letters spell the cells, "-CM" says it is their medium; an undefined
+    # "hX-MSCs-CM" is a medium too
+    draft = _draft(
+        "Conditioned medium of bone marrow MSCs (BM-CM) was given. BM-CM reduced IL-6. hX-MSCs-CM reduced GFAP."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "decreases", "il-6"), ("full-secretome", "decreases", "gfap")} <= claims
+    assert not [c for c in claims if c[0] == "bone-marrow-msc"]
+
+
+def test_regain_and_rescue_raise_what_they_name() -> None:
+    # as "restores": what is regained or rescued goes up
+    draft = _draft("The secretome might regain angiogenesis. Conditioned medium rescued microglia.")
+    claims = _claims(draft)
+    assert {
+        ("secretome", "increases", "angiogenesis"),
+        ("full-secretome", "increases", "microglia"),
+    } <= claims
+
+
+def test_a_species_before_a_name_neither_ends_the_objects_nor_starts_a_subject() -> None:
+    # "rat microglia" are microglia (the rat says whose); "and also increased" is still the medium's
+    draft = _draft("Conditioned medium rescued rat microglia and also increased VEGF.")
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "microglia"),
+        ("full-secretome", "increases", "vegf"),
+    } <= claims
+    assert ("microglia", "increases", "vegf") not in claims
+
+
+def test_a_list_before_a_bare_passive_goes_on_past_its_last_name() -> None:
+    # "cytokines (such as A, and B) were enhanced", "GFAP, uric acid, and proteinuria were reduced" (by
+    # the paragraph's subject): the items no name covers, up to the auxiliary, are what the cue says too
+    draft = _draft(
+        "Conditioned medium reduced IL-6, while cytokines (such as oncostatin, and fractalkine) were enhanced. "
+        "GFAP, uric acid, and proteinuria were reduced."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "oncostatin"),
+        ("full-secretome", "increases", "fractalkine"),
+        ("full-secretome", "decreases", "uric-acid"),
+        ("full-secretome", "decreases", "proteinuria"),
+    } <= claims

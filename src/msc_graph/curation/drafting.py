@@ -149,7 +149,29 @@ deliberately plain and conservative:
   slashes, or by a word or two, then "pathway" or "signaling" names one
   pathway ("PI3K/AKT/mTOR pathway", "TNF receptor-mediated signaling"),
   proposed whole; function and cue words end it ("IL-6 and the JAK
-  pathway" is two names).
+  pathway" is two names);
+- "the" and a general name of a preparation or a cell ("the secretome")
+  names again the kind of it the sentence before, or the same sentence
+  earlier, named, where is-a makes it a kind and its own name ends with the
+  general one ("full secretome"): a study's preparation named again by its
+  class; extracellular vesicles (not named a secretome) and a name with no
+  "the" stay general;
+- the last item of a list after a cue ends at a preposition or a relative
+  word ("reduced hyperalgesia and edema during the acute phase": edema), and
+  the list with it; a piece that starts with a participle (", suggesting
+  that ...") is a clause, no item;
+- an abbreviation ending in "-CM" ("UC-CM", "hWJ-MSCs-CM") names the
+  conditioned medium of the cells it abbreviates, defined in the seed or
+  not: the letters spell the cells, "-CM" says it is their medium;
+- "regains" and "rescues" raise what they name, as "restores" does;
+- a species right before a name says whose it is ("rescued rat MSCs and
+  osteoclasts"): the cue's objects go on past it; and a species, route or
+  tissue between two cues is no new subject of the second ("... and also
+  upregulated X" is still the first cue's subject's);
+- the list before a bare passive goes on past its last name to the
+  auxiliary ("cytokines (such as A, and B) were enhanced", "creatinine,
+  uric acid, and proteinuria were reduced"): its items no name covers are
+  what the cue says too, as after an active cue.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -204,7 +226,10 @@ _CUES: list[tuple[str, str]] = [
     (r"ameliorat(?:e|es|ed|ing|ion)", "ameliorates"),
     (r"revers(?:e|es|ed|ing|al)|counter(?:s|ed|ing)?", "decreases"),
     (r"abrogat(?:e|es|ed|ing|ion)|abolish(?:es|ed|ing)?", "inhibits"),
-    (r"restor(?:e|es|ed|ing|ation)|recover(?:s|ed|ing)?", "increases"),
+    (
+        r"restor(?:e|es|ed|ing|ation)|recover(?:s|ed|ing)?|regain(?:s|ed|ing)?|rescu(?:e|es|ed|ing)",
+        "increases",
+    ),
     (r"inhibit(?:s|ed|ing|ion)?", "inhibits"),
     (r"block(?:s|ed|ing)?", "inhibits"),
     (r"restrain(?:s|ed|ing)?", "inhibits"),
@@ -682,6 +707,8 @@ class _Names:
                     best = Mention(found, start, end)
                     index = stop
                     break
+            if best is None:  # "hWJ-MSCs-CM": the conditioned medium of the cells the word names first
+                best = self._medium_abbreviation(text, *tokens[index])
             if best is None and self.symbols:
                 best = self._symbol(text, *tokens[index])
             if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
@@ -930,10 +957,30 @@ class _Names:
                 return found
         return None
 
+    def _medium_abbreviation(self, text: str, start: int, end: int) -> Mention | None:
+        """Return the conditioned medium an abbreviation ending in "-CM" names ("UC-CM", "hWJ-MSCs-CM").
+
+        "-CM" after the abbreviation of a cell is how reviews write the
+        conditioned medium of those cells (as "MSC-CM"): the graph keeps the
+        medium, the cells are its context.
+        """
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if not re.fullmatch(r"[A-Za-z][\w-]*-CMs?", text[start:end]):
+            return None
+        medium = self.lookup("conditioned medium")
+        if medium is None or self.type_of(medium) is not EntityType.SECRETOME_COMPONENT:
+            return None
+        return Mention(medium, start, end)
+
     def learn(self, long_form: str, short: str) -> None:
         """Record that the seed defines ``short`` as ``long_form``; propose an entity where both are new."""
         long_form, short = long_form.strip(" ,.;"), short.strip()
         if not long_form or normalise_name(long_form) == normalise_name(short):
+            return
+        medium = self._medium_abbreviation(short, 0, len(short))
+        if medium is not None:  # "human umbilical cord MSCs (UC-CM)": the medium, whatever the letters spell
+            self.local.setdefault(normalise_name(short), medium.entity)
             return
         known = self.lookup(short) or self.lookup(long_form) or self._preparation_in(long_form)
         if known:
@@ -1118,6 +1165,14 @@ _ITEM_MEASURE = re.compile(
 )
 
 
+# What ends the last item of a list and the list with it: a preposition or a relative word after a noun
+_ITEM_END = re.compile(
+    r"\s+(?:in|on|at|during|after|before|following|with|without|from|to|into|via|through|within|"
+    r"which|that|who|when|where|while|compared)\b",
+    re.I,
+)
+
+
 def _unnamed_items(
     names: _Names, text: str, start: int, end: int, kind: str, closed: bool, leading: bool = False
 ) -> list[Mention] | None:
@@ -1130,7 +1185,9 @@ def _unnamed_items(
     short items, and stop at the first that is not ("..., Activin A, and
     SMAD proteins."); a list ends at a citation ("(Gnecchi and Melo,
     2009)"), and a piece that starts with an article ("and the associated
-    increase") is a phrase of its own, no item. With ``leading`` the text
+    increase") is a phrase of its own, no item; the last item ends at a
+    preposition or a relative word ("and edema during the acute phase"),
+    and the list with it. With ``leading`` the text
     is the start of the list, before its first named item ("decorin,
     osteoprotegerin, " of "molecules like decorin, osteoprotegerin, Dkk-3");
     after the last named item, examples of it ("cytokines (such as
@@ -1166,6 +1223,11 @@ def _unnamed_items(
             return items if not label else None
         if label.lower() in ("others", "etc", "etc."):
             continue
+        after = None if closed else _ITEM_END.search(label)
+        if after is not None:  # "reduced hyperalgesia and edema during the acute phase": edema, the last item
+            label = label[: after.start()]
+            if re.match(r"[a-z]+(?:ing|ed)\b", label):
+                return items  # ", suggesting that ...": a clause of its own, no item
         words = label.split()
         if (
             not label
@@ -1190,6 +1252,8 @@ def _unnamed_items(
         begin = text.index(label, position)
         items.append(Mention(entity_id, begin, begin + len(label)))
         position = begin + len(label)
+        if after is not None:
+            break
     return items
 
 
@@ -1750,6 +1814,56 @@ def _effect_owner(
     return _subject_for(names, mentions, left[-1], text)
 
 
+def _kinds_named_before(
+    names: _Names, mentions: list[Mention], text: str, before: Sequence[str]
+) -> list[Mention]:
+    """Return the mentions with "the" + a general name standing for the kind of it named just before.
+
+    "MSC-conditioned medium was used in a rat model. It was observed that
+    the secretome increased X": a definite name of a general class names
+    again the kind of it named last, in the sentence before (``before``) or
+    earlier in this one, as "the drug" names the drug a text has just
+    named. Only a preparation or a cell is named again so, and only by a
+    kind that is one by the is-a links of the known entities and by its own
+    name ("full secretome"): extracellular vesicles are a part of the
+    secretome, never named one. Without "the" ("secretome from CD34+
+    cells") a name is new and stays general.
+    """
+    named = list(before)
+    result: list[Mention] = []
+    for mention in mentions:
+        general = " ".join(text[mention.start : mention.end].lower().split())
+        definite = re.search(r"\bthe\s+$", text[: mention.start], re.I)
+        if definite and names.type_of(mention.entity) in _CARRIER_TYPES:
+            kinds = [e for e in reversed(named) if _kind_named(names, e, mention.entity, general)]
+            if kinds:
+                mention = Mention(kinds[0], mention.start, mention.end)
+        named.append(mention.entity)
+        result.append(mention)
+    return result
+
+
+def _kind_named(names: _Names, entity_id: str, general_id: str, general: str) -> bool:
+    """Return True when ``entity_id`` is a kind of ``general_id`` and a name of it ends with ``general``."""
+    entity = names.entities.get(entity_id)
+    if entity is None or general_id not in _ancestors(names, entity_id):
+        return False
+    return any(" ".join(n.lower().split()).endswith(f" {general}") for n in (entity.label, *entity.synonyms))
+
+
+def _ancestors(names: _Names, entity_id: str) -> set[str]:
+    """Return every entity ``entity_id`` is a kind of, through the is-a links of the known entities."""
+    found: set[str] = set()
+    todo = [entity_id]
+    while todo:
+        entity = names.entities.get(todo.pop())
+        for parent in entity.is_a if entity is not None else ():
+            if parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
 def propose_from_text(
     names: _Names,
     text: str,
@@ -1759,8 +1873,9 @@ def propose_from_text(
     carried: str | None = None,
     referents: Sequence[str] = (),
     topic: str | None = None,
-) -> tuple[str | None, list[str], str | None]:
-    """Propose the assertions one sentence (or title) states; return its subject, objects and first agent.
+    named_before: Sequence[str] = (),
+) -> tuple[str | None, list[str], str | None, list[str]]:
+    """Propose the assertions one sentence (or title) states; return its subject, objects, first agent, names.
 
     ``place(quote)`` makes the evidence record (study, kind, locator, basis,
     context) for a quote of this text; ``seed_text`` is the normalised seed,
@@ -1771,9 +1886,12 @@ def propose_from_text(
     pronoun names it again ("They secrete X"), with the pronoun in the quote.
     ``referents`` are the previous sentence's objects, which "these factors"
     or "both receptors" name again, and ``topic`` what it named first, which
-    "They" names again (see :func:`_anaphors`).
+    "They" names again (see :func:`_anaphors`). ``named_before`` are the
+    entities the paragraph named before, which "the" + a general name can
+    name again (see :func:`_kinds_named_before`); the entities this
+    sentence names are returned last, for the next sentence.
     """
-    mentions = names.scan(text)
+    mentions = _kinds_named_before(names, names.scan(text), text, named_before)
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
@@ -1857,6 +1975,12 @@ def propose_from_text(
         elif kind in _SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
             # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
             subjects, objects = previous_subject, _run(mentions, before[-1], text)
+            auxiliary = _BARE_PASSIVE.search(text, objects[-1].end, cue.start())
+            if auxiliary is not None:
+                # "Y (such as A, and B) were enhanced", "X, uric acid, and proteinuria were reduced": the
+                # list goes on past the last name, to the auxiliary
+                rest = _unnamed_items(names, text, objects[-1].end, auxiliary.start(), kind, closed=False)
+                objects = objects + (rest or [])  # not closed: never None, only typed so
             if not subjects and carried is not None:  # "Allodynia and hyperalgesia were reversed": by it
                 for obj in objects:
                     verb = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
@@ -1864,8 +1988,13 @@ def propose_from_text(
         else:
             # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
             relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
+            # a species, a route, a tissue ("rescued rat MSCs and X and also raised Y") names no new subject
             fresh = [
-                i for i in before if mentions[i] not in previous_objects and mentions[i] not in completing
+                i
+                for i in before
+                if mentions[i] not in previous_objects
+                and mentions[i] not in completing
+                and names.type_of(mentions[i].entity) not in _CONTEXT_TYPES
             ]
             agent = _agent(names, mentions, text, cue.start())
             means = re.search(r"\bby\s+$", text[: cue.start()])
@@ -1927,6 +2056,10 @@ def propose_from_text(
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
                 mention_type = names.type_of(mention.entity)
+                if mention_type is EntityType.SPECIES and any(
+                    m.start > mention.end and not text[mention.end : m.start].strip() for m in after
+                ):
+                    continue  # "rescued rat MSCs": the species says whose the cells are, the cells go on
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
                 if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
@@ -2090,7 +2223,7 @@ def propose_from_text(
         draft.add(subject_id, predicate, obj.entity, evidence)
     objects = [obj for _said, _predicate, obj, _cue in found]
     named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
-    return last_subject, named, first_agents[0] if first_agents else None
+    return last_subject, named, first_agents[0] if first_agents else None, [m.entity for m in mentions]
 
 
 def _anaphors(
@@ -2233,6 +2366,7 @@ def draft_review(
     carried: str | None = None  # the last subject of the paragraph so far
     referents: list[str] = []  # the previous sentence's objects
     topic: str | None = None  # what the previous sentence named first (an agent)
+    named_before: list[str] = []  # what the previous sentence named
     for number, sentence in enumerate(sentences):
         if progress and number % 50 == 0:
             progress(f"{review}: sentence {number + 1}/{len(sentences)}")
@@ -2256,7 +2390,7 @@ def draft_review(
             return DraftEvidence(study_of(cited), kind, locator, quote, sentence=index)
 
         here = (sentence.section, sentence.paragraph)
-        subject, objects, first = propose_from_text(
+        subject, objects, first, named = propose_from_text(
             lookup,
             sentence.text,
             place,
@@ -2265,10 +2399,12 @@ def draft_review(
             carried if here == paragraph else None,
             referents if here == paragraph else (),
             topic if here == paragraph else None,
+            named_before if here == paragraph else (),
         )
         topic = first
         if here != paragraph:
             paragraph, carried = here, None
+        named_before = named
         carried = subject or carried
         referents = objects
     draft.rows_total = len(rows)
