@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from msc_graph.cli import cli
 from msc_graph.config import Project
 from msc_graph.errors import UnknownEntityError
-from msc_graph.model.names import match_key, normalise_name, variant_key
+from msc_graph.model.names import match_key, normalise_name, normalise_names, variant_key, variant_keys
 from msc_graph.views import open_graph
 from msc_graph.views.resolve import Resolves
 
@@ -159,3 +159,54 @@ def test_the_fast_paths_give_the_keys_every_step_gives(name: str) -> None:
     """ASCII names skip NFKC and the Greek table, keys without British spellings skip its rules: same keys."""
     assert match_key(name) == _slow_match_key(name)
     assert variant_key(normalise_name(name)) == match_key(name)
+
+
+NAME_PIECES = st.sampled_from(
+    [
+        *(
+            "IL",
+            "-",
+            "1",
+            " ",
+            "beta",
+            "β",
+            "kappaB",
+            "tumour",
+            "oedema",
+            "isation",
+            "ised",
+            "paed",
+            "s",
+            "is",
+        ),
+        *(
+            "us",
+            "ADSC",
+            "(",
+            ")",
+            "[",
+            "/",
+            ".",
+            ",",
+            "'",
+            "’",
+            "_",
+            "\t",
+            "\n",
+            "\x0b",
+            "\x1c",
+            "\x1f",
+            "\x85",
+        ),
+        *("Ｆ", "é", "µ", "alpha", "Alpha", "X", "x", "z", "ss"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(NAME_PIECES, max_size=8).map("".join), max_size=12))
+def test_names_keyed_a_column_at_a_time_get_the_keys_one_at_a_time(names: list[str]) -> None:
+    """An import keys its nodes' names by pyarrow's kernels where the rule is simple: the same keys."""
+    keys = normalise_names(names)
+    assert keys == [normalise_name(name) for name in names]
+    assert variant_keys(keys) == [variant_key(key) for key in keys]

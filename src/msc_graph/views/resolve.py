@@ -21,6 +21,7 @@ The index is built once per model (linear in names).
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
@@ -29,7 +30,7 @@ from typing import Any, Protocol
 
 from msc_graph.errors import AmbiguousEntityError, MscGraphError, UnknownEntityError
 from msc_graph.model import Entity, GraphModel, Study
-from msc_graph.model.names import match_key, normalise_name, variant_key
+from msc_graph.model.names import match_key, normalise_name, normalise_names, variant_key, variant_keys
 
 MATCH_SCORES = {
     "id": 1.0,
@@ -63,6 +64,8 @@ Entries = dict[str, list[tuple[str, str, str]]]
 """Key → [(entity id, how, name as written)]."""
 SECTIONS = ("exact", "curies", "variants", "components", "weights")
 """The parts of a :class:`NameIndex`, in the order its JSON holds them."""
+NAME_BLOCK = 65_536
+"""Names keyed at a time by :meth:`NameIndex.add_names`."""
 
 
 class NameIndex:
@@ -132,6 +135,25 @@ class NameIndex:
                 self.curies[xref.casefold()] = entity_id
         self._keys = None
 
+    def add_names(self, rows: Iterable[tuple[str, str, str]], sections: Container[str] = SECTIONS) -> None:
+        """Index (entity id, "label" or "synonym", name) rows as :meth:`add` would, in that order.
+
+        Why: an import indexes every node's names; here they are keyed a
+        block at a time (:func:`normalise_names`), ~10x faster than one by
+        one, holding one block's keys beside the index.
+        """
+        exact, variants = "exact" in sections, "variants" in sections
+        if not (exact or variants):
+            return
+        iterator = iter(rows)
+        while block := list(itertools.islice(iterator, NAME_BLOCK)):
+            keys = normalise_names([name for _id, _how, name in block])
+            if exact:
+                _put_all(self.exact, keys, block)
+            if variants:
+                _put_all(self.variants, variant_keys(keys), block)
+        self._keys = None
+
     def named(self, text: str) -> list[str]:
         """Return the ids of the entities ``text`` names by their own names, best supported first.
 
@@ -196,11 +218,19 @@ class NameIndex:
 
 
 def _put(entries: Entries, key: str, entry: tuple[str, str, str]) -> None:
-    if not key:
-        return
-    rows = entries.setdefault(key, [])
-    if all(row[0] != entry[0] for row in rows):
-        rows.append(entry)
+    _put_all(entries, (key,), (entry,))
+
+
+def _put_all(entries: Entries, keys: Iterable[str], new: Iterable[tuple[str, str, str]]) -> None:
+    """File each entry under its key (none under an empty key), once per entity and key, in order."""
+    for key, entry in zip(keys, new, strict=True):
+        if not key:
+            continue
+        rows = entries.get(key)
+        if rows is None:  # a new key: most of an import's names
+            entries[key] = [entry]
+        elif all(row[0] != entry[0] for row in rows):
+            rows.append(entry)
 
 
 def abbreviation_keys(text: str) -> list[str]:

@@ -347,9 +347,18 @@ class RecordBuilder:
         components and no weights, and only some have cross-references.
         """
         index = NameIndex()
-        if "exact" in sections or "variants" in sections:
-            for node, node_id in enumerate(self.node_ids):
-                index.add(node_id, self.labels[node], self.synonyms.get(node, ()), (), sections=sections)
+        labels, synonyms = self.labels, self.synonyms
+        index.add_names(
+            (
+                row
+                for node, node_id in enumerate(self.node_ids)
+                for row in (
+                    *(((node_id, "label", labels[node]),) if labels[node] else ()),
+                    *((node_id, "synonym", name) for name in synonyms.get(node, ())),
+                )
+            ),
+            sections,
+        )
         if "curies" in sections:
             for node in sorted(self.xrefs):  # node order: a later node's same xref wins, as in one pass
                 index.add(self.node_ids[node], None, (), self.xrefs[node], sections=("curies",))
