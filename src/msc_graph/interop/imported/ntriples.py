@@ -372,7 +372,8 @@ class _Reader:
         import pyarrow.compute as pc
 
         starts, space1, space2, ends, _blank_nodes = columns
-        literal = numpy.frombuffer(chunk, dtype=numpy.uint8)[space2 + 1] == 34
+        data = numpy.frombuffer(chunk, dtype=numpy.uint8)
+        literal = data[space2 + 1] == 34
         encoded = pc.dictionary_encode(_views(chunk, space1 + 2, space2 - space1 - 3))
         codes = encoded.indices.to_numpy()
         predicates: list[bytes] = encoded.dictionary.to_pylist()
@@ -397,7 +398,9 @@ class _Reader:
         interned, node, checked = self.interned, self.node, self.checked
         tokens = terms.dictionary.to_pylist()
         found = list(map(interned.get, tokens))  # in C; the new ones in order of first appearance
-        valid = b'"^^<' not in chunk and all(p in checked or self._check(b"<" + p + b">") for p in predicates)
+        # a typed literal ends with its datatype's IRI: ">" before " ." (a plain one ends with '"' or a tag)
+        typed = literal & (data[ends - 3] == ord(">"))
+        valid = not typed.any() and all(p in checked or self._check(b"<" + p + b">") for p in predicates)
         if None in found:
             for at, number in enumerate(found):
                 if number is None:
