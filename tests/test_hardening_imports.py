@@ -504,3 +504,59 @@ def test_any_loader_thread_failure_fails_the_import_and_leaves_nothing(
     ):
         _import(_kgx(tmp_path / "in", "id\tname\nA\ta\nB\tb\n"), isolated_cache)
     _assert_nothing_left(isolated_cache)
+
+
+KGX_FULL_EDGES = (
+    "id\tsubject\tpredicate\tobject\tprimary_knowledge_source\tpublications\tsupporting_text\n"
+    "e1\tA\tbiolink:related_to\tB\tinfores:x\tPMID:1|PMID:2\tA relates to B\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("nodes", "edges"),
+    [
+        ("id\tname\nX:a%zz\ta\nB\tb\n", KGX_EDGES),  # a node id: bad percent-encoding
+        ("id\tname\tcategory\nA\ta\tbiolink:%zz\nB\tb\t\n", KGX_EDGES),  # a category
+        (
+            "id\tname\nA\ta\nB\tb\n",
+            "subject\tpredicate\tobject\nA\tbiolink:related_to\thttp://h:xx/\n",
+        ),  # a port
+        ("id\tname\nA\ta\nB\tb\n", "subject\tpredicate\tobject\nA\tbiolink:%zz\tB\n"),  # a predicate
+        ("id\tname\nA\ta\nB\tb\n", KGX_FULL_EDGES.replace("infores:x", "infores:%zz")),  # a knowledge source
+        ("id\tname\nA\ta\nB\tb\n", KGX_FULL_EDGES.replace("PMID:2", "PMID:%zz")),  # a publication
+        (
+            "id\tname\nA\ta\nB\tb\n",
+            KGX_FULL_EDGES.replace("e1\t", "e%zz\t"),
+        ),  # an edge id, in its statement's IRI
+    ],
+    ids=["node", "category", "object", "predicate", "source", "publication", "edge-id"],
+)
+def test_an_invalid_iri_in_a_kgx_pair_still_fails_the_import(
+    nodes: str, edges: str, tmp_path: Path, isolated_cache: Path
+) -> None:
+    """The store loads a chunk without its own IRI check only when every IRI passed ours."""
+    with pytest.raises(GraphImportError, match=r"\.tsv lines \d+-\d+: Parser error"):
+        _import(_kgx(tmp_path / "in", nodes, edges), isolated_cache)
+    _assert_nothing_left(isolated_cache)
+
+
+def test_a_valid_kgx_pair_is_loaded_without_the_stores_iri_check(
+    tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_graph.interop.imported.loader import StoreLoader
+
+    calls: list[bool] = []
+    put = StoreLoader.put
+
+    def recording(self: StoreLoader, data: bytes, where: str, *, lenient: bool = False) -> None:
+        calls.append(lenient)
+        put(self, data, where, lenient=lenient)
+
+    monkeypatch.setattr(StoreLoader, "put", recording)
+    _import(
+        _kgx(tmp_path / "in", "id\tname\tcategory\nA\ta\tbiolink:Gene\nB\tb\t\n", KGX_FULL_EDGES),
+        isolated_cache,
+    )
+    assert calls == [True, True]
+    graph = open_imported_graph(isolated_cache, "g")
+    assert graph.meta["edges"] == 1

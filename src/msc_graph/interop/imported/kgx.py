@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import SUBCLASS_PREDICATES, map_predicate
-from msc_graph.interop.imported.loader import StoreLoader
+from msc_graph.interop.imported.loader import StoreLoader, valid_iri
 from msc_graph.interop.imported.prefixes import IRI_UNSAFE, Curies
 from msc_graph.interop.imported.records import RecordBuilder, split_list, string_cells
 from msc_graph.interop.imported.source import Progress, iter_line_blocks, iter_lines, open_binary
@@ -80,6 +80,8 @@ class _Slot(NamedTuple):
     """Our signed predicate's term when the qualifier signs it, else ""."""
     subclass: bool
     """An is-a link (the resolver expands names through it)."""
+    valid: bool
+    """Whether the store's strict parser takes its terms' IRIs (:func:`valid_iri`)."""
 
 
 class ColumnarReadError(Exception):
@@ -285,6 +287,13 @@ def _triples(subject: pyarrow.Array, predicate: Any, obj: Any) -> pyarrow.Array:
     return pc.binary_join_element_wise(subject, predicate, obj, ".\n", " ")
 
 
+def _valid_terms(terms: pyarrow.Array) -> bool:
+    """Return whether every ``<IRI>`` term of a column is valid (:func:`valid_iri`), each distinct once."""
+    import pyarrow.compute as pc
+
+    return all(valid_iri(term[1:-1]) for term in pc.unique(terms).to_pylist())
+
+
 def _literal(values: pyarrow.Array) -> pyarrow.Array:
     """Return string cells as quoted N-Triples literals (escaped as :func:`escape_literal` does)."""
     import pyarrow.compute as pc
@@ -303,6 +312,8 @@ class _EdgeBlocks:
         self.loader = loader
         self.file_name = file_name
         self.edge_base = f"<{IMPORT_IRI}{records.name}/edge/"
+        self.base_valid = valid_iri(f"{IMPORT_IRI}{records.name}/edge/e")
+        """Whether an edge's statement IRI with a plain id is valid (the graph's name is in it)."""
         self.slots: dict[str, _Slot] = {}
         """"predicate\tdirection" as written → its slot."""
         self.terms = {
@@ -347,12 +358,14 @@ class _EdgeBlocks:
         positions = encoded.indices.to_numpy()
         subjects, objects = codes[positions[0::2]], codes[positions[1::2]]
         node_terms = self._terms(encoded.dictionary)
+        valid = _valid_terms(node_terms)
         subject_terms = node_terms.take(positions[0::2])
         object_terms = node_terms.take(positions[1::2])
         # predicates: one slot per (predicate, direction qualifier) as written
         direction = columns["object_direction_qualifier"]
         keyed = pc.dictionary_encode(pc.binary_join_element_wise(columns["predicate"], direction, "\t"))
         slots = [self._slot(key) for key in keyed.dictionary.to_pylist()]
+        valid = valid and all(slot.valid for slot in slots)
         slot_of = keyed.indices.to_numpy()
         slug_codes = numpy.array([slot.slug_code for slot in slots], dtype=numpy.uint8)[slot_of]
         predicate_codes = numpy.array([slot.predicate_code for slot in slots], dtype=numpy.uint16)[slot_of]
@@ -382,16 +395,16 @@ class _EdgeBlocks:
             )
         stated = given["publications"] | given["supporting_text"] | given["object_direction_qualifier"]
         if stated.any():
-            pieces.extend(
-                self._statements(
-                    lines[stated],
-                    {name: cells.filter(stated) for name, cells in columns.items()},
-                    subject_terms.filter(stated),
-                    predicate_terms.filter(stated),
-                    object_terms.filter(stated),
-                )
+            statements, checked = self._statements(
+                lines[stated],
+                {name: cells.filter(stated) for name, cells in columns.items()},
+                subject_terms.filter(stated),
+                predicate_terms.filter(stated),
+                object_terms.filter(stated),
             )
-        self.loader.put(_concat(pieces), f"{self.file_name} lines {lines[0]}-{lines[-1]}")
+            pieces.extend(statements)
+            valid = valid and checked
+        self.loader.put(_concat(pieces), f"{self.file_name} lines {lines[0]}-{lines[-1]}", lenient=valid)
 
     def _terms(self, ids: pyarrow.Array) -> pyarrow.Array:
         """Return ``<IRI>`` terms for CURIEs or IRIs (:meth:`Curies.expand_column`)."""
@@ -405,12 +418,15 @@ class _EdgeBlocks:
             predicate, direction = key.split("\t")
             slug = map_predicate(predicate, direction)
             signed_by_qualifier = slug != map_predicate(predicate)
+            term = f"<{self.curies.expand(predicate)}>"
+            signed = f"<{VOCAB_IRI}{predicate_local(slug)}>" if signed_by_qualifier else ""
             found = self.slots[key] = _Slot(
                 self.records.get_slug_code(slug),
                 self.records.get_predicate_code(predicate),
-                f"<{self.curies.expand(predicate)}>",
-                f"<{VOCAB_IRI}{predicate_local(slug)}>" if signed_by_qualifier else "",
+                term,
+                signed,
                 predicate in SUBCLASS_PREDICATES,
+                all(valid_iri(t[1:-1]) for t in (term, signed) if t),
             )
         return found
 
@@ -421,8 +437,14 @@ class _EdgeBlocks:
         subjects: pyarrow.Array,
         predicates: pyarrow.Array,
         objects: pyarrow.Array,
-    ) -> list[pyarrow.Array]:
-        """Return the N-Triples of the ``rdf:Statement`` nodes of the rows that carry provenance."""
+    ) -> tuple[list[pyarrow.Array], bool]:
+        """Return the N-Triples of the ``rdf:Statement`` nodes of the rows that carry provenance.
+
+        And whether their IRIs are valid (:func:`valid_iri`): the node IRIs
+        whose edge id is plain (letters, digits, ``. _ ~ -``) are, after a
+        valid base; the others, the sources and the publications are checked
+        one distinct IRI at a time.
+        """
         import numpy
         import pyarrow
         import pyarrow.compute as pc
@@ -440,6 +462,8 @@ class _EdgeBlocks:
                 values[row] = quote(values[row], safe="")
             local = pyarrow.array(values, type=pyarrow.string())
         node = pc.binary_join_element_wise(self.edge_base, local, ">", "")
+        plain = pc.match_substring_regex(local, r"^[A-Za-z0-9._~-]+$")
+        valid = self.base_valid and _valid_terms(node.filter(pc.invert(plain)))
         pieces = [
             _triples(node, terms["subject"], subjects),
             _triples(node, terms["predicate"], predicates),
@@ -449,12 +473,10 @@ class _EdgeBlocks:
         named = pc.not_equal(source, "")
         if pc.any(named).as_py():
             encoded = pc.dictionary_encode(source.filter(named))
+            sources = self._terms(encoded.dictionary)
+            valid = valid and _valid_terms(sources)
             pieces.append(
-                _triples(
-                    node.filter(named),
-                    terms["primary_knowledge_source"],
-                    self._terms(encoded.dictionary).take(encoded.indices),
-                )
+                _triples(node.filter(named), terms["primary_knowledge_source"], sources.take(encoded.indices))
             )
         cells = pc.split_pattern(columns["publications"], "|")
         publications = pc.utf8_trim_whitespace(pc.list_flatten(cells))
@@ -462,11 +484,11 @@ class _EdgeBlocks:
         cited = pc.not_equal(publications, "")
         if pc.any(cited).as_py():
             encoded = pc.dictionary_encode(publications.filter(cited))
+            cited_terms = self._terms(encoded.dictionary)
+            valid = valid and _valid_terms(cited_terms)
             pieces.append(
                 _triples(
-                    node.take(owners.filter(cited)),
-                    terms["publications"],
-                    self._terms(encoded.dictionary).take(encoded.indices),
+                    node.take(owners.filter(cited)), terms["publications"], cited_terms.take(encoded.indices)
                 )
             )
         for name in ("supporting_text", "object_direction_qualifier", "knowledge_level"):
@@ -475,7 +497,7 @@ class _EdgeBlocks:
                 pieces.append(
                     _triples(node.filter(given), terms[name], _literal(columns[name].filter(given)))
                 )
-        return pieces
+        return pieces, valid
 
 
 def read_kgx(
@@ -542,6 +564,8 @@ def _read_nodes(
     Nodes are few (Hetionet: one per 45 edges), so each row is handled in
     Python; their terms are still expanded a column at a time.
     """
+    import pyarrow.compute as pc
+
     iri = curies.expand
     label_iri, alt_iri, type_iri = f"<{RDFS}label>", f"<{SKOS}altLabel>", f"<{RDF}type>"
     xref_iri = f"<{OBO_IN_OWL}hasDbXref>"
@@ -554,7 +578,10 @@ def _read_nodes(
             raise GraphImportError(
                 f"{path.name} line {lines[empty[0]]}: the id cell is empty (a row is never skipped)"
             )
-        terms = curies.expand_column(columns["id"]).to_pylist()
+        expanded = curies.expand_column(columns["id"])
+        terms = expanded.to_pylist()
+        valid = all(map(valid_iri, pc.unique(expanded).to_pylist()))
+        categories_seen: set[str] = set()
         triples: list[str] = []
         add = triples.append
         for node_id, term, categories, label, synonym_cell, xref_cell in zip(
@@ -567,6 +594,7 @@ def _read_nodes(
             node = f"<{term}>"
             for category in split_list(categories):
                 records.set_category(index, category)
+                categories_seen.add(category)
                 add(f"{node} {type_iri} <{iri(category)}> .\n")
             if label:
                 labels[index] = label
@@ -577,4 +605,7 @@ def _read_nodes(
             for xref in split_list(xref_cell):
                 xrefs.setdefault(index, []).append(xref)
                 add(f'{node} {xref_iri} "{escape_literal(xref)}" .\n')
-        loader.put("".join(triples).encode("utf-8"), f"{path.name} lines {lines[0]}-{lines[-1]}")
+        valid = valid and all(valid_iri(iri(category)) for category in categories_seen)
+        loader.put(
+            "".join(triples).encode("utf-8"), f"{path.name} lines {lines[0]}-{lines[-1]}", lenient=valid
+        )

@@ -22,6 +22,20 @@ LOADER_THREADS = 2
 """Chunks bulk-loaded at once (the issue's machines have two cores; more threads only wait)."""
 
 
+def valid_iri(iri: str) -> bool:
+    """Return whether the store's strict parser takes ``iri`` (pyoxigraph's own IRI check, ~0.4 µs).
+
+    A chunk whose every IRI passed can be loaded ``lenient`` (:meth:`StoreLoader.put`).
+    """
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
+
+
 class StoreLoader:
     """Bulk-loads N-Triples chunks into a store on LOADER_THREADS worker threads.
 
