@@ -120,87 +120,54 @@ def _slow_match_key(name: str) -> str:
     return names._PLURAL.sub("", key) if len(key) > 2 else key
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "IL",
-                "-",
-                "1",
-                " ",
-                "beta",
-                "β",
-                "kappaB",
-                "tumour",
-                "oedema",
-                "haem",
-                "isation",
-                "ised",
-                "fibre",
-                "paed",
-                "signalling",
-                "s",
-                "ADSC",
-                "(",
-                ")",
-                "Ｆ",
-                "ﬁ",
-                "é",
-                "µ",
-                "alpha",
-                "x",
-            ]
-        ),
-        max_size=8,
-    ).map("".join)
-)
-def test_the_fast_paths_give_the_keys_every_step_gives(name: str) -> None:
-    """ASCII names skip NFKC and the Greek table, keys without British spellings skip its rules: same keys."""
-    assert match_key(name) == _slow_match_key(name)
-    assert variant_key(normalise_name(name)) == match_key(name)
-
-
 NAME_PIECES = st.sampled_from(
     [
         *(
             "IL",
             "-",
             "1",
-            " ",
             "beta",
             "β",
             "kappaB",
             "tumour",
             "oedema",
+            "haem",
             "isation",
             "ised",
+            "fibre",
             "paed",
-            "s",
-            "is",
         ),
         *(
+            "signalling",
+            "s",
+            "is",
             "us",
+            "ss",
             "ADSC",
             "(",
             ")",
             "[",
+            "]",
             "/",
             ".",
             ",",
             "'",
             "’",
             "_",
-            "\t",
-            "\n",
-            "\x0b",
-            "\x1c",
-            "\x1f",
-            "\x85",
+            "Ｆ",
         ),
-        *("Ｆ", "é", "µ", "alpha", "Alpha", "X", "x", "z", "ss"),
+        *("ﬁ", "é", "µ", "alpha", "Alpha", "X", "x", "z", " ", "\t", "\n", "\x0b", "\x1c", "\x1f", "\x85"),
     ]
 )
+"""Pieces of names: separators, controls, Greek, British spellings, plurals, what NFKC folds."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NAME_PIECES, max_size=8).map("".join))
+def test_the_fast_paths_give_the_keys_every_step_gives(name: str) -> None:
+    """ASCII names skip NFKC and the Greek table, keys without British spellings skip its rules: same keys."""
+    assert match_key(name) == _slow_match_key(name)
+    assert variant_key(normalise_name(name)) == match_key(name)
 
 
 @settings(max_examples=300, deadline=None)
