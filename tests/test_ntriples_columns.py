@@ -265,11 +265,15 @@ BAD_IRI = "<http://example.org/{bad}>"
         f'{BAD_IRI} <http://www.w3.org/2000/01/rdf-schema#label> "a label" .',  # a label's subject
         '<http://example.org/n1> <http://example.org/unmapped> "x"^^<relative> .',  # a datatype
         "<relative> <http://purl.obolibrary.org/obo/RO_0002213> <http://example.org/n2> .",  # no scheme
+        '<http://example.org/n1> <http://example.org/unmapped> "x"@abcdefghijk .',  # a language tag
+        '<http://example.org/n1> <http://www.w3.org/2000/01/rdf-schema#label> "x"@en-a-b .',  # a label's tag
+        '<http://example.org/n1> <http://example.org/unmapped> "a raw\rCR" .',  # lenient takes it raw
+        "<http://example.org/n1> <http://example.org/unmapped> <<( <a> <http://example.org/p> <http://o> )>> .",
         "<http://example.org/%zz> <http://purl.obolibrary.org/obo/RO_0002213> <http://example.org/n2> .",
         "<http://example.org/\\u0020> <http://purl.obolibrary.org/obo/RO_0002213> <http://example.org/n2> .",
     ],
 )
-def test_an_invalid_iri_anywhere_in_a_canonical_chunk_still_fails_the_import(
+def test_what_only_lenient_takes_in_a_canonical_chunk_still_fails_the_import(
     bad: str, tmp_path: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from msc_graph.interop.imported import GraphImportError, find_import_source, import_graph
