@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from msc_graph.cli import cli
 from msc_graph.interop.imported import (
@@ -560,3 +562,31 @@ def test_a_valid_kgx_pair_is_loaded_without_the_stores_iri_check(
     assert calls == [True, True]
     graph = open_imported_graph(isolated_cache, "g")
     assert graph.meta["edges"] == 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("http://", "https://", "a", "Z", "0", ".", "-", "/", ":", "@", "%41", "%g1", "%", "?", "#"),
+                *("~", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";", "=", "_", "[", "]", " ", "é", "<"),
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_an_iri_of_plain_characters_is_one_the_store_takes(text: str) -> None:
+    """What PLAIN_IRI_TERM lets through unchecked, pyoxigraph's own IRI check passes."""
+    import re
+
+    import pyarrow
+    import pyarrow.compute as pc
+
+    from msc_graph.interop.imported.loader import PLAIN_IRI_TERM, valid_iri
+
+    for iri in (text, "http://" + text, "https://a.org/" + text):
+        plain = re.fullmatch(PLAIN_IRI_TERM, f"<{iri}>") is not None
+        assert pc.match_substring_regex(pyarrow.array([f"<{iri}>"]), PLAIN_IRI_TERM)[0].as_py() == plain
+        if plain:
+            assert valid_iri(iri), iri

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import SUBCLASS_PREDICATES, map_predicate
-from msc_graph.interop.imported.loader import StoreLoader, valid_iri
+from msc_graph.interop.imported.loader import StoreLoader, valid_iri, valid_terms
 from msc_graph.interop.imported.prefixes import IRI_UNSAFE, Curies
 from msc_graph.interop.imported.records import RecordBuilder, split_list, string_cells
 from msc_graph.interop.imported.source import Progress, iter_line_blocks, iter_lines, open_binary
@@ -287,13 +287,6 @@ def _triples(subject: pyarrow.Array, predicate: Any, obj: Any) -> pyarrow.Array:
     return pc.binary_join_element_wise(subject, predicate, obj, ".\n", " ")
 
 
-def _valid_terms(terms: pyarrow.Array) -> bool:
-    """Return whether every ``<IRI>`` term of a column is valid (:func:`valid_iri`), each distinct once."""
-    import pyarrow.compute as pc
-
-    return all(valid_iri(term[1:-1]) for term in pc.unique(terms).to_pylist())
-
-
 def _literal(values: pyarrow.Array) -> pyarrow.Array:
     """Return string cells as quoted N-Triples literals (escaped as :func:`escape_literal` does)."""
     import pyarrow.compute as pc
@@ -312,8 +305,6 @@ class _EdgeBlocks:
         self.loader = loader
         self.file_name = file_name
         self.edge_base = f"<{IMPORT_IRI}{records.name}/edge/"
-        self.base_valid = valid_iri(f"{IMPORT_IRI}{records.name}/edge/e")
-        """Whether an edge's statement IRI with a plain id is valid (the graph's name is in it)."""
         self.slots: dict[str, _Slot] = {}
         """"predicate\tdirection" as written → its slot."""
         self.terms = {
@@ -354,11 +345,12 @@ class _EdgeBlocks:
         order[0::2], order[1::2] = numpy.arange(n), numpy.arange(n, 2 * n)
         encoded = pc.dictionary_encode(both.take(order))
         ids = encoded.dictionary.to_pylist()
+        known = len(records.node_ids)
         codes = numpy.fromiter(map(records.get_node, ids), dtype=numpy.int32, count=len(ids))
         positions = encoded.indices.to_numpy()
         subjects, objects = codes[positions[0::2]], codes[positions[1::2]]
         node_terms = self._terms(encoded.dictionary)
-        valid = _valid_terms(node_terms)
+        valid = valid_terms(node_terms.filter(codes >= known))  # a node's IRI is checked when it is new
         subject_terms = node_terms.take(positions[0::2])
         object_terms = node_terms.take(positions[1::2])
         # predicates: one slot per (predicate, direction qualifier) as written
@@ -440,10 +432,8 @@ class _EdgeBlocks:
     ) -> tuple[list[pyarrow.Array], bool]:
         """Return the N-Triples of the ``rdf:Statement`` nodes of the rows that carry provenance.
 
-        And whether their IRIs are valid (:func:`valid_iri`): the node IRIs
-        whose edge id is plain (letters, digits, ``. _ ~ -``) are, after a
-        valid base; the others, the sources and the publications are checked
-        one distinct IRI at a time.
+        And whether their IRIs (nodes, sources, publications) are valid
+        (:func:`valid_terms`).
         """
         import numpy
         import pyarrow
@@ -462,8 +452,7 @@ class _EdgeBlocks:
                 values[row] = quote(values[row], safe="")
             local = pyarrow.array(values, type=pyarrow.string())
         node = pc.binary_join_element_wise(self.edge_base, local, ">", "")
-        plain = pc.match_substring_regex(local, r"^[A-Za-z0-9._~-]+$")
-        valid = self.base_valid and _valid_terms(node.filter(pc.invert(plain)))
+        valid = valid_terms(node)
         pieces = [
             _triples(node, terms["subject"], subjects),
             _triples(node, terms["predicate"], predicates),
@@ -474,7 +463,7 @@ class _EdgeBlocks:
         if pc.any(named).as_py():
             encoded = pc.dictionary_encode(source.filter(named))
             sources = self._terms(encoded.dictionary)
-            valid = valid and _valid_terms(sources)
+            valid = valid and valid_terms(sources)
             pieces.append(
                 _triples(node.filter(named), terms["primary_knowledge_source"], sources.take(encoded.indices))
             )
@@ -485,7 +474,7 @@ class _EdgeBlocks:
         if pc.any(cited).as_py():
             encoded = pc.dictionary_encode(publications.filter(cited))
             cited_terms = self._terms(encoded.dictionary)
-            valid = valid and _valid_terms(cited_terms)
+            valid = valid and valid_terms(cited_terms)
             pieces.append(
                 _triples(
                     node.take(owners.filter(cited)), terms["publications"], cited_terms.take(encoded.indices)
@@ -580,7 +569,7 @@ def _read_nodes(
             )
         expanded = curies.expand_column(columns["id"])
         terms = expanded.to_pylist()
-        valid = all(map(valid_iri, pc.unique(expanded).to_pylist()))
+        valid = valid_terms(pc.binary_join_element_wise("<", expanded, ">", ""))
         categories_seen: set[str] = set()
         triples: list[str] = []
         add = triples.append

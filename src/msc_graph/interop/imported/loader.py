@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from msc_graph.errors import GraphImportError
 
 if TYPE_CHECKING:
+    import pyarrow
     import pyoxigraph
 
 CHUNK_BYTES = 16 << 20
@@ -34,6 +35,27 @@ def valid_iri(iri: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_IRI_CHARS = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})"
+PLAIN_IRI_TERM = (
+    rf"^<https?://[A-Za-z0-9.-]+(?:/{_IRI_CHARS}*)?(?:\?(?:{_IRI_CHARS}|\?)*)?(?:#(?:{_IRI_CHARS}|\?)*)?>$"
+)
+"""An ``<IRI>`` term of plain characters only, which is always valid (a pattern both re and RE2 read)."""
+
+
+def valid_terms(terms: pyarrow.Array) -> bool:
+    """Return whether every ``<IRI>`` term of a string column is valid (:func:`valid_iri`).
+
+    Why a pattern first: an import checks millions of node and publication
+    IRIs; those of plain characters (nearly all) are valid by
+    PLAIN_IRI_TERM, matched in C; only the others, each distinct one once,
+    go through :func:`valid_iri`.
+    """
+    import pyarrow.compute as pc
+
+    rest = pc.unique(terms.filter(pc.invert(pc.match_substring_regex(terms, PLAIN_IRI_TERM))))
+    return all(valid_iri(term[1:-1]) for term in rest.to_pylist())
 
 
 class StoreLoader:
