@@ -675,3 +675,25 @@ def test_a_list_before_a_bare_passive_goes_on_past_its_last_name() -> None:
         ("full-secretome", "decreases", "uric-acid"),
         ("full-secretome", "decreases", "proteinuria"),
     } <= claims
+
+
+def test_a_use_in_a_disorder_is_an_association_never_an_effect() -> None:
+    # "employed in", "used in the treatment of": a use states no effect, so no sign is guessed; a list of
+    # disorders starts before its first name, and a singular word before a plural item shares its noun
+    draft = _draft(
+        "MSCs are employed in studies involving disorders like bone, cartilage defects, renal failure, "
+        "arthritis, and wound healing. Conditioned medium is used in the treatment of spinal cord injury. "
+        "EVs were used in arthritis, particularly in neuropathic pain."
+    )
+    claims = _claims(draft)
+    assert {
+        ("msc", "associated-with", "cartilage-defects"),
+        ("msc", "associated-with", "renal-failure"),
+        ("msc", "associated-with", "arthritis"),
+        ("msc", "associated-with", "wound-healing"),
+        ("full-secretome", "associated-with", "spinal-cord-injury"),
+    } <= claims
+    assert ("full-secretome", "ameliorates", "spinal-cord-injury") not in claims
+    assert "bone" not in draft.entities
+    # an adverb ends the list: ", particularly in X" is no item
+    assert "particularly" not in draft.entities

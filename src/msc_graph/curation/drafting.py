@@ -171,7 +171,14 @@ deliberately plain and conservative:
 - the list before a bare passive goes on past its last name to the
   auxiliary ("cytokines (such as A, and B) were enhanced", "creatinine,
   uric acid, and proteinuria were reduced"): its items no name covers are
-  what the cue says too, as after an active cue.
+  what the cue says too, as after an active cue;
+- a use is no effect: "MSCs have been employed in X", "used in (the
+  treatment of) X" makes the user associated with X, never a guessed sign,
+  and a "treatment of" the same clause goes on to is part of the use; a
+  list of disorders starts before its first name ("studies involving
+  disorders like A, B, diabetes"); a singular word before a plural item
+  shares its noun ("bone, cartilage defects"): no item alone; an adverb
+  ends a list (", particularly in X").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -286,6 +293,12 @@ _CUES: list[tuple[str, str]] = [
         "associated-with",
     ),
     (r"models? of", "model-of"),
+    # "MSCs have been employed in X", "used in the treatment of X": a use, no stated effect
+    (
+        r"(?:employed|used|utili[sz]ed)\s+(?:\w+ly\s+)?(?:in|for)(?:\s+(?:the\s+)?(?:treatment|therapy|management)"
+        r"\s+(?:of|for))?",
+        "used-in",
+    ),
     (
         r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against)|"
         r"treatment (?:of|for)|treating|effective (?:against|for|in)",
@@ -1135,6 +1148,12 @@ _EXAMPLES_LEAD = re.compile(
     r"mediators|cytokines)\s*,?\s*(?:such as|like|including|e\.g\.,?)\s+",
     re.I,
 )
+# "employed in numerous studies involving disorders like A, B, C": the disorders a use names, from the first
+_DISORDERS_LEAD = re.compile(
+    r"\s*(?:[\w-]+\s+){0,5}?(?:disorders|diseases|conditions|injuries|defects)\s*,?\s*"
+    r"(?:such as|like|including|e\.g\.,?)\s+",
+    re.I,
+)
 
 
 # A kind noun that ends a list item a name only begins: "cell survival factors", "ECM proteins".
@@ -1229,11 +1248,17 @@ def _unnamed_items(
             if re.match(r"[a-z]+(?:ing|ed)\b", label):
                 return items  # ", suggesting that ...": a clause of its own, no item
         words = label.split()
+        following = pieces[number + 1].split() if number + 1 < len(pieces) else []
+        if len(words) == 1 and not label.endswith("s") and len(following) > 1 and following[-1].endswith("s"):
+            # "bone, cartilage defects": a singular word before a plural phrase shares its noun (the
+            # plural says there are several), so it is no item alone ("proteases, matrix proteins" are two)
+            continue
         if (
             not label
             or len(words) > 5
             or label.count("(") != label.count(")")
             or re.match(r"(?:the|an?)\s", label, re.I)
+            or _ADVERB.fullmatch(words[0])  # ", particularly in X": no item, the list has ended
             or _CUE.search(label)
             or any(_FUNCTION_WORD.fullmatch(w) for w in words)
             or not re.match(r"[A-Za-zα-ωΑ-Ω]", label)
@@ -1246,6 +1271,8 @@ def _unnamed_items(
             default = EntityType.FACTOR
         elif kind == "derived-from":
             default = EntityType.TISSUE
+        elif kind == "used-in":
+            default = EntityType.DISEASE
         entity_id = names.lookup(label) or names.propose(label, _guess_type(label, default))
         if entity_id is None:
             return None if closed else items
@@ -1367,7 +1394,7 @@ def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None)
         return "inhibits"
     if cue in ("increases", "activates") and obj is EntityType.PATHWAY:
         return "activates"
-    if cue == "functions":
+    if cue in ("functions", "used-in"):
         return "associated-with"
     if cue == "expression-of":
         return "increases"
@@ -2042,9 +2069,13 @@ def propose_from_text(
                         subjects = [_secretions_of(names, m, text) for m in subjects]
                     if medium is not head:  # the medium of these cells, not the cells
                         subjects = [medium]
+            if kind == "ameliorates" and previous_kind == "used-in" and previous_subject and not fresh:
+                kind = "used-in"  # "employed in studies of the repair and treatment of X": a use, no effect
             for mention in [] if kind == "functions" else after:
                 lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
-                if lead is not None and kind in ("carries", "including", "detected"):
+                if kind == "used-in" and not objects:
+                    lead = _DISORDERS_LEAD.match(text, cue.end(), mention.start)
+                if lead is not None and kind in ("carries", "including", "detected", "used-in"):
                     # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
                     leading_items = _unnamed_items(
                         names, text, lead.end(), mention.start, kind, True, leading=True
