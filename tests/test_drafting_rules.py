@@ -697,3 +697,22 @@ def test_a_use_in_a_disorder_is_an_association_never_an_effect() -> None:
     assert "bone" not in draft.entities
     # an adverb ends the list: ", particularly in X" is no item
     assert "particularly" not in draft.entities
+
+
+def test_x_in_a_rat_model_and_a_rat_preclinical_model_of_x_name_a_model_of_x() -> None:
+    # "X in a rat model" is the rat model of X, proposed under both spellings; "a rat preclinical model of
+    # spinal cord injury" is the known model of it (the rat is the evidence's context, no new model)
+    model = Entity("spinal-cord-injury-model", "spinal cord injury model", EntityType.DISEASE_MODEL)
+    draft = _draft(
+        "MSCs were tested in repair of tendon injury in a rat model. "
+        "Conditioned medium reduced apoptosis in a rat preclinical model of spinal cord injury. "
+        "EVs were used to treat neuropathic pain in a rat model.",
+        [model],
+    )
+    claims = _claims(draft)
+    # a word after "to" is a verb: no part of what the model is of
+    assert ("rat-model-of-neuropathic-pain", "model-of", "neuropathic-pain") in claims
+    assert not [e for e in draft.entities if "treat" in e]
+    assert ("rat-model-of-tendon-injury", "model-of", "tendon-injury") in claims
+    assert draft.entities["rat-model-of-tendon-injury"]["synonyms"] == ["rat tendon injury model"]
+    assert ("spinal-cord-injury-model", "model-of", "spinal-cord-injury") in claims

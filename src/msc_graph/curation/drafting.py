@@ -178,7 +178,13 @@ deliberately plain and conservative:
   list of disorders starts before its first name ("studies involving
   disorders like A, B, diabetes"); a singular word before a plural item
   shares its noun ("bone, cartilage defects"): no item alone; an adverb
-  ends a list (", particularly in X").
+  ends a list (", particularly in X");
+- "X in a rat model" is the rat model of X, proposed as "rat model of X"
+  (and "rat X model") where no name covers it, and "a rat preclinical
+  model of X" names one as "a rat model of X" does; where no name covers
+  the species' model, a known model of X ("X model") is the one meant (the
+  species is the evidence's context); a word after "to" is a verb ("used
+  to treat X"), no part of a name.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -797,10 +803,16 @@ class _Names:
         "a rat model of muscle atrophy", "a myocardial infarction pig model",
         "a rat Parkinson's model": a species with "model" names a disease
         model, proposed whole where no name covers it (a name of what it
-        models before the species is part of it). What it models is read
-        from its name (:func:`_modelled`).
+        models before the species is part of it). "X in a rat model" is
+        the rat model of X, as "a rat (preclinical) model of X" is: where no
+        name covers the species' model, a known model of X ("X model") is
+        the one meant, the species being the evidence's context, not a new
+        model. What it models is read from its name (:func:`_modelled`).
         """
         start, end, kept = mention.start, -1, len(mentions)
+        species = text[mention.start : mention.end]
+        modelled = ""  # what the model is of, where the words say so ("model of X", "X in a rat model")
+        inside: re.Match[str] | None = None
         of = _SPECIES_MODEL_OF.match(text, mention.end)
         between = _SPECIES_MODEL.match(text, mention.end)
         if of is not None:
@@ -810,12 +822,15 @@ class _Names:
             else:
                 phrase = _phrase_after(text, of.end(), len(text))
                 end = phrase[1] if phrase else -1
+            modelled = text[of.end() : end] if end > 0 else ""
         elif between is not None and between.end() > mention.end:
             end = between.end()
             middle = text[mention.end : end].split()[:-1]
             if middle and not all(_model_word(w) for w in middle):
                 return mention  # "a rat preclinical model": no name of what it models
             if not middle:  # "myocardial infarction pig model": what it models stands before the species
+                inside = _IN_A.search(text, 0, start)  # "tendon injury in a rat model": before "in a"
+                start = anchor = inside.start() if inside else start
                 while kept and re.fullmatch(r"[\s()]*", text[mentions[kept - 1].end : start]):
                     if self.type_of(mentions[kept - 1].entity) not in _DISEASE_TYPES:
                         break
@@ -825,13 +840,27 @@ class _Names:
                     word = re.search(r"(?:^|(?<=\s))([A-Za-z][\w-]*) $", text[:start])
                     if word is None or not _model_word(word.group(1)):
                         break
+                    if re.search(r"\bto\s+$", text[: word.start(1)], re.I):
+                        break  # "used to treat X in a rabbit model": a verb after "to", no part of a name
                     start = word.start(1)
-                if start == mention.start:
+                if start == anchor:
                     return mention
+                if inside is not None:
+                    modelled = text[start:anchor].strip()
         if end < 0:
             return mention
         label = text[start:end]
-        entity_id = self.lookup(label) or self.propose(label, EntityType.DISEASE_MODEL)
+        entity_id = self.lookup(label)
+        if entity_id is None and modelled:
+            entity_id = (
+                self.lookup(f"{species} model of {modelled}")
+                or self.lookup(f"{species} {modelled} model")
+                or self.lookup(f"{modelled} model")
+            )
+            if entity_id is None and inside is not None:
+                both = [f"{species} model of {modelled}", f"{species} {modelled} model"]
+                entity_id = self.propose(both[0], EntityType.DISEASE_MODEL, both[1:])
+        entity_id = entity_id or self.propose(label, EntityType.DISEASE_MODEL)
         if entity_id is None:
             return mention
         del mentions[kept:]  # the names of what it models are part of its name
@@ -862,6 +891,8 @@ class _Names:
             word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z][A-Za-z0-9+-]*) $", text[floor:start])
             if word is None or not self._modifier(word.group(1)):
                 break
+            if re.search(r"\bto\s+$", text[: floor + word.start(1)], re.I):
+                break  # "used to treat X": a verb after "to", no part of X's name
             start = floor + word.start(1)
         if start == mention.start:
             return mention
@@ -1003,7 +1034,10 @@ class _Names:
         self.propose(long_form, _guess_type(long_form), [short])
 
 
-_SPECIES_MODEL_OF = re.compile(r"\s+models?\s+of\s+(?:the\s+)?", re.I)
+_SPECIES_MODEL_OF = re.compile(
+    r"(?:\s+(?:preclinical|experimental|animal))?\s+models?\s+of\s+(?:the\s+)?", re.I
+)
+_IN_A = re.compile(r"(?<=\s)in\s+an?\s+$", re.I)
 _SPECIES_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+models?\b", re.I)
 
 
@@ -1774,6 +1808,7 @@ def _adjective_effects(
 _ANY = re.compile(r".+", re.S)
 _MODEL_OF = re.compile(r"models?\s+of\s+(?:the\s+)?(?P<x>.+)$", re.I)
 _X_MODEL = re.compile(r"(?P<x>.+?)\s+(?P<species>[A-Za-z]+)\s+models?$", re.I)
+_X_IN_MODEL = re.compile(r"(?P<x>.+?)\s+in\s+an?\s+(?P<species>[A-Za-z]+)\s+models?$", re.I)
 _SPECIES_X_MODEL = re.compile(r"(?P<species>[A-Za-z]+)\s+(?P<x>.+?)\s+models?$", re.I)
 
 
@@ -1787,7 +1822,7 @@ def _modelled(names: _Names, text: str, mention: Mention) -> str | None:
         return None
     name = text[mention.start : mention.end]
     modelled = None
-    of = _MODEL_OF.search(name)
+    of = _MODEL_OF.search(name) or _X_IN_MODEL.fullmatch(name)  # "X in a rat model": a model of X
     if of is not None:
         modelled = of.group("x")
     else:  # "X pig model", "rat X model": X must be a name, never proposed from these words
