@@ -716,3 +716,23 @@ def test_x_in_a_rat_model_and_a_rat_preclinical_model_of_x_name_a_model_of_x() -
     assert ("rat-model-of-tendon-injury", "model-of", "tendon-injury") in claims
     assert draft.entities["rat-model-of-tendon-injury"]["synonyms"] == ["rat tendon injury model"]
     assert ("spinal-cord-injury-model", "model-of", "spinal-cord-injury") in claims
+
+
+def test_x_induced_disease_names_a_model_of_the_disease() -> None:
+    # "Complete Freund's adjuvant (CFA) induced arthritis": the inducer makes a model, it raises no
+    # disease; the model is one name (the abbreviation a second spelling), a model of arthritis, and
+    # unknown words that read as a disease ("HFD-induced metabolic disorders") are proposed too; a process
+    # ("TNF-α-induced apoptosis") is no model
+    draft = _draft(
+        "Conditioned medium reduced pain in Complete Freund's adjuvant (CFA) induced arthritis. "
+        "EVs improved insulin sensitivity in HFD-induced metabolic disorders. "
+        "The secretome reduced TNF-α-induced apoptosis."
+    )
+    claims = _claims(draft)
+    model = "complete-freund-s-adjuvant-induced-arthritis"
+    assert draft.entities[model]["type"] == "disease-model"
+    assert draft.entities[model]["synonyms"] == ["CFA induced arthritis"]
+    assert (model, "model-of", "arthritis") in claims
+    assert not [c for c in claims if c[2] == "arthritis" and c[1] == "increases"]
+    assert ("hfd-induced-metabolic-disorders", "model-of", "metabolic-disorders") in claims
+    assert not [e for e in draft.entities if "apoptosis" in e]

@@ -184,7 +184,14 @@ deliberately plain and conservative:
   model of X" names one as "a rat model of X" does; where no name covers
   the species' model, a known model of X ("X model") is the one meant (the
   species is the evidence's context); a word after "to" is a verb ("used
-  to treat X"), no part of a name.
+  to treat X"), no part of a name;
+- a disease said to be induced by something, in one noun phrase, is a
+  model of it ("Complete Freund's adjuvant (CFA) induced arthritis",
+  "HFD-induced metabolic disorders"): one name, proposed whole (the
+  inducer's abbreviation a second spelling), a model of the disease, and
+  "induced" inside it no cue; words no name covers count where they read
+  as a disease; a process ("TNF-α-induced apoptosis") is no model, and a
+  model is a model of a disease, phenotype or process, never of a model.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -748,7 +755,7 @@ class _Names:
                 while index + 1 < len(tokens) and tokens[index + 1][0] < best.end:
                     index += 1  # the tokens a symbol's mention took ("JAK/STAT signaling")
             index += 1
-        return _merge_defined(mentions, text)
+        return _merge_defined(self._induced_models(text, mentions), text)
 
     def _cell_process(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the process a cell mention heads ("microglia activation"), or the mention.
@@ -865,6 +872,74 @@ class _Names:
             return mention
         del mentions[kept:]  # the names of what it models are part of its name
         return Mention(entity_id, start, end)
+
+    def _induced_models(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Return the mentions with each disease model "X-induced Y" names ("CFA-induced arthritis") as one.
+
+        A disease said to be induced by something, in one noun phrase, is
+        the experimental model of it ("Complete Freund's adjuvant (CFA)
+        induced arthritis", "HFD-induced metabolic disorders"): the
+        inducer makes the model, it raises no disease in a patient, so the
+        phrase is one name, proposed whole where no name covers it (with
+        the inducer's abbreviation as a second spelling), and "induced"
+        inside it is no cue. Y is a known disease, or words no name covers
+        that read as one ("arthritis", "disorders"); what it models is Y
+        (:func:`_modelled`). A process ("TNF-α-induced apoptosis") is what
+        the inducer raises, and a name that already holds the phrase ("a
+        streptozotocin-induced diabetes mice model") stays as it is.
+        """
+        for induced in _INDUCED.finditer(text):
+            if any(m.start <= induced.start() < m.end for m in mentions):
+                continue
+            named = [m for m in mentions if m.start == induced.end()]
+            if named:
+                if self.type_of(named[0].entity) is not EntityType.DISEASE:
+                    continue
+                disease_end = named[0].end
+                model_word = re.match(r"\s+models?\b", text[disease_end:])
+                end = disease_end + model_word.end() if model_word else disease_end
+            else:
+                phrase = _phrase_after(text, induced.end(), len(text))
+                if phrase is None or phrase[0] != induced.end():
+                    continue
+                end = phrase[1]
+                disease_end = phrase[0] + len(re.sub(r"\s+models?$", "", text[phrase[0] : end]))
+                disease = text[phrase[0] : disease_end]
+                if _guess_type(disease, EntityType.PROCESS) is not EntityType.DISEASE:
+                    continue
+            start = induced.start()
+            kept = [m for m in mentions if m.end <= start]
+            while kept and re.fullmatch(r"[\s()]*", text[kept[-1].end : start]):
+                if self.type_of(kept[-1].entity) in _CONTEXT_TYPES:
+                    break
+                start = kept.pop().start
+            if start == induced.start():  # "dextran sulfate sodium-induced colitis": words no name covers
+                for _ in range(3):
+                    word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z][\w'’-]*)\s*$", text[:start])
+                    if word is None or not _model_word(word.group(1)):
+                        break
+                    start = word.start(1)
+            if start == induced.start():
+                continue
+            label = text[start:end]
+            short = _ABBREVIATION.search(label)  # "Complete Freund's adjuvant (CFA) induced arthritis"
+            spellings = [label]
+            if short is not None:
+                spellings = [
+                    " ".join((label[: short.start()] + label[short.end() :]).split()),
+                    " ".join((short.group(1) + label[short.end() :]).split()),
+                ]
+            if end > disease_end:  # "DSS-induced colitis model": the model's name without "model" too
+                spellings += [s[: len(s) - (end - disease_end)] for s in spellings]
+            found = self.lookup(label) or next((e for e in map(self.lookup, spellings) if e), None)
+            entity_id = found or self.propose(spellings[0], EntityType.DISEASE_MODEL, spellings[1:])
+            if entity_id is None:
+                continue
+            model = Mention(entity_id, start, end)
+            mentions = sorted(
+                [m for m in mentions if m.end <= start or m.start >= end] + [model], key=lambda m: m.start
+            )
+        return mentions
 
     def _kind_of(self, text: str, mention: Mention, floor: int) -> Mention:
         """Return the kind of the named entity that words right before its name name, or the mention.
@@ -1038,6 +1113,8 @@ _SPECIES_MODEL_OF = re.compile(
     r"(?:\s+(?:preclinical|experimental|animal))?\s+models?\s+of\s+(?:the\s+)?", re.I
 )
 _IN_A = re.compile(r"(?<=\s)in\s+an?\s+$", re.I)
+_INDUCED = re.compile(r"[\s-]induced\s+", re.I)
+_INDUCED_NAME = re.compile(r".+?[\s-]induced\s+(?P<x>.+)$", re.I)
 _SPECIES_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+models?\b", re.I)
 
 
@@ -1831,6 +1908,9 @@ def _modelled(names: _Names, text: str, mention: Mention) -> str | None:
             if found and names.type_of(names.lookup(found.group("species")) or "") is EntityType.SPECIES:
                 modelled = found.group("x")
                 break
+        else:  # "CFA-induced arthritis (model)": a model of the disease it names after "induced"
+            of = _INDUCED_NAME.fullmatch(name)
+            modelled = re.sub(r"\s+models?$", "", of.group("x")) if of else None
     if not modelled:
         return None
     words = modelled.split()
@@ -1839,15 +1919,24 @@ def _modelled(names: _Names, text: str, mention: Mention) -> str | None:
     modelled = " ".join(words)
     if not modelled:
         return None
+    induced = _INDUCED_NAME.fullmatch(modelled)
+    if induced is not None:  # "a streptozotocin-induced diabetes mellitus mice model": diabetes mellitus
+        modelled = induced.group("x")
     known = names.lookup(modelled)
     if known is None:  # "streptozotocin-induced diabetes mellitus": the disease it names last
         inside = [m for m in names.scan(modelled) if names.type_of(m.entity) in _DISEASE_TYPES]
         known = inside[-1].entity if inside else None
-    if known is not None:
-        return known if names.type_of(known) in _DISEASE_TYPES | {EntityType.PROCESS} else None
+    if known is not None:  # a disease, never another model ("DSS-induced acute colitis": not its model)
+        return known if names.type_of(known) in _MODELLED_TYPES else None
     if of is None:
         return None
+    if of.re is _INDUCED_NAME and _guess_type(modelled, EntityType.PROCESS) is not EntityType.DISEASE:
+        return None  # "HFD-induced obese mice": no disease's name
     return names.propose(modelled, _guess_type(modelled, EntityType.DISEASE))
+
+
+_MODELLED_TYPES = {EntityType.DISEASE, EntityType.PHENOTYPE, EntityType.PROCESS}
+"""What a model can be a model of: a disease, a phenotype or a process, never another model."""
 
 
 def _effect_owner(
