@@ -736,3 +736,24 @@ def test_x_induced_disease_names_a_model_of_the_disease() -> None:
     assert not [c for c in claims if c[2] == "arthritis" and c[1] == "increases"]
     assert ("hfd-induced-metabolic-disorders", "model-of", "metabolic-disorders") in claims
     assert not [e for e in draft.entities if "apoptosis" in e]
+
+
+def test_a_relative_clause_with_an_effect_names_the_list_before_it() -> None:
+    # "X and Y in the secretome of MSCs, which are known to have antinociceptive effects": the relative
+    # names the whole list, past the place it was found in; an effect adjective in the clause is no owner
+    draft = _draft(
+        "Smith identified IL-6 and VEGF in the secretome of bone marrow MSCs, which are known to have both "
+        "neuroprotective and antinociceptive effects. They reported also IL-10 and TNF-α, which instead may "
+        "exert pro-nociceptive effects.",
+        [Entity("neuroprotection", "neuroprotection", EntityType.PROCESS, ("neuroprotective",))],
+    )
+    claims = _claims(draft)
+    assert {
+        ("il-6", "ameliorates", "pain"),
+        ("vegf", "ameliorates", "pain"),
+        ("il-10", "increases", "pain"),
+        ("tnf-a", "increases", "pain"),
+    } <= claims
+    assert ("vegf", "increases", "neuroprotection") in claims
+    owners = {c[0] for c in claims if c[2] in ("pain", "neuroprotection")}
+    assert not owners & {"bone-marrow-msc", "secretome", "neuroprotection"}

@@ -191,7 +191,12 @@ deliberately plain and conservative:
   inducer's abbreviation a second spelling), a model of the disease, and
   "induced" inside it no cue; words no name covers count where they read
   as a disease; a process ("TNF-α-induced apoptosis") is no model, and a
-  model is a model of a disease, phenotype or process, never of a model.
+  model is a model of a disease, phenotype or process, never of a model;
+- an effect in a relative clause is what the relative pronoun names: the
+  whole list before it ("BDNF and NGF, which may exert pro-nociceptive
+  effects"), past a place it was found in or who made it ("HGF and VEGF in
+  the secretome of MSCs, which are known to have neuroprotective
+  effects"); an effect adjective in the clause is no owner.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1941,28 +1946,69 @@ _MODELLED_TYPES = {EntityType.DISEASE, EntityType.PHENOTYPE, EntityType.PROCESS}
 
 def _effect_owner(
     names: _Names, mentions: list[Mention], text: str, start: int, owner_at: int
-) -> Mention | None:
-    """Return whose an effect named at ``start`` is, or None.
+) -> list[Mention]:
+    """Return whose an effect named at ``start`` is: one owner, a list's items, or none.
 
-    "effects of X" (X at ``owner_at``); else what was given; else the
+    "effects of X" (X at ``owner_at``); else, in a relative clause ("X and
+    Y, which are known to have Z effects"), what the relative pronoun
+    names (:func:`_relative_antecedents`); else what was given; else the
     nearest name before (the preparation of the cells it names, not the
     cells), or after "its" or "their" the sentence's first agent.
     """
     for m in mentions:
         if m.start == owner_at and names.type_of(m.entity) not in _CONTEXT_TYPES:
-            return m
+            return [m]
+    antecedents = _relative_antecedents(names, mentions, text, start) if owner_at < 0 else []
+    if antecedents:
+        return antecedents
     agent = _agent(names, mentions, text, start)
     if agent is not None:
-        return agent
+        return [agent]
     left = [
         i for i, m in enumerate(mentions) if m.end <= start and names.type_of(m.entity) not in _CONTEXT_TYPES
     ]
     if not left:
-        return None
+        return []
     if re.search(r"\b(?:its|their)\s+$", text[:start], re.I):  # "X was assessed for its regenerative effects"
         doers = [i for i in left if names.type_of(mentions[i].entity) in _AGENT_TYPES]
-        return _subject_for(names, mentions, (doers or left)[0], text)
-    return _subject_for(names, mentions, left[-1], text)
+        return [_subject_for(names, mentions, (doers or left)[0], text)]
+    return [_subject_for(names, mentions, left[-1], text)]
+
+
+def _relative_antecedents(names: _Names, mentions: list[Mention], text: str, start: int) -> list[Mention]:
+    """Return what "which" or "that" names in a relative clause that ends at ``start``, or nothing.
+
+    "they reported BDNF and NGF, which may exert pro-nociceptive effects":
+    the relative pronoun names the whole list before it, not only its last
+    item; "identified HGF and VEGF in the secretome of MSCs, which are
+    known to have neuroprotective effects": a place ("in the secretome",
+    "of MSCs") says where the items were, and the relative names the items
+    before it, as does who made them ("secreted by MSCs"). No name of an
+    agent stands between the pronoun and the effect.
+    """
+    relative = _RELATIVE_BEFORE.search(text, 0, start)
+    inside = [m for m in mentions if relative.start() < m.end and m.start < start] if relative else []
+    if relative is None or any(names.type_of(m.entity) in _AGENT_TYPES for m in inside):
+        return []  # "which X reduces ...": X's clause ("neuroprotective and antinociceptive" are no agents)
+    left = [
+        i
+        for i, m in enumerate(mentions)
+        if m.end <= relative.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
+    ]
+    if not left or text[mentions[left[-1]].end : relative.start()].strip(" )"):
+        return []
+    index = left[-1]
+    while index > 0 and _PLACE_BEFORE.search(text, 0, mentions[index].start):
+        index -= 1  # "in the secretome of MSCs": where, not what
+    run = _run(mentions, index, text)
+    return [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
+
+
+# "X, which are known to have ...", "X that may exert ...": a relative clause up to an effect, no name in it
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s+)(?:which|that)\s+(?:[\w-]+\s+){0,8}$", re.I)
+# "... in the secretome of MSCs", "... secreted by MSCs": a name after a place's preposition or a participle's
+# agent says where they were or who made them, not what the relative names
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|\w+ed\s+by)\s+(?:the\s+)?$", re.I)
 
 
 def _kinds_named_before(
@@ -2326,9 +2372,9 @@ def propose_from_text(
             continue
         # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
         owner = _OWNER.match(text, match.end())
-        anti_subject = _effect_owner(names, mentions, text, match.start(), owner.end() if owner else -1)
-        if anti_subject is not None:
-            found.append((anti_subject, predicate, target, match))
+        anti_subjects = _effect_owner(names, mentions, text, match.start(), owner.end() if owner else -1)
+        if anti_subjects:
+            found.extend((anti_subject, predicate, target, match) for anti_subject in anti_subjects)
         elif carried is not None:
             found.append((None, predicate, target, match))
     for mention in mentions:
@@ -2340,10 +2386,10 @@ def propose_from_text(
     for span, entity, predicate in _adjective_effects(names, mentions, text):
         # "the neuroprotective effects of X", "X has immunomodulatory properties": X's, as for anti-effects
         of = _OF.match(text, span.end())
-        owner_of = _effect_owner(names, mentions, text, span.start(), of.end() if of else -1)
+        owners_of = _effect_owner(names, mentions, text, span.start(), of.end() if of else -1)
         target = Mention(entity, span.start(), span.end())
-        if owner_of is not None:
-            found.append((owner_of, predicate, target, span))
+        if owners_of:
+            found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
         elif carried is not None and predicate in _SIGNED:
             found.append((None, predicate, target, span))
     claims = [
