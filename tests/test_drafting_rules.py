@@ -757,3 +757,16 @@ def test_a_relative_clause_with_an_effect_names_the_list_before_it() -> None:
     assert ("vegf", "increases", "neuroprotection") in claims
     owners = {c[0] for c in claims if c[2] in ("pain", "neuroprotection")}
     assert not owners & {"bone-marrow-msc", "secretome", "neuroprotection"}
+
+
+def test_an_area_or_volume_of_x_is_a_measure_of_x() -> None:
+    # "greater area of X", "reduced the volume of X": the measure names X, no phrase of its own that X
+    # only completes
+    draft = _draft(
+        "Conditioned medium displayed greater area of angiogenesis. EVs reduced the volume of collagen."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "angiogenesis"),
+        ("extracellular-vesicles", "decreases", "collagen"),
+    } <= claims

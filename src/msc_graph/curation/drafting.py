@@ -196,7 +196,9 @@ deliberately plain and conservative:
   whole list before it ("BDNF and NGF, which may exert pro-nociceptive
   effects"), past a place it was found in or who made it ("HGF and VEGF in
   the secretome of MSCs, which are known to have neuroprotective
-  effects"); an effect adjective in the clause is no owner.
+  effects"); an effect adjective in the clause is no owner;
+- an area, a volume or a density of X is a measure of X, as its level
+  is ("greater area of bone regeneration": bone regeneration).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -391,7 +393,7 @@ _PHRASE_LEAD = re.compile(
     r"\s*(?:(?:the|a|an|its|their|both|some|several|various|many|different|numerous|multiple|other|"
     r"all|more|possible|significantly|markedly|also|further)\s+)*"
     r"(?:(?:levels?|expression|production|number|amount|risk|extent|release|secretion|activity|"
-    r"formation|size|rate)\s+of\s+(?:the\s+)?)?",
+    r"formation|size|rate|area|volume|density)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
 # Words too general to be an entity of their own ("reduced the effects").
