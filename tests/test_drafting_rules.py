@@ -770,3 +770,13 @@ def test_an_area_or_volume_of_x_is_a_measure_of_x() -> None:
         ("full-secretome", "increases", "angiogenesis"),
         ("extracellular-vesicles", "decreases", "collagen"),
     } <= claims
+
+
+def test_words_that_spell_out_a_name_in_parentheses_are_part_of_its_item() -> None:
+    # ", receptor activator of nuclear B (RANK) CCL2": the words spell RANK out (too loosely to be learned as
+    # its long form), so they are no item of their own and the list goes on past them
+    draft = _draft(
+        "The secretome contains VEGF, receptor activator of nuclear B (RANK) CCL2, IL3, IL-6, and MMP-10."
+    )
+    carried = {key[2] for key in draft.assertions if key[:2] == ("secretome", "carries")}
+    assert {"vegf", "rank", "ccl2", "il3", "il-6", "mmp-10"} <= carried

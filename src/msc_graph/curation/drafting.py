@@ -198,7 +198,10 @@ deliberately plain and conservative:
   the secretome of MSCs, which are known to have neuroprotective
   effects"); an effect adjective in the clause is no owner;
 - an area, a volume or a density of X is a measure of X, as its level
-  is ("greater area of bone regeneration": bone regeneration).
+  is ("greater area of bone regeneration": bone regeneration);
+- words before a name in parentheses spell that name out, learned as its
+  long form or not (", receptor activator of nuclear B (RANK) CCL2"): part
+  of its item, no item of their own, so the list goes on past them.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1752,6 +1755,23 @@ def _joins(glue: str, examples: bool = True) -> bool:
     return bool(_LIST_GAP.fullmatch(glue)) and not _CUE.search(glue)
 
 
+def _spelled_out(text: str, start: int, mention: Mention) -> int:
+    """Return where the list piece before ``mention`` ends, without the words that spell it out.
+
+    ", receptor activator of nuclear B (RANK) CCL2": the words before a
+    name in parentheses spell that name out (even where the seed's letters
+    do not match them well enough to be learned as its long form), so they
+    are part of that item, no item of their own; the piece ends where they
+    start, after the comma before them.
+    """
+    if text[mention.end : mention.end + 1] != ")" or not re.search(r"\(\s*$", text[start : mention.start]):
+        return mention.start
+    comma = text.rfind(",", start, mention.start)
+    if comma < 0:
+        return mention.start
+    return comma + 1 + len(text[comma + 1 : mention.start]) - len(text[comma + 1 : mention.start].lstrip())
+
+
 def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
     """Return the list of mentions ending at ``mentions[last]`` ("A, B and C"), or just that one."""
     run = [mentions[last]]
@@ -2271,7 +2291,8 @@ def propose_from_text(
                     _SUFFIX.sub("", text[objects[-1].end : mention.start])
                 ):
                     # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
-                    gap_items = _unnamed_items(names, text, objects[-1].end, mention.start, kind, closed=True)
+                    gap_end = _spelled_out(text, objects[-1].end, mention)
+                    gap_items = _unnamed_items(names, text, objects[-1].end, gap_end, kind, closed=True)
                     if gap_items is None:
                         break  # "reduces IL-6 in arthritis": only a list goes on naming objects
                     objects.extend(gap_items)
