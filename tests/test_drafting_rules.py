@@ -780,3 +780,14 @@ def test_words_that_spell_out_a_name_in_parentheses_are_part_of_its_item() -> No
     )
     carried = {key[2] for key in draft.assertions if key[:2] == ("secretome", "carries")}
     assert {"vegf", "rank", "ccl2", "il3", "il-6", "mmp-10"} <= carried
+
+
+def test_a_long_form_and_its_abbreviation_before_signaling_name_one_pathway() -> None:
+    # "p38 mitogen-activated protein kinase (MAPK) signaling in the expression of X": the spelled-out name,
+    # the symbol before it and "signaling" are one pathway, which raises X
+    draft = _draft(
+        "MSCs use p38 mitogen-activated protein kinase (MAPK) signaling in the expression of IL-6 and VEGF."
+    )
+    pathway = "p38-mitogen-activated-protein-kinase-mapk-signaling"
+    assert draft.entities[pathway]["type"] == "pathway"
+    assert {(pathway, "increases", "il-6"), (pathway, "increases", "vegf")} <= _claims(draft)

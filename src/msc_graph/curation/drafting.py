@@ -201,7 +201,11 @@ deliberately plain and conservative:
   is ("greater area of bone regeneration": bone regeneration);
 - words before a name in parentheses spell that name out, learned as its
   long form or not (", receptor activator of nuclear B (RANK) CCL2"): part
-  of its item, no item of their own, so the list goes on past them.
+  of its item, no item of their own, so the list goes on past them;
+- a name in parentheses right before "signaling" or "pathway" ends one
+  pathway's name, from the words it spells out and a symbol before them
+  ("p38 mitogen-activated protein kinase (MAPK) signaling"), proposed
+  whole; the names inside it ("protein") are part of it.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -753,6 +757,7 @@ class _Names:
                 best = self._animal_model(text, best, mentions)
             if best is not None and self.type_of(best.entity) in FACTOR_TYPES | {EntityType.PATHWAY}:
                 best = self._pathway_of(text, best)
+                best = self._abbreviated_pathway(text, best, mentions)
             if best is not None:
                 process = self._cell_process(text, best, mentions)  # "microglia activation": specific enough
                 best = (
@@ -813,6 +818,35 @@ class _Names:
         label = text[mention.start : tail.end()]
         entity_id = self.lookup(label) or self.propose(label, EntityType.PATHWAY)
         return Mention(entity_id, mention.start, tail.end()) if entity_id else mention
+
+    def _abbreviated_pathway(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
+        """Return the pathway a name in parentheses before "signaling" ends ("... kinase (MAPK) signaling").
+
+        "p38 mitogen-activated protein kinase (MAPK) signaling": the words
+        the abbreviation spells out, with a symbol right before them
+        ("p38"), and "signaling" or "pathway" after the parenthesis name one
+        pathway, as "MAPK signaling" would; it is proposed whole where no
+        name covers it, and the names inside it ("protein") are part of it.
+        """
+        tail = _ABBREVIATION_TAIL.match(text, mention.end)
+        opening = re.search(r"\(\s*$", text[: mention.start])
+        if tail is None or opening is None:
+            return mention
+        before = text[: opening.start()].rstrip()
+        long_form = _long_form(before, text[mention.start : mention.end])
+        if long_form is None:
+            return mention
+        start = len(before) - len(long_form)
+        symbol = re.search(r"(?:^|(?<=\s))([A-Za-z]*\d[\w-]*)\s+$", text[:start])  # "p38"
+        if symbol is not None:
+            start = symbol.start(1)
+        label = text[start : tail.end()]
+        entity_id = self.lookup(label) or self.propose(label, EntityType.PATHWAY)
+        if entity_id is None:
+            return mention
+        while mentions and mentions[-1].end > start:
+            mentions.pop()  # "protein" of the long form: part of the pathway's name
+        return Mention(entity_id, start, tail.end())
 
     def _animal_model(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the animal model a species names with the words around it, or the species.
@@ -1122,6 +1156,8 @@ class _Names:
 _SPECIES_MODEL_OF = re.compile(
     r"(?:\s+(?:preclinical|experimental|animal))?\s+models?\s+of\s+(?:the\s+)?", re.I
 )
+# ") signaling", ") pathway" right after a name in parentheses
+_ABBREVIATION_TAIL = re.compile(r"\)\s+(?:signal(?:l)?ing\s+pathway|pathway|signal(?:l)?ing)\b", re.I)
 _IN_A = re.compile(r"(?<=\s)in\s+an?\s+$", re.I)
 _INDUCED = re.compile(r"[\s-]induced\s+", re.I)
 _INDUCED_NAME = re.compile(r".+?[\s-]induced\s+(?P<x>.+)$", re.I)
