@@ -791,3 +791,12 @@ def test_a_long_form_and_its_abbreviation_before_signaling_name_one_pathway() ->
     pathway = "p38-mitogen-activated-protein-kinase-mapk-signaling"
     assert draft.entities[pathway]["type"] == "pathway"
     assert {(pathway, "increases", "il-6"), (pathway, "increases", "vegf")} <= _claims(draft)
+
+
+def test_a_greek_letter_or_number_after_an_abbreviation_names_one_member() -> None:
+    # "interferon (IFN)-γ": one molecule, IFN-γ (also interferon-γ), not the family "interferon"
+    draft = _draft("Conditioned medium contains interferon (IFN)-γ, osteoglycin (OGN)-2 and IL-6.")
+    carried = {key[2] for key in draft.assertions if key[:2] == ("full-secretome", "carries")}
+    assert {"ifn-g", "ogn-2", "il-6"} <= carried
+    assert draft.entities["ifn-g"]["synonyms"] == ["interferon-γ"]
+    assert not carried & {"interferon", "ifn", "osteoglycin", "ogn"}

@@ -205,7 +205,12 @@ deliberately plain and conservative:
 - a name in parentheses right before "signaling" or "pathway" ends one
   pathway's name, from the words it spells out and a symbol before them
   ("p38 mitogen-activated protein kinase (MAPK) signaling"), proposed
-  whole; the names inside it ("protein") are part of it.
+  whole; the names inside it ("protein") are part of it;
+- a Greek letter or a number after an abbreviation in parentheses names
+  one member of the family ("interferon (IFN)-γ": IFN-γ, also
+  interferon-γ), proposed where no name covers it; the family alone is
+  not named. Proposed ids spell Greek letters as the graph's ids do
+  ("ifn-g"), so two members keep two ids.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -232,7 +237,7 @@ from msc_graph.curation.coverage import SeedRegion, Sentence, TableRow, segment_
 from msc_graph.curation.seeds import normalise_text
 from msc_graph.curation.terms import TermDictionary
 from msc_graph.model import FACTOR_TYPES, Entity, EntityType
-from msc_graph.model.names import normalise_name
+from msc_graph.model.names import fold_greek, normalise_name
 from msc_graph.model.records import CONTEXT_TYPES
 
 PROPOSED_BY = "curate-draft"
@@ -637,8 +642,12 @@ class Draft:
 
 
 def slugify(text: str) -> str:
-    """Return a lower-case ASCII slug of ``text`` ("Sendon-Lago" → "sendon-lago")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Return a lower-case ASCII slug of ``text`` ("Sendon-Lago" → "sendon-lago", "IFN-γ" → "ifn-g").
+
+    Greek letters become the Latin letters names use for them (the graph's
+    own ids: tnf-a, ifn-g), so two members of a family keep two ids.
+    """
+    ascii_text = unicodedata.normalize("NFKD", fold_greek(text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
@@ -770,7 +779,37 @@ class _Names:
                 while index + 1 < len(tokens) and tokens[index + 1][0] < best.end:
                     index += 1  # the tokens a symbol's mention took ("JAK/STAT signaling")
             index += 1
-        return _merge_defined(self._induced_models(text, mentions), text)
+        return _merge_defined(self._suffixed(text, self._induced_models(text, mentions)), text)
+
+    def _suffixed(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Return the mentions with "long form (ABBR)-γ" as one mention of the numbered molecule "ABBR-γ".
+
+        "interferon (IFN)-γ", "Growth and differentiation factor (GDF)-8":
+        a Greek letter or a number after the parenthesis names one member
+        of the family the long form and its abbreviation name, so the whole
+        is one name, "IFN-γ" (and "interferon-γ"), looked up or proposed
+        with the family's type; the family alone is not named.
+        """
+        result: list[Mention] = []
+        for mention in mentions:
+            suffix = _PARENTHESIS_SUFFIX.match(text, mention.end)
+            kind = self.type_of(mention.entity)
+            if suffix is None or not text[: mention.start].rstrip().endswith("(") or kind not in FACTOR_TYPES:
+                result.append(mention)
+                continue
+            family = result[-1] if result and text[result[-1].end : mention.start].strip() == "(" else None
+            spellings = [f"{text[mention.start : mention.end]}-{suffix.group(1)}"]
+            if family is not None:
+                spellings.append(f"{text[family.start : family.end]}-{suffix.group(1)}")
+            found = next((e for e in map(self.lookup, spellings) if e), None)
+            entity_id = found or self.propose(spellings[0], kind, spellings[1:])
+            if entity_id is None:
+                result.append(mention)
+                continue
+            if family is not None:
+                result.pop()
+            result.append(Mention(entity_id, family.start if family else mention.start, suffix.end()))
+        return result
 
     def _cell_process(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the process a cell mention heads ("microglia activation"), or the mention.
@@ -1156,6 +1195,8 @@ class _Names:
 _SPECIES_MODEL_OF = re.compile(
     r"(?:\s+(?:preclinical|experimental|animal))?\s+models?\s+of\s+(?:the\s+)?", re.I
 )
+# ")-γ", ")-8" after an abbreviation in parentheses: the member of a family ("interferon (IFN)-γ")
+_PARENTHESIS_SUFFIX = re.compile(r"\)\s*-\s*([α-ωΑ-Ω]|\d{1,2})(?![\w-])")
 # ") signaling", ") pathway" right after a name in parentheses
 _ABBREVIATION_TAIL = re.compile(r"\)\s+(?:signal(?:l)?ing\s+pathway|pathway|signal(?:l)?ing)\b", re.I)
 _IN_A = re.compile(r"(?<=\s)in\s+an?\s+$", re.I)
