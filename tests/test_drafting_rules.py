@@ -800,3 +800,18 @@ def test_a_greek_letter_or_number_after_an_abbreviation_names_one_member() -> No
     assert {"ifn-g", "ogn-2", "il-6"} <= carried
     assert draft.entities["ifn-g"]["synonyms"] == ["interferon-γ"]
     assert not carried & {"interferon", "ifn", "osteoglycin", "ogn"}
+
+
+def test_a_lone_number_after_a_molecule_names_a_numbered_member() -> None:
+    # "collagen II" is collagen type II, "TGF-β 1" is TGF-β1; a count of days after a name is no member
+    draft = _draft(
+        "EVs increased collagen II and TGF-β 1. Conditioned medium reduced IL-6 2 days after injection.",
+        [Entity("tgf-b", "TGF-β", EntityType.CYTOKINE)],
+    )
+    claims = _claims(draft)
+    assert {
+        ("extracellular-vesicles", "increases", "collagen-ii"),
+        ("extracellular-vesicles", "increases", "tgf-b1"),
+        ("full-secretome", "decreases", "il-6"),
+    } <= claims
+    assert draft.entities["tgf-b1"]["synonyms"] == ["TGF-β 1"]

@@ -210,7 +210,10 @@ deliberately plain and conservative:
   one member of the family ("interferon (IFN)-γ": IFN-γ, also
   interferon-γ), proposed where no name covers it; the family alone is
   not named. Proposed ids spell Greek letters as the graph's ids do
-  ("ifn-g"), so two members keep two ids.
+  ("ifn-g"), so two members keep two ids;
+- a lone number or Roman numeral right after a molecule's name names a
+  numbered member of it ("collagen II", "TGF-β 1": TGF-β1), looked up or
+  proposed; a count of days or a dose after a name is no member.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -767,6 +770,7 @@ class _Names:
             if best is not None and self.type_of(best.entity) in FACTOR_TYPES | {EntityType.PATHWAY}:
                 best = self._pathway_of(text, best)
                 best = self._abbreviated_pathway(text, best, mentions)
+                best = self._numbered(text, best)
             if best is not None:
                 process = self._cell_process(text, best, mentions)  # "microglia activation": specific enough
                 best = (
@@ -857,6 +861,34 @@ class _Names:
         label = text[mention.start : tail.end()]
         entity_id = self.lookup(label) or self.propose(label, EntityType.PATHWAY)
         return Mention(entity_id, mention.start, tail.end()) if entity_id else mention
+
+    def _numbered(self, text: str, mention: Mention) -> Mention:
+        """Return the numbered member a molecule's name and a lone number after it name, or the mention.
+
+        "collagen II" is collagen type II, "TGF-β 1" is TGF-β1 (a subscript
+        the seed's text set apart): a number or a Roman numeral right after
+        the name of a molecule names one member of it, looked up or proposed
+        with the molecule's type. A symbol takes the number glued on
+        ("TGF-β1", the spaced form a second spelling); a lower-case name
+        keeps the space ("collagen II"). A number of days or a dose is no
+        member.
+        """
+        if self.type_of(mention.entity) not in FACTOR_TYPES:
+            return mention
+        number = _NUMBER_AFTER.match(text, mention.end)
+        if number is None:
+            return mention
+        name, numeral = text[mention.start : mention.end], number.group(1)
+        if re.fullmatch(r"[a-z][a-z -]*", name):
+            spellings = [f"{name} {numeral}"]
+        elif numeral.isdigit() and re.search(r"[A-Za-zα-ωΑ-Ω]$", name):
+            spellings = [f"{name}{numeral}", f"{name} {numeral}"]
+        else:
+            return mention
+        kind = self.type_of(mention.entity) or EntityType.FACTOR
+        found = next((e for e in map(self.lookup, spellings) if e), None)
+        entity_id = found or self.propose(spellings[0], kind, spellings[1:])
+        return Mention(entity_id, mention.start, number.end()) if entity_id else mention
 
     def _abbreviated_pathway(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the pathway a name in parentheses before "signaling" ends ("... kinase (MAPK) signaling").
@@ -1194,6 +1226,10 @@ class _Names:
 
 _SPECIES_MODEL_OF = re.compile(
     r"(?:\s+(?:preclinical|experimental|animal))?\s+models?\s+of\s+(?:the\s+)?", re.I
+)
+# " II", " 1" after a molecule's name ("collagen II", "TGF-β 1"), not a count of days or a dose after it
+_NUMBER_AFTER = re.compile(
+    r"\s+([IVX]{1,4}|\d)(?=[\s,.;)]|$)(?!\s*(?:%|mg|ml|µ|ng|days?|h\b|hours?|weeks?|months?|years?|times))"
 )
 # ")-γ", ")-8" after an abbreviation in parentheses: the member of a family ("interferon (IFN)-γ")
 _PARENTHESIS_SUFFIX = re.compile(r"\)\s*-\s*([α-ωΑ-Ω]|\d{1,2})(?![\w-])")
