@@ -815,3 +815,10 @@ def test_a_lone_number_after_a_molecule_names_a_numbered_member() -> None:
         ("full-secretome", "decreases", "il-6"),
     } <= claims
     assert draft.entities["tgf-b1"]["synonyms"] == ["TGF-β 1"]
+
+
+def test_a_word_in_iasis_names_a_disease_that_improving_ameliorates() -> None:
+    # "psoriasis", "candidiasis": a disease by its ending, so "improves" ameliorates it, never raises it
+    draft = _draft("Conditioned medium improves psoriasis vulgaris.")
+    assert ("full-secretome", "ameliorates", "psoriasis-vulgaris") in _claims(draft)
+    assert draft.entities["psoriasis-vulgaris"]["type"] == "disease"

@@ -213,7 +213,9 @@ deliberately plain and conservative:
   ("ifn-g"), so two members keep two ids;
 - a lone number or Roman numeral right after a molecule's name names a
   numbered member of it ("collagen II", "TGF-β 1": TGF-β1), looked up or
-  proposed; a count of days or a dose after a name is no member.
+  proposed; a count of days or a dose after a name is no member;
+- a proposed name ending in "-iasis" ("psoriasis vulgaris") is a disease,
+  as one in "-itis" or "-osis" is, so "improves" ameliorates it.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1572,7 +1574,7 @@ def _guess_type(name: str, default: EntityType = EntityType.FACTOR) -> EntityTyp
         (r"stem cells?|stromal cells?", EntityType.MSC_SOURCE),
         (r"pathway|signal", EntityType.PATHWAY),
         (r"\bcells?\b|cytes?\b|blasts?\b|neurons?\b", EntityType.CELL_TYPE),
-        (r"disease|disorder|syndrome|itis\b|osis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
+        (r"disease|disorder|syndrome|itis\b|osis\b|iasis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
         (r"factor|protein|kinase|receptor|interleukin|hormone|peptide", EntityType.FACTOR),
         (r"tion\b|genesis\b|sis\b", EntityType.PROCESS),
     ):
