@@ -822,3 +822,23 @@ def test_a_word_in_iasis_names_a_disease_that_improving_ameliorates() -> None:
     draft = _draft("Conditioned medium improves psoriasis vulgaris.")
     assert ("full-secretome", "ameliorates", "psoriasis-vulgaris") in _claims(draft)
     assert draft.entities["psoriasis-vulgaris"]["type"] == "disease"
+
+
+def test_items_no_name_covers_at_the_start_or_inside_a_list_of_sources_are_items() -> None:
+    # "isolated from epidermis, bone marrow": the list starts right after the cue; "including bone marrow,
+    # tooth pulp, and umbilical cord": the piece between two names is an item too
+    draft = _draft(
+        "MSCs have been isolated from epidermis, bone marrow and umbilical cord. "
+        "EVs can be derived from various tissues, including bone marrow, tooth pulp, and umbilical cord.",
+        [
+            Entity("bone-marrow", "bone marrow", EntityType.TISSUE),
+            Entity("umbilical-cord", "umbilical cord", EntityType.TISSUE),
+        ],
+    )
+    claims = _claims(draft)
+    assert {
+        ("msc", "derived-from", "epidermis"),
+        ("msc", "derived-from", "bone-marrow"),
+        ("extracellular-vesicles", "derived-from", "tooth-pulp"),
+        ("extracellular-vesicles", "derived-from", "umbilical-cord"),
+    } <= claims

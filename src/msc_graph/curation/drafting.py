@@ -215,7 +215,12 @@ deliberately plain and conservative:
   numbered member of it ("collagen II", "TGF-β 1": TGF-β1), looked up or
   proposed; a count of days or a dose after a name is no member;
 - a proposed name ending in "-iasis" ("psoriasis vulgaris") is a disease,
-  as one in "-itis" or "-osis" is, so "improves" ameliorates it.
+  as one in "-itis" or "-osis" is, so "improves" ameliorates it;
+- a list of sources starts right after "derived (isolated) from": short
+  pieces before its first name, each before a comma, are items ("isolated
+  from epidermis, adipose tissue"); and a piece no name covers between two
+  names of a list after "including" is an item too ("including bone
+  marrow, tooth pulp, adipose tissue").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1384,6 +1389,11 @@ _EXAMPLES_LEAD = re.compile(
     r"mediators|cytokines)\s*,?\s*(?:such as|like|including|e\.g\.,?)\s+",
     re.I,
 )
+# "isolated from epidermis, adipose tissue": short pieces, each before a comma, then the first name
+_LEADING_ITEMS = re.compile(r"\s*(?:[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3},\s+)+")
+_SPACE = re.compile(r"\s*")
+_LEADING_KINDS = ("carries", "including", "detected", "used-in", "derived-from")
+"""Cues whose list may start with items no name covers, before its first name."""
 # "employed in numerous studies involving disorders like A, B, C": the disorders a use names, from the first
 _DISORDERS_LEAD = re.compile(
     r"\s*(?:[\w-]+\s+){0,5}?(?:disorders|diseases|conditions|injuries|defects)\s*,?\s*"
@@ -1870,6 +1880,21 @@ def _joins(glue: str, examples: bool = True) -> bool:
     return bool(_LIST_GAP.fullmatch(glue)) and not _CUE.search(glue)
 
 
+def _with_gap_items(names: _Names, text: str, run: list[Mention], kind: str) -> list[Mention]:
+    """Return a list of named items with the items no name covers between them ("A, tooth pulp, B").
+
+    :func:`_run` lets one unnamed piece stand between two names of a list;
+    that piece is an item of the list too, proposed as the cue's kind of
+    thing (:func:`_unnamed_items`).
+    """
+    items: list[Mention] = run[:1]
+    for mention in run[1:]:
+        if not _LIST_GLUE.fullmatch(_SUFFIX.sub("", text[items[-1].end : mention.start])):
+            items.extend(_unnamed_items(names, text, items[-1].end, mention.start, kind, closed=True) or [])
+        items.append(mention)
+    return items
+
+
 def _spelled_out(text: str, start: int, mention: Mention) -> int:
     """Return where the list piece before ``mention`` ends, without the words that spell it out.
 
@@ -2271,6 +2296,8 @@ def propose_from_text(
                 m for m in after if names.type_of(m.entity) not in {EntityType.SPECIES, EntityType.ROUTE}
             ]
             objects = _run(objects, len(objects) - 1, text) if objects else []
+            # "including bone marrow, tooth pulp, adipose tissue": the item no name covers is one too
+            objects = _with_gap_items(names, text, objects, kind)
         elif kind == "found":  # "identified X and Y in the secretome of MSCs": the secretome carries them
             inside = re.compile(r"\s+in\s+(?:the\s+)?$")
             holders = [
@@ -2382,7 +2409,10 @@ def propose_from_text(
                 lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
                 if kind == "used-in" and not objects:
                     lead = _DISORDERS_LEAD.match(text, cue.end(), mention.start)
-                if lead is not None and kind in ("carries", "including", "detected", "used-in"):
+                if kind == "derived-from" and not objects:  # "isolated from epidermis, adipose tissue"
+                    items = _LEADING_ITEMS.fullmatch(text, cue.end(), mention.start)
+                    lead = _SPACE.match(text, cue.end()) if items else None
+                if lead is not None and kind in _LEADING_KINDS:
                     # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
                     leading_items = _unnamed_items(
                         names, text, lead.end(), mention.start, kind, True, leading=True
