@@ -842,3 +842,18 @@ def test_items_no_name_covers_at_the_start_or_inside_a_list_of_sources_are_items
         ("extracellular-vesicles", "derived-from", "tooth-pulp"),
         ("extracellular-vesicles", "derived-from", "umbilical-cord"),
     } <= claims
+
+
+def test_processes_after_the_adjective_of_a_process_name_the_process() -> None:
+    # "inflammatory processes" are inflammation, "autophagic processes" autophagy; a piece with an article
+    # inside (", and discuss the potential therapeutic roles") is a verb's phrase, no list item
+    draft = _draft(
+        "The secretome reduced inflammatory processes. EVs favor the autophagic processes. "
+        "Conditioned medium contains VEGF, IL-6, and discuss the potential therapeutic roles."
+    )
+    claims = _claims(draft)
+    assert {
+        ("secretome", "decreases", "inflammation"),
+        ("extracellular-vesicles", "increases", "autophagy"),
+    } <= claims
+    assert not [e for e in draft.entities if "discuss" in e or "processes" in e]

@@ -220,7 +220,12 @@ deliberately plain and conservative:
   pieces before its first name, each before a comma, are items ("isolated
   from epidermis, adipose tissue"); and a piece no name covers between two
   names of a list after "including" is an item too ("including bone
-  marrow, tooth pulp, adipose tissue").
+  marrow, tooth pulp, adipose tissue");
+- "processes" after the adjective of a process adds nothing: the phrase
+  names the process by the adjective's ending, as for effects
+  ("inflammatory processes": inflammation, "autophagic processes":
+  autophagy); and a list piece with an article inside (", and discuss the
+  potential roles") is a verb's phrase, no item.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -407,6 +412,7 @@ _ADJECTIVE_NOUNS = [
     ("etic", "esis"),
     ("genic", "genesis"),
     ("ic", "ia"),
+    ("ic", "y"),
     ("ive", "ion"),
     ("idant", "idative stress"),
     ("al", ""),
@@ -768,6 +774,8 @@ class _Names:
                     break
             if best is None:  # "hWJ-MSCs-CM": the conditioned medium of the cells the word names first
                 best = self._medium_abbreviation(text, *tokens[index])
+            if best is None:  # "inflammatory processes": inflammation
+                best = self._adjective_process(text, *tokens[index])
             if best is None and self.symbols:
                 best = self._symbol(text, *tokens[index])
             if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
@@ -1198,6 +1206,24 @@ class _Names:
                 return found
         return None
 
+    def _adjective_process(self, text: str, start: int, end: int) -> Mention | None:
+        """Return the process an adjective before "process(es)" names ("inflammatory processes"), if known.
+
+        "Processes" after the adjective of a process adds nothing: the
+        phrase names the process, by the adjective's ending as for effects
+        ("inflammatory" → inflammation, "autophagic" → autophagy).
+        """
+        word = text[start:end]
+        after = _PROCESSES_AFTER.match(text, end)
+        if after is None or not re.fullmatch(r"[a-z]{5,}", word):
+            return None
+        for ending, noun in _ADJECTIVE_NOUNS:
+            if word.endswith(ending) and len(word) > len(ending) + 3:
+                found = self.lookup(word[: len(word) - len(ending)] + noun)
+                if found and self.type_of(found) in _PROCESS_TYPES:
+                    return Mention(found, start, after.end())
+        return None
+
     def _medium_abbreviation(self, text: str, start: int, end: int) -> Mention | None:
         """Return the conditioned medium an abbreviation ending in "-CM" names ("UC-CM", "hWJ-MSCs-CM").
 
@@ -1240,6 +1266,9 @@ _NUMBER_AFTER = re.compile(
 )
 # ")-γ", ")-8" after an abbreviation in parentheses: the member of a family ("interferon (IFN)-γ")
 _PARENTHESIS_SUFFIX = re.compile(r"\)\s*-\s*([α-ωΑ-Ω]|\d{1,2})(?![\w-])")
+# "processes" after the adjective of a process ("inflammatory processes"): nothing of its own
+_PROCESSES_AFTER = re.compile(r"\s+process(?:es)?\b", re.I)
+_PROCESS_TYPES = {EntityType.DISEASE, EntityType.DISEASE_MODEL, EntityType.PHENOTYPE, EntityType.PROCESS}
 # ") signaling", ") pathway" right after a name in parentheses
 _ABBREVIATION_TAIL = re.compile(r"\)\s+(?:signal(?:l)?ing\s+pathway|pathway|signal(?:l)?ing)\b", re.I)
 _IN_A = re.compile(r"(?<=\s)in\s+an?\s+$", re.I)
@@ -1504,6 +1533,7 @@ def _unnamed_items(
             or len(words) > 5
             or label.count("(") != label.count(")")
             or re.match(r"(?:the|an?)\s", label, re.I)
+            or re.search(r"\s(?:the|an?)\s", label, re.I)  # ", and discuss the potential X": a verb's
             or _ADVERB.fullmatch(words[0])  # ", particularly in X": no item, the list has ended
             or _CUE.search(label)
             or any(_FUNCTION_WORD.fullmatch(w) for w in words)
