@@ -857,3 +857,13 @@ def test_processes_after_the_adjective_of_a_process_name_the_process() -> None:
         ("extracellular-vesicles", "increases", "autophagy"),
     } <= claims
     assert not [e for e in draft.entities if "discuss" in e or "processes" in e]
+
+
+def test_a_relative_clause_right_after_a_list_names_its_items_no_name_covers_too() -> None:
+    # "contains IL-6, annexin, clusterin, and VEGF that are known to reduce apoptosis": "that" names the
+    # whole list the cue before named, the proposed items included
+    draft = _draft(
+        "Conditioned medium contains IL-6, annexin, clusterin, and VEGF that are known to reduce apoptosis."
+    )
+    claims = _claims(draft)
+    assert {(item, "decreases", "apoptosis") for item in ("il-6", "annexin", "clusterin", "vegf")} <= claims

@@ -225,7 +225,10 @@ deliberately plain and conservative:
   names the process by the adjective's ending, as for effects
   ("inflammatory processes": inflammation, "autophagic processes":
   autophagy); and a list piece with an article inside (", and discuss the
-  potential roles") is a verb's phrase, no item.
+  potential roles") is a verb's phrase, no item;
+- a relative clause right after a cue's list names the whole list,
+  items no name covers included ("factors such as ADAM10, annexin,
+  clusterin, and pentraxin 3 that are known to reduce X": each lowers X).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1910,6 +1913,28 @@ def _joins(glue: str, examples: bool = True) -> bool:
     return bool(_LIST_GAP.fullmatch(glue)) and not _CUE.search(glue)
 
 
+def _relative_to_list(mentions: list[Mention], listed: list[Mention], text: str, cue: int) -> bool:
+    """Return True when a relative clause right after the cue before's list leads to the cue at ``cue``.
+
+    "..., A, B, and C that are known to reduce X": "that" names the list
+    the cue before named, items no name covers included, so long as no
+    name stands between the list and this cue.
+    """
+    if not listed or not _RELATIVE_AFTER.fullmatch(text, listed[-1].end, cue):
+        return False
+    return not any(listed[-1].end <= m.start < cue for m in mentions)
+
+
+def _list_ending(items: list[Mention], text: str) -> list[Mention]:
+    """Return the list that ends with the last of ``items`` ("A, B and C"), going back while items join."""
+    run = items[-1:]
+    for item in reversed(items[:-1]):
+        if not _joins(text[item.end : run[0].start]):
+            break
+        run.insert(0, item)
+    return run
+
+
 def _with_gap_items(names: _Names, text: str, run: list[Mention], kind: str) -> list[Mention]:
     """Return a list of named items with the items no name covers between them ("A, tooth pulp, B").
 
@@ -2196,6 +2221,8 @@ def _relative_antecedents(names: _Names, mentions: list[Mention], text: str, sta
     return [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
 
 
+# ", that are known to", " which": a relative pronoun right after a list, up to the next cue
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:which|that)(?:\s+[\w-]+){0,5}\s+", re.I)
 # "X, which are known to have ...", "X that may exert ...": a relative clause up to an effect, no name in it
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s+)(?:which|that)\s+(?:[\w-]+\s+){0,8}$", re.I)
 # "... in the secretome of MSCs", "... secreted by MSCs": a name after a place's preposition or a participle's
@@ -2402,6 +2429,10 @@ def propose_from_text(
                 ]
             elif previous_subject and not relay and not fresh:
                 subjects = previous_subject
+            elif relay and _relative_to_list(mentions, previous_objects, text, cue.start()):
+                # "such as A, annexin, and pentraxin 3 that are known to reduce X": the whole list before,
+                # items no name covers too
+                subjects = _list_ending(previous_objects, text)
             elif agent is not None and not relay:
                 subjects = [_medium_of(names, agent, text)]
             else:
