@@ -867,3 +867,20 @@ def test_a_relative_clause_right_after_a_list_names_its_items_no_name_covers_too
     )
     claims = _claims(draft)
     assert {(item, "decreases", "apoptosis") for item in ("il-6", "annexin", "clusterin", "vegf")} <= claims
+
+
+def test_a_noun_cue_takes_its_objects_after_its_own_preposition() -> None:
+    # "their prevention of X, improvements in Y and Z": a cue named as a noun takes the phrases after its
+    # "of" or "in", proposed where no name covers them; an anti-word item is the anti rule's
+    draft = _draft(
+        "The effects of conditioned medium were due to its prevention of adipogenesis, improvements in "
+        "glucose metabolism and glycogen production, and anti-inflammatory properties."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "inhibits", "adipogenesis"),
+        ("full-secretome", "increases", "glucose-metabolism"),
+        ("full-secretome", "increases", "glycogen-production"),
+        ("full-secretome", "decreases", "inflammation"),
+    } <= claims
+    assert "anti-inflammatory-properties" not in draft.entities

@@ -228,7 +228,11 @@ deliberately plain and conservative:
   potential roles") is a verb's phrase, no item;
 - a relative clause right after a cue's list names the whole list,
   items no name covers included ("factors such as ADAM10, annexin,
-  clusterin, and pentraxin 3 that are known to reduce X": each lowers X).
+  clusterin, and pentraxin 3 that are known to reduce X": each lowers X);
+- a cue named as a noun takes the phrases after its own "of" or "in" as
+  its objects where no name follows ("their prevention of adipogenesis,
+  improvements in glucose metabolism"), as a verb takes those right after
+  it; an "anti-" phrase there is the anti rule's, no object.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1394,6 +1398,17 @@ def _phrase_before(names: _Names, text: str, position: int, name_start: int) -> 
     return Mention(entity_id, *phrase) if entity_id else None
 
 
+def _noun_cue_end(text: str, cue: re.Match[str]) -> int:
+    """Return where a cue's objects start: after a noun cue's own "of" or "in" ("prevention of X").
+
+    A cue named as a noun ("prevention", "reduction", "improvements")
+    takes its objects after its preposition, as a verb takes them right
+    after it ("prevented X").
+    """
+    own = _NOUN_CUE_OWN.match(text, cue.end())
+    return own.end() if own is not None and _NOUN_CUE.search(cue.group()) else cue.end()
+
+
 def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[Mention]:
     """Return the noun phrases after a cue ("reduced hyperalgesia and edema"), each a known or new entity."""
     objects: list[Mention] = []
@@ -1402,6 +1417,8 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
         if phrase is None:
             break
         label = text[phrase[0] : phrase[1]]
+        if _ANTI.match(label):
+            break  # "..., and anti-inflammatory properties": the anti rule reads what it opposes
         entity_id = names.lookup(label) or names.propose(label, _guess_type(label, EntityType.PROCESS))
         if entity_id is not None:
             objects.append(Mention(entity_id, *phrase))
@@ -1412,6 +1429,9 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
     return objects
 
 
+# A cue named as a noun ("prevention", "reduction", "improvements", "reversal") and its own preposition
+_NOUN_CUE = re.compile(r"(?:ions?|ments?|al)$", re.I)
+_NOUN_CUE_OWN = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?", re.I)
 _CITATION = re.compile(r"\s*\((?:[^()]*\b(?:19|20)\d{2}|[A-Z][\w'-]+\s+(?:et al|and)\b)")
 
 
@@ -2515,7 +2535,7 @@ def propose_from_text(
                 objects = _list_items(names, text, cue.end(), stop)
             if not objects and not after and kind in _SIGNED | {"improves"}:
                 # no name after a signed cue: the words that follow it, proposed as a new entity
-                objects = _phrase_objects(names, text, cue.end(), stop)
+                objects = _phrase_objects(names, text, _noun_cue_end(text, cue), stop)
             elif after and kind in _SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
                 # "improve renal function by adjusting X": the words right after the cue, before a name
                 first = _phrase_before(names, text, cue.end(), after[0].start)
