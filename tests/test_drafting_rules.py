@@ -884,3 +884,14 @@ def test_a_noun_cue_takes_its_objects_after_its_own_preposition() -> None:
         ("full-secretome", "decreases", "inflammation"),
     } <= claims
     assert "anti-inflammatory-properties" not in draft.entities
+
+
+def test_it_names_the_preparation_the_sentence_before_named_before_a_factor() -> None:
+    # "IL-10 expression validated the action of conditioned medium. It increased IL-6.": a singular "it"
+    # names the preparation, not the factor the sentence before named first; "they" keeps the first agent
+    draft = _draft(
+        "The expression of IL-10 validated the anti-apoptotic action of conditioned medium. It increased IL-6."
+    )
+    claims = _claims(draft)
+    assert ("full-secretome", "increases", "il-6") in claims
+    assert ("il-10", "increases", "il-6") not in claims

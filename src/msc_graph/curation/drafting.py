@@ -232,7 +232,12 @@ deliberately plain and conservative:
 - a cue named as a noun takes the phrases after its own "of" or "in" as
   its objects where no name follows ("their prevention of adipogenesis,
   improvements in glucose metabolism"), as a verb takes those right after
-  it; an "anti-" phrase there is the anti rule's, no object.
+  it; an "anti-" phrase there is the anti rule's, no object;
+- a singular "it" with nothing named before it in its sentence names the
+  preparation the sentence before named, where it named one, before the
+  factor or cell it named first ("IL-10 expression validated the action
+  of conditioned medium. It increased X": the medium); "they" keeps the
+  first agent.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -2331,7 +2336,7 @@ def propose_from_text(
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
-    mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns)
+    mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
         m
@@ -2684,6 +2689,7 @@ def _anaphors(
     referents: Sequence[str],
     expand: dict[tuple[int, int], list[str]],
     subjects: set[tuple[int, int]],
+    named_before: Sequence[str] = (),
 ) -> list[Mention]:
     """Return the mentions with each anaphor standing for what it names again.
 
@@ -2691,7 +2697,8 @@ def _anaphors(
     subject again: the nearest preparation, cell or factor named before it in
     the sentence, else what the sentence before named first, else the
     paragraph's subject so far (``carried``: the caller passes the first it
-    has); "It is
+    has); a singular "it" names the preparation among ``named_before`` (the
+    sentence before's names) first, where there is one; "It is
     thought that ..." names nothing. "These/those/both/such + a kind of
     molecule" names the previous sentence's objects (``referents``): the
     anaphor becomes one
@@ -2712,6 +2719,11 @@ def _anaphors(
             continue
         before = [m for m in mentions if m.end <= match.start() and names.type_of(m.entity) in _AGENT_TYPES]
         named_id = before[0].entity if before else carried
+        if not before and match.group().lower() == "it":
+            # "... validated conditioned media's action. It had increased X": a singular "it" names the
+            # preparation the sentence before named, where it named one, before any factor or cell
+            preparations = [e for e in named_before if names.type_of(e) is EntityType.SECRETOME_COMPONENT]
+            named_id = preparations[0] if preparations else named_id
         if named_id is not None:
             found.append(Mention(named_id, match.start(), match.end()))
             subjects.add((match.start(), match.end()))
