@@ -895,3 +895,14 @@ def test_it_names_the_preparation_the_sentence_before_named_before_a_factor() ->
     claims = _claims(draft)
     assert ("full-secretome", "increases", "il-6") in claims
     assert ("il-10", "increases", "il-6") not in claims
+
+
+def test_a_participle_that_opens_a_clause_ends_a_phrase() -> None:
+    # "a rat model of muscle atrophy using conditioned medium derived from MSCs": "using" opens a clause,
+    # so the model is of muscle atrophy and the medium, not the rat, is what is derived from the MSCs
+    draft = _draft(
+        "Kim evaluated a rat model of muscle atrophy using conditioned medium derived from bone marrow MSCs."
+    )
+    claims = _claims(draft)
+    assert ("rat-model-of-muscle-atrophy", "model-of", "muscle-atrophy") in claims
+    assert ("full-secretome", "derived-from", "bone-marrow-msc") in claims

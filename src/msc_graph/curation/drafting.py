@@ -237,7 +237,10 @@ deliberately plain and conservative:
   preparation the sentence before named, where it named one, before the
   factor or cell it named first ("IL-10 expression validated the action
   of conditioned medium. It increased X": the medium); "they" keeps the
-  first agent.
+  first agent;
+- a participle that opens a clause ("using", "showing", "suggesting")
+  ends a noun phrase ("a rat model of muscle atrophy using conditioned
+  medium": a model of muscle atrophy).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1359,7 +1362,8 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
     Leading determiners and measures ("the level of", "expression of") are
     skipped; the phrase ends at a function word, a cue, an adverb or
     punctuation, and holds at most four words; one that starts with a past
-    tense ("and preserved systolic function") is a verb's, no phrase.
+    tense ("and preserved systolic function") is a verb's, no phrase; a
+    participle that opens a clause ("using", "showing") ends it.
     """
     lead = _PHRASE_LEAD.match(text, position, stop)
     start = lead.end() if lead else position
@@ -1369,6 +1373,8 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
         if gap.strip() or _FUNCTION_WORD.fullmatch(match.group()) or _CUE.fullmatch(match.group()):
             break
         if _ADVERB.fullmatch(match.group()):  # "reduced muscle fatty degeneration significantly"
+            break
+        if words and _CLAUSE_PARTICIPLE.fullmatch(match.group()):  # "model of muscle atrophy using CM"
             break
         if not words and re.fullmatch(r"[a-z]+ed", match.group()):  # "and preserved systolic ...": a verb
             return None
@@ -1437,6 +1443,10 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
 # A cue named as a noun ("prevention", "reduction", "improvements", "reversal") and its own preposition
 _NOUN_CUE = re.compile(r"(?:ions?|ments?|al)$", re.I)
 _NOUN_CUE_OWN = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?", re.I)
+# Participles that open a clause after a noun phrase ("... muscle atrophy using conditioned medium")
+_CLAUSE_PARTICIPLE = re.compile(
+    r"using|showing|suggesting|indicating|involving|demonstrating|revealing|allowing|making|giving", re.I
+)
 _CITATION = re.compile(r"\s*\((?:[^()]*\b(?:19|20)\d{2}|[A-Z][\w'-]+\s+(?:et al|and)\b)")
 
 
