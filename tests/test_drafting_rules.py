@@ -906,3 +906,12 @@ def test_a_participle_that_opens_a_clause_ends_a_phrase() -> None:
     claims = _claims(draft)
     assert ("rat-model-of-muscle-atrophy", "model-of", "muscle-atrophy") in claims
     assert ("full-secretome", "derived-from", "bone-marrow-msc") in claims
+
+
+def test_an_item_no_name_covers_between_names_before_a_bare_passive_is_an_item() -> None:
+    # "IL-6, aggrecan, and VEGF were highly expressed in the group treated with X": aggrecan too
+    draft = _draft(
+        "IL-6, aggrecan, and VEGF were highly expressed in the group treated with conditioned medium."
+    )
+    claims = _claims(draft)
+    assert {(("full-secretome", "increases", item)) for item in ("il-6", "aggrecan", "vegf")} <= claims

@@ -240,7 +240,9 @@ deliberately plain and conservative:
   first agent;
 - a participle that opens a clause ("using", "showing", "suggesting")
   ends a noun phrase ("a rat model of muscle atrophy using conditioned
-  medium": a model of muscle atrophy).
+  medium": a model of muscle atrophy);
+- before a bare passive too, a piece no name covers between two names of
+  the list is an item ("Sox9, aggrecan, collagen II were highly expressed").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -2428,6 +2430,8 @@ def propose_from_text(
         elif kind in _SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
             # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
             subjects, objects = previous_subject, _run(mentions, before[-1], text)
+            # "Sox9, aggrecan, collagen II were highly expressed": the unnamed item between names is one too
+            objects = _with_gap_items(names, text, objects, kind)
             auxiliary = _BARE_PASSIVE.search(text, objects[-1].end, cue.start())
             if auxiliary is not None:
                 # "Y (such as A, and B) were enhanced", "X, uric acid, and proteinuria were reduced": the
