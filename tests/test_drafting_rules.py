@@ -915,3 +915,11 @@ def test_an_item_no_name_covers_between_names_before_a_bare_passive_is_an_item()
     )
     claims = _claims(draft)
     assert {(("full-secretome", "increases", item)) for item in ("il-6", "aggrecan", "vegf")} <= claims
+
+
+def test_a_list_of_contents_starts_before_its_first_name_after_a_quantity() -> None:
+    # "secrete a variety of angiogenic factors, trophic peptides, and VEGF": the list starts after the
+    # quantity, its unnamed first items proposed; only a list that ends in "and <name>" is read so
+    draft = _draft("MSCs secrete a variety of angiogenic factors, trophic peptides, and VEGF.")
+    carried = {key[2] for key in draft.assertions if key[:2] == ("msc", "carries")}
+    assert {"angiogenic-factors", "trophic-peptides", "vegf"} <= carried

@@ -242,7 +242,11 @@ deliberately plain and conservative:
   ends a noun phrase ("a rat model of muscle atrophy using conditioned
   medium": a model of muscle atrophy);
 - before a bare passive too, a piece no name covers between two names of
-  the list is an item ("Sox9, aggrecan, collagen II were highly expressed").
+  the list is an item ("Sox9, aggrecan, collagen II were highly expressed");
+- a list of what is secreted starts before its first name, after a
+  quantity ("secrete a variety of angiogenic factors, antiapoptosis
+  factors, and growth factors"): short pieces, each before a comma, then
+  "and" and the name, are items too.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1459,8 +1463,7 @@ _EXAMPLES_LEAD = re.compile(
     re.I,
 )
 # "isolated from epidermis, adipose tissue": short pieces, each before a comma, then the first name
-_LEADING_ITEMS = re.compile(r"\s*(?:[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3},\s+)+")
-_SPACE = re.compile(r"\s*")
+_LEADING_ITEMS = re.compile(r"\s*(?:[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3},\s+)+((?:and|or)\s+)?")
 _LEADING_KINDS = ("carries", "including", "detected", "used-in", "derived-from")
 """Cues whose list may start with items no name covers, before its first name."""
 # "employed in numerous studies involving disorders like A, B, C": the disorders a use names, from the first
@@ -2507,15 +2510,22 @@ def propose_from_text(
                 kind = "used-in"  # "employed in studies of the repair and treatment of X": a use, no effect
             for mention in [] if kind == "functions" else after:
                 lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
+                lead_end = lead.end() if lead is not None else None
                 if kind == "used-in" and not objects:
-                    lead = _DISORDERS_LEAD.match(text, cue.end(), mention.start)
+                    disorders = _DISORDERS_LEAD.match(text, cue.end(), mention.start)
+                    lead_end = disorders.end() if disorders is not None else None
                 if kind == "derived-from" and not objects:  # "isolated from epidermis, adipose tissue"
-                    items = _LEADING_ITEMS.fullmatch(text, cue.end(), mention.start)
-                    lead = _SPACE.match(text, cue.end()) if items else None
-                if lead is not None and kind in _LEADING_KINDS:
+                    lead_end = cue.end() if _LEADING_ITEMS.fullmatch(text, cue.end(), mention.start) else None
+                if kind == "carries" and not objects and lead_end is None:
+                    # "secrete a variety of angiogenic factors, antiapoptosis factors, and growth factors"
+                    quantity = _QUANTITY.match(text, cue.end(), mention.start)
+                    begin = quantity.end() if quantity is not None else cue.end()
+                    items = _LEADING_ITEMS.fullmatch(text, begin, mention.start)
+                    lead_end = begin if items is not None and items.group(1) else None
+                if lead_end is not None and kind in _LEADING_KINDS:
                     # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
                     leading_items = _unnamed_items(
-                        names, text, lead.end(), mention.start, kind, True, leading=True
+                        names, text, lead_end, mention.start, kind, True, leading=True
                     )
                     objects.extend(leading_items or [])
                 if not objects and (
