@@ -923,3 +923,14 @@ def test_a_list_of_contents_starts_before_its_first_name_after_a_quantity() -> N
     draft = _draft("MSCs secrete a variety of angiogenic factors, trophic peptides, and VEGF.")
     carried = {key[2] for key in draft.assertions if key[:2] == ("msc", "carries")}
     assert {"angiogenic-factors", "trophic-peptides", "vegf"} <= carried
+
+
+def test_what_is_present_in_a_preparation_is_the_subject_of_the_verb_after() -> None:
+    # "EVs present in the secretome were capable of promoting X": the secretome carries the EVs and only
+    # says where they were; the EVs promote X
+    draft = _draft(
+        "The results suggested that EVs present in the secretome were capable of promoting angiogenesis."
+    )
+    claims = _claims(draft)
+    assert ("extracellular-vesicles", "increases", "angiogenesis") in claims
+    assert ("secretome", "increases", "angiogenesis") not in claims

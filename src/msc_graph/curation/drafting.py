@@ -246,7 +246,10 @@ deliberately plain and conservative:
 - a list of what is secreted starts before its first name, after a
   quantity ("secrete a variety of angiogenic factors, antiapoptosis
   factors, and growth factors"): short pieces, each before a comma, then
-  "and" and the name, are items too.
+  "and" and the name, are items too;
+- what is said to be present in a preparation is the subject of the
+  verb after ("EVs present in the secretome were capable of promoting X":
+  the EVs; the secretome only says where they were).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -2369,8 +2372,10 @@ def propose_from_text(
     previous_kind = ""
     previous_end = 0
     listed: list[tuple[int, int, list[Mention]]] = []  # (start, end, owners) of each list of functions
+    placed: list[Mention] = []  # what the cue before said is present in something ("X present in Y")
     for number, cue in enumerate(cues):
         kind = _cue_name(cue)
+        placed_before, placed = placed, []
         stop = cues[number + 1].start() if number + 1 < len(cues) else len(text)
         clause = _CLAUSE_STOP.search(text, cue.end(), stop)
         stop = clause.start() if clause else stop
@@ -2415,6 +2420,7 @@ def propose_from_text(
             if holders and before:
                 subjects, objects = holders[:1], _run(mentions, before[-1], text)
                 kind = "carries"
+                placed = objects
         elif passive:  # "X is inhibited by Y": Y does it to X
             agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
             if agents and before:  # "... is mediated by A, B and C": each of them
@@ -2471,6 +2477,10 @@ def propose_from_text(
                 ]
             elif previous_subject and not relay and not fresh:
                 subjects = previous_subject
+            elif placed_before and not relay and all(mentions[i] in previous_subject for i in fresh):
+                # "EVs present in the secretome were capable of promoting X": the EVs; the secretome only
+                # says where they were
+                subjects = placed_before
             elif relay and _relative_to_list(mentions, previous_objects, text, cue.start()):
                 # "such as A, annexin, and pentraxin 3 that are known to reduce X": the whole list before,
                 # items no name covers too
