@@ -934,3 +934,14 @@ def test_what_is_present_in_a_preparation_is_the_subject_of_the_verb_after() -> 
     claims = _claims(draft)
     assert ("extracellular-vesicles", "increases", "angiogenesis") in claims
     assert ("secretome", "increases", "angiogenesis") not in claims
+
+
+def test_examples_after_a_subjects_class_do_what_the_class_does() -> None:
+    # "the factors released by MSCs, such as IL-6 and TNF-α, also called as cytokines, promote X":
+    # the examples promote X; neither the MSCs nor the second name after "also called as" do
+    draft = _draft(
+        "The factors released by MSCs, such as IL-6 and TNF-α, also called as cytokines, promote angiogenesis."
+    )
+    claims = _claims(draft)
+    assert {("il-6", "increases", "angiogenesis"), ("tnf-a", "increases", "angiogenesis")} <= claims
+    assert not [c for c in claims if c[2] == "angiogenesis" and c[0] not in ("il-6", "tnf-a")]

@@ -249,7 +249,11 @@ deliberately plain and conservative:
   "and" and the name, are items too;
 - what is said to be present in a preparation is the subject of the
   verb after ("EVs present in the secretome were capable of promoting X":
-  the EVs; the secretome only says where they were).
+  the EVs; the secretome only says where they were);
+- examples after a subject's class do what the class does ("the
+  cytokines released by MSCs, such as IL-6, IL-7, and IL-15, promote X":
+  each of them, though the passive before named them too), and a second
+  name after "also called (as)" or "also known as" is no new subject.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -266,6 +270,7 @@ review of these sizes.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -2264,6 +2269,8 @@ def _relative_antecedents(names: _Names, mentions: list[Mention], text: str, sta
     return [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
 
 
+# ", also called (as) X", ", also known as X": a second name of what stands before, no new subject
+_ALSO_CALLED = re.compile(r",\s+(?:also\s+)?(?:called|known|termed|referred\s+to)(?:\s+as)?\s+$", re.I)
 # ", that are known to", " which": a relative pronoun right after a list, up to the next cue
 _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:which|that)(?:\s+[\w-]+){0,5}\s+", re.I)
 # "X, which are known to have ...", "X that may exert ...": a relative clause up to an effect, no name in it
@@ -2497,16 +2504,20 @@ def propose_from_text(
                 # unless the clause relays ("autophagy, which in turn decreases ...")
                 doers = [i for i in pool if names.type_of(mentions[i].entity) in _AGENT_TYPES]
                 pool = pool if relay else doers or pool
+                while len(pool) > 1 and _ALSO_CALLED.search(text, 0, mentions[pool[-1]].start):
+                    pool = pool[:-1]  # "A and B, also called myokines, promote X": a second name, no subject
                 if pool:
                     head = _subject_for(names, mentions, pool[-1], text)
                     medium = _medium_of(names, head, text)
+                    whole = _run(mentions, mentions.index(head), text)
+                    glues = [text[a.end : b.start] for a, b in itertools.pairwise(whole)]
+                    cut = [k + 1 for k, glue in enumerate(glues) if _EXAMPLES.search(glue)]
+                    exemplified = bool(cut) or bool(re.search(r"\bsuch as\s*$", text[: whole[0].start]))
+                    whole = whole[cut[-1] :] if cut else whole  # the examples, not what they are examples of
                     # "A reduces X, Y; B increases Z": the list before B is the cue before's, not B's
-                    # (unless the clause relays: "A, B and C that reduce X" are all three)
-                    run = [
-                        m
-                        for m in _run(mentions, mentions.index(head), text)
-                        if m == head or relay or m not in previous_objects
-                    ]
+                    # (unless the clause relays: "A, B and C that reduce X" are all three, or the list gives
+                    # examples of the subject: "the cytokines released by MSCs, such as A and B, promote X")
+                    run = [m for m in whole if m == head or relay or exemplified or m not in previous_objects]
                     subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
                     if kind not in (
                         "carries",
