@@ -945,3 +945,13 @@ def test_examples_after_a_subjects_class_do_what_the_class_does() -> None:
     claims = _claims(draft)
     assert {("il-6", "increases", "angiogenesis"), ("tnf-a", "increases", "angiogenesis")} <= claims
     assert not [c for c in claims if c[2] == "angiogenesis" and c[0] not in ("il-6", "tnf-a")]
+
+
+def test_an_examination_that_reveals_an_effect_names_no_one() -> None:
+    # "Radiographic and histological examination revealed accelerated angiogenesis": the examination saw it;
+    # the effect is the paragraph's subject's, as after "it was observed that"
+    draft = _draft(
+        "Conditioned medium reduced IL-6. "
+        "Radiographic and histological examination revealed accelerated angiogenesis in all the cases."
+    )
+    assert ("full-secretome", "increases", "angiogenesis") in _claims(draft)

@@ -253,7 +253,11 @@ deliberately plain and conservative:
 - examples after a subject's class do what the class does ("the
   cytokines released by MSCs, such as IL-6, IL-7, and IL-15, promote X":
   each of them, though the passive before named them too), and a second
-  name after "also called (as)" or "also known as" is no new subject.
+  name after "also called (as)" or "also known as" is no new subject;
+- an examination reports, it does nothing: "radiographic and histological
+  examination revealed accelerated bone formation" (an analysis, imaging,
+  staining, an "-ical" or "-graphic" qualifier) names no subject of its
+  own, so the effect is the paragraph's subject's.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -1800,7 +1804,10 @@ _REPORTING = re.compile(
     r"(?:observed|found|shown|reported|demonstrated|noted|seen|showed|displayed|exhibited|revealed|"
     r"indicated|moreover|furthermore|however|further|additionally|addition|also|even|only|again|"
     r"findings|results|data|evidence|observations?|studies|study|way|approach|strategy|option|"
-    r"viable|promising|effective|novel|new|suggests?|indicates?|shows?|supports?|proves?|the|an?)",
+    r"viable|promising|effective|novel|new|suggests?|indicates?|shows?|supports?|proves?|the|an?|"
+    # an examination reports what was seen, it does nothing: "radiographic and histological examination
+    # revealed accelerated bone formation" is the treatment's effect
+    r"analys[ie]s|examinations?|evaluations?|assessments?|imaging|staining|[a-z]+(?:ical|graphic))",
     re.I,
 )
 
