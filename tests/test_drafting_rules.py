@@ -955,3 +955,11 @@ def test_an_examination_that_reveals_an_effect_names_no_one() -> None:
         "Radiographic and histological examination revealed accelerated angiogenesis in all the cases."
     )
     assert ("full-secretome", "increases", "angiogenesis") in _claims(draft)
+
+
+def test_a_species_and_a_word_or_two_before_cells_say_whose_the_cells_are() -> None:
+    # "obtained from human deciduous bone marrow MSCs": the cells, not the species, are the source
+    draft = _draft("The secretome was obtained from rat deciduous bone marrow MSCs.")
+    claims = _claims(draft)
+    assert ("secretome", "derived-from", "bone-marrow-msc") in claims
+    assert ("secretome", "derived-from", "rat") not in claims

@@ -257,7 +257,10 @@ deliberately plain and conservative:
 - an examination reports, it does nothing: "radiographic and histological
   examination revealed accelerated bone formation" (an analysis, imaging,
   staining, an "-ical" or "-graphic" qualifier) names no subject of its
-  own, so the effect is the paragraph's subject's.
+  own, so the effect is the paragraph's subject's;
+- a species and a word or two before cells or molecules say whose they
+  are ("obtained from human deciduous dental pulp stem cells"): the cells
+  are the object, not the species.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -2278,6 +2281,8 @@ def _relative_antecedents(names: _Names, mentions: list[Mention], text: str, sta
 
 # ", also called (as) X", ", also known as X": a second name of what stands before, no new subject
 _ALSO_CALLED = re.compile(r",\s+(?:also\s+)?(?:called|known|termed|referred\s+to)(?:\s+as)?\s+$", re.I)
+# Between a species and the cells it says are its own: nothing, or a word or two ("human deciduous ...")
+_SPECIES_OF = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+")
 # ", that are known to", " which": a relative pronoun right after a list, up to the next cue
 _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:which|that)(?:\s+[\w-]+){0,5}\s+", re.I)
 # "X, which are known to have ...", "X that may exert ...": a relative clause up to an effect, no name in it
@@ -2563,9 +2568,14 @@ def propose_from_text(
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
                 mention_type = names.type_of(mention.entity)
                 if mention_type is EntityType.SPECIES and any(
-                    m.start > mention.end and not text[mention.end : m.start].strip() for m in after
+                    m.start > mention.end
+                    and _SPECIES_OF.fullmatch(text, mention.end, m.start)
+                    and names.type_of(m.entity) in _CARRIER_TYPES | FACTOR_TYPES
+                    for m in after
                 ):
-                    continue  # "rescued rat MSCs": the species says whose the cells are, the cells go on
+                    # "rescued rat MSCs", "obtained from human deciduous dental pulp stem cells": the species
+                    # (and a word or two) says whose the cells are, the cells go on
+                    continue
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
                 if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
