@@ -963,3 +963,12 @@ def test_a_species_and_a_word_or_two_before_cells_say_whose_the_cells_are() -> N
     claims = _claims(draft)
     assert ("secretome", "derived-from", "bone-marrow-msc") in claims
     assert ("secretome", "derived-from", "rat") not in claims
+
+
+def test_a_symbol_right_before_a_cell_type_names_a_kind_of_those_cells() -> None:
+    # "induced anti-inflammatory M2 microglia": M2 microglia, one kind of cell, not a molecule M2 and microglia
+    draft = _draft("Conditioned medium induced anti-inflammatory M2 microglia.")
+    claims = _claims(draft)
+    assert ("full-secretome", "increases", "m2-microglia") in claims
+    assert draft.entities["m2-microglia"]["type"] == "cell-type"
+    assert not [c for c in claims if c[2] in ("m2", "microglia")]

@@ -260,7 +260,10 @@ deliberately plain and conservative:
   own, so the effect is the paragraph's subject's;
 - a species and a word or two before cells or molecules say whose they
   are ("obtained from human deciduous dental pulp stem cells"): the cells
-  are the object, not the species.
+  are the object, not the species;
+- a short symbol right before a cell type names a kind of those cells
+  ("anti-inflammatory M2 macrophages"), proposed as a cell type, not a
+  new molecule beside the cells.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -823,6 +826,7 @@ class _Names:
                 best = self._abbreviated_pathway(text, best, mentions)
                 best = self._numbered(text, best)
             if best is not None:
+                best = self._symbol_subtype(text, best, mentions)
                 process = self._cell_process(text, best, mentions)  # "microglia activation": specific enough
                 best = (
                     process
@@ -912,6 +916,30 @@ class _Names:
         label = text[mention.start : tail.end()]
         entity_id = self.lookup(label) or self.propose(label, EntityType.PATHWAY)
         return Mention(entity_id, mention.start, tail.end()) if entity_id else mention
+
+    def _symbol_subtype(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
+        """Return the kind of cell a symbol before a cell's name names ("M2 macrophages"), or the mention.
+
+        A short symbol before a cell type ("M2 macrophages", "Th17 cells")
+        names a kind of those cells, not a molecule beside them: where the
+        drafter took the symbol for a new factor, the two words are one
+        name, looked up or proposed as a cell type.
+        """
+        if self.type_of(mention.entity) is not EntityType.CELL_TYPE or not mentions:
+            return mention
+        symbol = mentions[-1]
+        if (
+            symbol.entity not in self.proposed
+            or text[symbol.end : mention.start] != " "
+            or not _SUBTYPE_SYMBOL.fullmatch(text[symbol.start : symbol.end])
+        ):
+            return mention
+        label = text[symbol.start : mention.end]
+        entity_id = self.lookup(label) or self.propose(label, EntityType.CELL_TYPE)
+        if entity_id is None:
+            return mention
+        mentions.pop()
+        return Mention(entity_id, symbol.start, mention.end)
 
     def _numbered(self, text: str, mention: Mention) -> Mention:
         """Return the numbered member a molecule's name and a lone number after it name, or the mention.
@@ -1296,6 +1324,8 @@ class _Names:
 _SPECIES_MODEL_OF = re.compile(
     r"(?:\s+(?:preclinical|experimental|animal))?\s+models?\s+of\s+(?:the\s+)?", re.I
 )
+# "M2", "Th17", "CD4+": a short symbol that names a kind of the cells after it
+_SUBTYPE_SYMBOL = re.compile(r"[A-Z][A-Za-z]{0,3}\d{1,2}\+?")
 # " II", " 1" after a molecule's name ("collagen II", "TGF-β 1"), not a count of days or a dose after it
 _NUMBER_AFTER = re.compile(
     r"\s+([IVX]{1,4}|\d)(?=[\s,.;)]|$)(?!\s*(?:%|mg|ml|µ|ng|days?|h\b|hours?|weeks?|months?|years?|times))"
