@@ -972,3 +972,9 @@ def test_a_symbol_right_before_a_cell_type_names_a_kind_of_those_cells() -> None
     assert ("full-secretome", "increases", "m2-microglia") in claims
     assert draft.entities["m2-microglia"]["type"] == "cell-type"
     assert not [c for c in claims if c[2] in ("m2", "microglia")]
+
+
+def test_a_therapeutic_effect_on_a_disease_ameliorates_it() -> None:
+    # "exerted a beneficial therapeutic effect on arthritis", as "a therapeutic effect in (for, against) X"
+    draft = _draft("EVs derived from MSCs exerted a beneficial therapeutic effect on arthritis.")
+    assert ("extracellular-vesicles", "ameliorates", "arthritis") in _claims(draft)

@@ -263,7 +263,10 @@ deliberately plain and conservative:
   are the object, not the species;
 - a short symbol right before a cell type names a kind of those cells
   ("anti-inflammatory M2 macrophages"), proposed as a cell type, not a
-  new molecule beside the cells.
+  new molecule beside the cells;
+- a therapeutic effect "on" a disease ameliorates it, as one "in", "for"
+  or "against" it does ("exerted a beneficial therapeutic effect on
+  osteoarthritis").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -386,7 +389,7 @@ _CUES: list[tuple[str, str]] = [
         "used-in",
     ),
     (
-        r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against)|"
+        r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against|on)|"
         r"treatment (?:of|for)|treating|effective (?:against|for|in)",
         "ameliorates",
     ),
