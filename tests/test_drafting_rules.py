@@ -978,3 +978,14 @@ def test_a_therapeutic_effect_on_a_disease_ameliorates_it() -> None:
     # "exerted a beneficial therapeutic effect on arthritis", as "a therapeutic effect in (for, against) X"
     draft = _draft("EVs derived from MSCs exerted a beneficial therapeutic effect on arthritis.")
     assert ("extracellular-vesicles", "ameliorates", "arthritis") in _claims(draft)
+
+
+def test_a_word_in_osis_alone_after_induced_is_no_disease_to_model() -> None:
+    # "inflammation induced pyroptosis": "-osis" names processes as often as diseases; with no known
+    # disease after "induced" (a guess is no knowledge), no model is proposed
+    draft = _draft(
+        "EVs reduced pyroptosis. Exosomes inhibit doxorubicin and inflammation induced pyroptosis."
+    )
+    assert not [e for e, record in draft.entities.items() if record["type"] == "disease-model"]
+    draft = _draft("Exosomes inhibit doxorubicin and inflammation induced pyroptosis.")
+    assert not [e for e, record in draft.entities.items() if record["type"] == "disease-model"]

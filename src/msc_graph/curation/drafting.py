@@ -190,8 +190,10 @@ deliberately plain and conservative:
   "HFD-induced metabolic disorders"): one name, proposed whole (the
   inducer's abbreviation a second spelling), a model of the disease, and
   "induced" inside it no cue; words no name covers count where they read
-  as a disease; a process ("TNF-α-induced apoptosis") is no model, and a
-  model is a model of a disease, phenotype or process, never of a model;
+  as a disease, a word in "-osis" only where a name (not a guess) says so
+  ("inflammation induced pyroptosis": a process); a process ("TNF-α-induced
+  apoptosis") is no model, and a model is a model of a disease, phenotype
+  or process, never of a model;
 - an effect in a relative clause is what the relative pronoun names: the
   whole list before it ("BDNF and NGF, which may exert pro-nociceptive
   effects"), past a place it was found in or who made it ("HGF and VEGF in
@@ -1079,8 +1081,9 @@ class _Names:
         inducer makes the model, it raises no disease in a patient, so the
         phrase is one name, proposed whole where no name covers it (with
         the inducer's abbreviation as a second spelling), and "induced"
-        inside it is no cue. Y is a known disease, or words no name covers
-        that read as one ("arthritis", "disorders"); what it models is Y
+        inside it is no cue. Y is a known disease, or words that read as
+        one ("arthritis", "disorders"; a lone word in "-osis" may be a
+        process, "pyroptosis"); what it models is Y
         (:func:`_modelled`). A process ("TNF-α-induced apoptosis") is what
         the inducer raises, and a name that already holds the phrase ("a
         streptozotocin-induced diabetes mice model") stays as it is.
@@ -1092,6 +1095,10 @@ class _Names:
             if named:
                 if self.type_of(named[0].entity) is not EntityType.DISEASE:
                     continue
+                if named[0].entity not in self.entities and not _reads_as_disease(
+                    text[named[0].start : named[0].end]
+                ):
+                    continue  # a disease only by the drafter's guess ("pyroptosis"): no model of it
                 disease_end = named[0].end
                 model_word = re.match(r"\s+models?\b", text[disease_end:])
                 end = disease_end + model_word.end() if model_word else disease_end
@@ -1102,7 +1109,7 @@ class _Names:
                 end = phrase[1]
                 disease_end = phrase[0] + len(re.sub(r"\s+models?$", "", text[phrase[0] : end]))
                 disease = text[phrase[0] : disease_end]
-                if _guess_type(disease, EntityType.PROCESS) is not EntityType.DISEASE:
+                if not _reads_as_disease(disease):
                     continue
             start = induced.start()
             kept = [m for m in mentions if m.end <= start]
@@ -1714,6 +1721,18 @@ def _guess_type(name: str, default: EntityType = EntityType.FACTOR) -> EntityTyp
     return default
 
 
+def _reads_as_disease(words: str) -> bool:
+    """Return True when words no name covers read as a disease ("metabolic disorders", "arthritis").
+
+    As :func:`_guess_type` reads them, except where the last word ends in
+    "-osis": such a word names processes as often as diseases ("pyroptosis",
+    "apoptosis"), so only a known name says it is a disease.
+    """
+    return _guess_type(words, EntityType.PROCESS) is EntityType.DISEASE and not re.search(
+        r"osis$", words.split()[-1] if words.split() else "", re.I
+    )
+
+
 def _long_form(before: str, short: str) -> str | None:
     """Return the words before "(ABBR)" that ABBR abbreviates (their initials, in order), if any.
 
@@ -2243,7 +2262,7 @@ def _modelled(names: _Names, text: str, mention: Mention) -> str | None:
         return known if names.type_of(known) in _MODELLED_TYPES else None
     if of is None:
         return None
-    if of.re is _INDUCED_NAME and _guess_type(modelled, EntityType.PROCESS) is not EntityType.DISEASE:
+    if of.re is _INDUCED_NAME and not _reads_as_disease(modelled):
         return None  # "HFD-induced obese mice": no disease's name
     return names.propose(modelled, _guess_type(modelled, EntityType.DISEASE))
 
