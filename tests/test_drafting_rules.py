@@ -989,3 +989,13 @@ def test_a_word_in_osis_alone_after_induced_is_no_disease_to_model() -> None:
     assert not [e for e, record in draft.entities.items() if record["type"] == "disease-model"]
     draft = _draft("Exosomes inhibit doxorubicin and inflammation induced pyroptosis.")
     assert not [e for e, record in draft.entities.items() if record["type"] == "disease-model"]
+
+
+def test_adjusting_and_controlling_act_on_what_they_name_with_no_sign() -> None:
+    # "improve X by adjusting IL-6, and controlling VEGF activity": which way is not said, so acts-on
+    draft = _draft(
+        "Conditioned medium improved renal function by adjusting IL-6, and by controlling VEGF activity."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "acts-on", "il-6"), ("full-secretome", "acts-on", "vegf")} <= claims
+    assert not [c for c in claims if c[2] in ("il-6", "vegf") and c[1] != "acts-on"]

@@ -268,7 +268,10 @@ deliberately plain and conservative:
   new molecule beside the cells;
 - a therapeutic effect "on" a disease ameliorates it, as one "in", "for"
   or "against" it does ("exerted a beneficial therapeutic effect on
-  osteoarthritis").
+  osteoarthritis");
+- "adjusting" and "controlling" X act on X with no stated direction, as
+  "regulating" does ("improve renal function by adjusting microalbuminuria,
+  creatinine levels, and GFR"): acts-on, never a guessed sign.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -404,7 +407,7 @@ _CUES: list[tuple[str, str]] = [
     (r"including|includes?|included", "including"),
     (
         r"acts? (?:\w+ly\s+)?on|acting (?:\w+ly\s+)?on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
-        r"affect(?:s|ed|ing)?|alter(?:s|ed|ing)?|influenc(?:e|es|ed|ing)",
+        r"affect(?:s|ed|ing)?|alter(?:s|ed|ing)?|influenc(?:e|es|ed|ing)|adjust(?:s|ed|ing)?|controll(?:ed|ing)",
         "acts-on",
     ),
 ]
