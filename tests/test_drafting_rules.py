@@ -675,3 +675,327 @@ def test_a_list_before_a_bare_passive_goes_on_past_its_last_name() -> None:
         ("full-secretome", "decreases", "uric-acid"),
         ("full-secretome", "decreases", "proteinuria"),
     } <= claims
+
+
+def test_a_use_in_a_disorder_is_an_association_never_an_effect() -> None:
+    # "employed in", "used in the treatment of": a use states no effect, so no sign is guessed; a list of
+    # disorders starts before its first name, and a singular word before a plural item shares its noun
+    draft = _draft(
+        "MSCs are employed in studies involving disorders like bone, cartilage defects, renal failure, "
+        "arthritis, and wound healing. Conditioned medium is used in the treatment of spinal cord injury. "
+        "EVs were used in arthritis, particularly in neuropathic pain."
+    )
+    claims = _claims(draft)
+    assert {
+        ("msc", "associated-with", "cartilage-defects"),
+        ("msc", "associated-with", "renal-failure"),
+        ("msc", "associated-with", "arthritis"),
+        ("msc", "associated-with", "wound-healing"),
+        ("full-secretome", "associated-with", "spinal-cord-injury"),
+    } <= claims
+    assert ("full-secretome", "ameliorates", "spinal-cord-injury") not in claims
+    assert "bone" not in draft.entities
+    # an adverb ends the list: ", particularly in X" is no item
+    assert "particularly" not in draft.entities
+
+
+def test_x_in_a_rat_model_and_a_rat_preclinical_model_of_x_name_a_model_of_x() -> None:
+    # "X in a rat model" is the rat model of X, proposed under both spellings; "a rat preclinical model of
+    # spinal cord injury" is the known model of it (the rat is the evidence's context, no new model)
+    model = Entity("spinal-cord-injury-model", "spinal cord injury model", EntityType.DISEASE_MODEL)
+    draft = _draft(
+        "MSCs were tested in repair of tendon injury in a rat model. "
+        "Conditioned medium reduced apoptosis in a rat preclinical model of spinal cord injury. "
+        "EVs were used to treat neuropathic pain in a rat model.",
+        [model],
+    )
+    claims = _claims(draft)
+    # a word after "to" is a verb: no part of what the model is of
+    assert ("rat-model-of-neuropathic-pain", "model-of", "neuropathic-pain") in claims
+    assert not [e for e in draft.entities if "treat" in e]
+    assert ("rat-model-of-tendon-injury", "model-of", "tendon-injury") in claims
+    assert draft.entities["rat-model-of-tendon-injury"]["synonyms"] == ["rat tendon injury model"]
+    assert ("spinal-cord-injury-model", "model-of", "spinal-cord-injury") in claims
+
+
+def test_x_induced_disease_names_a_model_of_the_disease() -> None:
+    # "Complete Freund's adjuvant (CFA) induced arthritis": the inducer makes a model, it raises no
+    # disease; the model is one name (the abbreviation a second spelling), a model of arthritis, and
+    # unknown words that read as a disease ("HFD-induced metabolic disorders") are proposed too; a process
+    # ("TNF-α-induced apoptosis") is no model
+    draft = _draft(
+        "Conditioned medium reduced pain in Complete Freund's adjuvant (CFA) induced arthritis. "
+        "EVs improved insulin sensitivity in HFD-induced metabolic disorders. "
+        "The secretome reduced TNF-α-induced apoptosis."
+    )
+    claims = _claims(draft)
+    model = "complete-freund-s-adjuvant-induced-arthritis"
+    assert draft.entities[model]["type"] == "disease-model"
+    assert draft.entities[model]["synonyms"] == ["CFA induced arthritis"]
+    assert (model, "model-of", "arthritis") in claims
+    assert not [c for c in claims if c[2] == "arthritis" and c[1] == "increases"]
+    assert ("hfd-induced-metabolic-disorders", "model-of", "metabolic-disorders") in claims
+    assert not [e for e in draft.entities if "apoptosis" in e]
+
+
+def test_a_relative_clause_with_an_effect_names_the_list_before_it() -> None:
+    # "X and Y in the secretome of MSCs, which are known to have antinociceptive effects": the relative
+    # names the whole list, past the place it was found in; an effect adjective in the clause is no owner
+    draft = _draft(
+        "Smith identified IL-6 and VEGF in the secretome of bone marrow MSCs, which are known to have both "
+        "neuroprotective and antinociceptive effects. They reported also IL-10 and TNF-α, which instead may "
+        "exert pro-nociceptive effects.",
+        [Entity("neuroprotection", "neuroprotection", EntityType.PROCESS, ("neuroprotective",))],
+    )
+    claims = _claims(draft)
+    assert {
+        ("il-6", "ameliorates", "pain"),
+        ("vegf", "ameliorates", "pain"),
+        ("il-10", "increases", "pain"),
+        ("tnf-a", "increases", "pain"),
+    } <= claims
+    assert ("vegf", "increases", "neuroprotection") in claims
+    owners = {c[0] for c in claims if c[2] in ("pain", "neuroprotection")}
+    assert not owners & {"bone-marrow-msc", "secretome", "neuroprotection"}
+
+
+def test_an_area_or_volume_of_x_is_a_measure_of_x() -> None:
+    # "greater area of X", "reduced the volume of X": the measure names X, no phrase of its own that X
+    # only completes
+    draft = _draft(
+        "Conditioned medium displayed greater area of angiogenesis. EVs reduced the volume of collagen."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "angiogenesis"),
+        ("extracellular-vesicles", "decreases", "collagen"),
+    } <= claims
+
+
+def test_words_that_spell_out_a_name_in_parentheses_are_part_of_its_item() -> None:
+    # ", receptor activator of nuclear B (RANK) CCL2": the words spell RANK out (too loosely to be learned as
+    # its long form), so they are no item of their own and the list goes on past them
+    draft = _draft(
+        "The secretome contains VEGF, receptor activator of nuclear B (RANK) CCL2, IL3, IL-6, and MMP-10."
+    )
+    carried = {key[2] for key in draft.assertions if key[:2] == ("secretome", "carries")}
+    assert {"vegf", "rank", "ccl2", "il3", "il-6", "mmp-10"} <= carried
+
+
+def test_a_long_form_and_its_abbreviation_before_signaling_name_one_pathway() -> None:
+    # "p38 mitogen-activated protein kinase (MAPK) signaling in the expression of X": the spelled-out name,
+    # the symbol before it and "signaling" are one pathway, which raises X
+    draft = _draft(
+        "MSCs use p38 mitogen-activated protein kinase (MAPK) signaling in the expression of IL-6 and VEGF."
+    )
+    pathway = "p38-mitogen-activated-protein-kinase-mapk-signaling"
+    assert draft.entities[pathway]["type"] == "pathway"
+    assert {(pathway, "increases", "il-6"), (pathway, "increases", "vegf")} <= _claims(draft)
+
+
+def test_a_greek_letter_or_number_after_an_abbreviation_names_one_member() -> None:
+    # "interferon (IFN)-γ": one molecule, IFN-γ (also interferon-γ), not the family "interferon"
+    draft = _draft("Conditioned medium contains interferon (IFN)-γ, osteoglycin (OGN)-2 and IL-6.")
+    carried = {key[2] for key in draft.assertions if key[:2] == ("full-secretome", "carries")}
+    assert {"ifn-g", "ogn-2", "il-6"} <= carried
+    assert draft.entities["ifn-g"]["synonyms"] == ["interferon-γ"]
+    assert not carried & {"interferon", "ifn", "osteoglycin", "ogn"}
+
+
+def test_a_lone_number_after_a_molecule_names_a_numbered_member() -> None:
+    # "collagen II" is collagen type II, "TGF-β 1" is TGF-β1; a count of days after a name is no member
+    draft = _draft(
+        "EVs increased collagen II and TGF-β 1. Conditioned medium reduced IL-6 2 days after injection.",
+        [Entity("tgf-b", "TGF-β", EntityType.CYTOKINE)],
+    )
+    claims = _claims(draft)
+    assert {
+        ("extracellular-vesicles", "increases", "collagen-ii"),
+        ("extracellular-vesicles", "increases", "tgf-b1"),
+        ("full-secretome", "decreases", "il-6"),
+    } <= claims
+    assert draft.entities["tgf-b1"]["synonyms"] == ["TGF-β 1"]
+
+
+def test_a_word_in_iasis_names_a_disease_that_improving_ameliorates() -> None:
+    # "psoriasis", "candidiasis": a disease by its ending, so "improves" ameliorates it, never raises it
+    draft = _draft("Conditioned medium improves psoriasis vulgaris.")
+    assert ("full-secretome", "ameliorates", "psoriasis-vulgaris") in _claims(draft)
+    assert draft.entities["psoriasis-vulgaris"]["type"] == "disease"
+
+
+def test_items_no_name_covers_at_the_start_or_inside_a_list_of_sources_are_items() -> None:
+    # "isolated from epidermis, bone marrow": the list starts right after the cue; "including bone marrow,
+    # tooth pulp, and umbilical cord": the piece between two names is an item too
+    draft = _draft(
+        "MSCs have been isolated from epidermis, bone marrow and umbilical cord. "
+        "EVs can be derived from various tissues, including bone marrow, tooth pulp, and umbilical cord.",
+        [
+            Entity("bone-marrow", "bone marrow", EntityType.TISSUE),
+            Entity("umbilical-cord", "umbilical cord", EntityType.TISSUE),
+        ],
+    )
+    claims = _claims(draft)
+    assert {
+        ("msc", "derived-from", "epidermis"),
+        ("msc", "derived-from", "bone-marrow"),
+        ("extracellular-vesicles", "derived-from", "tooth-pulp"),
+        ("extracellular-vesicles", "derived-from", "umbilical-cord"),
+    } <= claims
+
+
+def test_processes_after_the_adjective_of_a_process_name_the_process() -> None:
+    # "inflammatory processes" are inflammation, "autophagic processes" autophagy; a piece with an article
+    # inside (", and discuss the potential therapeutic roles") is a verb's phrase, no list item
+    draft = _draft(
+        "The secretome reduced inflammatory processes. EVs favor the autophagic processes. "
+        "Conditioned medium contains VEGF, IL-6, and discuss the potential therapeutic roles."
+    )
+    claims = _claims(draft)
+    assert {
+        ("secretome", "decreases", "inflammation"),
+        ("extracellular-vesicles", "increases", "autophagy"),
+    } <= claims
+    assert not [e for e in draft.entities if "discuss" in e or "processes" in e]
+
+
+def test_a_relative_clause_right_after_a_list_names_its_items_no_name_covers_too() -> None:
+    # "contains IL-6, annexin, clusterin, and VEGF that are known to reduce apoptosis": "that" names the
+    # whole list the cue before named, the proposed items included
+    draft = _draft(
+        "Conditioned medium contains IL-6, annexin, clusterin, and VEGF that are known to reduce apoptosis."
+    )
+    claims = _claims(draft)
+    assert {(item, "decreases", "apoptosis") for item in ("il-6", "annexin", "clusterin", "vegf")} <= claims
+
+
+def test_a_noun_cue_takes_its_objects_after_its_own_preposition() -> None:
+    # "their prevention of X, improvements in Y and Z": a cue named as a noun takes the phrases after its
+    # "of" or "in", proposed where no name covers them; an anti-word item is the anti rule's
+    draft = _draft(
+        "The effects of conditioned medium were due to its prevention of adipogenesis, improvements in "
+        "glucose metabolism and glycogen production, and anti-inflammatory properties."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "inhibits", "adipogenesis"),
+        ("full-secretome", "increases", "glucose-metabolism"),
+        ("full-secretome", "increases", "glycogen-production"),
+        ("full-secretome", "decreases", "inflammation"),
+    } <= claims
+    assert "anti-inflammatory-properties" not in draft.entities
+
+
+def test_it_names_the_preparation_the_sentence_before_named_before_a_factor() -> None:
+    # "IL-10 expression validated the action of conditioned medium. It increased IL-6.": a singular "it"
+    # names the preparation, not the factor the sentence before named first; "they" keeps the first agent
+    draft = _draft(
+        "The expression of IL-10 validated the anti-apoptotic action of conditioned medium. It increased IL-6."
+    )
+    claims = _claims(draft)
+    assert ("full-secretome", "increases", "il-6") in claims
+    assert ("il-10", "increases", "il-6") not in claims
+
+
+def test_a_participle_that_opens_a_clause_ends_a_phrase() -> None:
+    # "a rat model of muscle atrophy using conditioned medium derived from MSCs": "using" opens a clause,
+    # so the model is of muscle atrophy and the medium, not the rat, is what is derived from the MSCs
+    draft = _draft(
+        "Kim evaluated a rat model of muscle atrophy using conditioned medium derived from bone marrow MSCs."
+    )
+    claims = _claims(draft)
+    assert ("rat-model-of-muscle-atrophy", "model-of", "muscle-atrophy") in claims
+    assert ("full-secretome", "derived-from", "bone-marrow-msc") in claims
+
+
+def test_an_item_no_name_covers_between_names_before_a_bare_passive_is_an_item() -> None:
+    # "IL-6, aggrecan, and VEGF were highly expressed in the group treated with X": aggrecan too
+    draft = _draft(
+        "IL-6, aggrecan, and VEGF were highly expressed in the group treated with conditioned medium."
+    )
+    claims = _claims(draft)
+    assert {(("full-secretome", "increases", item)) for item in ("il-6", "aggrecan", "vegf")} <= claims
+
+
+def test_a_list_of_contents_starts_before_its_first_name_after_a_quantity() -> None:
+    # "secrete a variety of angiogenic factors, trophic peptides, and VEGF": the list starts after the
+    # quantity, its unnamed first items proposed; only a list that ends in "and <name>" is read so
+    draft = _draft("MSCs secrete a variety of angiogenic factors, trophic peptides, and VEGF.")
+    carried = {key[2] for key in draft.assertions if key[:2] == ("msc", "carries")}
+    assert {"angiogenic-factors", "trophic-peptides", "vegf"} <= carried
+
+
+def test_what_is_present_in_a_preparation_is_the_subject_of_the_verb_after() -> None:
+    # "EVs present in the secretome were capable of promoting X": the secretome carries the EVs and only
+    # says where they were; the EVs promote X
+    draft = _draft(
+        "The results suggested that EVs present in the secretome were capable of promoting angiogenesis."
+    )
+    claims = _claims(draft)
+    assert ("extracellular-vesicles", "increases", "angiogenesis") in claims
+    assert ("secretome", "increases", "angiogenesis") not in claims
+
+
+def test_examples_after_a_subjects_class_do_what_the_class_does() -> None:
+    # "the factors released by MSCs, such as IL-6 and TNF-α, also called as cytokines, promote X":
+    # the examples promote X; neither the MSCs nor the second name after "also called as" do
+    draft = _draft(
+        "The factors released by MSCs, such as IL-6 and TNF-α, also called as cytokines, promote angiogenesis."
+    )
+    claims = _claims(draft)
+    assert {("il-6", "increases", "angiogenesis"), ("tnf-a", "increases", "angiogenesis")} <= claims
+    assert not [c for c in claims if c[2] == "angiogenesis" and c[0] not in ("il-6", "tnf-a")]
+
+
+def test_an_examination_that_reveals_an_effect_names_no_one() -> None:
+    # "Radiographic and histological examination revealed accelerated angiogenesis": the examination saw it;
+    # the effect is the paragraph's subject's, as after "it was observed that"
+    draft = _draft(
+        "Conditioned medium reduced IL-6. "
+        "Radiographic and histological examination revealed accelerated angiogenesis in all the cases."
+    )
+    assert ("full-secretome", "increases", "angiogenesis") in _claims(draft)
+
+
+def test_a_species_and_a_word_or_two_before_cells_say_whose_the_cells_are() -> None:
+    # "obtained from human deciduous bone marrow MSCs": the cells, not the species, are the source
+    draft = _draft("The secretome was obtained from rat deciduous bone marrow MSCs.")
+    claims = _claims(draft)
+    assert ("secretome", "derived-from", "bone-marrow-msc") in claims
+    assert ("secretome", "derived-from", "rat") not in claims
+
+
+def test_a_symbol_right_before_a_cell_type_names_a_kind_of_those_cells() -> None:
+    # "induced anti-inflammatory M2 microglia": M2 microglia, one kind of cell, not a molecule M2 and microglia
+    draft = _draft("Conditioned medium induced anti-inflammatory M2 microglia.")
+    claims = _claims(draft)
+    assert ("full-secretome", "increases", "m2-microglia") in claims
+    assert draft.entities["m2-microglia"]["type"] == "cell-type"
+    assert not [c for c in claims if c[2] in ("m2", "microglia")]
+
+
+def test_a_therapeutic_effect_on_a_disease_ameliorates_it() -> None:
+    # "exerted a beneficial therapeutic effect on arthritis", as "a therapeutic effect in (for, against) X"
+    draft = _draft("EVs derived from MSCs exerted a beneficial therapeutic effect on arthritis.")
+    assert ("extracellular-vesicles", "ameliorates", "arthritis") in _claims(draft)
+
+
+def test_a_word_in_osis_alone_after_induced_is_no_disease_to_model() -> None:
+    # "inflammation induced pyroptosis": "-osis" names processes as often as diseases; with no known
+    # disease after "induced" (a guess is no knowledge), no model is proposed
+    draft = _draft(
+        "EVs reduced pyroptosis. Exosomes inhibit doxorubicin and inflammation induced pyroptosis."
+    )
+    assert not [e for e, record in draft.entities.items() if record["type"] == "disease-model"]
+    draft = _draft("Exosomes inhibit doxorubicin and inflammation induced pyroptosis.")
+    assert not [e for e, record in draft.entities.items() if record["type"] == "disease-model"]
+
+
+def test_adjusting_and_controlling_act_on_what_they_name_with_no_sign() -> None:
+    # "improve X by adjusting IL-6, and controlling VEGF activity": which way is not said, so acts-on
+    draft = _draft(
+        "Conditioned medium improved renal function by adjusting IL-6, and by controlling VEGF activity."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "acts-on", "il-6"), ("full-secretome", "acts-on", "vegf")} <= claims
+    assert not [c for c in claims if c[2] in ("il-6", "vegf") and c[1] != "acts-on"]

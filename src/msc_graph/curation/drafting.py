@@ -171,7 +171,107 @@ deliberately plain and conservative:
 - the list before a bare passive goes on past its last name to the
   auxiliary ("cytokines (such as A, and B) were enhanced", "creatinine,
   uric acid, and proteinuria were reduced"): its items no name covers are
-  what the cue says too, as after an active cue.
+  what the cue says too, as after an active cue;
+- a use is no effect: "MSCs have been employed in X", "used in (the
+  treatment of) X" makes the user associated with X, never a guessed sign,
+  and a "treatment of" the same clause goes on to is part of the use; a
+  list of disorders starts before its first name ("studies involving
+  disorders like A, B, diabetes"); a singular word before a plural item
+  shares its noun ("bone, cartilage defects"): no item alone; an adverb
+  ends a list (", particularly in X");
+- "X in a rat model" is the rat model of X, proposed as "rat model of X"
+  (and "rat X model") where no name covers it, and "a rat preclinical
+  model of X" names one as "a rat model of X" does; where no name covers
+  the species' model, a known model of X ("X model") is the one meant (the
+  species is the evidence's context); a word after "to" is a verb ("used
+  to treat X"), no part of a name;
+- a disease said to be induced by something, in one noun phrase, is a
+  model of it ("Complete Freund's adjuvant (CFA) induced arthritis",
+  "HFD-induced metabolic disorders"): one name, proposed whole (the
+  inducer's abbreviation a second spelling), a model of the disease, and
+  "induced" inside it no cue; words no name covers count where they read
+  as a disease, a word in "-osis" only where a name (not a guess) says so
+  ("inflammation induced pyroptosis": a process); a process ("TNF-α-induced
+  apoptosis") is no model, and a model is a model of a disease, phenotype
+  or process, never of a model;
+- an effect in a relative clause is what the relative pronoun names: the
+  whole list before it ("BDNF and NGF, which may exert pro-nociceptive
+  effects"), past a place it was found in or who made it ("HGF and VEGF in
+  the secretome of MSCs, which are known to have neuroprotective
+  effects"); an effect adjective in the clause is no owner;
+- an area, a volume or a density of X is a measure of X, as its level
+  is ("greater area of bone regeneration": bone regeneration);
+- words before a name in parentheses spell that name out, learned as its
+  long form or not (", receptor activator of nuclear B (RANK) CCL2"): part
+  of its item, no item of their own, so the list goes on past them;
+- a name in parentheses right before "signaling" or "pathway" ends one
+  pathway's name, from the words it spells out and a symbol before them
+  ("p38 mitogen-activated protein kinase (MAPK) signaling"), proposed
+  whole; the names inside it ("protein") are part of it;
+- a Greek letter or a number after an abbreviation in parentheses names
+  one member of the family ("interferon (IFN)-γ": IFN-γ, also
+  interferon-γ), proposed where no name covers it; the family alone is
+  not named. Proposed ids spell Greek letters as the graph's ids do
+  ("ifn-g"), so two members keep two ids;
+- a lone number or Roman numeral right after a molecule's name names a
+  numbered member of it ("collagen II", "TGF-β 1": TGF-β1), looked up or
+  proposed; a count of days or a dose after a name is no member;
+- a proposed name ending in "-iasis" ("psoriasis vulgaris") is a disease,
+  as one in "-itis" or "-osis" is, so "improves" ameliorates it;
+- a list of sources starts right after "derived (isolated) from": short
+  pieces before its first name, each before a comma, are items ("isolated
+  from epidermis, adipose tissue"); and a piece no name covers between two
+  names of a list after "including" is an item too ("including bone
+  marrow, tooth pulp, adipose tissue");
+- "processes" after the adjective of a process adds nothing: the phrase
+  names the process by the adjective's ending, as for effects
+  ("inflammatory processes": inflammation, "autophagic processes":
+  autophagy); and a list piece with an article inside (", and discuss the
+  potential roles") is a verb's phrase, no item;
+- a relative clause right after a cue's list names the whole list,
+  items no name covers included ("factors such as ADAM10, annexin,
+  clusterin, and pentraxin 3 that are known to reduce X": each lowers X);
+- a cue named as a noun takes the phrases after its own "of" or "in" as
+  its objects where no name follows ("their prevention of adipogenesis,
+  improvements in glucose metabolism"), as a verb takes those right after
+  it; an "anti-" phrase there is the anti rule's, no object;
+- a singular "it" with nothing named before it in its sentence names the
+  preparation the sentence before named, where it named one, before the
+  factor or cell it named first ("IL-10 expression validated the action
+  of conditioned medium. It increased X": the medium); "they" keeps the
+  first agent;
+- a participle that opens a clause ("using", "showing", "suggesting")
+  ends a noun phrase ("a rat model of muscle atrophy using conditioned
+  medium": a model of muscle atrophy);
+- before a bare passive too, a piece no name covers between two names of
+  the list is an item ("Sox9, aggrecan, collagen II were highly expressed");
+- a list of what is secreted starts before its first name, after a
+  quantity ("secrete a variety of angiogenic factors, antiapoptosis
+  factors, and growth factors"): short pieces, each before a comma, then
+  "and" and the name, are items too;
+- what is said to be present in a preparation is the subject of the
+  verb after ("EVs present in the secretome were capable of promoting X":
+  the EVs; the secretome only says where they were);
+- examples after a subject's class do what the class does ("the
+  cytokines released by MSCs, such as IL-6, IL-7, and IL-15, promote X":
+  each of them, though the passive before named them too), and a second
+  name after "also called (as)" or "also known as" is no new subject;
+- an examination reports, it does nothing: "radiographic and histological
+  examination revealed accelerated bone formation" (an analysis, imaging,
+  staining, an "-ical" or "-graphic" qualifier) names no subject of its
+  own, so the effect is the paragraph's subject's;
+- a species and a word or two before cells or molecules say whose they
+  are ("obtained from human deciduous dental pulp stem cells"): the cells
+  are the object, not the species;
+- a short symbol right before a cell type names a kind of those cells
+  ("anti-inflammatory M2 macrophages"), proposed as a cell type, not a
+  new molecule beside the cells;
+- a therapeutic effect "on" a disease ameliorates it, as one "in", "for"
+  or "against" it does ("exerted a beneficial therapeutic effect on
+  osteoarthritis");
+- "adjusting" and "controlling" X act on X with no stated direction, as
+  "regulating" does ("improve renal function by adjusting microalbuminuria,
+  creatinine levels, and GFR"): acts-on, never a guessed sign.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -188,6 +288,7 @@ review of these sizes.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -198,7 +299,7 @@ from msc_graph.curation.coverage import SeedRegion, Sentence, TableRow, segment_
 from msc_graph.curation.seeds import normalise_text
 from msc_graph.curation.terms import TermDictionary
 from msc_graph.model import FACTOR_TYPES, Entity, EntityType
-from msc_graph.model.names import normalise_name
+from msc_graph.model.names import fold_greek, normalise_name
 from msc_graph.model.records import CONTEXT_TYPES
 
 PROPOSED_BY = "curate-draft"
@@ -286,8 +387,14 @@ _CUES: list[tuple[str, str]] = [
         "associated-with",
     ),
     (r"models? of", "model-of"),
+    # "MSCs have been employed in X", "used in the treatment of X": a use, no stated effect
     (
-        r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against)|"
+        r"(?:employed|used|utili[sz]ed)\s+(?:\w+ly\s+)?(?:in|for)(?:\s+(?:the\s+)?(?:treatment|therapy|management)"
+        r"\s+(?:of|for))?",
+        "used-in",
+    ),
+    (
+        r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against|on)|"
         r"treatment (?:of|for)|treating|effective (?:against|for|in)",
         "ameliorates",
     ),
@@ -300,7 +407,7 @@ _CUES: list[tuple[str, str]] = [
     (r"including|includes?|included", "including"),
     (
         r"acts? (?:\w+ly\s+)?on|acting (?:\w+ly\s+)?on|modulat(?:e|es|ed|ing|ion)|regulat(?:e|es|ed|ing|ion)|"
-        r"affect(?:s|ed|ing)?|alter(?:s|ed|ing)?|influenc(?:e|es|ed|ing)",
+        r"affect(?:s|ed|ing)?|alter(?:s|ed|ing)?|influenc(?:e|es|ed|ing)|adjust(?:s|ed|ing)?|controll(?:ed|ing)",
         "acts-on",
     ),
 ]
@@ -352,6 +459,7 @@ _ADJECTIVE_NOUNS = [
     ("etic", "esis"),
     ("genic", "genesis"),
     ("ic", "ia"),
+    ("ic", "y"),
     ("ive", "ion"),
     ("idant", "idative stress"),
     ("al", ""),
@@ -360,7 +468,7 @@ _PHRASE_LEAD = re.compile(
     r"\s*(?:(?:the|a|an|its|their|both|some|several|various|many|different|numerous|multiple|other|"
     r"all|more|possible|significantly|markedly|also|further)\s+)*"
     r"(?:(?:levels?|expression|production|number|amount|risk|extent|release|secretion|activity|"
-    r"formation|size|rate)\s+of\s+(?:the\s+)?)?",
+    r"formation|size|rate|area|volume|density)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
 # Words too general to be an entity of their own ("reduced the effects").
@@ -597,8 +705,12 @@ class Draft:
 
 
 def slugify(text: str) -> str:
-    """Return a lower-case ASCII slug of ``text`` ("Sendon-Lago" → "sendon-lago")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Return a lower-case ASCII slug of ``text`` ("Sendon-Lago" → "sendon-lago", "IFN-γ" → "ifn-g").
+
+    Greek letters become the Latin letters names use for them (the graph's
+    own ids: tnf-a, ifn-g), so two members of a family keep two ids.
+    """
+    ascii_text = unicodedata.normalize("NFKD", fold_greek(text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
@@ -709,6 +821,8 @@ class _Names:
                     break
             if best is None:  # "hWJ-MSCs-CM": the conditioned medium of the cells the word names first
                 best = self._medium_abbreviation(text, *tokens[index])
+            if best is None:  # "inflammatory processes": inflammation
+                best = self._adjective_process(text, *tokens[index])
             if best is None and self.symbols:
                 best = self._symbol(text, *tokens[index])
             if best is not None and _GENERIC_NOUN.fullmatch(text[best.start : best.end]):
@@ -717,7 +831,10 @@ class _Names:
                 best = self._animal_model(text, best, mentions)
             if best is not None and self.type_of(best.entity) in FACTOR_TYPES | {EntityType.PATHWAY}:
                 best = self._pathway_of(text, best)
+                best = self._abbreviated_pathway(text, best, mentions)
+                best = self._numbered(text, best)
             if best is not None:
+                best = self._symbol_subtype(text, best, mentions)
                 process = self._cell_process(text, best, mentions)  # "microglia activation": specific enough
                 best = (
                     process
@@ -729,7 +846,37 @@ class _Names:
                 while index + 1 < len(tokens) and tokens[index + 1][0] < best.end:
                     index += 1  # the tokens a symbol's mention took ("JAK/STAT signaling")
             index += 1
-        return _merge_defined(mentions, text)
+        return _merge_defined(self._suffixed(text, self._induced_models(text, mentions)), text)
+
+    def _suffixed(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Return the mentions with "long form (ABBR)-γ" as one mention of the numbered molecule "ABBR-γ".
+
+        "interferon (IFN)-γ", "Growth and differentiation factor (GDF)-8":
+        a Greek letter or a number after the parenthesis names one member
+        of the family the long form and its abbreviation name, so the whole
+        is one name, "IFN-γ" (and "interferon-γ"), looked up or proposed
+        with the family's type; the family alone is not named.
+        """
+        result: list[Mention] = []
+        for mention in mentions:
+            suffix = _PARENTHESIS_SUFFIX.match(text, mention.end)
+            kind = self.type_of(mention.entity)
+            if suffix is None or not text[: mention.start].rstrip().endswith("(") or kind not in FACTOR_TYPES:
+                result.append(mention)
+                continue
+            family = result[-1] if result and text[result[-1].end : mention.start].strip() == "(" else None
+            spellings = [f"{text[mention.start : mention.end]}-{suffix.group(1)}"]
+            if family is not None:
+                spellings.append(f"{text[family.start : family.end]}-{suffix.group(1)}")
+            found = next((e for e in map(self.lookup, spellings) if e), None)
+            entity_id = found or self.propose(spellings[0], kind, spellings[1:])
+            if entity_id is None:
+                result.append(mention)
+                continue
+            if family is not None:
+                result.pop()
+            result.append(Mention(entity_id, family.start if family else mention.start, suffix.end()))
+        return result
 
     def _cell_process(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the process a cell mention heads ("microglia activation"), or the mention.
@@ -778,16 +925,103 @@ class _Names:
         entity_id = self.lookup(label) or self.propose(label, EntityType.PATHWAY)
         return Mention(entity_id, mention.start, tail.end()) if entity_id else mention
 
+    def _symbol_subtype(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
+        """Return the kind of cell a symbol before a cell's name names ("M2 macrophages"), or the mention.
+
+        A short symbol before a cell type ("M2 macrophages", "Th17 cells")
+        names a kind of those cells, not a molecule beside them: where the
+        drafter took the symbol for a new factor, the two words are one
+        name, looked up or proposed as a cell type.
+        """
+        if self.type_of(mention.entity) is not EntityType.CELL_TYPE or not mentions:
+            return mention
+        symbol = mentions[-1]
+        if (
+            symbol.entity not in self.proposed
+            or text[symbol.end : mention.start] != " "
+            or not _SUBTYPE_SYMBOL.fullmatch(text[symbol.start : symbol.end])
+        ):
+            return mention
+        label = text[symbol.start : mention.end]
+        entity_id = self.lookup(label) or self.propose(label, EntityType.CELL_TYPE)
+        if entity_id is None:
+            return mention
+        mentions.pop()
+        return Mention(entity_id, symbol.start, mention.end)
+
+    def _numbered(self, text: str, mention: Mention) -> Mention:
+        """Return the numbered member a molecule's name and a lone number after it name, or the mention.
+
+        "collagen II" is collagen type II, "TGF-β 1" is TGF-β1 (a subscript
+        the seed's text set apart): a number or a Roman numeral right after
+        the name of a molecule names one member of it, looked up or proposed
+        with the molecule's type. A symbol takes the number glued on
+        ("TGF-β1", the spaced form a second spelling); a lower-case name
+        keeps the space ("collagen II"). A number of days or a dose is no
+        member.
+        """
+        if self.type_of(mention.entity) not in FACTOR_TYPES:
+            return mention
+        number = _NUMBER_AFTER.match(text, mention.end)
+        if number is None:
+            return mention
+        name, numeral = text[mention.start : mention.end], number.group(1)
+        if re.fullmatch(r"[a-z][a-z -]*", name):
+            spellings = [f"{name} {numeral}"]
+        elif numeral.isdigit() and re.search(r"[A-Za-zα-ωΑ-Ω]$", name):
+            spellings = [f"{name}{numeral}", f"{name} {numeral}"]
+        else:
+            return mention
+        kind = self.type_of(mention.entity) or EntityType.FACTOR
+        found = next((e for e in map(self.lookup, spellings) if e), None)
+        entity_id = found or self.propose(spellings[0], kind, spellings[1:])
+        return Mention(entity_id, mention.start, number.end()) if entity_id else mention
+
+    def _abbreviated_pathway(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
+        """Return the pathway a name in parentheses before "signaling" ends ("... kinase (MAPK) signaling").
+
+        "p38 mitogen-activated protein kinase (MAPK) signaling": the words
+        the abbreviation spells out, with a symbol right before them
+        ("p38"), and "signaling" or "pathway" after the parenthesis name one
+        pathway, as "MAPK signaling" would; it is proposed whole where no
+        name covers it, and the names inside it ("protein") are part of it.
+        """
+        tail = _ABBREVIATION_TAIL.match(text, mention.end)
+        opening = re.search(r"\(\s*$", text[: mention.start])
+        if tail is None or opening is None:
+            return mention
+        before = text[: opening.start()].rstrip()
+        long_form = _long_form(before, text[mention.start : mention.end])
+        if long_form is None:
+            return mention
+        start = len(before) - len(long_form)
+        symbol = re.search(r"(?:^|(?<=\s))([A-Za-z]*\d[\w-]*)\s+$", text[:start])  # "p38"
+        if symbol is not None:
+            start = symbol.start(1)
+        label = text[start : tail.end()]
+        entity_id = self.lookup(label) or self.propose(label, EntityType.PATHWAY)
+        if entity_id is None:
+            return mention
+        while mentions and mentions[-1].end > start:
+            mentions.pop()  # "protein" of the long form: part of the pathway's name
+        return Mention(entity_id, start, tail.end())
+
     def _animal_model(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the animal model a species names with the words around it, or the species.
 
         "a rat model of muscle atrophy", "a myocardial infarction pig model",
         "a rat Parkinson's model": a species with "model" names a disease
         model, proposed whole where no name covers it (a name of what it
-        models before the species is part of it). What it models is read
-        from its name (:func:`_modelled`).
+        models before the species is part of it). "X in a rat model" is
+        the rat model of X, as "a rat (preclinical) model of X" is: where no
+        name covers the species' model, a known model of X ("X model") is
+        the one meant, the species being the evidence's context, not a new
+        model. What it models is read from its name (:func:`_modelled`).
         """
         start, end, kept = mention.start, -1, len(mentions)
+        species = text[mention.start : mention.end]
+        modelled = ""  # what the model is of, where the words say so ("model of X", "X in a rat model")
+        inside: re.Match[str] | None = None
         of = _SPECIES_MODEL_OF.match(text, mention.end)
         between = _SPECIES_MODEL.match(text, mention.end)
         if of is not None:
@@ -797,12 +1031,15 @@ class _Names:
             else:
                 phrase = _phrase_after(text, of.end(), len(text))
                 end = phrase[1] if phrase else -1
+            modelled = text[of.end() : end] if end > 0 else ""
         elif between is not None and between.end() > mention.end:
             end = between.end()
             middle = text[mention.end : end].split()[:-1]
             if middle and not all(_model_word(w) for w in middle):
                 return mention  # "a rat preclinical model": no name of what it models
             if not middle:  # "myocardial infarction pig model": what it models stands before the species
+                inside = _IN_A.search(text, 0, start)  # "tendon injury in a rat model": before "in a"
+                start = anchor = inside.start() if inside else start
                 while kept and re.fullmatch(r"[\s()]*", text[mentions[kept - 1].end : start]):
                     if self.type_of(mentions[kept - 1].entity) not in _DISEASE_TYPES:
                         break
@@ -812,17 +1049,104 @@ class _Names:
                     word = re.search(r"(?:^|(?<=\s))([A-Za-z][\w-]*) $", text[:start])
                     if word is None or not _model_word(word.group(1)):
                         break
+                    if re.search(r"\bto\s+$", text[: word.start(1)], re.I):
+                        break  # "used to treat X in a rabbit model": a verb after "to", no part of a name
                     start = word.start(1)
-                if start == mention.start:
+                if start == anchor:
                     return mention
+                if inside is not None:
+                    modelled = text[start:anchor].strip()
         if end < 0:
             return mention
         label = text[start:end]
-        entity_id = self.lookup(label) or self.propose(label, EntityType.DISEASE_MODEL)
+        entity_id = self.lookup(label)
+        if entity_id is None and modelled:
+            entity_id = (
+                self.lookup(f"{species} model of {modelled}")
+                or self.lookup(f"{species} {modelled} model")
+                or self.lookup(f"{modelled} model")
+            )
+            if entity_id is None and inside is not None:
+                both = [f"{species} model of {modelled}", f"{species} {modelled} model"]
+                entity_id = self.propose(both[0], EntityType.DISEASE_MODEL, both[1:])
+        entity_id = entity_id or self.propose(label, EntityType.DISEASE_MODEL)
         if entity_id is None:
             return mention
         del mentions[kept:]  # the names of what it models are part of its name
         return Mention(entity_id, start, end)
+
+    def _induced_models(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Return the mentions with each disease model "X-induced Y" names ("CFA-induced arthritis") as one.
+
+        A disease said to be induced by something, in one noun phrase, is
+        the experimental model of it ("Complete Freund's adjuvant (CFA)
+        induced arthritis", "HFD-induced metabolic disorders"): the
+        inducer makes the model, it raises no disease in a patient, so the
+        phrase is one name, proposed whole where no name covers it (with
+        the inducer's abbreviation as a second spelling), and "induced"
+        inside it is no cue. Y is a known disease, or words that read as
+        one ("arthritis", "disorders"; a lone word in "-osis" may be a
+        process, "pyroptosis"); what it models is Y
+        (:func:`_modelled`). A process ("TNF-α-induced apoptosis") is what
+        the inducer raises, and a name that already holds the phrase ("a
+        streptozotocin-induced diabetes mice model") stays as it is.
+        """
+        for induced in _INDUCED.finditer(text):
+            if any(m.start <= induced.start() < m.end for m in mentions):
+                continue
+            named = [m for m in mentions if m.start == induced.end()]
+            if named:
+                if self.type_of(named[0].entity) is not EntityType.DISEASE:
+                    continue
+                if named[0].entity not in self.entities and not _reads_as_disease(
+                    text[named[0].start : named[0].end]
+                ):
+                    continue  # a disease only by the drafter's guess ("pyroptosis"): no model of it
+                disease_end = named[0].end
+                model_word = re.match(r"\s+models?\b", text[disease_end:])
+                end = disease_end + model_word.end() if model_word else disease_end
+            else:
+                phrase = _phrase_after(text, induced.end(), len(text))
+                if phrase is None or phrase[0] != induced.end():
+                    continue
+                end = phrase[1]
+                disease_end = phrase[0] + len(re.sub(r"\s+models?$", "", text[phrase[0] : end]))
+                disease = text[phrase[0] : disease_end]
+                if not _reads_as_disease(disease):
+                    continue
+            start = induced.start()
+            kept = [m for m in mentions if m.end <= start]
+            while kept and re.fullmatch(r"[\s()]*", text[kept[-1].end : start]):
+                if self.type_of(kept[-1].entity) in _CONTEXT_TYPES:
+                    break
+                start = kept.pop().start
+            if start == induced.start():  # "dextran sulfate sodium-induced colitis": words no name covers
+                for _ in range(3):
+                    word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z][\w'’-]*)\s*$", text[:start])
+                    if word is None or not _model_word(word.group(1)):
+                        break
+                    start = word.start(1)
+            if start == induced.start():
+                continue
+            label = text[start:end]
+            short = _ABBREVIATION.search(label)  # "Complete Freund's adjuvant (CFA) induced arthritis"
+            spellings = [label]
+            if short is not None:
+                spellings = [
+                    " ".join((label[: short.start()] + label[short.end() :]).split()),
+                    " ".join((short.group(1) + label[short.end() :]).split()),
+                ]
+            if end > disease_end:  # "DSS-induced colitis model": the model's name without "model" too
+                spellings += [s[: len(s) - (end - disease_end)] for s in spellings]
+            found = self.lookup(label) or next((e for e in map(self.lookup, spellings) if e), None)
+            entity_id = found or self.propose(spellings[0], EntityType.DISEASE_MODEL, spellings[1:])
+            if entity_id is None:
+                continue
+            model = Mention(entity_id, start, end)
+            mentions = sorted(
+                [m for m in mentions if m.end <= start or m.start >= end] + [model], key=lambda m: m.start
+            )
+        return mentions
 
     def _kind_of(self, text: str, mention: Mention, floor: int) -> Mention:
         """Return the kind of the named entity that words right before its name name, or the mention.
@@ -849,6 +1173,8 @@ class _Names:
             word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z][A-Za-z0-9+-]*) $", text[floor:start])
             if word is None or not self._modifier(word.group(1)):
                 break
+            if re.search(r"\bto\s+$", text[: floor + word.start(1)], re.I):
+                break  # "used to treat X": a verb after "to", no part of X's name
             start = floor + word.start(1)
         if start == mention.start:
             return mention
@@ -957,6 +1283,24 @@ class _Names:
                 return found
         return None
 
+    def _adjective_process(self, text: str, start: int, end: int) -> Mention | None:
+        """Return the process an adjective before "process(es)" names ("inflammatory processes"), if known.
+
+        "Processes" after the adjective of a process adds nothing: the
+        phrase names the process, by the adjective's ending as for effects
+        ("inflammatory" → inflammation, "autophagic" → autophagy).
+        """
+        word = text[start:end]
+        after = _PROCESSES_AFTER.match(text, end)
+        if after is None or not re.fullmatch(r"[a-z]{5,}", word):
+            return None
+        for ending, noun in _ADJECTIVE_NOUNS:
+            if word.endswith(ending) and len(word) > len(ending) + 3:
+                found = self.lookup(word[: len(word) - len(ending)] + noun)
+                if found and self.type_of(found) in _PROCESS_TYPES:
+                    return Mention(found, start, after.end())
+        return None
+
     def _medium_abbreviation(self, text: str, start: int, end: int) -> Mention | None:
         """Return the conditioned medium an abbreviation ending in "-CM" names ("UC-CM", "hWJ-MSCs-CM").
 
@@ -990,7 +1334,25 @@ class _Names:
         self.propose(long_form, _guess_type(long_form), [short])
 
 
-_SPECIES_MODEL_OF = re.compile(r"\s+models?\s+of\s+(?:the\s+)?", re.I)
+_SPECIES_MODEL_OF = re.compile(
+    r"(?:\s+(?:preclinical|experimental|animal))?\s+models?\s+of\s+(?:the\s+)?", re.I
+)
+# "M2", "Th17", "CD4+": a short symbol that names a kind of the cells after it
+_SUBTYPE_SYMBOL = re.compile(r"[A-Z][A-Za-z]{0,3}\d{1,2}\+?")
+# " II", " 1" after a molecule's name ("collagen II", "TGF-β 1"), not a count of days or a dose after it
+_NUMBER_AFTER = re.compile(
+    r"\s+([IVX]{1,4}|\d)(?=[\s,.;)]|$)(?!\s*(?:%|mg|ml|µ|ng|days?|h\b|hours?|weeks?|months?|years?|times))"
+)
+# ")-γ", ")-8" after an abbreviation in parentheses: the member of a family ("interferon (IFN)-γ")
+_PARENTHESIS_SUFFIX = re.compile(r"\)\s*-\s*([α-ωΑ-Ω]|\d{1,2})(?![\w-])")
+# "processes" after the adjective of a process ("inflammatory processes"): nothing of its own
+_PROCESSES_AFTER = re.compile(r"\s+process(?:es)?\b", re.I)
+_PROCESS_TYPES = {EntityType.DISEASE, EntityType.DISEASE_MODEL, EntityType.PHENOTYPE, EntityType.PROCESS}
+# ") signaling", ") pathway" right after a name in parentheses
+_ABBREVIATION_TAIL = re.compile(r"\)\s+(?:signal(?:l)?ing\s+pathway|pathway|signal(?:l)?ing)\b", re.I)
+_IN_A = re.compile(r"(?<=\s)in\s+an?\s+$", re.I)
+_INDUCED = re.compile(r"[\s-]induced\s+", re.I)
+_INDUCED_NAME = re.compile(r".+?[\s-]induced\s+(?P<x>.+)$", re.I)
 _SPECIES_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+models?\b", re.I)
 
 
@@ -1064,7 +1426,8 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
     Leading determiners and measures ("the level of", "expression of") are
     skipped; the phrase ends at a function word, a cue, an adverb or
     punctuation, and holds at most four words; one that starts with a past
-    tense ("and preserved systolic function") is a verb's, no phrase.
+    tense ("and preserved systolic function") is a verb's, no phrase; a
+    participle that opens a clause ("using", "showing") ends it.
     """
     lead = _PHRASE_LEAD.match(text, position, stop)
     start = lead.end() if lead else position
@@ -1074,6 +1437,8 @@ def _phrase_after(text: str, position: int, stop: int) -> tuple[int, int] | None
         if gap.strip() or _FUNCTION_WORD.fullmatch(match.group()) or _CUE.fullmatch(match.group()):
             break
         if _ADVERB.fullmatch(match.group()):  # "reduced muscle fatty degeneration significantly"
+            break
+        if words and _CLAUSE_PARTICIPLE.fullmatch(match.group()):  # "model of muscle atrophy using CM"
             break
         if not words and re.fullmatch(r"[a-z]+ed", match.group()):  # "and preserved systolic ...": a verb
             return None
@@ -1108,6 +1473,17 @@ def _phrase_before(names: _Names, text: str, position: int, name_start: int) -> 
     return Mention(entity_id, *phrase) if entity_id else None
 
 
+def _noun_cue_end(text: str, cue: re.Match[str]) -> int:
+    """Return where a cue's objects start: after a noun cue's own "of" or "in" ("prevention of X").
+
+    A cue named as a noun ("prevention", "reduction", "improvements")
+    takes its objects after its preposition, as a verb takes them right
+    after it ("prevented X").
+    """
+    own = _NOUN_CUE_OWN.match(text, cue.end())
+    return own.end() if own is not None and _NOUN_CUE.search(cue.group()) else cue.end()
+
+
 def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[Mention]:
     """Return the noun phrases after a cue ("reduced hyperalgesia and edema"), each a known or new entity."""
     objects: list[Mention] = []
@@ -1116,6 +1492,8 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
         if phrase is None:
             break
         label = text[phrase[0] : phrase[1]]
+        if _ANTI.match(label):
+            break  # "..., and anti-inflammatory properties": the anti rule reads what it opposes
         entity_id = names.lookup(label) or names.propose(label, _guess_type(label, EntityType.PROCESS))
         if entity_id is not None:
             objects.append(Mention(entity_id, *phrase))
@@ -1126,6 +1504,13 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
     return objects
 
 
+# A cue named as a noun ("prevention", "reduction", "improvements", "reversal") and its own preposition
+_NOUN_CUE = re.compile(r"(?:ions?|ments?|al)$", re.I)
+_NOUN_CUE_OWN = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?", re.I)
+# Participles that open a clause after a noun phrase ("... muscle atrophy using conditioned medium")
+_CLAUSE_PARTICIPLE = re.compile(
+    r"using|showing|suggesting|indicating|involving|demonstrating|revealing|allowing|making|giving", re.I
+)
 _CITATION = re.compile(r"\s*\((?:[^()]*\b(?:19|20)\d{2}|[A-Z][\w'-]+\s+(?:et al|and)\b)")
 
 
@@ -1133,6 +1518,16 @@ _CITATION = re.compile(r"\s*\((?:[^()]*\b(?:19|20)\d{2}|[A-Z][\w'-]+\s+(?:et al|
 _EXAMPLES_LEAD = re.compile(
     r"\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:molecules|factors|proteins|substances|compounds|"
     r"mediators|cytokines)\s*,?\s*(?:such as|like|including|e\.g\.,?)\s+",
+    re.I,
+)
+# "isolated from epidermis, adipose tissue": short pieces, each before a comma, then the first name
+_LEADING_ITEMS = re.compile(r"\s*(?:[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3},\s+)+((?:and|or)\s+)?")
+_LEADING_KINDS = ("carries", "including", "detected", "used-in", "derived-from")
+"""Cues whose list may start with items no name covers, before its first name."""
+# "employed in numerous studies involving disorders like A, B, C": the disorders a use names, from the first
+_DISORDERS_LEAD = re.compile(
+    r"\s*(?:[\w-]+\s+){0,5}?(?:disorders|diseases|conditions|injuries|defects)\s*,?\s*"
+    r"(?:such as|like|including|e\.g\.,?)\s+",
     re.I,
 )
 
@@ -1229,11 +1624,18 @@ def _unnamed_items(
             if re.match(r"[a-z]+(?:ing|ed)\b", label):
                 return items  # ", suggesting that ...": a clause of its own, no item
         words = label.split()
+        following = pieces[number + 1].split() if number + 1 < len(pieces) else []
+        if len(words) == 1 and not label.endswith("s") and len(following) > 1 and following[-1].endswith("s"):
+            # "bone, cartilage defects": a singular word before a plural phrase shares its noun (the
+            # plural says there are several), so it is no item alone ("proteases, matrix proteins" are two)
+            continue
         if (
             not label
             or len(words) > 5
             or label.count("(") != label.count(")")
             or re.match(r"(?:the|an?)\s", label, re.I)
+            or re.search(r"\s(?:the|an?)\s", label, re.I)  # ", and discuss the potential X": a verb's
+            or _ADVERB.fullmatch(words[0])  # ", particularly in X": no item, the list has ended
             or _CUE.search(label)
             or any(_FUNCTION_WORD.fullmatch(w) for w in words)
             or not re.match(r"[A-Za-zα-ωΑ-Ω]", label)
@@ -1246,6 +1648,8 @@ def _unnamed_items(
             default = EntityType.FACTOR
         elif kind == "derived-from":
             default = EntityType.TISSUE
+        elif kind == "used-in":
+            default = EntityType.DISEASE
         entity_id = names.lookup(label) or names.propose(label, _guess_type(label, default))
         if entity_id is None:
             return None if closed else items
@@ -1311,13 +1715,25 @@ def _guess_type(name: str, default: EntityType = EntityType.FACTOR) -> EntityTyp
         (r"stem cells?|stromal cells?", EntityType.MSC_SOURCE),
         (r"pathway|signal", EntityType.PATHWAY),
         (r"\bcells?\b|cytes?\b|blasts?\b|neurons?\b", EntityType.CELL_TYPE),
-        (r"disease|disorder|syndrome|itis\b|osis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
+        (r"disease|disorder|syndrome|itis\b|osis\b|iasis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
         (r"factor|protein|kinase|receptor|interleukin|hormone|peptide", EntityType.FACTOR),
         (r"tion\b|genesis\b|sis\b", EntityType.PROCESS),
     ):
         if re.search(pattern, lower):
             return kind
     return default
+
+
+def _reads_as_disease(words: str) -> bool:
+    """Return True when words no name covers read as a disease ("metabolic disorders", "arthritis").
+
+    As :func:`_guess_type` reads them, except where the last word ends in
+    "-osis": such a word names processes as often as diseases ("pyroptosis",
+    "apoptosis"), so only a known name says it is a disease.
+    """
+    return _guess_type(words, EntityType.PROCESS) is EntityType.DISEASE and not re.search(
+        r"osis$", words.split()[-1] if words.split() else "", re.I
+    )
 
 
 def _long_form(before: str, short: str) -> str | None:
@@ -1367,7 +1783,7 @@ def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None)
         return "inhibits"
     if cue in ("increases", "activates") and obj is EntityType.PATHWAY:
         return "activates"
-    if cue == "functions":
+    if cue in ("functions", "used-in"):
         return "associated-with"
     if cue == "expression-of":
         return "increases"
@@ -1446,7 +1862,10 @@ _REPORTING = re.compile(
     r"(?:observed|found|shown|reported|demonstrated|noted|seen|showed|displayed|exhibited|revealed|"
     r"indicated|moreover|furthermore|however|further|additionally|addition|also|even|only|again|"
     r"findings|results|data|evidence|observations?|studies|study|way|approach|strategy|option|"
-    r"viable|promising|effective|novel|new|suggests?|indicates?|shows?|supports?|proves?|the|an?)",
+    r"viable|promising|effective|novel|new|suggests?|indicates?|shows?|supports?|proves?|the|an?|"
+    # an examination reports what was seen, it does nothing: "radiographic and histological examination
+    # revealed accelerated bone formation" is the treatment's effect
+    r"analys[ie]s|examinations?|evaluations?|assessments?|imaging|staining|[a-z]+(?:ical|graphic))",
     re.I,
 )
 
@@ -1607,6 +2026,60 @@ def _joins(glue: str, examples: bool = True) -> bool:
     return bool(_LIST_GAP.fullmatch(glue)) and not _CUE.search(glue)
 
 
+def _relative_to_list(mentions: list[Mention], listed: list[Mention], text: str, cue: int) -> bool:
+    """Return True when a relative clause right after the cue before's list leads to the cue at ``cue``.
+
+    "..., A, B, and C that are known to reduce X": "that" names the list
+    the cue before named, items no name covers included, so long as no
+    name stands between the list and this cue.
+    """
+    if not listed or not _RELATIVE_AFTER.fullmatch(text, listed[-1].end, cue):
+        return False
+    return not any(listed[-1].end <= m.start < cue for m in mentions)
+
+
+def _list_ending(items: list[Mention], text: str) -> list[Mention]:
+    """Return the list that ends with the last of ``items`` ("A, B and C"), going back while items join."""
+    run = items[-1:]
+    for item in reversed(items[:-1]):
+        if not _joins(text[item.end : run[0].start]):
+            break
+        run.insert(0, item)
+    return run
+
+
+def _with_gap_items(names: _Names, text: str, run: list[Mention], kind: str) -> list[Mention]:
+    """Return a list of named items with the items no name covers between them ("A, tooth pulp, B").
+
+    :func:`_run` lets one unnamed piece stand between two names of a list;
+    that piece is an item of the list too, proposed as the cue's kind of
+    thing (:func:`_unnamed_items`).
+    """
+    items: list[Mention] = run[:1]
+    for mention in run[1:]:
+        if not _LIST_GLUE.fullmatch(_SUFFIX.sub("", text[items[-1].end : mention.start])):
+            items.extend(_unnamed_items(names, text, items[-1].end, mention.start, kind, closed=True) or [])
+        items.append(mention)
+    return items
+
+
+def _spelled_out(text: str, start: int, mention: Mention) -> int:
+    """Return where the list piece before ``mention`` ends, without the words that spell it out.
+
+    ", receptor activator of nuclear B (RANK) CCL2": the words before a
+    name in parentheses spell that name out (even where the seed's letters
+    do not match them well enough to be learned as its long form), so they
+    are part of that item, no item of their own; the piece ends where they
+    start, after the comma before them.
+    """
+    if text[mention.end : mention.end + 1] != ")" or not re.search(r"\(\s*$", text[start : mention.start]):
+        return mention.start
+    comma = text.rfind(",", start, mention.start)
+    if comma < 0:
+        return mention.start
+    return comma + 1 + len(text[comma + 1 : mention.start]) - len(text[comma + 1 : mention.start].lstrip())
+
+
 def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
     """Return the list of mentions ending at ``mentions[last]`` ("A, B and C"), or just that one."""
     run = [mentions[last]]
@@ -1747,6 +2220,7 @@ def _adjective_effects(
 _ANY = re.compile(r".+", re.S)
 _MODEL_OF = re.compile(r"models?\s+of\s+(?:the\s+)?(?P<x>.+)$", re.I)
 _X_MODEL = re.compile(r"(?P<x>.+?)\s+(?P<species>[A-Za-z]+)\s+models?$", re.I)
+_X_IN_MODEL = re.compile(r"(?P<x>.+?)\s+in\s+an?\s+(?P<species>[A-Za-z]+)\s+models?$", re.I)
 _SPECIES_X_MODEL = re.compile(r"(?P<species>[A-Za-z]+)\s+(?P<x>.+?)\s+models?$", re.I)
 
 
@@ -1760,7 +2234,7 @@ def _modelled(names: _Names, text: str, mention: Mention) -> str | None:
         return None
     name = text[mention.start : mention.end]
     modelled = None
-    of = _MODEL_OF.search(name)
+    of = _MODEL_OF.search(name) or _X_IN_MODEL.fullmatch(name)  # "X in a rat model": a model of X
     if of is not None:
         modelled = of.group("x")
     else:  # "X pig model", "rat X model": X must be a name, never proposed from these words
@@ -1769,6 +2243,9 @@ def _modelled(names: _Names, text: str, mention: Mention) -> str | None:
             if found and names.type_of(names.lookup(found.group("species")) or "") is EntityType.SPECIES:
                 modelled = found.group("x")
                 break
+        else:  # "CFA-induced arthritis (model)": a model of the disease it names after "induced"
+            of = _INDUCED_NAME.fullmatch(name)
+            modelled = re.sub(r"\s+models?$", "", of.group("x")) if of else None
     if not modelled:
         return None
     words = modelled.split()
@@ -1777,41 +2254,97 @@ def _modelled(names: _Names, text: str, mention: Mention) -> str | None:
     modelled = " ".join(words)
     if not modelled:
         return None
+    induced = _INDUCED_NAME.fullmatch(modelled)
+    if induced is not None:  # "a streptozotocin-induced diabetes mellitus mice model": diabetes mellitus
+        modelled = induced.group("x")
     known = names.lookup(modelled)
     if known is None:  # "streptozotocin-induced diabetes mellitus": the disease it names last
         inside = [m for m in names.scan(modelled) if names.type_of(m.entity) in _DISEASE_TYPES]
         known = inside[-1].entity if inside else None
-    if known is not None:
-        return known if names.type_of(known) in _DISEASE_TYPES | {EntityType.PROCESS} else None
+    if known is not None:  # a disease, never another model ("DSS-induced acute colitis": not its model)
+        return known if names.type_of(known) in _MODELLED_TYPES else None
     if of is None:
         return None
+    if of.re is _INDUCED_NAME and not _reads_as_disease(modelled):
+        return None  # "HFD-induced obese mice": no disease's name
     return names.propose(modelled, _guess_type(modelled, EntityType.DISEASE))
+
+
+_MODELLED_TYPES = {EntityType.DISEASE, EntityType.PHENOTYPE, EntityType.PROCESS}
+"""What a model can be a model of: a disease, a phenotype or a process, never another model."""
 
 
 def _effect_owner(
     names: _Names, mentions: list[Mention], text: str, start: int, owner_at: int
-) -> Mention | None:
-    """Return whose an effect named at ``start`` is, or None.
+) -> list[Mention]:
+    """Return whose an effect named at ``start`` is: one owner, a list's items, or none.
 
-    "effects of X" (X at ``owner_at``); else what was given; else the
+    "effects of X" (X at ``owner_at``); else, in a relative clause ("X and
+    Y, which are known to have Z effects"), what the relative pronoun
+    names (:func:`_relative_antecedents`); else what was given; else the
     nearest name before (the preparation of the cells it names, not the
     cells), or after "its" or "their" the sentence's first agent.
     """
     for m in mentions:
         if m.start == owner_at and names.type_of(m.entity) not in _CONTEXT_TYPES:
-            return m
+            return [m]
+    antecedents = _relative_antecedents(names, mentions, text, start) if owner_at < 0 else []
+    if antecedents:
+        return antecedents
     agent = _agent(names, mentions, text, start)
     if agent is not None:
-        return agent
+        return [agent]
     left = [
         i for i, m in enumerate(mentions) if m.end <= start and names.type_of(m.entity) not in _CONTEXT_TYPES
     ]
     if not left:
-        return None
+        return []
     if re.search(r"\b(?:its|their)\s+$", text[:start], re.I):  # "X was assessed for its regenerative effects"
         doers = [i for i in left if names.type_of(mentions[i].entity) in _AGENT_TYPES]
-        return _subject_for(names, mentions, (doers or left)[0], text)
-    return _subject_for(names, mentions, left[-1], text)
+        return [_subject_for(names, mentions, (doers or left)[0], text)]
+    return [_subject_for(names, mentions, left[-1], text)]
+
+
+def _relative_antecedents(names: _Names, mentions: list[Mention], text: str, start: int) -> list[Mention]:
+    """Return what "which" or "that" names in a relative clause that ends at ``start``, or nothing.
+
+    "they reported BDNF and NGF, which may exert pro-nociceptive effects":
+    the relative pronoun names the whole list before it, not only its last
+    item; "identified HGF and VEGF in the secretome of MSCs, which are
+    known to have neuroprotective effects": a place ("in the secretome",
+    "of MSCs") says where the items were, and the relative names the items
+    before it, as does who made them ("secreted by MSCs"). No name of an
+    agent stands between the pronoun and the effect.
+    """
+    relative = _RELATIVE_BEFORE.search(text, 0, start)
+    inside = [m for m in mentions if relative.start() < m.end and m.start < start] if relative else []
+    if relative is None or any(names.type_of(m.entity) in _AGENT_TYPES for m in inside):
+        return []  # "which X reduces ...": X's clause ("neuroprotective and antinociceptive" are no agents)
+    left = [
+        i
+        for i, m in enumerate(mentions)
+        if m.end <= relative.start() and names.type_of(m.entity) not in _CONTEXT_TYPES
+    ]
+    if not left or text[mentions[left[-1]].end : relative.start()].strip(" )"):
+        return []
+    index = left[-1]
+    while index > 0 and _PLACE_BEFORE.search(text, 0, mentions[index].start):
+        index -= 1  # "in the secretome of MSCs": where, not what
+    run = _run(mentions, index, text)
+    return [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
+
+
+# ", also called (as) X", ", also known as X": a second name of what stands before, no new subject
+_ALSO_CALLED = re.compile(r",\s+(?:also\s+)?(?:called|known|termed|referred\s+to)(?:\s+as)?\s+$", re.I)
+# Between a species and the cells it says are its own: nothing, or a word or two ("human deciduous ...")
+_SPECIES_OF = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+")
+# ", that are known to", " which": a relative pronoun right after a list, up to the next cue
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:which|that)(?:\s+[\w-]+){0,5}\s+", re.I)
+# "X, which are known to have ...", "X that may exert ...": a relative clause up to an effect, no name in it
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s+)(?:which|that)\s+(?:[\w-]+\s+){0,8}$", re.I)
+# "... in the secretome of MSCs", "... secreted by MSCs": a name after a place's preposition or a participle's
+# agent says where they were or who made them, not what the relative names
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|\w+ed\s+by)\s+(?:the\s+)?$", re.I)
 
 
 def _kinds_named_before(
@@ -1895,7 +2428,7 @@ def propose_from_text(
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
-    mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns)
+    mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
         m
@@ -1913,8 +2446,10 @@ def propose_from_text(
     previous_kind = ""
     previous_end = 0
     listed: list[tuple[int, int, list[Mention]]] = []  # (start, end, owners) of each list of functions
+    placed: list[Mention] = []  # what the cue before said is present in something ("X present in Y")
     for number, cue in enumerate(cues):
         kind = _cue_name(cue)
+        placed_before, placed = placed, []
         stop = cues[number + 1].start() if number + 1 < len(cues) else len(text)
         clause = _CLAUSE_STOP.search(text, cue.end(), stop)
         stop = clause.start() if clause else stop
@@ -1937,6 +2472,8 @@ def propose_from_text(
                 m for m in after if names.type_of(m.entity) not in {EntityType.SPECIES, EntityType.ROUTE}
             ]
             objects = _run(objects, len(objects) - 1, text) if objects else []
+            # "including bone marrow, tooth pulp, adipose tissue": the item no name covers is one too
+            objects = _with_gap_items(names, text, objects, kind)
         elif kind == "found":  # "identified X and Y in the secretome of MSCs": the secretome carries them
             inside = re.compile(r"\s+in\s+(?:the\s+)?$")
             holders = [
@@ -1957,6 +2494,7 @@ def propose_from_text(
             if holders and before:
                 subjects, objects = holders[:1], _run(mentions, before[-1], text)
                 kind = "carries"
+                placed = objects
         elif passive:  # "X is inhibited by Y": Y does it to X
             agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
             if agents and before:  # "... is mediated by A, B and C": each of them
@@ -1975,6 +2513,8 @@ def propose_from_text(
         elif kind in _SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
             # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
             subjects, objects = previous_subject, _run(mentions, before[-1], text)
+            # "Sox9, aggrecan, collagen II were highly expressed": the unnamed item between names is one too
+            objects = _with_gap_items(names, text, objects, kind)
             auxiliary = _BARE_PASSIVE.search(text, objects[-1].end, cue.start())
             if auxiliary is not None:
                 # "Y (such as A, and B) were enhanced", "X, uric acid, and proteinuria were reduced": the
@@ -2011,6 +2551,14 @@ def propose_from_text(
                 ]
             elif previous_subject and not relay and not fresh:
                 subjects = previous_subject
+            elif placed_before and not relay and all(mentions[i] in previous_subject for i in fresh):
+                # "EVs present in the secretome were capable of promoting X": the EVs; the secretome only
+                # says where they were
+                subjects = placed_before
+            elif relay and _relative_to_list(mentions, previous_objects, text, cue.start()):
+                # "such as A, annexin, and pentraxin 3 that are known to reduce X": the whole list before,
+                # items no name covers too
+                subjects = _list_ending(previous_objects, text)
             elif agent is not None and not relay:
                 subjects = [_medium_of(names, agent, text)]
             else:
@@ -2023,16 +2571,20 @@ def propose_from_text(
                 # unless the clause relays ("autophagy, which in turn decreases ...")
                 doers = [i for i in pool if names.type_of(mentions[i].entity) in _AGENT_TYPES]
                 pool = pool if relay else doers or pool
+                while len(pool) > 1 and _ALSO_CALLED.search(text, 0, mentions[pool[-1]].start):
+                    pool = pool[:-1]  # "A and B, also called myokines, promote X": a second name, no subject
                 if pool:
                     head = _subject_for(names, mentions, pool[-1], text)
                     medium = _medium_of(names, head, text)
+                    whole = _run(mentions, mentions.index(head), text)
+                    glues = [text[a.end : b.start] for a, b in itertools.pairwise(whole)]
+                    cut = [k + 1 for k, glue in enumerate(glues) if _EXAMPLES.search(glue)]
+                    exemplified = bool(cut) or bool(re.search(r"\bsuch as\s*$", text[: whole[0].start]))
+                    whole = whole[cut[-1] :] if cut else whole  # the examples, not what they are examples of
                     # "A reduces X, Y; B increases Z": the list before B is the cue before's, not B's
-                    # (unless the clause relays: "A, B and C that reduce X" are all three)
-                    run = [
-                        m
-                        for m in _run(mentions, mentions.index(head), text)
-                        if m == head or relay or m not in previous_objects
-                    ]
+                    # (unless the clause relays: "A, B and C that reduce X" are all three, or the list gives
+                    # examples of the subject: "the cytokines released by MSCs, such as A and B, promote X")
+                    run = [m for m in whole if m == head or relay or exemplified or m not in previous_objects]
                     subjects = [m for m in run if names.type_of(m.entity) not in _CONTEXT_TYPES]
                     if kind not in (
                         "carries",
@@ -2042,12 +2594,26 @@ def propose_from_text(
                         subjects = [_secretions_of(names, m, text) for m in subjects]
                     if medium is not head:  # the medium of these cells, not the cells
                         subjects = [medium]
+            if kind == "ameliorates" and previous_kind == "used-in" and previous_subject and not fresh:
+                kind = "used-in"  # "employed in studies of the repair and treatment of X": a use, no effect
             for mention in [] if kind == "functions" else after:
                 lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
-                if lead is not None and kind in ("carries", "including", "detected"):
+                lead_end = lead.end() if lead is not None else None
+                if kind == "used-in" and not objects:
+                    disorders = _DISORDERS_LEAD.match(text, cue.end(), mention.start)
+                    lead_end = disorders.end() if disorders is not None else None
+                if kind == "derived-from" and not objects:  # "isolated from epidermis, adipose tissue"
+                    lead_end = cue.end() if _LEADING_ITEMS.fullmatch(text, cue.end(), mention.start) else None
+                if kind == "carries" and not objects and lead_end is None:
+                    # "secrete a variety of angiogenic factors, antiapoptosis factors, and growth factors"
+                    quantity = _QUANTITY.match(text, cue.end(), mention.start)
+                    begin = quantity.end() if quantity is not None else cue.end()
+                    items = _LEADING_ITEMS.fullmatch(text, begin, mention.start)
+                    lead_end = begin if items is not None and items.group(1) else None
+                if lead_end is not None and kind in _LEADING_KINDS:
                     # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
                     leading_items = _unnamed_items(
-                        names, text, lead.end(), mention.start, kind, True, leading=True
+                        names, text, lead_end, mention.start, kind, True, leading=True
                     )
                     objects.extend(leading_items or [])
                 if not objects and (
@@ -2057,9 +2623,14 @@ def propose_from_text(
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
                 mention_type = names.type_of(mention.entity)
                 if mention_type is EntityType.SPECIES and any(
-                    m.start > mention.end and not text[mention.end : m.start].strip() for m in after
+                    m.start > mention.end
+                    and _SPECIES_OF.fullmatch(text, mention.end, m.start)
+                    and names.type_of(m.entity) in _CARRIER_TYPES | FACTOR_TYPES
+                    for m in after
                 ):
-                    continue  # "rescued rat MSCs": the species says whose the cells are, the cells go on
+                    # "rescued rat MSCs", "obtained from human deciduous dental pulp stem cells": the species
+                    # (and a word or two) says whose the cells are, the cells go on
+                    continue
                 if mention_type in _CONTEXT_TYPES and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
                 if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
@@ -2068,7 +2639,8 @@ def propose_from_text(
                     _SUFFIX.sub("", text[objects[-1].end : mention.start])
                 ):
                     # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
-                    gap_items = _unnamed_items(names, text, objects[-1].end, mention.start, kind, closed=True)
+                    gap_end = _spelled_out(text, objects[-1].end, mention)
+                    gap_items = _unnamed_items(names, text, objects[-1].end, gap_end, kind, closed=True)
                     if gap_items is None:
                         break  # "reduces IL-6 in arthritis": only a list goes on naming objects
                     objects.extend(gap_items)
@@ -2085,7 +2657,7 @@ def propose_from_text(
                 objects = _list_items(names, text, cue.end(), stop)
             if not objects and not after and kind in _SIGNED | {"improves"}:
                 # no name after a signed cue: the words that follow it, proposed as a new entity
-                objects = _phrase_objects(names, text, cue.end(), stop)
+                objects = _phrase_objects(names, text, _noun_cue_end(text, cue), stop)
             elif after and kind in _SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
                 # "improve renal function by adjusting X": the words right after the cue, before a name
                 first = _phrase_before(names, text, cue.end(), after[0].start)
@@ -2171,9 +2743,9 @@ def propose_from_text(
             continue
         # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
         owner = _OWNER.match(text, match.end())
-        anti_subject = _effect_owner(names, mentions, text, match.start(), owner.end() if owner else -1)
-        if anti_subject is not None:
-            found.append((anti_subject, predicate, target, match))
+        anti_subjects = _effect_owner(names, mentions, text, match.start(), owner.end() if owner else -1)
+        if anti_subjects:
+            found.extend((anti_subject, predicate, target, match) for anti_subject in anti_subjects)
         elif carried is not None:
             found.append((None, predicate, target, match))
     for mention in mentions:
@@ -2185,10 +2757,10 @@ def propose_from_text(
     for span, entity, predicate in _adjective_effects(names, mentions, text):
         # "the neuroprotective effects of X", "X has immunomodulatory properties": X's, as for anti-effects
         of = _OF.match(text, span.end())
-        owner_of = _effect_owner(names, mentions, text, span.start(), of.end() if of else -1)
+        owners_of = _effect_owner(names, mentions, text, span.start(), of.end() if of else -1)
         target = Mention(entity, span.start(), span.end())
-        if owner_of is not None:
-            found.append((owner_of, predicate, target, span))
+        if owners_of:
+            found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
         elif carried is not None and predicate in _SIGNED:
             found.append((None, predicate, target, span))
     claims = [
@@ -2234,6 +2806,7 @@ def _anaphors(
     referents: Sequence[str],
     expand: dict[tuple[int, int], list[str]],
     subjects: set[tuple[int, int]],
+    named_before: Sequence[str] = (),
 ) -> list[Mention]:
     """Return the mentions with each anaphor standing for what it names again.
 
@@ -2241,7 +2814,8 @@ def _anaphors(
     subject again: the nearest preparation, cell or factor named before it in
     the sentence, else what the sentence before named first, else the
     paragraph's subject so far (``carried``: the caller passes the first it
-    has); "It is
+    has); a singular "it" names the preparation among ``named_before`` (the
+    sentence before's names) first, where there is one; "It is
     thought that ..." names nothing. "These/those/both/such + a kind of
     molecule" names the previous sentence's objects (``referents``): the
     anaphor becomes one
@@ -2262,6 +2836,11 @@ def _anaphors(
             continue
         before = [m for m in mentions if m.end <= match.start() and names.type_of(m.entity) in _AGENT_TYPES]
         named_id = before[0].entity if before else carried
+        if not before and match.group().lower() == "it":
+            # "... validated conditioned media's action. It had increased X": a singular "it" names the
+            # preparation the sentence before named, where it named one, before any factor or cell
+            preparations = [e for e in named_before if names.type_of(e) is EntityType.SECRETOME_COMPONENT]
+            named_id = preparations[0] if preparations else named_id
         if named_id is not None:
             found.append(Mention(named_id, match.start(), match.end()))
             subjects.add((match.start(), match.end()))

@@ -48,6 +48,15 @@ _ANY_GREEK_WORD = re.compile("|".join(_GREEK_WORDS))
 _DROP = re.compile(r"[\s\-_/.,'’()\[\]]+")
 
 
+def fold_greek(text: str) -> str:
+    """Return ``text`` with Greek letters as the Latin letters names use for them ("IFN-γ" → "IFN-g").
+
+    For ids built from a name: "IFN-γ" and "IFN-β" are two molecules, and a
+    slug that dropped the letter would make them one.
+    """
+    return text.translate(_GREEK_LETTERS)
+
+
 def normalise_name(name: str) -> str:
     """Return the matching key of ``name``: case-folded, Greek folded to Latin, no separators.
 
