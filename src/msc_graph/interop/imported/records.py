@@ -26,7 +26,7 @@ import json
 import re
 from array import array
 from collections import Counter
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -347,22 +347,22 @@ class RecordBuilder:
         components and no weights, and only some have cross-references.
         """
         index = NameIndex()
-        labels, synonyms = self.labels, self.synonyms
-        index.add_names(
-            (
-                row
-                for node, node_id in enumerate(self.node_ids)
-                for row in (
-                    *(((node_id, "label", labels[node]),) if labels[node] else ()),
-                    *((node_id, "synonym", name) for name in synonyms.get(node, ())),
-                )
-            ),
-            sections,
-        )
+        index.add_names(self._name_rows(), sections)
         if "curies" in sections:
             for node in sorted(self.xrefs):  # node order: a later node's same xref wins, as in one pass
                 index.add(self.node_ids[node], None, (), self.xrefs[node], sections=("curies",))
         return index
+
+    def _name_rows(self) -> Iterator[tuple[str, str, str]]:
+        """Yield (node id, "label" or "synonym", name) for every name of every node, in node order."""
+        labels, synonyms = self.labels, self.synonyms
+        for node, node_id in enumerate(self.node_ids):
+            label = labels[node]
+            if label:
+                yield node_id, "label", label
+            if node in synonyms:
+                for name in synonyms[node]:
+                    yield node_id, "synonym", name
 
     def write(self, folder: Path, meta: Mapping[str, Any]) -> None:
         """Write every record file into ``folder``; ``meta.json`` last (it marks the folder complete)."""
