@@ -76,7 +76,7 @@ class Loader:
     def __init__(self) -> None:
         self.lenient: list[bool] = []
 
-    def has_waiting(self) -> bool:
+    def is_busy(self) -> bool:
         return True  # as a busy loader: each chunk is read before it is handed over
 
     def put(self, data: bytes, where: str, *, lenient: bool = False) -> None:
@@ -281,7 +281,7 @@ def test_what_only_lenient_takes_in_a_canonical_chunk_still_fails_the_import(
     # the bad line in the second chunk, after the good lines named every good term once; every chunk
     # read before the store gets it, as when the loader is busy (a chunk it would wait for goes unchecked)
     monkeypatch.setattr(ntriples, "CHUNK_BYTES", 256)
-    monkeypatch.setattr(StoreLoader, "has_waiting", lambda self: True)
+    monkeypatch.setattr(StoreLoader, "is_busy", lambda self: True)
     path = tmp_path / "bad.nt"
     path.write_text("\n".join([*GOOD, *GOOD, bad, *GOOD]) + "\n", encoding="utf-8")
     chunks = path.read_bytes().split(b"\n")

@@ -80,23 +80,27 @@ class StoreLoader:
             thread.start()
 
     def _run(self) -> None:
-        import pyoxigraph
-
         while True:
             item = self._queue.get()
-            if item is None:
-                return
-            if self._error is not None:
-                continue
-            data, where, lenient = item
             try:
-                self._store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=lenient)
-            except (SyntaxError, ValueError, OSError) as error:
-                self._error = self._error or GraphImportError(f"{where}: {error}")
-            except BaseException as error:  # anything else too: a dead thread would hang the queue
-                self._error = self._error or GraphImportError(
-                    f"{where}: the store failed to load this part ({type(error).__name__}: {error})"
-                )
+                if item is None:
+                    return
+                if self._error is None:
+                    self._load(*item)
+            finally:
+                self._queue.task_done()  # what is_busy counts
+
+    def _load(self, data: bytes, where: str, lenient: bool) -> None:
+        import pyoxigraph
+
+        try:
+            self._store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=lenient)
+        except (SyntaxError, ValueError, OSError) as error:
+            self._error = self._error or GraphImportError(f"{where}: {error}")
+        except BaseException as error:  # anything else too: a dead thread would hang the queue
+            self._error = self._error or GraphImportError(
+                f"{where}: the store failed to load this part ({type(error).__name__}: {error})"
+            )
 
     def put(self, data: bytes, where: str, *, lenient: bool = False) -> None:
         """Queue one chunk of complete N-Triples lines; ``where`` locates it for error messages.
@@ -109,9 +113,9 @@ class StoreLoader:
         if data:
             self._queue.put((data, where, lenient))
 
-    def has_waiting(self) -> bool:
-        """Return whether a chunk waits for a free loader thread (a new chunk would not be loaded at once)."""
-        return not self._queue.empty()
+    def is_busy(self) -> bool:
+        """Return whether every loader thread has a chunk (a new chunk would wait for one to finish)."""
+        return self._queue.unfinished_tasks >= LOADER_THREADS
 
     def close(self) -> None:
         """Wait for every queued chunk to be loaded; raise the first loading error.

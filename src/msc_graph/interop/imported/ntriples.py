@@ -517,10 +517,10 @@ def read_ntriples(
                 if empty:
                     empty = all(not text.strip() or text.lstrip().startswith(b"#") for text in lines)
                 reader.read_lines(lines, line)
-            elif loader.has_waiting():  # the loader is busy: read first, then hand it over checked
+            elif loader.is_busy():  # each loader thread has a chunk: read first, then hand it over checked
                 empty = False
                 loader.put(chunk, where, lenient=reader.read_canonical(chunk, columns, line))
-            else:  # the loader would wait for the read (the first chunks): hand it over at once
+            else:  # the loader would wait for the read (a thread is free): hand it over at once
                 empty = False
                 loader.put(chunk, where)
                 reader.read_canonical(chunk, columns, line)
