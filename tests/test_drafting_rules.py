@@ -999,3 +999,13 @@ def test_adjusting_and_controlling_act_on_what_they_name_with_no_sign() -> None:
     claims = _claims(draft)
     assert {("full-secretome", "acts-on", "il-6"), ("full-secretome", "acts-on", "vegf")} <= claims
     assert not [c for c in claims if c[2] in ("il-6", "vegf") and c[1] != "acts-on"]
+
+
+def test_an_anti_word_no_name_covers_before_an_effect_opposes_its_noun() -> None:
+    # "the anti-obesity effects of CM": obesity, proposed; "antifibrotic properties": fibrosis ("-otic")
+    draft = _draft("The anti-obesity effects of CM were clear. EVs displayed antifibrotic properties.")
+    claims = _claims(draft)
+    assert ("full-secretome", "decreases", "obesity") in claims
+    assert ("extracellular-vesicles", "ameliorates", "fibrosis") in claims
+    # "-ic" turns into "-ia" or "-y": which noun is meant cannot be told, so nothing is proposed
+    assert not _claims(_draft("EVs displayed antiallergic properties."))

@@ -271,7 +271,12 @@ deliberately plain and conservative:
   osteoarthritis");
 - "adjusting" and "controlling" X act on X with no stated direction, as
   "regulating" does ("improve renal function by adjusting microalbuminuria,
-  creatinine levels, and GFR"): acts-on, never a guessed sign.
+  creatinine levels, and GFR"): acts-on, never a guessed sign;
+- an "anti-" word no name covers, right before an effect, a property or
+  an action, opposes the noun it is made from, proposed where the noun is
+  plain ("the anti-obesity effects of X": obesity; "antinociceptive
+  effects": nociception, "-ive" read as "-ion"); an "-ic" word is left
+  alone ("anti-allergic": allergy or allergia cannot be told).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -2134,6 +2139,39 @@ def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[r
                 if found:
                     yield match, found, False
                     break
+        else:
+            proposed = _anti_proposed(names, text, match)
+            if proposed is not None:
+                yield match, proposed, False
+
+
+# What an "anti-" word no name covers opposes, by its ending, where the noun is plain: the "-ic"
+# adjectives are left out ("allodynic" is allodynia, "allergic" allergy: the noun cannot be told).
+_ANTI_PROPOSED_NOUNS = [(e, n) for e, n in _ADJECTIVE_NOUNS if e not in {"ic", "al", "idant"}]
+_ANTI_NOUN = re.compile(r"(?:ity|osis|esis|ion)$")
+
+
+def _anti_proposed(names: _Names, text: str, match: re.Match[str]) -> str | None:
+    """Propose what an "anti-" word before an effect noun opposes where no name covers it, or None.
+
+    "the anti-obesity effects of X", "antinociceptive effects": the word
+    says what the effects are against as plainly as for a known name, so
+    the noun ("obesity"; "nociception" by the adjective's ending) is
+    proposed. Only before an effect, a property or an action, where the
+    word is surely an adjective of what it opposes, and only for endings
+    that turn into one noun.
+    """
+    if not _EFFECT_AFTER.match(text, match.end()):
+        return None
+    stem = match.group(1).lower()
+    noun = stem if _ANTI_NOUN.search(stem) else None
+    for ending, replacement in _ANTI_PROPOSED_NOUNS if noun is None else ():
+        if stem.endswith(ending) and len(stem) > len(ending) + 3:
+            noun = stem[: len(stem) - len(ending)] + replacement
+            break
+    if noun is None:
+        return None
+    return names.propose(noun, _guess_type(noun, EntityType.PROCESS))
 
 
 def _anti_in(names: _Names, mentions: list[Mention], text: str, match: re.Match[str], entity: str) -> str:
