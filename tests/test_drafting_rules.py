@@ -1009,3 +1009,13 @@ def test_an_anti_word_no_name_covers_before_an_effect_opposes_its_noun() -> None
     assert ("extracellular-vesicles", "ameliorates", "fibrosis") in claims
     # "-ic" turns into "-ia" or "-y": which noun is meant cannot be told, so nothing is proposed
     assert not _claims(_draft("EVs displayed antiallergic properties."))
+
+
+def test_a_noun_cue_takes_the_phrase_after_its_preposition_before_a_later_name() -> None:
+    # "attenuation of neurological deficits, IL-6": the phrase is the noun's first object, as after a verb
+    draft = _draft(
+        "The secretome caused significant attenuation of neurological deficits, IL-6 and apoptosis."
+    )
+    claims = _claims(draft)
+    assert ("secretome", "decreases", "neurological-deficits") in claims
+    assert ("secretome", "decreases", "il-6") in claims

@@ -276,7 +276,11 @@ deliberately plain and conservative:
   an action, opposes the noun it is made from, proposed where the noun is
   plain ("the anti-obesity effects of X": obesity; "antinociceptive
   effects": nociception, "-ive" read as "-ion"); an "-ic" word is left
-  alone ("anti-allergic": allergy or allergia cannot be told).
+  alone ("anti-allergic": allergy or allergia cannot be told);
+- a cue named as a noun takes the short phrase after its own "of" or
+  "in" as its first object where a name follows later in the clause too
+  ("caused significant attenuation of neurological deficits, extent of
+  inflammation"), as a verb takes the phrase right after it.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -2698,7 +2702,7 @@ def propose_from_text(
                 objects = _phrase_objects(names, text, _noun_cue_end(text, cue), stop)
             elif after and kind in _SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
                 # "improve renal function by adjusting X": the words right after the cue, before a name
-                first = _phrase_before(names, text, cue.end(), after[0].start)
+                first = _phrase_before(names, text, _noun_cue_end(text, cue), after[0].start)
                 if first is not None:  # "improve X by adjusting Y": Y is the means clause's, no object
                     gap = text[first.end : objects[0].start] if objects else ""
                     objects = [first] if re.search(r"\bby\s+\w+ing\b", gap) else [first, *objects]
