@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from msc_graph.curation.coverage import SeedRegion
 from msc_graph.curation.drafting import Draft, draft_review
 from msc_graph.model import Entity, EntityType
 from msc_graph.views.resolve import NameIndex
@@ -1019,3 +1020,17 @@ def test_a_noun_cue_takes_the_phrase_after_its_preposition_before_a_later_name()
     claims = _claims(draft)
     assert ("secretome", "decreases", "neurological-deficits") in claims
     assert ("secretome", "decreases", "il-6") in claims
+
+
+def test_an_abbreviation_the_abstract_defines_names_the_same_in_the_main_text() -> None:
+    # the abstract lies outside the drafted region, yet "chronic joint disorders (CJDs)" holds after it
+    seed = (
+        "# A made-up review\n\nAbstract:\n\nChronic joint disorders (CJDs) are common.\n\n"
+        "Introduction:\n\nMSCs have been employed in CJDs.\n\nReferences\n"
+    )
+    index = NameIndex()
+    for entity in ENTITIES:
+        index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
+    region = SeedRegion(start="Introduction:", end="References")
+    draft = draft_review(seed, "review-y", index.named, {e.id: e for e in ENTITIES}, region)
+    assert ("msc", "associated-with", "chronic-joint-disorders") in _claims(draft)

@@ -277,6 +277,9 @@ deliberately plain and conservative:
   plain ("the anti-obesity effects of X": obesity; "antinociceptive
   effects": nociception, "-ive" read as "-ion"); an "-ic" word is left
   alone ("anti-allergic": allergy or allergia cannot be told);
+- an abbreviation the abstract, or a sentence the audit leaves out,
+  defines ("Musculoskeletal disorders (MSDs)") names the same in the main
+  text: the whole seed up to the region's end is read for definitions;
 - a cue named as a noun takes the short phrase after its own "of" or
   "in" as its first object where a name follows later in the clause too
   ("caused significant attenuation of neurological deficits, extent of
@@ -2959,7 +2962,10 @@ def draft_review(
     seed_text = normalise_text(raw)
     draft = Draft(review)
     lookup = _Names(names, entities, terms)
-    _learn_abbreviations(lookup, (s.text for s in sentences))
+    # "Musculoskeletal disorders (MSDs)" in the abstract, or in a sentence the audit leaves out, still
+    # defines "MSDs" for the main text: the whole text up to the region's end is read for them
+    whole, _whole_rows = segment_seed(raw, SeedRegion(end=region.end))
+    _learn_abbreviations(lookup, (s.text for s in whole))
     footnotes = {i for i, s in enumerate(sentences) if _is_footnote(s)}
     for index in footnotes:
         for pair in _FOOTNOTE_PAIR.finditer(sentences[index].text):
