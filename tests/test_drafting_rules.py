@@ -1034,3 +1034,16 @@ def test_an_abbreviation_the_abstract_defines_names_the_same_in_the_main_text() 
     region = SeedRegion(start="Introduction:", end="References")
     draft = draft_review(seed, "review-y", index.named, {e.id: e for e in ENTITIES}, region)
     assert ("msc", "associated-with", "chronic-joint-disorders") in _claims(draft)
+
+
+def test_a_measure_of_unnamed_items_before_a_bare_passive_names_what_the_paragraph_subject_did() -> None:
+    # no name before "was found to be elevated": the measured items are proposed, raised by the treatment
+    draft = _draft(
+        "The group treated with CM displayed increased IL-6. "
+        "In addition, the expression of desmin and muscle actin was found to be elevated."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "desmin"),
+        ("full-secretome", "increases", "muscle-actin"),
+    } <= claims

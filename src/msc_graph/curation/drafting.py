@@ -280,6 +280,10 @@ deliberately plain and conservative:
 - an abbreviation the abstract, or a sentence the audit leaves out,
   defines ("Musculoskeletal disorders (MSDs)") names the same in the main
   text: the whole seed up to the region's end is read for definitions;
+- "the expression (levels, secretion) of A and B was (found to be)
+  elevated" with no name before the passive: A and B, proposed, are what
+  the paragraph's subject raised, as after "It increased"; "found (shown,
+  reported) to be" inside a bare passive leaves it a bare passive;
 - a cue named as a noun takes the short phrase after its own "of" or
   "in" as its first object where a name follows later in the clause too
   ("caused significant attenuation of neurological deficits, extent of
@@ -450,7 +454,19 @@ _AGENT = re.compile(
     r"application of|applying|transplantation of|infusion of)\s+(?:the\s+|an?\s+)?",
     re.I,
 )
-_BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+# "the expression of A and B was (found to be) elevated", right before the cue: what is measured
+_MEASURED_PASSIVE = re.compile(
+    r"(?:^|,\s+|\b(?:that|while|whereas|addition,)\s+)(?:the\s+)?(?:expression|levels?|secretion|production)"
+    r"\s+of\s+(?P<items>[^,;()]+?(?:,\s+[^,;()]+?)*)\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:(?:found|shown|reported|observed|seen|noted|demonstrated)\s+to\s+be\s+(?:\w+ly\s+)?)?$",
+    re.I,
+)
+# "X were reduced"; "X was found (shown, reported) to be elevated" is the same passive, reported
+_BARE_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?"
+    r"(?:(?:found|shown|reported|observed|seen|noted|demonstrated)\s+to\s+be\s+(?:\w+ly\s+)?)?$",
+    re.I,
+)
 # "... effect(s) of": what follows owns the effect an adjective before it names.
 _OWNER = re.compile(
     r"\s+(?:effects?|properties|actions?|activity|functions?|role|capacity|potential)\s+of\s+"
@@ -2570,6 +2586,20 @@ def propose_from_text(
                 for obj in objects:
                     verb = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
                     found.append((None, verb or kind, obj, cue))
+        elif (
+            kind in _SIGNED | {"improves"}
+            and carried is not None
+            and not previous_subject
+            and (measured := _MEASURED_PASSIVE.search(text, previous_end, cue.start())) is not None
+        ):
+            # "the expression of desmin and muscle actin was found to be elevated": no name before the
+            # passive, so the measure's items are its objects, proposed, and the paragraph's subject did it
+            measures = _unnamed_items(
+                names, text, measured.start("items"), measured.end("items"), kind, False, True
+            )
+            for obj in measures or []:
+                verb = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+                found.append((None, verb or kind, obj, cue))
         else:
             # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
             relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
