@@ -1047,3 +1047,11 @@ def test_a_measure_of_unnamed_items_before_a_bare_passive_names_what_the_paragra
         ("full-secretome", "increases", "desmin"),
         ("full-secretome", "increases", "muscle-actin"),
     } <= claims
+
+
+def test_the_class_before_such_as_is_present_in_a_preparation_with_its_examples() -> None:
+    # "cytokines such as IL-6 and VEGF are present in CM": the medium carries the class as well
+    draft = _draft("Cytokines such as IL-6, VEGF, and TNF-α are present in the conditioned medium.")
+    claims = _claims(draft)
+    assert ("full-secretome", "carries", "cytokines") in claims
+    assert ("full-secretome", "carries", "vegf") in claims

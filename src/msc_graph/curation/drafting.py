@@ -284,6 +284,9 @@ deliberately plain and conservative:
   elevated" with no name before the passive: A and B, proposed, are what
   the paragraph's subject raised, as after "It increased"; "found (shown,
   reported) to be" inside a bare passive leaves it a bare passive;
+- the classes named right before "such as" are in a preparation with
+  their examples ("cytokines such as IL-6 and VEGF are present in the
+  conditioned medium": the medium carries the cytokines too);
 - a cue named as a noun takes the short phrase after its own "of" or
   "in" as its first object where a name follows later in the clause too
   ("caused significant attenuation of neurological deficits, extent of
@@ -2120,6 +2123,21 @@ def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
     return run
 
 
+def _with_classes(mentions: list[Mention], text: str, run: list[Mention]) -> list[Mention]:
+    """Return a list of examples with the classes named right before "such as" it, if any.
+
+    "Growth factors and cytokines such as bFGF, HGF and IGF-1 are present in
+    the medium": the classes are there as much as their examples are, so
+    they are items of the list too.
+    """
+    if not run or run[0] not in mentions:
+        return run
+    first = mentions.index(run[0])
+    if first == 0 or not _EXAMPLES_NEXT.fullmatch(text[mentions[first - 1].end : run[0].start]):
+        return run
+    return _run(mentions, first - 1, text) + run
+
+
 def _run_on(mentions: list[Mention], text: str) -> list[Mention]:
     """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."), as :func:`_run` ends one."""
     run = mentions[:1]
@@ -2553,7 +2571,10 @@ def propose_from_text(
         elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
             holders = [m for m in after if names.type_of(m.entity) in _HOLDER_TYPES]
             if holders and before:
-                subjects, objects = holders[:1], _run(mentions, before[-1], text)
+                subjects, objects = (
+                    holders[:1],
+                    _with_classes(mentions, text, _run(mentions, before[-1], text)),
+                )
                 kind = "carries"
                 placed = objects
         elif passive:  # "X is inhibited by Y": Y does it to X
