@@ -1055,3 +1055,14 @@ def test_the_class_before_such_as_is_present_in_a_preparation_with_its_examples(
     claims = _claims(draft)
     assert ("full-secretome", "carries", "cytokines") in claims
     assert ("full-secretome", "carries", "vegf") in claims
+
+
+def test_a_proposed_names_type_is_guessed_from_its_head_noun_first() -> None:
+    # "antiapoptosis factors" are factors ("-osis" is no disease here), "keratinocyte growth factor" a
+    # factor ("-cyte" names no cell here): the last word says what the name is
+    draft = _draft(
+        "MSCs secrete a variety of angiogenic factors, antiapoptosis factors, and cytokines. "
+        "CM contains keratinocyte growth factor (KGF) and VEGF."
+    )
+    assert draft.entities["antiapoptosis-factors"]["type"] == "factor"
+    assert draft.entities["keratinocyte-growth-factor"]["type"] == "factor"

@@ -284,6 +284,10 @@ deliberately plain and conservative:
   elevated" with no name before the passive: A and B, proposed, are what
   the paragraph's subject raised, as after "It increased"; "found (shown,
   reported) to be" inside a bare passive leaves it a bare passive;
+- a proposed name's type is guessed from its head noun, the last word,
+  first ("basic fibroblast growth factor" is a factor, though "fibroblast"
+  names cells; "antiapoptosis factors" are factors, though "-osis" names a
+  disease), and from its other words only where the head says nothing;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -1738,20 +1742,33 @@ def _is_footnote(sentence: Sentence) -> bool:
     return sentence.section.startswith("Table") and len(_FOOTNOTE_PAIR.findall(sentence.text)) >= 2
 
 
+_TYPE_WORDS = (
+    (r"condition(?:ed)? medi(?:um|a)|secretome|-cm\b", EntityType.SECRETOME_COMPONENT),
+    (r"stem cells?|stromal cells?", EntityType.MSC_SOURCE),
+    (r"pathway|signal", EntityType.PATHWAY),
+    (r"\bcells?\b|cytes?\b|blasts?\b|neurons?\b", EntityType.CELL_TYPE),
+    (r"disease|disorder|syndrome|itis\b|osis\b|iasis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
+    (r"factor|protein|kinase|receptor|interleukin|hormone|peptide", EntityType.FACTOR),
+    (r"tion\b|genesis\b|sis\b", EntityType.PROCESS),
+)
+"""Words that say what a name is, in the order they are tried on its head noun, then on the whole name."""
+
+
 def _guess_type(name: str, default: EntityType = EntityType.FACTOR) -> EntityType:
-    """Return a first guess at a proposed entity's type from its name (the curator checks it)."""
+    """Return a first guess at a proposed entity's type from its name (the curator checks it).
+
+    The head noun, the last word (a number or a Greek letter after it is a
+    member's mark), says first: "basic fibroblast growth factor" is a
+    factor, though "fibroblast" names cells, and "antiapoptosis factors"
+    are factors, though "-osis" names a disease; only where the head says
+    nothing do the other words ("stem cells?" in "dental pulp stem cells").
+    """
     lower = name.lower()
-    for pattern, kind in (
-        (r"condition(?:ed)? medi(?:um|a)|secretome|-cm\b", EntityType.SECRETOME_COMPONENT),
-        (r"stem cells?|stromal cells?", EntityType.MSC_SOURCE),
-        (r"pathway|signal", EntityType.PATHWAY),
-        (r"\bcells?\b|cytes?\b|blasts?\b|neurons?\b", EntityType.CELL_TYPE),
-        (r"disease|disorder|syndrome|itis\b|osis\b|iasis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
-        (r"factor|protein|kinase|receptor|interleukin|hormone|peptide", EntityType.FACTOR),
-        (r"tion\b|genesis\b|sis\b", EntityType.PROCESS),
-    ):
-        if re.search(pattern, lower):
-            return kind
+    words = re.findall(r"[a-z][a-z'-]{2,}", lower)
+    for text in (words[-1] if words else "", lower):
+        for pattern, kind in _TYPE_WORDS:
+            if re.search(pattern, text):
+                return kind
     return default
 
 
