@@ -1066,3 +1066,13 @@ def test_a_proposed_names_type_is_guessed_from_its_head_noun_first() -> None:
     )
     assert draft.entities["antiapoptosis-factors"]["type"] == "factor"
     assert draft.entities["keratinocyte-growth-factor"]["type"] == "factor"
+
+
+def test_molecules_secreted_by_mscs_are_their_secretome_after_an_earlier_name() -> None:
+    # "MSC therapy ... utilizes only the molecules secreted by MSCs": the molecules, not the therapy's MSCs
+    draft = _draft(
+        "Cell-free MSC therapy has gained attention, which utilizes only the molecules secreted by MSCs."
+    )
+    claims = _claims(draft)
+    assert ("secretome", "derived-from", "msc") in claims
+    assert ("msc", "carries", "msc") not in claims

@@ -288,6 +288,10 @@ deliberately plain and conservative:
   first ("basic fibroblast growth factor" is a factor, though "fibroblast"
   names cells; "antiapoptosis factors" are factors, though "-osis" names a
   disease), and from its other words only where the head says nothing;
+- "the molecules (factors, substances) secreted by MSCs" is the secretome
+  from them also where a name stands earlier in the sentence ("MSC
+  therapy ... utilizes only the molecules secreted by MSCs"): the general
+  noun no name covers was secreted, not that name;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -578,6 +582,10 @@ _SECRETED_BY = re.compile(
 _MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b", re.I)
 # "Activated microglia release ...", "an increased expression of ...": a participle before its noun
 # describes the noun; it states no effect of anything.
+# What cells secrete, named by a general plural no name covers right before the passive cue
+_UNNAMED_SECRETED = re.compile(
+    r"\b(?:molecules|factors|substances|proteins|chemicals|compounds|mediators|products)\s+$", re.I
+)
 _ATTRIBUTIVE = re.compile(
     r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$|"
     r"\b(?:the|a|an|its|their)\s+\w+ing$",  # "in the producing cytokines": a noun's modifier, no verb
@@ -2596,14 +2604,22 @@ def propose_from_text(
                 placed = objects
         elif passive:  # "X is inhibited by Y": Y does it to X
             agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
-            if agents and before:  # "... is mediated by A, B and C": each of them
+            secreted = (
+                agents
+                and kind == "carries"
+                and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE
+                and (not before or _UNNAMED_SECRETED.search(text, mentions[before[-1]].end, cue.start()))
+            )
+            if agents and before and not secreted:  # "... is mediated by A, B and C": each of them
                 subjects, objects = _run_on(agents, text), _run(mentions, before[-1], text)
                 # "the cytokines released by MSCs, such as IL-6 and IL-7": examples of what was released
                 examples = [m for m in agents if m.start >= subjects[-1].end]
                 if examples and _EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
                     objects = objects + _run_on(examples, text)
-            elif agents and kind == "carries" and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE:
-                # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition
+            elif secreted:
+                # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition, also
+                # where a name stands earlier in the sentence ("MSC therapy ... utilizes the molecules
+                # secreted by MSCs": the molecules no name covers, not that name, were secreted)
                 secretome = names.lookup("secretome")
                 if secretome is not None:
                     found.append(
