@@ -1076,3 +1076,11 @@ def test_molecules_secreted_by_mscs_are_their_secretome_after_an_earlier_name() 
     claims = _claims(draft)
     assert ("secretome", "derived-from", "msc") in claims
     assert ("msc", "carries", "msc") not in claims
+
+
+def test_cells_and_their_factors_are_the_cells_and_their_secretome() -> None:
+    # "MSCs and their cytokines play a therapeutic role in arthritis": both, the cytokines being what they secrete
+    draft = _draft("The MSCs and their cytokines play a therapeutic role in arthritis.")
+    claims = _claims(draft)
+    assert {("msc", "ameliorates", "arthritis"), ("secretome", "ameliorates", "arthritis")} <= claims
+    assert ("cytokines", "ameliorates", "arthritis") not in claims

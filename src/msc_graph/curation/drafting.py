@@ -292,6 +292,10 @@ deliberately plain and conservative:
   from them also where a name stands earlier in the sentence ("MSC
   therapy ... utilizes only the molecules secreted by MSCs"): the general
   noun no name covers was secreted, not that name;
+- "cells and their (secretory) factors" are the cells and their
+  secretome, both subjects of what follows ("The MSCs and their trophic
+  factors have been reported to play therapeutic role in X"): the factors
+  cells make are what they secrete, as "the factors secreted by MSCs" are;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -454,7 +458,7 @@ _PASSIVE = re.compile(r"^\s+by\b", re.I)
 _RELAY = re.compile(r"\b(?:which|that|(?<!and )thus|in turn|leading to|resulting in|causing)\b", re.I)
 # What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
 _LIST_GLUE = re.compile(
-    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|e\.g\.|i\.e\.|respectively|others|etc|"
+    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|their|e\.g\.|i\.e\.|respectively|others|etc|"
     r"(?:number|extent|levels?|amount|expression|production|degree|severity) of)\b)*"
 )
 _EXAMPLES_NEXT = re.compile(r"\s*,?\s*\(?(?:such as|like|including|e\.g\.,?)\s+", re.I)
@@ -2451,6 +2455,32 @@ _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s+)(?:which|that)\s+(?:[\w-]+\s+){0,8}$
 _PLACE_BEFORE = re.compile(r"\b(?:in|of|from|\w+ed\s+by)\s+(?:the\s+)?$", re.I)
 
 
+_THEIR = re.compile(r"\s+and\s+their\s+(?:secretory\s+|secreted\s+)?$", re.I)
+
+
+def _their_secretions(names: _Names, mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with "cells and their factors" read as the cells and their secretome.
+
+    "The MSCs and their trophic factors have been reported to play a role
+    in X": the factors the cells make are what they secrete, their
+    secretome, as "the factors secreted by MSCs" are; both the cells and
+    it are subjects of the claim.
+    """
+    secretome = names.lookup("secretome")
+    if secretome is None:
+        return mentions
+    result = list(mentions)
+    for index, (cells, made) in enumerate(itertools.pairwise(mentions), start=1):
+        if names.type_of(cells.entity) not in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE):
+            continue
+        if names.type_of(made.entity) not in FACTOR_TYPES or not _THEIR.fullmatch(
+            text, cells.end, made.start
+        ):
+            continue
+        result[index] = Mention(secretome, made.start, made.end)
+    return result
+
+
 def _kinds_named_before(
     names: _Names, mentions: list[Mention], text: str, before: Sequence[str]
 ) -> list[Mention]:
@@ -2528,7 +2558,9 @@ def propose_from_text(
     name again (see :func:`_kinds_named_before`); the entities this
     sentence names are returned last, for the next sentence.
     """
-    mentions = _kinds_named_before(names, names.scan(text), text, named_before)
+    mentions = _their_secretions(
+        names, _kinds_named_before(names, names.scan(text), text, named_before), text
+    )
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
