@@ -1084,3 +1084,11 @@ def test_cells_and_their_factors_are_the_cells_and_their_secretome() -> None:
     claims = _claims(draft)
     assert {("msc", "ameliorates", "arthritis"), ("secretome", "ameliorates", "arthritis")} <= claims
     assert ("cytokines", "ameliorates", "arthritis") not in claims
+
+
+def test_a_disease_followed_by_growth_names_that_process() -> None:
+    # "promoted arthritis progression": the progression of arthritis, proposed whole, not arthritis itself
+    draft = _draft("MSCs promoted arthritis progression in mice.")
+    claims = _claims(draft)
+    assert ("msc", "increases", "arthritis-progression") in claims
+    assert not [c for c in claims if c[2] in ("arthritis", "progression")]

@@ -296,6 +296,10 @@ deliberately plain and conservative:
   secretome, both subjects of what follows ("The MSCs and their trophic
   factors have been reported to play therapeutic role in X"): the factors
   cells make are what they secrete, as "the factors secreted by MSCs" are;
+- a disease's or a growth's name followed by "growth" or "progression"
+  names that process ("promoted tumor growth": tumor growth, proposed
+  whole, not the tumor and a bare "growth"), as a cell type followed by a
+  process noun does; "growth factor" is no such process;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -540,6 +544,8 @@ _SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
 _CELL_PROCESS = re.compile(
     r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
 )
+# What a disease or a growth does, right after its name: "tumor growth", "tumor progression"
+_DISEASE_PROCESS = re.compile(r"\s+(?:growth|progression)\b(?!\s+factors?\b)", re.I)
 _PROCESS_OF = re.compile(
     r"\b(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)"
     r"\s+of\s+(?:the\s+)?$",
@@ -926,13 +932,20 @@ class _Names:
         return result
 
     def _cell_process(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
-        """Return the process a cell mention heads ("microglia activation"), or the mention.
+        """Return the process a cell or disease mention heads ("microglia activation", "tumor growth").
 
         A cell type followed by a process noun names what those cells do or
         suffer, not the cells: a cue before it acts on the process. No known
         name covers the pair (the scan tries the longest names first), so it
         is proposed as a new entity.
         """
+        if self.type_of(mention.entity) in _DISEASE_TYPES:
+            grows = _DISEASE_PROCESS.match(text, mention.end)
+            if grows is None:
+                return mention
+            label = text[mention.start : grows.end()]
+            grown = self.lookup(label) or self.propose(label, EntityType.PROCESS)
+            return Mention(grown, mention.start, grows.end()) if grown else mention
         if self.type_of(mention.entity) is not EntityType.CELL_TYPE:
             return mention
         process = _CELL_PROCESS.match(text, mention.end)
