@@ -1092,3 +1092,13 @@ def test_a_disease_followed_by_growth_names_that_process() -> None:
     claims = _claims(draft)
     assert ("msc", "increases", "arthritis-progression") in claims
     assert not [c for c in claims if c[2] in ("arthritis", "progression")]
+
+
+def test_the_same_pronoun_again_in_a_sentence_names_the_same_thing() -> None:
+    # "it had increased VEGF, suggesting that it has anti-apoptotic properties": the medium both times
+    draft = _draft(
+        "CM reduced IL-6. It had increased VEGF, suggesting that it has anti-apoptotic properties."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "increases", "vegf"), ("full-secretome", "decreases", "apoptosis")} <= claims
+    assert ("vegf", "decreases", "apoptosis") not in claims

@@ -300,6 +300,10 @@ deliberately plain and conservative:
   names that process ("promoted tumor growth": tumor growth, proposed
   whole, not the tumor and a bare "growth"), as a cell type followed by a
   process noun does; "growth factor" is no such process;
+- the same pronoun again in one sentence names the same thing ("it had
+  increased the anti-apoptotic gene Bcl2, suggesting that it has
+  anti-apoptotic properties": both the medium), not a name the sentence
+  gave as an object in between;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -3005,17 +3009,24 @@ def _anaphors(
         if named:
             found.append(Mention(named[0], match.start(), match.end()))
             expand[(match.start(), match.end())] = named
+    said: dict[str, str] = {}  # pronoun → what it named first in this sentence
     for match in _ANAPHOR_SUBJECT.finditer(text):
         if any(m.start < match.end() and match.start() < m.end for m in found):
             continue
         before = [m for m in mentions if m.end <= match.start() and names.type_of(m.entity) in _AGENT_TYPES]
         named_id = before[0].entity if before else carried
-        if not before and match.group().lower() == "it":
+        pronoun = match.group().lower()
+        if not before and pronoun == "it":
             # "... validated conditioned media's action. It had increased X": a singular "it" names the
             # preparation the sentence before named, where it named one, before any factor or cell
             preparations = [e for e in named_before if names.type_of(e) is EntityType.SECRETOME_COMPONENT]
             named_id = preparations[0] if preparations else named_id
+        if pronoun in ("it", "they") and pronoun in said:
+            # "it had increased the gene X, suggesting that it has anti-apoptotic properties": the same
+            # pronoun again in one sentence names the same thing, not the object named in between
+            named_id = said[pronoun]
         if named_id is not None:
+            said.setdefault(pronoun, named_id)
             found.append(Mention(named_id, match.start(), match.end()))
             subjects.add((match.start(), match.end()))
     if not found:
