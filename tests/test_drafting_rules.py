@@ -1102,3 +1102,12 @@ def test_the_same_pronoun_again_in_a_sentence_names_the_same_thing() -> None:
     claims = _claims(draft)
     assert {("full-secretome", "increases", "vegf"), ("full-secretome", "decreases", "apoptosis")} <= claims
     assert ("vegf", "decreases", "apoptosis") not in claims
+
+
+def test_an_anti_kind_right_before_a_name_says_what_the_name_does() -> None:
+    # "increased the anti-inflammatory cytokine IL-10": IL-10 is raised, and it lowers inflammation
+    more = [Entity("anti-inflammatory-cytokines", "anti-inflammatory cytokine", EntityType.CYTOKINE)]
+    draft = _draft("CM increased the anti-inflammatory cytokine IL-10.", more)
+    claims = _claims(draft)
+    assert {("full-secretome", "increases", "il-10"), ("il-10", "decreases", "inflammation")} <= claims
+    assert ("full-secretome", "increases", "anti-inflammatory-cytokines") not in claims

@@ -304,6 +304,9 @@ deliberately plain and conservative:
   increased the anti-apoptotic gene Bcl2, suggesting that it has
   anti-apoptotic properties": both the medium), not a name the sentence
   gave as an object in between;
+- an anti-kind right before a molecule's name says what the molecule is
+  ("increased the anti-apoptotic gene Bcl2": Bcl2 is raised and lowers
+  apoptosis); the kind is no object of its own;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -2261,6 +2264,40 @@ def _anti_proposed(names: _Names, text: str, match: re.Match[str]) -> str | None
     return names.propose(noun, _guess_type(noun, EntityType.PROCESS))
 
 
+def _anti_appositions(
+    names: _Names, mentions: list[Mention], text: str
+) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
+    """Return the mentions without an anti-kind standing right before a name, and what that name does.
+
+    "increased the anti-apoptotic gene Bcl2": the kind ("anti-apoptotic
+    gene") only says what Bcl2 is, so it is no object of its own, and Bcl2,
+    being anti-apoptotic, lowers apoptosis.
+    """
+    kept: list[Mention] = []
+    claims: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for index, mention in enumerate(mentions):
+        word = _ANTI.match(text, mention.start)
+        named = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            word is None
+            or named is None
+            or text[mention.end : named.start] != " "
+            or names.type_of(mention.entity) not in FACTOR_TYPES
+            or names.type_of(named.entity) not in FACTOR_TYPES
+        ):
+            kept.append(mention)
+            continue
+        opposed = next((e for m, e, _noun in _anti(names, [], text[mention.start : word.end()])), None)
+        span = _ANY.match(text, mention.start, named.end)
+        if opposed is None or span is None:
+            kept.append(mention)
+            continue
+        target = Mention(opposed, mention.start, word.end())
+        predicate = "ameliorates" if names.type_of(opposed) in _DISEASE_TYPES else "decreases"
+        claims.append((named, predicate, target, span))
+    return kept, claims
+
+
 def _anti_in(names: _Names, mentions: list[Mention], text: str, match: re.Match[str], entity: str) -> str:
     """Return the disease an anti-effect is said to hold in, where it is a kind of what the word opposes.
 
@@ -2582,6 +2619,7 @@ def propose_from_text(
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
     mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
+    mentions, appositions = _anti_appositions(names, mentions, text)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
         m
@@ -2909,6 +2947,7 @@ def propose_from_text(
             previous_objects = objects + [m for m in after if m.start < objects[-1].end]
         previous_kind = kind
         previous_end = cue.end()
+    found.extend(appositions)
     for match, entity, noun in _anti(names, mentions, text):
         entity = _anti_in(names, mentions, text, match, entity)
         target = Mention(entity, match.start(), match.end())
