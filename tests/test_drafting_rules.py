@@ -1111,3 +1111,14 @@ def test_an_anti_kind_right_before_a_name_says_what_the_name_does() -> None:
     claims = _claims(draft)
     assert {("full-secretome", "increases", "il-10"), ("il-10", "decreases", "inflammation")} <= claims
     assert ("full-secretome", "increases", "anti-inflammatory-cytokines") not in claims
+
+
+def test_a_relative_clause_on_an_appositive_is_said_of_the_object_before_it() -> None:
+    # "promote mitophagy in microglia, a degradation process that inhibits apoptosis": mitophagy does
+    draft = _draft("EVs promote mitophagy in microglia, a degradation process that inhibits apoptosis.")
+    claims = _claims(draft)
+    assert {
+        ("extracellular-vesicles", "increases", "mitophagy"),
+        ("mitophagy", "inhibits", "apoptosis"),
+    } <= claims
+    assert not [c for c in claims if "microglia" in (c[0], c[2])]

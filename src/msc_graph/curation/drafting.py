@@ -307,6 +307,11 @@ deliberately plain and conservative:
 - an anti-kind right before a molecule's name says what the molecule is
   ("increased the anti-apoptotic gene Bcl2": Bcl2 is raised and lowers
   apoptosis); the kind is no object of its own;
+- a relative clause on an appositive after an object says more of that
+  object ("EVs promote autophagy in microglia, an intracellular
+  degradation process that inhibits microglia activation": autophagy
+  inhibits it), and cells or a tissue after "in" right after the object
+  are where it happens, no object of the cue;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -599,6 +604,16 @@ _SECRETED_BY = re.compile(
 _MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b", re.I)
 # "Activated microglia release ...", "an increased expression of ...": a participle before its noun
 # describes the noun; it states no effect of anything.
+# ", an intracellular degradation process that ...": an appositive noun phrase, then a relative clause
+# on it, after an object (and where it happened: "autophagy in microglia, a process that ...")
+_APPOSITIVE_RELAY = re.compile(
+    r"(?:\s+(?:in|within)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,\s+(?:an?|the)\s+(?:[\w-]+\s+){1,5}"
+    r"(?:that|which)\s+(?:in\s+turn\s+)?",
+    re.I,
+)
+_PLACE_TYPES = {EntityType.CELL_TYPE, EntityType.TISSUE}
+# Where an effect takes place, right after its object: "autophagy in microglia"
+_IN_PLACE = re.compile(r"\s+(?:in|within|inside)\s+(?:the\s+)?", re.I)
 # What cells secrete, named by a general plural no name covers right before the passive cue
 _UNNAMED_SECRETED = re.compile(
     r"\b(?:molecules|factors|substances|proteins|chemicals|compounds|mediators|products)\s+$", re.I
@@ -2775,6 +2790,14 @@ def propose_from_text(
                 # "such as A, annexin, and pentraxin 3 that are known to reduce X": the whole list before,
                 # items no name covers too
                 subjects = _list_ending(previous_objects, text)
+            elif (
+                relay
+                and previous_objects
+                and _APPOSITIVE_RELAY.fullmatch(text, previous_objects[-1].end, cue.start())
+            ):
+                # "promote autophagy in microglia, an intracellular degradation process that inhibits X":
+                # the relative clause says more of what the appositive names again, the object before it
+                subjects = previous_objects[-1:]
             elif agent is not None and not relay:
                 subjects = [_medium_of(names, agent, text)]
             else:
@@ -2880,6 +2903,10 @@ def propose_from_text(
                 if first is not None:  # "improve X by adjusting Y": Y is the means clause's, no object
                     gap = text[first.end : objects[0].start] if objects else ""
                     objects = [first] if re.search(r"\bby\s+\w+ing\b", gap) else [first, *objects]
+                    where = names.type_of(objects[1].entity) if len(objects) > 1 else None
+                    if where in _PLACE_TYPES and _IN_PLACE.fullmatch(gap):
+                        # "promote autophagy in microglia": the cells are where it happens, no object
+                        objects = [first, *objects[2:]]
             if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
                 subjects = [
                     m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()
