@@ -1122,3 +1122,14 @@ def test_a_relative_clause_on_an_appositive_is_said_of_the_object_before_it() ->
         ("mitophagy", "inhibits", "apoptosis"),
     } <= claims
     assert not [c for c in claims if "microglia" in (c[0], c[2])]
+
+
+def test_a_change_noun_joined_to_a_verb_cues_objects_takes_that_cues_sign() -> None:
+    # "reduced inflammation and the associated increase in IL-6": IL-6 is lowered, not raised
+    draft = _draft("CM reduced inflammation and the associated increase in IL-6.")
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "decreases", "inflammation"),
+        ("full-secretome", "decreases", "il-6"),
+    } <= claims
+    assert ("full-secretome", "increases", "il-6") not in claims

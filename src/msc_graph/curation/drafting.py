@@ -312,6 +312,12 @@ deliberately plain and conservative:
   degradation process that inhibits microglia activation": autophagy
   inhibits it), and cells or a tissue after "in" right after the object
   are where it happens, no object of the cue;
+- a change or a release named as a noun after "and the (associated,
+  subsequent)" joins the objects of the verb cue before it ("reducing
+  neuroinflammation and the associated increase in pain hypersensitivity":
+  the hypersensitivity is lowered, not raised by the subject; "inhibiting
+  X and the subsequent release of Y": Y is inhibited); a noun cue before
+  ("a decrease in X and an increase in Y") has no such objects;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -475,7 +481,9 @@ _RELAY = re.compile(r"\b(?:which|that|(?<!and )thus|in turn|leading to|resulting
 # What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
 _LIST_GLUE = re.compile(
     r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|their|e\.g\.|i\.e\.|respectively|others|etc|"
-    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of)\b)*"
+    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of|"
+    r"(?:associated|subsequent|resulting|consequent)|"
+    r"(?:increase|decrease|reduction|elevation|upregulation|downregulation|release|secretion|synthesis)\s+(?:of|in))\b)*"
 )
 _EXAMPLES_NEXT = re.compile(r"\s*,?\s*\(?(?:such as|like|including|e\.g\.,?)\s+", re.I)
 _EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
@@ -610,6 +618,14 @@ _APPOSITIVE_RELAY = re.compile(
     r"(?:\s+(?:in|within)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,\s+(?:an?|the)\s+(?:[\w-]+\s+){1,5}"
     r"(?:that|which)\s+(?:in\s+turn\s+)?",
     re.I,
+)
+# A change or a release named as a noun, and what joins it to the objects of a verb cue before it
+_JOINED_CHANGE = re.compile(
+    r"increase|decrease|reduction|elevation|upregulation|downregulation|release|production|secretion|synthesis",
+    re.I,
+)
+_JOINED_AFTER = re.compile(
+    r"[^.;:]*?\sand\s+(?:the|an?|its|their)\s+(?:(?:associated|subsequent|resulting|consequent)\s+)?", re.I
 )
 _PLACE_TYPES = {EntityType.CELL_TYPE, EntityType.TISSUE}
 # Where an effect takes place, right after its object: "autophagy in microglia"
@@ -2279,6 +2295,23 @@ def _anti_proposed(names: _Names, text: str, match: re.Match[str]) -> str | None
     return names.propose(noun, _guess_type(noun, EntityType.PROCESS))
 
 
+def _joined_change(text: str, before: re.Match[str], cue: re.Match[str]) -> bool:
+    """Return True for a change named as a noun that joins the objects of the verb cue before it.
+
+    "thus reducing neuroinflammation and the associated increase in pain
+    hypersensitivity": the increase is a second thing reduced, so the pain
+    hypersensitivity is lowered, not raised by the subject; "inhibiting the
+    activation of glial cells and the subsequent release of mediators": the
+    release is inhibited too. A cue before that is itself a noun ("a
+    decrease in X and an increase in Y") is no verb whose objects go on.
+    """
+    if _cue_name(before) not in _SIGNED or not _JOINED_CHANGE.fullmatch(cue.group()):
+        return False
+    if re.search(r"\b(?:a|an|the|its|their|this)\s+$", text[: before.start()], re.I):
+        return False
+    return bool(_JOINED_AFTER.fullmatch(text, before.end(), cue.start()))
+
+
 def _anti_appositions(
     names: _Names, mentions: list[Mention], text: str
 ) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
@@ -2643,6 +2676,7 @@ def propose_from_text(
         and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
         and not any(n.start <= m.start() and m.end() <= n.end for n in mentions)
     ]
+    cues = [m for k, m in enumerate(cues) if not (k and _joined_change(text, cues[k - 1], m))]
     hedged = bool(_HEDGE.search(text))
     found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
     last_subject: str | None = None
