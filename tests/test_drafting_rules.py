@@ -1133,3 +1133,16 @@ def test_a_change_noun_joined_to_a_verb_cues_objects_takes_that_cues_sign() -> N
         ("full-secretome", "decreases", "il-6"),
     } <= claims
     assert ("full-secretome", "increases", "il-6") not in claims
+
+
+def test_names_before_a_passive_finding_with_no_place_are_in_the_paragraphs_preparation() -> None:
+    # "However, IL-6 and VEGF are consistently reported (citation).": found in the medium the paragraph is on
+    draft = _draft(
+        "The conditioned medium reduced pain in rats. "
+        "However, IL-6 and VEGF are consistently reported (Smith et al., 2013)."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "carries", "il-6"), ("full-secretome", "carries", "vegf")} <= claims
+    # a report of an effect is no finding of contents
+    draft = _draft("The conditioned medium reduced pain in rats. IL-6 was reported to reduce VEGF.")
+    assert ("full-secretome", "carries", "il-6") not in _claims(draft)

@@ -318,6 +318,11 @@ deliberately plain and conservative:
   the hypersensitivity is lowered, not raised by the subject; "inhibiting
   X and the subsequent release of Y": Y is inhibited); a noun cue before
   ("a decrease in X and an increase in Y") has no such objects;
+- names before a passive "found" that ends its clause, with no place
+  named ("However, chemokines, cytokines, and growth factors are
+  consistently reported (citations)."; "X and Y were detected"), were
+  found in the paragraph's preparation, as "the presence of X" was; "was
+  reported to reduce" is no finding;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -426,6 +431,8 @@ _CUES: list[tuple[str, str]] = [
     (r"(?:existence|presence|(?:high |rich )?content) of", "detected"),
     # "identified HGF and VEGF in the secretome": what was found in a preparation, it carries
     (r"(?:identified|detected|found|measured|confirmed)(?!\s+(?:in|to|that|by|as)\b)", "found"),
+    # "X are consistently reported (citations).": a passive that ends its clause says X was found
+    (r"reported(?=\s*(?:\([^()]*\)\s*)?[.;])", "found"),
     (r"(?:trans-?)?differentiat(?:e|es|ed|ing|ion) into", "differentiates-into"),
     (
         r"(?:collectively |together )?(?:compos(?:e|es|ing)|constitut(?:e|es|ing)|make up|makes up)",
@@ -2729,6 +2736,18 @@ def propose_from_text(
             elif after and _LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
                 objects = _run_on(after, text)  # found in what the paragraph is about: see below
                 kind = "detected"
+            elif (
+                not after
+                and before
+                and carried is not None
+                and names.type_of(carried) in _HOLDER_TYPES
+                and _BARE_PASSIVE.search(text, 0, cue.start())
+            ):
+                # "The content of the conditioned media differed. However, chemokines, cytokines, and growth
+                # factors are consistently reported.": found, with no place named, in the paragraph's
+                # preparation
+                for obj in _run(mentions, before[-1], text):
+                    found.append((None, "carries", obj, cue))
         elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
             holders = [m for m in after if names.type_of(m.entity) in _HOLDER_TYPES]
             if holders and before:
