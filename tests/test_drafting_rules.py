@@ -1146,3 +1146,10 @@ def test_names_before_a_passive_finding_with_no_place_are_in_the_paragraphs_prep
     # a report of an effect is no finding of contents
     draft = _draft("The conditioned medium reduced pain in rats. IL-6 was reported to reduce VEGF.")
     assert ("full-secretome", "carries", "il-6") not in _claims(draft)
+
+
+def test_a_medium_conditioned_by_anything_is_a_conditioned_medium() -> None:
+    # "the hypoxic spheroid-conditioned medium reduced IL-6": a conditioned medium, whatever conditioned it
+    draft = _draft("The hypoxic spheroid-conditioned medium reduced IL-6 and VEGF.")
+    claims = _claims(draft)
+    assert {("full-secretome", "decreases", "il-6"), ("full-secretome", "decreases", "vegf")} <= claims

@@ -323,6 +323,10 @@ deliberately plain and conservative:
   consistently reported (citations)."; "X and Y were detected"), were
   found in the paragraph's preparation, as "the presence of X" was; "was
   reported to reduce" is no finding;
+- "X-conditioned medium" names a conditioned medium whatever X is ("the
+  liquid crystal-conditioned medium blocked X", "treated with stem
+  cells-conditioned medium"), as "MSC-conditioned medium" does; what
+  conditioned it is its context;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -661,6 +665,7 @@ _PATHWAY_TAIL = re.compile(
 _CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
+_CONDITIONED = re.compile(r"[A-Za-z][\w-]*-conditioned\s+medi(?:um|a)", re.I)
 _NOT_NAMES = {"al", "etal", "the", "and", "this", "these", "its", "their", "was", "were", "has"}
 """Words that spelling variants would turn into names ("al." of "et al." → ALS by the plural rule)."""
 _DISEASE_TYPES = {EntityType.DISEASE, EntityType.DISEASE_MODEL, EntityType.PHENOTYPE}
@@ -919,6 +924,9 @@ class _Names:
                     break
             if best is None:  # "hWJ-MSCs-CM": the conditioned medium of the cells the word names first
                 best = self._medium_abbreviation(text, *tokens[index])
+            if best is None and index + 1 < len(tokens):  # "stem cells-conditioned medium"
+                best = self._conditioned_medium(text, tokens[index][0], tokens[index + 1][1])
+                index += best is not None
             if best is None:  # "inflammatory processes": inflammation
                 best = self._adjective_process(text, *tokens[index])
             if best is None and self.symbols:
@@ -1416,6 +1424,24 @@ class _Names:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         if not re.fullmatch(r"[A-Za-z][\w-]*-CMs?", text[start:end]):
+            return None
+        medium = self.lookup("conditioned medium")
+        if medium is None or self.type_of(medium) is not EntityType.SECRETOME_COMPONENT:
+            return None
+        return Mention(medium, start, end)
+
+    def _conditioned_medium(self, text: str, start: int, end: int) -> Mention | None:
+        """Return the conditioned medium "X-conditioned medium" names, whatever X is, or None.
+
+        "treated with stem cells-conditioned medium", "the liquid
+        crystal-conditioned medium blocked X": the medium conditioned by X is
+        a conditioned medium, as "MSC-conditioned medium" is; what
+        conditioned it is its context. The mention runs from the hyphenated
+        word to "medium".
+        """
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if not _CONDITIONED.fullmatch(text, start, end):
             return None
         medium = self.lookup("conditioned medium")
         if medium is None or self.type_of(medium) is not EntityType.SECRETOME_COMPONENT:
