@@ -1153,3 +1153,11 @@ def test_a_medium_conditioned_by_anything_is_a_conditioned_medium() -> None:
     draft = _draft("The hypoxic spheroid-conditioned medium reduced IL-6 and VEGF.")
     claims = _claims(draft)
     assert {("full-secretome", "decreases", "il-6"), ("full-secretome", "decreases", "vegf")} <= claims
+
+
+def test_a_result_participle_after_thus_has_the_main_clauses_subject() -> None:
+    # "CM reduced inflammation and increased IL-10, thus decreasing apoptosis": CM's, not IL-10's
+    draft = _draft("CM reduced inflammation and increased IL-10, thus decreasing apoptosis.")
+    claims = _claims(draft)
+    assert ("full-secretome", "decreases", "apoptosis") in claims
+    assert ("il-10", "decreases", "apoptosis") not in claims

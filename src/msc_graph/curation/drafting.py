@@ -327,6 +327,10 @@ deliberately plain and conservative:
   liquid crystal-conditioned medium blocked X", "treated with stem
   cells-conditioned medium"), as "MSC-conditioned medium" does; what
   conditioned it is its context;
+- ", thus V-ing X" is a result clause whose participle has the main
+  clause's subject ("secretome reduced muscle fatty degeneration and
+  increased muscle mass, thus decreasing the atrophy": the secretome's, not
+  the muscle mass's); a bare "thus" before a finite verb still relays;
 - the classes named right before "such as" are in a preparation with
   their examples ("cytokines such as IL-6 and VEGF are present in the
   conditioned medium": the medium carries the cytokines too);
@@ -488,7 +492,12 @@ _NEGATION = re.compile(r"\b(?:not|no|nor|without|neither|failed to)\s+(?:\w+\s+)
 _PASSIVE = re.compile(r"^\s+by\b", re.I)
 # A later cue whose subject is the object of the one before ("..., which in turn reduces ...").
 # ("and thus reduced ..." goes on with the same subject: only a bare "thus" relays.)
-_RELAY = re.compile(r"\b(?:which|that|(?<!and )thus|in turn|leading to|resulting in|causing)\b", re.I)
+# (", thus decreasing X" neither: a result clause whose participle has the main clause's subject.)
+_RELAY = re.compile(
+    r"\b(?:which|that|(?<!and )(?<!,\s)thus(?!\s+(?:\w+ly\s+)?\w+ing\b)|in turn|leading to|resulting in|"
+    r"causing)\b",
+    re.I,
+)
 # What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
 _LIST_GLUE = re.compile(
     r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|their|e\.g\.|i\.e\.|respectively|others|etc|"
