@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from msc_graph.curation.coverage import SeedRegion
 from msc_graph.curation.drafting import Draft, draft_review
 from msc_graph.model import Entity, EntityType
 from msc_graph.views.resolve import NameIndex
@@ -999,3 +1000,164 @@ def test_adjusting_and_controlling_act_on_what_they_name_with_no_sign() -> None:
     claims = _claims(draft)
     assert {("full-secretome", "acts-on", "il-6"), ("full-secretome", "acts-on", "vegf")} <= claims
     assert not [c for c in claims if c[2] in ("il-6", "vegf") and c[1] != "acts-on"]
+
+
+def test_an_anti_word_no_name_covers_before_an_effect_opposes_its_noun() -> None:
+    # "the anti-obesity effects of CM": obesity, proposed; "antifibrotic properties": fibrosis ("-otic")
+    draft = _draft("The anti-obesity effects of CM were clear. EVs displayed antifibrotic properties.")
+    claims = _claims(draft)
+    assert ("full-secretome", "decreases", "obesity") in claims
+    assert ("extracellular-vesicles", "ameliorates", "fibrosis") in claims
+    # "-ic" turns into "-ia" or "-y": which noun is meant cannot be told, so nothing is proposed
+    assert not _claims(_draft("EVs displayed antiallergic properties."))
+
+
+def test_a_noun_cue_takes_the_phrase_after_its_preposition_before_a_later_name() -> None:
+    # "attenuation of neurological deficits, IL-6": the phrase is the noun's first object, as after a verb
+    draft = _draft(
+        "The secretome caused significant attenuation of neurological deficits, IL-6 and apoptosis."
+    )
+    claims = _claims(draft)
+    assert ("secretome", "decreases", "neurological-deficits") in claims
+    assert ("secretome", "decreases", "il-6") in claims
+
+
+def test_an_abbreviation_the_abstract_defines_names_the_same_in_the_main_text() -> None:
+    # the abstract lies outside the drafted region, yet "chronic joint disorders (CJDs)" holds after it
+    seed = (
+        "# A made-up review\n\nAbstract:\n\nChronic joint disorders (CJDs) are common.\n\n"
+        "Introduction:\n\nMSCs have been employed in CJDs.\n\nReferences\n"
+    )
+    index = NameIndex()
+    for entity in ENTITIES:
+        index.add(entity.id, entity.label, entity.synonyms, entity.xrefs)
+    region = SeedRegion(start="Introduction:", end="References")
+    draft = draft_review(seed, "review-y", index.named, {e.id: e for e in ENTITIES}, region)
+    assert ("msc", "associated-with", "chronic-joint-disorders") in _claims(draft)
+
+
+def test_a_measure_of_unnamed_items_before_a_bare_passive_names_what_the_paragraph_subject_did() -> None:
+    # no name before "was found to be elevated": the measured items are proposed, raised by the treatment
+    draft = _draft(
+        "The group treated with CM displayed increased IL-6. "
+        "In addition, the expression of desmin and muscle actin was found to be elevated."
+    )
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "increases", "desmin"),
+        ("full-secretome", "increases", "muscle-actin"),
+    } <= claims
+
+
+def test_the_class_before_such_as_is_present_in_a_preparation_with_its_examples() -> None:
+    # "cytokines such as IL-6 and VEGF are present in CM": the medium carries the class as well
+    draft = _draft("Cytokines such as IL-6, VEGF, and TNF-α are present in the conditioned medium.")
+    claims = _claims(draft)
+    assert ("full-secretome", "carries", "cytokines") in claims
+    assert ("full-secretome", "carries", "vegf") in claims
+
+
+def test_a_proposed_names_type_is_guessed_from_its_head_noun_first() -> None:
+    # "antiapoptosis factors" are factors ("-osis" is no disease here), "keratinocyte growth factor" a
+    # factor ("-cyte" names no cell here): the last word says what the name is
+    draft = _draft(
+        "MSCs secrete a variety of angiogenic factors, antiapoptosis factors, and cytokines. "
+        "CM contains keratinocyte growth factor (KGF) and VEGF."
+    )
+    assert draft.entities["antiapoptosis-factors"]["type"] == "factor"
+    assert draft.entities["keratinocyte-growth-factor"]["type"] == "factor"
+
+
+def test_molecules_secreted_by_mscs_are_their_secretome_after_an_earlier_name() -> None:
+    # "MSC therapy ... utilizes only the molecules secreted by MSCs": the molecules, not the therapy's MSCs
+    draft = _draft(
+        "Cell-free MSC therapy has gained attention, which utilizes only the molecules secreted by MSCs."
+    )
+    claims = _claims(draft)
+    assert ("secretome", "derived-from", "msc") in claims
+    assert ("msc", "carries", "msc") not in claims
+
+
+def test_cells_and_their_factors_are_the_cells_and_their_secretome() -> None:
+    # "MSCs and their cytokines play a therapeutic role in arthritis": both, the cytokines being what they secrete
+    draft = _draft("The MSCs and their cytokines play a therapeutic role in arthritis.")
+    claims = _claims(draft)
+    assert {("msc", "ameliorates", "arthritis"), ("secretome", "ameliorates", "arthritis")} <= claims
+    assert ("cytokines", "ameliorates", "arthritis") not in claims
+
+
+def test_a_disease_followed_by_growth_names_that_process() -> None:
+    # "promoted arthritis progression": the progression of arthritis, proposed whole, not arthritis itself
+    draft = _draft("MSCs promoted arthritis progression in mice.")
+    claims = _claims(draft)
+    assert ("msc", "increases", "arthritis-progression") in claims
+    assert not [c for c in claims if c[2] in ("arthritis", "progression")]
+
+
+def test_the_same_pronoun_again_in_a_sentence_names_the_same_thing() -> None:
+    # "it had increased VEGF, suggesting that it has anti-apoptotic properties": the medium both times
+    draft = _draft(
+        "CM reduced IL-6. It had increased VEGF, suggesting that it has anti-apoptotic properties."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "increases", "vegf"), ("full-secretome", "decreases", "apoptosis")} <= claims
+    assert ("vegf", "decreases", "apoptosis") not in claims
+
+
+def test_an_anti_kind_right_before_a_name_says_what_the_name_does() -> None:
+    # "increased the anti-inflammatory cytokine IL-10": IL-10 is raised, and it lowers inflammation
+    more = [Entity("anti-inflammatory-cytokines", "anti-inflammatory cytokine", EntityType.CYTOKINE)]
+    draft = _draft("CM increased the anti-inflammatory cytokine IL-10.", more)
+    claims = _claims(draft)
+    assert {("full-secretome", "increases", "il-10"), ("il-10", "decreases", "inflammation")} <= claims
+    assert ("full-secretome", "increases", "anti-inflammatory-cytokines") not in claims
+
+
+def test_a_relative_clause_on_an_appositive_is_said_of_the_object_before_it() -> None:
+    # "promote mitophagy in microglia, a degradation process that inhibits apoptosis": mitophagy does
+    draft = _draft("EVs promote mitophagy in microglia, a degradation process that inhibits apoptosis.")
+    claims = _claims(draft)
+    assert {
+        ("extracellular-vesicles", "increases", "mitophagy"),
+        ("mitophagy", "inhibits", "apoptosis"),
+    } <= claims
+    assert not [c for c in claims if "microglia" in (c[0], c[2])]
+
+
+def test_a_change_noun_joined_to_a_verb_cues_objects_takes_that_cues_sign() -> None:
+    # "reduced inflammation and the associated increase in IL-6": IL-6 is lowered, not raised
+    draft = _draft("CM reduced inflammation and the associated increase in IL-6.")
+    claims = _claims(draft)
+    assert {
+        ("full-secretome", "decreases", "inflammation"),
+        ("full-secretome", "decreases", "il-6"),
+    } <= claims
+    assert ("full-secretome", "increases", "il-6") not in claims
+
+
+def test_names_before_a_passive_finding_with_no_place_are_in_the_paragraphs_preparation() -> None:
+    # "However, IL-6 and VEGF are consistently reported (citation).": found in the medium the paragraph is on
+    draft = _draft(
+        "The conditioned medium reduced pain in rats. "
+        "However, IL-6 and VEGF are consistently reported (Smith et al., 2013)."
+    )
+    claims = _claims(draft)
+    assert {("full-secretome", "carries", "il-6"), ("full-secretome", "carries", "vegf")} <= claims
+    # a report of an effect is no finding of contents
+    draft = _draft("The conditioned medium reduced pain in rats. IL-6 was reported to reduce VEGF.")
+    assert ("full-secretome", "carries", "il-6") not in _claims(draft)
+
+
+def test_a_medium_conditioned_by_anything_is_a_conditioned_medium() -> None:
+    # "the hypoxic spheroid-conditioned medium reduced IL-6": a conditioned medium, whatever conditioned it
+    draft = _draft("The hypoxic spheroid-conditioned medium reduced IL-6 and VEGF.")
+    claims = _claims(draft)
+    assert {("full-secretome", "decreases", "il-6"), ("full-secretome", "decreases", "vegf")} <= claims
+
+
+def test_a_result_participle_after_thus_has_the_main_clauses_subject() -> None:
+    # "CM reduced inflammation and increased IL-10, thus decreasing apoptosis": CM's, not IL-10's
+    draft = _draft("CM reduced inflammation and increased IL-10, thus decreasing apoptosis.")
+    claims = _claims(draft)
+    assert ("full-secretome", "decreases", "apoptosis") in claims
+    assert ("il-10", "decreases", "apoptosis") not in claims

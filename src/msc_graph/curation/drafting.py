@@ -271,7 +271,73 @@ deliberately plain and conservative:
   osteoarthritis");
 - "adjusting" and "controlling" X act on X with no stated direction, as
   "regulating" does ("improve renal function by adjusting microalbuminuria,
-  creatinine levels, and GFR"): acts-on, never a guessed sign.
+  creatinine levels, and GFR"): acts-on, never a guessed sign;
+- an "anti-" word no name covers, right before an effect, a property or
+  an action, opposes the noun it is made from, proposed where the noun is
+  plain ("the anti-obesity effects of X": obesity; "antinociceptive
+  effects": nociception, "-ive" read as "-ion"); an "-ic" word is left
+  alone ("anti-allergic": allergy or allergia cannot be told);
+- an abbreviation the abstract, or a sentence the audit leaves out,
+  defines ("Musculoskeletal disorders (MSDs)") names the same in the main
+  text: the whole seed up to the region's end is read for definitions;
+- "the expression (levels, secretion) of A and B was (found to be)
+  elevated" with no name before the passive: A and B, proposed, are what
+  the paragraph's subject raised, as after "It increased"; "found (shown,
+  reported) to be" inside a bare passive leaves it a bare passive;
+- a proposed name's type is guessed from its head noun, the last word,
+  first ("basic fibroblast growth factor" is a factor, though "fibroblast"
+  names cells; "antiapoptosis factors" are factors, though "-osis" names a
+  disease), and from its other words only where the head says nothing;
+- "the molecules (factors, substances) secreted by MSCs" is the secretome
+  from them also where a name stands earlier in the sentence ("MSC
+  therapy ... utilizes only the molecules secreted by MSCs"): the general
+  noun no name covers was secreted, not that name;
+- "cells and their (secretory) factors" are the cells and their
+  secretome, both subjects of what follows ("The MSCs and their trophic
+  factors have been reported to play therapeutic role in X"): the factors
+  cells make are what they secrete, as "the factors secreted by MSCs" are;
+- a disease's or a growth's name followed by "growth" or "progression"
+  names that process ("promoted tumor growth": tumor growth, proposed
+  whole, not the tumor and a bare "growth"), as a cell type followed by a
+  process noun does; "growth factor" is no such process;
+- the same pronoun again in one sentence names the same thing ("it had
+  increased the anti-apoptotic gene Bcl2, suggesting that it has
+  anti-apoptotic properties": both the medium), not a name the sentence
+  gave as an object in between;
+- an anti-kind right before a molecule's name says what the molecule is
+  ("increased the anti-apoptotic gene Bcl2": Bcl2 is raised and lowers
+  apoptosis); the kind is no object of its own;
+- a relative clause on an appositive after an object says more of that
+  object ("EVs promote autophagy in microglia, an intracellular
+  degradation process that inhibits microglia activation": autophagy
+  inhibits it), and cells or a tissue after "in" right after the object
+  are where it happens, no object of the cue;
+- a change or a release named as a noun after "and the (associated,
+  subsequent)" joins the objects of the verb cue before it ("reducing
+  neuroinflammation and the associated increase in pain hypersensitivity":
+  the hypersensitivity is lowered, not raised by the subject; "inhibiting
+  X and the subsequent release of Y": Y is inhibited); a noun cue before
+  ("a decrease in X and an increase in Y") has no such objects;
+- names before a passive "found" that ends its clause, with no place
+  named ("However, chemokines, cytokines, and growth factors are
+  consistently reported (citations)."; "X and Y were detected"), were
+  found in the paragraph's preparation, as "the presence of X" was; "was
+  reported to reduce" is no finding;
+- "X-conditioned medium" names a conditioned medium whatever X is ("the
+  liquid crystal-conditioned medium blocked X", "treated with stem
+  cells-conditioned medium"), as "MSC-conditioned medium" does; what
+  conditioned it is its context;
+- ", thus V-ing X" is a result clause whose participle has the main
+  clause's subject ("secretome reduced muscle fatty degeneration and
+  increased muscle mass, thus decreasing the atrophy": the secretome's, not
+  the muscle mass's); a bare "thus" before a finite verb still relays;
+- the classes named right before "such as" are in a preparation with
+  their examples ("cytokines such as IL-6 and VEGF are present in the
+  conditioned medium": the medium carries the cytokines too);
+- a cue named as a noun takes the short phrase after its own "of" or
+  "in" as its first object where a name follows later in the clause too
+  ("caused significant attenuation of neurological deficits, extent of
+  inflammation"), as a verb takes the phrase right after it.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -373,6 +439,8 @@ _CUES: list[tuple[str, str]] = [
     (r"(?:existence|presence|(?:high |rich )?content) of", "detected"),
     # "identified HGF and VEGF in the secretome": what was found in a preparation, it carries
     (r"(?:identified|detected|found|measured|confirmed)(?!\s+(?:in|to|that|by|as)\b)", "found"),
+    # "X are consistently reported (citations).": a passive that ends its clause says X was found
+    (r"reported(?=\s*(?:\([^()]*\)\s*)?[.;])", "found"),
     (r"(?:trans-?)?differentiat(?:e|es|ed|ing|ion) into", "differentiates-into"),
     (
         r"(?:collectively |together )?(?:compos(?:e|es|ing)|constitut(?:e|es|ing)|make up|makes up)",
@@ -424,11 +492,18 @@ _NEGATION = re.compile(r"\b(?:not|no|nor|without|neither|failed to)\s+(?:\w+\s+)
 _PASSIVE = re.compile(r"^\s+by\b", re.I)
 # A later cue whose subject is the object of the one before ("..., which in turn reduces ...").
 # ("and thus reduced ..." goes on with the same subject: only a bare "thus" relays.)
-_RELAY = re.compile(r"\b(?:which|that|(?<!and )thus|in turn|leading to|resulting in|causing)\b", re.I)
+# (", thus decreasing X" neither: a result clause whose participle has the main clause's subject.)
+_RELAY = re.compile(
+    r"\b(?:which|that|(?<!and )(?<!,\s)thus(?!\s+(?:\w+ly\s+)?\w+ing\b)|in turn|leading to|resulting in|"
+    r"causing)\b",
+    re.I,
+)
 # What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
 _LIST_GLUE = re.compile(
-    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|e\.g\.|i\.e\.|respectively|others|etc|"
-    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of)\b)*"
+    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|their|e\.g\.|i\.e\.|respectively|others|etc|"
+    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of|"
+    r"(?:associated|subsequent|resulting|consequent)|"
+    r"(?:increase|decrease|reduction|elevation|upregulation|downregulation|release|secretion|synthesis)\s+(?:of|in))\b)*"
 )
 _EXAMPLES_NEXT = re.compile(r"\s*,?\s*\(?(?:such as|like|including|e\.g\.,?)\s+", re.I)
 _EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
@@ -438,7 +513,19 @@ _AGENT = re.compile(
     r"application of|applying|transplantation of|infusion of)\s+(?:the\s+|an?\s+)?",
     re.I,
 )
-_BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+# "the expression of A and B was (found to be) elevated", right before the cue: what is measured
+_MEASURED_PASSIVE = re.compile(
+    r"(?:^|,\s+|\b(?:that|while|whereas|addition,)\s+)(?:the\s+)?(?:expression|levels?|secretion|production)"
+    r"\s+of\s+(?P<items>[^,;()]+?(?:,\s+[^,;()]+?)*)\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:(?:found|shown|reported|observed|seen|noted|demonstrated)\s+to\s+be\s+(?:\w+ly\s+)?)?$",
+    re.I,
+)
+# "X were reduced"; "X was found (shown, reported) to be elevated" is the same passive, reported
+_BARE_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?"
+    r"(?:(?:found|shown|reported|observed|seen|noted|demonstrated)\s+to\s+be\s+(?:\w+ly\s+)?)?$",
+    re.I,
+)
 # "... effect(s) of": what follows owns the effect an adjective before it names.
 _OWNER = re.compile(
     r"\s+(?:effects?|properties|actions?|activity|functions?|role|capacity|potential)\s+of\s+"
@@ -497,6 +584,8 @@ _SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
 _CELL_PROCESS = re.compile(
     r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
 )
+# What a disease or a growth does, right after its name: "tumor growth", "tumor progression"
+_DISEASE_PROCESS = re.compile(r"\s+(?:growth|progression)\b(?!\s+factors?\b)", re.I)
 _PROCESS_OF = re.compile(
     r"\b(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)"
     r"\s+of\s+(?:the\s+)?$",
@@ -543,6 +632,28 @@ _SECRETED_BY = re.compile(
 _MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b", re.I)
 # "Activated microglia release ...", "an increased expression of ...": a participle before its noun
 # describes the noun; it states no effect of anything.
+# ", an intracellular degradation process that ...": an appositive noun phrase, then a relative clause
+# on it, after an object (and where it happened: "autophagy in microglia, a process that ...")
+_APPOSITIVE_RELAY = re.compile(
+    r"(?:\s+(?:in|within)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,\s+(?:an?|the)\s+(?:[\w-]+\s+){1,5}"
+    r"(?:that|which)\s+(?:in\s+turn\s+)?",
+    re.I,
+)
+# A change or a release named as a noun, and what joins it to the objects of a verb cue before it
+_JOINED_CHANGE = re.compile(
+    r"increase|decrease|reduction|elevation|upregulation|downregulation|release|production|secretion|synthesis",
+    re.I,
+)
+_JOINED_AFTER = re.compile(
+    r"[^.;:]*?\sand\s+(?:the|an?|its|their)\s+(?:(?:associated|subsequent|resulting|consequent)\s+)?", re.I
+)
+_PLACE_TYPES = {EntityType.CELL_TYPE, EntityType.TISSUE}
+# Where an effect takes place, right after its object: "autophagy in microglia"
+_IN_PLACE = re.compile(r"\s+(?:in|within|inside)\s+(?:the\s+)?", re.I)
+# What cells secrete, named by a general plural no name covers right before the passive cue
+_UNNAMED_SECRETED = re.compile(
+    r"\b(?:molecules|factors|substances|proteins|chemicals|compounds|mediators|products)\s+$", re.I
+)
 _ATTRIBUTIVE = re.compile(
     r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$|"
     r"\b(?:the|a|an|its|their)\s+\w+ing$",  # "in the producing cytokines": a noun's modifier, no verb
@@ -563,6 +674,7 @@ _PATHWAY_TAIL = re.compile(
 _CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
+_CONDITIONED = re.compile(r"[A-Za-z][\w-]*-conditioned\s+medi(?:um|a)", re.I)
 _NOT_NAMES = {"al", "etal", "the", "and", "this", "these", "its", "their", "was", "were", "has"}
 """Words that spelling variants would turn into names ("al." of "et al." → ALS by the plural rule)."""
 _DISEASE_TYPES = {EntityType.DISEASE, EntityType.DISEASE_MODEL, EntityType.PHENOTYPE}
@@ -821,6 +933,9 @@ class _Names:
                     break
             if best is None:  # "hWJ-MSCs-CM": the conditioned medium of the cells the word names first
                 best = self._medium_abbreviation(text, *tokens[index])
+            if best is None and index + 1 < len(tokens):  # "stem cells-conditioned medium"
+                best = self._conditioned_medium(text, tokens[index][0], tokens[index + 1][1])
+                index += best is not None
             if best is None:  # "inflammatory processes": inflammation
                 best = self._adjective_process(text, *tokens[index])
             if best is None and self.symbols:
@@ -879,13 +994,20 @@ class _Names:
         return result
 
     def _cell_process(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
-        """Return the process a cell mention heads ("microglia activation"), or the mention.
+        """Return the process a cell or disease mention heads ("microglia activation", "tumor growth").
 
         A cell type followed by a process noun names what those cells do or
         suffer, not the cells: a cue before it acts on the process. No known
         name covers the pair (the scan tries the longest names first), so it
         is proposed as a new entity.
         """
+        if self.type_of(mention.entity) in _DISEASE_TYPES:
+            grows = _DISEASE_PROCESS.match(text, mention.end)
+            if grows is None:
+                return mention
+            label = text[mention.start : grows.end()]
+            grown = self.lookup(label) or self.propose(label, EntityType.PROCESS)
+            return Mention(grown, mention.start, grows.end()) if grown else mention
         if self.type_of(mention.entity) is not EntityType.CELL_TYPE:
             return mention
         process = _CELL_PROCESS.match(text, mention.end)
@@ -1317,6 +1439,24 @@ class _Names:
             return None
         return Mention(medium, start, end)
 
+    def _conditioned_medium(self, text: str, start: int, end: int) -> Mention | None:
+        """Return the conditioned medium "X-conditioned medium" names, whatever X is, or None.
+
+        "treated with stem cells-conditioned medium", "the liquid
+        crystal-conditioned medium blocked X": the medium conditioned by X is
+        a conditioned medium, as "MSC-conditioned medium" is; what
+        conditioned it is its context. The mention runs from the hyphenated
+        word to "medium".
+        """
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if not _CONDITIONED.fullmatch(text, start, end):
+            return None
+        medium = self.lookup("conditioned medium")
+        if medium is None or self.type_of(medium) is not EntityType.SECRETOME_COMPONENT:
+            return None
+        return Mention(medium, start, end)
+
     def learn(self, long_form: str, short: str) -> None:
         """Record that the seed defines ``short`` as ``long_form``; propose an entity where both are new."""
         long_form, short = long_form.strip(" ,.;"), short.strip()
@@ -1707,20 +1847,33 @@ def _is_footnote(sentence: Sentence) -> bool:
     return sentence.section.startswith("Table") and len(_FOOTNOTE_PAIR.findall(sentence.text)) >= 2
 
 
+_TYPE_WORDS = (
+    (r"condition(?:ed)? medi(?:um|a)|secretome|-cm\b", EntityType.SECRETOME_COMPONENT),
+    (r"stem cells?|stromal cells?", EntityType.MSC_SOURCE),
+    (r"pathway|signal", EntityType.PATHWAY),
+    (r"\bcells?\b|cytes?\b|blasts?\b|neurons?\b", EntityType.CELL_TYPE),
+    (r"disease|disorder|syndrome|itis\b|osis\b|iasis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
+    (r"factor|protein|kinase|receptor|interleukin|hormone|peptide", EntityType.FACTOR),
+    (r"tion\b|genesis\b|sis\b", EntityType.PROCESS),
+)
+"""Words that say what a name is, in the order they are tried on its head noun, then on the whole name."""
+
+
 def _guess_type(name: str, default: EntityType = EntityType.FACTOR) -> EntityType:
-    """Return a first guess at a proposed entity's type from its name (the curator checks it)."""
+    """Return a first guess at a proposed entity's type from its name (the curator checks it).
+
+    The head noun, the last word (a number or a Greek letter after it is a
+    member's mark), says first: "basic fibroblast growth factor" is a
+    factor, though "fibroblast" names cells, and "antiapoptosis factors"
+    are factors, though "-osis" names a disease; only where the head says
+    nothing do the other words ("stem cells?" in "dental pulp stem cells").
+    """
     lower = name.lower()
-    for pattern, kind in (
-        (r"condition(?:ed)? medi(?:um|a)|secretome|-cm\b", EntityType.SECRETOME_COMPONENT),
-        (r"stem cells?|stromal cells?", EntityType.MSC_SOURCE),
-        (r"pathway|signal", EntityType.PATHWAY),
-        (r"\bcells?\b|cytes?\b|blasts?\b|neurons?\b", EntityType.CELL_TYPE),
-        (r"disease|disorder|syndrome|itis\b|osis\b|iasis\b|pathy\b|injury|dystrophy", EntityType.DISEASE),
-        (r"factor|protein|kinase|receptor|interleukin|hormone|peptide", EntityType.FACTOR),
-        (r"tion\b|genesis\b|sis\b", EntityType.PROCESS),
-    ):
-        if re.search(pattern, lower):
-            return kind
+    words = re.findall(r"[a-z][a-z'-]{2,}", lower)
+    for text in (words[-1] if words else "", lower):
+        for pattern, kind in _TYPE_WORDS:
+            if re.search(pattern, text):
+                return kind
     return default
 
 
@@ -2092,6 +2245,21 @@ def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
     return run
 
 
+def _with_classes(mentions: list[Mention], text: str, run: list[Mention]) -> list[Mention]:
+    """Return a list of examples with the classes named right before "such as" it, if any.
+
+    "Growth factors and cytokines such as bFGF, HGF and IGF-1 are present in
+    the medium": the classes are there as much as their examples are, so
+    they are items of the list too.
+    """
+    if not run or run[0] not in mentions:
+        return run
+    first = mentions.index(run[0])
+    if first == 0 or not _EXAMPLES_NEXT.fullmatch(text[mentions[first - 1].end : run[0].start]):
+        return run
+    return _run(mentions, first - 1, text) + run
+
+
 def _run_on(mentions: list[Mention], text: str) -> list[Mention]:
     """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."), as :func:`_run` ends one."""
     run = mentions[:1]
@@ -2134,6 +2302,90 @@ def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[r
                 if found:
                     yield match, found, False
                     break
+        else:
+            proposed = _anti_proposed(names, text, match)
+            if proposed is not None:
+                yield match, proposed, False
+
+
+# What an "anti-" word no name covers opposes, by its ending, where the noun is plain: the "-ic"
+# adjectives are left out ("allodynic" is allodynia, "allergic" allergy: the noun cannot be told).
+_ANTI_PROPOSED_NOUNS = [(e, n) for e, n in _ADJECTIVE_NOUNS if e not in {"ic", "al", "idant"}]
+_ANTI_NOUN = re.compile(r"(?:ity|osis|esis|ion)$")
+
+
+def _anti_proposed(names: _Names, text: str, match: re.Match[str]) -> str | None:
+    """Propose what an "anti-" word before an effect noun opposes where no name covers it, or None.
+
+    "the anti-obesity effects of X", "antinociceptive effects": the word
+    says what the effects are against as plainly as for a known name, so
+    the noun ("obesity"; "nociception" by the adjective's ending) is
+    proposed. Only before an effect, a property or an action, where the
+    word is surely an adjective of what it opposes, and only for endings
+    that turn into one noun.
+    """
+    if not _EFFECT_AFTER.match(text, match.end()):
+        return None
+    stem = match.group(1).lower()
+    noun = stem if _ANTI_NOUN.search(stem) else None
+    for ending, replacement in _ANTI_PROPOSED_NOUNS if noun is None else ():
+        if stem.endswith(ending) and len(stem) > len(ending) + 3:
+            noun = stem[: len(stem) - len(ending)] + replacement
+            break
+    if noun is None:
+        return None
+    return names.propose(noun, _guess_type(noun, EntityType.PROCESS))
+
+
+def _joined_change(text: str, before: re.Match[str], cue: re.Match[str]) -> bool:
+    """Return True for a change named as a noun that joins the objects of the verb cue before it.
+
+    "thus reducing neuroinflammation and the associated increase in pain
+    hypersensitivity": the increase is a second thing reduced, so the pain
+    hypersensitivity is lowered, not raised by the subject; "inhibiting the
+    activation of glial cells and the subsequent release of mediators": the
+    release is inhibited too. A cue before that is itself a noun ("a
+    decrease in X and an increase in Y") is no verb whose objects go on.
+    """
+    if _cue_name(before) not in _SIGNED or not _JOINED_CHANGE.fullmatch(cue.group()):
+        return False
+    if re.search(r"\b(?:a|an|the|its|their|this)\s+$", text[: before.start()], re.I):
+        return False
+    return bool(_JOINED_AFTER.fullmatch(text, before.end(), cue.start()))
+
+
+def _anti_appositions(
+    names: _Names, mentions: list[Mention], text: str
+) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
+    """Return the mentions without an anti-kind standing right before a name, and what that name does.
+
+    "increased the anti-apoptotic gene Bcl2": the kind ("anti-apoptotic
+    gene") only says what Bcl2 is, so it is no object of its own, and Bcl2,
+    being anti-apoptotic, lowers apoptosis.
+    """
+    kept: list[Mention] = []
+    claims: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for index, mention in enumerate(mentions):
+        word = _ANTI.match(text, mention.start)
+        named = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            word is None
+            or named is None
+            or text[mention.end : named.start] != " "
+            or names.type_of(mention.entity) not in FACTOR_TYPES
+            or names.type_of(named.entity) not in FACTOR_TYPES
+        ):
+            kept.append(mention)
+            continue
+        opposed = next((e for m, e, _noun in _anti(names, [], text[mention.start : word.end()])), None)
+        span = _ANY.match(text, mention.start, named.end)
+        if opposed is None or span is None:
+            kept.append(mention)
+            continue
+        target = Mention(opposed, mention.start, word.end())
+        predicate = "ameliorates" if names.type_of(opposed) in _DISEASE_TYPES else "decreases"
+        claims.append((named, predicate, target, span))
+    return kept, claims
 
 
 def _anti_in(names: _Names, mentions: list[Mention], text: str, match: re.Match[str], entity: str) -> str:
@@ -2347,6 +2599,32 @@ _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s+)(?:which|that)\s+(?:[\w-]+\s+){0,8}$
 _PLACE_BEFORE = re.compile(r"\b(?:in|of|from|\w+ed\s+by)\s+(?:the\s+)?$", re.I)
 
 
+_THEIR = re.compile(r"\s+and\s+their\s+(?:secretory\s+|secreted\s+)?$", re.I)
+
+
+def _their_secretions(names: _Names, mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with "cells and their factors" read as the cells and their secretome.
+
+    "The MSCs and their trophic factors have been reported to play a role
+    in X": the factors the cells make are what they secrete, their
+    secretome, as "the factors secreted by MSCs" are; both the cells and
+    it are subjects of the claim.
+    """
+    secretome = names.lookup("secretome")
+    if secretome is None:
+        return mentions
+    result = list(mentions)
+    for index, (cells, made) in enumerate(itertools.pairwise(mentions), start=1):
+        if names.type_of(cells.entity) not in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE):
+            continue
+        if names.type_of(made.entity) not in FACTOR_TYPES or not _THEIR.fullmatch(
+            text, cells.end, made.start
+        ):
+            continue
+        result[index] = Mention(secretome, made.start, made.end)
+    return result
+
+
 def _kinds_named_before(
     names: _Names, mentions: list[Mention], text: str, before: Sequence[str]
 ) -> list[Mention]:
@@ -2424,11 +2702,14 @@ def propose_from_text(
     name again (see :func:`_kinds_named_before`); the entities this
     sentence names are returned last, for the next sentence.
     """
-    mentions = _kinds_named_before(names, names.scan(text), text, named_before)
+    mentions = _their_secretions(
+        names, _kinds_named_before(names, names.scan(text), text, named_before), text
+    )
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
     mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
+    mentions, appositions = _anti_appositions(names, mentions, text)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
         m
@@ -2437,6 +2718,7 @@ def propose_from_text(
         and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
         and not any(n.start <= m.start() and m.end() <= n.end for n in mentions)
     ]
+    cues = [m for k, m in enumerate(cues) if not (k and _joined_change(text, cues[k - 1], m))]
     hedged = bool(_HEDGE.search(text))
     found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
     last_subject: str | None = None
@@ -2489,22 +2771,45 @@ def propose_from_text(
             elif after and _LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
                 objects = _run_on(after, text)  # found in what the paragraph is about: see below
                 kind = "detected"
+            elif (
+                not after
+                and before
+                and carried is not None
+                and names.type_of(carried) in _HOLDER_TYPES
+                and _BARE_PASSIVE.search(text, 0, cue.start())
+            ):
+                # "The content of the conditioned media differed. However, chemokines, cytokines, and growth
+                # factors are consistently reported.": found, with no place named, in the paragraph's
+                # preparation
+                for obj in _run(mentions, before[-1], text):
+                    found.append((None, "carries", obj, cue))
         elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
             holders = [m for m in after if names.type_of(m.entity) in _HOLDER_TYPES]
             if holders and before:
-                subjects, objects = holders[:1], _run(mentions, before[-1], text)
+                subjects, objects = (
+                    holders[:1],
+                    _with_classes(mentions, text, _run(mentions, before[-1], text)),
+                )
                 kind = "carries"
                 placed = objects
         elif passive:  # "X is inhibited by Y": Y does it to X
             agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
-            if agents and before:  # "... is mediated by A, B and C": each of them
+            secreted = (
+                agents
+                and kind == "carries"
+                and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE
+                and (not before or _UNNAMED_SECRETED.search(text, mentions[before[-1]].end, cue.start()))
+            )
+            if agents and before and not secreted:  # "... is mediated by A, B and C": each of them
                 subjects, objects = _run_on(agents, text), _run(mentions, before[-1], text)
                 # "the cytokines released by MSCs, such as IL-6 and IL-7": examples of what was released
                 examples = [m for m in agents if m.start >= subjects[-1].end]
                 if examples and _EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
                     objects = objects + _run_on(examples, text)
-            elif agents and kind == "carries" and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE:
-                # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition
+            elif secreted:
+                # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition, also
+                # where a name stands earlier in the sentence ("MSC therapy ... utilizes the molecules
+                # secreted by MSCs": the molecules no name covers, not that name, were secreted)
                 secretome = names.lookup("secretome")
                 if secretome is not None:
                     found.append(
@@ -2525,6 +2830,20 @@ def propose_from_text(
                 for obj in objects:
                     verb = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
                     found.append((None, verb or kind, obj, cue))
+        elif (
+            kind in _SIGNED | {"improves"}
+            and carried is not None
+            and not previous_subject
+            and (measured := _MEASURED_PASSIVE.search(text, previous_end, cue.start())) is not None
+        ):
+            # "the expression of desmin and muscle actin was found to be elevated": no name before the
+            # passive, so the measure's items are its objects, proposed, and the paragraph's subject did it
+            measures = _unnamed_items(
+                names, text, measured.start("items"), measured.end("items"), kind, False, True
+            )
+            for obj in measures or []:
+                verb = _predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+                found.append((None, verb or kind, obj, cue))
         else:
             # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
             relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
@@ -2559,6 +2878,14 @@ def propose_from_text(
                 # "such as A, annexin, and pentraxin 3 that are known to reduce X": the whole list before,
                 # items no name covers too
                 subjects = _list_ending(previous_objects, text)
+            elif (
+                relay
+                and previous_objects
+                and _APPOSITIVE_RELAY.fullmatch(text, previous_objects[-1].end, cue.start())
+            ):
+                # "promote autophagy in microglia, an intracellular degradation process that inhibits X":
+                # the relative clause says more of what the appositive names again, the object before it
+                subjects = previous_objects[-1:]
             elif agent is not None and not relay:
                 subjects = [_medium_of(names, agent, text)]
             else:
@@ -2660,10 +2987,14 @@ def propose_from_text(
                 objects = _phrase_objects(names, text, _noun_cue_end(text, cue), stop)
             elif after and kind in _SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
                 # "improve renal function by adjusting X": the words right after the cue, before a name
-                first = _phrase_before(names, text, cue.end(), after[0].start)
+                first = _phrase_before(names, text, _noun_cue_end(text, cue), after[0].start)
                 if first is not None:  # "improve X by adjusting Y": Y is the means clause's, no object
                     gap = text[first.end : objects[0].start] if objects else ""
                     objects = [first] if re.search(r"\bby\s+\w+ing\b", gap) else [first, *objects]
+                    where = names.type_of(objects[1].entity) if len(objects) > 1 else None
+                    if where in _PLACE_TYPES and _IN_PLACE.fullmatch(gap):
+                        # "promote autophagy in microglia": the cells are where it happens, no object
+                        objects = [first, *objects[2:]]
             if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
                 subjects = [
                     m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()
@@ -2731,6 +3062,7 @@ def propose_from_text(
             previous_objects = objects + [m for m in after if m.start < objects[-1].end]
         previous_kind = kind
         previous_end = cue.end()
+    found.extend(appositions)
     for match, entity, noun in _anti(names, mentions, text):
         entity = _anti_in(names, mentions, text, match, entity)
         target = Mention(entity, match.start(), match.end())
@@ -2831,17 +3163,24 @@ def _anaphors(
         if named:
             found.append(Mention(named[0], match.start(), match.end()))
             expand[(match.start(), match.end())] = named
+    said: dict[str, str] = {}  # pronoun → what it named first in this sentence
     for match in _ANAPHOR_SUBJECT.finditer(text):
         if any(m.start < match.end() and match.start() < m.end for m in found):
             continue
         before = [m for m in mentions if m.end <= match.start() and names.type_of(m.entity) in _AGENT_TYPES]
         named_id = before[0].entity if before else carried
-        if not before and match.group().lower() == "it":
+        pronoun = match.group().lower()
+        if not before and pronoun == "it":
             # "... validated conditioned media's action. It had increased X": a singular "it" names the
             # preparation the sentence before named, where it named one, before any factor or cell
             preparations = [e for e in named_before if names.type_of(e) is EntityType.SECRETOME_COMPONENT]
             named_id = preparations[0] if preparations else named_id
+        if pronoun in ("it", "they") and pronoun in said:
+            # "it had increased the gene X, suggesting that it has anti-apoptotic properties": the same
+            # pronoun again in one sentence names the same thing, not the object named in between
+            named_id = said[pronoun]
         if named_id is not None:
+            said.setdefault(pronoun, named_id)
             found.append(Mention(named_id, match.start(), match.end()))
             subjects.add((match.start(), match.end()))
     if not found:
@@ -2917,7 +3256,10 @@ def draft_review(
     seed_text = normalise_text(raw)
     draft = Draft(review)
     lookup = _Names(names, entities, terms)
-    _learn_abbreviations(lookup, (s.text for s in sentences))
+    # "Musculoskeletal disorders (MSDs)" in the abstract, or in a sentence the audit leaves out, still
+    # defines "MSDs" for the main text: the whole text up to the region's end is read for them
+    whole, _whole_rows = segment_seed(raw, SeedRegion(end=region.end))
+    _learn_abbreviations(lookup, (s.text for s in whole))
     footnotes = {i for i, s in enumerate(sentences) if _is_footnote(s)}
     for index in footnotes:
         for pair in _FOOTNOTE_PAIR.finditer(sentences[index].text):
