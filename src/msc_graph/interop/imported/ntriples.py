@@ -399,14 +399,12 @@ class _Reader:
         # a typed literal ends with its datatype's IRI: ">" before " ." (a plain one ends with '"' or a tag);
         # lenient also skips the check of language tags and takes a raw CR in a literal
         last = data[ends - 3]
-        typed = literal & (last == ord(">"))
+        tagged = literal & (last != ord('"'))  # a tag, or a datatype when the last byte is ">"
         valid = (
-            not typed.any()
+            not (tagged & (last == ord(">"))).any()
             and b"\r" not in chunk
             and all(p in checked or self._check(b"<" + p + b">") for p in predicates)
-            and self._check_tags(
-                chunk, space2[literal & (last != ord('"'))], ends[literal & (last != ord('"'))]
-            )
+            and self._check_tags(chunk, space2[tagged], ends[tagged])
         )
         if None in found:
             for at, number in enumerate(found):
@@ -517,13 +515,13 @@ def read_ntriples(
                 if empty:
                     empty = all(not text.strip() or text.lstrip().startswith(b"#") for text in lines)
                 reader.read_lines(lines, line)
-            elif loader.is_busy():  # each loader thread has a chunk: read first, then hand it over checked
+            else:
                 empty = False
-                loader.put(chunk, where, lenient=reader.read_canonical(chunk, columns, line))
-            else:  # the loader would wait for the read (a thread is free): hand it over at once
-                empty = False
-                loader.put(chunk, where)
-                reader.read_canonical(chunk, columns, line)
+                if loader.is_busy():  # each loader thread has a chunk: read first, then hand it over checked
+                    loader.put(chunk, where, lenient=reader.read_canonical(chunk, columns, line))
+                else:  # the loader would wait for the read (a thread is free): hand it over at once
+                    loader.put(chunk, where)
+                    reader.read_canonical(chunk, columns, line)
             line += count
             if progress is not None:
                 progress(raw.count - reported)
