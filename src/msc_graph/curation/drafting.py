@@ -51,6 +51,10 @@ deliberately plain and conservative:
   sentence before named first ("They carry X"); "these factors", "both
   receptors" name the sentence before's objects, one claim each; a pronoun
   is never an object, and "It is thought that" names nothing;
+- "In both the cases" or "Both the treatments (strategies, groups)"
+  opening a sentence names the two treatments the paragraph last joined by
+  "and" ("ADSCs and their secretory molecules were given": the cells and
+  their secretome): its effects with no subject of their own are each's;
 - lists of functions: "X serves functions, which include A, B and anti-C"
   (functions, roles, properties, activities ... such as / including /
   which include) makes X associated with each item and lower C; an item no
@@ -606,6 +610,13 @@ _ANAPHOR_SUBJECT = re.compile(
 _ANAPHOR_OBJECTS = re.compile(
     r"\b(?:(?:these|those|both|such(?!\s+as\b))\s+(?:[a-z-]+\s+){0,2}?(?:factors|molecules|proteins|cytokines|"
     r"receptors|substances|mediators|chemokines|compounds|markers))\b",
+    re.I,
+)
+# "In both the cases, X was reduced", "Both the treatment strategies restored X": the two treatments
+# the paragraph named together before
+_BOTH_TREATMENTS = re.compile(
+    r"\s*(?:in\s+)?both\s+(?:of\s+)?(?:the\s+|these\s+)?(?:cases|groups|treatments|therapies|approaches|"
+    r"interventions|preparations|(?:treatment\s+|therapeutic\s+)?strategies)\b",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
@@ -2685,6 +2696,7 @@ def propose_from_text(
     referents: Sequence[str] = (),
     topic: str | None = None,
     named_before: Sequence[str] = (),
+    pair: Sequence[str] = (),
 ) -> tuple[str | None, list[str], str | None, list[str]]:
     """Propose the assertions one sentence (or title) states; return its subject, objects, first agent, names.
 
@@ -2700,8 +2712,14 @@ def propose_from_text(
     "They" names again (see :func:`_anaphors`). ``named_before`` are the
     entities the paragraph named before, which "the" + a general name can
     name again (see :func:`_kinds_named_before`); the entities this
-    sentence names are returned last, for the next sentence.
+    sentence names are returned last, for the next sentence. ``pair`` are
+    the two treatments the paragraph named together last ("X and Y were
+    given"), which "In both the cases" or "Both the treatments" opening this
+    sentence name again: its effects with no subject of their own are each's.
     """
+    both = _BOTH_TREATMENTS.match(text) if len(pair) == 2 else None
+    implied: list[str | None] = list(pair) if both else []
+    carried = pair[0] if both else carried
     mentions = _their_secretions(
         names, _kinds_named_before(names, names.scan(text), text, named_before), text
     )
@@ -3042,6 +3060,8 @@ def propose_from_text(
         unnamed = _unnamed_subject(text[previous_end : cue.start()]) or bool(
             re.search(r"\b(?:the|an?|this|its|their)\s+$", text[: cue.start()], re.I)
         )
+        if both and not previous_end:  # "Both the treatments reduced X": they are named, as a pair
+            unnamed = _unnamed_subject(text[both.end() : cue.start()])
         holder_carried = carried is not None and names.type_of(carried) in _HOLDER_TYPES
         if kind == "detected" and not subjects and objects and holder_carried and not before:
             # "The secretome of X ... Y and collaborators confirmed the presence of VEGF": found in it
@@ -3100,7 +3120,7 @@ def propose_from_text(
         for said, predicate, obj, cue in found
         if (obj.start, obj.end) not in pronouns
         for subject_id in (
-            expand.get((said.start, said.end), [said.entity]) if said is not None else [carried]
+            expand.get((said.start, said.end), [said.entity]) if said is not None else implied or [carried]
         )
         for obj_id in expand.get((obj.start, obj.end), [obj.entity])
     ]
@@ -3288,6 +3308,7 @@ def draft_review(
     referents: list[str] = []  # the previous sentence's objects
     topic: str | None = None  # what the previous sentence named first (an agent)
     named_before: list[str] = []  # what the previous sentence named
+    said_before: list[str] = []  # the paragraph's sentences so far
     for number, sentence in enumerate(sentences):
         if progress and number % 50 == 0:
             progress(f"{review}: sentence {number + 1}/{len(sentences)}")
@@ -3321,7 +3342,9 @@ def draft_review(
             referents if here == paragraph else (),
             topic if here == paragraph else None,
             named_before if here == paragraph else (),
+            _paired_before(lookup, sentence.text, said_before if here == paragraph else []),
         )
+        said_before = (said_before if here == paragraph else []) + [sentence.text]
         topic = first
         if here != paragraph:
             paragraph, carried = here, None
@@ -3368,6 +3391,43 @@ def draft_review(
             f"{review}: {len(draft.assertions)} assertions proposed, {draft.rows_proposed}/{len(rows)} rows"
         )
     return draft
+
+
+_AND_THEIRS = re.compile(
+    r",?\s+and\s+(?:their|its)\s+(?:secret(?:ory|ed)\s+|paracrine\s+)?(?:molecules|factors|products|secretions)\b",
+    re.I,
+)
+
+
+def _paired_before(names: _Names, text: str, before: Sequence[str]) -> list[str]:
+    """Return the two treatments "In both the cases" (opening ``text``) names: the last pair ``before``."""
+    if not _BOTH_TREATMENTS.match(text):
+        return []
+    for sentence in reversed(before):
+        pair = _treatment_pair(names, sentence)
+        if pair:
+            return pair
+    return []
+
+
+def _treatment_pair(names: _Names, text: str) -> list[str]:
+    """Return the two treatments a sentence names joined by "and", else none.
+
+    "the effects of ADSCs and their secretory molecules were evaluated":
+    the cells and their secretome; "MSCs and their conditioned medium were
+    given": both names. A preparation and its source ("the secretome of
+    MSCs") are one treatment, not two.
+    """
+    mentions = names.scan(text)
+    held = [m for m in mentions if names.type_of(m.entity) in _HOLDER_TYPES]
+    secretome = names.lookup("secretome")
+    for first, second in itertools.pairwise(held):
+        if re.fullmatch(r",?\s+and\s+(?:the\s+|their\s+|its\s+)?", text[first.end : second.start], re.I):
+            return [first.entity, second.entity] if first.entity != second.entity else []
+    for mention in held:
+        if secretome is not None and mention.entity != secretome and _AND_THEIRS.match(text, mention.end):
+            return [mention.entity, secretome]
+    return []
 
 
 def _locator(sentence: Sentence, numbers: list[int]) -> str:
