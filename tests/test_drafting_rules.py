@@ -1178,3 +1178,20 @@ def test_both_the_cases_names_the_two_treatments_the_paragraph_joined_before() -
         ("bone-marrow-msc", "decreases", "tnf-a"),
         ("secretome", "decreases", "tnf-a"),
     }
+
+
+def test_items_sharing_a_word_of_a_two_word_name_name_their_own_kind() -> None:
+    # made up: "inflammatory and neuropathic pain" is inflammatory pain too (the last word shared back);
+    # "tissue repair and remodeling" is tissue remodeling too (the first word shared forward)
+    repair = Entity("tissue-repair", "tissue repair", EntityType.PROCESS)
+    draft = _draft(
+        "CM reduced inflammatory and neuropathic pain. CM promoted tissue repair and remodeling.", [repair]
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "ameliorates", "inflammatory-pain"),
+        ("full-secretome", "ameliorates", "neuropathic-pain"),
+        ("full-secretome", "increases", "tissue-repair"),
+        ("full-secretome", "increases", "tissue-remodeling"),
+    }
+    assert draft.entities["inflammatory-pain"]["type"] == "disease"
+    assert draft.entities["tissue-remodeling"]["type"] == "process"
