@@ -1161,3 +1161,37 @@ def test_a_result_participle_after_thus_has_the_main_clauses_subject() -> None:
     claims = _claims(draft)
     assert ("full-secretome", "decreases", "apoptosis") in claims
     assert ("il-10", "decreases", "apoptosis") not in claims
+
+
+def test_both_the_cases_names_the_two_treatments_the_paragraph_joined_before() -> None:
+    # made up: the pair is "bone marrow MSCs and their secreted factors"; "In both the cases" and "Both the
+    # treatments" name each of them again, as the subjects of effects with no subject of their own
+    draft = _draft(
+        "Bone marrow MSCs and their secreted factors were injected into rats with arthritis. "
+        "In both the cases, IL-6 was reduced. "
+        "Both the treatments lowered TNF-α."
+    )
+    claims = {key for key in _claims(draft) if key[2] in {"il-6", "tnf-a"}}
+    assert claims == {
+        ("bone-marrow-msc", "decreases", "il-6"),
+        ("secretome", "decreases", "il-6"),
+        ("bone-marrow-msc", "decreases", "tnf-a"),
+        ("secretome", "decreases", "tnf-a"),
+    }
+
+
+def test_items_sharing_a_word_of_a_two_word_name_name_their_own_kind() -> None:
+    # made up: "inflammatory and neuropathic pain" is inflammatory pain too (the last word shared back);
+    # "tissue repair and remodeling" is tissue remodeling too (the first word shared forward)
+    repair = Entity("tissue-repair", "tissue repair", EntityType.PROCESS)
+    draft = _draft(
+        "CM reduced inflammatory and neuropathic pain. CM promoted tissue repair and remodeling.", [repair]
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "ameliorates", "inflammatory-pain"),
+        ("full-secretome", "ameliorates", "neuropathic-pain"),
+        ("full-secretome", "increases", "tissue-repair"),
+        ("full-secretome", "increases", "tissue-remodeling"),
+    }
+    assert draft.entities["inflammatory-pain"]["type"] == "disease"
+    assert draft.entities["tissue-remodeling"]["type"] == "process"

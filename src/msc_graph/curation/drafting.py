@@ -51,6 +51,18 @@ deliberately plain and conservative:
   sentence before named first ("They carry X"); "these factors", "both
   receptors" name the sentence before's objects, one claim each; a pronoun
   is never an object, and "It is thought that" names nothing;
+- items of a list that share a word of a two-word name of a process,
+  disease, phenotype, cell or tissue name their own kind: "bone and
+  cartilage defects" (bone defects), "mechanical, thermal allodynia" (a
+  comma joins adjectives only), "tissue repair and regeneration" (tissue
+  regeneration, where the word is a process noun ending the list); the
+  shared name is the known one, else proposed with the name's type; a word
+  after a noun ("dental pulp and adipose tissue"), a plural, an -ing or
+  -ion noun or an adverb shares nothing back;
+- "In both the cases" or "Both the treatments (strategies, groups)"
+  opening a sentence names the two treatments the paragraph last joined by
+  "and" ("ADSCs and their secretory molecules were given": the cells and
+  their secretome): its effects with no subject of their own are each's;
 - lists of functions: "X serves functions, which include A, B and anti-C"
   (functions, roles, properties, activities ... such as / including /
   which include) makes X associated with each item and lower C; an item no
@@ -606,6 +618,13 @@ _ANAPHOR_SUBJECT = re.compile(
 _ANAPHOR_OBJECTS = re.compile(
     r"\b(?:(?:these|those|both|such(?!\s+as\b))\s+(?:[a-z-]+\s+){0,2}?(?:factors|molecules|proteins|cytokines|"
     r"receptors|substances|mediators|chemokines|compounds|markers))\b",
+    re.I,
+)
+# "In both the cases, X was reduced", "Both the treatment strategies restored X": the two treatments
+# the paragraph named together before
+_BOTH_TREATMENTS = re.compile(
+    r"\s*(?:in\s+)?both\s+(?:of\s+)?(?:the\s+|these\s+)?(?:cases|groups|treatments|therapies|approaches|"
+    r"interventions|preparations|(?:treatment\s+|therapeutic\s+)?strategies)\b",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")
@@ -2675,6 +2694,112 @@ def _ancestors(names: _Names, entity_id: str) -> set[str]:
     return found
 
 
+# "bone and cartilage defects", "tissue repair and regeneration": items of a list that share a word
+_SHARED_TYPES = {
+    EntityType.DISEASE,
+    EntityType.PHENOTYPE,
+    EntityType.PROCESS,
+    EntityType.CELL_TYPE,
+    EntityType.TISSUE,
+}
+_SHARED_GLUE = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
+_SHARED_WORD = re.compile(r"[a-z][a-z-]{2,}")
+_STANDALONE = re.compile(r".*(?:s|ing|ion|ment|ity|ness|ance|ence|sis|ly)", re.I)  # nouns of their own
+_ADJECTIVE = re.compile(r".*(?:al|ic|ous|ive|ar|ory|oid)", re.I)
+_PROCESS_NOUN = re.compile(r".*(?:tion|sion|sis|ment|ance|ence|ity|ing|ure|al|air|ness)", re.I)
+_SHARED_END = re.compile(
+    r"\s*(?:[,.;:()]|$)|\s+(?:in|of|on|at|for|with|by|from|to|and|or|as|that|which)\b", re.I
+)
+
+
+def _shared_words(names: _Names, mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with the items that share a word of a two-word name named too.
+
+    "bone and cartilage defects": "bone" is "bone defects" (the name's last
+    word shared back, over a list of such words: "inflammatory,
+    degenerative, and ischemic disorders"); "tissue repair and
+    regeneration": "regeneration" is "tissue regeneration" (its first word
+    shared forward), where the word is a noun of a process and ends the
+    list. The name must be a process, disease, phenotype, cell or tissue of
+    exactly two lower-case words; the shared name is the known one, else
+    proposed with the name's type. A word that is a name of its own stays
+    one unless the shared name is known; a word that stands alone (a
+    plural, an "-ing", "-ion" noun, an adverb) or a function word shares
+    nothing back.
+    """
+    result = list(mentions)
+    for mention in mentions:
+        kind = names.type_of(mention.entity)
+        words = text[mention.start : mention.end].split()
+        if kind not in _SHARED_TYPES or len(words) != 2 or not all(_SHARED_WORD.fullmatch(w) for w in words):
+            continue
+        position = mention.start
+        while (
+            True
+        ):  # back: "bone and cartilage defects", "inflammatory, degenerative, and ischemic disorders"
+            glue = re.search(r"(?:,?\s+(?:and|or)\s+|,\s+)$", text[:position])
+            if glue is None:
+                break
+            word = re.search(r"(?<![\w-])([a-z][a-z-]{2,})$", text[: glue.start()])
+            if (
+                word is None
+                or _FUNCTION_WORD.fullmatch(word.group(1))
+                or _STANDALONE.fullmatch(word.group(1))
+            ):
+                break
+            # a comma alone joins adjectives only ("mechanical, thermal allodynia"); a word after another
+            # word ends a longer item ("dental pulp and adipose tissue")
+            if (
+                "and" not in glue.group()
+                and "or" not in glue.group()
+                and not _ADJECTIVE.fullmatch(word.group(1))
+            ):
+                break
+            lead = re.search(r"(?:^|[,;:(]|(?<![\w-])[a-z]+)\s*$", text[: word.start(1)])
+            said = lead.group().strip(" ,;:(") if lead else "?"
+            # a word after a noun ends a longer item ("dental pulp and adipose tissue"); after a verb, one
+            if said and not (
+                _FUNCTION_WORD.fullmatch(said) or _ADVERB.fullmatch(said) or said.endswith(("ed", "es"))
+            ):
+                break
+            if not _shared_item(
+                names, result, word.start(1), word.end(1), f"{word.group(1)} {words[1]}", kind
+            ):
+                break
+            position = word.start(1)
+        glue_after = _SHARED_GLUE.match(text, mention.end)  # forward: "tissue repair and regeneration"
+        if glue_after is None or not re.search(r"\b(?:and|or)\b", glue_after.group()):
+            continue
+        word = _SHARED_WORD.match(text, glue_after.end())
+        if (
+            word is not None
+            and _PROCESS_NOUN.fullmatch(word.group())
+            and not word.group().endswith("s")
+            and _SHARED_END.match(text, word.end())
+        ):
+            _shared_item(names, result, word.start(), word.end(), f"{words[0]} {word.group()}", kind)
+    return sorted(result, key=lambda m: m.start)
+
+
+def _shared_item(
+    names: _Names, mentions: list[Mention], start: int, end: int, label: str, kind: EntityType
+) -> bool:
+    """Name the word at ``start:end`` as ``label`` in ``mentions`` (in place); return whether it was named."""
+    overlapping = [m for m in mentions if m.start < end and start < m.end]
+    if any(m.start < start or m.end > end for m in overlapping):
+        return False  # the word is part of a longer name
+    known = names.lookup(label)
+    if overlapping and (known is None or known == overlapping[0].entity):
+        return bool(known)
+    entity = known or names.propose(label, kind)
+    if entity is None:
+        return False
+    for old in overlapping:
+        mentions.remove(old)
+    mentions.append(Mention(entity, start, end))
+    return True
+
+
 def propose_from_text(
     names: _Names,
     text: str,
@@ -2685,6 +2810,7 @@ def propose_from_text(
     referents: Sequence[str] = (),
     topic: str | None = None,
     named_before: Sequence[str] = (),
+    pair: Sequence[str] = (),
 ) -> tuple[str | None, list[str], str | None, list[str]]:
     """Propose the assertions one sentence (or title) states; return its subject, objects, first agent, names.
 
@@ -2700,10 +2826,18 @@ def propose_from_text(
     "They" names again (see :func:`_anaphors`). ``named_before`` are the
     entities the paragraph named before, which "the" + a general name can
     name again (see :func:`_kinds_named_before`); the entities this
-    sentence names are returned last, for the next sentence.
+    sentence names are returned last, for the next sentence. ``pair`` are
+    the two treatments the paragraph named together last ("X and Y were
+    given"), which "In both the cases" or "Both the treatments" opening this
+    sentence name again: its effects with no subject of their own are each's.
     """
+    both = _BOTH_TREATMENTS.match(text) if len(pair) == 2 else None
+    implied: list[str | None] = list(pair) if both else []
+    carried = pair[0] if both else carried
     mentions = _their_secretions(
-        names, _kinds_named_before(names, names.scan(text), text, named_before), text
+        names,
+        _kinds_named_before(names, _shared_words(names, names.scan(text), text), text, named_before),
+        text,
     )
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
@@ -3042,6 +3176,8 @@ def propose_from_text(
         unnamed = _unnamed_subject(text[previous_end : cue.start()]) or bool(
             re.search(r"\b(?:the|an?|this|its|their)\s+$", text[: cue.start()], re.I)
         )
+        if both and not previous_end:  # "Both the treatments reduced X": they are named, as a pair
+            unnamed = _unnamed_subject(text[both.end() : cue.start()])
         holder_carried = carried is not None and names.type_of(carried) in _HOLDER_TYPES
         if kind == "detected" and not subjects and objects and holder_carried and not before:
             # "The secretome of X ... Y and collaborators confirmed the presence of VEGF": found in it
@@ -3100,7 +3236,7 @@ def propose_from_text(
         for said, predicate, obj, cue in found
         if (obj.start, obj.end) not in pronouns
         for subject_id in (
-            expand.get((said.start, said.end), [said.entity]) if said is not None else [carried]
+            expand.get((said.start, said.end), [said.entity]) if said is not None else implied or [carried]
         )
         for obj_id in expand.get((obj.start, obj.end), [obj.entity])
     ]
@@ -3288,6 +3424,7 @@ def draft_review(
     referents: list[str] = []  # the previous sentence's objects
     topic: str | None = None  # what the previous sentence named first (an agent)
     named_before: list[str] = []  # what the previous sentence named
+    said_before: list[str] = []  # the paragraph's sentences so far
     for number, sentence in enumerate(sentences):
         if progress and number % 50 == 0:
             progress(f"{review}: sentence {number + 1}/{len(sentences)}")
@@ -3321,7 +3458,9 @@ def draft_review(
             referents if here == paragraph else (),
             topic if here == paragraph else None,
             named_before if here == paragraph else (),
+            _paired_before(lookup, sentence.text, said_before if here == paragraph else []),
         )
+        said_before = (said_before if here == paragraph else []) + [sentence.text]
         topic = first
         if here != paragraph:
             paragraph, carried = here, None
@@ -3368,6 +3507,43 @@ def draft_review(
             f"{review}: {len(draft.assertions)} assertions proposed, {draft.rows_proposed}/{len(rows)} rows"
         )
     return draft
+
+
+_AND_THEIRS = re.compile(
+    r",?\s+and\s+(?:their|its)\s+(?:secret(?:ory|ed)\s+|paracrine\s+)?(?:molecules|factors|products|secretions)\b",
+    re.I,
+)
+
+
+def _paired_before(names: _Names, text: str, before: Sequence[str]) -> list[str]:
+    """Return the two treatments "In both the cases" (opening ``text``) names: the last pair ``before``."""
+    if not _BOTH_TREATMENTS.match(text):
+        return []
+    for sentence in reversed(before):
+        pair = _treatment_pair(names, sentence)
+        if pair:
+            return pair
+    return []
+
+
+def _treatment_pair(names: _Names, text: str) -> list[str]:
+    """Return the two treatments a sentence names joined by "and", else none.
+
+    "the effects of ADSCs and their secretory molecules were evaluated":
+    the cells and their secretome; "MSCs and their conditioned medium were
+    given": both names. A preparation and its source ("the secretome of
+    MSCs") are one treatment, not two.
+    """
+    mentions = names.scan(text)
+    held = [m for m in mentions if names.type_of(m.entity) in _HOLDER_TYPES]
+    secretome = names.lookup("secretome")
+    for first, second in itertools.pairwise(held):
+        if re.fullmatch(r",?\s+and\s+(?:the\s+|their\s+|its\s+)?", text[first.end : second.start], re.I):
+            return [first.entity, second.entity] if first.entity != second.entity else []
+    for mention in held:
+        if secretome is not None and mention.entity != secretome and _AND_THEIRS.match(text, mention.end):
+            return [mention.entity, secretome]
+    return []
 
 
 def _locator(sentence: Sentence, numbers: list[int]) -> str:
