@@ -2734,9 +2734,8 @@ def _shared_words(names: _Names, mentions: list[Mention], text: str) -> list[Men
         if kind not in _SHARED_TYPES or len(words) != 2 or not all(_SHARED_WORD.fullmatch(w) for w in words):
             continue
         position = mention.start
-        while (
-            True
-        ):  # back: "bone and cartilage defects", "inflammatory, degenerative, and ischemic disorders"
+        # back: "bone and cartilage defects", "inflammatory, degenerative, and ischemic disorders"
+        while True:
             glue = re.search(r"(?:,?\s+(?:and|or)\s+|,\s+)$", text[:position])
             if glue is None:
                 break
