@@ -1195,3 +1195,44 @@ def test_items_sharing_a_word_of_a_two_word_name_name_their_own_kind() -> None:
     }
     assert draft.entities["inflammatory-pain"]["type"] == "disease"
     assert draft.entities["tissue-remodeling"]["type"] == "process"
+
+
+def test_a_head_noun_and_its_of_phrase_after_a_signed_cue_are_one_object() -> None:
+    # made up: "integrity" alone names nothing, "the integrity of vascular walls" does; a measure before
+    # the head ("the frequency of") is no part of it
+    assert _claims(_draft("CM restored the integrity of vascular walls.")) == {
+        ("full-secretome", "increases", "integrity-of-vascular-walls")
+    }
+    assert _claims(_draft("EVs lowered the frequency of recurrence of seizures in mice.")) == {
+        ("extracellular-vesicles", "decreases", "recurrence-of-seizures")
+    }
+
+
+def test_markers_after_a_changed_measure_are_the_object_not_a_cue() -> None:
+    # made up: "the elevated expression of" only measures; "markers of X" after "of" is a noun phrase, and the
+    # list goes on after "or"
+    draft = _draft(
+        "CM attenuated the elevated expression of markers of glial reactivity or neuronal damage after the injury."
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "decreases", "markers-of-glial-reactivity"),
+        ("full-secretome", "decreases", "neuronal-damage"),
+    }
+
+
+def test_modulating_the_immune_response_is_immunomodulation() -> None:
+    # made up: the verb and its immune object name the process; associated, with no sign
+    assert _claims(_draft("MSCs modulate the innate and adaptive immune response.")) == {
+        ("msc", "associated-with", "immunomodulation")
+    }
+    assert _claims(_draft("CM showed a modulation of immune responses in rats.")) == {
+        ("full-secretome", "associated-with", "immunomodulation")
+    }
+
+
+def test_an_ic_anti_adjective_opposes_the_noun_the_seed_writes() -> None:
+    # made up: "anti-dystonic" could be against "dystonia" or "dystony"; the seed writes "dystonia"
+    draft = _draft("The injured rats developed dystonia. CM showed anti-dystonic effects.")
+    assert _claims(draft) == {("full-secretome", "decreases", "dystonia")}
+    # where the seed writes neither noun, the ending cannot tell which: no claim
+    assert _claims(_draft("CM showed anti-dystonic effects.")) == set()

@@ -150,6 +150,18 @@ deliberately plain and conservative:
   name ("reduced serum IL-6") or a name after "of" completes it ("the
   stimulating effects of IL-1β"); names after a means clause ("improve
   renal function by adjusting creatinine") are no objects of the cue;
+- a head noun that names nothing alone, with the short phrase after its
+  "of", is one object of a signed cue ("restoring the integrity of spinal
+  circuits", "decreasing the atrophy of rotator cuff muscles"); a measure
+  before it is no part of it ("the frequency of relapse of X", "the
+  increased expression of markers of X"), and "markers of" after "of" is
+  part of such a phrase, no cue;
+- "modulate the immune system (the immune response, immunological
+  responses)", "modulation of immune responses" name immunomodulation: the
+  subject is associated with it, with no sign;
+- an "-ic" anti-adjective no name covers ("anti-allodynic effects")
+  opposes the noun in "-ia" or "-y" that the seed itself writes
+  ("allodynia"), where it writes only one of them;
 - a measure before a list item ("number of apoptotic cells", "some amount
   of nucleic acid") is no part of it: the item is what it measures, and
   the list goes on;
@@ -912,6 +924,7 @@ class _Names:
         self.local: dict[str, str] = {}  # normalised name → entity id (seed-defined or proposed)
         self.symbols = True  # unknown gene-like symbols are proposed as factors
         self.proposed: dict[str, dict[str, Any]] = {}
+        self.spelled: set[str] = set()  # the seed's own words, lower-case: which noun it writes
 
     def lookup(self, text: str) -> str | None:
         text = text.strip(_TRAILING)
@@ -1622,7 +1635,8 @@ def _phrase_before(names: _Names, text: str, position: int, name_start: int) -> 
     or that a name after "of" completes ("the stimulating effects of IL-1β")
     is none.
     """
-    phrase = _phrase_after(text, position, len(text))
+    headed = _head_of(text, position, name_start)
+    phrase = headed if headed is not None else _phrase_after(text, position, len(text))
     if phrase is None or phrase[1] > name_start or re.match(r"\s*(?:of|between)\b", text[phrase[1] :]):
         return None
     if not text[phrase[1] : name_start].strip():
@@ -1647,7 +1661,7 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
     """Return the noun phrases after a cue ("reduced hyperalgesia and edema"), each a known or new entity."""
     objects: list[Mention] = []
     while len(objects) < MAX_OBJECTS:
-        phrase = _phrase_after(text, position, stop)
+        phrase = _head_of(text, position, stop) or _phrase_after(text, position, stop)
         if phrase is None:
             break
         label = text[phrase[0] : phrase[1]]
@@ -1661,6 +1675,51 @@ def _phrase_objects(names: _Names, text: str, position: int, stop: int) -> list[
             break
         position = glue.end()
     return objects
+
+
+# "the integrity of spinal circuits", "the atrophy of rotator cuff muscles": a head noun (and a word
+# before it) that names nothing alone, completed by what follows its "of"
+_HEAD_OF = re.compile(r"(?P<head>[a-z][a-z-]{3,}(?:\s+[a-z][a-z-]{3,})?)\s+of\s+(?!the\b|an?\b)", re.I)
+# How often or how much, before the "of" of what is counted: "the frequency of relapse of malignancy",
+# "the increased expression of markers of X" (a change before a measure only says it had changed)
+_HEAD_MEASURE = re.compile(
+    r"(?:frequency|incidence|severity|degree|duration|onset|percentage|proportion|rate|risk|"
+    r"(?:increased|elevated|enhanced|decreased|reduced|upregulated|downregulated)\s+"
+    r"(?:expression|levels?|production|release|secretion))\s+of\s+",
+    re.I,
+)
+# "the expression of markers of X": markers named after "of" are a noun phrase, no cue of their own
+_MARKERS_AFTER_OF = re.compile(r"\bof\s+$", re.I)
+
+
+def _head_of(text: str, position: int, stop: int) -> tuple[int, int] | None:
+    """Return the span of a head noun and the noun phrase after its "of", right after a cue, if any.
+
+    "restoring the integrity of spinal circuits", "decreasing the atrophy of
+    rotator cuff muscles": the head alone ("integrity", "atrophy") says
+    nothing of what changed, the whole phrase does. The head is no cue,
+    participle, general noun or function word, and what follows "of" is a
+    short noun phrase no name covers, with no article (a name there is the
+    owner, read by the name rules); a measure before the head is no part of
+    it ("the frequency of relapse of malignancy": relapse of malignancy).
+    """
+    lead = _PHRASE_LEAD.match(text, position, stop)
+    start = lead.end() if lead else position
+    measure = _HEAD_MEASURE.match(text, start, stop)
+    start = measure.end() if measure else start
+    head = _HEAD_OF.match(text, start, stop)
+    if head is None:
+        return None
+    words = head.group("head").split()
+    if _GENERIC.fullmatch(words[-1]) or any(
+        _FUNCTION_WORD.fullmatch(w) or _CUE.fullmatch(w) or _ADVERB.fullmatch(w) or w.lower().endswith("ed")
+        for w in words
+    ):
+        return None
+    tail = _phrase_after(text, head.end(), stop)
+    if tail is None or tail[0] != head.end():
+        return None
+    return start, tail[1]
 
 
 # A cue named as a noun ("prevention", "reduction", "improvements", "reversal") and its own preposition
@@ -1966,6 +2025,32 @@ def _predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None)
     if cue == "targets":
         return "targets" if subject is EntityType.MICRORNA else "acts-on"
     return cue
+
+
+# "modulate the immune system", "modulating the local and systemic immune response", "modulate
+# immunological responses": what is modulated is immunity, so the modulation is immunomodulation
+_IMMUNE_OBJECT = re.compile(
+    r"(?:(?<=ion)\s+of)?\s+(?:the\s+)?(?:(?!of\b)[a-z-]+\s+(?:and\s+[a-z-]+\s+)?)?"
+    r"(?:immune|immunological)\s+(?:system|responses?)\b",
+    re.I,
+)
+
+
+def _immune_modulation(names: _Names, text: str, cue: re.Match[str]) -> Mention | None:
+    """Return immunomodulation, known or proposed, where a "modulate" cue's object is the immune response.
+
+    The verb and its object together name the process ("modulate the immune
+    response" is immune modulation): the subject is associated with it,
+    with no sign, as with "immunomodulatory properties". The mention spans
+    the cue and its object, for the quote.
+    """
+    if not cue.group().lower().startswith("modulat"):
+        return None
+    immune = _IMMUNE_OBJECT.match(text, cue.end())
+    if immune is None:
+        return None
+    entity = names.lookup("immunomodulation") or names.propose("immunomodulation", EntityType.PROCESS)
+    return Mention(entity, cue.start(), immune.end()) if entity else None
 
 
 def _cue_name(match: re.Match[str]) -> str:
@@ -2328,7 +2413,8 @@ def _anti(names: _Names, mentions: list[Mention], text: str) -> Iterator[tuple[r
 
 
 # What an "anti-" word no name covers opposes, by its ending, where the noun is plain: the "-ic"
-# adjectives are left out ("allodynic" is allodynia, "allergic" allergy: the noun cannot be told).
+# adjectives are left out ("allodynic" is allodynia, "allergic" allergy: the noun cannot be told from
+# the ending; :func:`_spelled_noun` tells it from the seed's own words).
 _ANTI_PROPOSED_NOUNS = [(e, n) for e, n in _ADJECTIVE_NOUNS if e not in {"ic", "al", "idant"}]
 _ANTI_NOUN = re.compile(r"(?:ity|osis|esis|ion)$")
 
@@ -2351,9 +2437,23 @@ def _anti_proposed(names: _Names, text: str, match: re.Match[str]) -> str | None
         if stem.endswith(ending) and len(stem) > len(ending) + 3:
             noun = stem[: len(stem) - len(ending)] + replacement
             break
+    noun = noun or _spelled_noun(names, stem)
     if noun is None:
         return None
     return names.propose(noun, _guess_type(noun, EntityType.PROCESS))
+
+
+def _spelled_noun(names: _Names, stem: str) -> str | None:
+    """Return the noun of an "-ic" adjective that the seed itself writes, where only one of them is.
+
+    "anti-allodynic" opposes allodynia, "anti-allergic" allergy: the ending
+    cannot tell "-ia" from "-y", but a review that writes "allodynia"
+    elsewhere says which it means.
+    """
+    if not stem.endswith("ic") or len(stem) < 7:
+        return None
+    spelled = [noun for noun in (stem[:-2] + "ia", stem[:-2] + "y") if noun in names.spelled]
+    return spelled[0] if len(spelled) == 1 else None
 
 
 def _joined_change(text: str, before: re.Match[str], cue: re.Match[str]) -> bool:
@@ -2849,6 +2949,7 @@ def propose_from_text(
         for m in _CUE.finditer(text)
         if not _NEGATION.search(text[: m.start()])
         and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
+        and not (_cue_name(m) == "marker-of" and _MARKERS_AFTER_OF.search(text, 0, m.start()))
         and not any(n.start <= m.start() and m.end() <= n.end for n in mentions)
     ]
     cues = [m for k, m in enumerate(cues) if not (k and _joined_change(text, cues[k - 1], m))]
@@ -3148,6 +3249,9 @@ def propose_from_text(
             noun_end = _word_end_before(text, cue) if _PARTICIPLE.fullmatch(cue.group()) else -1
             if noun_end >= 0 and not any(m.end == noun_end for m in mentions):
                 subjects = []  # "the paracrine functions associated with X": the functions', no name's
+        immune = _immune_modulation(names, text, cue) if kind == "acts-on" and not passive else None
+        if immune is not None:  # "their ability to modulate the immune response": immunomodulation
+            kind, objects = "associated-with", [immune]
         if kind in _SIGNED | {"improves"} and not passive:
             # "greater expression of X in the ADSCs treated group": the group's treatment did it
             treated = _treated_group(names, mentions, text, cue.end(), stop)
@@ -3391,6 +3495,7 @@ def draft_review(
     seed_text = normalise_text(raw)
     draft = Draft(review)
     lookup = _Names(names, entities, terms)
+    lookup.spelled = {word.lower() for word in _WORD.findall(seed_text)}
     # "Musculoskeletal disorders (MSDs)" in the abstract, or in a sentence the audit leaves out, still
     # defines "MSDs" for the main text: the whole text up to the region's end is read for them
     whole, _whole_rows = segment_seed(raw, SeedRegion(end=region.end))
