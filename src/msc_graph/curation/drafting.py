@@ -337,7 +337,22 @@ deliberately plain and conservative:
 - a cue named as a noun takes the short phrase after its own "of" or
   "in" as its first object where a name follows later in the clause too
   ("caused significant attenuation of neurological deficits, extent of
-  inflammation"), as a verb takes the phrase right after it.
+  inflammation"), as a verb takes the phrase right after it;
+- a means clause says what its objects do to the objects of the cue right
+  before it ("attenuated pain by inhibiting the activation of microglia":
+  the activation raises the pain; "raised X by lowering Y": Y lowers X),
+  the sign the product of the two plain signs; the two cues have one
+  subject and no other cue, colon or semicolon between them, and an
+  unsigned cue on either side gives nothing;
+- "X and the associated (subsequent, resulting) increase in (release of)
+  Y" after a signed cue: X raises Y ("a decrease in": lowers it), besides
+  both being the cue's objects; with no such word the two are only listed;
+- "the effects (impact, action) of X on Y": X acts on Y, in no stated
+  direction; "a link (an association, a correlation, a relationship)
+  between A and B": A is associated with B;
+- "the protective (therapeutic, beneficial) effects of X (were shown) in
+  Y", Y a disease: X ameliorates Y; "evaluated in", "tested in" state no
+  effect.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -2354,6 +2369,166 @@ def _joined_change(text: str, before: re.Match[str], cue: re.Match[str]) -> bool
     return bool(_JOINED_AFTER.fullmatch(text, before.end(), cue.start()))
 
 
+# "reduced X by inhibiting Y": the means cue right after the main cue's objects
+_MEANS_BEFORE = re.compile(r"\b(?:by|through|via)\s+$", re.I)
+_CUE_SIGN = {"increases": 1, "activates": 1, "decreases": -1, "inhibits": -1, "ameliorates": -1}
+# "X and the associated (subsequent) increase in (release of) Y": X brings Y's change about
+_JOINED_CAUSE = re.compile(
+    r"\s+and\s+(?:the|an?|its|their)\s+(?:associated|subsequent|resulting|consequent)\s+"
+    r"(?P<change>increase|elevation|upregulation|release|production|secretion|synthesis|"
+    r"decrease|reduction|downregulation|loss)\s+(?:in|of)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _means_claims(
+    names: _Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what a means clause says its objects do to the main cue's objects ("reduced X by inhibiting Y").
+
+    "CM attenuated pain by inhibiting the activation of microglia": lowering
+    the activation is how the pain is lowered, so the activation raises the
+    pain; the sign is the product of the two cues' plain signs (raising X by
+    lowering Y: Y lowers X). Both cues must have the same subject and a
+    plain sign; an unsigned cue on either side gives nothing. The means
+    clause is the main cue's own: no other cue, colon or semicolon stands
+    between them, and a cue that is itself a means gives none.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for means_subject, means_predicate, means_object, means_cue in found:
+        if means_predicate not in _CUE_SIGN or not _MEANS_BEFORE.search(text, 0, means_cue.start()):
+            continue
+        for subject, predicate, obj, cue in found:
+            if (
+                predicate not in _CUE_SIGN
+                or cue.end() > obj.start
+                or obj.end > means_cue.start()
+                or _MEANS_BEFORE.search(text, 0, cue.start())
+                or _CUE.search(text, cue.end(), means_cue.start())
+                or re.search(r"[:;]", text[obj.end : means_cue.start()])
+                or (None if subject is None else subject.entity)
+                != (None if means_subject is None else means_subject.entity)
+            ):
+                continue
+            sign = _CUE_SIGN[predicate] * _CUE_SIGN[means_predicate]
+            derived = _predicate_for(
+                "increases" if sign > 0 else "decreases",
+                names.type_of(obj.entity),
+                names.type_of(means_object.entity),
+            )
+            if derived is not None:
+                extra.append((means_object, derived, obj, cue))
+    return extra
+
+
+def _joined_causes(
+    names: _Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "X and the associated increase in Y" says X does to Y: X raises Y (a decrease: lowers it).
+
+    The change named as a noun is the cue's second object (see
+    :func:`_joined_change`); "associated", "subsequent", "resulting" or
+    "consequent" says it follows from the object before it, with the
+    change's own plain direction.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for _subject, predicate, cause, cue in found:
+        if predicate not in _CUE_SIGN or cue.end() > cause.start:
+            continue
+        joined = _JOINED_CAUSE.match(text, cause.end)
+        if joined is None:
+            continue
+        lowered = joined.group("change").lower() in {"decrease", "reduction", "downregulation", "loss"}
+        kind = "decreases" if lowered else "increases"
+        for _other, _other_predicate, effect, other_cue in found:
+            if other_cue is not cue or effect.start != joined.end():
+                continue
+            derived = _predicate_for(kind, names.type_of(effect.entity), names.type_of(cause.entity))
+            if derived is not None:
+                extra.append((cause, derived, effect, joined))
+    return extra
+
+
+# "the effects of X on Y": X acts on Y, in no stated direction
+_EFFECT_OF_BEFORE = re.compile(r"\b(?:effects?|impacts?|actions?|influences?)\s+of\s+(?:the\s+)?$", re.I)
+_EFFECT_ON = re.compile(r"\s+on\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?")
+# "a link (an association, a correlation, a relationship) between A and B": A is associated with B
+_LINK_BETWEEN = re.compile(
+    r"\b(?:links?|associations?|correlations?|relationships?|connections?)\s+between\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+)?",
+    re.I,
+)
+_LINK_AND = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?")
+
+
+def _stated_relations(
+    names: _Names, mentions: Sequence[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return the unsigned relations a noun phrase states between two names.
+
+    "the effects of X on Y" (impact, action, influence): X acts on Y, in no
+    stated direction; an adjective or one word may stand before Y ("the
+    effects of X on injured Y"). "a link (an association, a correlation, a
+    relationship) between A and B": A is associated with B; a word may stand
+    before either name and a word or two after A ("a link between aberrant
+    A expression and B").
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for k, first in enumerate(mentions):
+        following = [m for m in mentions[k + 1 :] if m.start >= first.end]
+        if not following:
+            continue
+        second = following[0]
+        cue = _EFFECT_OF_BEFORE.search(text, 0, first.start)
+        if cue is not None and cue.end() == first.start:
+            if _EFFECT_ON.fullmatch(text, first.end, second.start):
+                extra.append((first, "acts-on", second, cue))
+            continue
+        for link in _LINK_BETWEEN.finditer(text, 0, first.start):
+            if link.end() == first.start and _LINK_AND.fullmatch(text, first.end, second.start):
+                extra.append((first, "associated-with", second, link))
+    return extra
+
+
+# "the protective effects of X were demonstrated in Y": X ameliorates the disease Y
+_GOOD_EFFECT_OF = re.compile(
+    r"\b(?:therapeutic|protective|beneficial)\s+effects?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_GOOD_EFFECT_IN = re.compile(
+    r"(?:\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+|further\s+)?"
+    r"(?:demonstrated|shown|observed|seen|confirmed|found))?\s+in\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,2}",
+    re.I,
+)
+_GOOD_EFFECT_AND = re.compile(r"\s*,?\s+(?:and|or)\s+(?:their\s+|its\s+)?", re.I)
+
+
+def _good_effects_in(
+    names: _Names, mentions: Sequence[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "the protective (beneficial) effects of X (were shown) in Y" says: X ameliorates Y.
+
+    The owners are the name right after "of" and those joined to it by "and"
+    ("of X and their secretome"); Y is the first name after "in" (a word or
+    two may stand before it) and must be a disease, a model or a phenotype.
+    A test or an evaluation ("was evaluated in") states no effect: nothing.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for k, first in enumerate(mentions):
+        cue = _GOOD_EFFECT_OF.search(text, 0, first.start)
+        if cue is None or cue.end() != first.start:
+            continue
+        owners = [first]
+        rest = [m for m in mentions[k + 1 :] if m.start >= first.end]
+        while rest and _GOOD_EFFECT_AND.fullmatch(text, owners[-1].end, rest[0].start):
+            owners.append(rest.pop(0))
+        if not rest or not _GOOD_EFFECT_IN.fullmatch(text, owners[-1].end, rest[0].start):
+            continue
+        if names.type_of(rest[0].entity) in _DISEASE_TYPES:
+            extra.extend((owner, "ameliorates", rest[0], cue) for owner in owners)
+    return extra
+
+
 def _anti_appositions(
     names: _Names, mentions: list[Mention], text: str
 ) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
@@ -3095,6 +3270,13 @@ def propose_from_text(
             found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
         elif carried is not None and predicate in _SIGNED:
             found.append((None, predicate, target, span))
+    found.extend(_means_claims(names, text, found) + _joined_causes(names, text, found))
+    pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
+    found.extend(
+        relation
+        for relation in _stated_relations(names, mentions, text) + _good_effects_in(names, mentions, text)
+        if relation[0] is not None and (relation[0].entity, relation[2].entity) not in pairs
+    )
     claims = [
         (said, predicate, Mention(obj_id, obj.start, obj.end), cue, subject_id)
         for said, predicate, obj, cue in found
