@@ -1210,3 +1210,15 @@ def test_beneficial_effects_shown_in_a_disease_ameliorate_it() -> None:
     # an evaluation states no effect
     draft = _draft("The beneficial effects of bone marrow MSCs were evaluated in arthritis.")
     assert _claims(draft) == set()
+
+
+def test_the_agent_after_a_secretion_noun_and_its_list_carries_the_items() -> None:
+    # "the secretion of A, B and C by Y": Y secretes them, not the MSCs named earlier
+    draft = _draft(
+        "The first report on MSCs described the secretion of IL-6, VEGF and IL-10 by bone marrow MSCs."
+    )
+    assert _claims(draft) == {
+        ("bone-marrow-msc", "carries", "il-6"),
+        ("bone-marrow-msc", "carries", "vegf"),
+        ("bone-marrow-msc", "carries", "il-10"),
+    }

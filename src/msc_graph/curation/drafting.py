@@ -352,7 +352,11 @@ deliberately plain and conservative:
   between A and B": A is associated with B;
 - "the protective (therapeutic, beneficial) effects of X (were shown) in
   Y", Y a disease: X ameliorates Y; "evaluated in", "tested in" state no
-  effect.
+  effect;
+- a secretion (release, production) named as a noun whose list is
+  followed by "by" and a preparation or a cell ("the secretion of A, B and
+  C by human MSCs") says who secretes: that agent carries each item, not a
+  subject named before.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -2529,6 +2533,39 @@ def _good_effects_in(
     return extra
 
 
+_NOUN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def _noun_cue_agents(
+    names: _Names,
+    mentions: Sequence[Mention],
+    text: str,
+    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return ``found`` with the agent of "the secretion of A, B and C by Y" as the subject of its contents.
+
+    A secretion (release, production) named as a noun whose list is followed
+    by "by" and a preparation or a cell says who secretes: Y carries each
+    item, whatever the sentence named before ("The first report on MSCs
+    described the secretion of A and B by human bone marrow MSCs").
+    """
+    agents: dict[int, Mention] = {}
+    for _subject, predicate, _obj, cue in found:
+        if predicate != "carries" or id(cue) in agents or not cue.group().lower().endswith("ion"):
+            continue
+        last = max(obj.end for _s, _p, obj, other in found if other is cue)
+        by = _NOUN_AGENT.match(text, last)
+        agent = next((m for m in mentions if by is not None and m.start == by.end()), None)
+        if agent is not None and names.type_of(agent.entity) in _CARRIER_TYPES:
+            agents[id(cue)] = agent
+    return [
+        (agents.get(id(cue), subject), predicate, obj, cue)
+        if predicate == "carries"
+        else (subject, predicate, obj, cue)
+        for subject, predicate, obj, cue in found
+    ]
+
+
 def _anti_appositions(
     names: _Names, mentions: list[Mention], text: str
 ) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
@@ -3270,6 +3307,7 @@ def propose_from_text(
             found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
         elif carried is not None and predicate in _SIGNED:
             found.append((None, predicate, target, span))
+    found = _noun_cue_agents(names, mentions, text, found)
     found.extend(_means_claims(names, text, found) + _joined_causes(names, text, found))
     pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
     found.extend(
