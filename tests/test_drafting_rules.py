@@ -1222,3 +1222,18 @@ def test_the_agent_after_a_secretion_noun_and_its_list_carries_the_items() -> No
         ("bone-marrow-msc", "carries", "vegf"),
         ("bone-marrow-msc", "carries", "il-10"),
     }
+
+
+def test_conditions_given_as_examples_after_a_link_are_what_each_subject_is_associated_with() -> None:
+    # "linked to the benefits of MSCs in several disorders, such as A and B": the phrase names no object;
+    # the example conditions are where the link holds
+    draft = _draft(
+        "EVs and CM are closely linked to the benefits of MSCs in several disorders, such as arthritis "
+        "and neuropathic pain."
+    )
+    assert _claims(draft) == {
+        ("extracellular-vesicles", "associated-with", "arthritis"),
+        ("extracellular-vesicles", "associated-with", "neuropathic-pain"),
+        ("full-secretome", "associated-with", "arthritis"),
+        ("full-secretome", "associated-with", "neuropathic-pain"),
+    }

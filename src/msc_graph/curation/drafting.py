@@ -356,7 +356,11 @@ deliberately plain and conservative:
 - a secretion (release, production) named as a noun whose list is
   followed by "by" and a preparation or a cell ("the secretion of A, B and
   C by human MSCs") says who secretes: that agent carries each item, not a
-  subject named before.
+  subject named before;
+- conditions given as examples after a link ("A and B are linked to the
+  therapeutic actions of MSCs in several disorders, such as C and D") are
+  where the link holds: A and B are each associated with C and D, though
+  the phrase after the cue names no object.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
@@ -2566,6 +2570,53 @@ def _noun_cue_agents(
     ]
 
 
+_LINKED_SUBJECT_GAP = re.compile(
+    r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?", re.I
+)
+# "... in a variety of clinical states, such as A, B, and C": the conditions the link holds in
+_LINKED_STATES = re.compile(
+    r"[^,;.()]*?\s+in\s+(?:an?\s+|the\s+)?(?:(?:variety|range|number|host|set)\s+of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:states|conditions|diseases|disorders|settings)\s*,?\s+(?:such as|including|like)\s+"
+    r"(?P<items>(?:[\w-]+\s*,\s+){0,4}(?:(?:and|or)\s+)?)",
+    re.I,
+)
+
+
+def _linked_in_examples(
+    names: _Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "A and B are linked to X in several disorders, such as C and D" says: each with each.
+
+    The cue's own object is a phrase ("the therapeutic actions of MSCs",
+    which names no object: see :func:`_complement`); the conditions named
+    as examples after "in ... states (conditions, diseases, disorders),
+    such as" are where the link holds, so each subject right before the cue
+    (and the list it ends) is associated with each example. A negated cue
+    gives nothing.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for cue in _CUE.finditer(text):
+        if _cue_name(cue) != "associated-with" or _NEGATION.search(text[: cue.start()]):
+            continue
+        before = [k for k, m in enumerate(mentions) if m.end <= cue.start()]
+        states = _LINKED_STATES.match(text, cue.end())
+        if not before or states is None:
+            continue
+        if not _LINKED_SUBJECT_GAP.fullmatch(text, mentions[before[-1]].end, cue.start()):
+            continue
+        examples = [m for m in mentions if states.start("items") <= m.start <= states.end()]
+        for mention in mentions:
+            if (
+                examples
+                and mention.start > examples[-1].end
+                and _joins(text[examples[-1].end : mention.start])
+            ):
+                examples.append(mention)
+        for subject in _run(mentions, before[-1], text):
+            extra.extend((subject, "associated-with", example, cue) for example in examples)
+    return extra
+
+
 def _anti_appositions(
     names: _Names, mentions: list[Mention], text: str
 ) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
@@ -3312,7 +3363,9 @@ def propose_from_text(
     pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
     found.extend(
         relation
-        for relation in _stated_relations(names, mentions, text) + _good_effects_in(names, mentions, text)
+        for relation in _stated_relations(names, mentions, text)
+        + _good_effects_in(names, mentions, text)
+        + _linked_in_examples(names, mentions, text)
         if relation[0] is not None and (relation[0].entity, relation[2].entity) not in pairs
     )
     claims = [
