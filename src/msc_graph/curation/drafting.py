@@ -318,26 +318,6 @@ deliberately plain and conservative:
   the hypersensitivity is lowered, not raised by the subject; "inhibiting
   X and the subsequent release of Y": Y is inhibited); a noun cue before
   ("a decrease in X and an increase in Y") has no such objects;
-- names before a passive "found" that ends its clause, with no place
-  named ("However, chemokines, cytokines, and growth factors are
-  consistently reported (citations)."; "X and Y were detected"), were
-  found in the paragraph's preparation, as "the presence of X" was; "was
-  reported to reduce" is no finding;
-- "X-conditioned medium" names a conditioned medium whatever X is ("the
-  liquid crystal-conditioned medium blocked X", "treated with stem
-  cells-conditioned medium"), as "MSC-conditioned medium" does; what
-  conditioned it is its context;
-- ", thus V-ing X" is a result clause whose participle has the main
-  clause's subject ("secretome reduced muscle fatty degeneration and
-  increased muscle mass, thus decreasing the atrophy": the secretome's, not
-  the muscle mass's); a bare "thus" before a finite verb still relays;
-- the classes named right before "such as" are in a preparation with
-  their examples ("cytokines such as IL-6 and VEGF are present in the
-  conditioned medium": the medium carries the cytokines too);
-- a cue named as a noun takes the short phrase after its own "of" or
-  "in" as its first object where a name follows later in the clause too
-  ("caused significant attenuation of neurological deficits, extent of
-  inflammation"), as a verb takes the phrase right after it;
 - a means clause says what its objects do to the objects of the cue right
   before it ("attenuated pain by inhibiting the activation of microglia":
   the activation raises the pain; "raised X by lowering Y": Y lowers X),
@@ -360,7 +340,27 @@ deliberately plain and conservative:
 - conditions given as examples after a link ("A and B are linked to the
   therapeutic actions of MSCs in several disorders, such as C and D") are
   where the link holds: A and B are each associated with C and D, though
-  the phrase after the cue names no object.
+  the phrase after the cue names no object;
+- names before a passive "found" that ends its clause, with no place
+  named ("However, chemokines, cytokines, and growth factors are
+  consistently reported (citations)."; "X and Y were detected"), were
+  found in the paragraph's preparation, as "the presence of X" was; "was
+  reported to reduce" is no finding;
+- "X-conditioned medium" names a conditioned medium whatever X is ("the
+  liquid crystal-conditioned medium blocked X", "treated with stem
+  cells-conditioned medium"), as "MSC-conditioned medium" does; what
+  conditioned it is its context;
+- ", thus V-ing X" is a result clause whose participle has the main
+  clause's subject ("secretome reduced muscle fatty degeneration and
+  increased muscle mass, thus decreasing the atrophy": the secretome's, not
+  the muscle mass's); a bare "thus" before a finite verb still relays;
+- the classes named right before "such as" are in a preparation with
+  their examples ("cytokines such as IL-6 and VEGF are present in the
+  conditioned medium": the medium carries the cytokines too);
+- a cue named as a noun takes the short phrase after its own "of" or
+  "in" as its first object where a name follows later in the clause too
+  ("caused significant attenuation of neurological deficits, extent of
+  inflammation"), as a verb takes the phrase right after it.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
