@@ -1236,3 +1236,79 @@ def test_an_ic_anti_adjective_opposes_the_noun_the_seed_writes() -> None:
     assert _claims(draft) == {("full-secretome", "decreases", "dystonia")}
     # where the seed writes neither noun, the ending cannot tell which: no claim
     assert _claims(_draft("CM showed anti-dystonic effects.")) == set()
+
+
+def test_a_means_clause_says_what_its_objects_do_to_the_main_cues_objects() -> None:
+    # "lowered pain by blocking the activation of microglia": the activation raises the pain
+    draft = _draft("EVs lowered pain by blocking the activation of microglia.")
+    assert _claims(draft) == {
+        ("extracellular-vesicles", "ameliorates", "pain"),
+        ("extracellular-vesicles", "inhibits", "activation-of-microglia"),
+        ("activation-of-microglia", "increases", "pain"),
+    }
+    # raising X by lowering Y: Y lowers X
+    draft = _draft("EVs enhanced angiogenesis by suppressing TNF-α.")
+    assert ("tnf-a", "decreases", "angiogenesis") in _claims(draft)
+    # the means is the nearest cue's only: autophagy is no effect of IL-6
+    draft = _draft("EVs induced autophagy and lowered pain by blocking IL-6.")
+    claims = _claims(draft)
+    assert ("il-6", "increases", "pain") in claims
+    assert not [c for c in claims if c[0] == "il-6" and c[2] == "autophagy"]
+
+
+def test_an_associated_or_subsequent_change_after_an_object_is_that_objects_effect() -> None:
+    # "reduced inflammation and the subsequent release of IL-6": inflammation raises IL-6
+    draft = _draft("EVs reduced inflammation and the subsequent release of IL-6.")
+    assert _claims(draft) == {
+        ("extracellular-vesicles", "decreases", "inflammation"),
+        ("extracellular-vesicles", "decreases", "il-6"),
+        ("inflammation", "increases", "il-6"),
+    }
+    # without "associated" or "subsequent" the two are only both reduced
+    draft = _draft("EVs reduced inflammation and the release of IL-6.")
+    assert ("inflammation", "increases", "il-6") not in _claims(draft)
+
+
+def test_the_effects_of_one_name_on_another_act_on_it() -> None:
+    draft = _draft("The effects of EVs on microglia remain unclear.")
+    assert _claims(draft) == {("extracellular-vesicles", "acts-on", "microglia")}
+
+
+def test_a_correlation_between_two_names_associates_them() -> None:
+    draft = _draft("Several studies report a correlation between serum TNF-α and arthritis.")
+    assert _claims(draft) == {("tnf-a", "associated-with", "arthritis")}
+
+
+def test_beneficial_effects_shown_in_a_disease_ameliorate_it() -> None:
+    draft = _draft("The beneficial effects of bone marrow MSCs were shown in arthritis.")
+    assert _claims(draft) == {("bone-marrow-msc", "ameliorates", "arthritis")}
+    # an evaluation states no effect
+    draft = _draft("The beneficial effects of bone marrow MSCs were evaluated in arthritis.")
+    assert _claims(draft) == set()
+
+
+def test_the_agent_after_a_secretion_noun_and_its_list_carries_the_items() -> None:
+    # "the secretion of A, B and C by Y": Y secretes them, not the MSCs named earlier
+    draft = _draft(
+        "The first report on MSCs described the secretion of IL-6, VEGF and IL-10 by bone marrow MSCs."
+    )
+    assert _claims(draft) == {
+        ("bone-marrow-msc", "carries", "il-6"),
+        ("bone-marrow-msc", "carries", "vegf"),
+        ("bone-marrow-msc", "carries", "il-10"),
+    }
+
+
+def test_conditions_given_as_examples_after_a_link_are_what_each_subject_is_associated_with() -> None:
+    # "linked to the benefits of MSCs in several disorders, such as A and B": the phrase names no object;
+    # the example conditions are where the link holds
+    draft = _draft(
+        "EVs and CM are closely linked to the benefits of MSCs in several disorders, such as arthritis "
+        "and neuropathic pain."
+    )
+    assert _claims(draft) == {
+        ("extracellular-vesicles", "associated-with", "arthritis"),
+        ("extracellular-vesicles", "associated-with", "neuropathic-pain"),
+        ("full-secretome", "associated-with", "arthritis"),
+        ("full-secretome", "associated-with", "neuropathic-pain"),
+    }

@@ -342,6 +342,29 @@ deliberately plain and conservative:
   the hypersensitivity is lowered, not raised by the subject; "inhibiting
   X and the subsequent release of Y": Y is inhibited); a noun cue before
   ("a decrease in X and an increase in Y") has no such objects;
+- a means clause says what its objects do to the objects of the cue right
+  before it ("attenuated pain by inhibiting the activation of microglia":
+  the activation raises the pain; "raised X by lowering Y": Y lowers X),
+  the sign the product of the two plain signs; the two cues have one
+  subject and no other cue, colon or semicolon between them, and an
+  unsigned cue on either side gives nothing;
+- "X and the associated (subsequent, resulting) increase in (release of)
+  Y" after a signed cue: X raises Y ("a decrease in": lowers it), besides
+  both being the cue's objects; with no such word the two are only listed;
+- "the effects (impact, action) of X on Y": X acts on Y, in no stated
+  direction; "a link (an association, a correlation, a relationship)
+  between A and B": A is associated with B;
+- "the protective (therapeutic, beneficial) effects of X (were shown) in
+  Y", Y a disease: X ameliorates Y; "evaluated in", "tested in" state no
+  effect;
+- a secretion (release, production) named as a noun whose list is
+  followed by "by" and a preparation or a cell ("the secretion of A, B and
+  C by human MSCs") says who secretes: that agent carries each item, not a
+  subject named before;
+- conditions given as examples after a link ("A and B are linked to the
+  therapeutic actions of MSCs in several disorders, such as C and D") are
+  where the link holds: A and B are each associated with C and D, though
+  the phrase after the cue names no object;
 - names before a passive "found" that ends its clause, with no place
   named ("However, chemokines, cytokines, and growth factors are
   consistently reported (citations)."; "X and Y were detected"), were
@@ -2473,6 +2496,246 @@ def _joined_change(text: str, before: re.Match[str], cue: re.Match[str]) -> bool
     return bool(_JOINED_AFTER.fullmatch(text, before.end(), cue.start()))
 
 
+# "reduced X by inhibiting Y": the means cue right after the main cue's objects
+_MEANS_BEFORE = re.compile(r"\b(?:by|through|via)\s+$", re.I)
+_CUE_SIGN = {"increases": 1, "activates": 1, "decreases": -1, "inhibits": -1, "ameliorates": -1}
+# "X and the associated (subsequent) increase in (release of) Y": X brings Y's change about
+_JOINED_CAUSE = re.compile(
+    r"\s+and\s+(?:the|an?|its|their)\s+(?:associated|subsequent|resulting|consequent)\s+"
+    r"(?P<change>increase|elevation|upregulation|release|production|secretion|synthesis|"
+    r"decrease|reduction|downregulation|loss)\s+(?:in|of)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _means_claims(
+    names: _Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what a means clause says its objects do to the main cue's objects ("reduced X by inhibiting Y").
+
+    "CM attenuated pain by inhibiting the activation of microglia": lowering
+    the activation is how the pain is lowered, so the activation raises the
+    pain; the sign is the product of the two cues' plain signs (raising X by
+    lowering Y: Y lowers X). Both cues must have the same subject and a
+    plain sign; an unsigned cue on either side gives nothing. The means
+    clause is the main cue's own: no other cue, colon or semicolon stands
+    between them, and a cue that is itself a means gives none.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for means_subject, means_predicate, means_object, means_cue in found:
+        if means_predicate not in _CUE_SIGN or not _MEANS_BEFORE.search(text, 0, means_cue.start()):
+            continue
+        for subject, predicate, obj, cue in found:
+            if (
+                predicate not in _CUE_SIGN
+                or cue.end() > obj.start
+                or obj.end > means_cue.start()
+                or _MEANS_BEFORE.search(text, 0, cue.start())
+                or _CUE.search(text, cue.end(), means_cue.start())
+                or re.search(r"[:;]", text[obj.end : means_cue.start()])
+                or (None if subject is None else subject.entity)
+                != (None if means_subject is None else means_subject.entity)
+            ):
+                continue
+            sign = _CUE_SIGN[predicate] * _CUE_SIGN[means_predicate]
+            derived = _predicate_for(
+                "increases" if sign > 0 else "decreases",
+                names.type_of(obj.entity),
+                names.type_of(means_object.entity),
+            )
+            if derived is not None:
+                extra.append((means_object, derived, obj, cue))
+    return extra
+
+
+def _joined_causes(
+    names: _Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "X and the associated increase in Y" says X does to Y: X raises Y (a decrease: lowers it).
+
+    The change named as a noun is the cue's second object (see
+    :func:`_joined_change`); "associated", "subsequent", "resulting" or
+    "consequent" says it follows from the object before it, with the
+    change's own plain direction.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for _subject, predicate, cause, cue in found:
+        if predicate not in _CUE_SIGN or cue.end() > cause.start:
+            continue
+        joined = _JOINED_CAUSE.match(text, cause.end)
+        if joined is None:
+            continue
+        lowered = joined.group("change").lower() in {"decrease", "reduction", "downregulation", "loss"}
+        kind = "decreases" if lowered else "increases"
+        for _other, _other_predicate, effect, other_cue in found:
+            if other_cue is not cue or effect.start != joined.end():
+                continue
+            derived = _predicate_for(kind, names.type_of(effect.entity), names.type_of(cause.entity))
+            if derived is not None:
+                extra.append((cause, derived, effect, joined))
+    return extra
+
+
+# "the effects of X on Y": X acts on Y, in no stated direction
+_EFFECT_OF_BEFORE = re.compile(r"\b(?:effects?|impacts?|actions?|influences?)\s+of\s+(?:the\s+)?$", re.I)
+_EFFECT_ON = re.compile(r"\s+on\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?")
+# "a link (an association, a correlation, a relationship) between A and B": A is associated with B
+_LINK_BETWEEN = re.compile(
+    r"\b(?:links?|associations?|correlations?|relationships?|connections?)\s+between\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+)?",
+    re.I,
+)
+_LINK_AND = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?")
+
+
+def _stated_relations(
+    names: _Names, mentions: Sequence[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return the unsigned relations a noun phrase states between two names.
+
+    "the effects of X on Y" (impact, action, influence): X acts on Y, in no
+    stated direction; an adjective or one word may stand before Y ("the
+    effects of X on injured Y"). "a link (an association, a correlation, a
+    relationship) between A and B": A is associated with B; a word may stand
+    before either name and a word or two after A ("a link between aberrant
+    A expression and B").
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for k, first in enumerate(mentions):
+        following = [m for m in mentions[k + 1 :] if m.start >= first.end]
+        if not following:
+            continue
+        second = following[0]
+        cue = _EFFECT_OF_BEFORE.search(text, 0, first.start)
+        if cue is not None and cue.end() == first.start:
+            if _EFFECT_ON.fullmatch(text, first.end, second.start):
+                extra.append((first, "acts-on", second, cue))
+            continue
+        for link in _LINK_BETWEEN.finditer(text, 0, first.start):
+            if link.end() == first.start and _LINK_AND.fullmatch(text, first.end, second.start):
+                extra.append((first, "associated-with", second, link))
+    return extra
+
+
+# "the protective effects of X were demonstrated in Y": X ameliorates the disease Y
+_GOOD_EFFECT_OF = re.compile(
+    r"\b(?:therapeutic|protective|beneficial)\s+effects?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_GOOD_EFFECT_IN = re.compile(
+    r"(?:\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+|further\s+)?"
+    r"(?:demonstrated|shown|observed|seen|confirmed|found))?\s+in\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,2}",
+    re.I,
+)
+_GOOD_EFFECT_AND = re.compile(r"\s*,?\s+(?:and|or)\s+(?:their\s+|its\s+)?", re.I)
+
+
+def _good_effects_in(
+    names: _Names, mentions: Sequence[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "the protective (beneficial) effects of X (were shown) in Y" says: X ameliorates Y.
+
+    The owners are the name right after "of" and those joined to it by "and"
+    ("of X and their secretome"); Y is the first name after "in" (a word or
+    two may stand before it) and must be a disease, a model or a phenotype.
+    A test or an evaluation ("was evaluated in") states no effect: nothing.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for k, first in enumerate(mentions):
+        cue = _GOOD_EFFECT_OF.search(text, 0, first.start)
+        if cue is None or cue.end() != first.start:
+            continue
+        owners = [first]
+        rest = [m for m in mentions[k + 1 :] if m.start >= first.end]
+        while rest and _GOOD_EFFECT_AND.fullmatch(text, owners[-1].end, rest[0].start):
+            owners.append(rest.pop(0))
+        if not rest or not _GOOD_EFFECT_IN.fullmatch(text, owners[-1].end, rest[0].start):
+            continue
+        if names.type_of(rest[0].entity) in _DISEASE_TYPES:
+            extra.extend((owner, "ameliorates", rest[0], cue) for owner in owners)
+    return extra
+
+
+_NOUN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def _noun_cue_agents(
+    names: _Names,
+    mentions: Sequence[Mention],
+    text: str,
+    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return ``found`` with the agent of "the secretion of A, B and C by Y" as the subject of its contents.
+
+    A secretion (release, production) named as a noun whose list is followed
+    by "by" and a preparation or a cell says who secretes: Y carries each
+    item, whatever the sentence named before ("The first report on MSCs
+    described the secretion of A and B by human bone marrow MSCs").
+    """
+    agents: dict[int, Mention] = {}
+    for _subject, predicate, _obj, cue in found:
+        if predicate != "carries" or id(cue) in agents or not cue.group().lower().endswith("ion"):
+            continue
+        last = max(obj.end for _s, _p, obj, other in found if other is cue)
+        by = _NOUN_AGENT.match(text, last)
+        agent = next((m for m in mentions if by is not None and m.start == by.end()), None)
+        if agent is not None and names.type_of(agent.entity) in _CARRIER_TYPES:
+            agents[id(cue)] = agent
+    return [
+        (agents.get(id(cue), subject), predicate, obj, cue)
+        if predicate == "carries"
+        else (subject, predicate, obj, cue)
+        for subject, predicate, obj, cue in found
+    ]
+
+
+_LINKED_SUBJECT_GAP = re.compile(
+    r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?", re.I
+)
+# "... in a variety of clinical states, such as A, B, and C": the conditions the link holds in
+_LINKED_STATES = re.compile(
+    r"[^,;.()]*?\s+in\s+(?:an?\s+|the\s+)?(?:(?:variety|range|number|host|set)\s+of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:states|conditions|diseases|disorders|settings)\s*,?\s+(?:such as|including|like)\s+"
+    r"(?P<items>(?:[\w-]+\s*,\s+){0,4}(?:(?:and|or)\s+)?)",
+    re.I,
+)
+
+
+def _linked_in_examples(
+    names: _Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "A and B are linked to X in several disorders, such as C and D" says: each with each.
+
+    The cue's own object is a phrase ("the therapeutic actions of MSCs",
+    which names no object: see :func:`_complement`); the conditions named
+    as examples after "in ... states (conditions, diseases, disorders),
+    such as" are where the link holds, so each subject right before the cue
+    (and the list it ends) is associated with each example. A negated cue
+    gives nothing.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for cue in _CUE.finditer(text):
+        if _cue_name(cue) != "associated-with" or _NEGATION.search(text[: cue.start()]):
+            continue
+        before = [k for k, m in enumerate(mentions) if m.end <= cue.start()]
+        states = _LINKED_STATES.match(text, cue.end())
+        if not before or states is None:
+            continue
+        if not _LINKED_SUBJECT_GAP.fullmatch(text, mentions[before[-1]].end, cue.start()):
+            continue
+        examples = [m for m in mentions if states.start("items") <= m.start <= states.end()]
+        for mention in mentions:
+            if (
+                examples
+                and mention.start > examples[-1].end
+                and _joins(text[examples[-1].end : mention.start])
+            ):
+                examples.append(mention)
+        for subject in _run(mentions, before[-1], text):
+            extra.extend((subject, "associated-with", example, cue) for example in examples)
+    return extra
+
+
 def _anti_appositions(
     names: _Names, mentions: list[Mention], text: str
 ) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
@@ -3334,6 +3597,16 @@ def propose_from_text(
             found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
         elif carried is not None and predicate in _SIGNED:
             found.append((None, predicate, target, span))
+    found = _noun_cue_agents(names, mentions, text, found)
+    found.extend(_means_claims(names, text, found) + _joined_causes(names, text, found))
+    pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
+    found.extend(
+        relation
+        for relation in _stated_relations(names, mentions, text)
+        + _good_effects_in(names, mentions, text)
+        + _linked_in_examples(names, mentions, text)
+        if relation[0] is not None and (relation[0].entity, relation[2].entity) not in pairs
+    )
     claims = [
         (said, predicate, Mention(obj_id, obj.start, obj.end), cue, subject_id)
         for said, predicate, obj, cue in found
