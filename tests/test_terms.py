@@ -153,10 +153,10 @@ def test_a_name_two_terms_of_one_vocabulary_share_gives_nothing_from_it() -> Non
 def test_a_grounded_new_entity_takes_its_type_from_the_vocabulary_where_the_name_only_guessed(
     terms: TermDictionary,
 ) -> None:
-    from msc_graph.curation.drafting import _Names
+    from msc_graph.curation.drafting.mentions import Names
     from msc_graph.model import EntityType
 
-    names = _Names(lambda text: [], {}, terms)
+    names = Names(lambda text: [], {}, terms)
     # "hepatocyte" in the name reads as a cell; HGNC's approved name says it is a gene product
     names.propose("hepatocyte growth factor", EntityType.CELL_TYPE)
     names.propose("interleukin 1 beta", EntityType.CYTOKINE)  # a factor already: the finer guess stays

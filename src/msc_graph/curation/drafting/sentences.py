@@ -1,0 +1,1767 @@
+"""The claims one sentence states: subject, cue, objects, quote, basis and context."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from msc_graph.curation.drafting.lexicon import (
+    CUE,
+    DISEASE_TYPES,
+    HEDGE,
+    NEGATION,
+    SIGNED,
+    cue_name,
+    predicate_for,
+)
+from msc_graph.curation.drafting.mentions import (
+    ADJECTIVE_NOUNS,
+    ADVERB,
+    CONTEXT_KINDS,
+    FUNCTION_WORD,
+    PHRASE_LEAD,
+    REPORTING,
+    WORD,
+    Names,
+    find_modelled,
+    guess_type,
+)
+from msc_graph.curation.drafting.phrases import (
+    ANTI,
+    EXAMPLES_NEXT,
+    MAX_OBJECTS,
+    list_items,
+    noun_cue_end,
+    phrase_before,
+    phrase_objects,
+    unnamed_items,
+    whole_item,
+)
+from msc_graph.curation.drafting.records import Draft, DraftEvidence, Mention
+from msc_graph.model import FACTOR_TYPES, EntityType
+
+_PASSIVE = re.compile(r"^\s+by\b", re.I)
+# A later cue whose subject is the object of the one before ("..., which in turn reduces ...").
+# ("and thus reduced ..." goes on with the same subject: only a bare "thus" relays.)
+# (", thus decreasing X" neither: a result clause whose participle has the main clause's subject.)
+_RELAY = re.compile(
+    r"\b(?:which|that|(?<!and )(?<!,\s)thus(?!\s+(?:\w+ly\s+)?\w+ing\b)|in turn|leading to|resulting in|"
+    r"causing)\b",
+    re.I,
+)
+# What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
+_LIST_GLUE = re.compile(
+    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|their|e\.g\.|i\.e\.|respectively|others|etc|"
+    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of|"
+    r"(?:associated|subsequent|resulting|consequent)|"
+    r"(?:increase|decrease|reduction|elevation|upregulation|downregulation|release|secretion|synthesis)\s+(?:of|in))\b)*"
+)
+_EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
+# What was given, in a sentence that reports its effects ("the group treated with X displayed ...").
+_AGENT = re.compile(
+    r"\b(?:treated with|treatment with|administration of|injection of|delivery of|delivering|"
+    r"application of|applying|transplantation of|infusion of)\s+(?:the\s+|an?\s+)?",
+    re.I,
+)
+# "the expression of A and B was (found to be) elevated", right before the cue: what is measured
+_MEASURED_PASSIVE = re.compile(
+    r"(?:^|,\s+|\b(?:that|while|whereas|addition,)\s+)(?:the\s+)?(?:expression|levels?|secretion|production)"
+    r"\s+of\s+(?P<items>[^,;()]+?(?:,\s+[^,;()]+?)*)\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:(?:found|shown|reported|observed|seen|noted|demonstrated)\s+to\s+be\s+(?:\w+ly\s+)?)?$",
+    re.I,
+)
+# "X were reduced"; "X was found (shown, reported) to be elevated" is the same passive, reported
+_BARE_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?"
+    r"(?:(?:found|shown|reported|observed|seen|noted|demonstrated)\s+to\s+be\s+(?:\w+ly\s+)?)?$",
+    re.I,
+)
+# "... effect(s) of": what follows owns the effect an adjective before it names.
+_OWNER = re.compile(
+    r"\s+(?:effects?|properties|actions?|activity|functions?|role|capacity|potential)\s+of\s+"
+    r"(?:the\s+|an?\s+)?",
+    re.I,
+)
+# What an anti-adjective names a kind of, right after it ("anti-inflammatory cytokines", "M2 macrophages").
+_KIND_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:cytokines|factors|proteins|molecules|mediators|agents|drugs|macrophages|"
+    r"phenotypes?|cells|compounds|substances)\b",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"\s*(?:an?\s+)?(?:\w+\s+)?(?:profusion|spectrum|range|variety|number|array|host|plethora|lot|set|"
+    r"panel|mixture|cocktail|kinds?|types?|classes|family|group|series|combination)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+# What a seed writes after an abbreviation's parenthesis: "tumor necrosis factor (TNF)-α".
+_SUFFIX = re.compile(r"^\s*-\s*[α-ωΑ-Ω0-9]{1,2}\b")
+# Words that name again what an earlier sentence named: a pronoun or a demonstrative phrase for its
+# subject ("They", "This population of cells", "these cells"); a demonstrative phrase of a kind of
+# molecule for its objects ("these factors", "both receptors").
+_ANAPHOR_SUBJECT = re.compile(
+    r"\b(?:they|it(?!\s+(?:is|was|has|had|seems|appears)\b(?:\s+\w+){0,4}?\s+(?:that|to)\b)|"
+    r"(?:these|this|those)\s+(?:[a-z-]+\s+)?(?:cells|population(?:\s+of\s+cells)?|medium|media|"
+    r"secretomes?|preparations?|therapy|treatment))\b",
+    re.I,
+)
+_ANAPHOR_OBJECTS = re.compile(
+    r"\b(?:(?:these|those|both|such(?!\s+as\b))\s+(?:[a-z-]+\s+){0,2}?(?:factors|molecules|proteins|cytokines|"
+    r"receptors|substances|mediators|chemokines|compounds|markers))\b",
+    re.I,
+)
+# "In both the cases, X was reduced", "Both the treatment strategies restored X": the two treatments
+# the paragraph named together before
+BOTH_TREATMENTS = re.compile(
+    r"\s*(?:in\s+)?both\s+(?:of\s+)?(?:the\s+|these\s+)?(?:cases|groups|treatments|therapies|approaches|"
+    r"interventions|preparations|(?:treatment\s+|therapeutic\s+)?strategies)\b",
+    re.I,
+)
+# ", tooth pulp, ": one item no name covers, inside a list of named ones.
+_LIST_GAP = re.compile(
+    r",\s+(?:(?:and|or)\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2},\s+(?:(?:and|or)\s+)?"
+)
+# "X are multipotent adult Y": what stands after the copula names X again.
+_COPULA = re.compile(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
+# "factors secreted by MSCs": right before a cell mention, what the cells secrete is named.
+_SECRETED_BY = re.compile(
+    r"\b(?:factors|molecules|substances|secretions|proteins|mediators)\s+(?:secreted|released|produced)\s+"
+    r"(?:by|from)\s+(?:the\s+)?$",
+    re.I,
+)
+_MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b", re.I)
+# "Activated microglia release ...", "an increased expression of ...": a participle before its noun
+# describes the noun; it states no effect of anything.
+# ", an intracellular degradation process that ...": an appositive noun phrase, then a relative clause
+# on it, after an object (and where it happened: "autophagy in microglia, a process that ...")
+_APPOSITIVE_RELAY = re.compile(
+    r"(?:\s+(?:in|within)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,\s+(?:an?|the)\s+(?:[\w-]+\s+){1,5}"
+    r"(?:that|which)\s+(?:in\s+turn\s+)?",
+    re.I,
+)
+# A change or a release named as a noun, and what joins it to the objects of a verb cue before it
+_JOINED_CHANGE = re.compile(
+    r"increase|decrease|reduction|elevation|upregulation|downregulation|release|production|secretion|synthesis",
+    re.I,
+)
+_JOINED_AFTER = re.compile(
+    r"[^.;:]*?\sand\s+(?:the|an?|its|their)\s+(?:(?:associated|subsequent|resulting|consequent)\s+)?", re.I
+)
+_PLACE_TYPES = {EntityType.CELL_TYPE, EntityType.TISSUE}
+# Where an effect takes place, right after its object: "autophagy in microglia"
+_IN_PLACE = re.compile(r"\s+(?:in|within|inside)\s+(?:the\s+)?", re.I)
+# What cells secrete, named by a general plural no name covers right before the passive cue
+_UNNAMED_SECRETED = re.compile(
+    r"\b(?:molecules|factors|substances|proteins|chemicals|compounds|mediators|products)\s+$", re.I
+)
+_ATTRIBUTIVE = re.compile(
+    r"(?:^|\b(?:the|a|an|of|with|in|to|for|as|its|their|following|after)\s+)\w+ed$|"
+    r"\b(?:the|a|an|its|their)\s+\w+ing$",  # "in the producing cytokines": a noun's modifier, no verb
+    re.I,
+)
+_CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
+_AGENT_TYPES = FACTOR_TYPES | {
+    EntityType.MSC_SOURCE,
+    EntityType.SECRETOME_COMPONENT,
+    EntityType.PATHWAY,
+    EntityType.CELL_TYPE,
+    EntityType.CELL_PREPARATION,
+}
+HOLDER_TYPES = {EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE, EntityType.CELL_PREPARATION}
+"""What can carry factors: a preparation, the cells themselves."""
+_CARRIER_TYPES = HOLDER_TYPES | {EntityType.CELL_TYPE}
+# "the expression of markers of X": markers named after "of" are a noun phrase, no cue of their own
+_MARKERS_AFTER_OF = re.compile(r"\bof\s+$", re.I)
+
+
+# "of molecules like ", "various factors, such as ": what introduces a list's first item.
+_EXAMPLES_LEAD = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:molecules|factors|proteins|substances|compounds|"
+    r"mediators|cytokines)\s*,?\s*(?:such as|like|including|e\.g\.,?)\s+",
+    re.I,
+)
+# "isolated from epidermis, adipose tissue": short pieces, each before a comma, then the first name
+_LEADING_ITEMS = re.compile(r"\s*(?:[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3},\s+)+((?:and|or)\s+)?")
+_LEADING_KINDS = ("carries", "including", "detected", "used-in", "derived-from")
+"""Cues whose list may start with items no name covers, before its first name."""
+# "employed in numerous studies involving disorders like A, B, C": the disorders a use names, from the first
+_DISORDERS_LEAD = re.compile(
+    r"\s*(?:[\w-]+\s+){0,5}?(?:disorders|diseases|conditions|injuries|defects)\s*,?\s*"
+    r"(?:such as|like|including|e\.g\.,?)\s+",
+    re.I,
+)
+
+
+# "modulate the immune system", "modulating the local and systemic immune response", "modulate
+# immunological responses": what is modulated is immunity, so the modulation is immunomodulation
+_IMMUNE_OBJECT = re.compile(
+    r"(?:(?<=ion)\s+of)?\s+(?:the\s+)?(?:(?!of\b)[a-z-]+\s+(?:and\s+[a-z-]+\s+)?)?"
+    r"(?:immune|immunological)\s+(?:system|responses?)\b",
+    re.I,
+)
+
+
+def _immune_modulation(names: Names, text: str, cue: re.Match[str]) -> Mention | None:
+    """Return immunomodulation, known or proposed, where a "modulate" cue's object is the immune response.
+
+    The verb and its object together name the process ("modulate the immune
+    response" is immune modulation): the subject is associated with it,
+    with no sign, as with "immunomodulatory properties". The mention spans
+    the cue and its object, for the quote.
+    """
+    if not cue.group().lower().startswith("modulat"):
+        return None
+    immune = _IMMUNE_OBJECT.match(text, cue.end())
+    if immune is None:
+        return None
+    entity = names.lookup("immunomodulation") or names.propose("immunomodulation", EntityType.PROCESS)
+    return Mention(entity, cue.start(), immune.end()) if entity else None
+
+
+def _context(names: Names, mentions: list[Mention], used: set[str], text: str) -> dict[str, Any]:
+    """Return what the sentence names cheaply as its context: species, model, tissue or cell, setting."""
+    context: dict[str, Any] = {}
+    measured: list[str] = []
+    for mention in mentions:
+        if mention.entity in used:
+            continue
+        kind = names.type_of(mention.entity)
+        if kind is EntityType.SPECIES:
+            context.setdefault("species", mention.entity)
+        elif kind is EntityType.DISEASE_MODEL:
+            context.setdefault("disease_model", mention.entity)
+        elif kind is EntityType.ROUTE:
+            context.setdefault("route", mention.entity)
+        elif kind is EntityType.TISSUE and re.search(r"\bin (?:the )?$", text[: mention.start][-8:]):
+            measured.append(mention.entity)
+    if measured:
+        context["measured_in"] = list(dict.fromkeys(measured))
+    setting = re.search(r"\bin (vivo|vitro)\b", text, re.I)
+    if setting:
+        context["setting"] = f"in-{setting.group(1).lower()}"
+    return context
+
+
+def _subject_for(names: Names, mentions: list[Mention], index: int, text: str) -> Mention:
+    """Return the subject at ``mentions[index]``, or what it stands for in the sentence.
+
+    "the secretome of human adipose-derived MSCs reduces ..." is the
+    secretome's claim, the MSC source its context; in "MSCs are adult stem
+    cells that can be isolated from ..." the stem cells are the MSCs.
+    """
+    mention = mentions[index]
+    if index == 0:
+        return mention
+    before = mentions[index - 1]
+    if _COPULA.fullmatch(text[before.end : mention.start]):
+        return _subject_for(names, mentions, index - 1, text)
+    source = names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE)
+    # "secretome from CD34+ stem cells": whatever cells a preparation comes from, the claim is its own
+    made = re.fullmatch(
+        r"\s+(?:from|of|derived from|obtained from)\s+(?:the\s+)?\S*\s*", text[before.end : mention.start]
+    )
+    if (source or made) and names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
+        return before
+    return mention
+
+
+def _medium_of(names: Names, mention: Mention, text: str) -> Mention:
+    """Return the medium an MSC mention is the source of ("hUC-MSCs condition medium decreased"), or it."""
+    if names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE):
+        medium = _MEDIUM_AFTER.match(text, mention.end)
+        found = names.lookup("conditioned medium") if medium else None
+        if medium and found:
+            return Mention(found, mention.start, medium.end())
+    return mention
+
+
+def _unnamed_subject(before: str) -> bool:
+    """Return True when the words before a cue hold a subject no name covers ("a cell line showed ...").
+
+    Such a sentence says who did it, in words the drafter does not know; the
+    paragraph's subject is not carried into it. Function words, adverbs,
+    reporting words ("it was observed that", "moreover") and what reports
+    ("these findings suggest a viable way in treating ...") name no one.
+    """
+    clause = re.split(r"[,;:]|\bthat\b", before)[-1]
+    return any(
+        not (FUNCTION_WORD.fullmatch(word) or ADVERB.fullmatch(word) or REPORTING.fullmatch(word))
+        for word in WORD.findall(clause)
+    )
+
+
+_PARTICIPLE = re.compile(
+    r"(?:associated with|linked (?:to|with)|involved in|implicated in|derived|isolated|obtained|purified|"
+    r"collected)\b.*",
+    re.I,
+)
+
+
+def _word_end_before(text: str, cue: re.Match[str]) -> int:
+    """Return where the word right before the cue ends, or -1 where a function word or punctuation is there.
+
+    A participle cue right after a noun ("the functions associated with X")
+    belongs to that noun: where the noun is no name, the cue has no named
+    subject. After "is", "are", "often", or a comma, the cue is a verb of the
+    sentence's subject.
+    """
+    before = text[: cue.start()].rstrip()
+    word = re.search(r"[\w)+-]+$", before)
+    if word is None or len(before) < len(text[: cue.start()]) - 1:
+        return -1
+    if (
+        FUNCTION_WORD.fullmatch(word.group())
+        or ADVERB.fullmatch(word.group())
+        or re.fullmatch(r"often|also|still|even|now|then|well|first|further", word.group(), re.I)
+    ):
+        return -1
+    return word.end()
+
+
+_TREATED_GROUP = re.compile(r"\s*-?\s*treated\s+(?:group|animals|rats|mice)\b", re.I)
+_GROUP_TREATED = re.compile(
+    r"\b(?:group|animals|rats|mice|patients)\s+(?:treated|injected)\s+with\s+(?:the\s+)?$", re.I
+)
+
+
+def _treated_group(names: Names, mentions: list[Mention], text: str, start: int, stop: int) -> Mention | None:
+    """Return what the group an effect was seen in was treated with ("in the ADSCs treated group"), if named.
+
+    "Greater expression of X in the group treated with Y": the effect is
+    Y's, wherever the sentence names Y (after the effect, here).
+    """
+    for mention in mentions:
+        if not start <= mention.start < stop or names.type_of(mention.entity) in CONTEXT_KINDS:
+            continue
+        if _TREATED_GROUP.match(text, mention.end) or _GROUP_TREATED.search(text, 0, mention.start):
+            return mention
+    return None
+
+
+def _fits(subject: EntityType | None, predicate: str, obj: EntityType | None) -> bool:
+    """Return False where the two ends cannot hold this predicate, whatever the words between say.
+
+    A species is derived from nothing ("rat model ... derived from MSCs");
+    MSCs are not derived from MSCs (the phrase names one kind of MSC: the
+    curated graph links the kind to its tissue, not to the general MSCs);
+    what a model is of is a disease, a phenotype or a process, never a
+    preparation or a cell.
+    """
+    if predicate == "derived-from":
+        return subject is not EntityType.SPECIES and not (
+            subject is EntityType.MSC_SOURCE and obj is EntityType.MSC_SOURCE
+        )
+    if predicate == "model-of":
+        return obj in DISEASE_TYPES | {EntityType.PROCESS} or obj is None
+    return True
+
+
+def _secretions_of(names: Names, mention: Mention, text: str) -> Mention:
+    """Return the secretome a cell mention stands for as a subject ("factors secreted by MSCs ..."), or it.
+
+    "The trophic factors secreted by stem cells play a role in X" is a claim
+    on what the cells secrete, which is their secretome, not on the cells;
+    the mention keeps its place (the quote still holds it).
+    """
+    if names.type_of(mention.entity) not in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE):
+        return mention
+    if not _SECRETED_BY.search(text, 0, mention.start):
+        return mention
+    secretome = names.lookup("secretome")
+    return Mention(secretome, mention.start, mention.end) if secretome else mention
+
+
+def _can_act(subject: EntityType | None, predicate: str) -> bool:
+    """Return False where a subject of this type cannot hold this predicate.
+
+    A species, a route, a tissue or a disease is where a claim holds or what
+    it is about; it raises, lowers or carries nothing ("In a study involving
+    osteoarthritis, conditioned medium downregulated X"). It can still be a
+    model of something, marked, or associated with something.
+    """
+    passive_types = CONTEXT_KINDS | DISEASE_TYPES
+    return subject not in passive_types or predicate in (
+        "model-of",
+        "marker-of",
+        "associated-with",
+        "derived-from",
+    )
+
+
+def _complement(text: str, start: int, end: int) -> bool:
+    """Return True when the name at ``end`` only completes a noun phrase that follows the cue at ``start``.
+
+    "linked to [the therapeutic actions] of MSCs", "reduced [the stimulating
+    effects] of IL-1β": the cue's object is the phrase no name covers, and
+    the name after "of" or "between" says whose it is, so the name is no
+    object of the cue. Measures ("the levels of", "expression of") are no
+    such phrase: "reduced the levels of IL-6" is about IL-6.
+    """
+    own_of = re.match(r"\s+of\s+", text[start:end])  # a noun cue's own "of": "attenuation of X"
+    if own_of:
+        # "attenuation of [unknown deficits], extent of inflammation": only the last item's words count
+        start += own_of.end()
+        start = max(start, text.rfind(",", start, end) + 1)
+    lead = PHRASE_LEAD.match(text, start, end)
+    gap = text[lead.end() if lead else start : end]
+    if _QUANTITY.fullmatch(gap):  # "a profusion of cytokines", "a broad range of molecules": how many
+        return False
+    return bool(re.search(r"[A-Za-z]{3}", gap)) and bool(re.search(r"\b(?:of|between)\s+(?:the\s+)?$", gap))
+
+
+def _possessive(text: str, mention: Mention) -> bool:
+    """Return True when the mention owns the noun after it ("the microglia's anti-inflammatory effect")."""
+    return bool(
+        re.search(r"['’]s$", text[mention.start : mention.end]) or re.match(r"['’]s\b", text[mention.end :])
+    )
+
+
+def _joins(glue: str, examples: bool = True) -> bool:
+    """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, ".
+
+    With ``examples=False``, "such as" or "like" ends the list: what follows
+    are examples of the item before, not items of their own.
+    """
+    if not examples and _EXAMPLES.search(glue):
+        return False
+    if _LIST_GLUE.fullmatch(glue):
+        return bool(re.search(r",|\b(?:and|or)\b", glue))
+    return bool(_LIST_GAP.fullmatch(glue)) and not CUE.search(glue)
+
+
+def _relative_to_list(mentions: list[Mention], listed: list[Mention], text: str, cue: int) -> bool:
+    """Return True when a relative clause right after the cue before's list leads to the cue at ``cue``.
+
+    "..., A, B, and C that are known to reduce X": "that" names the list
+    the cue before named, items no name covers included, so long as no
+    name stands between the list and this cue.
+    """
+    if not listed or not _RELATIVE_AFTER.fullmatch(text, listed[-1].end, cue):
+        return False
+    return not any(listed[-1].end <= m.start < cue for m in mentions)
+
+
+def _list_ending(items: list[Mention], text: str) -> list[Mention]:
+    """Return the list that ends with the last of ``items`` ("A, B and C"), going back while items join."""
+    run = items[-1:]
+    for item in reversed(items[:-1]):
+        if not _joins(text[item.end : run[0].start]):
+            break
+        run.insert(0, item)
+    return run
+
+
+def _with_gap_items(names: Names, text: str, run: list[Mention], kind: str) -> list[Mention]:
+    """Return a list of named items with the items no name covers between them ("A, tooth pulp, B").
+
+    :func:`_run` lets one unnamed piece stand between two names of a list;
+    that piece is an item of the list too, proposed as the cue's kind of
+    thing (:func:`unnamed_items`).
+    """
+    items: list[Mention] = run[:1]
+    for mention in run[1:]:
+        if not _LIST_GLUE.fullmatch(_SUFFIX.sub("", text[items[-1].end : mention.start])):
+            items.extend(unnamed_items(names, text, items[-1].end, mention.start, kind, closed=True) or [])
+        items.append(mention)
+    return items
+
+
+def _spelled_out(text: str, start: int, mention: Mention) -> int:
+    """Return where the list piece before ``mention`` ends, without the words that spell it out.
+
+    ", receptor activator of nuclear B (RANK) CCL2": the words before a
+    name in parentheses spell that name out (even where the seed's letters
+    do not match them well enough to be learned as its long form), so they
+    are part of that item, no item of their own; the piece ends where they
+    start, after the comma before them.
+    """
+    if text[mention.end : mention.end + 1] != ")" or not re.search(r"\(\s*$", text[start : mention.start]):
+        return mention.start
+    comma = text.rfind(",", start, mention.start)
+    if comma < 0:
+        return mention.start
+    return comma + 1 + len(text[comma + 1 : mention.start]) - len(text[comma + 1 : mention.start].lstrip())
+
+
+def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
+    """Return the list of mentions ending at ``mentions[last]`` ("A, B and C"), or just that one."""
+    run = [mentions[last]]
+    index = last
+    while index > 0:
+        if not _joins(text[mentions[index - 1].end : mentions[index].start]):
+            break
+        index -= 1
+        run.insert(0, mentions[index])
+    return run
+
+
+def _with_classes(mentions: list[Mention], text: str, run: list[Mention]) -> list[Mention]:
+    """Return a list of examples with the classes named right before "such as" it, if any.
+
+    "Growth factors and cytokines such as bFGF, HGF and IGF-1 are present in
+    the medium": the classes are there as much as their examples are, so
+    they are items of the list too.
+    """
+    if not run or run[0] not in mentions:
+        return run
+    first = mentions.index(run[0])
+    if first == 0 or not EXAMPLES_NEXT.fullmatch(text[mentions[first - 1].end : run[0].start]):
+        return run
+    return _run(mentions, first - 1, text) + run
+
+
+def _run_on(mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."), as :func:`_run` ends one."""
+    run = mentions[:1]
+    for mention in mentions[1:]:
+        if not _joins(text[run[-1].end : mention.start], examples=False):
+            break
+        run.append(mention)
+    return run
+
+
+def _agent(names: Names, mentions: list[Mention], text: str, before: int) -> Mention | None:
+    """Return what the sentence says was given ("treated with X", "delivery of X") before ``before``."""
+    for match in _AGENT.finditer(text, 0, before):
+        for mention in mentions:
+            near = match.end() <= mention.start <= match.end() + 12 and mention.end <= before
+            if near and names.type_of(mention.entity) not in CONTEXT_KINDS:
+                return mention
+    return None
+
+
+def _anti(names: Names, mentions: list[Mention], text: str) -> Iterator[tuple[re.Match[str], str, bool]]:
+    """Yield each "anti-X" word naming a known X ("antiapoptotic" → apoptosis) outside any mention.
+
+    The flag says the word is a noun ("antiapoptosis", "anti-inflammation"): an item of a list of
+    functions, never an adjective of the name before.
+    """
+    for match in ANTI.finditer(text):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        if _KIND_AFTER.match(text, match.end()):
+            continue  # "anti-inflammatory cytokines", "anti-apoptotic proteins": a kind, no claim
+        stem = match.group(1).lower()
+        itself = names.lookup(stem)  # a noun: "antiapoptosis", "anti-inflammation"
+        if itself:
+            yield match, itself, True
+            continue
+        for ending, noun in ADJECTIVE_NOUNS:
+            if stem.endswith(ending):
+                found = names.lookup(stem[: len(stem) - len(ending)] + noun)
+                if found:
+                    yield match, found, False
+                    break
+        else:
+            proposed = _anti_proposed(names, text, match)
+            if proposed is not None:
+                yield match, proposed, False
+
+
+# What an "anti-" word no name covers opposes, by its ending, where the noun is plain: the "-ic"
+# adjectives are left out ("allodynic" is allodynia, "allergic" allergy: the noun cannot be told from
+# the ending; :func:`_spelled_noun` tells it from the seed's own words).
+_ANTI_PROPOSED_NOUNS = [(e, n) for e, n in ADJECTIVE_NOUNS if e not in {"ic", "al", "idant"}]
+_ANTI_NOUN = re.compile(r"(?:ity|osis|esis|ion)$")
+
+
+def _anti_proposed(names: Names, text: str, match: re.Match[str]) -> str | None:
+    """Propose what an "anti-" word before an effect noun opposes where no name covers it, or None.
+
+    "the anti-obesity effects of X", "antinociceptive effects": the word
+    says what the effects are against as plainly as for a known name, so
+    the noun ("obesity"; "nociception" by the adjective's ending) is
+    proposed. Only before an effect, a property or an action, where the
+    word is surely an adjective of what it opposes, and only for endings
+    that turn into one noun.
+    """
+    if not _EFFECT_AFTER.match(text, match.end()):
+        return None
+    stem = match.group(1).lower()
+    noun = stem if _ANTI_NOUN.search(stem) else None
+    for ending, replacement in _ANTI_PROPOSED_NOUNS if noun is None else ():
+        if stem.endswith(ending) and len(stem) > len(ending) + 3:
+            noun = stem[: len(stem) - len(ending)] + replacement
+            break
+    noun = noun or _spelled_noun(names, stem)
+    if noun is None:
+        return None
+    return names.propose(noun, guess_type(noun, EntityType.PROCESS))
+
+
+def _spelled_noun(names: Names, stem: str) -> str | None:
+    """Return the noun of an "-ic" adjective that the seed itself writes, where only one of them is.
+
+    "anti-allodynic" opposes allodynia, "anti-allergic" allergy: the ending
+    cannot tell "-ia" from "-y", but a review that writes "allodynia"
+    elsewhere says which it means.
+    """
+    if not stem.endswith("ic") or len(stem) < 7:
+        return None
+    spelled = [noun for noun in (stem[:-2] + "ia", stem[:-2] + "y") if noun in names.spelled]
+    return spelled[0] if len(spelled) == 1 else None
+
+
+def _joined_change(text: str, before: re.Match[str], cue: re.Match[str]) -> bool:
+    """Return True for a change named as a noun that joins the objects of the verb cue before it.
+
+    "thus reducing neuroinflammation and the associated increase in pain
+    hypersensitivity": the increase is a second thing reduced, so the pain
+    hypersensitivity is lowered, not raised by the subject; "inhibiting the
+    activation of glial cells and the subsequent release of mediators": the
+    release is inhibited too. A cue before that is itself a noun ("a
+    decrease in X and an increase in Y") is no verb whose objects go on.
+    """
+    if cue_name(before) not in SIGNED or not _JOINED_CHANGE.fullmatch(cue.group()):
+        return False
+    if re.search(r"\b(?:a|an|the|its|their|this)\s+$", text[: before.start()], re.I):
+        return False
+    return bool(_JOINED_AFTER.fullmatch(text, before.end(), cue.start()))
+
+
+# "reduced X by inhibiting Y": the means cue right after the main cue's objects
+_MEANS_BEFORE = re.compile(r"\b(?:by|through|via)\s+$", re.I)
+_CUE_SIGN = {"increases": 1, "activates": 1, "decreases": -1, "inhibits": -1, "ameliorates": -1}
+# "X and the associated (subsequent) increase in (release of) Y": X brings Y's change about
+_JOINED_CAUSE = re.compile(
+    r"\s+and\s+(?:the|an?|its|their)\s+(?:associated|subsequent|resulting|consequent)\s+"
+    r"(?P<change>increase|elevation|upregulation|release|production|secretion|synthesis|"
+    r"decrease|reduction|downregulation|loss)\s+(?:in|of)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _means_claims(
+    names: Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what a means clause says its objects do to the main cue's objects ("reduced X by inhibiting Y").
+
+    "CM attenuated pain by inhibiting the activation of microglia": lowering
+    the activation is how the pain is lowered, so the activation raises the
+    pain; the sign is the product of the two cues' plain signs (raising X by
+    lowering Y: Y lowers X). Both cues must have the same subject and a
+    plain sign; an unsigned cue on either side gives nothing. The means
+    clause is the main cue's own: no other cue, colon or semicolon stands
+    between them, and a cue that is itself a means gives none.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for means_subject, means_predicate, means_object, means_cue in found:
+        if means_predicate not in _CUE_SIGN or not _MEANS_BEFORE.search(text, 0, means_cue.start()):
+            continue
+        for subject, predicate, obj, cue in found:
+            if (
+                predicate not in _CUE_SIGN
+                or cue.end() > obj.start
+                or obj.end > means_cue.start()
+                or _MEANS_BEFORE.search(text, 0, cue.start())
+                or CUE.search(text, cue.end(), means_cue.start())
+                or re.search(r"[:;]", text[obj.end : means_cue.start()])
+                or (None if subject is None else subject.entity)
+                != (None if means_subject is None else means_subject.entity)
+            ):
+                continue
+            sign = _CUE_SIGN[predicate] * _CUE_SIGN[means_predicate]
+            derived = predicate_for(
+                "increases" if sign > 0 else "decreases",
+                names.type_of(obj.entity),
+                names.type_of(means_object.entity),
+            )
+            if derived is not None:
+                extra.append((means_object, derived, obj, cue))
+    return extra
+
+
+def _joined_causes(
+    names: Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "X and the associated increase in Y" says X does to Y: X raises Y (a decrease: lowers it).
+
+    The change named as a noun is the cue's second object (see
+    :func:`_joined_change`); "associated", "subsequent", "resulting" or
+    "consequent" says it follows from the object before it, with the
+    change's own plain direction.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for _subject, predicate, cause, cue in found:
+        if predicate not in _CUE_SIGN or cue.end() > cause.start:
+            continue
+        joined = _JOINED_CAUSE.match(text, cause.end)
+        if joined is None:
+            continue
+        lowered = joined.group("change").lower() in {"decrease", "reduction", "downregulation", "loss"}
+        kind = "decreases" if lowered else "increases"
+        for _other, _other_predicate, effect, other_cue in found:
+            if other_cue is not cue or effect.start != joined.end():
+                continue
+            derived = predicate_for(kind, names.type_of(effect.entity), names.type_of(cause.entity))
+            if derived is not None:
+                extra.append((cause, derived, effect, joined))
+    return extra
+
+
+# "the effects of X on Y": X acts on Y, in no stated direction
+_EFFECT_OF_BEFORE = re.compile(r"\b(?:effects?|impacts?|actions?|influences?)\s+of\s+(?:the\s+)?$", re.I)
+_EFFECT_ON = re.compile(r"\s+on\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?")
+# "a link (an association, a correlation, a relationship) between A and B": A is associated with B
+_LINK_BETWEEN = re.compile(
+    r"\b(?:links?|associations?|correlations?|relationships?|connections?)\s+between\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+)?",
+    re.I,
+)
+_LINK_AND = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?")
+
+
+def _stated_relations(
+    names: Names, mentions: Sequence[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return the unsigned relations a noun phrase states between two names.
+
+    "the effects of X on Y" (impact, action, influence): X acts on Y, in no
+    stated direction; an adjective or one word may stand before Y ("the
+    effects of X on injured Y"). "a link (an association, a correlation, a
+    relationship) between A and B": A is associated with B; a word may stand
+    before either name and a word or two after A ("a link between aberrant
+    A expression and B").
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for k, first in enumerate(mentions):
+        following = [m for m in mentions[k + 1 :] if m.start >= first.end]
+        if not following:
+            continue
+        second = following[0]
+        cue = _EFFECT_OF_BEFORE.search(text, 0, first.start)
+        if cue is not None and cue.end() == first.start:
+            if _EFFECT_ON.fullmatch(text, first.end, second.start):
+                extra.append((first, "acts-on", second, cue))
+            continue
+        for link in _LINK_BETWEEN.finditer(text, 0, first.start):
+            if link.end() == first.start and _LINK_AND.fullmatch(text, first.end, second.start):
+                extra.append((first, "associated-with", second, link))
+    return extra
+
+
+# "the protective effects of X were demonstrated in Y": X ameliorates the disease Y
+_GOOD_EFFECT_OF = re.compile(
+    r"\b(?:therapeutic|protective|beneficial)\s+effects?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_GOOD_EFFECT_IN = re.compile(
+    r"(?:\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+|further\s+)?"
+    r"(?:demonstrated|shown|observed|seen|confirmed|found))?\s+in\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,2}",
+    re.I,
+)
+_GOOD_EFFECT_AND = re.compile(r"\s*,?\s+(?:and|or)\s+(?:their\s+|its\s+)?", re.I)
+
+
+def _good_effects_in(
+    names: Names, mentions: Sequence[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "the protective (beneficial) effects of X (were shown) in Y" says: X ameliorates Y.
+
+    The owners are the name right after "of" and those joined to it by "and"
+    ("of X and their secretome"); Y is the first name after "in" (a word or
+    two may stand before it) and must be a disease, a model or a phenotype.
+    A test or an evaluation ("was evaluated in") states no effect: nothing.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for k, first in enumerate(mentions):
+        cue = _GOOD_EFFECT_OF.search(text, 0, first.start)
+        if cue is None or cue.end() != first.start:
+            continue
+        owners = [first]
+        rest = [m for m in mentions[k + 1 :] if m.start >= first.end]
+        while rest and _GOOD_EFFECT_AND.fullmatch(text, owners[-1].end, rest[0].start):
+            owners.append(rest.pop(0))
+        if not rest or not _GOOD_EFFECT_IN.fullmatch(text, owners[-1].end, rest[0].start):
+            continue
+        if names.type_of(rest[0].entity) in DISEASE_TYPES:
+            extra.extend((owner, "ameliorates", rest[0], cue) for owner in owners)
+    return extra
+
+
+_NOUN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def _noun_cue_agents(
+    names: Names,
+    mentions: Sequence[Mention],
+    text: str,
+    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return ``found`` with the agent of "the secretion of A, B and C by Y" as the subject of its contents.
+
+    A secretion (release, production) named as a noun whose list is followed
+    by "by" and a preparation or a cell says who secretes: Y carries each
+    item, whatever the sentence named before ("The first report on MSCs
+    described the secretion of A and B by human bone marrow MSCs").
+    """
+    agents: dict[int, Mention] = {}
+    for _subject, predicate, _obj, cue in found:
+        if predicate != "carries" or id(cue) in agents or not cue.group().lower().endswith("ion"):
+            continue
+        last = max(obj.end for _s, _p, obj, other in found if other is cue)
+        by = _NOUN_AGENT.match(text, last)
+        agent = next((m for m in mentions if by is not None and m.start == by.end()), None)
+        if agent is not None and names.type_of(agent.entity) in _CARRIER_TYPES:
+            agents[id(cue)] = agent
+    return [
+        (agents.get(id(cue), subject), predicate, obj, cue)
+        if predicate == "carries"
+        else (subject, predicate, obj, cue)
+        for subject, predicate, obj, cue in found
+    ]
+
+
+_LINKED_SUBJECT_GAP = re.compile(
+    r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?", re.I
+)
+# "... in a variety of clinical states, such as A, B, and C": the conditions the link holds in
+_LINKED_STATES = re.compile(
+    r"[^,;.()]*?\s+in\s+(?:an?\s+|the\s+)?(?:(?:variety|range|number|host|set)\s+of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:states|conditions|diseases|disorders|settings)\s*,?\s+(?:such as|including|like)\s+"
+    r"(?P<items>(?:[\w-]+\s*,\s+){0,4}(?:(?:and|or)\s+)?)",
+    re.I,
+)
+
+
+def _linked_in_examples(
+    names: Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "A and B are linked to X in several disorders, such as C and D" says: each with each.
+
+    The cue's own object is a phrase ("the therapeutic actions of MSCs",
+    which names no object: see :func:`_complement`); the conditions named
+    as examples after "in ... states (conditions, diseases, disorders),
+    such as" are where the link holds, so each subject right before the cue
+    (and the list it ends) is associated with each example. A negated cue
+    gives nothing.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for cue in CUE.finditer(text):
+        if cue_name(cue) != "associated-with" or NEGATION.search(text[: cue.start()]):
+            continue
+        before = [k for k, m in enumerate(mentions) if m.end <= cue.start()]
+        states = _LINKED_STATES.match(text, cue.end())
+        if not before or states is None:
+            continue
+        if not _LINKED_SUBJECT_GAP.fullmatch(text, mentions[before[-1]].end, cue.start()):
+            continue
+        examples = [m for m in mentions if states.start("items") <= m.start <= states.end()]
+        for mention in mentions:
+            if (
+                examples
+                and mention.start > examples[-1].end
+                and _joins(text[examples[-1].end : mention.start])
+            ):
+                examples.append(mention)
+        for subject in _run(mentions, before[-1], text):
+            extra.extend((subject, "associated-with", example, cue) for example in examples)
+    return extra
+
+
+def _anti_appositions(
+    names: Names, mentions: list[Mention], text: str
+) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
+    """Return the mentions without an anti-kind standing right before a name, and what that name does.
+
+    "increased the anti-apoptotic gene Bcl2": the kind ("anti-apoptotic
+    gene") only says what Bcl2 is, so it is no object of its own, and Bcl2,
+    being anti-apoptotic, lowers apoptosis.
+    """
+    kept: list[Mention] = []
+    claims: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for index, mention in enumerate(mentions):
+        word = ANTI.match(text, mention.start)
+        named = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            word is None
+            or named is None
+            or text[mention.end : named.start] != " "
+            or names.type_of(mention.entity) not in FACTOR_TYPES
+            or names.type_of(named.entity) not in FACTOR_TYPES
+        ):
+            kept.append(mention)
+            continue
+        opposed = next((e for m, e, _noun in _anti(names, [], text[mention.start : word.end()])), None)
+        span = _ANY.match(text, mention.start, named.end)
+        if opposed is None or span is None:
+            kept.append(mention)
+            continue
+        target = Mention(opposed, mention.start, word.end())
+        predicate = "ameliorates" if names.type_of(opposed) in DISEASE_TYPES else "decreases"
+        claims.append((named, predicate, target, span))
+    return kept, claims
+
+
+def _anti_in(names: Names, mentions: list[Mention], text: str, match: re.Match[str], entity: str) -> str:
+    """Return the disease an anti-effect is said to hold in, where it is a kind of what the word opposes.
+
+    "antinociceptive effects in neuropathic pain": the effect is against
+    neuropathic pain, a pain the sentence names, not pain in general.
+    """
+    kind = names.type_of(entity)
+    if kind not in DISEASE_TYPES:
+        return entity
+    word = text[match.start() : match.end()].lower()
+    for mention in mentions:
+        if mention.start < match.end() or names.type_of(mention.entity) not in DISEASE_TYPES:
+            continue
+        between = text[match.end() : mention.start]
+        if len(between) > 60 or not re.search(r"\bin\s+(?:the\s+)?$", between) or CUE.search(between):
+            continue
+        named = text[mention.start : mention.end].lower().split()
+        label = (names.entities[entity].label if entity in names.entities else "").lower()
+        if label and label.split()[-1] in named and label.split()[-1] not in word:
+            return mention.entity
+    return entity
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?", re.I)
+# What an adjective of a process qualifies: an effect raises the process, a property or function is
+# associated with it ("neuroprotective and antinociceptive effects", "immunomodulatory properties").
+_EFFECT_AFTER = re.compile(
+    r"(?:\s*,?\s+(?:and|or)\s+[\w-]+)?\s+(?:(?P<effect>effects?|actions?)|properties|functions?|"
+    r"activit(?:y|ies))\b",
+    re.I,
+)
+_ADJECTIVE_WORD = re.compile(r"(?<![-\w])(?:(?P<pro>pro)-)?(?P<stem>[a-z]{5,})(?![-\w])", re.I)
+
+
+def _adjective_effects(
+    names: Names, mentions: list[Mention], text: str
+) -> Iterator[tuple[re.Match[str], str, str]]:
+    """Yield (span, process, predicate) for each adjective of a process before an effect noun.
+
+    "neuroprotective effects" are effects that raise neuroprotection,
+    "pro-nociceptive effects" raise nociception, "immunomodulatory
+    properties" are associated with immunomodulation: the adjective is
+    turned into its noun by its ending (as for "anti-" words, which
+    :func:`_anti` reads) or is itself a name of the process. The span runs
+    from the adjective to the effect noun.
+    """
+    for word in _ADJECTIVE_WORD.finditer(text):
+        if word.group().lower().startswith("anti"):
+            continue
+        after = _EFFECT_AFTER.match(text, word.end())
+        if after is None:
+            continue
+        covering = [m for m in mentions if m.start <= word.start() < m.end]
+        entity: str | None = None
+        pro = bool(word.group("pro"))
+        if covering:
+            if (covering[0].start, covering[0].end) != word.span():
+                continue  # a longer name ("anti-inflammatory effect" as one entity) is no adjective
+            entity = covering[0].entity
+        else:
+            stem = word.group("stem").lower()
+            for candidate, prefixed in (
+                (stem, pro),
+                (stem[3:], True) if stem.startswith("pro") else ("", pro),
+            ):
+                for ending, noun in ADJECTIVE_NOUNS:
+                    if candidate.endswith(ending) and len(candidate) > len(ending) + 3:
+                        entity = names.lookup(candidate[: len(candidate) - len(ending)] + noun)
+                        if entity:
+                            break
+                if entity:
+                    pro = prefixed
+                    break
+        if entity is None or names.type_of(entity) not in DISEASE_TYPES | {EntityType.PROCESS}:
+            continue
+        predicate = "increases" if after.group("effect") or pro else "associated-with"
+        span = _ANY.match(text, word.start(), after.end())
+        if span is not None:
+            yield span, entity, predicate
+
+
+_ANY = re.compile(r".+", re.S)
+
+
+def _effect_owner(
+    names: Names, mentions: list[Mention], text: str, start: int, owner_at: int
+) -> list[Mention]:
+    """Return whose an effect named at ``start`` is: one owner, a list's items, or none.
+
+    "effects of X" (X at ``owner_at``); else, in a relative clause ("X and
+    Y, which are known to have Z effects"), what the relative pronoun
+    names (:func:`_relative_antecedents`); else what was given; else the
+    nearest name before (the preparation of the cells it names, not the
+    cells), or after "its" or "their" the sentence's first agent.
+    """
+    for m in mentions:
+        if m.start == owner_at and names.type_of(m.entity) not in CONTEXT_KINDS:
+            return [m]
+    antecedents = _relative_antecedents(names, mentions, text, start) if owner_at < 0 else []
+    if antecedents:
+        return antecedents
+    agent = _agent(names, mentions, text, start)
+    if agent is not None:
+        return [agent]
+    left = [
+        i for i, m in enumerate(mentions) if m.end <= start and names.type_of(m.entity) not in CONTEXT_KINDS
+    ]
+    if not left:
+        return []
+    if re.search(r"\b(?:its|their)\s+$", text[:start], re.I):  # "X was assessed for its regenerative effects"
+        doers = [i for i in left if names.type_of(mentions[i].entity) in _AGENT_TYPES]
+        return [_subject_for(names, mentions, (doers or left)[0], text)]
+    return [_subject_for(names, mentions, left[-1], text)]
+
+
+def _relative_antecedents(names: Names, mentions: list[Mention], text: str, start: int) -> list[Mention]:
+    """Return what "which" or "that" names in a relative clause that ends at ``start``, or nothing.
+
+    "they reported BDNF and NGF, which may exert pro-nociceptive effects":
+    the relative pronoun names the whole list before it, not only its last
+    item; "identified HGF and VEGF in the secretome of MSCs, which are
+    known to have neuroprotective effects": a place ("in the secretome",
+    "of MSCs") says where the items were, and the relative names the items
+    before it, as does who made them ("secreted by MSCs"). No name of an
+    agent stands between the pronoun and the effect.
+    """
+    relative = _RELATIVE_BEFORE.search(text, 0, start)
+    inside = [m for m in mentions if relative.start() < m.end and m.start < start] if relative else []
+    if relative is None or any(names.type_of(m.entity) in _AGENT_TYPES for m in inside):
+        return []  # "which X reduces ...": X's clause ("neuroprotective and antinociceptive" are no agents)
+    left = [
+        i
+        for i, m in enumerate(mentions)
+        if m.end <= relative.start() and names.type_of(m.entity) not in CONTEXT_KINDS
+    ]
+    if not left or text[mentions[left[-1]].end : relative.start()].strip(" )"):
+        return []
+    index = left[-1]
+    while index > 0 and _PLACE_BEFORE.search(text, 0, mentions[index].start):
+        index -= 1  # "in the secretome of MSCs": where, not what
+    run = _run(mentions, index, text)
+    return [m for m in run if names.type_of(m.entity) not in CONTEXT_KINDS]
+
+
+# ", also called (as) X", ", also known as X": a second name of what stands before, no new subject
+_ALSO_CALLED = re.compile(r",\s+(?:also\s+)?(?:called|known|termed|referred\s+to)(?:\s+as)?\s+$", re.I)
+# Between a species and the cells it says are its own: nothing, or a word or two ("human deciduous ...")
+_SPECIES_OF = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+")
+# ", that are known to", " which": a relative pronoun right after a list, up to the next cue
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:which|that)(?:\s+[\w-]+){0,5}\s+", re.I)
+# "X, which are known to have ...", "X that may exert ...": a relative clause up to an effect, no name in it
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s+)(?:which|that)\s+(?:[\w-]+\s+){0,8}$", re.I)
+# "... in the secretome of MSCs", "... secreted by MSCs": a name after a place's preposition or a participle's
+# agent says where they were or who made them, not what the relative names
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|\w+ed\s+by)\s+(?:the\s+)?$", re.I)
+
+
+_THEIR = re.compile(r"\s+and\s+their\s+(?:secretory\s+|secreted\s+)?$", re.I)
+
+
+def _their_secretions(names: Names, mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with "cells and their factors" read as the cells and their secretome.
+
+    "The MSCs and their trophic factors have been reported to play a role
+    in X": the factors the cells make are what they secrete, their
+    secretome, as "the factors secreted by MSCs" are; both the cells and
+    it are subjects of the claim.
+    """
+    secretome = names.lookup("secretome")
+    if secretome is None:
+        return mentions
+    result = list(mentions)
+    for index, (cells, made) in enumerate(itertools.pairwise(mentions), start=1):
+        if names.type_of(cells.entity) not in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE):
+            continue
+        if names.type_of(made.entity) not in FACTOR_TYPES or not _THEIR.fullmatch(
+            text, cells.end, made.start
+        ):
+            continue
+        result[index] = Mention(secretome, made.start, made.end)
+    return result
+
+
+def _kinds_named_before(
+    names: Names, mentions: list[Mention], text: str, before: Sequence[str]
+) -> list[Mention]:
+    """Return the mentions with "the" + a general name standing for the kind of it named just before.
+
+    "MSC-conditioned medium was used in a rat model. It was observed that
+    the secretome increased X": a definite name of a general class names
+    again the kind of it named last, in the sentence before (``before``) or
+    earlier in this one, as "the drug" names the drug a text has just
+    named. Only a preparation or a cell is named again so, and only by a
+    kind that is one by the is-a links of the known entities and by its own
+    name ("full secretome"): extracellular vesicles are a part of the
+    secretome, never named one. Without "the" ("secretome from CD34+
+    cells") a name is new and stays general.
+    """
+    named = list(before)
+    result: list[Mention] = []
+    for mention in mentions:
+        general = " ".join(text[mention.start : mention.end].lower().split())
+        definite = re.search(r"\bthe\s+$", text[: mention.start], re.I)
+        if definite and names.type_of(mention.entity) in _CARRIER_TYPES:
+            kinds = [e for e in reversed(named) if _kind_named(names, e, mention.entity, general)]
+            if kinds:
+                mention = Mention(kinds[0], mention.start, mention.end)
+        named.append(mention.entity)
+        result.append(mention)
+    return result
+
+
+def _kind_named(names: Names, entity_id: str, general_id: str, general: str) -> bool:
+    """Return True when ``entity_id`` is a kind of ``general_id`` and a name of it ends with ``general``."""
+    entity = names.entities.get(entity_id)
+    if entity is None or general_id not in _ancestors(names, entity_id):
+        return False
+    return any(" ".join(n.lower().split()).endswith(f" {general}") for n in (entity.label, *entity.synonyms))
+
+
+def _ancestors(names: Names, entity_id: str) -> set[str]:
+    """Return every entity ``entity_id`` is a kind of, through the is-a links of the known entities."""
+    found: set[str] = set()
+    todo = [entity_id]
+    while todo:
+        entity = names.entities.get(todo.pop())
+        for parent in entity.is_a if entity is not None else ():
+            if parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
+# "bone and cartilage defects", "tissue repair and regeneration": items of a list that share a word
+_SHARED_TYPES = {
+    EntityType.DISEASE,
+    EntityType.PHENOTYPE,
+    EntityType.PROCESS,
+    EntityType.CELL_TYPE,
+    EntityType.TISSUE,
+}
+_SHARED_GLUE = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
+_SHARED_WORD = re.compile(r"[a-z][a-z-]{2,}")
+_STANDALONE = re.compile(r".*(?:s|ing|ion|ment|ity|ness|ance|ence|sis|ly)", re.I)  # nouns of their own
+_ADJECTIVE = re.compile(r".*(?:al|ic|ous|ive|ar|ory|oid)", re.I)
+_PROCESS_NOUN = re.compile(r".*(?:tion|sion|sis|ment|ance|ence|ity|ing|ure|al|air|ness)", re.I)
+_SHARED_END = re.compile(
+    r"\s*(?:[,.;:()]|$)|\s+(?:in|of|on|at|for|with|by|from|to|and|or|as|that|which)\b", re.I
+)
+
+
+def _shared_words(names: Names, mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with the items that share a word of a two-word name named too.
+
+    "bone and cartilage defects": "bone" is "bone defects" (the name's last
+    word shared back, over a list of such words: "inflammatory,
+    degenerative, and ischemic disorders"); "tissue repair and
+    regeneration": "regeneration" is "tissue regeneration" (its first word
+    shared forward), where the word is a noun of a process and ends the
+    list. The name must be a process, disease, phenotype, cell or tissue of
+    exactly two lower-case words; the shared name is the known one, else
+    proposed with the name's type. A word that is a name of its own stays
+    one unless the shared name is known; a word that stands alone (a
+    plural, an "-ing", "-ion" noun, an adverb) or a function word shares
+    nothing back.
+    """
+    result = list(mentions)
+    for mention in mentions:
+        kind = names.type_of(mention.entity)
+        words = text[mention.start : mention.end].split()
+        if kind not in _SHARED_TYPES or len(words) != 2 or not all(_SHARED_WORD.fullmatch(w) for w in words):
+            continue
+        position = mention.start
+        # back: "bone and cartilage defects", "inflammatory, degenerative, and ischemic disorders"
+        while True:
+            glue = re.search(r"(?:,?\s+(?:and|or)\s+|,\s+)$", text[:position])
+            if glue is None:
+                break
+            word = re.search(r"(?<![\w-])([a-z][a-z-]{2,})$", text[: glue.start()])
+            if word is None or FUNCTION_WORD.fullmatch(word.group(1)) or _STANDALONE.fullmatch(word.group(1)):
+                break
+            # a comma alone joins adjectives only ("mechanical, thermal allodynia"); a word after another
+            # word ends a longer item ("dental pulp and adipose tissue")
+            if (
+                "and" not in glue.group()
+                and "or" not in glue.group()
+                and not _ADJECTIVE.fullmatch(word.group(1))
+            ):
+                break
+            lead = re.search(r"(?:^|[,;:(]|(?<![\w-])[a-z]+)\s*$", text[: word.start(1)])
+            said = lead.group().strip(" ,;:(") if lead else "?"
+            # a word after a noun ends a longer item ("dental pulp and adipose tissue"); after a verb, one
+            if said and not (
+                FUNCTION_WORD.fullmatch(said) or ADVERB.fullmatch(said) or said.endswith(("ed", "es"))
+            ):
+                break
+            if not _shared_item(
+                names, result, word.start(1), word.end(1), f"{word.group(1)} {words[1]}", kind
+            ):
+                break
+            position = word.start(1)
+        glue_after = _SHARED_GLUE.match(text, mention.end)  # forward: "tissue repair and regeneration"
+        if glue_after is None or not re.search(r"\b(?:and|or)\b", glue_after.group()):
+            continue
+        word = _SHARED_WORD.match(text, glue_after.end())
+        if (
+            word is not None
+            and _PROCESS_NOUN.fullmatch(word.group())
+            and not word.group().endswith("s")
+            and _SHARED_END.match(text, word.end())
+        ):
+            _shared_item(names, result, word.start(), word.end(), f"{words[0]} {word.group()}", kind)
+    return sorted(result, key=lambda m: m.start)
+
+
+def _shared_item(
+    names: Names, mentions: list[Mention], start: int, end: int, label: str, kind: EntityType
+) -> bool:
+    """Name the word at ``start:end`` as ``label`` in ``mentions`` (in place); return whether it was named."""
+    overlapping = [m for m in mentions if m.start < end and start < m.end]
+    if any(m.start < start or m.end > end for m in overlapping):
+        return False  # the word is part of a longer name
+    known = names.lookup(label)
+    if overlapping and (known is None or known == overlapping[0].entity):
+        return bool(known)
+    entity = known or names.propose(label, kind)
+    if entity is None:
+        return False
+    for old in overlapping:
+        mentions.remove(old)
+    mentions.append(Mention(entity, start, end))
+    return True
+
+
+def propose_from_text(
+    names: Names,
+    text: str,
+    place: Callable[[str], DraftEvidence],
+    draft: Draft,
+    seed_text: str,
+    carried: str | None = None,
+    referents: Sequence[str] = (),
+    topic: str | None = None,
+    named_before: Sequence[str] = (),
+    pair: Sequence[str] = (),
+) -> tuple[str | None, list[str], str | None, list[str]]:
+    """Propose the assertions one sentence (or title) states; return its subject, objects, first agent, names.
+
+    ``place(quote)`` makes the evidence record (study, kind, locator, basis,
+    context) for a quote of this text; ``seed_text`` is the normalised seed,
+    which every quote must be a verbatim part of. ``carried`` is the subject
+    of the paragraph's sentences before ("The group treated with X ... It
+    reduced Y"): used where this sentence names no subject before its
+    cue, and then the quote holds the cue and the object only; and where a
+    pronoun names it again ("They secrete X"), with the pronoun in the quote.
+    ``referents`` are the previous sentence's objects, which "these factors"
+    or "both receptors" name again, and ``topic`` what it named first, which
+    "They" names again (see :func:`_anaphors`). ``named_before`` are the
+    entities the paragraph named before, which "the" + a general name can
+    name again (see :func:`_kinds_named_before`); the entities this
+    sentence names are returned last, for the next sentence. ``pair`` are
+    the two treatments the paragraph named together last ("X and Y were
+    given"), which "In both the cases" or "Both the treatments" opening this
+    sentence name again: its effects with no subject of their own are each's.
+    """
+    both = BOTH_TREATMENTS.match(text) if len(pair) == 2 else None
+    implied: list[str | None] = list(pair) if both else []
+    carried = pair[0] if both else carried
+    mentions = _their_secretions(
+        names,
+        _kinds_named_before(names, _shared_words(names, names.scan(text), text), text, named_before),
+        text,
+    )
+    first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
+    expand: dict[tuple[int, int], list[str]] = {}
+    pronouns: set[tuple[int, int]] = set()
+    mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
+    mentions, appositions = _anti_appositions(names, mentions, text)
+    # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
+    cues = [
+        m
+        for m in CUE.finditer(text)
+        if not NEGATION.search(text[: m.start()])
+        and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
+        and not (cue_name(m) == "marker-of" and _MARKERS_AFTER_OF.search(text, 0, m.start()))
+        and not any(n.start <= m.start() and m.end() <= n.end for n in mentions)
+    ]
+    cues = [m for k, m in enumerate(cues) if not (k and _joined_change(text, cues[k - 1], m))]
+    hedged = bool(HEDGE.search(text))
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
+    last_subject: str | None = None
+    previous_subject: list[Mention] = []
+    previous_objects: list[Mention] = []
+    completing: list[Mention] = []  # names that only completed a cue's object phrase: no fresh subject
+    previous_kind = ""
+    previous_end = 0
+    listed: list[tuple[int, int, list[Mention]]] = []  # (start, end, owners) of each list of functions
+    placed: list[Mention] = []  # what the cue before said is present in something ("X present in Y")
+    for number, cue in enumerate(cues):
+        kind = cue_name(cue)
+        placed_before, placed = placed, []
+        stop = cues[number + 1].start() if number + 1 < len(cues) else len(text)
+        clause = _CLAUSE_STOP.search(text, cue.end(), stop)
+        stop = clause.start() if clause else stop
+        before = [i for i, m in enumerate(mentions) if m.end <= cue.start() and m.start >= previous_end]
+        after = [m for m in mentions if cue.end() <= m.start < stop]
+        passive = _PASSIVE.match(text[cue.end() :])
+        subjects: list[Mention] = []
+        objects: list[Mention] = []
+        shared_cue = (
+            kind == "including"
+            and previous_kind in SIGNED | {"improves"}
+            and bool(previous_objects)
+            and re.fullmatch(r"[\s,(]*", text[previous_objects[-1].end : cue.start()]) is not None
+        )
+        if kind == "including" and previous_subject and (shared_cue or (not previous_objects and not before)):
+            # "isolated from various tissues, including A, B and C": the list is what the cue before names;
+            # "downregulated the senescence markers, including A and B": A and B are downregulated too
+            kind, subjects = previous_kind, previous_subject
+            objects = [
+                m for m in after if names.type_of(m.entity) not in {EntityType.SPECIES, EntityType.ROUTE}
+            ]
+            objects = _run(objects, len(objects) - 1, text) if objects else []
+            # "including bone marrow, tooth pulp, adipose tissue": the item no name covers is one too
+            objects = _with_gap_items(names, text, objects, kind)
+        elif kind == "found":  # "identified X and Y in the secretome of MSCs": the secretome carries them
+            inside = re.compile(r"\s+in\s+(?:the\s+)?$")
+            holders = [
+                m
+                for m in after
+                if names.type_of(m.entity) in HOLDER_TYPES and inside.search(text, cue.end(), m.start)
+            ]
+            if holders:
+                found_in = [m for m in after if m.end <= holders[0].start]
+                if found_in and _LIST_GLUE.fullmatch(text[cue.end() : found_in[0].start]):
+                    subjects, objects = holders[:1], _run_on(found_in, text)
+                    kind = "carries"
+            elif after and _LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
+                objects = _run_on(after, text)  # found in what the paragraph is about: see below
+                kind = "detected"
+            elif (
+                not after
+                and before
+                and carried is not None
+                and names.type_of(carried) in HOLDER_TYPES
+                and _BARE_PASSIVE.search(text, 0, cue.start())
+            ):
+                # "The content of the conditioned media differed. However, chemokines, cytokines, and growth
+                # factors are consistently reported.": found, with no place named, in the paragraph's
+                # preparation
+                for obj in _run(mentions, before[-1], text):
+                    found.append((None, "carries", obj, cue))
+        elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
+            holders = [m for m in after if names.type_of(m.entity) in HOLDER_TYPES]
+            if holders and before:
+                subjects, objects = (
+                    holders[:1],
+                    _with_classes(mentions, text, _run(mentions, before[-1], text)),
+                )
+                kind = "carries"
+                placed = objects
+        elif passive:  # "X is inhibited by Y": Y does it to X
+            agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
+            secreted = (
+                agents
+                and kind == "carries"
+                and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE
+                and (not before or _UNNAMED_SECRETED.search(text, mentions[before[-1]].end, cue.start()))
+            )
+            if agents and before and not secreted:  # "... is mediated by A, B and C": each of them
+                subjects, objects = _run_on(agents, text), _run(mentions, before[-1], text)
+                # "the cytokines released by MSCs, such as IL-6 and IL-7": examples of what was released
+                examples = [m for m in agents if m.start >= subjects[-1].end]
+                if examples and EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
+                    objects = objects + _run_on(examples, text)
+            elif secreted:
+                # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition, also
+                # where a name stands earlier in the sentence ("MSC therapy ... utilizes the molecules
+                # secreted by MSCs": the molecules no name covers, not that name, were secreted)
+                secretome = names.lookup("secretome")
+                if secretome is not None:
+                    found.append(
+                        (Mention(secretome, cue.start(), cue.start()), "derived-from", agents[0], cue)
+                    )
+        elif kind in SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
+            # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
+            subjects, objects = previous_subject, _run(mentions, before[-1], text)
+            # "Sox9, aggrecan, collagen II were highly expressed": the unnamed item between names is one too
+            objects = _with_gap_items(names, text, objects, kind)
+            auxiliary = _BARE_PASSIVE.search(text, objects[-1].end, cue.start())
+            if auxiliary is not None:
+                # "Y (such as A, and B) were enhanced", "X, uric acid, and proteinuria were reduced": the
+                # list goes on past the last name, to the auxiliary
+                rest = unnamed_items(names, text, objects[-1].end, auxiliary.start(), kind, closed=False)
+                objects = objects + (rest or [])  # not closed: never None, only typed so
+            if not subjects and carried is not None:  # "Allodynia and hyperalgesia were reversed": by it
+                for obj in objects:
+                    verb = predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+                    found.append((None, verb or kind, obj, cue))
+        elif (
+            kind in SIGNED | {"improves"}
+            and carried is not None
+            and not previous_subject
+            and (measured := _MEASURED_PASSIVE.search(text, previous_end, cue.start())) is not None
+        ):
+            # "the expression of desmin and muscle actin was found to be elevated": no name before the
+            # passive, so the measure's items are its objects, proposed, and the paragraph's subject did it
+            measures = unnamed_items(
+                names, text, measured.start("items"), measured.end("items"), kind, False, True
+            )
+            for obj in measures or []:
+                verb = predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+                found.append((None, verb or kind, obj, cue))
+        else:
+            # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
+            relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
+            # a species, a route, a tissue ("rescued rat MSCs and X and also raised Y") names no new subject
+            fresh = [
+                i
+                for i in before
+                if mentions[i] not in previous_objects
+                and mentions[i] not in completing
+                and names.type_of(mentions[i].entity) not in CONTEXT_KINDS
+            ]
+            agent = _agent(names, mentions, text, cue.start())
+            means = re.search(r"\bby\s+$", text[: cue.start()])
+            doers_before = [
+                m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) not in CONTEXT_KINDS
+            ]
+            if means and not relay and (previous_subject or doers_before):
+                # "A protected B from C by regulating X": the means is the clause subject's, A, whatever
+                # stands between
+                subjects = previous_subject or [
+                    _medium_of(
+                        names, _subject_for(names, mentions, mentions.index(doers_before[0]), text), text
+                    )
+                ]
+            elif previous_subject and not relay and not fresh:
+                subjects = previous_subject
+            elif placed_before and not relay and all(mentions[i] in previous_subject for i in fresh):
+                # "EVs present in the secretome were capable of promoting X": the EVs; the secretome only
+                # says where they were
+                subjects = placed_before
+            elif relay and _relative_to_list(mentions, previous_objects, text, cue.start()):
+                # "such as A, annexin, and pentraxin 3 that are known to reduce X": the whole list before,
+                # items no name covers too
+                subjects = _list_ending(previous_objects, text)
+            elif (
+                relay
+                and previous_objects
+                and _APPOSITIVE_RELAY.fullmatch(text, previous_objects[-1].end, cue.start())
+            ):
+                # "promote autophagy in microglia, an intracellular degradation process that inhibits X":
+                # the relative clause says more of what the appositive names again, the object before it
+                subjects = previous_objects[-1:]
+            elif agent is not None and not relay:
+                subjects = [_medium_of(names, agent, text)]
+            else:
+                candidates = [i for i in before if names.type_of(mentions[i].entity) not in CONTEXT_KINDS]
+                every = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
+                pool = candidates or [
+                    i for i in every if names.type_of(mentions[i].entity) not in CONTEXT_KINDS
+                ]
+                # an agent (a preparation, a cell, a factor, a pathway) before a process or a disease,
+                # unless the clause relays ("autophagy, which in turn decreases ...")
+                doers = [i for i in pool if names.type_of(mentions[i].entity) in _AGENT_TYPES]
+                pool = pool if relay else doers or pool
+                while len(pool) > 1 and _ALSO_CALLED.search(text, 0, mentions[pool[-1]].start):
+                    pool = pool[:-1]  # "A and B, also called myokines, promote X": a second name, no subject
+                if pool:
+                    head = _subject_for(names, mentions, pool[-1], text)
+                    medium = _medium_of(names, head, text)
+                    whole = _run(mentions, mentions.index(head), text)
+                    glues = [text[a.end : b.start] for a, b in itertools.pairwise(whole)]
+                    cut = [k + 1 for k, glue in enumerate(glues) if _EXAMPLES.search(glue)]
+                    exemplified = bool(cut) or bool(re.search(r"\bsuch as\s*$", text[: whole[0].start]))
+                    whole = whole[cut[-1] :] if cut else whole  # the examples, not what they are examples of
+                    # "A reduces X, Y; B increases Z": the list before B is the cue before's, not B's
+                    # (unless the clause relays: "A, B and C that reduce X" are all three, or the list gives
+                    # examples of the subject: "the cytokines released by MSCs, such as A and B, promote X")
+                    run = [m for m in whole if m == head or relay or exemplified or m not in previous_objects]
+                    subjects = [m for m in run if names.type_of(m.entity) not in CONTEXT_KINDS]
+                    if kind not in (
+                        "carries",
+                        "including",
+                        "detected",
+                    ):  # "molecules secreted by MSCs include X": theirs
+                        subjects = [_secretions_of(names, m, text) for m in subjects]
+                    if medium is not head:  # the medium of these cells, not the cells
+                        subjects = [medium]
+            if kind == "ameliorates" and previous_kind == "used-in" and previous_subject and not fresh:
+                kind = "used-in"  # "employed in studies of the repair and treatment of X": a use, no effect
+            for mention in [] if kind == "functions" else after:
+                lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
+                lead_end = lead.end() if lead is not None else None
+                if kind == "used-in" and not objects:
+                    disorders = _DISORDERS_LEAD.match(text, cue.end(), mention.start)
+                    lead_end = disorders.end() if disorders is not None else None
+                if kind == "derived-from" and not objects:  # "isolated from epidermis, adipose tissue"
+                    lead_end = cue.end() if _LEADING_ITEMS.fullmatch(text, cue.end(), mention.start) else None
+                if kind == "carries" and not objects and lead_end is None:
+                    # "secrete a variety of angiogenic factors, antiapoptosis factors, and growth factors"
+                    quantity = _QUANTITY.match(text, cue.end(), mention.start)
+                    begin = quantity.end() if quantity is not None else cue.end()
+                    items = _LEADING_ITEMS.fullmatch(text, begin, mention.start)
+                    lead_end = begin if items is not None and items.group(1) else None
+                if lead_end is not None and kind in _LEADING_KINDS:
+                    # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
+                    leading_items = unnamed_items(
+                        names, text, lead_end, mention.start, kind, True, leading=True
+                    )
+                    objects.extend(leading_items or [])
+                if not objects and (
+                    _complement(text, cue.end(), mention.start) or _possessive(text, mention)
+                ):
+                    completing.append(mention)
+                    break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
+                mention_type = names.type_of(mention.entity)
+                if mention_type is EntityType.SPECIES and any(
+                    m.start > mention.end
+                    and _SPECIES_OF.fullmatch(text, mention.end, m.start)
+                    and names.type_of(m.entity) in _CARRIER_TYPES | FACTOR_TYPES
+                    for m in after
+                ):
+                    # "rescued rat MSCs", "obtained from human deciduous dental pulp stem cells": the species
+                    # (and a word or two) says whose the cells are, the cells go on
+                    continue
+                if mention_type in CONTEXT_KINDS and kind not in ("derived-from", "model-of", "marker-of"):
+                    break  # "... in the spinal cord of rats": where, not what
+                if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
+                    break  # "A for X, Y, B for Z": B, right before the next cue, is its subject
+                if objects and not _LIST_GLUE.fullmatch(
+                    _SUFFIX.sub("", text[objects[-1].end : mention.start])
+                ):
+                    # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
+                    gap_end = _spelled_out(text, objects[-1].end, mention)
+                    gap_items = unnamed_items(names, text, objects[-1].end, gap_end, kind, closed=True)
+                    if gap_items is None:
+                        break  # "reduces IL-6 in arthritis": only a list goes on naming objects
+                    objects.extend(gap_items)
+                objects.append(whole_item(names, text, mention))
+                if len(objects) >= MAX_OBJECTS:
+                    break
+            if objects and kind != "functions" and len(objects) < MAX_OBJECTS:
+                # "... IL-10, IL-11, Activin A, and SMAD proteins.": the list goes on to its end
+                tail = unnamed_items(names, text, objects[-1].end, stop, kind, closed=False) or []
+                if tail and CUE.match(text, stop) and not text[tail[-1].end : stop].strip():
+                    tail.pop()  # "..., JAK/STAT signaling for expression of": the next cue's subject
+                objects.extend(tail)
+            if kind == "functions":
+                objects = list_items(names, text, cue.end(), stop)
+            if not objects and not after and kind in SIGNED | {"improves"}:
+                # no name after a signed cue: the words that follow it, proposed as a new entity
+                objects = phrase_objects(names, text, noun_cue_end(text, cue), stop)
+            elif after and kind in SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
+                # "improve renal function by adjusting X": the words right after the cue, before a name
+                first = phrase_before(names, text, noun_cue_end(text, cue), after[0].start)
+                if first is not None:  # "improve X by adjusting Y": Y is the means clause's, no object
+                    gap = text[first.end : objects[0].start] if objects else ""
+                    objects = [first] if re.search(r"\bby\s+\w+ing\b", gap) else [first, *objects]
+                    where = names.type_of(objects[1].entity) if len(objects) > 1 else None
+                    if where in _PLACE_TYPES and _IN_PLACE.fullmatch(gap):
+                        # "promote autophagy in microglia": the cells are where it happens, no object
+                        objects = [first, *objects[2:]]
+            if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
+                subjects = [
+                    m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()
+                ]
+            if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
+                near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
+                subjects = near[-1:]
+            if kind == "including" and not any(names.type_of(m.entity) in HOLDER_TYPES for m in subjects):
+                subjects = []  # "cytokines including IL-6" names kinds, not contents
+            if kind in ("carries", "detected") and not passive:
+                # what carries or secretes is a preparation or a cell: "they ... by secreting X" is the
+                # nearest one before, else the paragraph's subject
+                subjects = [m for m in subjects if names.type_of(m.entity) in _CARRIER_TYPES]
+                holders = [
+                    m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) in _CARRIER_TYPES
+                ]
+                subjects = subjects or holders[-1:]
+            noun_end = _word_end_before(text, cue) if _PARTICIPLE.fullmatch(cue.group()) else -1
+            if noun_end >= 0 and not any(m.end == noun_end for m in mentions):
+                subjects = []  # "the paracrine functions associated with X": the functions', no name's
+        immune = _immune_modulation(names, text, cue) if kind == "acts-on" and not passive else None
+        if immune is not None:  # "their ability to modulate the immune response": immunomodulation
+            kind, objects = "associated-with", [immune]
+        if kind in SIGNED | {"improves"} and not passive:
+            # "greater expression of X in the ADSCs treated group": the group's treatment did it
+            treated = _treated_group(names, mentions, text, cue.end(), stop)
+            if treated is not None:
+                subjects = [treated]
+                objects = [m for m in objects if m != treated]
+        for subject in subjects:
+            for obj in objects:
+                predicate = predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
+                holder, held = names.type_of(subject.entity), names.type_of(obj.entity)
+                if (
+                    kind == "differentiates-into"
+                ):  # "MSCs differentiate into osteoblasts": they come from MSCs
+                    found.append((obj, "derived-from", subject, cue))
+                elif (
+                    (passive or holder is EntityType.MSC_SOURCE)
+                    and kind == "carries"
+                    and held is EntityType.SECRETOME_COMPONENT
+                ):
+                    # "the secretome released by MSCs", "MSCs release a medium": it comes from the cells
+                    found.append((obj, "derived-from", subject, cue))
+                elif predicate is not None:
+                    found.append((subject, predicate, obj, cue))
+        # "the increase of X": an event named as a noun, not an effect of the paragraph's subject
+        unnamed = _unnamed_subject(text[previous_end : cue.start()]) or bool(
+            re.search(r"\b(?:the|an?|this|its|their)\s+$", text[: cue.start()], re.I)
+        )
+        if both and not previous_end:  # "Both the treatments reduced X": they are named, as a pair
+            unnamed = _unnamed_subject(text[both.end() : cue.start()])
+        holder_carried = carried is not None and names.type_of(carried) in HOLDER_TYPES
+        if kind == "detected" and not subjects and objects and holder_carried and not before:
+            # "The secretome of X ... Y and collaborators confirmed the presence of VEGF": found in it
+            found.extend((None, "carries", obj, cue) for obj in objects)
+        elif not subjects and objects and carried is not None and not passive and not before and not unnamed:
+            # "The group treated with X ... It displayed reduced Y": signed effects only, never contents
+            for obj in objects:
+                predicate = predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+                if predicate in SIGNED:
+                    found.append((None, predicate, obj, cue))
+        if kind == "functions" and subjects and objects:
+            listed.append((cue.end(), objects[-1].end, subjects))
+        if subjects:
+            previous_subject = subjects
+            last_subject = subjects[0].entity
+        previous_objects = objects
+        if kind == "functions" and objects:  # the names inside the list are its items, not fresh subjects
+            previous_objects = objects + [m for m in after if m.start < objects[-1].end]
+        previous_kind = kind
+        previous_end = cue.end()
+    found.extend(appositions)
+    for match, entity, noun in _anti(names, mentions, text):
+        entity = _anti_in(names, mentions, text, match, entity)
+        target = Mention(entity, match.start(), match.end())
+        predicate = "ameliorates" if names.type_of(entity) in DISEASE_TYPES else "decreases"
+        owners = [subjects for start, end, subjects in listed if start <= match.start() <= end]
+        if owners:  # "functions, which include survival, antiapoptosis ...": the functions' owner's
+            found.extend((owner, predicate, target, match) for owner in owners[0])
+            continue
+        if noun:  # "antiapoptosis" outside a list of functions: whose, the sentence does not say
+            continue
+        # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
+        owner = _OWNER.match(text, match.end())
+        anti_subjects = _effect_owner(names, mentions, text, match.start(), owner.end() if owner else -1)
+        if anti_subjects:
+            found.extend((anti_subject, predicate, target, match) for anti_subject in anti_subjects)
+        elif carried is not None:
+            found.append((None, predicate, target, match))
+    for mention in mentions:
+        modelled = find_modelled(names, text, mention)
+        if modelled is not None:  # "a rat model of muscle atrophy": a model of muscle atrophy
+            span = _ANY.match(text, mention.start, mention.end)
+            if span is not None:
+                found.append((mention, "model-of", Mention(modelled, mention.start, mention.end), span))
+    for span, entity, predicate in _adjective_effects(names, mentions, text):
+        # "the neuroprotective effects of X", "X has immunomodulatory properties": X's, as for anti-effects
+        of = _OF.match(text, span.end())
+        owners_of = _effect_owner(names, mentions, text, span.start(), of.end() if of else -1)
+        target = Mention(entity, span.start(), span.end())
+        if owners_of:
+            found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
+        elif carried is not None and predicate in SIGNED:
+            found.append((None, predicate, target, span))
+    found = _noun_cue_agents(names, mentions, text, found)
+    found.extend(_means_claims(names, text, found) + _joined_causes(names, text, found))
+    pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
+    found.extend(
+        relation
+        for relation in _stated_relations(names, mentions, text)
+        + _good_effects_in(names, mentions, text)
+        + _linked_in_examples(names, mentions, text)
+        if relation[0] is not None and (relation[0].entity, relation[2].entity) not in pairs
+    )
+    claims = [
+        (said, predicate, Mention(obj_id, obj.start, obj.end), cue, subject_id)
+        for said, predicate, obj, cue in found
+        if (obj.start, obj.end) not in pronouns
+        for subject_id in (
+            expand.get((said.start, said.end), [said.entity]) if said is not None else implied or [carried]
+        )
+        for obj_id in expand.get((obj.start, obj.end), [obj.entity])
+    ]
+    for said, predicate, obj, cue, subject_id in claims:
+        if subject_id is None or subject_id == obj.entity:
+            continue
+        if not _fits(names.type_of(subject_id), predicate, names.type_of(obj.entity)):
+            continue  # "MSCs derived from human umbilical cord MSCs", "rat model of ... conditioned medium"
+        if not _can_act(names.type_of(subject_id), predicate):
+            continue  # "In a study involving osteoarthritis, CM downregulated X": the disease did nothing
+        if obj.entity.startswith(f"{subject_id}-") and names.type_of(subject_id) is EntityType.CELL_TYPE:
+            continue  # "microglia" and "microglia activation": the cells' own process, no claim of theirs
+        ends = [obj] if said is None else [said, obj]
+        start = min(*(m.start for m in ends), cue.start())
+        end = max(*(m.end for m in ends), cue.end())
+        quote = text[start:end]
+        if quote not in seed_text:
+            draft.dropped_quotes += 1
+            continue
+        evidence = place(quote)
+        if hedged and evidence.basis == "stated":
+            evidence.basis = "hedged"
+        evidence.context = _context(names, mentions, {subject_id, obj.entity}, text)
+        draft.add(subject_id, predicate, obj.entity, evidence)
+    objects = [obj for _said, _predicate, obj, _cue in found]
+    named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
+    return last_subject, named, first_agents[0] if first_agents else None, [m.entity for m in mentions]
+
+
+def _anaphors(
+    names: Names,
+    mentions: list[Mention],
+    text: str,
+    carried: str | None,
+    referents: Sequence[str],
+    expand: dict[tuple[int, int], list[str]],
+    subjects: set[tuple[int, int]],
+    named_before: Sequence[str] = (),
+) -> list[Mention]:
+    """Return the mentions with each anaphor standing for what it names again.
+
+    A pronoun or "this/these + cells, medium, secretome, therapy" names a
+    subject again: the nearest preparation, cell or factor named before it in
+    the sentence, else what the sentence before named first, else the
+    paragraph's subject so far (``carried``: the caller passes the first it
+    has); a singular "it" names the preparation among ``named_before`` (the
+    sentence before's names) first, where there is one; "It is
+    thought that ..." names nothing. "These/those/both/such + a kind of
+    molecule" names the previous sentence's objects (``referents``): the
+    anaphor becomes one
+    mention, and ``expand`` maps its span to every entity it stands for, so
+    "the increase of both receptors is inhibited by X" is a claim on each
+    receptor. A pronoun's span goes in ``subjects``: it is the subject of
+    what follows, never an object. An anaphor that overlaps a name ("these growth factors")
+    replaces it; an anaphor with nothing to name is left alone.
+    """
+    found: list[Mention] = []
+    for match in _ANAPHOR_OBJECTS.finditer(text):
+        named = list(referents)
+        if named:
+            found.append(Mention(named[0], match.start(), match.end()))
+            expand[(match.start(), match.end())] = named
+    said: dict[str, str] = {}  # pronoun → what it named first in this sentence
+    for match in _ANAPHOR_SUBJECT.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        before = [m for m in mentions if m.end <= match.start() and names.type_of(m.entity) in _AGENT_TYPES]
+        named_id = before[0].entity if before else carried
+        pronoun = match.group().lower()
+        if not before and pronoun == "it":
+            # "... validated conditioned media's action. It had increased X": a singular "it" names the
+            # preparation the sentence before named, where it named one, before any factor or cell
+            preparations = [e for e in named_before if names.type_of(e) is EntityType.SECRETOME_COMPONENT]
+            named_id = preparations[0] if preparations else named_id
+        if pronoun in ("it", "they") and pronoun in said:
+            # "it had increased the gene X, suggesting that it has anti-apoptotic properties": the same
+            # pronoun again in one sentence names the same thing, not the object named in between
+            named_id = said[pronoun]
+        if named_id is not None:
+            said.setdefault(pronoun, named_id)
+            found.append(Mention(named_id, match.start(), match.end()))
+            subjects.add((match.start(), match.end()))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in found)]
+    return sorted(kept + found, key=lambda m: m.start)
