@@ -1312,3 +1312,42 @@ def test_conditions_given_as_examples_after_a_link_are_what_each_subject_is_asso
         ("full-secretome", "associated-with", "arthritis"),
         ("full-secretome", "associated-with", "neuropathic-pain"),
     }
+
+
+# --- round 2, mahajan-2018
+
+
+def test_examples_after_particularly_or_especially_get_the_claim_of_the_object_before() -> None:
+    # "used in X, particularly in A and B": A and B are uses too; "reduced X, especially A": A is reduced
+    draft = _draft(
+        "Bone marrow MSCs have been employed in arthritis, particularly in neuropathic pain. "
+        "EVs reduced inflammation, especially IL-6 and TNF-α."
+    )
+    assert _claims(draft) == {
+        ("bone-marrow-msc", "associated-with", "arthritis"),
+        ("bone-marrow-msc", "associated-with", "neuropathic-pain"),
+        ("extracellular-vesicles", "decreases", "inflammation"),
+        ("extracellular-vesicles", "decreases", "il-6"),
+        ("extracellular-vesicles", "decreases", "tnf-a"),
+    }
+
+
+def test_a_name_glued_to_based_names_the_therapy_s_cells() -> None:
+    # "MSCs-based treatment strategies": the MSCs are what the strategies use
+    draft = _draft("MSCs-based treatment strategies have been employed in trials for treatment of arthritis.")
+    assert _claims(draft) == {("msc", "associated-with", "arthritis")}
+
+
+def test_a_signed_effect_of_one_name_in_producing_others_raises_or_lowers_them() -> None:
+    # "the stimulating effects of X in the producing Y, such as A and B": X raises Y, A and B;
+    # "inhibitory" lowers, and no unsigned "effect of X on Y" is drafted beside it
+    draft = _draft(
+        "The stimulating effects of VEGF in the producing cytokines, such as IL-6 and TNF-α, were large. "
+        "The inhibitory effect of IL-10 on autophagy was weak."
+    )
+    assert _claims(draft) == {
+        ("vegf", "increases", "cytokines"),
+        ("vegf", "increases", "il-6"),
+        ("vegf", "increases", "tnf-a"),
+        ("il-10", "decreases", "autophagy"),
+    }

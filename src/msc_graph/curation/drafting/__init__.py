@@ -384,7 +384,16 @@ deliberately plain and conservative:
 - a cue named as a noun takes the short phrase after its own "of" or
   "in" as its first object where a name follows later in the clause too
   ("caused significant attenuation of neurological deficits, extent of
-  inflammation"), as a verb takes the phrase right after it.
+  inflammation"), as a verb takes the phrase right after it;
+- examples after an object marked "particularly", "especially", "notably"
+  or "in particular" ("used in X, particularly in A and B") get the claim
+  the object got;
+- a name glued to "-based" ("MSCs-based treatment strategies") names the
+  cells the therapy uses: what the therapy is used in, they are;
+- "the stimulating (inhibitory) effects of X in (producing) Y, such as A
+  and B": X raises (lowers) Y and each example, the adjective giving the
+  sign ("stimulating", "promoting", "enhancing" raise; "inhibitory",
+  "suppressive" lower), and no unsigned "effect of X on Y" beside it.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

@@ -84,6 +84,7 @@ _PATHWAY_TAIL = re.compile(
 )
 _TOKEN = re.compile(r"[^\s,;:()\[\]/]+")
 _TRAILING = ".'’\""
+_BASED = re.compile(r"\w-based$")  # a name glued to "-based" ("MSCs-based treatment strategies")
 _CONDITIONED = re.compile(r"[A-Za-z][\w-]*-conditioned\s+medi(?:um|a)", re.I)
 _NOT_NAMES = {"al", "etal", "the", "and", "this", "these", "its", "their", "was", "were", "has"}
 """Words that spelling variants would turn into names ("al." of "et al." → ALS by the plural rule)."""
@@ -149,6 +150,9 @@ class Names:
                 while end > start and text[end - 1] in _TRAILING:
                     end -= 1
                 found = self.lookup(text[start:end])
+                if not found and _BASED.search(text, start, end):  # "MSC-based therapies": the MSCs'
+                    end -= len("-based")
+                    found = self.lookup(text[start:end])
                 if found:
                     best = Mention(found, start, end)
                     index = stop

@@ -54,6 +54,7 @@ _RELAY = re.compile(
 # What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
 _LIST_GLUE = re.compile(
     r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|their|e\.g\.|i\.e\.|respectively|others|etc|"
+    r"(?:particularly|especially|notably|in particular)(?:\s+in)?|"
     r"(?:number|extent|levels?|amount|expression|production|degree|severity) of|"
     r"(?:associated|subsequent|resulting|consequent)|"
     r"(?:increase|decrease|reduction|elevation|upregulation|downregulation|release|secretion|synthesis)\s+(?:of|in))\b)*"
@@ -738,6 +739,49 @@ def _stated_relations(
         for link in _LINK_BETWEEN.finditer(text, 0, first.start):
             if link.end() == first.start and _LINK_AND.fullmatch(text, first.end, second.start):
                 extra.append((first, "associated-with", second, link))
+    return extra
+
+
+# "the stimulating (inhibitory) effects of X in producing Y": X raises (lowers) Y
+_SIGNED_EFFECT_OF = re.compile(
+    r"\b(?:(?P<up>stimulat(?:ing|ory)|promoting|enhancing)|(?P<down>inhibitory|suppressive))\s+effects?\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_SIGNED_EFFECT_ON = re.compile(
+    r"\s+(?:in|on)\s+(?:the\s+)?(?:(?:producing|production\s+of|release\s+of|expression\s+of)\s+)?"
+    r"(?:[a-z][\w-]*\s+)?",
+    re.I,
+)
+
+
+def _signed_effects_on(
+    names: Names, mentions: Sequence[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "the stimulating (inhibitory) effects of X in (producing) Y" says: X raises (lowers) Y.
+
+    The adjective gives the sign, as a cue would: "stimulating",
+    "stimulatory", "promoting", "enhancing" raise, "inhibitory",
+    "suppressive" lower. X is the name right after "of"; Y the first name
+    after "in" or "on" ("in the producing", "on the production of", a word
+    may stand before it) and the names its list goes on with, examples
+    included ("cytokines, such as A, B, and C").
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for k, first in enumerate(mentions):
+        cue = _SIGNED_EFFECT_OF.search(text, 0, first.start)
+        if cue is None or cue.end() != first.start:
+            continue
+        rest = [m for m in mentions[k + 1 :] if m.start >= first.end]
+        if not rest or not _SIGNED_EFFECT_ON.fullmatch(text, first.end, rest[0].start):
+            continue
+        items = rest[:1]
+        for mention in rest[1:]:
+            if not _joins(text[items[-1].end : mention.start]):
+                break
+            items.append(mention)
+        predicate = "increases" if cue.group("up") else "decreases"
+        extra.extend((first, predicate, item, cue) for item in items)
     return extra
 
 
@@ -1665,6 +1709,8 @@ def propose_from_text(
             found.append((None, predicate, target, span))
     found = _noun_cue_agents(names, mentions, text, found)
     found.extend(_means_claims(names, text, found) + _joined_causes(names, text, found))
+    # "the stimulating effects of X on Y": signed, so no unsigned "effects of X on Y" beside it
+    found.extend(_signed_effects_on(names, mentions, text))
     pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
     found.extend(
         relation
