@@ -384,7 +384,25 @@ deliberately plain and conservative:
 - a cue named as a noun takes the short phrase after its own "of" or
   "in" as its first object where a name follows later in the clause too
   ("caused significant attenuation of neurological deficits, extent of
-  inflammation"), as a verb takes the phrase right after it.
+  inflammation"), as a verb takes the phrase right after it;
+- a change that "This" (or "These effects") "was accompanied by (aligned
+  with, associated with, paralleled by)" came with the effect the sentence
+  before stated: it is the paragraph's subject's ("X reduced pain. This was
+  accompanied by a decrease in IL-6": X lowers IL-6), though a noun cue
+  after an article otherwise takes no subject from the paragraph;
+- a tissue or fluid before "levels (concentrations) of" says where the
+  objects were measured, no object that ends the list ("a reduction of
+  serum levels of X"); an adjective right before the next item (", and
+  spinal Y") and, after "and" as after a comma, the words that spell out a
+  name in parentheses ("and spinal nuclear factor κB (NF-κB)") are part of
+  that item: the list goes on;
+- an anti-effect said to hold in a model of a kind of what it opposes is
+  against that kind ("anti-fibrotic effects in a mouse model of intestinal
+  fibrosis": intestinal fibrosis, not fibrosis, nor the model), for a noun
+  the anti word proposed too;
+- "improve A by V-ing X, as well as B by V-ing Y": B is the cue's object
+  too, known or proposed as a short phrase, and no item of the means
+  clause's list before it.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,
