@@ -1374,3 +1374,17 @@ def test_a_parallel_means_clause_after_as_well_as_names_another_object_of_the_cu
     claims = _claims(draft)
     assert ("full-secretome", "increases", "angiogenesis") in claims
     assert ("full-secretome", "acts-on", "angiogenesis") not in claims
+
+
+def test_a_conditioned_secretome_is_the_conditioned_medium() -> None:
+    draft = _draft("A conditioned secretome of bone marrow MSCs reduced IL-6.")
+    assert _claims(draft) == {("full-secretome", "decreases", "il-6")}
+    # without "conditioned" the secretome stays the general one
+    draft = _draft("The secretome of bone marrow MSCs reduced IL-6.")
+    assert _claims(draft) == {("secretome", "decreases", "il-6")}
+
+
+def test_the_manufacture_of_a_name_is_a_measure_of_it() -> None:
+    # "blocked the manufacture of X", as "the production of X": X is what was blocked
+    draft = _draft("CM blocked the manufacture of IL-6 and TNF-α.")
+    assert _claims(draft) == {("full-secretome", "inhibits", "il-6"), ("full-secretome", "inhibits", "tnf-a")}

@@ -402,7 +402,11 @@ deliberately plain and conservative:
   the anti word proposed too;
 - "improve A by V-ing X, as well as B by V-ing Y": B is the cue's object
   too, known or proposed as a short phrase, and no item of the means
-  clause's list before it.
+  clause's list before it;
+- "conditioned" before the general secretome ("a conditioned secretome of
+  ADSCs") names the conditioned medium, as "conditioned media" does; and
+  "the manufacture of X" is a measure of X, as "the production of X" is
+  ("blocked the manufacture of pro-inflammatory cytokines": X is blocked).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

@@ -1131,6 +1131,29 @@ def _their_secretions(names: Names, mentions: list[Mention], text: str) -> list[
     return result
 
 
+_CONDITIONED_BEFORE = re.compile(r"\bconditioned\s+$", re.I)
+
+
+def _conditioned_secretome(names: Names, mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with "conditioned" + the general secretome naming the conditioned medium.
+
+    "A conditioned secretome of adipose-derived stem cells blocked X": a
+    secretome collected as conditioned medium is that medium, as "the
+    conditioned media" are; the cells after "of" are its source.
+    """
+    secretome = names.lookup("secretome")
+    medium = names.lookup("conditioned medium")
+    if secretome is None or medium is None or secretome == medium:
+        return mentions
+    out = []
+    for mention in mentions:
+        before = _CONDITIONED_BEFORE.search(text, 0, mention.start)
+        if mention.entity == secretome and before is not None:
+            mention = Mention(medium, before.start(), mention.end)
+        out.append(mention)
+    return out
+
+
 def _kinds_named_before(
     names: Names, mentions: list[Mention], text: str, before: Sequence[str]
 ) -> list[Mention]:
@@ -1321,6 +1344,7 @@ def propose_from_text(
         _kinds_named_before(names, _shared_words(names, names.scan(text), text), text, named_before),
         text,
     )
+    mentions = _conditioned_secretome(names, mentions, text)
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
