@@ -1351,3 +1351,79 @@ def test_a_signed_effect_of_one_name_in_producing_others_raises_or_lowers_them()
         ("vegf", "increases", "tnf-a"),
         ("il-10", "decreases", "autophagy"),
     }
+
+
+# --- round 2, zidan-2023
+
+
+def test_a_change_that_accompanied_the_effect_before_is_the_paragraphs_subjects() -> None:
+    # "This was accompanied by a decrease in X": the change came with the effect the sentence before stated
+    draft = _draft("EVs reduced inflammation. This was accompanied by a decrease in IL-6 and TNF-α.")
+    assert _claims(draft) == {
+        ("extracellular-vesicles", "decreases", "inflammation"),
+        ("extracellular-vesicles", "decreases", "il-6"),
+        ("extracellular-vesicles", "decreases", "tnf-a"),
+    }
+    # an event with no such opening stays nobody's
+    draft = _draft("EVs reduced inflammation. A decrease in IL-6 was seen in arthritis.")
+    assert _claims(draft) == {("extracellular-vesicles", "decreases", "inflammation")}
+
+
+def test_a_fluid_before_levels_of_is_where_the_objects_were_measured() -> None:
+    more = [Entity("plasma", "plasma", EntityType.TISSUE)]
+    # "plasma levels of X": X is lowered, the plasma is where; an adjective before the next item
+    # ("and spinal TNF-α") leaves the list going on
+    draft = _draft("CM lowered plasma levels of IL-6 and spinal TNF-α.", more)
+    assert _claims(draft) == {
+        ("full-secretome", "decreases", "il-6"),
+        ("full-secretome", "decreases", "tnf-a"),
+    }
+    # after "and", the words before a name in parentheses spell it out: part of its item
+    draft = _draft("CM lowered IL-6 and spinal enhancer of B cells (IL-10) in rats.")
+    assert _claims(draft) == {
+        ("full-secretome", "decreases", "il-6"),
+        ("full-secretome", "decreases", "il-10"),
+    }
+
+
+def test_an_anti_effect_in_a_model_of_a_kind_of_what_it_opposes_is_against_that_kind() -> None:
+    # "anti-fibrotic effects in a mouse model of lung fibrosis": against lung fibrosis, not fibrosis
+    draft = _draft("CM showed anti-fibrotic effects in a rat model of lung fibrosis.")
+    claims = _claims(draft)
+    assert ("full-secretome", "ameliorates", "lung-fibrosis") in claims
+    assert ("full-secretome", "ameliorates", "fibrosis") not in claims
+
+
+def test_a_parallel_means_clause_after_as_well_as_names_another_object_of_the_cue() -> None:
+    # "improved A by V-ing X, as well as B by V-ing Y": B is improved too, no item of the means clause
+    draft = _draft(
+        "CM improved wound closure by regulating IL-6 and TNF-α, as well as bone density by controlling VEGF."
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "increases", "wound-closure"),
+        ("full-secretome", "acts-on", "il-6"),
+        ("full-secretome", "acts-on", "tnf-a"),
+        ("full-secretome", "increases", "bone-density"),
+        ("full-secretome", "acts-on", "vegf"),
+    }
+    # a known name there is the cue's object, not what the means clause before acts on
+    draft = _draft(
+        "CM improved wound closure by regulating IL-6, as well as angiogenesis by controlling VEGF."
+    )
+    claims = _claims(draft)
+    assert ("full-secretome", "increases", "angiogenesis") in claims
+    assert ("full-secretome", "acts-on", "angiogenesis") not in claims
+
+
+def test_a_conditioned_secretome_is_the_conditioned_medium() -> None:
+    draft = _draft("A conditioned secretome of bone marrow MSCs reduced IL-6.")
+    assert _claims(draft) == {("full-secretome", "decreases", "il-6")}
+    # without "conditioned" the secretome stays the general one
+    draft = _draft("The secretome of bone marrow MSCs reduced IL-6.")
+    assert _claims(draft) == {("secretome", "decreases", "il-6")}
+
+
+def test_the_manufacture_of_a_name_is_a_measure_of_it() -> None:
+    # "blocked the manufacture of X", as "the production of X": X is what was blocked
+    draft = _draft("CM blocked the manufacture of IL-6 and TNF-α.")
+    assert _claims(draft) == {("full-secretome", "inhibits", "il-6"), ("full-secretome", "inhibits", "tnf-a")}

@@ -393,7 +393,29 @@ deliberately plain and conservative:
 - "the stimulating (inhibitory) effects of X in (producing) Y, such as A
   and B": X raises (lowers) Y and each example, the adjective giving the
   sign ("stimulating", "promoting", "enhancing" raise; "inhibitory",
-  "suppressive" lower), and no unsigned "effect of X on Y" beside it.
+  "suppressive" lower), and no unsigned "effect of X on Y" beside it;
+- a change that "This" (or "These effects") "was accompanied by (aligned
+  with, associated with, paralleled by)" came with the effect the sentence
+  before stated: it is the paragraph's subject's ("X reduced pain. This was
+  accompanied by a decrease in IL-6": X lowers IL-6), though a noun cue
+  after an article otherwise takes no subject from the paragraph;
+- a tissue or fluid before "levels (concentrations) of" says where the
+  objects were measured, no object that ends the list ("a reduction of
+  serum levels of X"); an adjective right before the next item (", and
+  spinal Y") and, after "and" as after a comma, the words that spell out a
+  name in parentheses ("and spinal nuclear factor κB (NF-κB)") are part of
+  that item: the list goes on;
+- an anti-effect said to hold in a model of a kind of what it opposes is
+  against that kind ("anti-fibrotic effects in a mouse model of intestinal
+  fibrosis": intestinal fibrosis, not fibrosis, nor the model), for a noun
+  the anti word proposed too;
+- "improve A by V-ing X, as well as B by V-ing Y": B is the cue's object
+  too, known or proposed as a short phrase, and no item of the means
+  clause's list before it;
+- "conditioned" before the general secretome ("a conditioned secretome of
+  ADSCs") names the conditioned medium, as "conditioned media" does; and
+  "the manufacture of X" is a measure of X, as "the production of X" is
+  ("blocked the manufacture of pro-inflammatory cytokines": X is blocked).
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

@@ -29,7 +29,7 @@ ADJECTIVE_NOUNS = [
 PHRASE_LEAD = re.compile(
     r"\s*(?:(?:the|a|an|its|their|both|some|several|various|many|different|numerous|multiple|other|"
     r"all|more|possible|significantly|markedly|also|further)\s+)*"
-    r"(?:(?:levels?|expression|production|number|amount|risk|extent|release|secretion|activity|"
+    r"(?:(?:levels?|expression|production|manufacture|number|amount|risk|extent|release|secretion|activity|"
     r"formation|size|rate|area|volume|density)\s+of\s+(?:the\s+)?)?",
     re.I,
 )

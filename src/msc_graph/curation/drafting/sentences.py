@@ -27,6 +27,7 @@ from msc_graph.curation.drafting.mentions import (
     Names,
     find_modelled,
     guess_type,
+    phrase_after,
 )
 from msc_graph.curation.drafting.phrases import (
     ANTI,
@@ -277,6 +278,19 @@ def _medium_of(names: Names, mention: Mention, text: str) -> Mention:
     return mention
 
 
+_PLACE_ADJECTIVE_GLUE = re.compile(r",?\s+(?:and|or)\s+[a-z]{3,}(?:al|ar|ic)\s+")
+"""", and spinal X": an adjective right before the next item says where or what kind; the list goes on."""
+_MEASURED_IN = re.compile(r"\s+(?:levels?|concentrations?)\s+of\b", re.I)
+"""After a tissue or a fluid: the measure of what follows there ("serum levels of X")."""
+_ACCOMPANYING = re.compile(
+    r"\s*(?:this|these(?:\s+(?:effects?|changes?|improvements?))?)\s+(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:also\s+)?(?:accompanied\s+by|paralleled\s+by|aligned\s+with|associated\s+with|coupled\s+with|"
+    r"correlated\s+with)\s+(?:an?|the)\s+(?:significant\s+|marked\s+|concomitant\s+)?",
+    re.I,
+)
+"""A sentence's opening that says its change came with the effect the sentence before stated."""
+
+
 def _unnamed_subject(before: str) -> bool:
     """Return True when the words before a cue hold a subject no name covers ("a cell line showed ...").
 
@@ -481,7 +495,9 @@ def _spelled_out(text: str, start: int, mention: Mention) -> int:
         return mention.start
     comma = text.rfind(",", start, mention.start)
     if comma < 0:
-        return mention.start
+        # "TNF-α and spinal nuclear factor κB (NF-κB)": after "and" too, the words spell the name out
+        joined = re.match(r"\s+(?:and|or)\s+", text[start : mention.start])
+        return start + joined.end() if joined else mention.start
     return comma + 1 + len(text[comma + 1 : mention.start]) - len(text[comma + 1 : mention.start].lstrip())
 
 
@@ -631,6 +647,38 @@ _JOINED_CAUSE = re.compile(
     r"decrease|reduction|downregulation|loss)\s+(?:in|of)\s+(?:the\s+)?",
     re.I,
 )
+
+
+_MEANS_AFTER = re.compile(r"\s+by\s+[a-z]+ing\b", re.I)
+_PARALLEL_MEANS = re.compile(
+    r"(?P<means>\s+by\s+[a-z]+ing\b[^;:]*?),?\s+as\s+well\s+as\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<object>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+by\s+[a-z]+ing\b",
+    re.I,
+)
+
+
+def _parallel_means_objects(names: Names, mentions: list[Mention], text: str, end: int) -> list[Mention]:
+    """Return the object of a parallel means clause after a cue's objects, ending at ``end``, if any.
+
+    "improve renal function by adjusting X, as well as liver function by
+    controlling Y": "as well as B by V-ing" after the first means clause
+    repeats the cue with its own object, B, known or proposed as a phrase.
+    """
+    parallel = _PARALLEL_MEANS.match(text, end)
+    if parallel is None or CUE.search(parallel.group("object")):
+        return []
+    start, stop = parallel.span("object")
+    named = [m for m in mentions if m.start == start and m.end == stop]
+    if named:
+        return named[:1]
+    if any(start < m.end and m.start < stop for m in mentions):
+        return []
+    phrase = phrase_after(text, start, stop)
+    if phrase is None or phrase != (start, stop):
+        return []
+    label = text[start:stop]
+    entity_id = names.lookup(label) or names.propose(label, guess_type(label, EntityType.PROCESS))
+    return [Mention(entity_id, start, stop)] if entity_id else []
 
 
 def _means_claims(
@@ -952,12 +1000,18 @@ def _anti_in(names: Names, mentions: list[Mention], text: str, match: re.Match[s
         if mention.start < match.end() or names.type_of(mention.entity) not in DISEASE_TYPES:
             continue
         between = text[match.end() : mention.start]
-        if len(between) > 60 or not re.search(r"\bin\s+(?:the\s+)?$", between) or CUE.search(between):
+        modelled = find_modelled(names, text, mention)  # "in a mouse model of X": against X, not the model
+        article = r"(?:an?\s+|the\s+)?" if modelled is not None else r"(?:the\s+)?"
+        if len(between) > 60 or not re.search(rf"\bin\s+{article}$", between) or CUE.search(between):
             continue
         named = text[mention.start : mention.end].lower().split()
-        label = (names.entities[entity].label if entity in names.entities else "").lower()
+        label = (
+            names.entities[entity].label
+            if entity in names.entities
+            else names.proposed.get(entity, {}).get("label", "")
+        ).lower()
         if label and label.split()[-1] in named and label.split()[-1] not in word:
-            return mention.entity
+            return modelled or mention.entity
     return entity
 
 
@@ -1119,6 +1173,29 @@ def _their_secretions(names: Names, mentions: list[Mention], text: str) -> list[
             continue
         result[index] = Mention(secretome, made.start, made.end)
     return result
+
+
+_CONDITIONED_BEFORE = re.compile(r"\bconditioned\s+$", re.I)
+
+
+def _conditioned_secretome(names: Names, mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with "conditioned" + the general secretome naming the conditioned medium.
+
+    "A conditioned secretome of adipose-derived stem cells blocked X": a
+    secretome collected as conditioned medium is that medium, as "the
+    conditioned media" are; the cells after "of" are its source.
+    """
+    secretome = names.lookup("secretome")
+    medium = names.lookup("conditioned medium")
+    if secretome is None or medium is None or secretome == medium:
+        return mentions
+    out = []
+    for mention in mentions:
+        before = _CONDITIONED_BEFORE.search(text, 0, mention.start)
+        if mention.entity == secretome and before is not None:
+            mention = Mention(medium, before.start(), mention.end)
+        out.append(mention)
+    return out
 
 
 def _kinds_named_before(
@@ -1311,6 +1388,7 @@ def propose_from_text(
         _kinds_named_before(names, _shared_words(names, names.scan(text), text), text, named_before),
         text,
     )
+    mentions = _conditioned_secretome(names, mentions, text)
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
@@ -1530,6 +1608,7 @@ def propose_from_text(
                         subjects = [medium]
             if kind == "ameliorates" and previous_kind == "used-in" and previous_subject and not fresh:
                 kind = "used-in"  # "employed in studies of the repair and treatment of X": a use, no effect
+            measured_end = cue.end()  # past a place of measure ("serum levels of"), the phrase goes on
             for mention in [] if kind == "functions" else after:
                 lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
                 lead_end = lead.end() if lead is not None else None
@@ -1551,7 +1630,7 @@ def propose_from_text(
                     )
                     objects.extend(leading_items or [])
                 if not objects and (
-                    _complement(text, cue.end(), mention.start) or _possessive(text, mention)
+                    _complement(text, measured_end, mention.start) or _possessive(text, mention)
                 ):
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
@@ -1565,12 +1644,23 @@ def propose_from_text(
                     # "rescued rat MSCs", "obtained from human deciduous dental pulp stem cells": the species
                     # (and a word or two) says whose the cells are, the cells go on
                     continue
+                if not objects and mention_type in CONTEXT_KINDS and _MEASURED_IN.match(text, mention.end):
+                    measured_end = mention.end
+                    continue  # "a reduction of serum levels of X": where X was measured; the objects go on
                 if mention_type in CONTEXT_KINDS and kind not in ("derived-from", "model-of", "marker-of"):
                     break  # "... in the spinal cord of rats": where, not what
+                if (
+                    objects
+                    and _MEANS_BEFORE.search(text, 0, cue.start())
+                    and _MEANS_AFTER.match(text, mention.end)
+                ):
+                    break  # "by adjusting X, as well as B by controlling Y": B is the main cue's object
                 if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
                     break  # "A for X, Y, B for Z": B, right before the next cue, is its subject
-                if objects and not _LIST_GLUE.fullmatch(
-                    _SUFFIX.sub("", text[objects[-1].end : mention.start])
+                if (
+                    objects
+                    and not _LIST_GLUE.fullmatch(_SUFFIX.sub("", text[objects[-1].end : mention.start]))
+                    and not _PLACE_ADJECTIVE_GLUE.fullmatch(text, objects[-1].end, mention.start)
                 ):
                     # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
                     gap_end = _spelled_out(text, objects[-1].end, mention)
@@ -1602,6 +1692,9 @@ def propose_from_text(
                     if where in _PLACE_TYPES and _IN_PLACE.fullmatch(gap):
                         # "promote autophagy in microglia": the cells are where it happens, no object
                         objects = [first, *objects[2:]]
+            if kind in SIGNED | {"improves"} and objects and not passive:
+                # "improve A by adjusting X, as well as B by controlling Y": B is the cue's object too
+                objects = objects + _parallel_means_objects(names, mentions, text, objects[-1].end)
             if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
                 subjects = [
                     m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()
@@ -1654,6 +1747,10 @@ def propose_from_text(
         )
         if both and not previous_end:  # "Both the treatments reduced X": they are named, as a pair
             unnamed = _unnamed_subject(text[both.end() : cue.start()])
+        if unnamed and _ACCOMPANYING.fullmatch(text, 0, cue.start()):
+            # "X reduced Y. This was accompanied by a decrease in Z": the change came with the effect before,
+            # so it is the paragraph's subject's
+            unnamed = False
         holder_carried = carried is not None and names.type_of(carried) in HOLDER_TYPES
         if kind == "detected" and not subjects and objects and holder_carried and not before:
             # "The secretome of X ... Y and collaborators confirmed the presence of VEGF": found in it
