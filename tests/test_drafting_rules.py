@@ -1427,3 +1427,103 @@ def test_the_manufacture_of_a_name_is_a_measure_of_it() -> None:
     # "blocked the manufacture of X", as "the production of X": X is what was blocked
     draft = _draft("CM blocked the manufacture of IL-6 and TNF-α.")
     assert _claims(draft) == {("full-secretome", "inhibits", "il-6"), ("full-secretome", "inhibits", "tnf-a")}
+
+
+# --- round 2, ferrini-2025
+
+
+def test_interfering_with_a_pathway_inhibits_it() -> None:
+    more = [Entity("nf-kb-pathway", "NF-κB pathway", EntityType.PATHWAY)]
+    draft = _draft("In rats, EVs interfere with the NF-κB pathway.", more)
+    assert _claims(draft) == {("extracellular-vesicles", "inhibits", "nf-kb-pathway")}
+
+
+def test_activated_cells_that_release_molecules_name_the_cells_activation() -> None:
+    # "activated microglia release X": the activation raises X; the cells hold nothing, and "activated" is no
+    # cue of the paragraph's subject
+    draft = _draft("After injury, activated microglia release IL-6 and TNF-α.")
+    assert _claims(draft) == {
+        ("microglia-activation", "increases", "il-6"),
+        ("microglia-activation", "increases", "tnf-a"),
+    }
+    assert draft.entities["microglia-activation"]["type"] == "process"
+    # an appositive between the subject and its verb names the subject again
+    more = [Entity("macrophages", "macrophages", EntityType.CELL_TYPE)]
+    draft = _draft(
+        "Activated microglia, the resident macrophages of the brain, represent the main source of IL-6.", more
+    )
+    assert _claims(draft) == {("microglia-activation", "increases", "il-6")}
+
+
+def test_the_subsequent_release_of_an_unnamed_phrase_is_a_second_object() -> None:
+    draft = _draft(
+        "CM lowered pain by inhibiting autophagy and the subsequent release of neurotoxic mediators."
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "ameliorates", "pain"),
+        ("full-secretome", "inhibits", "autophagy"),
+        ("full-secretome", "inhibits", "neurotoxic-mediators"),
+        ("autophagy", "increases", "pain"),
+        ("autophagy", "increases", "neurotoxic-mediators"),
+        ("neurotoxic-mediators", "increases", "pain"),
+    }
+
+
+def test_a_verb_cue_before_the_synthesis_and_release_of_x_acts_on_x() -> None:
+    # "which promotes the synthesis and release of X": the relative's antecedent raises X; the release is
+    # no cue of its own (nobody is said to carry X)
+    more = [Entity("tlr4", "TLR4", EntityType.FACTOR)]
+    draft = _draft("EVs inhibit TLR4, which promotes the synthesis and release of IL-6.", more)
+    assert _claims(draft) == {("extracellular-vesicles", "inhibits", "tlr4"), ("tlr4", "increases", "il-6")}
+    # the release has its own agent: the agent releases
+    draft = _draft("Pathways that mediate the release of IL-6 by MSCs are known.")
+    assert ("msc", "increases", "il-6") not in _claims(draft)
+
+
+def test_restoring_a_resting_phenotype_lowers_the_cells_activation() -> None:
+    draft = _draft("In mice, CM restored the resting microglial phenotype.")
+    assert _claims(draft) == {("full-secretome", "decreases", "microglia-activation")}
+    # no cells named in the phrase: nothing a name can hold
+    draft = _draft("In mice, CM restored resting phenotypes.")
+    assert _claims(draft) == set()
+
+
+def test_a_result_clause_says_the_main_objects_drive_its_objects() -> None:
+    # "lowered X, thus reducing Y": X raises Y
+    draft = _draft("CM lowered IL-6, thus reducing inflammation.")
+    assert _claims(draft) == {
+        ("full-secretome", "decreases", "il-6"),
+        ("full-secretome", "decreases", "inflammation"),
+        ("il-6", "increases", "inflammation"),
+    }
+
+
+def test_markers_paired_respectively_with_their_cells() -> None:
+    # the slash in such a group gives alternatives: two symbols, proposed each, not one name
+    draft = _draft(
+        "We measured microglia and astrocytic markers (Iba1/Cx3cr1 and GFAP, respectively) in astrocytes."
+    )
+    assert _claims(draft) == {
+        ("iba1", "marker-of", "microglia"),
+        ("cx3cr1", "marker-of", "microglia"),
+        ("gfap", "marker-of", "astrocytes"),
+    }
+    assert draft.entities["astrocytes"]["type"] == "cell-type"  # "astrocytic": the cells the seed writes
+
+
+def test_this_upregulation_reduced_following_a_delivery_is_lowered_by_what_was_delivered() -> None:
+    more = [Entity("iba1", "Iba1", EntityType.MARKER)]
+    draft = _draft(
+        "An increased expression of Iba1 and GFAP was seen in arthritis, and this upregulation was reduced "
+        "following the delivery of EVs.",
+        more,
+    )
+    assert _claims(draft) == {
+        ("extracellular-vesicles", "decreases", "iba1"),
+        ("extracellular-vesicles", "decreases", "gfap"),
+    }
+
+
+def test_the_isolation_of_x_from_y_derives_x_from_y() -> None:
+    draft = _draft("A further option is the isolation of EVs from the conditioned medium.")
+    assert _claims(draft) == {("extracellular-vesicles", "derived-from", "full-secretome")}

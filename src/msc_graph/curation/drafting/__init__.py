@@ -415,7 +415,37 @@ deliberately plain and conservative:
 - "conditioned" before the general secretome ("a conditioned secretome of
   ADSCs") names the conditioned medium, as "conditioned media" does; and
   "the manufacture of X" is a measure of X, as "the production of X" is
-  ("blocked the manufacture of pro-inflammatory cytokines": X is blocked).
+  ("blocked the manufacture of pro-inflammatory cytokines": X is blocked);
+- "interferes with X" inhibits X, a plain direction;
+- "activated" right before a cell type names the cells' activation
+  ("activated microglia": microglia activation, proposed as such), no cue;
+  a process that releases, secretes, produces or is "the major source of"
+  X raises X (a process holds nothing); and a phrase between commas right
+  after a subject ("Activated microglia, the resident macrophages of the
+  CNS, represent ...") names it again, no new subject;
+- the words after "X and the subsequent (associated) release of" are the
+  cue's next object where no name covers them, proposed, as after "It
+  increased" ("inhibiting the activation of glial cells and the subsequent
+  release of inflammatory mediators");
+- "promotes the (synthesis and) release of X": the noun of making measures
+  the verb's object, X, and is no cue of its own (nobody is said to carry
+  X), unless the noun has its own agent ("the release of X by MSCs");
+- restoring (recovering) "the resting (quiescent) microglial phenotype"
+  lowers the cells' activation, the cells named by the adjective; with no
+  cells named ("restores resting phenotypes") it gives nothing;
+- a result clause ("recovered X, thus reducing Y", ", thereby ...") says
+  the main cue's object drives Y, the sign the product of the two plain
+  signs, where the subject did nothing else before it ("reduced A and
+  increased B, thus decreasing Y" says neither);
+- "A and B markers (X/Y or Z, respectively)" pairs the groups with the
+  cells in order: X and Y are markers of A, Z of B; an adjective names
+  the cells ("astrocytic": astrocytes, proposed where the seed writes
+  them), and a slash in such a group separates two names;
+- "this upregulation (increase) was reduced by (following the delivery of)
+  X" names again what the sentence said was increased: X lowers each of
+  those molecules;
+- "the isolation (purification, extraction) of X from Y": X is derived
+  from Y, as "X isolated from Y" is.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

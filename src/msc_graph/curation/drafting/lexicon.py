@@ -28,6 +28,8 @@ _CUES: list[tuple[str, str]] = [
     (r"inhibit(?:s|ed|ing|ion)?", "inhibits"),
     (r"block(?:s|ed|ing)?", "inhibits"),
     (r"restrain(?:s|ed|ing)?", "inhibits"),
+    # "interferes with X": it hinders X, a plain direction
+    (r"interfer(?:e|es|ed|ing)\s+with", "inhibits"),
     (r"prevent(?:s|ed|ing|ion)?", "inhibits"),
     (r"increas(?:e|es|ed|ing)", "increases"),
     (r"promot(?:e|es|ed|ing)", "increases"),
@@ -62,6 +64,8 @@ _CUES: list[tuple[str, str]] = [
     (r"(?:for|in)\s+(?:the\s+)?(?:expression|production|release|secretion|synthesis)\s+of", "expression-of"),
     (r"releas(?:e|es|ed|ing)", "carries"),
     (r"produc(?:e|es|ed|ing)", "carries"),
+    # "X represent the major source of Y": X makes Y (a process that is a source raises it)
+    (r"(?:the\s+)?(?:major|main|primary)\s+source\s+of", "carries"),
     (r"rich in|enriched (?:in|with)", "carries"),
     (r"(?:present|found|detected|identified|contained|abundant|content) in", "contained-in"),
     (r"(?:existence|presence|(?:high |rich )?content) of", "detected"),

@@ -29,7 +29,8 @@ ADJECTIVE_NOUNS = [
 PHRASE_LEAD = re.compile(
     r"\s*(?:(?:the|a|an|its|their|both|some|several|various|many|different|numerous|multiple|other|"
     r"all|more|possible|significantly|markedly|also|further)\s+)*"
-    r"(?:(?:levels?|expression|production|manufacture|number|amount|risk|extent|release|secretion|activity|"
+    r"(?:(?:(?:synthesis|production|expression|secretion)\s+(?:and|or)\s+)?"  # "the synthesis and release of"
+    r"(?:levels?|expression|production|manufacture|number|amount|risk|extent|release|secretion|activity|"
     r"formation|size|rate|area|volume|density)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
@@ -52,6 +53,10 @@ GENERIC_NOUN = re.compile(
 _CELL_PROCESS = re.compile(
     r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
 )
+# "(Iba1/CD68 or GFAP, respectively)": in a group paired with a list, a slash gives alternatives, two names
+_ALTERNATIVES = re.compile(r"[^()]*,\s*respectively\s*\)", re.I)
+# "activated microglia": the participle right before a cell type names the cells' activation
+_ACTIVATED_BEFORE = re.compile(r"(?<![\w-])activated\s+$", re.I)
 # What a disease or a growth does, right after its name: "tumor growth", "tumor progression"
 _DISEASE_PROCESS = re.compile(r"\s+(?:growth|progression)\b(?!\s+factors?\b)", re.I)
 _PROCESS_OF = re.compile(
@@ -238,6 +243,10 @@ class Names:
             return mention
         process = _CELL_PROCESS.match(text, mention.end)
         start, end = mention.start, mention.end
+        activated = _ACTIVATED_BEFORE.search(text, 0, mention.start)
+        if process is None and activated is not None:
+            # "activated microglia release X": the cells' activation, as "microglia activation" names it
+            return self._activated_cells(text, mention, activated.start())
         if process is not None:
             noun, end = process.group(1), process.end()
         else:  # "the differentiation of osteoblasts": the same process, its noun first
@@ -253,6 +262,72 @@ class Names:
         kind = EntityType.PHENOTYPE if noun.lower() in ("damage", "death") else EntityType.PROCESS
         entity_id = self.local.get(normalise_name(label)) or self.propose(label, kind)
         return Mention(entity_id, start, end) if entity_id else mention
+
+    def cells_of(self, word: str) -> str | None:
+        """Return the cell type a word or its adjective names ("microglia", "microglial", "astrocytic").
+
+        An adjective of cells names them by its ending: "-al" drops its "l"
+        ("microglial": microglia), "-ic" ends in "-e" ("astrocytic":
+        astrocyte). A name is looked up; where none covers it, the plural the
+        seed itself writes ("astrocytes") is proposed as a cell type.
+        """
+        word = word.strip()
+        stems = [
+            word,
+            word[:-1] if word.endswith("al") else "",
+            f"{word[:-2]}e" if word.endswith("ic") else "",
+        ]
+        for spelling in filter(None, stems):
+            for form in (spelling, f"{spelling}s"):
+                found = self.lookup(form)
+                if found is not None and self.type_of(found) is EntityType.CELL_TYPE:
+                    return found
+        if word.endswith("ic") and len(word) > 6 and f"{word[:-2]}es" in self.spelled:
+            return self.propose(f"{word[:-2]}es", EntityType.CELL_TYPE)
+        return None
+
+    def activation_of(self, cells: str) -> str | None:
+        """Return the activation of the cells a word names ("microglia", "microglial"), looked up or proposed.
+
+        An adjective of cells names them by its ending ("microglial":
+        microglia, "astrocytic": astrocyte); the process is "X activation",
+        as :meth:`_activated_cells` names it. None where no cell type is named.
+        """
+        word = cells.strip()
+        for spelling in (
+            word,
+            word[:-1] if word.endswith("al") else "",
+            f"{word[:-2]}e" if word.endswith("ic") else "",
+        ):
+            found = self.lookup(spelling) if spelling else None
+            if found is not None and self.type_of(found) is EntityType.CELL_TYPE:
+                label = f"{spelling} activation"
+                return (
+                    self.local.get(normalise_name(label))
+                    or self.lookup(label)
+                    or self.lookup(f"activated {spelling}")
+                    or self.propose(label, EntityType.PROCESS, [f"activated {spelling}"])
+                )
+        return None
+
+    def _activated_cells(self, text: str, mention: Mention, start: int) -> Mention:
+        """Return "activated X" (X a cell type) as X's activation, the process "X activation" names.
+
+        The participle says what state the cells are in: "activated microglia
+        release cytokines" is what the activation does, and "reduced activated
+        microglia" lowers it. The process is looked up or proposed as "X
+        activation", the words of the text its second spelling.
+        """
+        cells = text[mention.start : mention.end]
+        label = f"{cells} activation"
+        written = text[start : mention.end]
+        entity_id = (
+            self.local.get(normalise_name(label))
+            or self.lookup(written)
+            or self.lookup(label)
+            or self.propose(label, EntityType.PROCESS, [written])
+        )
+        return Mention(entity_id, start, mention.end) if entity_id else mention
 
     def _pathway_of(self, text: str, mention: Mention) -> Mention:
         """Return the pathway a molecule's name begins ("PI3K/AKT/mTOR pathway"), or the mention.
@@ -555,7 +630,12 @@ class Names:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         joined = _SYMBOL.match(text, start)  # "JAK/STAT": the slash splits tokens, not the symbol
-        if joined is not None and joined.end() > end and text[end] == "/":
+        if (
+            joined is not None
+            and joined.end() > end
+            and text[end] == "/"
+            and not _ALTERNATIVES.match(text, joined.end())
+        ):
             end = joined.end()
         symbol = text[start:end]
         pathway = _PATHWAY_AFTER.match(text, end)
@@ -720,6 +800,11 @@ _IN_A = re.compile(r"(?<=\s)in\s+an?\s+$", re.I)
 _INDUCED = re.compile(r"[\s-]induced\s+", re.I)
 _INDUCED_NAME = re.compile(r".+?[\s-]induced\s+(?P<x>.+)$", re.I)
 _SPECIES_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+models?\b", re.I)
+
+
+def _cell_stems(word: str) -> list[str]:
+    """Return the spellings of the cells a word or its adjective names ("microglial", "astrocytic")."""
+    return [word, word[:-1] if word.endswith("al") else "", f"{word[:-2]}e" if word.endswith("ic") else ""]
 
 
 def _model_word(word: str) -> bool:

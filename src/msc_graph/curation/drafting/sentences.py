@@ -354,6 +354,47 @@ def _treated_group(names: Names, mentions: list[Mention], text: str, start: int,
     return None
 
 
+_APPOSITIVE_LEAD = re.compile(r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}")
+_APPOSITIVE_CLOSE = re.compile(r"[^,;:]*,\s*(?:[a-z][\w-]*\s+){0,2}")
+
+
+def _before_appositive(mentions: list[Mention], pool: list[int], text: str, cue: int) -> list[int]:
+    """Return the subject candidates with an appositive's name replaced by the name it renames.
+
+    "Activated microglia, the resident macrophages in the CNS, represent the
+    major source of X": the phrase between commas names the subject again,
+    so the subject is the name before it, not the macrophages.
+    """
+    if not pool:
+        return pool
+    last = mentions[pool[-1]]
+    if not _APPOSITIVE_CLOSE.fullmatch(text, last.end, cue):
+        return pool
+    for index, mention in enumerate(mentions):
+        if mention.end <= last.start and _APPOSITIVE_LEAD.fullmatch(text, mention.end, last.start):
+            return [index]
+    return pool
+
+
+_RELEASE_VERB = re.compile(
+    r"(?:releas|secret|produc)\w*|(?:(?:the\s+)?(?:major|main|primary)\s+)?source\s+of", re.I
+)
+
+
+def _released_by_process(names: Names, subjects: list[Mention], cue: re.Match[str]) -> bool:
+    """Return True when a process releases (secretes, produces, is the source of) what the cue names.
+
+    A process holds nothing: "activated microglia release cytokines" (the
+    cells' activation, see :meth:`Names._activated_cells`) says the
+    activation raises the cytokines.
+    """
+    return (
+        bool(subjects)
+        and all(names.type_of(m.entity) is EntityType.PROCESS for m in subjects)
+        and _RELEASE_VERB.fullmatch(cue.group()) is not None
+    )
+
+
 def _fits(subject: EntityType | None, predicate: str, obj: EntityType | None) -> bool:
     """Return False where the two ends cannot hold this predicate, whatever the words between say.
 
@@ -620,6 +661,13 @@ def _spelled_noun(names: Names, stem: str) -> str | None:
     return spelled[0] if len(spelled) == 1 else None
 
 
+# "promotes the (synthesis and) release of X": a noun of making right after a verb cue measures its object
+_MADE_OF = re.compile(r"\s+the\s+(?:(?:synthesis|production|expression|secretion)\s+(?:and|or)\s+)?", re.I)
+_MADE_NOUN = re.compile(r"release|production|secretion|synthesis", re.I)
+# "mediate the release of X by MSCs": the noun has its own agent, who releases X
+_MADE_BY = re.compile(r"\s+of\s+[^,;.()]*?\s+by\s+", re.I)
+
+
 def _joined_change(text: str, before: re.Match[str], cue: re.Match[str]) -> bool:
     """Return True for a change named as a noun that joins the objects of the verb cue before it.
 
@@ -632,6 +680,12 @@ def _joined_change(text: str, before: re.Match[str], cue: re.Match[str]) -> bool
     """
     if cue_name(before) not in SIGNED or not _JOINED_CHANGE.fullmatch(cue.group()):
         return False
+    if (
+        _MADE_OF.fullmatch(text, before.end(), cue.start())
+        and _MADE_NOUN.fullmatch(cue.group())
+        and not _MADE_BY.match(text, cue.end())
+    ):
+        return True  # "promotes the synthesis and release of X": the release measures X, the verb's object
     if re.search(r"\b(?:a|an|the|its|their|this)\s+$", text[: before.start()], re.I):
         return False
     return bool(_JOINED_AFTER.fullmatch(text, before.end(), cue.start()))
@@ -719,6 +773,226 @@ def _means_claims(
             if derived is not None:
                 extra.append((means_object, derived, obj, cue))
     return extra
+
+
+# "the isolation of X from Y": X derived from Y, as "X isolated from Y" is
+_ISOLATION_OF = re.compile(r"\b(?:isolation|purification|extraction|separation)\s+of\s+(?:the\s+)?", re.I)
+_ISOLATION_FROM = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?from\s+(?:the\s+)?", re.I)
+
+
+def _isolation_from(
+    names: Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return "the isolation (purification, extraction) of X from Y" as X derived from Y.
+
+    The noun says what the participle says ("X isolated from Y"): X is the
+    name right after its "of", Y the name right after "from", a few words
+    ("by centrifugation") between them at most.
+    """
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for match in _ISOLATION_OF.finditer(text):
+        isolated = next((m for m in mentions if m.start == match.end()), None)
+        if isolated is None:
+            continue
+        source = next((m for m in mentions if _ISOLATION_FROM.fullmatch(text, isolated.end, m.start)), None)
+        if source is not None and names.type_of(source.entity) not in {EntityType.SPECIES, EntityType.ROUTE}:
+            found.append((isolated, "derived-from", source, match))
+    return found
+
+
+# "microglia and astrocytic markers (Iba1/CD68 or GFAP, respectively)": markers paired with their cells
+_RESPECTIVE = re.compile(
+    r"(?P<cells>(?:[A-Za-z][\w-]*(?:,\s*|\s+(?:and|or)\s+)){1,4}[A-Za-z][\w-]*)\s+markers\s*"
+    r"\((?P<groups>[^()]*?),\s*respectively\s*\)",
+    re.I,
+)
+_RESPECTIVE_GLUE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _respective_markers(
+    names: Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return "A and B markers (X/Y or Z, respectively)" as X and Y markers of A, Z a marker of B.
+
+    "respectively" pairs the groups in the parentheses with the words
+    before "markers" in order; each word is a cell type or its adjective
+    ("astrocytic": astrocytes, see :meth:`Names.cells_of`), each group one
+    or more names (a slash gives alternatives). Where the counts differ or
+    a word names no cells, the sentence says nothing this rule can read.
+    """
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for match in _RESPECTIVE.finditer(text):
+        pieces = _RESPECTIVE_GLUE.split(match.group("cells"))
+        offset = match.start("cells")
+        cells: list[Mention] = []
+        position = 0
+        for piece in pieces:
+            piece = re.sub(r"^(?:both|either)\s+", "", piece.strip(), flags=re.I)
+            at = match.group("cells").find(piece, position)
+            position = at + len(piece)
+            cell = names.cells_of(piece) if " " not in piece else None
+            if cell is None:
+                cells = []
+                break
+            cells.append(Mention(cell, offset + at, offset + position))
+        groups: list[list[Mention]] = []
+        start = match.start("groups")
+        for glue in [*_RESPECTIVE_GLUE.finditer(text, start, match.end("groups")), None]:
+            end = glue.start() if glue is not None else match.end("groups")
+            groups.append([m for m in mentions if start <= m.start and m.end <= end])
+            start = glue.end() if glue is not None else end
+        if not cells or len(cells) != len(groups) or not all(groups):
+            continue
+        for owner, group in zip(cells, groups, strict=True):
+            found.extend((marker, "marker-of", owner, match) for marker in group)
+    return found
+
+
+# "this upregulation was reduced following the delivery of X": X lowers what the sentence said was raised
+_CHANGE_REVERSED = re.compile(
+    r"\b(?:this|the|such|these)\s+(?:up-?regulation|increase|elevation|over-?expression)s?\s+"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:reduced|decreased|attenuated|reversed|prevented|inhibited|abolished|suppressed|counteracted)\s+"
+    r"(?:by|following|after|upon)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:delivery|administration|injection|"
+    r"application|infusion|transplantation|treatment)\s+(?:of|with)\s+(?:the\s+|an?\s+)?)?",
+    re.I,
+)
+_NOT_RAISED = CONTEXT_KINDS | DISEASE_TYPES | HOLDER_TYPES | {EntityType.CELL_TYPE, None}
+_RAISED = re.compile(r"\b(?:increased|elevated|up-?regulated|enhanced|higher)\s+", re.I)
+
+
+def _change_reversed(
+    names: Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what "this upregulation was reduced by (following the delivery of) X" says X lowers.
+
+    "An increased expression of A and B has been described in X, and this
+    upregulation was reduced following the delivery of Y": "this
+    upregulation" names the raised molecules again (the names of a kind of
+    molecule after "increased" in the same sentence), and the agent after
+    "by" or "following the delivery of" lowers each of them.
+    """
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for match in _CHANGE_REVERSED.finditer(text):
+        agents = [m for m in mentions if match.end() <= m.start <= match.end() + 2]
+        raised = [r for r in _RAISED.finditer(text, 0, match.start())]
+        if not agents or not raised:
+            continue
+        agent = _medium_of(names, agents[0], text)
+        molecules = [
+            m
+            for m in mentions
+            if raised[-1].end() <= m.start
+            and m.end <= match.start()
+            and names.type_of(m.entity) not in _NOT_RAISED
+        ]
+        for molecule in molecules:
+            verb = predicate_for("decreases", names.type_of(molecule.entity), names.type_of(agent.entity))
+            if verb is not None:
+                found.append((agent, verb, molecule, match))
+    return found
+
+
+# ", thus reducing Y", ", thereby increasing Y": a result clause after the main cue's objects
+_RESULT_BEFORE = re.compile(r",\s+(?:thus|thereby)\s+$", re.I)
+
+
+def _result_claims(
+    names: Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what the main cue's objects do to a result clause's ("lowered X, thus reducing Y": X raises Y).
+
+    The mirror of :func:`_means_claims`: ", thus V-ing Y" after "A V-ed X"
+    says Y changed because X did, so X raises Y where both changed the same
+    way, lowers it where they changed in opposite ways (the product of the
+    two cues' plain signs). Both cues have one subject, which did nothing
+    else before the result ("reduced X and increased Y, thus decreasing Z"
+    says neither which change did it); no other cue, colon or semicolon
+    stands between them; an unsigned cue gives nothing.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for result_subject, result_predicate, result_object, result_cue in found:
+        if result_predicate not in _CUE_SIGN or not _RESULT_BEFORE.search(text, 0, result_cue.start()):
+            continue
+        said = None if result_subject is None else result_subject.entity
+        main_cues = {
+            cue.start()
+            for subject, _predicate, _obj, cue in found
+            if cue.end() <= result_cue.start() and (None if subject is None else subject.entity) == said
+        }
+        if len(main_cues) != 1:
+            continue  # "reduced X and increased Y, thus decreasing Z": from both, or either; unclear
+        for subject, predicate, obj, cue in found:
+            if (
+                predicate not in _CUE_SIGN
+                or cue.end() > obj.start
+                or obj.end > result_cue.start()
+                or _RESULT_BEFORE.search(text, 0, cue.start())
+                or CUE.search(text, cue.end(), result_cue.start())
+                or re.search(r"[:;]", text[obj.end : result_cue.start()])
+                or (None if subject is None else subject.entity)
+                != (None if result_subject is None else result_subject.entity)
+            ):
+                continue
+            sign = _CUE_SIGN[predicate] * _CUE_SIGN[result_predicate]
+            derived = predicate_for(
+                "increases" if sign > 0 else "decreases",
+                names.type_of(result_object.entity),
+                names.type_of(obj.entity),
+            )
+            if derived is not None:
+                extra.append((obj, derived, result_object, result_cue))
+    return extra
+
+
+# "restores the resting microglial phenotype": what is restored is the cells' state without activation
+_RESTING = re.compile(
+    r"(?:the\s+)?(?:resting|quiescent|non-?activated)\s+(?:(?P<cells>[a-z][\w-]*)\s+)?(?:phenotypes?|states?)",
+    re.I,
+)
+_RESTORE_CUE = re.compile(r"restor|recover|regain|rescu", re.I)
+
+
+def _resting_states(
+    names: Names, text: str, found: list[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return ``found`` with "restores the resting (microglial) phenotype" read as lowering the activation.
+
+    A resting (quiescent) phenotype is the cells' state without activation:
+    restoring it lowers the cells' activation ("recovers the resting
+    microglial phenotype": microglia activation is lowered), the cells named
+    by the adjective ("microglial") or a name inside the phrase. Without
+    cells named in the phrase the claim says nothing a name can hold, and is
+    dropped ("restores resting phenotypes").
+    """
+    result: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for subject, predicate, obj, cue in found:
+        resting = _RESTING.fullmatch(text, obj.start, obj.end)
+        if resting is None or predicate != "increases" or not _RESTORE_CUE.match(cue.group()):
+            result.append((subject, predicate, obj, cue))
+            continue
+        cells = resting.group("cells")
+        activation = names.activation_of(cells) if cells else None
+        if activation is not None:
+            result.append((subject, "decreases", Mention(activation, obj.start, obj.end), cue))
+    return result
+
+
+def _joined_phrase(
+    names: Names, text: str, last: Mention, mentions: list[Mention], stop: int
+) -> list[Mention]:
+    """Return the words after "X and the subsequent release of" as the cue's next object, where no name is.
+
+    "inhibiting the activation of glial cells and the subsequent release of
+    inflammatory mediators": the mediators are a second object of the cue
+    (see :func:`_joined_change`) and what the activation raises (see
+    :func:`_joined_causes`), proposed as a new entity where no name covers
+    them, as the words after a signed cue are.
+    """
+    joined = _JOINED_CAUSE.match(text, last.end, stop)
+    if joined is None or any(joined.end() <= m.start < stop for m in mentions):
+        return []
+    return phrase_objects(names, text, joined.end(), stop)[:1]
 
 
 def _joined_causes(
@@ -1585,6 +1859,7 @@ def propose_from_text(
                 pool = pool if relay else doers or pool
                 while len(pool) > 1 and _ALSO_CALLED.search(text, 0, mentions[pool[-1]].start):
                     pool = pool[:-1]  # "A and B, also called myokines, promote X": a second name, no subject
+                pool = _before_appositive(mentions, pool, text, cue.start())
                 if pool:
                     head = _subject_for(names, mentions, pool[-1], text)
                     medium = _medium_of(names, head, text)
@@ -1677,6 +1952,8 @@ def propose_from_text(
                 if tail and CUE.match(text, stop) and not text[tail[-1].end : stop].strip():
                     tail.pop()  # "..., JAK/STAT signaling for expression of": the next cue's subject
                 objects.extend(tail)
+            if objects and kind in SIGNED | {"improves"}:
+                objects.extend(_joined_phrase(names, text, objects[-1], mentions, stop))
             if kind == "functions":
                 objects = list_items(names, text, cue.end(), stop)
             if not objects and not after and kind in SIGNED | {"improves"}:
@@ -1704,6 +1981,8 @@ def propose_from_text(
                 subjects = near[-1:]
             if kind == "including" and not any(names.type_of(m.entity) in HOLDER_TYPES for m in subjects):
                 subjects = []  # "cytokines including IL-6" names kinds, not contents
+            if kind == "carries" and not passive and _released_by_process(names, subjects, cue):
+                kind = "increases"  # "activated microglia release X": the activation raises X, holds nothing
             if kind in ("carries", "detected") and not passive:
                 # what carries or secretes is a preparation or a cell: "they ... by secreting X" is the
                 # nearest one before, else the paragraph's subject
@@ -1804,8 +2083,17 @@ def propose_from_text(
             found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
         elif carried is not None and predicate in SIGNED:
             found.append((None, predicate, target, span))
-    found = _noun_cue_agents(names, mentions, text, found)
-    found.extend(_means_claims(names, text, found) + _joined_causes(names, text, found))
+    found = _resting_states(names, text, _noun_cue_agents(names, mentions, text, found))
+    found.extend(
+        _respective_markers(names, mentions, text)
+        + _change_reversed(names, mentions, text)
+        + _isolation_from(names, mentions, text)
+    )
+    found.extend(
+        _means_claims(names, text, found)
+        + _result_claims(names, text, found)
+        + _joined_causes(names, text, found)
+    )
     # "the stimulating effects of X on Y": signed, so no unsigned "effects of X on Y" beside it
     found.extend(_signed_effects_on(names, mentions, text))
     pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
