@@ -1527,3 +1527,49 @@ def test_this_upregulation_reduced_following_a_delivery_is_lowered_by_what_was_d
 def test_the_isolation_of_x_from_y_derives_x_from_y() -> None:
     draft = _draft("A further option is the isolation of EVs from the conditioned medium.")
     assert _claims(draft) == {("extracellular-vesicles", "derived-from", "full-secretome")}
+
+
+# --- round 3, mahajan-2018 objects
+
+
+def test_the_latter_names_what_the_sentence_before_named_last() -> None:
+    # a combined adjective no name covers before an effect noun is proposed as its process
+    # ("cardioprotective effect": cardioprotection), and "The latter" names it in the next sentence; the
+    # agents' list after "mediated by" goes on past its last name ("and heme oxygenase 1")
+    draft = _draft(
+        "EVs have a cardioprotective effect. The latter is mediated by VEGF, IL-10, and heme oxygenase 1."
+    )
+    assert _claims(draft) == {
+        ("extracellular-vesicles", "increases", "cardioprotection"),
+        ("vegf", "increases", "cardioprotection"),
+        ("il-10", "increases", "cardioprotection"),
+        ("heme-oxygenase-1", "increases", "cardioprotection"),
+    }
+    assert draft.entities["cardioprotection"]["synonyms"] == ["cardioprotective effect"]
+    # a plain "-ive" adjective ("protective effect") says how, not what: no process is proposed
+    draft = _draft("EVs showed a protective effect in rats.")
+    assert "protection" not in draft.entities
+
+
+def test_a_noun_before_a_process_is_shared_with_the_process_noun_ending_the_list() -> None:
+    # "promote muscle repair and regeneration": muscle regeneration, though "regeneration" is a name alone
+    more = [Entity("tissue-regeneration", "tissue regeneration", EntityType.PROCESS, ("regeneration",))]
+    draft = _draft("IL-6 and IL-10 promote tendon repair and regeneration.", more)
+    assert _claims(draft) == {
+        ("il-6", "increases", "tendon-repair"),
+        ("il-6", "increases", "tendon-regeneration"),
+        ("il-10", "increases", "tendon-repair"),
+        ("il-10", "increases", "tendon-regeneration"),
+    }
+
+
+def test_an_effect_seen_when_treated_with_a_preparation_is_the_preparations() -> None:
+    # "a cell line showed increased A, B, and C when treated with CM": each phrase is raised by the CM
+    draft = _draft(
+        "A neural cell line showed increased axon sprouting, synapsin, and dendrite length when treated with CM."
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "increases", "axon-sprouting"),
+        ("full-secretome", "increases", "synapsin"),
+        ("full-secretome", "increases", "dendrite-length"),
+    }

@@ -445,7 +445,24 @@ deliberately plain and conservative:
   X" names again what the sentence said was increased: X lowers each of
   those molecules;
 - "the isolation (purification, extraction) of X from Y": X is derived
-  from Y, as "X isolated from Y" is.
+  from Y, as "X isolated from Y" is;
+- a combined adjective no name covers (immuno-, neuro-, cyto-, osteo- ...
+  with "-ive", "-ative" or "-atory") before an effect noun is proposed as
+  its process ("immunosuppressive effect": immunosuppression, the phrase a
+  synonym); a plain "-ive" adjective ("protective effect") names none;
+- "The latter is (was, can ...)" names the last thing the sentence before
+  named, an object no name covered included ("... and secondly by
+  immunosuppressive effect. The latter is mediated by A and B": A and B
+  raise immunosuppression), and the agents' list after a passive's "by"
+  goes on past its last name ("and indoleamine 2,3-dioxygenase");
+- "promote muscle repair and regeneration": the first object, two words
+  ending in a process noun, shares its first word, a noun, with a lone
+  process noun ending the list, though that noun is a name alone (muscle
+  regeneration, not tissue regeneration); an adjective first ("neuropathic
+  pain and inflammation") shares nothing;
+- an effect seen "when treated with X" is X's, and the phrases between the
+  cue and "when" are its objects ("a cell line showed increased neurite
+  extensions, neurofilaments, and A when treated with X").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

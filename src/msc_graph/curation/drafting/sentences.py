@@ -336,8 +336,13 @@ def _word_end_before(text: str, cue: re.Match[str]) -> int:
 
 _TREATED_GROUP = re.compile(r"\s*-?\s*treated\s+(?:group|animals|rats|mice)\b", re.I)
 _GROUP_TREATED = re.compile(
-    r"\b(?:group|animals|rats|mice|patients)\s+(?:treated|injected)\s+with\s+(?:the\s+)?$", re.I
+    r"\b(?:(?:group|animals|rats|mice|patients)\s+(?:treated|injected)|when\s+treated)\s+with\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+)?$",
+    re.I,
 )
+
+
+_WHEN_TREATED = re.compile(r"\s+when\s+treated\s+with\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
 
 
 def _treated_group(names: Names, mentions: list[Mention], text: str, start: int, stop: int) -> Mention | None:
@@ -1339,6 +1344,8 @@ def _adjective_effects(
                 if entity:
                     pro = prefixed
                     break
+            if entity is None and not pro:  # "immunosuppressive effect": immunosuppression, proposed
+                entity = _combined_process(names, stem, text[word.start() : after.end()])
         if entity is None or names.type_of(entity) not in DISEASE_TYPES | {EntityType.PROCESS}:
             continue
         predicate = "increases" if after.group("effect") or pro else "associated-with"
@@ -1348,6 +1355,29 @@ def _adjective_effects(
 
 
 _ANY = re.compile(r".+", re.S)
+# A combining form of a tissue, a system or a cell and an ending that turns plainly into a noun of a process:
+# "immunosuppressive" is immunosuppression, "chondroprotective" chondroprotection, "osteoinductive"
+# osteoinduction. A plain "-ive" adjective ("protective", "selective", "additive") says how, not what.
+_COMBINED_ADJECTIVE = re.compile(
+    r"(?P<form>immuno|neuro|cyto|osteo|chondro|cardio|angio|myo|hepato|nephro|vaso|teno)"
+    r"(?P<rest>[a-z]{4,}?)(?P<ending>ative|atory|ive)",
+    re.I,
+)
+
+
+def _combined_process(names: Names, stem: str, phrase: str) -> str | None:
+    """Propose the process a combined adjective no name covers names before an effect noun, or None.
+
+    "immunosuppressive effect": immunosuppression (the phrase a synonym),
+    as "immunomodulatory properties" is immunomodulation; "-ative" and
+    "-ive" read as "-ation" and "-ion", "-atory" as "-ation".
+    """
+    match = _COMBINED_ADJECTIVE.fullmatch(stem)
+    if match is None:
+        return None
+    ending = match.group("ending").lower()
+    noun = stem[: match.start("ending")] + ("ion" if ending == "ive" else "ation")
+    return names.lookup(noun) or names.propose(noun.lower(), EntityType.PROCESS, [phrase])
 
 
 def _effect_owner(
@@ -1604,6 +1634,44 @@ def _shared_words(names: Names, mentions: list[Mention], text: str) -> list[Ment
     return sorted(result, key=lambda m: m.start)
 
 
+def _shared_forward(names: Names, text: str, objects: list[Mention]) -> list[Mention]:
+    """Return the objects with a lone process noun after "and" named with the first word of the phrase before.
+
+    "promote muscle repair and regeneration": the first object, a phrase of
+    two lower-case words ending in a process noun, shares its first word, a
+    noun ("muscle"), with the process noun that ends the list, even where
+    that noun alone is a name ("regeneration"): muscle regeneration, known
+    or proposed with the phrase's type. An adjective first ("neuropathic
+    pain and inflammation") shares nothing: the name stays.
+    """
+    if len(objects) < 2:
+        return objects
+    first, second = objects[0], objects[1]
+    words = text[first.start : first.end].split()
+    word = text[second.start : second.end]
+    if (
+        len(words) != 2
+        or not all(_SHARED_WORD.fullmatch(w) for w in words)
+        or not _PROCESS_NOUN.fullmatch(words[1])
+        or _ADJECTIVE.fullmatch(words[0])
+        or re.fullmatch(r".*(?:ing|ed)", words[0])
+        or not re.fullmatch(r",?\s+and\s+", text[first.end : second.start])
+        or not _SHARED_WORD.fullmatch(word)
+        or not _PROCESS_NOUN.fullmatch(word)
+        or word.endswith("s")
+        or not _SHARED_END.match(text, second.end)
+    ):
+        return objects
+    kind = names.type_of(first.entity)
+    if kind not in _SHARED_TYPES:
+        return objects
+    label = f"{words[0]} {word}"
+    entity = names.lookup(label) or names.propose(label, kind)
+    if entity is None:
+        return objects
+    return [first, Mention(entity, second.start, second.end), *objects[2:]]
+
+
 def _shared_item(
     names: Names, mentions: list[Mention], start: int, end: int, label: str, kind: EntityType
 ) -> bool:
@@ -1649,7 +1717,8 @@ def propose_from_text(
     "They" names again (see :func:`_anaphors`). ``named_before`` are the
     entities the paragraph named before, which "the" + a general name can
     name again (see :func:`_kinds_named_before`); the entities this
-    sentence names are returned last, for the next sentence. ``pair`` are
+    sentence names (objects no name covered too, in the sentence's order)
+    are returned last, for the next sentence. ``pair`` are
     the two treatments the paragraph named together last ("X and Y were
     given"), which "In both the cases" or "Both the treatments" opening this
     sentence name again: its effects with no subject of their own are each's.
@@ -1667,6 +1736,7 @@ def propose_from_text(
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
     mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
+    mentions = _the_latter(mentions, text, named_before)
     mentions, appositions = _anti_appositions(names, mentions, text)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
@@ -1765,6 +1835,11 @@ def propose_from_text(
                 examples = [m for m in agents if m.start >= subjects[-1].end]
                 if examples and EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
                     objects = objects + _run_on(examples, text)
+                elif not EXAMPLES_NEXT.match(text, subjects[-1].end):
+                    # "mediated by A, B, and indoleamine 2,3-dioxygenase": the agents' list goes on past its
+                    # last name
+                    rest = unnamed_items(names, text, subjects[-1].end, stop, "including", False)
+                    subjects = subjects + (rest or [])
             elif secreted:
                 # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition, also
                 # where a name stands earlier in the sentence ("MSC therapy ... utilizes the molecules
@@ -1969,6 +2044,7 @@ def propose_from_text(
                     if where in _PLACE_TYPES and _IN_PLACE.fullmatch(gap):
                         # "promote autophagy in microglia": the cells are where it happens, no object
                         objects = [first, *objects[2:]]
+                    objects = _shared_forward(names, text, objects)
             if kind in SIGNED | {"improves"} and objects and not passive:
                 # "improve A by adjusting X, as well as B by controlling Y": B is the cue's object too
                 objects = objects + _parallel_means_objects(names, mentions, text, objects[-1].end)
@@ -2003,6 +2079,10 @@ def propose_from_text(
             if treated is not None:
                 subjects = [treated]
                 objects = [m for m in objects if m != treated]
+                when = _WHEN_TREATED.search(text, cue.end(), treated.start)
+                if when is not None and all(m.end <= when.start() for m in objects):
+                    # "a cell line showed increased A, B, and C when treated with X": the phrases before
+                    objects = phrase_objects(names, text, noun_cue_end(text, cue), when.start())
         for subject in subjects:
             for obj in objects:
                 predicate = predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
@@ -2136,7 +2216,32 @@ def propose_from_text(
         draft.add(subject_id, predicate, obj.entity, evidence)
     objects = [obj for _said, _predicate, obj, _cue in found]
     named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
-    return last_subject, named, first_agents[0] if first_agents else None, [m.entity for m in mentions]
+    # what the sentence names, objects no name covered too, in its order: the last is what "the latter" names
+    spoken = sorted({(m.start, m.end, m.entity) for m in [*mentions, *objects]})
+    return last_subject, named, first_agents[0] if first_agents else None, [entity for *_, entity in spoken]
+
+
+# "The latter is mediated by X": what the sentence before named last, as a verb's subject
+_LATTER = re.compile(
+    r"\bthe\s+latter(?=\s+(?:is|are|was|were|has|have|had|can|may|might|could|would|also|in\s+turn)\b)", re.I
+)
+
+
+def _the_latter(mentions: list[Mention], text: str, named_before: Sequence[str]) -> list[Mention]:
+    """Return the mentions with "the latter" standing for what the sentence before named last.
+
+    "... by neutralizing X and secondly by immunosuppressive effect. The
+    latter is mediated by A and B": the latter is the immunosuppression,
+    the last thing the sentence before named (``named_before`` is in its
+    order, objects no name covered included), so A and B mediate it. "The
+    latter" before a noun ("the latter group") is left alone.
+    """
+    match = _LATTER.search(text)
+    if match is None or not named_before:
+        return mentions
+    if any(m.start < match.end() and match.start() < m.end for m in mentions):
+        return mentions
+    return sorted([*mentions, Mention(named_before[-1], match.start(), match.end())], key=lambda m: m.start)
 
 
 def _anaphors(
