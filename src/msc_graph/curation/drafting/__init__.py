@@ -415,7 +415,19 @@ deliberately plain and conservative:
 - "conditioned" before the general secretome ("a conditioned secretome of
   ADSCs") names the conditioned medium, as "conditioned media" does; and
   "the manufacture of X" is a measure of X, as "the production of X" is
-  ("blocked the manufacture of pro-inflammatory cytokines": X is blocked).
+  ("blocked the manufacture of pro-inflammatory cytokines": X is blocked);
+- an effect named right after a means "by" is the clause subject's ("X
+  attenuates damage by neutralizing Y and secondly by immunosuppressive
+  effect": X raises immunosuppression, not Y), also where one name covers
+  the adjective and "effect"; an "-ssive" adjective no name covers before an
+  effect names the process in "-ssion", proposed ("immunosuppressive":
+  immunosuppression; "positive", "effective" name nothing);
+- "the latter" ("the former") before a verb names what the sentence before
+  named last (first), its objects in the text's order ("The latter is
+  mediated by A and B": A and B raise it); where "mediated" and the
+  paragraph's subject is a preparation, the effect is the preparation's and
+  what mediates it is in it: it carries A and B. "The latter group" names
+  a kind of its own.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

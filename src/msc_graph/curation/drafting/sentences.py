@@ -1023,6 +1023,7 @@ _EFFECT_AFTER = re.compile(
     r"activit(?:y|ies))\b",
     re.I,
 )
+_EFFECT_ADJECTIVE = re.compile(r"[a-z-]+(?:ive|atory|otic|etic|genic)", re.I)
 _ADJECTIVE_WORD = re.compile(r"(?<![-\w])(?:(?P<pro>pro)-)?(?P<stem>[a-z]{5,})(?![-\w])", re.I)
 
 
@@ -1048,7 +1049,13 @@ def _adjective_effects(
         entity: str | None = None
         pro = bool(word.group("pro"))
         if covering:
-            if (covering[0].start, covering[0].end) != word.span():
+            # "immunosuppressive effect" as one name of the process is that effect, as its adjective is
+            whole = (
+                (word.start(), after.end())
+                if after.group("effect") and _EFFECT_ADJECTIVE.fullmatch(word.group())
+                else None
+            )
+            if (covering[0].start, covering[0].end) not in (word.span(), whole):
                 continue  # a longer name ("anti-inflammatory effect" as one entity) is no adjective
             entity = covering[0].entity
         else:
@@ -1065,6 +1072,8 @@ def _adjective_effects(
                 if entity:
                     pro = prefixed
                     break
+        if entity is None and not covering and after.group("effect"):
+            entity = _suppressive_proposed(names, word.group("stem").lower())
         if entity is None or names.type_of(entity) not in DISEASE_TYPES | {EntityType.PROCESS}:
             continue
         predicate = "increases" if after.group("effect") or pro else "associated-with"
@@ -1074,6 +1083,44 @@ def _adjective_effects(
 
 
 _ANY = re.compile(r".+", re.S)
+_SSIVE = re.compile(r"[a-z]{4,}ssive")
+
+
+def _suppressive_proposed(names: Names, stem: str) -> str | None:
+    """Propose the process an "-ssive" adjective before an effect names, where no name covers it.
+
+    "immunosuppressive effect" is an effect of immunosuppression, "regressive
+    effects" of regression: "-ssive" turns into one noun, "-ssion", as plainly
+    as the endings :func:`_anti_proposed` reads; other "-ive" words do not
+    ("positive", "effective").
+    """
+    if not _SSIVE.fullmatch(stem):
+        return None
+    noun = stem[: -len("ive")] + "ion"
+    return names.lookup(noun) or names.propose(noun, EntityType.PROCESS)
+
+
+# "attenuates X by two mechanisms: by neutralizing Y and secondly by immunosuppressive effect": an
+# effect named right after a means "by" is the clause subject's
+_BY_EFFECT = re.compile(r"\b(?:by|through|via)\s+(?:(?:its|their|an?|the)\s+)?$", re.I)
+
+
+def _means_effect_owner(
+    text: str, start: int, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[Mention]:
+    """Return whose an effect named after a means "by" at ``start`` is: the clause's subject, or none.
+
+    "X attenuated tissue damage by neutralizing Y and secondly by
+    immunosuppressive effect": the effect is how X did it, so it is X's,
+    not the nearest name's before it (Y). The subject is that of the last
+    claim whose cue stands before the effect, in the same clause.
+    """
+    if not _BY_EFFECT.search(text, 0, start):
+        return []
+    earlier = [said for said, _p, _o, cue in found if said is not None and cue.end() <= start]
+    if not earlier or _CLAUSE_STOP.search(text, earlier[-1].end, start):
+        return []
+    return earlier[-1:]
 
 
 def _effect_owner(
@@ -1393,6 +1440,7 @@ def propose_from_text(
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
     mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
+    mentions, latter = _latter(mentions, text, referents, named_before)
     mentions, appositions = _anti_appositions(names, mentions, text)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
@@ -1491,6 +1539,7 @@ def propose_from_text(
                 examples = [m for m in agents if m.start >= subjects[-1].end]
                 if examples and EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
                     objects = objects + _run_on(examples, text)
+                found.extend(_mediators_carried(names, cue, subjects, objects, latter, carried))
             elif secreted:
                 # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition, also
                 # where a name stands earlier in the sentence ("MSC therapy ... utilizes the molecules
@@ -1798,7 +1847,9 @@ def propose_from_text(
     for span, entity, predicate in _adjective_effects(names, mentions, text):
         # "the neuroprotective effects of X", "X has immunomodulatory properties": X's, as for anti-effects
         of = _OF.match(text, span.end())
-        owners_of = _effect_owner(names, mentions, text, span.start(), of.end() if of else -1)
+        owners_of = (None if of else _means_effect_owner(text, span.start(), found)) or _effect_owner(
+            names, mentions, text, span.start(), of.end() if of else -1
+        )
         target = Mention(entity, span.start(), span.end())
         if owners_of:
             found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
@@ -1847,8 +1898,63 @@ def propose_from_text(
         evidence.context = _context(names, mentions, {subject_id, obj.entity}, text)
         draft.add(subject_id, predicate, obj.entity, evidence)
     objects = [obj for _said, _predicate, obj, _cue in found]
+    objects.sort(key=lambda obj: obj.start)  # in the text's order: "the latter" names the last
     named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
     return last_subject, named, first_agents[0] if first_agents else None, [m.entity for m in mentions]
+
+
+# "The latter is mediated by X", "the former reduced Y": the last (first) thing the sentence before named;
+# "the latter group (study)" names a kind of its own, so only a verb or a punctuation mark may follow
+_LATTER = re.compile(
+    r"\bthe\s+(?P<which>latter|former)(?=\s*[,;.)]|\s+(?:is|are|was|were|has|have|had|can|could|may|might|"
+    r"would|will|also|in\s+turn|[a-z]+ed)\b)",
+    re.I,
+)
+
+
+def _latter(
+    mentions: list[Mention], text: str, referents: Sequence[str], named_before: Sequence[str]
+) -> tuple[list[Mention], set[tuple[int, int]]]:
+    """Return the mentions with "the latter" ("the former") naming what the sentence before named last.
+
+    What the sentence before said something of, its objects, in the text's
+    order (``referents``), else any name it gave (``named_before``): "X acts
+    by neutralizing Y and by immunosuppressive effect. The latter is mediated
+    by A": immunosuppression; "the former" names the first. The anaphors'
+    spans are returned too.
+    """
+    pool = list(referents) or list(named_before)
+    found = [
+        Mention(pool[-1] if match.group("which").lower() == "latter" else pool[0], match.start(), match.end())
+        for match in (_LATTER.finditer(text) if pool else ())
+    ]
+    if not found:
+        return mentions, set()
+    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in found)]
+    return sorted(kept + found, key=lambda m: m.start), {(m.start, m.end) for m in found}
+
+
+def _mediators_carried(
+    names: Names,
+    cue: re.Match[str],
+    agents: Sequence[Mention],
+    objects: Sequence[Mention],
+    latter: set[tuple[int, int]],
+    carried: str | None,
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return "the paragraph's preparation carries A" for each factor that mediates its effect named again.
+
+    "The secretome acts by immunosuppressive effect. The latter is mediated
+    by A and B": the effect is the preparation's, and what mediates an
+    effect of a preparation is in it, so it carries A and B (as well as A
+    and B raising the effect). Only for "mediated by" and an effect named
+    again by "the latter (former)".
+    """
+    if carried is None or names.type_of(carried) is not EntityType.SECRETOME_COMPONENT:
+        return []
+    if not cue.group().lower().startswith("mediat") or not any((m.start, m.end) in latter for m in objects):
+        return []
+    return [(None, "carries", agent, cue) for agent in agents if names.type_of(agent.entity) in FACTOR_TYPES]
 
 
 def _anaphors(
