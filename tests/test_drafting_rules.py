@@ -1480,3 +1480,25 @@ def test_the_latter_names_what_the_sentence_before_named_last_and_its_mediators_
         ("full-secretome", "decreases", "il-6"),
         ("full-secretome", "increases", "angiogenesis"),
     }
+
+
+def test_a_signed_verb_on_a_signed_effect_changes_its_targets_by_the_product_of_the_signs() -> None:
+    # "CM blocked A and thus reduced the stimulating effects of X on Y": CM lowers Y (and the examples)
+    draft = _draft(
+        "CM blocked VEGF and thus reduced the stimulating effects of TNF-α on the production of "
+        "cytokines, such as IL-6 and IL-10."
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "inhibits", "vegf"),
+        ("tnf-a", "increases", "cytokines"),
+        ("tnf-a", "increases", "il-6"),
+        ("tnf-a", "increases", "il-10"),
+        ("full-secretome", "decreases", "cytokines"),
+        ("full-secretome", "decreases", "il-6"),
+        ("full-secretome", "decreases", "il-10"),
+    }
+    # raising an inhibitory effect lowers its target; a negated verb changes nothing
+    draft = _draft("CM enhanced the inhibitory effects of IL-10 on IL-6.")
+    assert _claims(draft) == {("il-10", "decreases", "il-6"), ("full-secretome", "decreases", "il-6")}
+    draft = _draft("CM did not reduce the stimulating effects of TNF-α on IL-6.")
+    assert _claims(draft) == {("tnf-a", "increases", "il-6")}

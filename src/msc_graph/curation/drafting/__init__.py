@@ -427,7 +427,13 @@ deliberately plain and conservative:
   mediated by A and B": A and B raise it); where "mediated" and the
   paragraph's subject is a preparation, the effect is the preparation's and
   what mediates it is in it: it carries A and B. "The latter group" names
-  a kind of its own.
+  a kind of its own;
+- a signed verb right before a signed effect named as a noun changes the
+  effect's targets ("X inhibited A and thus reduced the stimulating effects
+  of IL-1β in producing Y, such as B": X lowers Y and B; "enhanced the
+  inhibitory effects of": lowers), the sign the product of the two plain
+  signs; its subject is the clause's, else the nearest agent before; a
+  negated verb gives nothing.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

@@ -833,6 +833,57 @@ def _signed_effects_on(
     return extra
 
 
+# "reduced the stimulating effects of": a signed verb right before a signed effect named as a noun
+_VERB_BEFORE_EFFECT = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _changed_effects(
+    names: Names,
+    mentions: list[Mention],
+    text: str,
+    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what a signed verb does to the targets of a signed effect it changes.
+
+    "X reduced the stimulating effects of IL-1β in producing Y": the
+    stimulation of Y is lowered, so X lowers Y, the sign the product of the
+    verb's and the adjective's plain signs. X is the subject of the last
+    claim before the verb in its clause ("X inhibited A and thus reduced
+    ..."), else the nearest agent named before the verb, else the
+    paragraph's subject; an unsigned or negated verb gives nothing.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for _first, predicate, item, effect in found:
+        if effect.re is not _SIGNED_EFFECT_OF:
+            continue
+        verbs = [
+            v
+            for v in CUE.finditer(text, 0, effect.start())
+            if _VERB_BEFORE_EFFECT.fullmatch(text, v.end(), effect.start())
+        ]
+        sign = _CUE_SIGN.get(cue_name(verbs[-1])) if verbs else None
+        if sign is None or NEGATION.search(text[: verbs[-1].start()]):
+            continue
+        verb = verbs[-1]
+        earlier = [said for said, _p, _o, cue in found if said is not None and cue.end() <= verb.start()]
+        subject = (
+            earlier[-1] if earlier and not _CLAUSE_STOP.search(text, earlier[-1].end, verb.start()) else None
+        )
+        agents = [
+            i
+            for i, m in enumerate(mentions)
+            if m.end <= verb.start() and names.type_of(m.entity) in _AGENT_TYPES
+        ]
+        if subject is None and agents:  # "CM enhanced the inhibitory effects of X on Y": the CM
+            subject = _subject_for(names, mentions, agents[-1], text)
+        product = sign * _CUE_SIGN[predicate]
+        verb_kind = predicate_for(
+            "increases" if product > 0 else "decreases", names.type_of(item.entity), None
+        )
+        extra.append((subject, verb_kind or "decreases", item, verb))
+    return extra
+
+
 # "the protective effects of X were demonstrated in Y": X ameliorates the disease Y
 _GOOD_EFFECT_OF = re.compile(
     r"\b(?:therapeutic|protective|beneficial)\s+effects?\s+of\s+(?:the\s+)?$",
@@ -1859,6 +1910,7 @@ def propose_from_text(
     found.extend(_means_claims(names, text, found) + _joined_causes(names, text, found))
     # "the stimulating effects of X on Y": signed, so no unsigned "effects of X on Y" beside it
     found.extend(_signed_effects_on(names, mentions, text))
+    found.extend(_changed_effects(names, mentions, text, found))
     pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
     found.extend(
         relation
