@@ -1573,3 +1573,78 @@ def test_an_effect_seen_when_treated_with_a_preparation_is_the_preparations() ->
         ("full-secretome", "increases", "synapsin"),
         ("full-secretome", "increases", "dendrite-length"),
     }
+
+
+# --- round 3, mahajan-2018 subjects
+
+
+def test_an_effect_after_a_means_by_is_the_clause_subjects_and_an_ssive_adjective_names_its_process() -> None:
+    # "by suppressive effect" is how CM did it: CM's, not the nearest name's (IL-6); "-ssive" is "-ssion"
+    draft = _draft(
+        "CM limited wound damage by blocking IL-6 in the skin and secondly by immunosuppressive effect."
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "inhibits", "il-6"),
+        ("full-secretome", "increases", "immunosuppression"),
+    }
+    assert draft.entities["immunosuppression"]["type"] == "process"
+    # known as one name with its effect noun, the name is the effect too
+    more = [
+        Entity("immune-suppression", "immune suppression", EntityType.PROCESS, ("immunosuppressive effect",))
+    ]
+    draft = _draft(
+        "CM limited wound damage by blocking IL-6 in the skin and secondly by immunosuppressive effect.", more
+    )
+    assert ("full-secretome", "increases", "immune-suppression") in _claims(draft)
+    assert ("il-6", "increases", "immune-suppression") not in _claims(draft)
+
+
+def test_the_latter_names_what_the_sentence_before_named_last_and_its_mediators_are_in_the_preparation() -> (
+    None
+):
+    # "The latter is mediated by A and B": the last object of the sentence before; the preparation whose
+    # effect it is carries what mediates it
+    draft = _draft("CM reduced IL-6 and raised angiogenesis. The latter is mediated by VEGF and IL-10.")
+    assert _claims(draft) == {
+        ("full-secretome", "decreases", "il-6"),
+        ("full-secretome", "increases", "angiogenesis"),
+        ("vegf", "increases", "angiogenesis"),
+        ("il-10", "increases", "angiogenesis"),
+        ("full-secretome", "carries", "vegf"),
+        ("full-secretome", "carries", "il-10"),
+    }
+    # "the former": the first; with another verb than "mediated" the mediators' home is not said
+    draft = _draft("CM reduced IL-6 and raised angiogenesis. The former is inhibited by VEGF.")
+    assert _claims(draft) == {
+        ("full-secretome", "decreases", "il-6"),
+        ("full-secretome", "increases", "angiogenesis"),
+        ("vegf", "inhibits", "il-6"),
+    }
+    # "the latter group" names a kind of its own, not the last object
+    draft = _draft("CM reduced IL-6 and raised angiogenesis. The latter group showed reduced TNF-α.")
+    assert _claims(draft) == {
+        ("full-secretome", "decreases", "il-6"),
+        ("full-secretome", "increases", "angiogenesis"),
+    }
+
+
+def test_a_signed_verb_on_a_signed_effect_changes_its_targets_by_the_product_of_the_signs() -> None:
+    # "CM blocked A and thus reduced the stimulating effects of X on Y": CM lowers Y (and the examples)
+    draft = _draft(
+        "CM blocked VEGF and thus reduced the stimulating effects of TNF-α on the production of "
+        "cytokines, such as IL-6 and IL-10."
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "inhibits", "vegf"),
+        ("tnf-a", "increases", "cytokines"),
+        ("tnf-a", "increases", "il-6"),
+        ("tnf-a", "increases", "il-10"),
+        ("full-secretome", "decreases", "cytokines"),
+        ("full-secretome", "decreases", "il-6"),
+        ("full-secretome", "decreases", "il-10"),
+    }
+    # raising an inhibitory effect lowers its target; a negated verb changes nothing
+    draft = _draft("CM enhanced the inhibitory effects of IL-10 on IL-6.")
+    assert _claims(draft) == {("il-10", "decreases", "il-6"), ("full-secretome", "decreases", "il-6")}
+    draft = _draft("CM did not reduce the stimulating effects of TNF-α on IL-6.")
+    assert _claims(draft) == {("tnf-a", "increases", "il-6")}

@@ -450,11 +450,15 @@ deliberately plain and conservative:
   with "-ive", "-ative" or "-atory") before an effect noun is proposed as
   its process ("immunosuppressive effect": immunosuppression, the phrase a
   synonym); a plain "-ive" adjective ("protective effect") names none;
-- "The latter is (was, can ...)" names the last thing the sentence before
-  named, an object no name covered included ("... and secondly by
-  immunosuppressive effect. The latter is mediated by A and B": A and B
-  raise immunosuppression), and the agents' list after a passive's "by"
-  goes on past its last name ("and indoleamine 2,3-dioxygenase");
+- "the latter" ("the former") before a verb names what the sentence before
+  named last (first), its objects in the text's order, an object no name
+  covered included ("... and secondly by immunosuppressive effect. The
+  latter is mediated by A and B": A and B raise immunosuppression); the
+  agents' list after a passive's "by" goes on past its last name ("and
+  indoleamine 2,3-dioxygenase"); where "mediated" and the paragraph's
+  subject is a preparation, the effect is the preparation's and what
+  mediates it is in it: it carries A and B. "The latter group" names a kind
+  of its own;
 - "promote muscle repair and regeneration": the first object, two words
   ending in a process noun, shares its first word, a noun, with a lone
   process noun ending the list, though that noun is a name alone (muscle
@@ -462,7 +466,17 @@ deliberately plain and conservative:
   pain and inflammation") shares nothing;
 - an effect seen "when treated with X" is X's, and the phrases between the
   cue and "when" are its objects ("a cell line showed increased neurite
-  extensions, neurofilaments, and A when treated with X").
+  extensions, neurofilaments, and A when treated with X");
+- an effect named right after a means "by" is the clause subject's ("X
+  attenuates damage by neutralizing Y and secondly by immunosuppressive
+  effect": X raises immunosuppression, not Y), also where one name covers
+  the adjective and "effect";
+- a signed verb right before a signed effect named as a noun changes the
+  effect's targets ("X inhibited A and thus reduced the stimulating effects
+  of IL-1β in producing Y, such as B": X lowers Y and B; "enhanced the
+  inhibitory effects of": lowers), the sign the product of the two plain
+  signs; its subject is the clause's, else the nearest agent before; a
+  negated verb gives nothing.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

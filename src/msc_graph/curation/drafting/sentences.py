@@ -1112,6 +1112,57 @@ def _signed_effects_on(
     return extra
 
 
+# "reduced the stimulating effects of": a signed verb right before a signed effect named as a noun
+_VERB_BEFORE_EFFECT = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _changed_effects(
+    names: Names,
+    mentions: list[Mention],
+    text: str,
+    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return what a signed verb does to the targets of a signed effect it changes.
+
+    "X reduced the stimulating effects of IL-1β in producing Y": the
+    stimulation of Y is lowered, so X lowers Y, the sign the product of the
+    verb's and the adjective's plain signs. X is the subject of the last
+    claim before the verb in its clause ("X inhibited A and thus reduced
+    ..."), else the nearest agent named before the verb, else the
+    paragraph's subject; an unsigned or negated verb gives nothing.
+    """
+    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for _first, predicate, item, effect in found:
+        if effect.re is not _SIGNED_EFFECT_OF:
+            continue
+        verbs = [
+            v
+            for v in CUE.finditer(text, 0, effect.start())
+            if _VERB_BEFORE_EFFECT.fullmatch(text, v.end(), effect.start())
+        ]
+        sign = _CUE_SIGN.get(cue_name(verbs[-1])) if verbs else None
+        if sign is None or NEGATION.search(text[: verbs[-1].start()]):
+            continue
+        verb = verbs[-1]
+        earlier = [said for said, _p, _o, cue in found if said is not None and cue.end() <= verb.start()]
+        subject = (
+            earlier[-1] if earlier and not _CLAUSE_STOP.search(text, earlier[-1].end, verb.start()) else None
+        )
+        agents = [
+            i
+            for i, m in enumerate(mentions)
+            if m.end <= verb.start() and names.type_of(m.entity) in _AGENT_TYPES
+        ]
+        if subject is None and agents:  # "CM enhanced the inhibitory effects of X on Y": the CM
+            subject = _subject_for(names, mentions, agents[-1], text)
+        product = sign * _CUE_SIGN[predicate]
+        verb_kind = predicate_for(
+            "increases" if product > 0 else "decreases", names.type_of(item.entity), None
+        )
+        extra.append((subject, verb_kind or "decreases", item, verb))
+    return extra
+
+
 # "the protective effects of X were demonstrated in Y": X ameliorates the disease Y
 _GOOD_EFFECT_OF = re.compile(
     r"\b(?:therapeutic|protective|beneficial)\s+effects?\s+of\s+(?:the\s+)?$",
@@ -1302,6 +1353,7 @@ _EFFECT_AFTER = re.compile(
     r"activit(?:y|ies))\b",
     re.I,
 )
+_EFFECT_ADJECTIVE = re.compile(r"[a-z-]+(?:ive|atory|otic|etic|genic)", re.I)
 _ADJECTIVE_WORD = re.compile(r"(?<![-\w])(?:(?P<pro>pro)-)?(?P<stem>[a-z]{5,})(?![-\w])", re.I)
 
 
@@ -1327,7 +1379,13 @@ def _adjective_effects(
         entity: str | None = None
         pro = bool(word.group("pro"))
         if covering:
-            if (covering[0].start, covering[0].end) != word.span():
+            # "immunosuppressive effect" as one name of the process is that effect, as its adjective is
+            whole = (
+                (word.start(), after.end())
+                if after.group("effect") and _EFFECT_ADJECTIVE.fullmatch(word.group())
+                else None
+            )
+            if (covering[0].start, covering[0].end) not in (word.span(), whole):
                 continue  # a longer name ("anti-inflammatory effect" as one entity) is no adjective
             entity = covering[0].entity
         else:
@@ -1378,6 +1436,29 @@ def _combined_process(names: Names, stem: str, phrase: str) -> str | None:
     ending = match.group("ending").lower()
     noun = stem[: match.start("ending")] + ("ion" if ending == "ive" else "ation")
     return names.lookup(noun) or names.propose(noun.lower(), EntityType.PROCESS, [phrase])
+
+
+# "attenuates X by two mechanisms: by neutralizing Y and secondly by immunosuppressive effect": an
+# effect named right after a means "by" is the clause subject's
+_BY_EFFECT = re.compile(r"\b(?:by|through|via)\s+(?:(?:its|their|an?|the)\s+)?$", re.I)
+
+
+def _means_effect_owner(
+    text: str, start: int, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
+) -> list[Mention]:
+    """Return whose an effect named after a means "by" at ``start`` is: the clause's subject, or none.
+
+    "X attenuated tissue damage by neutralizing Y and secondly by
+    immunosuppressive effect": the effect is how X did it, so it is X's,
+    not the nearest name's before it (Y). The subject is that of the last
+    claim whose cue stands before the effect, in the same clause.
+    """
+    if not _BY_EFFECT.search(text, 0, start):
+        return []
+    earlier = [said for said, _p, _o, cue in found if said is not None and cue.end() <= start]
+    if not earlier or _CLAUSE_STOP.search(text, earlier[-1].end, start):
+        return []
+    return earlier[-1:]
 
 
 def _effect_owner(
@@ -1736,7 +1817,7 @@ def propose_from_text(
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
     mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
-    mentions = _the_latter(mentions, text, named_before)
+    mentions, latter = _latter(mentions, text, referents, named_before)
     mentions, appositions = _anti_appositions(names, mentions, text)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
@@ -1840,6 +1921,7 @@ def propose_from_text(
                     # last name
                     rest = unnamed_items(names, text, subjects[-1].end, stop, "including", False)
                     subjects = subjects + (rest or [])
+                found.extend(_mediators_carried(names, cue, subjects, objects, latter, carried))
             elif secreted:
                 # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition, also
                 # where a name stands earlier in the sentence ("MSC therapy ... utilizes the molecules
@@ -2157,7 +2239,9 @@ def propose_from_text(
     for span, entity, predicate in _adjective_effects(names, mentions, text):
         # "the neuroprotective effects of X", "X has immunomodulatory properties": X's, as for anti-effects
         of = _OF.match(text, span.end())
-        owners_of = _effect_owner(names, mentions, text, span.start(), of.end() if of else -1)
+        owners_of = (None if of else _means_effect_owner(text, span.start(), found)) or _effect_owner(
+            names, mentions, text, span.start(), of.end() if of else -1
+        )
         target = Mention(entity, span.start(), span.end())
         if owners_of:
             found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
@@ -2176,6 +2260,7 @@ def propose_from_text(
     )
     # "the stimulating effects of X on Y": signed, so no unsigned "effects of X on Y" beside it
     found.extend(_signed_effects_on(names, mentions, text))
+    found.extend(_changed_effects(names, mentions, text, found))
     pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
     found.extend(
         relation
@@ -2215,33 +2300,65 @@ def propose_from_text(
         evidence.context = _context(names, mentions, {subject_id, obj.entity}, text)
         draft.add(subject_id, predicate, obj.entity, evidence)
     objects = [obj for _said, _predicate, obj, _cue in found]
+    objects.sort(key=lambda obj: obj.start)  # in the text's order: "the latter" names the last
     named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
     # what the sentence names, objects no name covered too, in its order: the last is what "the latter" names
     spoken = sorted({(m.start, m.end, m.entity) for m in [*mentions, *objects]})
     return last_subject, named, first_agents[0] if first_agents else None, [entity for *_, entity in spoken]
 
 
-# "The latter is mediated by X": what the sentence before named last, as a verb's subject
+# "The latter is mediated by X", "the former reduced Y": the last (first) thing the sentence before named;
+# "the latter group (study)" names a kind of its own, so only a verb or a punctuation mark may follow
 _LATTER = re.compile(
-    r"\bthe\s+latter(?=\s+(?:is|are|was|were|has|have|had|can|may|might|could|would|also|in\s+turn)\b)", re.I
+    r"\bthe\s+(?P<which>latter|former)(?=\s*[,;.)]|\s+(?:is|are|was|were|has|have|had|can|could|may|might|"
+    r"would|will|also|in\s+turn|[a-z]+ed)\b)",
+    re.I,
 )
 
 
-def _the_latter(mentions: list[Mention], text: str, named_before: Sequence[str]) -> list[Mention]:
-    """Return the mentions with "the latter" standing for what the sentence before named last.
+def _latter(
+    mentions: list[Mention], text: str, referents: Sequence[str], named_before: Sequence[str]
+) -> tuple[list[Mention], set[tuple[int, int]]]:
+    """Return the mentions with "the latter" ("the former") naming what the sentence before named last.
 
-    "... by neutralizing X and secondly by immunosuppressive effect. The
-    latter is mediated by A and B": the latter is the immunosuppression,
-    the last thing the sentence before named (``named_before`` is in its
-    order, objects no name covered included), so A and B mediate it. "The
-    latter" before a noun ("the latter group") is left alone.
+    What the sentence before said something of, its objects, in the text's
+    order (``referents``), else any name it gave (``named_before``): "X acts
+    by neutralizing Y and by immunosuppressive effect. The latter is mediated
+    by A": immunosuppression; "the former" names the first. The anaphors'
+    spans are returned too.
     """
-    match = _LATTER.search(text)
-    if match is None or not named_before:
-        return mentions
-    if any(m.start < match.end() and match.start() < m.end for m in mentions):
-        return mentions
-    return sorted([*mentions, Mention(named_before[-1], match.start(), match.end())], key=lambda m: m.start)
+    pool = list(referents) or list(named_before)
+    found = [
+        Mention(pool[-1] if match.group("which").lower() == "latter" else pool[0], match.start(), match.end())
+        for match in (_LATTER.finditer(text) if pool else ())
+    ]
+    if not found:
+        return mentions, set()
+    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in found)]
+    return sorted(kept + found, key=lambda m: m.start), {(m.start, m.end) for m in found}
+
+
+def _mediators_carried(
+    names: Names,
+    cue: re.Match[str],
+    agents: Sequence[Mention],
+    objects: Sequence[Mention],
+    latter: set[tuple[int, int]],
+    carried: str | None,
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return "the paragraph's preparation carries A" for each factor that mediates its effect named again.
+
+    "The secretome acts by immunosuppressive effect. The latter is mediated
+    by A and B": the effect is the preparation's, and what mediates an
+    effect of a preparation is in it, so it carries A and B (as well as A
+    and B raising the effect). Only for "mediated by" and an effect named
+    again by "the latter (former)".
+    """
+    if carried is None or names.type_of(carried) is not EntityType.SECRETOME_COMPONENT:
+        return []
+    if not cue.group().lower().startswith("mediat") or not any((m.start, m.end) in latter for m in objects):
+        return []
+    return [(None, "carries", agent, cue) for agent in agents if names.type_of(agent.entity) in FACTOR_TYPES]
 
 
 def _anaphors(
