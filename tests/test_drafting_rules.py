@@ -1648,3 +1648,54 @@ def test_a_signed_verb_on_a_signed_effect_changes_its_targets_by_the_product_of_
     assert _claims(draft) == {("il-10", "decreases", "il-6"), ("full-secretome", "decreases", "il-6")}
     draft = _draft("CM did not reduce the stimulating effects of TNF-α on IL-6.")
     assert _claims(draft) == {("tnf-a", "increases", "il-6")}
+
+
+# --- round 4, mahajan-2018 objects
+
+
+def test_a_secretion_by_a_species_kind_of_cells_names_that_kind_and_a_cells_factor_is_a_factor() -> None:
+    # "stem cell factor" is a molecule, not stem cells; "by rat BMSC" (the seed's "BMSCs", singular)
+    # names the rat kind of those cells, proposed whole: it carries each item of the list
+    draft = _draft(
+        "We used bone marrow MSCs (BMSCs). The first report on MSCs described the secretion of IL-6, "
+        "stem cell factor, and IL-10 by rat BMSC."
+    )
+    assert _claims(draft) == {
+        ("rat-bmsc", "carries", "il-6"),
+        ("rat-bmsc", "carries", "stem-cell-factor"),
+        ("rat-bmsc", "carries", "il-10"),
+    }
+    assert draft.entities["stem-cell-factor"]["type"] == "factor"
+    assert draft.entities["rat-bmsc"]["type"] == "msc-source"
+
+
+def test_examples_of_sources_of_cells_are_each_the_source_of_a_kind_of_the_cells() -> None:
+    # "MSCs from various tissues, such as A, B, etc.": the A-derived MSCs come from A, named (or proposed)
+    # as the graph names such kinds; a known kind is found by that name
+    draft = _draft(
+        "MSCs from several other sources, such as bone marrow, gingival tissue, etc., were tested.",
+        [Entity("bone-marrow", "bone marrow", EntityType.TISSUE)],
+    )
+    assert _claims(draft) == {
+        ("bone-marrow-msc", "derived-from", "bone-marrow"),
+        ("gingival-tissue-derived-mscs", "derived-from", "gingival-tissue"),
+    }
+    assert draft.entities["gingival-tissue"]["type"] == "tissue"
+    assert draft.entities["gingival-tissue-derived-mscs"]["type"] == "msc-source"
+
+
+def test_what_a_preparation_delivers_it_carries() -> None:
+    # "EVs delivered miR-7 to X", "the delivery of cytokines, such as IL-6": the EVs carry each; a
+    # microRNA's name is proposed as one
+    draft = _draft(
+        "EVs delivered miR-7 to the neurons. The EVs acted through the delivery of cytokines, such as IL-6."
+    )
+    assert _claims(draft) == {
+        ("extracellular-vesicles", "carries", "mir-7"),
+        ("extracellular-vesicles", "carries", "cytokines"),
+        ("extracellular-vesicles", "carries", "il-6"),
+    }
+    assert draft.entities["mir-7"]["type"] == "microrna"
+    # a preparation delivered is given, no cargo; a negated verb gives nothing
+    draft = _draft("The EVs did not deliver IL-6. The delivery of CM was local.")
+    assert not [key for key in draft.assertions if key[1] == "carries"]

@@ -476,7 +476,22 @@ deliberately plain and conservative:
   of IL-1β in producing Y, such as B": X lowers Y and B; "enhanced the
   inhibitory effects of": lowers), the sign the product of the two plain
   signs; its subject is the clause's, else the nearest agent before; a
-  negated verb gives nothing.
+  negated verb gives nothing;
+- a cell's name before "factor" or "growth factor" names a molecule ("stem
+  cell factor"), proposed as a factor; an abbreviation of cells written
+  without its plural "s" ("BMSC") names what the plural names ("BMSCs");
+  and a species before the agent of a secretion noun ("the secretion of A
+  and B by human BMSC") names the species' kind of those cells, looked up
+  or proposed whole, which carries each item;
+- "MSCs from various tissues (sources, areas), such as A, B, etc.": each
+  example, a tissue (proposed where short), is the source of its own kind
+  of the cells, named as the graph names such kinds ("A-derived MSCs",
+  "A MSCs"), looked up or proposed as an MSC source;
+- what a preparation delivers, it carries ("exosomes delivered miR-21 to
+  X", "as a result of delivery of miRNAs, such as miR-494": the nearest
+  preparation before carries each molecule of the list); a preparation
+  delivered is given, no cargo; a microRNA's name ("miR-494", "let-7a") is
+  proposed as a microRNA.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

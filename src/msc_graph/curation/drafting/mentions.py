@@ -59,6 +59,8 @@ _ALTERNATIVES = re.compile(r"[^()]*,\s*respectively\s*\)", re.I)
 _ACTIVATED_BEFORE = re.compile(r"(?<![\w-])activated\s+$", re.I)
 # What a disease or a growth does, right after its name: "tumor growth", "tumor progression"
 _DISEASE_PROCESS = re.compile(r"\s+(?:growth|progression)\b(?!\s+factors?\b)", re.I)
+# "stem cell factor", "hepatocyte growth factor": a cell's name before "factor" names a molecule
+_CELL_FACTOR = re.compile(r"\s+(?:growth\s+)?factors?\b(?!-)", re.I)
 _PROCESS_OF = re.compile(
     r"\b(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)"
     r"\s+of\s+(?:the\s+)?$",
@@ -78,6 +80,8 @@ FUNCTION_WORD = re.compile(
 # A gene or protein symbol: capitals with a digit ("CXCL-12", "MMP-10", "P2X4", "IL3") or two to
 # five capitals ("HGF"), or a slash-joined run of them ("PI3K/Akt"); plurals ("MSDs") and the
 # usual non-molecules are left out.
+# "miR-21", "miR-99b-3p", "let-7a": a microRNA's name
+_MICRORNA = re.compile(r"(?:miR|microRNA|let)-\d+[a-z]?(?:-[35]p)?(?![\w-])")
 _SYMBOL = re.compile(r"(?:[A-Z][A-Za-z]{0,5}-?\d+[A-Za-z0-9-]*|[A-Z]{2,5}\d*)(?:/[A-Z][A-Za-z0-9-]{1,8})*")
 _NOT_SYMBOLS = re.compile(r"[A-Z]{2,5}s|CD\d+\+?|MSCs?|DNA|RNA|MRI|USA|UK|II|III|IV|NO", re.I)
 _PATHWAY_AFTER = re.compile(r"\s+(?:signal(?:l)?ing\s+)?pathway\b|\s+signal(?:l)?ing\b", re.I)
@@ -180,6 +184,8 @@ class Names:
                 best = self._abbreviated_pathway(text, best, mentions)
                 best = self._numbered(text, best)
             if best is not None:
+                best = self._cell_factor(text, best)
+            if best is not None:
                 best = self._symbol_subtype(text, best, mentions)
                 process = self._cell_process(text, best, mentions)  # "microglia activation": specific enough
                 best = (
@@ -223,6 +229,23 @@ class Names:
                 result.pop()
             result.append(Mention(entity_id, family.start if family else mention.start, suffix.end()))
         return result
+
+    def _cell_factor(self, text: str, mention: Mention) -> Mention:
+        """Return "stem cell factor" (a cell's name, then "(growth) factor") as one factor, or the mention.
+
+        A cell type's name right before "factor" or "growth factor" names a
+        molecule ("stem cell factor", "hepatocyte growth factor"), not the
+        cells: no known name covers the whole (the scan tries the longest
+        names first), so it is proposed, typed by its head noun.
+        """
+        if self.type_of(mention.entity) not in (EntityType.CELL_TYPE, EntityType.MSC_SOURCE):
+            return mention
+        factor = _CELL_FACTOR.match(text, mention.end)
+        if factor is None:
+            return mention
+        label = text[mention.start : factor.end()]
+        entity_id = self.local.get(normalise_name(label)) or self.propose(label, guess_type(label))
+        return Mention(entity_id, mention.start, factor.end()) if entity_id else mention
 
     def _cell_process(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the process a cell or disease mention heads ("microglia activation", "tumor growth").
@@ -629,6 +652,12 @@ class Names:
         """
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
+        microrna = _MICRORNA.match(text, start)
+        if microrna is not None and microrna.end() == end:  # "miR-494": a microRNA, proposed as one
+            entity_id = self.local.get(normalise_name(text[start:end])) or self.propose(
+                text[start:end], EntityType.MICRORNA
+            )
+            return Mention(entity_id, start, end) if entity_id else None
         joined = _SYMBOL.match(text, start)  # "JAK/STAT": the slash splits tokens, not the symbol
         if (
             joined is not None
@@ -645,6 +674,9 @@ class Names:
             return Mention(entity_id, start, start + len(label)) if entity_id else None
         if not _SYMBOL.fullmatch(symbol) or _NOT_SYMBOLS.fullmatch(symbol) or re.search(r"[a-z]{4}", symbol):
             return None
+        plural = self.lookup(f"{symbol}s") if symbol.isupper() and not pathway else None
+        if plural is not None and self.type_of(plural) in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE):
+            return Mention(plural, start, end)  # "BMSC": the cells "BMSCs" names, written singular
         if pathway:
             label, kind = text[start : pathway.end()], EntityType.PATHWAY
         else:

@@ -805,6 +805,101 @@ def _isolation_from(
     return found
 
 
+# "MSCs from various other tissues, such as A, B, etc.": each example is the source of a kind of the cells
+_SOURCE_EXAMPLES = re.compile(
+    r"\s+(?:(?:isolated|derived|obtained)\s+)?from\s+(?:(?:various|different|many|several|multiple|diverse)\s+)?"
+    r"(?:other\s+)?(?:areas|sources|tissues|organs|origins|sites)\s*,?\s+(?:such\s+as|including|like)\s+",
+    re.I,
+)
+_SOURCE_PIECE = re.compile(r"(?:(?!\s+and\s)[^,;()])+")
+
+
+def _sourced_kinds(
+    names: Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return "MSCs from various tissues, such as A, B, etc." as the A-derived MSCs derived from A, and so on.
+
+    Each example after a general word for where cells come from ("areas",
+    "sources", "tissues") is a tissue, known or proposed where it is a short
+    phrase, and the source of its own kind of those cells, named as the
+    graph names such kinds ("adipose tissue-derived MSCs", "A MSCs"),
+    looked up or proposed as an MSC source. The list ends at "etc." or at
+    a piece that is no short noun phrase.
+    """
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for cells in mentions:
+        if names.type_of(cells.entity) is not EntityType.MSC_SOURCE:
+            continue
+        match = _SOURCE_EXAMPLES.match(text, cells.end)
+        if match is None:
+            continue
+        general = text[cells.start : cells.end]
+        for piece in _SOURCE_PIECE.finditer(text, match.end()):
+            label = re.sub(r"^\s*(?:and|or)\s+", "", piece.group()).strip()
+            words = label.split()
+            if not words or label.lower().startswith("etc") or len(words) > 3:
+                break
+            if CUE.search(label) or any(FUNCTION_WORD.fullmatch(w) or not w.isalpha() for w in words):
+                break
+            tissue = names.lookup(label) or names.propose(label, EntityType.TISSUE)
+            if tissue is None or names.type_of(tissue) is not EntityType.TISSUE:
+                break
+            kind = (
+                names.lookup(f"{label}-derived {general}")
+                or names.lookup(f"{label} {general}")
+                or names.propose(f"{label}-derived {general}", EntityType.MSC_SOURCE, [f"{label} {general}"])
+            )
+            begin = piece.start() + piece.group().index(label)
+            if kind is not None and kind != tissue:
+                source = Mention(tissue, begin, begin + len(label))
+                found.append((Mention(kind, cells.start, cells.end), "derived-from", source, match))
+            if not text.startswith(",", piece.end()) and not re.match(r"\s+and\s", text[piece.end() :]):
+                break  # the list ended (a semicolon, a parenthesis, the sentence's end)
+    return found
+
+
+# "exosomes delivered miR-21 to X", "as a result of delivery of miRNAs, such as miR-494": what is delivered
+_DELIVERED = re.compile(r"(?<![\w-])deliver(?:s|ed|ing|y\s+of)\s+(?:the\s+)?", re.I)
+_CARGO_TYPES = FACTOR_TYPES | {EntityType.MICRORNA}
+
+
+def _delivered_cargo(
+    names: Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return "vesicles delivered A (and B)", "the delivery of A, such as B" as the vesicles carrying each.
+
+    What a preparation delivers, it carries: the molecules right after the
+    verb (or after "delivery of") and the list or the examples they begin
+    are cargo of the nearest preparation named before in the sentence. A
+    preparation or cells delivered ("delivery of the conditioned medium")
+    are given, no cargo; a negated verb gives nothing.
+    """
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for match in _DELIVERED.finditer(text):
+        if NEGATION.search(text[: match.start()]):
+            continue
+        carrier = next(
+            (
+                m
+                for m in reversed(mentions)
+                if m.end <= match.start() and names.type_of(m.entity) is EntityType.SECRETOME_COMPONENT
+            ),
+            None,
+        )
+        first = next((m for m in mentions if m.start == match.end()), None)
+        if carrier is None or first is None:
+            continue
+        cargo = [first]
+        for mention in mentions[mentions.index(first) + 1 :]:
+            if not _joins(text[cargo[-1].end : mention.start]):
+                break
+            cargo.append(mention)
+        found.extend(
+            (carrier, "carries", item, match) for item in cargo if names.type_of(item.entity) in _CARGO_TYPES
+        )
+    return found
+
+
 # "microglia and astrocytic markers (Iba1/CD68 or GFAP, respectively)": markers paired with their cells
 _RESPECTIVE = re.compile(
     r"(?P<cells>(?:[A-Za-z][\w-]*(?:,\s*|\s+(?:and|or)\s+)){1,4}[A-Za-z][\w-]*)\s+markers\s*"
@@ -1225,6 +1320,7 @@ def _noun_cue_agents(
         last = max(obj.end for _s, _p, obj, other in found if other is cue)
         by = _NOUN_AGENT.match(text, last)
         agent = next((m for m in mentions if by is not None and m.start == by.end()), None)
+        agent = _species_kind(names, mentions, text, agent)
         if agent is not None and names.type_of(agent.entity) in _CARRIER_TYPES:
             agents[id(cue)] = agent
     return [
@@ -1233,6 +1329,31 @@ def _noun_cue_agents(
         else (subject, predicate, obj, cue)
         for subject, predicate, obj, cue in found
     ]
+
+
+def _species_kind(
+    names: Names, mentions: Sequence[Mention], text: str, agent: Mention | None
+) -> Mention | None:
+    """Return "human BMSC" (a species, then cells) as the species' kind of the cells, else ``agent``.
+
+    An agent written with its species ("the secretion of A by human BMSC")
+    names the species' own kind of those cells, as "human bone marrow MSCs"
+    does: looked up whole, else proposed with the cells' type (an MSC source
+    or a cell type only).
+    """
+    if agent is None or names.type_of(agent.entity) is not EntityType.SPECIES:
+        return agent
+    cells = next((m for m in mentions if m.start > agent.end), None)
+    kind = names.type_of(cells.entity) if cells is not None else None
+    if (
+        cells is None
+        or text[agent.end : cells.start].strip()
+        or kind not in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE)
+    ):
+        return agent
+    label = text[agent.start : cells.end]
+    entity_id = names.lookup(label) or names.propose(label, kind)
+    return Mention(entity_id, agent.start, cells.end) if entity_id else agent
 
 
 _LINKED_SUBJECT_GAP = re.compile(
@@ -2252,6 +2373,8 @@ def propose_from_text(
         _respective_markers(names, mentions, text)
         + _change_reversed(names, mentions, text)
         + _isolation_from(names, mentions, text)
+        + _sourced_kinds(names, mentions, text)
+        + _delivered_cargo(names, mentions, text)
     )
     found.extend(
         _means_claims(names, text, found)
