@@ -1648,3 +1648,55 @@ def test_a_signed_verb_on_a_signed_effect_changes_its_targets_by_the_product_of_
     assert _claims(draft) == {("il-10", "decreases", "il-6"), ("full-secretome", "decreases", "il-6")}
     draft = _draft("CM did not reduce the stimulating effects of TNF-α on IL-6.")
     assert _claims(draft) == {("tnf-a", "increases", "il-6")}
+
+
+# --- round 4, mahajan-2018 subjects
+
+
+def test_cells_from_a_tissue_name_the_tissue_kind_of_the_cells() -> None:
+    # "MSCs from various sites, such as A, B": each kind, looked up or proposed, derived from its tissue
+    more = [
+        Entity("adipose-tissue", "adipose tissue", EntityType.TISSUE),
+        Entity("adipose-msc", "adipose tissue MSCs", EntityType.MSC_SOURCE, (), (), ("msc",)),
+    ]
+    draft = _draft(
+        "Recently, MSCs from various other sites, such as adipose tissue, tooth pulp, etc., have been "
+        "tested in small trials.",
+        more,
+    )
+    assert _claims(draft) == {
+        ("adipose-msc", "derived-from", "adipose-tissue"),
+        ("tooth-pulp-derived-mscs", "derived-from", "tooth-pulp"),
+    }
+    assert draft.entities["tooth-pulp-derived-mscs"]["synonyms"] == ["tooth pulp MSCs"]
+    assert draft.entities["tooth-pulp"]["type"] == "tissue"
+    # one source: the kind is the subject of what follows
+    draft = _draft("MSCs derived from adipose tissue reduced IL-6 in the joint.", more)
+    assert _claims(draft) == {
+        ("adipose-msc", "derived-from", "adipose-tissue"),
+        ("adipose-msc", "decreases", "il-6"),
+    }
+    # a verb between the cells and "from": where MSCs in general come from
+    draft = _draft("MSCs can be isolated from adipose tissue.", more)
+    assert _claims(draft) == {("msc", "derived-from", "adipose-tissue")}
+
+
+def test_cell_names_read_whole_a_factor_named_after_cells_a_singular_abbreviation_a_species_kind() -> None:
+    more = [
+        Entity("bone-marrow-msc", "bone marrow MSCs", EntityType.MSC_SOURCE, ("BMSCs",), (), ("msc",)),
+        Entity("human", "human", EntityType.SPECIES),
+    ]
+    # "stem cell factor" is a factor, not stem cells; "human BMSC" is the human kind of the BMSCs
+    draft = _draft(
+        "A first report on MSCs described the secretion of VEGF, stem cell factor, and IL-6 by human BMSC.",
+        more,
+    )
+    assert _claims(draft) == {
+        ("human-bmscs", "carries", "vegf"),
+        ("human-bmscs", "carries", "stem-cell-factor"),
+        ("human-bmscs", "carries", "il-6"),
+    }
+    assert draft.entities["human-bmscs"]["synonyms"] == ["human BMSC"]
+    # the general MSCs have no species kind: the species only says whose they are
+    draft = _draft("A first report on MSCs described the secretion of VEGF by human MSCs.", more)
+    assert _claims(draft) == {("msc", "carries", "vegf")}

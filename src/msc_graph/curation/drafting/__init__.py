@@ -476,7 +476,20 @@ deliberately plain and conservative:
   of IL-1β in producing Y, such as B": X lowers Y and B; "enhanced the
   inhibitory effects of": lowers), the sign the product of the two plain
   signs; its subject is the clause's, else the nearest agent before; a
-  negated verb gives nothing.
+  negated verb gives nothing;
+- "from X" right after the cells, no verb between, names the X kind of
+  the general MSCs ("MSCs derived from human umbilical cord were used":
+  human umbilical cord MSCs, the subject of what follows; "MSCs from
+  various areas, such as A, B, etc.": A MSCs, B MSCs), each derived from
+  its tissue, looked up ("A MSCs", "A-derived MSCs") or proposed as
+  "A-derived MSCs", a tissue no name covers proposed too; "MSCs can be
+  isolated from X" (a verb between) is about MSCs in general;
+- cell names read whole: cells right before a singular "factor" begin a
+  factor's name ("stem cell factor", proposed as a factor, no cells); a
+  capitalised abbreviation no name covers whose plural names cells
+  ("BMSC": BMSCs) names them; a species right before a kind of MSCs from
+  a tissue ("human BMSC") names the species' kind, looked up or proposed
+  ("human BMSCs"), while "human MSCs" stay the MSCs.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

@@ -1560,6 +1560,169 @@ def _their_secretions(names: Names, mentions: list[Mention], text: str) -> list[
     return result
 
 
+_FACTOR_AFTER = re.compile(r"\s+factor\b(?![-\w])", re.I)
+_SINGULAR_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]")
+
+
+def _cell_names(names: Names, mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with cell names read whole: "stem cell factor", "BMSC", "human BMSC".
+
+    A name of cells right before a singular "factor" begins a molecule's
+    name ("stem cell factor", "B cell activating factor" where no name
+    covers it whole): the phrase is looked up, else proposed, as a factor.
+    A capitalised abbreviation no name covers whose plural is a name of
+    cells ("BMSC": "BMSCs") names those cells. A species right before a
+    kind of MSCs from a tissue ("human BMSC", "canine adipose tissue MSCs")
+    names the species' kind of it, looked up, else proposed as "human
+    BMSCs"; the general MSCs ("human MSCs") have no such kind.
+    """
+    result: list[Mention] = []
+    for mention in mentions:
+        kind = names.type_of(mention.entity)
+        spelled = text[mention.start : mention.end]
+        if (
+            mention.entity in names.proposed
+            and kind not in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE)
+            and _SINGULAR_ABBREVIATION.fullmatch(spelled)
+        ):
+            plural = names.lookup(f"{spelled}s")
+            if plural is not None and names.type_of(plural) in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE):
+                mention, kind = Mention(plural, mention.start, mention.end), names.type_of(plural)
+        if kind in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE):
+            factor = _FACTOR_AFTER.match(text, mention.end)
+            if factor is not None:
+                phrase = text[mention.start : factor.end()]
+                named = names.lookup(phrase) or names.propose(phrase, guess_type(phrase))
+                if named is not None:
+                    result.append(Mention(named, mention.start, factor.end()))
+                    continue
+        species = result[-1] if result else None
+        if (
+            kind is EntityType.MSC_SOURCE
+            and species is not None
+            and names.type_of(species.entity) is EntityType.SPECIES
+            and not text[species.end : mention.start].strip()
+            and any(names.type_of(a) is EntityType.MSC_SOURCE for a in _ancestors(names, mention.entity))
+        ):
+            spelled_species = text[species.start : species.end]
+            plural = spelled if spelled.endswith("s") else f"{spelled}s"
+            named = (
+                names.lookup(f"{spelled_species} {spelled}")
+                or names.lookup(f"{spelled_species} {plural}")
+                or names.propose(
+                    f"{spelled_species} {plural}",
+                    EntityType.MSC_SOURCE,
+                    [f"{spelled_species} {spelled}"] if plural != spelled else [],
+                )
+            )
+            if named is not None and named != mention.entity:
+                result[-1] = Mention(named, species.start, mention.end)
+                continue
+        result.append(mention)
+    return result
+
+
+# "MSCs from bone marrow", "MSCs derived from human umbilical cord were used", "MSCs from various other
+# areas, such as A, B, C, etc., have been": right after the cells (no verb between), where they come from
+_SOURCE_FROM = re.compile(
+    r"\s+(?:(?:derived|isolated|obtained|harvested)\s+)?from\s+(?:the\s+)?(?P<examples>(?:(?:various|several|"
+    r"many|different|multiple|diverse|other)\s+){1,2}(?:areas|sources|tissues|sites|origins|organs),?\s+"
+    r"(?:such\s+as|including|like)\s+)?",
+    re.I,
+)
+_SOURCE_ITEM = r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}"
+_SOURCE_LIST = re.compile(
+    rf"(?P<items>{_SOURCE_ITEM}(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_SOURCE_ITEM})*)"
+    r"(?:,?\s+etc\.?)?(?=\s*[,;.]|\s+(?:have|has|had|were|was|are|is|can|could|may|might|showed|displayed)\b)",
+    re.I,
+)
+_SOURCE_KIND = EntityType.MSC_SOURCE
+_SOURCE_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _source_kinds(
+    names: Names, mentions: list[Mention], text: str
+) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
+    """Return the mentions with "MSCs from (derived from) X" as the X kind of MSCs, and each kind's source.
+
+    A phrase "from X" right after the cells, with no verb between, says
+    which cells are meant: "MSCs derived from human umbilical cord were
+    used" are human umbilical cord MSCs, and "MSCs from various other
+    areas, such as dental tissue, synovial fluid, ..." are dental tissue
+    MSCs, synovial fluid MSCs ...: each kind is derived from its tissue. A
+    kind is looked up ("umbilical cord MSCs", "umbilical cord-derived
+    MSCs"), else proposed as "X-derived MSCs"; a tissue no name covers is
+    proposed. Only the general cells (a kind of no other MSCs) have such
+    kinds, and "MSCs can be isolated from X" (a verb between) says where
+    MSCs in general come from. A single source replaces the cells (the
+    kind is what the sentence speaks of); a list of them names each kind.
+    """
+    claims: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    result = list(mentions)
+    for cells in mentions:
+        if names.type_of(cells.entity) is not EntityType.MSC_SOURCE:
+            continue
+        if any(names.type_of(a) is EntityType.MSC_SOURCE for a in _ancestors(names, cells.entity)):
+            continue  # "hUC-MSCs derived from X": already a kind
+        lead = _SOURCE_FROM.match(text, cells.end)
+        if lead is None:
+            continue
+        pieces = []
+        if lead.group("examples"):  # "such as A, B, C, etc.,": short pieces between commas
+            listed = _SOURCE_LIST.match(text, lead.end())
+            start = listed.start("items") if listed else 0
+            for piece in _SOURCE_SPLIT.split(listed.group("items")) if listed else []:
+                start = text.index(piece, start)
+                if piece.lower() not in ("etc", "others"):
+                    pieces.append((piece, start, start + len(piece)))
+                start += len(piece)
+        else:  # one source: the name right after "from" (a species before it says whose)
+            first = [m for m in mentions if m.start == lead.end()]
+            if first and names.type_of(first[0].entity) is EntityType.SPECIES:
+                first = [m for m in mentions if re.fullmatch(r"\s+", text[first[0].end : m.start])] or first
+            ends = [m.end for m in first if names.type_of(m.entity) in (EntityType.TISSUE, _SOURCE_KIND)]
+            if ends and not re.match(r"\s*(?:,|and\b|or\b)", text[ends[0] :]):
+                pieces.append((text[lead.end() : ends[0]], lead.end(), ends[0]))
+        words = text[cells.start : cells.end]
+        kinds: list[tuple[Mention, Mention]] = []
+        for piece, begin, end in pieces:
+            inside = [m for m in mentions if begin <= m.start and m.end <= end]
+            whole = len(inside) == 1 and (inside[0].start, inside[0].end) == (begin, end)
+            named = inside[0].entity if whole else None
+            tissue_at = begin
+            species = re.match(r"\S+", piece)
+            if species and names.type_of(names.lookup(species.group()) or "") is EntityType.SPECIES:
+                tissue_at = begin + species.end()  # "human umbilical cord": the cord is the tissue
+            rest = text[tissue_at:end].strip()
+            if not rest or any(FUNCTION_WORD.fullmatch(w) or ADVERB.fullmatch(w) for w in rest.split()):
+                break  # no source's name: the list ended
+            tissue = names.lookup(rest)
+            if tissue is None and not any(m.start >= tissue_at for m in inside):
+                tissue = names.propose(rest, EntityType.TISSUE)
+            if tissue is None or names.type_of(tissue) is not EntityType.TISSUE:
+                break
+            kind = (
+                (named if named is not None and names.type_of(named) is EntityType.MSC_SOURCE else None)
+                or names.lookup(f"{piece} {words}")
+                or names.lookup(f"{piece}-derived {words}")
+                or names.propose(f"{piece}-derived {words}", EntityType.MSC_SOURCE, [f"{piece} {words}"])
+            )
+            if kind is None or kind == cells.entity:
+                break
+            tissue_at = text.index(rest, tissue_at)
+            kinds.append((Mention(kind, cells.start, end), Mention(tissue, tissue_at, end)))
+        if not kinds:
+            continue
+        for kind_mention, tissue_mention in kinds:
+            span = _ANY.match(text, cells.start, tissue_mention.end)
+            if span is not None:
+                claims.append((kind_mention, "derived-from", tissue_mention, span))
+        if len(pieces) == 1:  # the kind is the subject of what follows
+            result = [m for m in result if not (cells.start <= m.start and m.end <= kinds[0][0].end)]
+            result.append(kinds[0][0])
+    return sorted(result, key=lambda m: m.start), claims
+
+
 _CONDITIONED_BEFORE = re.compile(r"\bconditioned\s+$", re.I)
 
 
@@ -1813,6 +1976,8 @@ def propose_from_text(
         text,
     )
     mentions = _conditioned_secretome(names, mentions, text)
+    mentions = _cell_names(names, mentions, text)
+    mentions, sourced = _source_kinds(names, mentions, text)
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
@@ -2213,6 +2378,7 @@ def propose_from_text(
         previous_kind = kind
         previous_end = cue.end()
     found.extend(appositions)
+    found.extend(sourced)
     for match, entity, noun in _anti(names, mentions, text):
         entity = _anti_in(names, mentions, text, match, entity)
         target = Mention(entity, match.start(), match.end())
