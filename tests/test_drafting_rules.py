@@ -1700,3 +1700,22 @@ def test_cell_names_read_whole_a_factor_named_after_cells_a_singular_abbreviatio
     # the general MSCs have no species kind: the species only says whose they are
     draft = _draft("A first report on MSCs described the secretion of VEGF by human MSCs.", more)
     assert _claims(draft) == {("msc", "carries", "vegf")}
+
+
+def test_examples_after_ranging_from_get_the_claim_their_class_got() -> None:
+    # "ranging from A, B to C, and D": examples of the disorders, each ameliorated (a process raised)
+    more = [Entity("joint-disorders", "joint disorders", EntityType.DISEASE)]
+    draft = _draft(
+        "CM has shown a therapeutic role in joint disorders, ranging from gout, cartilage repair to "
+        "spinal cord injuries, and arthritis.",
+        more,
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "ameliorates", "joint-disorders"),
+        ("full-secretome", "ameliorates", "gout"),
+        ("full-secretome", "increases", "cartilage-repair"),
+        ("full-secretome", "ameliorates", "spinal-cord-injury"),
+        ("full-secretome", "ameliorates", "arthritis"),
+    }
+    assert draft.entities["gout"]["type"] == "disease"
+    assert draft.entities["cartilage-repair"]["type"] == "process"

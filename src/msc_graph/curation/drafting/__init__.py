@@ -489,7 +489,12 @@ deliberately plain and conservative:
   capitalised abbreviation no name covers whose plural names cells
   ("BMSC": BMSCs) names them; a species right before a kind of MSCs from
   a tissue ("human BMSC") names the species' kind, looked up or proposed
-  ("human BMSCs"), while "human MSCs" stay the MSCs.
+  ("human BMSCs"), while "human MSCs" stay the MSCs;
+- examples after "ranging from" get the claim their class got ("a
+  therapeutic role in various disorders, ranging from A, B to C, and D":
+  each is ameliorated, a process raised); each piece between commas,
+  "to" and "and" is an item, a name (a plural read as its singular), else
+  proposed as a disease, or a process after a process noun.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

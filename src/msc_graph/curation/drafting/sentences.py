@@ -1622,6 +1622,62 @@ def _cell_names(names: Names, mentions: list[Mention], text: str) -> list[Mentio
     return result
 
 
+# "in various disorders, ranging from A, B to C, and D": examples of the object, each a short piece
+_RANGING = re.compile(r",?\s+ranging\s+from\s+", re.I)
+_RANGE_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+", re.I)
+_RANGE_END = re.compile(r"[.;:()]|,\s+(?:which|that|while|whereas|but|as|with|in)\b", re.I)
+
+
+def _ranged_examples(
+    names: Names,
+    mentions: list[Mention],
+    text: str,
+    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return the claims on the examples after "ranging from" that an object's claim carries over.
+
+    "X plays a therapeutic role in various disorders, ranging from A, B to
+    C, and D": A to D are examples of the disorders, as after "such as",
+    and get the claim the disorders got (a therapeutic role in a process,
+    "muscle repair", raises it, as "improves" does). Each piece between
+    commas, "to" and "and" is an item: a name that covers it (a plural
+    read as its singular), else the piece proposed where it is a short
+    noun phrase, a disease unless its last word is a process noun.
+    """
+    claims: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for subject, predicate, obj, cue in found:
+        ranging = _RANGING.match(text, obj.end)
+        if ranging is None or predicate not in SIGNED | {"associated-with"}:
+            continue
+        close = _RANGE_END.search(text, ranging.end())
+        end = close.start() if close else len(text)
+        start = ranging.end()
+        for piece in _RANGE_SPLIT.split(text[start:end]):
+            start = text.index(piece, start)
+            label = piece.strip()
+            words = label.split()
+            if not 0 < len(words) <= 4 or any(
+                FUNCTION_WORD.fullmatch(w) or ADVERB.fullmatch(w) for w in words
+            ):
+                break
+            whole = [m.entity for m in mentions if (m.start, m.end) == (start, start + len(label))]
+            singular = re.sub(r"ies$", "y", label) if label.endswith("ies") else re.sub(r"s$", "", label)
+            kind = EntityType.PROCESS if _PROCESS_NOUN.fullmatch(words[-1]) else names.type_of(obj.entity)
+            item = (whole[0] if whole else None) or names.lookup(label) or names.lookup(singular)
+            if item is None and not any(start <= m.start < start + len(label) for m in mentions):
+                item = names.propose(label, guess_type(label, kind or EntityType.DISEASE))
+            if item is None:
+                break
+            said = predicate
+            if said == "ameliorates" and names.type_of(item) not in DISEASE_TYPES:
+                said = "increases"  # a therapeutic role in a process: it is improved
+            elif said == "decreases" and names.type_of(item) in DISEASE_TYPES:
+                said = "ameliorates"
+            claims.append((subject, said, Mention(item, start, start + len(label)), cue))
+            start += len(piece)
+    return claims
+
+
 # "MSCs from bone marrow", "MSCs derived from human umbilical cord were used", "MSCs from various other
 # areas, such as A, B, C, etc., have been": right after the cells (no verb between), where they come from
 _SOURCE_FROM = re.compile(
@@ -2427,6 +2483,7 @@ def propose_from_text(
     # "the stimulating effects of X on Y": signed, so no unsigned "effects of X on Y" beside it
     found.extend(_signed_effects_on(names, mentions, text))
     found.extend(_changed_effects(names, mentions, text, found))
+    found.extend(_ranged_examples(names, mentions, text, found))
     pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
     found.extend(
         relation
