@@ -1661,12 +1661,13 @@ def test_a_secretion_by_a_species_kind_of_cells_names_that_kind_and_a_cells_fact
         "stem cell factor, and IL-10 by rat BMSC."
     )
     assert _claims(draft) == {
-        ("rat-bmsc", "carries", "il-6"),
-        ("rat-bmsc", "carries", "stem-cell-factor"),
-        ("rat-bmsc", "carries", "il-10"),
+        ("rat-bmscs", "carries", "il-6"),
+        ("rat-bmscs", "carries", "stem-cell-factor"),
+        ("rat-bmscs", "carries", "il-10"),
     }
     assert draft.entities["stem-cell-factor"]["type"] == "factor"
-    assert draft.entities["rat-bmsc"]["type"] == "msc-source"
+    assert draft.entities["rat-bmscs"]["type"] == "msc-source"
+    assert draft.entities["rat-bmscs"]["synonyms"] == ["rat BMSC"]
 
 
 def test_examples_of_sources_of_cells_are_each_the_source_of_a_kind_of_the_cells() -> None:
@@ -1699,3 +1700,74 @@ def test_what_a_preparation_delivers_it_carries() -> None:
     # a preparation delivered is given, no cargo; a negated verb gives nothing
     draft = _draft("The EVs did not deliver IL-6. The delivery of CM was local.")
     assert not [key for key in draft.assertions if key[1] == "carries"]
+
+
+# --- round 4, mahajan-2018 subjects
+
+
+def test_cells_from_a_tissue_name_the_tissue_kind_of_the_cells() -> None:
+    # "MSCs from various sites, such as A, B": each kind, looked up or proposed, derived from its tissue
+    more = [
+        Entity("adipose-tissue", "adipose tissue", EntityType.TISSUE),
+        Entity("adipose-msc", "adipose tissue MSCs", EntityType.MSC_SOURCE, (), (), ("msc",)),
+    ]
+    draft = _draft(
+        "Recently, MSCs from various other sites, such as adipose tissue, tooth pulp, etc., have been "
+        "tested in small trials.",
+        more,
+    )
+    assert _claims(draft) == {
+        ("adipose-msc", "derived-from", "adipose-tissue"),
+        ("tooth-pulp-derived-mscs", "derived-from", "tooth-pulp"),
+    }
+    assert draft.entities["tooth-pulp-derived-mscs"]["synonyms"] == ["tooth pulp MSCs"]
+    assert draft.entities["tooth-pulp"]["type"] == "tissue"
+    # one source: the kind is the subject of what follows
+    draft = _draft("MSCs derived from adipose tissue reduced IL-6 in the joint.", more)
+    assert _claims(draft) == {
+        ("adipose-msc", "derived-from", "adipose-tissue"),
+        ("adipose-msc", "decreases", "il-6"),
+    }
+    # a verb between the cells and "from": where MSCs in general come from
+    draft = _draft("MSCs can be isolated from adipose tissue.", more)
+    assert _claims(draft) == {("msc", "derived-from", "adipose-tissue")}
+
+
+def test_cell_names_read_whole_a_factor_named_after_cells_a_singular_abbreviation_a_species_kind() -> None:
+    more = [
+        Entity("bone-marrow-msc", "bone marrow MSCs", EntityType.MSC_SOURCE, ("BMSCs",), (), ("msc",)),
+        Entity("human", "human", EntityType.SPECIES),
+    ]
+    # "stem cell factor" is a factor, not stem cells; "human BMSC" is the human kind of the BMSCs
+    draft = _draft(
+        "A first report on MSCs described the secretion of VEGF, stem cell factor, and IL-6 by human BMSC.",
+        more,
+    )
+    assert _claims(draft) == {
+        ("human-bmscs", "carries", "vegf"),
+        ("human-bmscs", "carries", "stem-cell-factor"),
+        ("human-bmscs", "carries", "il-6"),
+    }
+    assert draft.entities["human-bmscs"]["synonyms"] == ["human BMSC"]
+    # the general MSCs have no species kind: the species only says whose they are
+    draft = _draft("A first report on MSCs described the secretion of VEGF by human MSCs.", more)
+    assert _claims(draft) == {("msc", "carries", "vegf")}
+
+
+def test_examples_after_ranging_from_get_the_claim_their_class_got() -> None:
+    # "ranging from A, B to C, and D": examples of the disorders, each ameliorated (a process raised)
+    more = [Entity("joint-disorders", "joint disorders", EntityType.DISEASE)]
+    draft = _draft(
+        "CM has shown a therapeutic role in joint disorders, ranging from gout, cartilage repair to "
+        "spinal cord injuries, and arthritis.",
+        more,
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "ameliorates", "joint-disorders"),
+        ("full-secretome", "ameliorates", "gout"),
+        ("full-secretome", "increases", "cartilage-repair"),
+        ("full-secretome", "ameliorates", "spinal-cord-injury"),
+        ("full-secretome", "ameliorates", "arthritis"),
+    }
+    assert draft.entities["gout"]["type"] == "disease"
+    assert draft.entities["cartilage-repair"]["type"] == "process"

@@ -477,21 +477,29 @@ deliberately plain and conservative:
   inhibitory effects of": lowers), the sign the product of the two plain
   signs; its subject is the clause's, else the nearest agent before; a
   negated verb gives nothing;
-- a cell's name before "factor" or "growth factor" names a molecule ("stem
-  cell factor"), proposed as a factor; an abbreviation of cells written
-  without its plural "s" ("BMSC") names what the plural names ("BMSCs");
-  and a species before the agent of a secretion noun ("the secretion of A
-  and B by human BMSC") names the species' kind of those cells, looked up
-  or proposed whole, which carries each item;
-- "MSCs from various tissues (sources, areas), such as A, B, etc.": each
-  example, a tissue (proposed where short), is the source of its own kind
-  of the cells, named as the graph names such kinds ("A-derived MSCs",
-  "A MSCs"), looked up or proposed as an MSC source;
 - what a preparation delivers, it carries ("exosomes delivered miR-21 to
   X", "as a result of delivery of miRNAs, such as miR-494": the nearest
   preparation before carries each molecule of the list); a preparation
   delivered is given, no cargo; a microRNA's name ("miR-494", "let-7a") is
-  proposed as a microRNA.
+  proposed as a microRNA;
+- "from X" right after the cells, no verb between, names the X kind of
+  the general MSCs ("MSCs derived from human umbilical cord were used":
+  human umbilical cord MSCs, the subject of what follows; "MSCs from
+  various areas, such as A, B, etc.": A MSCs, B MSCs), each derived from
+  its tissue, looked up ("A MSCs", "A-derived MSCs") or proposed as
+  "A-derived MSCs", a tissue no name covers proposed too; "MSCs can be
+  isolated from X" (a verb between) is about MSCs in general;
+- cell names read whole: a cell's name before "factor" or "growth factor"
+  begins a molecule's name ("stem cell factor", proposed as a factor, no
+  cells); a capitalised abbreviation no name covers whose plural names
+  cells ("BMSC": BMSCs) names them; a species right before a kind of MSCs
+  ("human BMSC") names the species' kind, looked up or proposed ("human
+  BMSCs", "human BMSC" a synonym), while "human MSCs" stay the MSCs;
+- examples after "ranging from" get the claim their class got ("a
+  therapeutic role in various disorders, ranging from A, B to C, and D":
+  each is ameliorated, a process raised); each piece between commas,
+  "to" and "and" is an item, a name (a plural read as its singular), else
+  proposed as a disease, or a process after a process noun.
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

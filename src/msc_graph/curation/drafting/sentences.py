@@ -805,59 +805,6 @@ def _isolation_from(
     return found
 
 
-# "MSCs from various other tissues, such as A, B, etc.": each example is the source of a kind of the cells
-_SOURCE_EXAMPLES = re.compile(
-    r"\s+(?:(?:isolated|derived|obtained)\s+)?from\s+(?:(?:various|different|many|several|multiple|diverse)\s+)?"
-    r"(?:other\s+)?(?:areas|sources|tissues|organs|origins|sites)\s*,?\s+(?:such\s+as|including|like)\s+",
-    re.I,
-)
-_SOURCE_PIECE = re.compile(r"(?:(?!\s+and\s)[^,;()])+")
-
-
-def _sourced_kinds(
-    names: Names, mentions: list[Mention], text: str
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return "MSCs from various tissues, such as A, B, etc." as the A-derived MSCs derived from A, and so on.
-
-    Each example after a general word for where cells come from ("areas",
-    "sources", "tissues") is a tissue, known or proposed where it is a short
-    phrase, and the source of its own kind of those cells, named as the
-    graph names such kinds ("adipose tissue-derived MSCs", "A MSCs"),
-    looked up or proposed as an MSC source. The list ends at "etc." or at
-    a piece that is no short noun phrase.
-    """
-    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for cells in mentions:
-        if names.type_of(cells.entity) is not EntityType.MSC_SOURCE:
-            continue
-        match = _SOURCE_EXAMPLES.match(text, cells.end)
-        if match is None:
-            continue
-        general = text[cells.start : cells.end]
-        for piece in _SOURCE_PIECE.finditer(text, match.end()):
-            label = re.sub(r"^\s*(?:and|or)\s+", "", piece.group()).strip()
-            words = label.split()
-            if not words or label.lower().startswith("etc") or len(words) > 3:
-                break
-            if CUE.search(label) or any(FUNCTION_WORD.fullmatch(w) or not w.isalpha() for w in words):
-                break
-            tissue = names.lookup(label) or names.propose(label, EntityType.TISSUE)
-            if tissue is None or names.type_of(tissue) is not EntityType.TISSUE:
-                break
-            kind = (
-                names.lookup(f"{label}-derived {general}")
-                or names.lookup(f"{label} {general}")
-                or names.propose(f"{label}-derived {general}", EntityType.MSC_SOURCE, [f"{label} {general}"])
-            )
-            begin = piece.start() + piece.group().index(label)
-            if kind is not None and kind != tissue:
-                source = Mention(tissue, begin, begin + len(label))
-                found.append((Mention(kind, cells.start, cells.end), "derived-from", source, match))
-            if not text.startswith(",", piece.end()) and not re.match(r"\s+and\s", text[piece.end() :]):
-                break  # the list ended (a semicolon, a parenthesis, the sentence's end)
-    return found
-
-
 # "exosomes delivered miR-21 to X", "as a result of delivery of miRNAs, such as miR-494": what is delivered
 _DELIVERED = re.compile(r"(?<![\w-])deliver(?:s|ed|ing|y\s+of)\s+(?:the\s+)?", re.I)
 _CARGO_TYPES = FACTOR_TYPES | {EntityType.MICRORNA}
@@ -1320,7 +1267,6 @@ def _noun_cue_agents(
         last = max(obj.end for _s, _p, obj, other in found if other is cue)
         by = _NOUN_AGENT.match(text, last)
         agent = next((m for m in mentions if by is not None and m.start == by.end()), None)
-        agent = _species_kind(names, mentions, text, agent)
         if agent is not None and names.type_of(agent.entity) in _CARRIER_TYPES:
             agents[id(cue)] = agent
     return [
@@ -1329,31 +1275,6 @@ def _noun_cue_agents(
         else (subject, predicate, obj, cue)
         for subject, predicate, obj, cue in found
     ]
-
-
-def _species_kind(
-    names: Names, mentions: Sequence[Mention], text: str, agent: Mention | None
-) -> Mention | None:
-    """Return "human BMSC" (a species, then cells) as the species' kind of the cells, else ``agent``.
-
-    An agent written with its species ("the secretion of A by human BMSC")
-    names the species' own kind of those cells, as "human bone marrow MSCs"
-    does: looked up whole, else proposed with the cells' type (an MSC source
-    or a cell type only).
-    """
-    if agent is None or names.type_of(agent.entity) is not EntityType.SPECIES:
-        return agent
-    cells = next((m for m in mentions if m.start > agent.end), None)
-    kind = names.type_of(cells.entity) if cells is not None else None
-    if (
-        cells is None
-        or text[agent.end : cells.start].strip()
-        or kind not in (EntityType.MSC_SOURCE, EntityType.CELL_TYPE)
-    ):
-        return agent
-    label = text[agent.start : cells.end]
-    entity_id = names.lookup(label) or names.propose(label, kind)
-    return Mention(entity_id, agent.start, cells.end) if entity_id else agent
 
 
 _LINKED_SUBJECT_GAP = re.compile(
@@ -1681,6 +1602,200 @@ def _their_secretions(names: Names, mentions: list[Mention], text: str) -> list[
     return result
 
 
+def _species_kinds(names: Names, mentions: list[Mention], text: str) -> list[Mention]:
+    """Return the mentions with a species right before a tissue's kind of MSCs read as the species' kind.
+
+    "human BMSC", "canine adipose tissue MSCs": the species' kind of it,
+    looked up, else proposed as "human BMSCs"; the general MSCs ("human
+    MSCs") have no such kind. ("stem cell factor" and a singular "BMSC"
+    are read by the name scan, :class:`Names`.)
+    """
+    result: list[Mention] = []
+    for mention in mentions:
+        spelled = text[mention.start : mention.end]
+        species = result[-1] if result else None
+        if (
+            names.type_of(mention.entity) is EntityType.MSC_SOURCE
+            and species is not None
+            and names.type_of(species.entity) is EntityType.SPECIES
+            and not text[species.end : mention.start].strip()
+            and mention.entity != names.lookup("MSCs")
+        ):
+            spelled_species = text[species.start : species.end]
+            plural = spelled if spelled.endswith("s") else f"{spelled}s"
+            named = (
+                names.lookup(f"{spelled_species} {spelled}")
+                or names.lookup(f"{spelled_species} {plural}")
+                or names.propose(
+                    f"{spelled_species} {plural}",
+                    EntityType.MSC_SOURCE,
+                    [f"{spelled_species} {spelled}"] if plural != spelled else [],
+                )
+            )
+            if named is not None and named != mention.entity:
+                result[-1] = Mention(named, species.start, mention.end)
+                continue
+        result.append(mention)
+    return result
+
+
+# "in various disorders, ranging from A, B to C, and D": examples of the object, each a short piece
+_RANGING = re.compile(r",?\s+ranging\s+from\s+", re.I)
+_RANGE_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+", re.I)
+_RANGE_END = re.compile(r"[.;:()]|,\s+(?:which|that|while|whereas|but|as|with|in)\b", re.I)
+
+
+def _ranged_examples(
+    names: Names,
+    mentions: list[Mention],
+    text: str,
+    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return the claims on the examples after "ranging from" that an object's claim carries over.
+
+    "X plays a therapeutic role in various disorders, ranging from A, B to
+    C, and D": A to D are examples of the disorders, as after "such as",
+    and get the claim the disorders got (a therapeutic role in a process,
+    "muscle repair", raises it, as "improves" does). Each piece between
+    commas, "to" and "and" is an item: a name that covers it (a plural
+    read as its singular), else the piece proposed where it is a short
+    noun phrase, a disease unless its last word is a process noun.
+    """
+    claims: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for subject, predicate, obj, cue in found:
+        ranging = _RANGING.match(text, obj.end)
+        if ranging is None or predicate not in SIGNED | {"associated-with"}:
+            continue
+        close = _RANGE_END.search(text, ranging.end())
+        end = close.start() if close else len(text)
+        start = ranging.end()
+        for piece in _RANGE_SPLIT.split(text[start:end]):
+            start = text.index(piece, start)
+            label = piece.strip()
+            words = label.split()
+            if not 0 < len(words) <= 4 or any(
+                FUNCTION_WORD.fullmatch(w) or ADVERB.fullmatch(w) for w in words
+            ):
+                break
+            whole = [m.entity for m in mentions if (m.start, m.end) == (start, start + len(label))]
+            singular = re.sub(r"ies$", "y", label) if label.endswith("ies") else re.sub(r"s$", "", label)
+            kind = EntityType.PROCESS if _PROCESS_NOUN.fullmatch(words[-1]) else names.type_of(obj.entity)
+            item = (whole[0] if whole else None) or names.lookup(label) or names.lookup(singular)
+            if item is None and not any(start <= m.start < start + len(label) for m in mentions):
+                item = names.propose(label, guess_type(label, kind or EntityType.DISEASE))
+            if item is None:
+                break
+            said = predicate
+            if said == "ameliorates" and names.type_of(item) not in DISEASE_TYPES:
+                said = "increases"  # a therapeutic role in a process: it is improved
+            elif said == "decreases" and names.type_of(item) in DISEASE_TYPES:
+                said = "ameliorates"
+            claims.append((subject, said, Mention(item, start, start + len(label)), cue))
+            start += len(piece)
+    return claims
+
+
+# "MSCs from bone marrow", "MSCs derived from human umbilical cord were used", "MSCs from various other
+# areas, such as A, B, C, etc., have been": right after the cells (no verb between), where they come from
+_SOURCE_FROM = re.compile(
+    r"\s+(?:(?:derived|isolated|obtained|harvested)\s+)?from\s+(?:the\s+)?(?P<examples>(?:(?:various|several|"
+    r"many|different|multiple|diverse|other)\s+){1,2}(?:areas|sources|tissues|sites|origins|organs),?\s+"
+    r"(?:such\s+as|including|like)\s+)?",
+    re.I,
+)
+_SOURCE_ITEM = r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}"
+_SOURCE_LIST = re.compile(
+    rf"(?P<items>{_SOURCE_ITEM}(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_SOURCE_ITEM})*)"
+    r"(?:,?\s+etc\.?)?(?=\s*[,;.]|\s+(?:have|has|had|were|was|are|is|can|could|may|might|showed|displayed)\b)",
+    re.I,
+)
+_SOURCE_KIND = EntityType.MSC_SOURCE
+_SOURCE_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _source_kinds(
+    names: Names, mentions: list[Mention], text: str
+) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
+    """Return the mentions with "MSCs from (derived from) X" as the X kind of MSCs, and each kind's source.
+
+    A phrase "from X" right after the cells, with no verb between, says
+    which cells are meant: "MSCs derived from human umbilical cord were
+    used" are human umbilical cord MSCs, and "MSCs from various other
+    areas, such as dental tissue, synovial fluid, ..." are dental tissue
+    MSCs, synovial fluid MSCs ...: each kind is derived from its tissue. A
+    kind is looked up ("umbilical cord MSCs", "umbilical cord-derived
+    MSCs"), else proposed as "X-derived MSCs"; a tissue no name covers is
+    proposed. Only the general cells (a kind of no other MSCs) have such
+    kinds, and "MSCs can be isolated from X" (a verb between) says where
+    MSCs in general come from. A single source replaces the cells (the
+    kind is what the sentence speaks of); a list of them names each kind.
+    """
+    claims: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    result = list(mentions)
+    for cells in mentions:
+        if names.type_of(cells.entity) is not EntityType.MSC_SOURCE:
+            continue
+        if any(names.type_of(a) is EntityType.MSC_SOURCE for a in _ancestors(names, cells.entity)):
+            continue  # "hUC-MSCs derived from X": already a kind
+        lead = _SOURCE_FROM.match(text, cells.end)
+        if lead is None:
+            continue
+        pieces = []
+        if lead.group("examples"):  # "such as A, B, C, etc.,": short pieces between commas
+            listed = _SOURCE_LIST.match(text, lead.end())
+            start = listed.start("items") if listed else 0
+            for piece in _SOURCE_SPLIT.split(listed.group("items")) if listed else []:
+                start = text.index(piece, start)
+                if piece.lower() not in ("etc", "others"):
+                    pieces.append((piece, start, start + len(piece)))
+                start += len(piece)
+        else:  # one source: the name right after "from" (a species before it says whose)
+            first = [m for m in mentions if m.start == lead.end()]
+            if first and names.type_of(first[0].entity) is EntityType.SPECIES:
+                first = [m for m in mentions if re.fullmatch(r"\s+", text[first[0].end : m.start])] or first
+            ends = [m.end for m in first if names.type_of(m.entity) in (EntityType.TISSUE, _SOURCE_KIND)]
+            if ends and not re.match(r"\s*(?:,|and\b|or\b)", text[ends[0] :]):
+                pieces.append((text[lead.end() : ends[0]], lead.end(), ends[0]))
+        words = text[cells.start : cells.end]
+        kinds: list[tuple[Mention, Mention]] = []
+        for piece, begin, end in pieces:
+            inside = [m for m in mentions if begin <= m.start and m.end <= end]
+            whole = len(inside) == 1 and (inside[0].start, inside[0].end) == (begin, end)
+            named = inside[0].entity if whole else None
+            tissue_at = begin
+            species = re.match(r"\S+", piece)
+            if species and names.type_of(names.lookup(species.group()) or "") is EntityType.SPECIES:
+                tissue_at = begin + species.end()  # "human umbilical cord": the cord is the tissue
+            rest = text[tissue_at:end].strip()
+            if not rest or any(FUNCTION_WORD.fullmatch(w) or ADVERB.fullmatch(w) for w in rest.split()):
+                break  # no source's name: the list ended
+            tissue = names.lookup(rest)
+            if tissue is None and not any(m.start >= tissue_at for m in inside):
+                tissue = names.propose(rest, EntityType.TISSUE)
+            if tissue is None or names.type_of(tissue) is not EntityType.TISSUE:
+                break
+            kind = (
+                (named if named is not None and names.type_of(named) is EntityType.MSC_SOURCE else None)
+                or names.lookup(f"{piece} {words}")
+                or names.lookup(f"{piece}-derived {words}")
+                or names.propose(f"{piece}-derived {words}", EntityType.MSC_SOURCE, [f"{piece} {words}"])
+            )
+            if kind is None or kind == cells.entity:
+                break
+            tissue_at = text.index(rest, tissue_at)
+            kinds.append((Mention(kind, cells.start, end), Mention(tissue, tissue_at, end)))
+        if not kinds:
+            continue
+        for kind_mention, tissue_mention in kinds:
+            span = _ANY.match(text, cells.start, tissue_mention.end)
+            if span is not None:
+                claims.append((kind_mention, "derived-from", tissue_mention, span))
+        if len(pieces) == 1:  # the kind is the subject of what follows
+            result = [m for m in result if not (cells.start <= m.start and m.end <= kinds[0][0].end)]
+            result.append(kinds[0][0])
+    return sorted(result, key=lambda m: m.start), claims
+
+
 _CONDITIONED_BEFORE = re.compile(r"\bconditioned\s+$", re.I)
 
 
@@ -1934,6 +2049,8 @@ def propose_from_text(
         text,
     )
     mentions = _conditioned_secretome(names, mentions, text)
+    mentions = _species_kinds(names, mentions, text)
+    mentions, sourced = _source_kinds(names, mentions, text)
     first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
@@ -2334,6 +2451,7 @@ def propose_from_text(
         previous_kind = kind
         previous_end = cue.end()
     found.extend(appositions)
+    found.extend(sourced)
     for match, entity, noun in _anti(names, mentions, text):
         entity = _anti_in(names, mentions, text, match, entity)
         target = Mention(entity, match.start(), match.end())
@@ -2373,7 +2491,6 @@ def propose_from_text(
         _respective_markers(names, mentions, text)
         + _change_reversed(names, mentions, text)
         + _isolation_from(names, mentions, text)
-        + _sourced_kinds(names, mentions, text)
         + _delivered_cargo(names, mentions, text)
     )
     found.extend(
@@ -2384,6 +2501,7 @@ def propose_from_text(
     # "the stimulating effects of X on Y": signed, so no unsigned "effects of X on Y" beside it
     found.extend(_signed_effects_on(names, mentions, text))
     found.extend(_changed_effects(names, mentions, text, found))
+    found.extend(_ranged_examples(names, mentions, text, found))
     pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
     found.extend(
         relation
