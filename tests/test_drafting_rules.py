@@ -1771,3 +1771,88 @@ def test_examples_after_ranging_from_get_the_claim_their_class_got() -> None:
     }
     assert draft.entities["gout"]["type"] == "disease"
     assert draft.entities["cartilage-repair"]["type"] == "process"
+
+
+# --- round 5, mahajan-2018
+
+
+def test_a_change_named_by_a_participle_after_there_was_or_responsible_for() -> None:
+    # "there was a reduced expression of A, B and C": the paragraph's subject's change, items proposed
+    draft = _draft(
+        "CM reduced pain in the rats. In addition, there was a reduced expression of heat shock "
+        "protein 9, lamin B2, and IL-6 in the treated hearts."
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "ameliorates", "pain"),
+        ("full-secretome", "decreases", "heat-shock-protein-9"),
+        ("full-secretome", "decreases", "lamin-b2"),
+        ("full-secretome", "decreases", "il-6"),
+    }
+    # "This X was responsible for increased expression of genes, such as A": X, proposed as a process
+    draft = _draft(
+        "This vesicle uptake was responsible for increased expression of repair genes, such as VEGF "
+        "and HOXB7."
+    )
+    assert _claims(draft) == {
+        ("vesicle-uptake", "increases", "repair-genes"),
+        ("vesicle-uptake", "increases", "vegf"),
+        ("vesicle-uptake", "increases", "hoxb7"),
+    }
+    assert draft.entities["vesicle-uptake"]["type"] == "process"
+    # the name right before "was responsible for" is its subject; a negated change gives nothing
+    draft = _draft("Autophagy was responsible for decreased levels of IL-6.")
+    assert _claims(draft) == {("autophagy", "decreases", "il-6")}
+    draft = _draft("This study was responsible for increased levels of IL-6.")
+    assert _claims(draft) == set()
+    draft = _draft("CM was given. There was not a reduced expression of IL-6.")
+    assert _claims(draft) == set()
+
+
+def test_a_tissue_that_displayed_a_change_passes_it_to_the_paragraphs_subject() -> None:
+    # "the treated livers displayed lesser X, Y and reduced Z": where the change was seen; "lesser" lowers
+    more = [Entity("liver", "liver", EntityType.TISSUE, ("livers",))]
+    draft = _draft(
+        "CM reduced pain in the rats. Compared with the sham group, the treated livers displayed lesser "
+        "steatosis, portal edema, and reduced apoptosis.",
+        more,
+    )
+    assert _claims(draft) == {
+        ("full-secretome", "ameliorates", "pain"),
+        ("full-secretome", "ameliorates", "steatosis"),
+        ("full-secretome", "decreases", "portal-edema"),
+        ("full-secretome", "decreases", "apoptosis"),
+    }
+    # a subject no name covers still does not take the paragraph's subject
+    draft = _draft("CM reduced pain in the rats. The treated explants displayed lesser apoptosis.", more)
+    assert _claims(draft) == {("full-secretome", "ameliorates", "pain")}
+
+
+def test_used_to_treat_ameliorates() -> None:
+    # "X were used to treat Y": the verb "treat", as "treating" is; "used in Y" stays a use
+    draft = _draft("In one study, bone marrow MSCs were used to treat arthritis in dogs.")
+    assert _claims(draft) == {("bone-marrow-msc", "ameliorates", "arthritis")}
+    draft = _draft("In one study, bone marrow MSCs were used in arthritis.")
+    assert _claims(draft) == {("bone-marrow-msc", "associated-with", "arthritis")}
+
+
+def test_the_animal_model_of_x_is_a_model_of_x() -> None:
+    draft = _draft("In the animal model of tendon rupture, EVs reduced IL-6.")
+    assert ("animal-model-of-tendon-rupture", "model-of", "tendon-rupture") in _claims(draft)
+    assert draft.entities["animal-model-of-tendon-rupture"]["type"] == "disease-model"
+    # several models are no one model
+    draft = _draft("In animal models of tendon rupture, EVs reduced IL-6.")
+    assert not [key for key in draft.assertions if key[1] == "model-of"]
+
+
+def test_an_organs_failure_is_its_disease_and_a_disease_in_a_model_is_what_it_models() -> None:
+    more = [
+        Entity("liver", "liver", EntityType.TISSUE),
+        Entity("bdl-rat-model", "bile duct ligation rat model", EntityType.DISEASE_MODEL),
+    ]
+    # "reverse the liver failure": the organ's disease, proposed, not the organ
+    draft = _draft("EVs could reverse the liver failure in a bile duct ligation rat model.", more)
+    assert _claims(draft) == {
+        ("extracellular-vesicles", "ameliorates", "liver-failure"),
+        ("bdl-rat-model", "model-of", "liver-failure"),
+    }
+    assert draft.entities["liver-failure"]["type"] == "disease"

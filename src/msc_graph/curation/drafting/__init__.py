@@ -499,7 +499,27 @@ deliberately plain and conservative:
   therapeutic role in various disorders, ranging from A, B to C, and D":
   each is ameliorated, a process raised); each piece between commas,
   "to" and "and" is an item, a name (a plural read as its singular), else
-  proposed as a disease, or a process after a process noun.
+  proposed as a disease, or a process after a process noun;
+- a change named by a participle before a measure ("a reduced expression
+  of A, B, and C") after "there was (were)" is the paragraph's subject's,
+  as after "It reduced"; after "X was responsible for" it is X's, the name
+  right before it or the words after "This" ("This mitochondrial transfer":
+  proposed as a process); each item of the list after "of" is changed, the
+  examples after "such as" too, an item no name covers proposed (a
+  preposition ends the last one); the participle's direction gives the sign;
+- a tissue (or the animals) that "displayed (showed, exhibited)" a change
+  is where it was seen, no subject: "the remnant kidneys displayed lesser
+  fibrosis" is the paragraph's subject's change; "lesser" is a cue of
+  decrease, as "greater" is of increase;
+- "X were used (employed, administered) to treat Y": the verb "treat", as
+  "treating" is: X ameliorates Y ("used in Y" stays a use);
+- "the animal model of X" names one model of X, proposed as "a rat model of
+  X" is ("animal models of X", several, name none);
+- an organ's name followed by "failure" or "insufficiency" names its
+  disease ("reverse the kidney failure": kidney failure, proposed), not the
+  organ; and a disease right before "in a" and a model whose name does not
+  say what it models is what the model models ("kidney failure in a
+  nephrectomy mice model").
 
 Given a full term dictionary (:mod:`msc_graph.curation.terms`, optional), a
 proposed entity whose name is exactly a term of HGNC, miRBase, GO, CL,

@@ -55,6 +55,8 @@ _CUES: list[tuple[str, str]] = [
         "decreases",
     ),
     (r"(?:highly\s+|over-?)expressed|(?:greater|better|higher)(?=\s+[a-z])", "increases"),
+    # "displayed lesser fibrosis": the comparative of "less", a plain decrease
+    (r"lesser(?=\s+[a-z])", "decreases"),
     (r"activat(?:e|es|ed|ing)", "activates"),
     (r"contain(?:s|ed|ing)?", "carries"),
     (r"carr(?:y|ies|ied|ying)", "carries"),
@@ -95,7 +97,10 @@ _CUES: list[tuple[str, str]] = [
     ),
     (
         r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against|on)|"
-        r"treatment (?:of|for)|treating|effective (?:against|for|in)",
+        r"treatment (?:of|for)|treating|effective (?:against|for|in)|"
+        # "X were used to treat Y": the verb "treat", as "treating" is
+        r"(?:(?<=used\s)|(?<=employed\s)|(?<=utilized\s)|(?<=utilised\s)|(?<=administered\s)|(?<=applied\s))"
+        r"to\s+treat",
         "ameliorates",
     ),
     # "functions, which include A, B and anti-C": what has the functions is associated with each

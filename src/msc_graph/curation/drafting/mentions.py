@@ -59,6 +59,8 @@ _ALTERNATIVES = re.compile(r"[^()]*,\s*respectively\s*\)", re.I)
 _ACTIVATED_BEFORE = re.compile(r"(?<![\w-])activated\s+$", re.I)
 # What a disease or a growth does, right after its name: "tumor growth", "tumor progression"
 _DISEASE_PROCESS = re.compile(r"\s+(?:growth|progression)\b(?!\s+factors?\b)", re.I)
+# "kidney failure": an organ's name before "failure" names its disease
+_ORGAN_FAILURE = re.compile(r"\s+(?:failure|insufficiency)\b(?!-)", re.I)
 # "stem cell factor", "hepatocyte growth factor": a cell's name before "factor" names a molecule
 _CELL_FACTOR = re.compile(r"\s+(?:growth\s+)?factors?\b(?!-)", re.I)
 _PROCESS_OF = re.compile(
@@ -175,6 +177,8 @@ class Names:
                 best = self._adjective_process(text, *tokens[index])
             if best is None and self.symbols:
                 best = self._symbol(text, *tokens[index])
+            if best is None:  # "the animal model of muscle injury": a model of it
+                best = self._animal_model_of(text, *tokens[index])
             if best is not None and GENERIC_NOUN.fullmatch(text[best.start : best.end]):
                 best = None  # "cells", "efficacy": a bare general noun names no entity of its own
             if best is not None and self.type_of(best.entity) is EntityType.SPECIES:
@@ -185,6 +189,7 @@ class Names:
                 best = self._numbered(text, best)
             if best is not None:
                 best = self._cell_factor(text, best)
+                best = self._organ_failure(text, best)
             if best is not None:
                 best = self._symbol_subtype(text, best, mentions)
                 process = self._cell_process(text, best, mentions)  # "microglia activation": specific enough
@@ -199,6 +204,19 @@ class Names:
                     index += 1  # the tokens a symbol's mention took ("JAK/STAT signaling")
             index += 1
         return _merge_defined(self._suffixed(text, self._induced_models(text, mentions)), text)
+
+    def _animal_model_of(self, text: str, start: int, end: int) -> Mention | None:
+        """Return "the animal model of X" as a disease model of X, as "a rat model of X" is, or None.
+
+        "animal" names no species, but with "model of" it names one model,
+        proposed whole where no name covers it (:meth:`_animal_model`);
+        "animal models of X" (several) name no one model.
+        """
+        word = text[start:end]
+        if word.lower() != "animal" or not re.match(r"\s+model\s+of\s", text[end:]):
+            return None
+        model = self._animal_model(text, Mention(word, start, end), [])
+        return model if model.entity != word else None
 
     def _suffixed(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Return the mentions with "long form (ABBR)-γ" as one mention of the numbered molecule "ABBR-γ".
@@ -246,6 +264,23 @@ class Names:
         label = text[mention.start : factor.end()]
         entity_id = self.local.get(normalise_name(label)) or self.propose(label, guess_type(label))
         return Mention(entity_id, mention.start, factor.end()) if entity_id else mention
+
+    def _organ_failure(self, text: str, mention: Mention) -> Mention:
+        """Return "kidney failure" (a tissue's name, then "failure") as the organ's disease, or the mention.
+
+        An organ followed by "failure" or "insufficiency" names a disease of
+        it, not the organ: a cue before it acts on the disease. No known name
+        covers the pair (the scan tries the longest names first), so it is
+        proposed as a disease.
+        """
+        if self.type_of(mention.entity) is not EntityType.TISSUE:
+            return mention
+        failure = _ORGAN_FAILURE.match(text, mention.end)
+        if failure is None:
+            return mention
+        label = text[mention.start : failure.end()]
+        entity_id = self.local.get(normalise_name(label)) or self.propose(label, EntityType.DISEASE)
+        return Mention(entity_id, mention.start, failure.end()) if entity_id else mention
 
     def _cell_process(self, text: str, mention: Mention, mentions: list[Mention]) -> Mention:
         """Return the process a cell or disease mention heads ("microglia activation", "tumor growth").

@@ -21,6 +21,7 @@ from msc_graph.curation.drafting.mentions import (
     ADVERB,
     CONTEXT_KINDS,
     FUNCTION_WORD,
+    GENERIC,
     PHRASE_LEAD,
     REPORTING,
     WORD,
@@ -34,6 +35,7 @@ from msc_graph.curation.drafting.phrases import (
     EXAMPLES_NEXT,
     MAX_OBJECTS,
     list_items,
+    names_cover,
     noun_cue_end,
     phrase_before,
     phrase_objects,
@@ -844,6 +846,174 @@ def _delivered_cargo(
         found.extend(
             (carrier, "carries", item, match) for item in cargo if names.type_of(item.entity) in _CARGO_TYPES
         )
+    return found
+
+
+_IN_MODEL = re.compile(r"\s+in\s+(?:an?|the)\s+$", re.I)
+
+
+def _modelled_in(
+    names: Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return "reverse the kidney failure in a nephrectomy mice model" as the model being a model of X.
+
+    A disease (or phenotype) right before "in a" and a disease model whose
+    own name does not say what it models (:func:`find_modelled`) is what
+    the model models, as "X in a rat model" makes the rat model one of X.
+    """
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for before, model in itertools.pairwise(mentions):
+        if (
+            names.type_of(model.entity) is EntityType.DISEASE_MODEL
+            and names.type_of(before.entity) in (EntityType.DISEASE, EntityType.PHENOTYPE)
+            and _IN_MODEL.fullmatch(text, before.end, model.start)
+            and find_modelled(names, text, model) is None
+        ):
+            span = _ANY.match(text, before.start, model.end)
+            if span is not None:
+                found.append((model, "model-of", before, span))
+    return found
+
+
+# "the remnant kidneys displayed ...": a place or the animals, then a verb of showing, right before the cue
+_SEEN_IN = re.compile(
+    r"(?:^|[,;]\s*)(?:(?:the|their|its)\s+)?(?:[a-z][\w-]*\s+)?(?P<place>[^\s,;][^,;]*?)\s+"
+    r"(?:displayed|showed|exhibited|presented|had)\s+(?:an?\s+|significantly\s+|markedly\s+)?$",
+    re.I,
+)
+_SEEN_TYPES = {EntityType.TISSUE, EntityType.SPECIES}
+
+
+def _seen_in(names: Names, mentions: list[Mention], text: str, start: int, cue: re.Match[str]) -> bool:
+    """Return True where the cue's clause opens with a tissue or the animals that showed the change.
+
+    "In comparison to the control group, the remnant kidneys displayed
+    lesser fibrosis": the kidneys are where the change was seen, nobody who
+    made it, so the paragraph's subject did it, as after "It reduced X"; the
+    clause holds that one name and a word before it, then "displayed"
+    ("showed", "exhibited") right before the cue.
+    """
+    seen = _SEEN_IN.search(text, start, cue.start())
+    if seen is None:
+        return False
+    inside = [m for m in mentions if seen.start("place") <= m.start and m.end <= seen.end("place")]
+    return (
+        len(inside) == 1
+        and (inside[0].start, inside[0].end) == seen.span("place")
+        and names.type_of(inside[0].entity) in _SEEN_TYPES
+    )
+
+
+# "there was a reduced expression of X", "This transfer was responsible for decreased expression of X":
+# a change named by a participle before a measure, after a frame that says whose it is
+_CHANGE_FRAME = re.compile(
+    r"\b(?:(?P<there>there\s+(?:was|were|is|are)\s+an?\s+)|(?:was|were|is|are)\s+(?:(?:largely|mainly|partly|"
+    r"partially|directly)\s+)?(?:responsible|accountable)\s+for\s+(?:the\s+|an?\s+)?)"
+    r"(?:\w+ly\s+)?(?P<cue>reduced|decreased|lowered|diminished|attenuated|suppressed|down-?regulated|"
+    r"increased|elevated|enhanced|up-?regulated|greater|lesser|higher)\s+"
+    r"(?:expression|levels?|production|release|secretion|number|amount|activity|activation)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+_THIS_PHRASE = re.compile(r"^\s*(?:This|These)\s+(?P<phrase>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+$")
+_CHANGE_END = re.compile(r"[;.:]|,\s+(?:which|whereas|while|but|thus|thereby|suggesting|indicating)\b", re.I)
+
+
+def _change_items(names: Names, text: str, start: int, stop: int) -> list[Mention]:
+    """Return the items of the list a measure's "of" begins ("of A, B, such as C, and D in X"), proposed.
+
+    Each piece between commas and "and" is an item: a name, the names that
+    cover it, or, where none does, the piece proposed (a factor, as what is
+    expressed is) when it is short (at most five words, no function word or
+    cue); "such as" before a piece gives an example, an item too; a
+    preposition ends the last item and the list with it ("... F box in the
+    treatment group"); a piece that is no short phrase ends the list.
+    """
+    items: list[Mention] = []
+    position = start
+    for piece in re.split(r",?\s+(?:and|or)\s+|,\s+", text[start:stop]):
+        begin = text.index(piece, position) if piece else position
+        position = begin + len(piece)
+        label = re.sub(r"^(?:such as|like|including|e\.g\.,?)\s+", "", piece.strip(), flags=re.I)
+        begin += len(piece) - len(piece.lstrip()) + len(piece.strip()) - len(label)
+        ends = re.search(
+            r"\s+(?:in|on|at|during|after|before|following|with|without|from|to|into|via|through|within|"
+            r"compared)\b",
+            label,
+        )
+        label = label[: ends.start()] if ends else label
+        words = label.split()
+        if not label:
+            break
+        known = names.lookup(label)
+        scanned = [] if known else names.scan(label)
+        if known:
+            items.append(Mention(known, begin, begin + len(label)))
+        elif scanned and names_cover(scanned, label):
+            items.extend(Mention(m.entity, begin + m.start, begin + m.end) for m in scanned)
+        elif (
+            len(words) <= 5
+            and re.match(r"[A-Za-zα-ωΑ-Ω]", label)
+            and not any(FUNCTION_WORD.fullmatch(w) or CUE.fullmatch(w) or ADVERB.fullmatch(w) for w in words)
+            and not GENERIC.fullmatch(label)
+        ):
+            entity_id = names.propose(label, guess_type(label, EntityType.FACTOR))
+            if entity_id is None:
+                break
+            items.append(Mention(entity_id, begin, begin + len(label)))
+        else:
+            break
+        if ends:
+            break
+    return items
+
+
+def _framed_changes(
+    names: Names, mentions: list[Mention], text: str
+) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
+    """Return the change a participle names after "there was a" or "Y was responsible for".
+
+    "In addition, there was a reduced expression of A, B, and C": a change
+    with no subject in the sentence, the paragraph's subject's, as after "It
+    reduced"; "This transfer was responsible for decreased expression of
+    genes, such as A and B": the subject of "was responsible for" did it,
+    the name right before it, or the words after "This" ("This X"), looked
+    up or proposed as a process. The participle's plain direction gives the
+    sign; each item of the list after the measure's "of" is changed, the
+    examples after "such as" too, an item no name covers proposed.
+    """
+    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
+    for frame in _CHANGE_FRAME.finditer(text):
+        if NEGATION.search(text[: frame.start()]):
+            continue
+        cue = CUE.match(text, frame.start("cue"))
+        if cue is None:
+            continue
+        kind = cue_name(cue)
+        subject: Mention | None = None
+        if frame.group("there") is None:
+            right_before = [m for m in mentions if m.end <= frame.start()]
+            subject = next((m for m in right_before if not text[m.end : frame.start()].strip()), None)
+            this = _THIS_PHRASE.match(text[: frame.start()])
+            if subject is None and this is not None:  # "This mitochondrial transfer was responsible for"
+                label = this.group("phrase")
+                words = label.split()
+                if GENERIC.fullmatch(label) or any(
+                    FUNCTION_WORD.fullmatch(w) or CUE.search(w) or REPORTING.fullmatch(w) for w in words
+                ):
+                    continue  # "This study was responsible for ...": no process named
+                entity_id = names.lookup(label) or names.propose(label, EntityType.PROCESS)
+                if entity_id is None:
+                    continue
+                subject = Mention(entity_id, this.start("phrase"), this.end("phrase"))
+            if subject is None:
+                continue
+        end = _CHANGE_END.search(text, frame.end())
+        for item in _change_items(names, text, frame.end(), end.start() if end else len(text)):
+            predicate = predicate_for(
+                kind, names.type_of(item.entity), names.type_of(subject.entity) if subject else None
+            )
+            if predicate in SIGNED:
+                found.append((subject, predicate, item, cue))
     return found
 
 
@@ -2430,6 +2600,9 @@ def propose_from_text(
             # "X reduced Y. This was accompanied by a decrease in Z": the change came with the effect before,
             # so it is the paragraph's subject's
             unnamed = False
+        if before and _seen_in(names, mentions, text, previous_end, cue):
+            # "the remnant kidneys displayed lesser fibrosis": where the change was seen, not who made it
+            before, unnamed = [], False
         holder_carried = carried is not None and names.type_of(carried) in HOLDER_TYPES
         if kind == "detected" and not subjects and objects and holder_carried and not before:
             # "The secretome of X ... Y and collaborators confirmed the presence of VEGF": found in it
@@ -2492,6 +2665,8 @@ def propose_from_text(
         + _change_reversed(names, mentions, text)
         + _isolation_from(names, mentions, text)
         + _delivered_cargo(names, mentions, text)
+        + _framed_changes(names, mentions, text)
+        + _modelled_in(names, mentions, text)
     )
     found.extend(
         _means_claims(names, text, found)
