@@ -39,6 +39,8 @@ ORDER = [
     "curation/drafting/lexicon",
     "curation/drafting/mentions",
     "curation/drafting/phrases",
+    "curation/drafting/effects",
+    "curation/drafting/constructions",
     "curation/drafting/sentences",
     "curation/drafting/tables",
     "curation/drafting/draft",

@@ -533,7 +533,9 @@ The modules, in the order the text flows through them: ``records`` (what a
 draft holds), ``references`` (the reference list and each sentence's cited
 study), ``lexicon`` (the cues and their predicates), ``mentions`` (names
 found and proposed in a text), ``phrases`` (noun phrases and lists after a
-cue), ``sentences`` (one sentence's claims), ``tables`` (one row's claims)
+cue), ``effects`` (effects named by adjectives, and whose they are),
+``constructions`` (claims read from fixed constructions beside the cues),
+``sentences`` (one sentence's claims), ``tables`` (one row's claims)
 and ``draft`` (a whole review, sentence after sentence, then rows and
 reference titles).
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 from msc_graph.curation.coverage import SeedRegion, Sentence, TableRow, segment_seed
+from msc_graph.curation.drafting.constructions import HOLDER_TYPES
 from msc_graph.curation.drafting.mentions import ABBREVIATION, WORD, Names, find_long_form
 from msc_graph.curation.drafting.records import Draft, DraftEvidence, NameLookup, Reference, slugify
 from msc_graph.curation.drafting.references import (
@@ -17,11 +18,17 @@ from msc_graph.curation.drafting.references import (
     format_citation,
     read_references,
 )
-from msc_graph.curation.drafting.sentences import BOTH_TREATMENTS, HOLDER_TYPES, propose_from_text
+from msc_graph.curation.drafting.sentences import BOTH_TREATMENTS, propose_from_text
 from msc_graph.curation.drafting.tables import propose_row
 from msc_graph.curation.seeds import normalise_text
 from msc_graph.curation.terms import TermDictionary
 from msc_graph.model import Entity
+
+
+def _cell_stems(word: str) -> list[str]:
+    """Return the spellings of the cells a word or its adjective names ("microglial", "astrocytic")."""
+    return [word, word[:-1] if word.endswith("al") else "", f"{word[:-2]}e" if word.endswith("ic") else ""]
+
 
 _FOOTNOTE_PAIR = re.compile(r"(?:^|;\s*)([^:;]{1,20}?):\s*([^;]+)")
 

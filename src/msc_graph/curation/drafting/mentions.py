@@ -869,11 +869,6 @@ _INDUCED_NAME = re.compile(r".+?[\s-]induced\s+(?P<x>.+)$", re.I)
 _SPECIES_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+models?\b", re.I)
 
 
-def _cell_stems(word: str) -> list[str]:
-    """Return the spellings of the cells a word or its adjective names ("microglial", "astrocytic")."""
-    return [word, word[:-1] if word.endswith("al") else "", f"{word[:-2]}e" if word.endswith("ic") else ""]
-
-
 def _model_word(word: str) -> bool:
     """Return True for a word that can say what an animal model models ("infarction", "DSS-induced")."""
     return not (

@@ -4,9 +4,51 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from msc_graph.curation.drafting.constructions import (
+    HOLDER_TYPES,
+    JOINED_CAUSE,
+    MEANS_BEFORE,
+    PROCESS_NOUN,
+    QUANTITY,
+    change_reversed,
+    changed_effects,
+    complement,
+    delivered_cargo,
+    good_effects_in,
+    isolation_from,
+    joined_causes,
+    joined_change,
+    linked_in_examples,
+    means_claims,
+    mediators_carried,
+    medium_of,
+    ranged_examples,
+    respective_markers,
+    resting_states,
+    result_claims,
+    signed_effects_on,
+    stated_relations,
+)
+from msc_graph.curation.drafting.effects import (
+    AGENT_TYPES,
+    ANY,
+    CLAUSE_STOP,
+    EXAMPLES,
+    LIST_GLUE,
+    adjective_effects,
+    anti_appositions,
+    anti_in,
+    effect_owner,
+    find_agent,
+    find_anti,
+    joins_list,
+    list_run,
+    means_effect_owner,
+    subject_for,
+)
 from msc_graph.curation.drafting.lexicon import (
     CUE,
     DISEASE_TYPES,
@@ -17,12 +59,10 @@ from msc_graph.curation.drafting.lexicon import (
     predicate_for,
 )
 from msc_graph.curation.drafting.mentions import (
-    ADJECTIVE_NOUNS,
     ADVERB,
     CONTEXT_KINDS,
     FUNCTION_WORD,
     GENERIC,
-    PHRASE_LEAD,
     REPORTING,
     WORD,
     Names,
@@ -31,7 +71,6 @@ from msc_graph.curation.drafting.mentions import (
     phrase_after,
 )
 from msc_graph.curation.drafting.phrases import (
-    ANTI,
     EXAMPLES_NEXT,
     MAX_OBJECTS,
     list_items,
@@ -54,21 +93,6 @@ _RELAY = re.compile(
     r"causing)\b",
     re.I,
 )
-# What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
-_LIST_GLUE = re.compile(
-    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|their|e\.g\.|i\.e\.|respectively|others|etc|"
-    r"(?:particularly|especially|notably|in particular)(?:\s+in)?|"
-    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of|"
-    r"(?:associated|subsequent|resulting|consequent)|"
-    r"(?:increase|decrease|reduction|elevation|upregulation|downregulation|release|secretion|synthesis)\s+(?:of|in))\b)*"
-)
-_EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
-# What was given, in a sentence that reports its effects ("the group treated with X displayed ...").
-_AGENT = re.compile(
-    r"\b(?:treated with|treatment with|administration of|injection of|delivery of|delivering|"
-    r"application of|applying|transplantation of|infusion of)\s+(?:the\s+|an?\s+)?",
-    re.I,
-)
 # "the expression of A and B was (found to be) elevated", right before the cue: what is measured
 _MEASURED_PASSIVE = re.compile(
     r"(?:^|,\s+|\b(?:that|while|whereas|addition,)\s+)(?:the\s+)?(?:expression|levels?|secretion|production)"
@@ -86,17 +110,6 @@ _BARE_PASSIVE = re.compile(
 _OWNER = re.compile(
     r"\s+(?:effects?|properties|actions?|activity|functions?|role|capacity|potential)\s+of\s+"
     r"(?:the\s+|an?\s+)?",
-    re.I,
-)
-# What an anti-adjective names a kind of, right after it ("anti-inflammatory cytokines", "M2 macrophages").
-_KIND_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:cytokines|factors|proteins|molecules|mediators|agents|drugs|macrophages|"
-    r"phenotypes?|cells|compounds|substances)\b",
-    re.I,
-)
-_QUANTITY = re.compile(
-    r"\s*(?:an?\s+)?(?:\w+\s+)?(?:profusion|spectrum|range|variety|number|array|host|plethora|lot|set|"
-    r"panel|mixture|cocktail|kinds?|types?|classes|family|group|series|combination)\s+of\s+(?:the\s+)?",
     re.I,
 )
 # What a seed writes after an abbreviation's parenthesis: "tumor necrosis factor (TNF)-α".
@@ -122,19 +135,12 @@ BOTH_TREATMENTS = re.compile(
     r"interventions|preparations|(?:treatment\s+|therapeutic\s+)?strategies)\b",
     re.I,
 )
-# ", tooth pulp, ": one item no name covers, inside a list of named ones.
-_LIST_GAP = re.compile(
-    r",\s+(?:(?:and|or)\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2},\s+(?:(?:and|or)\s+)?"
-)
-# "X are multipotent adult Y": what stands after the copula names X again.
-_COPULA = re.compile(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
 # "factors secreted by MSCs": right before a cell mention, what the cells secrete is named.
 _SECRETED_BY = re.compile(
     r"\b(?:factors|molecules|substances|secretions|proteins|mediators)\s+(?:secreted|released|produced)\s+"
     r"(?:by|from)\s+(?:the\s+)?$",
     re.I,
 )
-_MEDIUM_AFTER = re.compile(r"\)?\s*-?\s*(?:condition(?:ed)?\s+medi(?:um|a)|CM)\b", re.I)
 # "Activated microglia release ...", "an increased expression of ...": a participle before its noun
 # describes the noun; it states no effect of anything.
 # ", an intracellular degradation process that ...": an appositive noun phrase, then a relative clause
@@ -143,14 +149,6 @@ _APPOSITIVE_RELAY = re.compile(
     r"(?:\s+(?:in|within)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?,\s+(?:an?|the)\s+(?:[\w-]+\s+){1,5}"
     r"(?:that|which)\s+(?:in\s+turn\s+)?",
     re.I,
-)
-# A change or a release named as a noun, and what joins it to the objects of a verb cue before it
-_JOINED_CHANGE = re.compile(
-    r"increase|decrease|reduction|elevation|upregulation|downregulation|release|production|secretion|synthesis",
-    re.I,
-)
-_JOINED_AFTER = re.compile(
-    r"[^.;:]*?\sand\s+(?:the|an?|its|their)\s+(?:(?:associated|subsequent|resulting|consequent)\s+)?", re.I
 )
 _PLACE_TYPES = {EntityType.CELL_TYPE, EntityType.TISSUE}
 # Where an effect takes place, right after its object: "autophagy in microglia"
@@ -164,16 +162,6 @@ _ATTRIBUTIVE = re.compile(
     r"\b(?:the|a|an|its|their)\s+\w+ing$",  # "in the producing cytokines": a noun's modifier, no verb
     re.I,
 )
-_CLAUSE_STOP = re.compile(r";|, (?:which|whereas|while|but)\b|\b(?:whereas|although)\b")
-_AGENT_TYPES = FACTOR_TYPES | {
-    EntityType.MSC_SOURCE,
-    EntityType.SECRETOME_COMPONENT,
-    EntityType.PATHWAY,
-    EntityType.CELL_TYPE,
-    EntityType.CELL_PREPARATION,
-}
-HOLDER_TYPES = {EntityType.SECRETOME_COMPONENT, EntityType.MSC_SOURCE, EntityType.CELL_PREPARATION}
-"""What can carry factors: a preparation, the cells themselves."""
 _CARRIER_TYPES = HOLDER_TYPES | {EntityType.CELL_TYPE}
 # "the expression of markers of X": markers named after "of" are a noun phrase, no cue of their own
 _MARKERS_AFTER_OF = re.compile(r"\bof\s+$", re.I)
@@ -245,39 +233,6 @@ def _context(names: Names, mentions: list[Mention], used: set[str], text: str) -
     if setting:
         context["setting"] = f"in-{setting.group(1).lower()}"
     return context
-
-
-def _subject_for(names: Names, mentions: list[Mention], index: int, text: str) -> Mention:
-    """Return the subject at ``mentions[index]``, or what it stands for in the sentence.
-
-    "the secretome of human adipose-derived MSCs reduces ..." is the
-    secretome's claim, the MSC source its context; in "MSCs are adult stem
-    cells that can be isolated from ..." the stem cells are the MSCs.
-    """
-    mention = mentions[index]
-    if index == 0:
-        return mention
-    before = mentions[index - 1]
-    if _COPULA.fullmatch(text[before.end : mention.start]):
-        return _subject_for(names, mentions, index - 1, text)
-    source = names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE)
-    # "secretome from CD34+ stem cells": whatever cells a preparation comes from, the claim is its own
-    made = re.fullmatch(
-        r"\s+(?:from|of|derived from|obtained from)\s+(?:the\s+)?\S*\s*", text[before.end : mention.start]
-    )
-    if (source or made) and names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
-        return before
-    return mention
-
-
-def _medium_of(names: Names, mention: Mention, text: str) -> Mention:
-    """Return the medium an MSC mention is the source of ("hUC-MSCs condition medium decreased"), or it."""
-    if names.type_of(mention.entity) in (EntityType.MSC_SOURCE, EntityType.CELL_SOURCE):
-        medium = _MEDIUM_AFTER.match(text, mention.end)
-        found = names.lookup("conditioned medium") if medium else None
-        if medium and found:
-            return Mention(found, mention.start, medium.end())
-    return mention
 
 
 _PLACE_ADJECTIVE_GLUE = re.compile(r",?\s+(?:and|or)\s+[a-z]{3,}(?:al|ar|ic)\s+")
@@ -452,45 +407,11 @@ def _can_act(subject: EntityType | None, predicate: str) -> bool:
     )
 
 
-def _complement(text: str, start: int, end: int) -> bool:
-    """Return True when the name at ``end`` only completes a noun phrase that follows the cue at ``start``.
-
-    "linked to [the therapeutic actions] of MSCs", "reduced [the stimulating
-    effects] of IL-1β": the cue's object is the phrase no name covers, and
-    the name after "of" or "between" says whose it is, so the name is no
-    object of the cue. Measures ("the levels of", "expression of") are no
-    such phrase: "reduced the levels of IL-6" is about IL-6.
-    """
-    own_of = re.match(r"\s+of\s+", text[start:end])  # a noun cue's own "of": "attenuation of X"
-    if own_of:
-        # "attenuation of [unknown deficits], extent of inflammation": only the last item's words count
-        start += own_of.end()
-        start = max(start, text.rfind(",", start, end) + 1)
-    lead = PHRASE_LEAD.match(text, start, end)
-    gap = text[lead.end() if lead else start : end]
-    if _QUANTITY.fullmatch(gap):  # "a profusion of cytokines", "a broad range of molecules": how many
-        return False
-    return bool(re.search(r"[A-Za-z]{3}", gap)) and bool(re.search(r"\b(?:of|between)\s+(?:the\s+)?$", gap))
-
-
 def _possessive(text: str, mention: Mention) -> bool:
     """Return True when the mention owns the noun after it ("the microglia's anti-inflammatory effect")."""
     return bool(
         re.search(r"['’]s$", text[mention.start : mention.end]) or re.match(r"['’]s\b", text[mention.end :])
     )
-
-
-def _joins(glue: str, examples: bool = True) -> bool:
-    """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, ".
-
-    With ``examples=False``, "such as" or "like" ends the list: what follows
-    are examples of the item before, not items of their own.
-    """
-    if not examples and _EXAMPLES.search(glue):
-        return False
-    if _LIST_GLUE.fullmatch(glue):
-        return bool(re.search(r",|\b(?:and|or)\b", glue))
-    return bool(_LIST_GAP.fullmatch(glue)) and not CUE.search(glue)
 
 
 def _relative_to_list(mentions: list[Mention], listed: list[Mention], text: str, cue: int) -> bool:
@@ -509,7 +430,7 @@ def _list_ending(items: list[Mention], text: str) -> list[Mention]:
     """Return the list that ends with the last of ``items`` ("A, B and C"), going back while items join."""
     run = items[-1:]
     for item in reversed(items[:-1]):
-        if not _joins(text[item.end : run[0].start]):
+        if not joins_list(text[item.end : run[0].start]):
             break
         run.insert(0, item)
     return run
@@ -518,13 +439,13 @@ def _list_ending(items: list[Mention], text: str) -> list[Mention]:
 def _with_gap_items(names: Names, text: str, run: list[Mention], kind: str) -> list[Mention]:
     """Return a list of named items with the items no name covers between them ("A, tooth pulp, B").
 
-    :func:`_run` lets one unnamed piece stand between two names of a list;
+    :func:`list_run` lets one unnamed piece stand between two names of a list;
     that piece is an item of the list too, proposed as the cue's kind of
     thing (:func:`unnamed_items`).
     """
     items: list[Mention] = run[:1]
     for mention in run[1:]:
-        if not _LIST_GLUE.fullmatch(_SUFFIX.sub("", text[items[-1].end : mention.start])):
+        if not LIST_GLUE.fullmatch(_SUFFIX.sub("", text[items[-1].end : mention.start])):
             items.extend(unnamed_items(names, text, items[-1].end, mention.start, kind, closed=True) or [])
         items.append(mention)
     return items
@@ -549,18 +470,6 @@ def _spelled_out(text: str, start: int, mention: Mention) -> int:
     return comma + 1 + len(text[comma + 1 : mention.start]) - len(text[comma + 1 : mention.start].lstrip())
 
 
-def _run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
-    """Return the list of mentions ending at ``mentions[last]`` ("A, B and C"), or just that one."""
-    run = [mentions[last]]
-    index = last
-    while index > 0:
-        if not _joins(text[mentions[index - 1].end : mentions[index].start]):
-            break
-        index -= 1
-        run.insert(0, mentions[index])
-    return run
-
-
 def _with_classes(mentions: list[Mention], text: str, run: list[Mention]) -> list[Mention]:
     """Return a list of examples with the classes named right before "such as" it, if any.
 
@@ -573,141 +482,17 @@ def _with_classes(mentions: list[Mention], text: str, run: list[Mention]) -> lis
     first = mentions.index(run[0])
     if first == 0 or not EXAMPLES_NEXT.fullmatch(text[mentions[first - 1].end : run[0].start]):
         return run
-    return _run(mentions, first - 1, text) + run
+    return list_run(mentions, first - 1, text) + run
 
 
 def _run_on(mentions: list[Mention], text: str) -> list[Mention]:
-    """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."), as :func:`_run` ends one."""
+    """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."); :func:`list_run` ends one."""
     run = mentions[:1]
     for mention in mentions[1:]:
-        if not _joins(text[run[-1].end : mention.start], examples=False):
+        if not joins_list(text[run[-1].end : mention.start], examples=False):
             break
         run.append(mention)
     return run
-
-
-def _agent(names: Names, mentions: list[Mention], text: str, before: int) -> Mention | None:
-    """Return what the sentence says was given ("treated with X", "delivery of X") before ``before``."""
-    for match in _AGENT.finditer(text, 0, before):
-        for mention in mentions:
-            near = match.end() <= mention.start <= match.end() + 12 and mention.end <= before
-            if near and names.type_of(mention.entity) not in CONTEXT_KINDS:
-                return mention
-    return None
-
-
-def _anti(names: Names, mentions: list[Mention], text: str) -> Iterator[tuple[re.Match[str], str, bool]]:
-    """Yield each "anti-X" word naming a known X ("antiapoptotic" → apoptosis) outside any mention.
-
-    The flag says the word is a noun ("antiapoptosis", "anti-inflammation"): an item of a list of
-    functions, never an adjective of the name before.
-    """
-    for match in ANTI.finditer(text):
-        if any(m.start <= match.start() < m.end for m in mentions):
-            continue
-        if _KIND_AFTER.match(text, match.end()):
-            continue  # "anti-inflammatory cytokines", "anti-apoptotic proteins": a kind, no claim
-        stem = match.group(1).lower()
-        itself = names.lookup(stem)  # a noun: "antiapoptosis", "anti-inflammation"
-        if itself:
-            yield match, itself, True
-            continue
-        for ending, noun in ADJECTIVE_NOUNS:
-            if stem.endswith(ending):
-                found = names.lookup(stem[: len(stem) - len(ending)] + noun)
-                if found:
-                    yield match, found, False
-                    break
-        else:
-            proposed = _anti_proposed(names, text, match)
-            if proposed is not None:
-                yield match, proposed, False
-
-
-# What an "anti-" word no name covers opposes, by its ending, where the noun is plain: the "-ic"
-# adjectives are left out ("allodynic" is allodynia, "allergic" allergy: the noun cannot be told from
-# the ending; :func:`_spelled_noun` tells it from the seed's own words).
-_ANTI_PROPOSED_NOUNS = [(e, n) for e, n in ADJECTIVE_NOUNS if e not in {"ic", "al", "idant"}]
-_ANTI_NOUN = re.compile(r"(?:ity|osis|esis|ion)$")
-
-
-def _anti_proposed(names: Names, text: str, match: re.Match[str]) -> str | None:
-    """Propose what an "anti-" word before an effect noun opposes where no name covers it, or None.
-
-    "the anti-obesity effects of X", "antinociceptive effects": the word
-    says what the effects are against as plainly as for a known name, so
-    the noun ("obesity"; "nociception" by the adjective's ending) is
-    proposed. Only before an effect, a property or an action, where the
-    word is surely an adjective of what it opposes, and only for endings
-    that turn into one noun.
-    """
-    if not _EFFECT_AFTER.match(text, match.end()):
-        return None
-    stem = match.group(1).lower()
-    noun = stem if _ANTI_NOUN.search(stem) else None
-    for ending, replacement in _ANTI_PROPOSED_NOUNS if noun is None else ():
-        if stem.endswith(ending) and len(stem) > len(ending) + 3:
-            noun = stem[: len(stem) - len(ending)] + replacement
-            break
-    noun = noun or _spelled_noun(names, stem)
-    if noun is None:
-        return None
-    return names.propose(noun, guess_type(noun, EntityType.PROCESS))
-
-
-def _spelled_noun(names: Names, stem: str) -> str | None:
-    """Return the noun of an "-ic" adjective that the seed itself writes, where only one of them is.
-
-    "anti-allodynic" opposes allodynia, "anti-allergic" allergy: the ending
-    cannot tell "-ia" from "-y", but a review that writes "allodynia"
-    elsewhere says which it means.
-    """
-    if not stem.endswith("ic") or len(stem) < 7:
-        return None
-    spelled = [noun for noun in (stem[:-2] + "ia", stem[:-2] + "y") if noun in names.spelled]
-    return spelled[0] if len(spelled) == 1 else None
-
-
-# "promotes the (synthesis and) release of X": a noun of making right after a verb cue measures its object
-_MADE_OF = re.compile(r"\s+the\s+(?:(?:synthesis|production|expression|secretion)\s+(?:and|or)\s+)?", re.I)
-_MADE_NOUN = re.compile(r"release|production|secretion|synthesis", re.I)
-# "mediate the release of X by MSCs": the noun has its own agent, who releases X
-_MADE_BY = re.compile(r"\s+of\s+[^,;.()]*?\s+by\s+", re.I)
-
-
-def _joined_change(text: str, before: re.Match[str], cue: re.Match[str]) -> bool:
-    """Return True for a change named as a noun that joins the objects of the verb cue before it.
-
-    "thus reducing neuroinflammation and the associated increase in pain
-    hypersensitivity": the increase is a second thing reduced, so the pain
-    hypersensitivity is lowered, not raised by the subject; "inhibiting the
-    activation of glial cells and the subsequent release of mediators": the
-    release is inhibited too. A cue before that is itself a noun ("a
-    decrease in X and an increase in Y") is no verb whose objects go on.
-    """
-    if cue_name(before) not in SIGNED or not _JOINED_CHANGE.fullmatch(cue.group()):
-        return False
-    if (
-        _MADE_OF.fullmatch(text, before.end(), cue.start())
-        and _MADE_NOUN.fullmatch(cue.group())
-        and not _MADE_BY.match(text, cue.end())
-    ):
-        return True  # "promotes the synthesis and release of X": the release measures X, the verb's object
-    if re.search(r"\b(?:a|an|the|its|their|this)\s+$", text[: before.start()], re.I):
-        return False
-    return bool(_JOINED_AFTER.fullmatch(text, before.end(), cue.start()))
-
-
-# "reduced X by inhibiting Y": the means cue right after the main cue's objects
-_MEANS_BEFORE = re.compile(r"\b(?:by|through|via)\s+$", re.I)
-_CUE_SIGN = {"increases": 1, "activates": 1, "decreases": -1, "inhibits": -1, "ameliorates": -1}
-# "X and the associated (subsequent) increase in (release of) Y": X brings Y's change about
-_JOINED_CAUSE = re.compile(
-    r"\s+and\s+(?:the|an?|its|their)\s+(?:associated|subsequent|resulting|consequent)\s+"
-    r"(?P<change>increase|elevation|upregulation|release|production|secretion|synthesis|"
-    r"decrease|reduction|downregulation|loss)\s+(?:in|of)\s+(?:the\s+)?",
-    re.I,
-)
 
 
 _MEANS_AFTER = re.compile(r"\s+by\s+[a-z]+ing\b", re.I)
@@ -742,113 +527,6 @@ def _parallel_means_objects(names: Names, mentions: list[Mention], text: str, en
     return [Mention(entity_id, start, stop)] if entity_id else []
 
 
-def _means_claims(
-    names: Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return what a means clause says its objects do to the main cue's objects ("reduced X by inhibiting Y").
-
-    "CM attenuated pain by inhibiting the activation of microglia": lowering
-    the activation is how the pain is lowered, so the activation raises the
-    pain; the sign is the product of the two cues' plain signs (raising X by
-    lowering Y: Y lowers X). Both cues must have the same subject and a
-    plain sign; an unsigned cue on either side gives nothing. The means
-    clause is the main cue's own: no other cue, colon or semicolon stands
-    between them, and a cue that is itself a means gives none.
-    """
-    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for means_subject, means_predicate, means_object, means_cue in found:
-        if means_predicate not in _CUE_SIGN or not _MEANS_BEFORE.search(text, 0, means_cue.start()):
-            continue
-        for subject, predicate, obj, cue in found:
-            if (
-                predicate not in _CUE_SIGN
-                or cue.end() > obj.start
-                or obj.end > means_cue.start()
-                or _MEANS_BEFORE.search(text, 0, cue.start())
-                or CUE.search(text, cue.end(), means_cue.start())
-                or re.search(r"[:;]", text[obj.end : means_cue.start()])
-                or (None if subject is None else subject.entity)
-                != (None if means_subject is None else means_subject.entity)
-            ):
-                continue
-            sign = _CUE_SIGN[predicate] * _CUE_SIGN[means_predicate]
-            derived = predicate_for(
-                "increases" if sign > 0 else "decreases",
-                names.type_of(obj.entity),
-                names.type_of(means_object.entity),
-            )
-            if derived is not None:
-                extra.append((means_object, derived, obj, cue))
-    return extra
-
-
-# "the isolation of X from Y": X derived from Y, as "X isolated from Y" is
-_ISOLATION_OF = re.compile(r"\b(?:isolation|purification|extraction|separation)\s+of\s+(?:the\s+)?", re.I)
-_ISOLATION_FROM = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?from\s+(?:the\s+)?", re.I)
-
-
-def _isolation_from(
-    names: Names, mentions: list[Mention], text: str
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return "the isolation (purification, extraction) of X from Y" as X derived from Y.
-
-    The noun says what the participle says ("X isolated from Y"): X is the
-    name right after its "of", Y the name right after "from", a few words
-    ("by centrifugation") between them at most.
-    """
-    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for match in _ISOLATION_OF.finditer(text):
-        isolated = next((m for m in mentions if m.start == match.end()), None)
-        if isolated is None:
-            continue
-        source = next((m for m in mentions if _ISOLATION_FROM.fullmatch(text, isolated.end, m.start)), None)
-        if source is not None and names.type_of(source.entity) not in {EntityType.SPECIES, EntityType.ROUTE}:
-            found.append((isolated, "derived-from", source, match))
-    return found
-
-
-# "exosomes delivered miR-21 to X", "as a result of delivery of miRNAs, such as miR-494": what is delivered
-_DELIVERED = re.compile(r"(?<![\w-])deliver(?:s|ed|ing|y\s+of)\s+(?:the\s+)?", re.I)
-_CARGO_TYPES = FACTOR_TYPES | {EntityType.MICRORNA}
-
-
-def _delivered_cargo(
-    names: Names, mentions: list[Mention], text: str
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return "vesicles delivered A (and B)", "the delivery of A, such as B" as the vesicles carrying each.
-
-    What a preparation delivers, it carries: the molecules right after the
-    verb (or after "delivery of") and the list or the examples they begin
-    are cargo of the nearest preparation named before in the sentence. A
-    preparation or cells delivered ("delivery of the conditioned medium")
-    are given, no cargo; a negated verb gives nothing.
-    """
-    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for match in _DELIVERED.finditer(text):
-        if NEGATION.search(text[: match.start()]):
-            continue
-        carrier = next(
-            (
-                m
-                for m in reversed(mentions)
-                if m.end <= match.start() and names.type_of(m.entity) is EntityType.SECRETOME_COMPONENT
-            ),
-            None,
-        )
-        first = next((m for m in mentions if m.start == match.end()), None)
-        if carrier is None or first is None:
-            continue
-        cargo = [first]
-        for mention in mentions[mentions.index(first) + 1 :]:
-            if not _joins(text[cargo[-1].end : mention.start]):
-                break
-            cargo.append(mention)
-        found.extend(
-            (carrier, "carries", item, match) for item in cargo if names.type_of(item.entity) in _CARGO_TYPES
-        )
-    return found
-
-
 _IN_MODEL = re.compile(r"\s+in\s+(?:an?|the)\s+$", re.I)
 
 
@@ -869,7 +547,7 @@ def _modelled_in(
             and _IN_MODEL.fullmatch(text, before.end, model.start)
             and find_modelled(names, text, model) is None
         ):
-            span = _ANY.match(text, before.start, model.end)
+            span = ANY.match(text, before.start, model.end)
             if span is not None:
                 found.append((model, "model-of", before, span))
     return found
@@ -1017,184 +695,6 @@ def _framed_changes(
     return found
 
 
-# "microglia and astrocytic markers (Iba1/CD68 or GFAP, respectively)": markers paired with their cells
-_RESPECTIVE = re.compile(
-    r"(?P<cells>(?:[A-Za-z][\w-]*(?:,\s*|\s+(?:and|or)\s+)){1,4}[A-Za-z][\w-]*)\s+markers\s*"
-    r"\((?P<groups>[^()]*?),\s*respectively\s*\)",
-    re.I,
-)
-_RESPECTIVE_GLUE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
-
-
-def _respective_markers(
-    names: Names, mentions: list[Mention], text: str
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return "A and B markers (X/Y or Z, respectively)" as X and Y markers of A, Z a marker of B.
-
-    "respectively" pairs the groups in the parentheses with the words
-    before "markers" in order; each word is a cell type or its adjective
-    ("astrocytic": astrocytes, see :meth:`Names.cells_of`), each group one
-    or more names (a slash gives alternatives). Where the counts differ or
-    a word names no cells, the sentence says nothing this rule can read.
-    """
-    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for match in _RESPECTIVE.finditer(text):
-        pieces = _RESPECTIVE_GLUE.split(match.group("cells"))
-        offset = match.start("cells")
-        cells: list[Mention] = []
-        position = 0
-        for piece in pieces:
-            piece = re.sub(r"^(?:both|either)\s+", "", piece.strip(), flags=re.I)
-            at = match.group("cells").find(piece, position)
-            position = at + len(piece)
-            cell = names.cells_of(piece) if " " not in piece else None
-            if cell is None:
-                cells = []
-                break
-            cells.append(Mention(cell, offset + at, offset + position))
-        groups: list[list[Mention]] = []
-        start = match.start("groups")
-        for glue in [*_RESPECTIVE_GLUE.finditer(text, start, match.end("groups")), None]:
-            end = glue.start() if glue is not None else match.end("groups")
-            groups.append([m for m in mentions if start <= m.start and m.end <= end])
-            start = glue.end() if glue is not None else end
-        if not cells or len(cells) != len(groups) or not all(groups):
-            continue
-        for owner, group in zip(cells, groups, strict=True):
-            found.extend((marker, "marker-of", owner, match) for marker in group)
-    return found
-
-
-# "this upregulation was reduced following the delivery of X": X lowers what the sentence said was raised
-_CHANGE_REVERSED = re.compile(
-    r"\b(?:this|the|such|these)\s+(?:up-?regulation|increase|elevation|over-?expression)s?\s+"
-    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:reduced|decreased|attenuated|reversed|prevented|inhibited|abolished|suppressed|counteracted)\s+"
-    r"(?:by|following|after|upon)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:delivery|administration|injection|"
-    r"application|infusion|transplantation|treatment)\s+(?:of|with)\s+(?:the\s+|an?\s+)?)?",
-    re.I,
-)
-_NOT_RAISED = CONTEXT_KINDS | DISEASE_TYPES | HOLDER_TYPES | {EntityType.CELL_TYPE, None}
-_RAISED = re.compile(r"\b(?:increased|elevated|up-?regulated|enhanced|higher)\s+", re.I)
-
-
-def _change_reversed(
-    names: Names, mentions: list[Mention], text: str
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return what "this upregulation was reduced by (following the delivery of) X" says X lowers.
-
-    "An increased expression of A and B has been described in X, and this
-    upregulation was reduced following the delivery of Y": "this
-    upregulation" names the raised molecules again (the names of a kind of
-    molecule after "increased" in the same sentence), and the agent after
-    "by" or "following the delivery of" lowers each of them.
-    """
-    found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for match in _CHANGE_REVERSED.finditer(text):
-        agents = [m for m in mentions if match.end() <= m.start <= match.end() + 2]
-        raised = [r for r in _RAISED.finditer(text, 0, match.start())]
-        if not agents or not raised:
-            continue
-        agent = _medium_of(names, agents[0], text)
-        molecules = [
-            m
-            for m in mentions
-            if raised[-1].end() <= m.start
-            and m.end <= match.start()
-            and names.type_of(m.entity) not in _NOT_RAISED
-        ]
-        for molecule in molecules:
-            verb = predicate_for("decreases", names.type_of(molecule.entity), names.type_of(agent.entity))
-            if verb is not None:
-                found.append((agent, verb, molecule, match))
-    return found
-
-
-# ", thus reducing Y", ", thereby increasing Y": a result clause after the main cue's objects
-_RESULT_BEFORE = re.compile(r",\s+(?:thus|thereby)\s+$", re.I)
-
-
-def _result_claims(
-    names: Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return what the main cue's objects do to a result clause's ("lowered X, thus reducing Y": X raises Y).
-
-    The mirror of :func:`_means_claims`: ", thus V-ing Y" after "A V-ed X"
-    says Y changed because X did, so X raises Y where both changed the same
-    way, lowers it where they changed in opposite ways (the product of the
-    two cues' plain signs). Both cues have one subject, which did nothing
-    else before the result ("reduced X and increased Y, thus decreasing Z"
-    says neither which change did it); no other cue, colon or semicolon
-    stands between them; an unsigned cue gives nothing.
-    """
-    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for result_subject, result_predicate, result_object, result_cue in found:
-        if result_predicate not in _CUE_SIGN or not _RESULT_BEFORE.search(text, 0, result_cue.start()):
-            continue
-        said = None if result_subject is None else result_subject.entity
-        main_cues = {
-            cue.start()
-            for subject, _predicate, _obj, cue in found
-            if cue.end() <= result_cue.start() and (None if subject is None else subject.entity) == said
-        }
-        if len(main_cues) != 1:
-            continue  # "reduced X and increased Y, thus decreasing Z": from both, or either; unclear
-        for subject, predicate, obj, cue in found:
-            if (
-                predicate not in _CUE_SIGN
-                or cue.end() > obj.start
-                or obj.end > result_cue.start()
-                or _RESULT_BEFORE.search(text, 0, cue.start())
-                or CUE.search(text, cue.end(), result_cue.start())
-                or re.search(r"[:;]", text[obj.end : result_cue.start()])
-                or (None if subject is None else subject.entity)
-                != (None if result_subject is None else result_subject.entity)
-            ):
-                continue
-            sign = _CUE_SIGN[predicate] * _CUE_SIGN[result_predicate]
-            derived = predicate_for(
-                "increases" if sign > 0 else "decreases",
-                names.type_of(result_object.entity),
-                names.type_of(obj.entity),
-            )
-            if derived is not None:
-                extra.append((obj, derived, result_object, result_cue))
-    return extra
-
-
-# "restores the resting microglial phenotype": what is restored is the cells' state without activation
-_RESTING = re.compile(
-    r"(?:the\s+)?(?:resting|quiescent|non-?activated)\s+(?:(?P<cells>[a-z][\w-]*)\s+)?(?:phenotypes?|states?)",
-    re.I,
-)
-_RESTORE_CUE = re.compile(r"restor|recover|regain|rescu", re.I)
-
-
-def _resting_states(
-    names: Names, text: str, found: list[tuple[Mention | None, str, Mention, re.Match[str]]]
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return ``found`` with "restores the resting (microglial) phenotype" read as lowering the activation.
-
-    A resting (quiescent) phenotype is the cells' state without activation:
-    restoring it lowers the cells' activation ("recovers the resting
-    microglial phenotype": microglia activation is lowered), the cells named
-    by the adjective ("microglial") or a name inside the phrase. Without
-    cells named in the phrase the claim says nothing a name can hold, and is
-    dropped ("restores resting phenotypes").
-    """
-    result: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for subject, predicate, obj, cue in found:
-        resting = _RESTING.fullmatch(text, obj.start, obj.end)
-        if resting is None or predicate != "increases" or not _RESTORE_CUE.match(cue.group()):
-            result.append((subject, predicate, obj, cue))
-            continue
-        cells = resting.group("cells")
-        activation = names.activation_of(cells) if cells else None
-        if activation is not None:
-            result.append((subject, "decreases", Mention(activation, obj.start, obj.end), cue))
-    return result
-
-
 def _joined_phrase(
     names: Names, text: str, last: Mention, mentions: list[Mention], stop: int
 ) -> list[Mention]:
@@ -1202,216 +702,14 @@ def _joined_phrase(
 
     "inhibiting the activation of glial cells and the subsequent release of
     inflammatory mediators": the mediators are a second object of the cue
-    (see :func:`_joined_change`) and what the activation raises (see
-    :func:`_joined_causes`), proposed as a new entity where no name covers
+    (see :func:`joined_change`) and what the activation raises (see
+    :func:`joined_causes`), proposed as a new entity where no name covers
     them, as the words after a signed cue are.
     """
-    joined = _JOINED_CAUSE.match(text, last.end, stop)
+    joined = JOINED_CAUSE.match(text, last.end, stop)
     if joined is None or any(joined.end() <= m.start < stop for m in mentions):
         return []
     return phrase_objects(names, text, joined.end(), stop)[:1]
-
-
-def _joined_causes(
-    names: Names, text: str, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return what "X and the associated increase in Y" says X does to Y: X raises Y (a decrease: lowers it).
-
-    The change named as a noun is the cue's second object (see
-    :func:`_joined_change`); "associated", "subsequent", "resulting" or
-    "consequent" says it follows from the object before it, with the
-    change's own plain direction.
-    """
-    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for _subject, predicate, cause, cue in found:
-        if predicate not in _CUE_SIGN or cue.end() > cause.start:
-            continue
-        joined = _JOINED_CAUSE.match(text, cause.end)
-        if joined is None:
-            continue
-        lowered = joined.group("change").lower() in {"decrease", "reduction", "downregulation", "loss"}
-        kind = "decreases" if lowered else "increases"
-        for _other, _other_predicate, effect, other_cue in found:
-            if other_cue is not cue or effect.start != joined.end():
-                continue
-            derived = predicate_for(kind, names.type_of(effect.entity), names.type_of(cause.entity))
-            if derived is not None:
-                extra.append((cause, derived, effect, joined))
-    return extra
-
-
-# "the effects of X on Y": X acts on Y, in no stated direction
-_EFFECT_OF_BEFORE = re.compile(r"\b(?:effects?|impacts?|actions?|influences?)\s+of\s+(?:the\s+)?$", re.I)
-_EFFECT_ON = re.compile(r"\s+on\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?")
-# "a link (an association, a correlation, a relationship) between A and B": A is associated with B
-_LINK_BETWEEN = re.compile(
-    r"\b(?:links?|associations?|correlations?|relationships?|connections?)\s+between\s+(?:the\s+)?"
-    r"(?:[a-z][\w-]*\s+)?",
-    re.I,
-)
-_LINK_AND = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?")
-
-
-def _stated_relations(
-    names: Names, mentions: Sequence[Mention], text: str
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return the unsigned relations a noun phrase states between two names.
-
-    "the effects of X on Y" (impact, action, influence): X acts on Y, in no
-    stated direction; an adjective or one word may stand before Y ("the
-    effects of X on injured Y"). "a link (an association, a correlation, a
-    relationship) between A and B": A is associated with B; a word may stand
-    before either name and a word or two after A ("a link between aberrant
-    A expression and B").
-    """
-    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for k, first in enumerate(mentions):
-        following = [m for m in mentions[k + 1 :] if m.start >= first.end]
-        if not following:
-            continue
-        second = following[0]
-        cue = _EFFECT_OF_BEFORE.search(text, 0, first.start)
-        if cue is not None and cue.end() == first.start:
-            if _EFFECT_ON.fullmatch(text, first.end, second.start):
-                extra.append((first, "acts-on", second, cue))
-            continue
-        for link in _LINK_BETWEEN.finditer(text, 0, first.start):
-            if link.end() == first.start and _LINK_AND.fullmatch(text, first.end, second.start):
-                extra.append((first, "associated-with", second, link))
-    return extra
-
-
-# "the stimulating (inhibitory) effects of X in producing Y": X raises (lowers) Y
-_SIGNED_EFFECT_OF = re.compile(
-    r"\b(?:(?P<up>stimulat(?:ing|ory)|promoting|enhancing)|(?P<down>inhibitory|suppressive))\s+effects?\s+of\s+"
-    r"(?:the\s+)?$",
-    re.I,
-)
-_SIGNED_EFFECT_ON = re.compile(
-    r"\s+(?:in|on)\s+(?:the\s+)?(?:(?:producing|production\s+of|release\s+of|expression\s+of)\s+)?"
-    r"(?:[a-z][\w-]*\s+)?",
-    re.I,
-)
-
-
-def _signed_effects_on(
-    names: Names, mentions: Sequence[Mention], text: str
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return what "the stimulating (inhibitory) effects of X in (producing) Y" says: X raises (lowers) Y.
-
-    The adjective gives the sign, as a cue would: "stimulating",
-    "stimulatory", "promoting", "enhancing" raise, "inhibitory",
-    "suppressive" lower. X is the name right after "of"; Y the first name
-    after "in" or "on" ("in the producing", "on the production of", a word
-    may stand before it) and the names its list goes on with, examples
-    included ("cytokines, such as A, B, and C").
-    """
-    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for k, first in enumerate(mentions):
-        cue = _SIGNED_EFFECT_OF.search(text, 0, first.start)
-        if cue is None or cue.end() != first.start:
-            continue
-        rest = [m for m in mentions[k + 1 :] if m.start >= first.end]
-        if not rest or not _SIGNED_EFFECT_ON.fullmatch(text, first.end, rest[0].start):
-            continue
-        items = rest[:1]
-        for mention in rest[1:]:
-            if not _joins(text[items[-1].end : mention.start]):
-                break
-            items.append(mention)
-        predicate = "increases" if cue.group("up") else "decreases"
-        extra.extend((first, predicate, item, cue) for item in items)
-    return extra
-
-
-# "reduced the stimulating effects of": a signed verb right before a signed effect named as a noun
-_VERB_BEFORE_EFFECT = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?$", re.I)
-
-
-def _changed_effects(
-    names: Names,
-    mentions: list[Mention],
-    text: str,
-    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return what a signed verb does to the targets of a signed effect it changes.
-
-    "X reduced the stimulating effects of IL-1β in producing Y": the
-    stimulation of Y is lowered, so X lowers Y, the sign the product of the
-    verb's and the adjective's plain signs. X is the subject of the last
-    claim before the verb in its clause ("X inhibited A and thus reduced
-    ..."), else the nearest agent named before the verb, else the
-    paragraph's subject; an unsigned or negated verb gives nothing.
-    """
-    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for _first, predicate, item, effect in found:
-        if effect.re is not _SIGNED_EFFECT_OF:
-            continue
-        verbs = [
-            v
-            for v in CUE.finditer(text, 0, effect.start())
-            if _VERB_BEFORE_EFFECT.fullmatch(text, v.end(), effect.start())
-        ]
-        sign = _CUE_SIGN.get(cue_name(verbs[-1])) if verbs else None
-        if sign is None or NEGATION.search(text[: verbs[-1].start()]):
-            continue
-        verb = verbs[-1]
-        earlier = [said for said, _p, _o, cue in found if said is not None and cue.end() <= verb.start()]
-        subject = (
-            earlier[-1] if earlier and not _CLAUSE_STOP.search(text, earlier[-1].end, verb.start()) else None
-        )
-        agents = [
-            i
-            for i, m in enumerate(mentions)
-            if m.end <= verb.start() and names.type_of(m.entity) in _AGENT_TYPES
-        ]
-        if subject is None and agents:  # "CM enhanced the inhibitory effects of X on Y": the CM
-            subject = _subject_for(names, mentions, agents[-1], text)
-        product = sign * _CUE_SIGN[predicate]
-        verb_kind = predicate_for(
-            "increases" if product > 0 else "decreases", names.type_of(item.entity), None
-        )
-        extra.append((subject, verb_kind or "decreases", item, verb))
-    return extra
-
-
-# "the protective effects of X were demonstrated in Y": X ameliorates the disease Y
-_GOOD_EFFECT_OF = re.compile(
-    r"\b(?:therapeutic|protective|beneficial)\s+effects?\s+of\s+(?:the\s+)?$",
-    re.I,
-)
-_GOOD_EFFECT_IN = re.compile(
-    r"(?:\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+|further\s+)?"
-    r"(?:demonstrated|shown|observed|seen|confirmed|found))?\s+in\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,2}",
-    re.I,
-)
-_GOOD_EFFECT_AND = re.compile(r"\s*,?\s+(?:and|or)\s+(?:their\s+|its\s+)?", re.I)
-
-
-def _good_effects_in(
-    names: Names, mentions: Sequence[Mention], text: str
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return what "the protective (beneficial) effects of X (were shown) in Y" says: X ameliorates Y.
-
-    The owners are the name right after "of" and those joined to it by "and"
-    ("of X and their secretome"); Y is the first name after "in" (a word or
-    two may stand before it) and must be a disease, a model or a phenotype.
-    A test or an evaluation ("was evaluated in") states no effect: nothing.
-    """
-    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for k, first in enumerate(mentions):
-        cue = _GOOD_EFFECT_OF.search(text, 0, first.start)
-        if cue is None or cue.end() != first.start:
-            continue
-        owners = [first]
-        rest = [m for m in mentions[k + 1 :] if m.start >= first.end]
-        while rest and _GOOD_EFFECT_AND.fullmatch(text, owners[-1].end, rest[0].start):
-            owners.append(rest.pop(0))
-        if not rest or not _GOOD_EFFECT_IN.fullmatch(text, owners[-1].end, rest[0].start):
-            continue
-        if names.type_of(rest[0].entity) in DISEASE_TYPES:
-            extra.extend((owner, "ameliorates", rest[0], cue) for owner in owners)
-    return extra
 
 
 _NOUN_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
@@ -1447,290 +745,7 @@ def _noun_cue_agents(
     ]
 
 
-_LINKED_SUBJECT_GAP = re.compile(
-    r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?", re.I
-)
-# "... in a variety of clinical states, such as A, B, and C": the conditions the link holds in
-_LINKED_STATES = re.compile(
-    r"[^,;.()]*?\s+in\s+(?:an?\s+|the\s+)?(?:(?:variety|range|number|host|set)\s+of\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:states|conditions|diseases|disorders|settings)\s*,?\s+(?:such as|including|like)\s+"
-    r"(?P<items>(?:[\w-]+\s*,\s+){0,4}(?:(?:and|or)\s+)?)",
-    re.I,
-)
-
-
-def _linked_in_examples(
-    names: Names, mentions: list[Mention], text: str
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return what "A and B are linked to X in several disorders, such as C and D" says: each with each.
-
-    The cue's own object is a phrase ("the therapeutic actions of MSCs",
-    which names no object: see :func:`_complement`); the conditions named
-    as examples after "in ... states (conditions, diseases, disorders),
-    such as" are where the link holds, so each subject right before the cue
-    (and the list it ends) is associated with each example. A negated cue
-    gives nothing.
-    """
-    extra: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for cue in CUE.finditer(text):
-        if cue_name(cue) != "associated-with" or NEGATION.search(text[: cue.start()]):
-            continue
-        before = [k for k, m in enumerate(mentions) if m.end <= cue.start()]
-        states = _LINKED_STATES.match(text, cue.end())
-        if not before or states is None:
-            continue
-        if not _LINKED_SUBJECT_GAP.fullmatch(text, mentions[before[-1]].end, cue.start()):
-            continue
-        examples = [m for m in mentions if states.start("items") <= m.start <= states.end()]
-        for mention in mentions:
-            if (
-                examples
-                and mention.start > examples[-1].end
-                and _joins(text[examples[-1].end : mention.start])
-            ):
-                examples.append(mention)
-        for subject in _run(mentions, before[-1], text):
-            extra.extend((subject, "associated-with", example, cue) for example in examples)
-    return extra
-
-
-def _anti_appositions(
-    names: Names, mentions: list[Mention], text: str
-) -> tuple[list[Mention], list[tuple[Mention | None, str, Mention, re.Match[str]]]]:
-    """Return the mentions without an anti-kind standing right before a name, and what that name does.
-
-    "increased the anti-apoptotic gene Bcl2": the kind ("anti-apoptotic
-    gene") only says what Bcl2 is, so it is no object of its own, and Bcl2,
-    being anti-apoptotic, lowers apoptosis.
-    """
-    kept: list[Mention] = []
-    claims: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for index, mention in enumerate(mentions):
-        word = ANTI.match(text, mention.start)
-        named = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (
-            word is None
-            or named is None
-            or text[mention.end : named.start] != " "
-            or names.type_of(mention.entity) not in FACTOR_TYPES
-            or names.type_of(named.entity) not in FACTOR_TYPES
-        ):
-            kept.append(mention)
-            continue
-        opposed = next((e for m, e, _noun in _anti(names, [], text[mention.start : word.end()])), None)
-        span = _ANY.match(text, mention.start, named.end)
-        if opposed is None or span is None:
-            kept.append(mention)
-            continue
-        target = Mention(opposed, mention.start, word.end())
-        predicate = "ameliorates" if names.type_of(opposed) in DISEASE_TYPES else "decreases"
-        claims.append((named, predicate, target, span))
-    return kept, claims
-
-
-def _anti_in(names: Names, mentions: list[Mention], text: str, match: re.Match[str], entity: str) -> str:
-    """Return the disease an anti-effect is said to hold in, where it is a kind of what the word opposes.
-
-    "antinociceptive effects in neuropathic pain": the effect is against
-    neuropathic pain, a pain the sentence names, not pain in general.
-    """
-    kind = names.type_of(entity)
-    if kind not in DISEASE_TYPES:
-        return entity
-    word = text[match.start() : match.end()].lower()
-    for mention in mentions:
-        if mention.start < match.end() or names.type_of(mention.entity) not in DISEASE_TYPES:
-            continue
-        between = text[match.end() : mention.start]
-        modelled = find_modelled(names, text, mention)  # "in a mouse model of X": against X, not the model
-        article = r"(?:an?\s+|the\s+)?" if modelled is not None else r"(?:the\s+)?"
-        if len(between) > 60 or not re.search(rf"\bin\s+{article}$", between) or CUE.search(between):
-            continue
-        named = text[mention.start : mention.end].lower().split()
-        label = (
-            names.entities[entity].label
-            if entity in names.entities
-            else names.proposed.get(entity, {}).get("label", "")
-        ).lower()
-        if label and label.split()[-1] in named and label.split()[-1] not in word:
-            return modelled or mention.entity
-    return entity
-
-
 _OF = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?", re.I)
-# What an adjective of a process qualifies: an effect raises the process, a property or function is
-# associated with it ("neuroprotective and antinociceptive effects", "immunomodulatory properties").
-_EFFECT_AFTER = re.compile(
-    r"(?:\s*,?\s+(?:and|or)\s+[\w-]+)?\s+(?:(?P<effect>effects?|actions?)|properties|functions?|"
-    r"activit(?:y|ies))\b",
-    re.I,
-)
-_EFFECT_ADJECTIVE = re.compile(r"[a-z-]+(?:ive|atory|otic|etic|genic)", re.I)
-_ADJECTIVE_WORD = re.compile(r"(?<![-\w])(?:(?P<pro>pro)-)?(?P<stem>[a-z]{5,})(?![-\w])", re.I)
-
-
-def _adjective_effects(
-    names: Names, mentions: list[Mention], text: str
-) -> Iterator[tuple[re.Match[str], str, str]]:
-    """Yield (span, process, predicate) for each adjective of a process before an effect noun.
-
-    "neuroprotective effects" are effects that raise neuroprotection,
-    "pro-nociceptive effects" raise nociception, "immunomodulatory
-    properties" are associated with immunomodulation: the adjective is
-    turned into its noun by its ending (as for "anti-" words, which
-    :func:`_anti` reads) or is itself a name of the process. The span runs
-    from the adjective to the effect noun.
-    """
-    for word in _ADJECTIVE_WORD.finditer(text):
-        if word.group().lower().startswith("anti"):
-            continue
-        after = _EFFECT_AFTER.match(text, word.end())
-        if after is None:
-            continue
-        covering = [m for m in mentions if m.start <= word.start() < m.end]
-        entity: str | None = None
-        pro = bool(word.group("pro"))
-        if covering:
-            # "immunosuppressive effect" as one name of the process is that effect, as its adjective is
-            whole = (
-                (word.start(), after.end())
-                if after.group("effect") and _EFFECT_ADJECTIVE.fullmatch(word.group())
-                else None
-            )
-            if (covering[0].start, covering[0].end) not in (word.span(), whole):
-                continue  # a longer name ("anti-inflammatory effect" as one entity) is no adjective
-            entity = covering[0].entity
-        else:
-            stem = word.group("stem").lower()
-            for candidate, prefixed in (
-                (stem, pro),
-                (stem[3:], True) if stem.startswith("pro") else ("", pro),
-            ):
-                for ending, noun in ADJECTIVE_NOUNS:
-                    if candidate.endswith(ending) and len(candidate) > len(ending) + 3:
-                        entity = names.lookup(candidate[: len(candidate) - len(ending)] + noun)
-                        if entity:
-                            break
-                if entity:
-                    pro = prefixed
-                    break
-            if entity is None and not pro:  # "immunosuppressive effect": immunosuppression, proposed
-                entity = _combined_process(names, stem, text[word.start() : after.end()])
-        if entity is None or names.type_of(entity) not in DISEASE_TYPES | {EntityType.PROCESS}:
-            continue
-        predicate = "increases" if after.group("effect") or pro else "associated-with"
-        span = _ANY.match(text, word.start(), after.end())
-        if span is not None:
-            yield span, entity, predicate
-
-
-_ANY = re.compile(r".+", re.S)
-# A combining form of a tissue, a system or a cell and an ending that turns plainly into a noun of a process:
-# "immunosuppressive" is immunosuppression, "chondroprotective" chondroprotection, "osteoinductive"
-# osteoinduction. A plain "-ive" adjective ("protective", "selective", "additive") says how, not what.
-_COMBINED_ADJECTIVE = re.compile(
-    r"(?P<form>immuno|neuro|cyto|osteo|chondro|cardio|angio|myo|hepato|nephro|vaso|teno)"
-    r"(?P<rest>[a-z]{4,}?)(?P<ending>ative|atory|ive)",
-    re.I,
-)
-
-
-def _combined_process(names: Names, stem: str, phrase: str) -> str | None:
-    """Propose the process a combined adjective no name covers names before an effect noun, or None.
-
-    "immunosuppressive effect": immunosuppression (the phrase a synonym),
-    as "immunomodulatory properties" is immunomodulation; "-ative" and
-    "-ive" read as "-ation" and "-ion", "-atory" as "-ation".
-    """
-    match = _COMBINED_ADJECTIVE.fullmatch(stem)
-    if match is None:
-        return None
-    ending = match.group("ending").lower()
-    noun = stem[: match.start("ending")] + ("ion" if ending == "ive" else "ation")
-    return names.lookup(noun) or names.propose(noun.lower(), EntityType.PROCESS, [phrase])
-
-
-# "attenuates X by two mechanisms: by neutralizing Y and secondly by immunosuppressive effect": an
-# effect named right after a means "by" is the clause subject's
-_BY_EFFECT = re.compile(r"\b(?:by|through|via)\s+(?:(?:its|their|an?|the)\s+)?$", re.I)
-
-
-def _means_effect_owner(
-    text: str, start: int, found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]]
-) -> list[Mention]:
-    """Return whose an effect named after a means "by" at ``start`` is: the clause's subject, or none.
-
-    "X attenuated tissue damage by neutralizing Y and secondly by
-    immunosuppressive effect": the effect is how X did it, so it is X's,
-    not the nearest name's before it (Y). The subject is that of the last
-    claim whose cue stands before the effect, in the same clause.
-    """
-    if not _BY_EFFECT.search(text, 0, start):
-        return []
-    earlier = [said for said, _p, _o, cue in found if said is not None and cue.end() <= start]
-    if not earlier or _CLAUSE_STOP.search(text, earlier[-1].end, start):
-        return []
-    return earlier[-1:]
-
-
-def _effect_owner(
-    names: Names, mentions: list[Mention], text: str, start: int, owner_at: int
-) -> list[Mention]:
-    """Return whose an effect named at ``start`` is: one owner, a list's items, or none.
-
-    "effects of X" (X at ``owner_at``); else, in a relative clause ("X and
-    Y, which are known to have Z effects"), what the relative pronoun
-    names (:func:`_relative_antecedents`); else what was given; else the
-    nearest name before (the preparation of the cells it names, not the
-    cells), or after "its" or "their" the sentence's first agent.
-    """
-    for m in mentions:
-        if m.start == owner_at and names.type_of(m.entity) not in CONTEXT_KINDS:
-            return [m]
-    antecedents = _relative_antecedents(names, mentions, text, start) if owner_at < 0 else []
-    if antecedents:
-        return antecedents
-    agent = _agent(names, mentions, text, start)
-    if agent is not None:
-        return [agent]
-    left = [
-        i for i, m in enumerate(mentions) if m.end <= start and names.type_of(m.entity) not in CONTEXT_KINDS
-    ]
-    if not left:
-        return []
-    if re.search(r"\b(?:its|their)\s+$", text[:start], re.I):  # "X was assessed for its regenerative effects"
-        doers = [i for i in left if names.type_of(mentions[i].entity) in _AGENT_TYPES]
-        return [_subject_for(names, mentions, (doers or left)[0], text)]
-    return [_subject_for(names, mentions, left[-1], text)]
-
-
-def _relative_antecedents(names: Names, mentions: list[Mention], text: str, start: int) -> list[Mention]:
-    """Return what "which" or "that" names in a relative clause that ends at ``start``, or nothing.
-
-    "they reported BDNF and NGF, which may exert pro-nociceptive effects":
-    the relative pronoun names the whole list before it, not only its last
-    item; "identified HGF and VEGF in the secretome of MSCs, which are
-    known to have neuroprotective effects": a place ("in the secretome",
-    "of MSCs") says where the items were, and the relative names the items
-    before it, as does who made them ("secreted by MSCs"). No name of an
-    agent stands between the pronoun and the effect.
-    """
-    relative = _RELATIVE_BEFORE.search(text, 0, start)
-    inside = [m for m in mentions if relative.start() < m.end and m.start < start] if relative else []
-    if relative is None or any(names.type_of(m.entity) in _AGENT_TYPES for m in inside):
-        return []  # "which X reduces ...": X's clause ("neuroprotective and antinociceptive" are no agents)
-    left = [
-        i
-        for i, m in enumerate(mentions)
-        if m.end <= relative.start() and names.type_of(m.entity) not in CONTEXT_KINDS
-    ]
-    if not left or text[mentions[left[-1]].end : relative.start()].strip(" )"):
-        return []
-    index = left[-1]
-    while index > 0 and _PLACE_BEFORE.search(text, 0, mentions[index].start):
-        index -= 1  # "in the secretome of MSCs": where, not what
-    run = _run(mentions, index, text)
-    return [m for m in run if names.type_of(m.entity) not in CONTEXT_KINDS]
 
 
 # ", also called (as) X", ", also known as X": a second name of what stands before, no new subject
@@ -1739,11 +754,6 @@ _ALSO_CALLED = re.compile(r",\s+(?:also\s+)?(?:called|known|termed|referred\s+to
 _SPECIES_OF = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+")
 # ", that are known to", " which": a relative pronoun right after a list, up to the next cue
 _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:which|that)(?:\s+[\w-]+){0,5}\s+", re.I)
-# "X, which are known to have ...", "X that may exert ...": a relative clause up to an effect, no name in it
-_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s+)(?:which|that)\s+(?:[\w-]+\s+){0,8}$", re.I)
-# "... in the secretome of MSCs", "... secreted by MSCs": a name after a place's preposition or a participle's
-# agent says where they were or who made them, not what the relative names
-_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|\w+ed\s+by)\s+(?:the\s+)?$", re.I)
 
 
 _THEIR = re.compile(r"\s+and\s+their\s+(?:secretory\s+|secreted\s+)?$", re.I)
@@ -1807,62 +817,6 @@ def _species_kinds(names: Names, mentions: list[Mention], text: str) -> list[Men
                 continue
         result.append(mention)
     return result
-
-
-# "in various disorders, ranging from A, B to C, and D": examples of the object, each a short piece
-_RANGING = re.compile(r",?\s+ranging\s+from\s+", re.I)
-_RANGE_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+", re.I)
-_RANGE_END = re.compile(r"[.;:()]|,\s+(?:which|that|while|whereas|but|as|with|in)\b", re.I)
-
-
-def _ranged_examples(
-    names: Names,
-    mentions: list[Mention],
-    text: str,
-    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return the claims on the examples after "ranging from" that an object's claim carries over.
-
-    "X plays a therapeutic role in various disorders, ranging from A, B to
-    C, and D": A to D are examples of the disorders, as after "such as",
-    and get the claim the disorders got (a therapeutic role in a process,
-    "muscle repair", raises it, as "improves" does). Each piece between
-    commas, "to" and "and" is an item: a name that covers it (a plural
-    read as its singular), else the piece proposed where it is a short
-    noun phrase, a disease unless its last word is a process noun.
-    """
-    claims: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []
-    for subject, predicate, obj, cue in found:
-        ranging = _RANGING.match(text, obj.end)
-        if ranging is None or predicate not in SIGNED | {"associated-with"}:
-            continue
-        close = _RANGE_END.search(text, ranging.end())
-        end = close.start() if close else len(text)
-        start = ranging.end()
-        for piece in _RANGE_SPLIT.split(text[start:end]):
-            start = text.index(piece, start)
-            label = piece.strip()
-            words = label.split()
-            if not 0 < len(words) <= 4 or any(
-                FUNCTION_WORD.fullmatch(w) or ADVERB.fullmatch(w) for w in words
-            ):
-                break
-            whole = [m.entity for m in mentions if (m.start, m.end) == (start, start + len(label))]
-            singular = re.sub(r"ies$", "y", label) if label.endswith("ies") else re.sub(r"s$", "", label)
-            kind = EntityType.PROCESS if _PROCESS_NOUN.fullmatch(words[-1]) else names.type_of(obj.entity)
-            item = (whole[0] if whole else None) or names.lookup(label) or names.lookup(singular)
-            if item is None and not any(start <= m.start < start + len(label) for m in mentions):
-                item = names.propose(label, guess_type(label, kind or EntityType.DISEASE))
-            if item is None:
-                break
-            said = predicate
-            if said == "ameliorates" and names.type_of(item) not in DISEASE_TYPES:
-                said = "increases"  # a therapeutic role in a process: it is improved
-            elif said == "decreases" and names.type_of(item) in DISEASE_TYPES:
-                said = "ameliorates"
-            claims.append((subject, said, Mention(item, start, start + len(label)), cue))
-            start += len(piece)
-    return claims
 
 
 # "MSCs from bone marrow", "MSCs derived from human umbilical cord were used", "MSCs from various other
@@ -1957,7 +911,7 @@ def _source_kinds(
         if not kinds:
             continue
         for kind_mention, tissue_mention in kinds:
-            span = _ANY.match(text, cells.start, tissue_mention.end)
+            span = ANY.match(text, cells.start, tissue_mention.end)
             if span is not None:
                 claims.append((kind_mention, "derived-from", tissue_mention, span))
         if len(pieces) == 1:  # the kind is the subject of what follows
@@ -2051,7 +1005,6 @@ _SHARED_GLUE = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
 _SHARED_WORD = re.compile(r"[a-z][a-z-]{2,}")
 _STANDALONE = re.compile(r".*(?:s|ing|ion|ment|ity|ness|ance|ence|sis|ly)", re.I)  # nouns of their own
 _ADJECTIVE = re.compile(r".*(?:al|ic|ous|ive|ar|ory|oid)", re.I)
-_PROCESS_NOUN = re.compile(r".*(?:tion|sion|sis|ment|ance|ence|ity|ing|ure|al|air|ness)", re.I)
 _SHARED_END = re.compile(
     r"\s*(?:[,.;:()]|$)|\s+(?:in|of|on|at|for|with|by|from|to|and|or|as|that|which)\b", re.I
 )
@@ -2113,7 +1066,7 @@ def _shared_words(names: Names, mentions: list[Mention], text: str) -> list[Ment
         word = _SHARED_WORD.match(text, glue_after.end())
         if (
             word is not None
-            and _PROCESS_NOUN.fullmatch(word.group())
+            and PROCESS_NOUN.fullmatch(word.group())
             and not word.group().endswith("s")
             and _SHARED_END.match(text, word.end())
         ):
@@ -2139,12 +1092,12 @@ def _shared_forward(names: Names, text: str, objects: list[Mention]) -> list[Men
     if (
         len(words) != 2
         or not all(_SHARED_WORD.fullmatch(w) for w in words)
-        or not _PROCESS_NOUN.fullmatch(words[1])
+        or not PROCESS_NOUN.fullmatch(words[1])
         or _ADJECTIVE.fullmatch(words[0])
         or re.fullmatch(r".*(?:ing|ed)", words[0])
         or not re.fullmatch(r",?\s+and\s+", text[first.end : second.start])
         or not _SHARED_WORD.fullmatch(word)
-        or not _PROCESS_NOUN.fullmatch(word)
+        or not PROCESS_NOUN.fullmatch(word)
         or word.endswith("s")
         or not _SHARED_END.match(text, second.end)
     ):
@@ -2221,12 +1174,12 @@ def propose_from_text(
     mentions = _conditioned_secretome(names, mentions, text)
     mentions = _species_kinds(names, mentions, text)
     mentions, sourced = _source_kinds(names, mentions, text)
-    first_agents = [m.entity for m in mentions if names.type_of(m.entity) in _AGENT_TYPES]
+    first_agents = [m.entity for m in mentions if names.type_of(m.entity) in AGENT_TYPES]
     expand: dict[tuple[int, int], list[str]] = {}
     pronouns: set[tuple[int, int]] = set()
     mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
     mentions, latter = _latter(mentions, text, referents, named_before)
-    mentions, appositions = _anti_appositions(names, mentions, text)
+    mentions, appositions = anti_appositions(names, mentions, text)
     # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
     cues = [
         m
@@ -2236,7 +1189,7 @@ def propose_from_text(
         and not (cue_name(m) == "marker-of" and _MARKERS_AFTER_OF.search(text, 0, m.start()))
         and not any(n.start <= m.start() and m.end() <= n.end for n in mentions)
     ]
-    cues = [m for k, m in enumerate(cues) if not (k and _joined_change(text, cues[k - 1], m))]
+    cues = [m for k, m in enumerate(cues) if not (k and joined_change(text, cues[k - 1], m))]
     hedged = bool(HEDGE.search(text))
     found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
     last_subject: str | None = None
@@ -2251,7 +1204,7 @@ def propose_from_text(
         kind = cue_name(cue)
         placed_before, placed = placed, []
         stop = cues[number + 1].start() if number + 1 < len(cues) else len(text)
-        clause = _CLAUSE_STOP.search(text, cue.end(), stop)
+        clause = CLAUSE_STOP.search(text, cue.end(), stop)
         stop = clause.start() if clause else stop
         before = [i for i, m in enumerate(mentions) if m.end <= cue.start() and m.start >= previous_end]
         after = [m for m in mentions if cue.end() <= m.start < stop]
@@ -2271,7 +1224,7 @@ def propose_from_text(
             objects = [
                 m for m in after if names.type_of(m.entity) not in {EntityType.SPECIES, EntityType.ROUTE}
             ]
-            objects = _run(objects, len(objects) - 1, text) if objects else []
+            objects = list_run(objects, len(objects) - 1, text) if objects else []
             # "including bone marrow, tooth pulp, adipose tissue": the item no name covers is one too
             objects = _with_gap_items(names, text, objects, kind)
         elif kind == "found":  # "identified X and Y in the secretome of MSCs": the secretome carries them
@@ -2283,10 +1236,10 @@ def propose_from_text(
             ]
             if holders:
                 found_in = [m for m in after if m.end <= holders[0].start]
-                if found_in and _LIST_GLUE.fullmatch(text[cue.end() : found_in[0].start]):
+                if found_in and LIST_GLUE.fullmatch(text[cue.end() : found_in[0].start]):
                     subjects, objects = holders[:1], _run_on(found_in, text)
                     kind = "carries"
-            elif after and _LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
+            elif after and LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
                 objects = _run_on(after, text)  # found in what the paragraph is about: see below
                 kind = "detected"
             elif (
@@ -2299,14 +1252,14 @@ def propose_from_text(
                 # "The content of the conditioned media differed. However, chemokines, cytokines, and growth
                 # factors are consistently reported.": found, with no place named, in the paragraph's
                 # preparation
-                for obj in _run(mentions, before[-1], text):
+                for obj in list_run(mentions, before[-1], text):
                     found.append((None, "carries", obj, cue))
         elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
             holders = [m for m in after if names.type_of(m.entity) in HOLDER_TYPES]
             if holders and before:
                 subjects, objects = (
                     holders[:1],
-                    _with_classes(mentions, text, _run(mentions, before[-1], text)),
+                    _with_classes(mentions, text, list_run(mentions, before[-1], text)),
                 )
                 kind = "carries"
                 placed = objects
@@ -2319,7 +1272,7 @@ def propose_from_text(
                 and (not before or _UNNAMED_SECRETED.search(text, mentions[before[-1]].end, cue.start()))
             )
             if agents and before and not secreted:  # "... is mediated by A, B and C": each of them
-                subjects, objects = _run_on(agents, text), _run(mentions, before[-1], text)
+                subjects, objects = _run_on(agents, text), list_run(mentions, before[-1], text)
                 # "the cytokines released by MSCs, such as IL-6 and IL-7": examples of what was released
                 examples = [m for m in agents if m.start >= subjects[-1].end]
                 if examples and EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
@@ -2329,7 +1282,7 @@ def propose_from_text(
                     # last name
                     rest = unnamed_items(names, text, subjects[-1].end, stop, "including", False)
                     subjects = subjects + (rest or [])
-                found.extend(_mediators_carried(names, cue, subjects, objects, latter, carried))
+                found.extend(mediators_carried(names, cue, subjects, objects, latter, carried))
             elif secreted:
                 # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition, also
                 # where a name stands earlier in the sentence ("MSC therapy ... utilizes the molecules
@@ -2341,7 +1294,7 @@ def propose_from_text(
                     )
         elif kind in SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
             # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
-            subjects, objects = previous_subject, _run(mentions, before[-1], text)
+            subjects, objects = previous_subject, list_run(mentions, before[-1], text)
             # "Sox9, aggrecan, collagen II were highly expressed": the unnamed item between names is one too
             objects = _with_gap_items(names, text, objects, kind)
             auxiliary = _BARE_PASSIVE.search(text, objects[-1].end, cue.start())
@@ -2379,7 +1332,7 @@ def propose_from_text(
                 and mentions[i] not in completing
                 and names.type_of(mentions[i].entity) not in CONTEXT_KINDS
             ]
-            agent = _agent(names, mentions, text, cue.start())
+            agent = find_agent(names, mentions, text, cue.start())
             means = re.search(r"\bby\s+$", text[: cue.start()])
             doers_before = [
                 m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) not in CONTEXT_KINDS
@@ -2388,8 +1341,8 @@ def propose_from_text(
                 # "A protected B from C by regulating X": the means is the clause subject's, A, whatever
                 # stands between
                 subjects = previous_subject or [
-                    _medium_of(
-                        names, _subject_for(names, mentions, mentions.index(doers_before[0]), text), text
+                    medium_of(
+                        names, subject_for(names, mentions, mentions.index(doers_before[0]), text), text
                     )
                 ]
             elif previous_subject and not relay and not fresh:
@@ -2411,7 +1364,7 @@ def propose_from_text(
                 # the relative clause says more of what the appositive names again, the object before it
                 subjects = previous_objects[-1:]
             elif agent is not None and not relay:
-                subjects = [_medium_of(names, agent, text)]
+                subjects = [medium_of(names, agent, text)]
             else:
                 candidates = [i for i in before if names.type_of(mentions[i].entity) not in CONTEXT_KINDS]
                 every = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
@@ -2420,17 +1373,17 @@ def propose_from_text(
                 ]
                 # an agent (a preparation, a cell, a factor, a pathway) before a process or a disease,
                 # unless the clause relays ("autophagy, which in turn decreases ...")
-                doers = [i for i in pool if names.type_of(mentions[i].entity) in _AGENT_TYPES]
+                doers = [i for i in pool if names.type_of(mentions[i].entity) in AGENT_TYPES]
                 pool = pool if relay else doers or pool
                 while len(pool) > 1 and _ALSO_CALLED.search(text, 0, mentions[pool[-1]].start):
                     pool = pool[:-1]  # "A and B, also called myokines, promote X": a second name, no subject
                 pool = _before_appositive(mentions, pool, text, cue.start())
                 if pool:
-                    head = _subject_for(names, mentions, pool[-1], text)
-                    medium = _medium_of(names, head, text)
-                    whole = _run(mentions, mentions.index(head), text)
+                    head = subject_for(names, mentions, pool[-1], text)
+                    medium = medium_of(names, head, text)
+                    whole = list_run(mentions, mentions.index(head), text)
                     glues = [text[a.end : b.start] for a, b in itertools.pairwise(whole)]
-                    cut = [k + 1 for k, glue in enumerate(glues) if _EXAMPLES.search(glue)]
+                    cut = [k + 1 for k, glue in enumerate(glues) if EXAMPLES.search(glue)]
                     exemplified = bool(cut) or bool(re.search(r"\bsuch as\s*$", text[: whole[0].start]))
                     whole = whole[cut[-1] :] if cut else whole  # the examples, not what they are examples of
                     # "A reduces X, Y; B increases Z": the list before B is the cue before's, not B's
@@ -2459,7 +1412,7 @@ def propose_from_text(
                     lead_end = cue.end() if _LEADING_ITEMS.fullmatch(text, cue.end(), mention.start) else None
                 if kind == "carries" and not objects and lead_end is None:
                     # "secrete a variety of angiogenic factors, antiapoptosis factors, and growth factors"
-                    quantity = _QUANTITY.match(text, cue.end(), mention.start)
+                    quantity = QUANTITY.match(text, cue.end(), mention.start)
                     begin = quantity.end() if quantity is not None else cue.end()
                     items = _LEADING_ITEMS.fullmatch(text, begin, mention.start)
                     lead_end = begin if items is not None and items.group(1) else None
@@ -2470,7 +1423,7 @@ def propose_from_text(
                     )
                     objects.extend(leading_items or [])
                 if not objects and (
-                    _complement(text, measured_end, mention.start) or _possessive(text, mention)
+                    complement(text, measured_end, mention.start) or _possessive(text, mention)
                 ):
                     completing.append(mention)
                     break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
@@ -2491,7 +1444,7 @@ def propose_from_text(
                     break  # "... in the spinal cord of rats": where, not what
                 if (
                     objects
-                    and _MEANS_BEFORE.search(text, 0, cue.start())
+                    and MEANS_BEFORE.search(text, 0, cue.start())
                     and _MEANS_AFTER.match(text, mention.end)
                 ):
                     break  # "by adjusting X, as well as B by controlling Y": B is the main cue's object
@@ -2499,7 +1452,7 @@ def propose_from_text(
                     break  # "A for X, Y, B for Z": B, right before the next cue, is its subject
                 if (
                     objects
-                    and not _LIST_GLUE.fullmatch(_SUFFIX.sub("", text[objects[-1].end : mention.start]))
+                    and not LIST_GLUE.fullmatch(_SUFFIX.sub("", text[objects[-1].end : mention.start]))
                     and not _PLACE_ADJECTIVE_GLUE.fullmatch(text, objects[-1].end, mention.start)
                 ):
                     # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
@@ -2625,8 +1578,8 @@ def propose_from_text(
         previous_end = cue.end()
     found.extend(appositions)
     found.extend(sourced)
-    for match, entity, noun in _anti(names, mentions, text):
-        entity = _anti_in(names, mentions, text, match, entity)
+    for match, entity, noun in find_anti(names, mentions, text):
+        entity = anti_in(names, mentions, text, match, entity)
         target = Mention(entity, match.start(), match.end())
         predicate = "ameliorates" if names.type_of(entity) in DISEASE_TYPES else "decreases"
         owners = [subjects for start, end, subjects in listed if start <= match.start() <= end]
@@ -2637,7 +1590,7 @@ def propose_from_text(
             continue
         # "the anti-fibrotic effects of X": X has them; else what was given, else the nearest name before
         owner = _OWNER.match(text, match.end())
-        anti_subjects = _effect_owner(names, mentions, text, match.start(), owner.end() if owner else -1)
+        anti_subjects = effect_owner(names, mentions, text, match.start(), owner.end() if owner else -1)
         if anti_subjects:
             found.extend((anti_subject, predicate, target, match) for anti_subject in anti_subjects)
         elif carried is not None:
@@ -2645,13 +1598,13 @@ def propose_from_text(
     for mention in mentions:
         modelled = find_modelled(names, text, mention)
         if modelled is not None:  # "a rat model of muscle atrophy": a model of muscle atrophy
-            span = _ANY.match(text, mention.start, mention.end)
+            span = ANY.match(text, mention.start, mention.end)
             if span is not None:
                 found.append((mention, "model-of", Mention(modelled, mention.start, mention.end), span))
-    for span, entity, predicate in _adjective_effects(names, mentions, text):
+    for span, entity, predicate in adjective_effects(names, mentions, text):
         # "the neuroprotective effects of X", "X has immunomodulatory properties": X's, as for anti-effects
         of = _OF.match(text, span.end())
-        owners_of = (None if of else _means_effect_owner(text, span.start(), found)) or _effect_owner(
+        owners_of = (None if of else means_effect_owner(text, span.start(), found)) or effect_owner(
             names, mentions, text, span.start(), of.end() if of else -1
         )
         target = Mention(entity, span.start(), span.end())
@@ -2659,30 +1612,30 @@ def propose_from_text(
             found.extend((owner_of, predicate, target, span) for owner_of in owners_of)
         elif carried is not None and predicate in SIGNED:
             found.append((None, predicate, target, span))
-    found = _resting_states(names, text, _noun_cue_agents(names, mentions, text, found))
+    found = resting_states(names, text, _noun_cue_agents(names, mentions, text, found))
     found.extend(
-        _respective_markers(names, mentions, text)
-        + _change_reversed(names, mentions, text)
-        + _isolation_from(names, mentions, text)
-        + _delivered_cargo(names, mentions, text)
+        respective_markers(names, mentions, text)
+        + change_reversed(names, mentions, text)
+        + isolation_from(names, mentions, text)
+        + delivered_cargo(names, mentions, text)
         + _framed_changes(names, mentions, text)
         + _modelled_in(names, mentions, text)
     )
     found.extend(
-        _means_claims(names, text, found)
-        + _result_claims(names, text, found)
-        + _joined_causes(names, text, found)
+        means_claims(names, text, found)
+        + result_claims(names, text, found)
+        + joined_causes(names, text, found)
     )
     # "the stimulating effects of X on Y": signed, so no unsigned "effects of X on Y" beside it
-    found.extend(_signed_effects_on(names, mentions, text))
-    found.extend(_changed_effects(names, mentions, text, found))
-    found.extend(_ranged_examples(names, mentions, text, found))
+    found.extend(signed_effects_on(names, mentions, text))
+    found.extend(changed_effects(names, mentions, text, found))
+    found.extend(ranged_examples(names, mentions, text, found))
     pairs = {(said.entity, obj.entity) for said, _predicate, obj, _cue in found if said is not None}
     found.extend(
         relation
-        for relation in _stated_relations(names, mentions, text)
-        + _good_effects_in(names, mentions, text)
-        + _linked_in_examples(names, mentions, text)
+        for relation in stated_relations(names, mentions, text)
+        + good_effects_in(names, mentions, text)
+        + linked_in_examples(names, mentions, text)
         if relation[0] is not None and (relation[0].entity, relation[2].entity) not in pairs
     )
     claims = [
@@ -2754,29 +1707,6 @@ def _latter(
     return sorted(kept + found, key=lambda m: m.start), {(m.start, m.end) for m in found}
 
 
-def _mediators_carried(
-    names: Names,
-    cue: re.Match[str],
-    agents: Sequence[Mention],
-    objects: Sequence[Mention],
-    latter: set[tuple[int, int]],
-    carried: str | None,
-) -> list[tuple[Mention | None, str, Mention, re.Match[str]]]:
-    """Return "the paragraph's preparation carries A" for each factor that mediates its effect named again.
-
-    "The secretome acts by immunosuppressive effect. The latter is mediated
-    by A and B": the effect is the preparation's, and what mediates an
-    effect of a preparation is in it, so it carries A and B (as well as A
-    and B raising the effect). Only for "mediated by" and an effect named
-    again by "the latter (former)".
-    """
-    if carried is None or names.type_of(carried) is not EntityType.SECRETOME_COMPONENT:
-        return []
-    if not cue.group().lower().startswith("mediat") or not any((m.start, m.end) in latter for m in objects):
-        return []
-    return [(None, "carries", agent, cue) for agent in agents if names.type_of(agent.entity) in FACTOR_TYPES]
-
-
 def _anaphors(
     names: Names,
     mentions: list[Mention],
@@ -2814,7 +1744,7 @@ def _anaphors(
     for match in _ANAPHOR_SUBJECT.finditer(text):
         if any(m.start < match.end() and match.start() < m.end for m in found):
             continue
-        before = [m for m in mentions if m.end <= match.start() and names.type_of(m.entity) in _AGENT_TYPES]
+        before = [m for m in mentions if m.end <= match.start() and names.type_of(m.entity) in AGENT_TYPES]
         named_id = before[0].entity if before else carried
         pronoun = match.group().lower()
         if not before and pronoun == "it":
