@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from msc_graph.curation.drafting.effects import AGENT_TYPES, CLAUSE_STOP, joins_list, list_run, subject_for
 from msc_graph.curation.drafting.lexicon import CUE, DISEASE_TYPES, NEGATION, SIGNED, cue_name, predicate_for
@@ -126,19 +126,9 @@ def means_claims(
     for means_subject, means_predicate, means_object, means_cue in found:
         if means_predicate not in _CUE_SIGN or not MEANS_BEFORE.search(text, 0, means_cue.start()):
             continue
-        for subject, predicate, obj, cue in found:
-            if (
-                predicate not in _CUE_SIGN
-                or cue.end() > obj.start
-                or obj.end > means_cue.start()
-                or MEANS_BEFORE.search(text, 0, cue.start())
-                or CUE.search(text, cue.end(), means_cue.start())
-                or re.search(r"[:;]", text[obj.end : means_cue.start()])
-                or (None if subject is None else subject.entity)
-                != (None if means_subject is None else means_subject.entity)
-            ):
-                continue
-            sign = _CUE_SIGN[predicate] * _CUE_SIGN[means_predicate]
+        for obj, cue, sign in _clause_partners(
+            text, found, means_subject, means_predicate, means_cue, MEANS_BEFORE
+        ):
             derived = predicate_for(
                 "increases" if sign > 0 else "decreases",
                 names.type_of(obj.entity),
@@ -147,6 +137,36 @@ def means_claims(
             if derived is not None:
                 extra.append((means_object, derived, obj, cue))
     return extra
+
+
+def _clause_partners(
+    text: str,
+    found: Sequence[tuple[Mention | None, str, Mention, re.Match[str]]],
+    clause_subject: Mention | None,
+    clause_predicate: str,
+    clause_cue: re.Match[str],
+    clause_before: re.Pattern[str],
+) -> Iterator[tuple[Mention, re.Match[str], int]]:
+    """Yield the main claims' objects and cues a means or result clause pairs with, and the signs' product.
+
+    The main claim has the clause's subject and a plain sign, its object
+    stands between its cue and the clause's cue, and no other cue, colon or
+    semicolon stands between them; a main cue that is itself such a clause
+    (``clause_before`` right before it) gives none.
+    """
+    said = None if clause_subject is None else clause_subject.entity
+    for subject, predicate, obj, cue in found:
+        if (
+            predicate not in _CUE_SIGN
+            or cue.end() > obj.start
+            or obj.end > clause_cue.start()
+            or clause_before.search(text, 0, cue.start())
+            or CUE.search(text, cue.end(), clause_cue.start())
+            or re.search(r"[:;]", text[obj.end : clause_cue.start()])
+            or (None if subject is None else subject.entity) != said
+        ):
+            continue
+        yield obj, cue, _CUE_SIGN[predicate] * _CUE_SIGN[clause_predicate]
 
 
 # "the isolation of X from Y": X derived from Y, as "X isolated from Y" is
@@ -338,19 +358,9 @@ def result_claims(
         }
         if len(main_cues) != 1:
             continue  # "reduced X and increased Y, thus decreasing Z": from both, or either; unclear
-        for subject, predicate, obj, cue in found:
-            if (
-                predicate not in _CUE_SIGN
-                or cue.end() > obj.start
-                or obj.end > result_cue.start()
-                or _RESULT_BEFORE.search(text, 0, cue.start())
-                or CUE.search(text, cue.end(), result_cue.start())
-                or re.search(r"[:;]", text[obj.end : result_cue.start()])
-                or (None if subject is None else subject.entity)
-                != (None if result_subject is None else result_subject.entity)
-            ):
-                continue
-            sign = _CUE_SIGN[predicate] * _CUE_SIGN[result_predicate]
+        for obj, _cue, sign in _clause_partners(
+            text, found, result_subject, result_predicate, result_cue, _RESULT_BEFORE
+        ):
             derived = predicate_for(
                 "increases" if sign > 0 else "decreases",
                 names.type_of(result_object.entity),
