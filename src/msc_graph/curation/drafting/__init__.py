@@ -197,7 +197,8 @@ deliberately plain and conservative:
   uric acid, and proteinuria were reduced"): its items no name covers are
   what the cue says too, as after an active cue;
 - a use is no effect: "MSCs have been employed in X", "used in (the
-  treatment of) X" makes the user associated with X, never a guessed sign,
+  treatment of) X", "used (administered) to treat X" makes the user
+  associated with X, never a guessed sign,
   and a "treatment of" the same clause goes on to is part of the use; a
   list of disorders starts before its first name ("studies involving
   disorders like A, B, diabetes"); a singular word before a plural item
@@ -511,8 +512,6 @@ deliberately plain and conservative:
   is where it was seen, no subject: "the remnant kidneys displayed lesser
   fibrosis" is the paragraph's subject's change; "lesser" is a cue of
   decrease, as "greater" is of increase;
-- "X were used (employed, administered) to treat Y": the verb "treat", as
-  "treating" is: X ameliorates Y ("used in Y" stays a use);
 - "the animal model of X" names one model of X, proposed as "a rat model of
   X" is ("animal models of X", several, name none);
 - an organ's name followed by "failure" or "insufficiency" names its

@@ -89,18 +89,15 @@ _CUES: list[tuple[str, str]] = [
         "associated-with",
     ),
     (r"models? of", "model-of"),
-    # "MSCs have been employed in X", "used in the treatment of X": a use, no stated effect
+    # "MSCs have been employed in X", "used in the treatment of X", "used to treat X": a use, no stated effect
     (
         r"(?:employed|used|utili[sz]ed)\s+(?:\w+ly\s+)?(?:in|for)(?:\s+(?:the\s+)?(?:treatment|therapy|management)"
-        r"\s+(?:of|for))?",
+        r"\s+(?:of|for))?|(?:employed|used|utili[sz]ed|administered|applied)\s+to\s+treat",
         "used-in",
     ),
     (
         r"therapeutic (?:potential|role|effects?|option|value) (?:for|in|of|against|on)|"
-        r"treatment (?:of|for)|treating|effective (?:against|for|in)|"
-        # "X were used to treat Y": the verb "treat", as "treating" is
-        r"(?:(?<=used\s)|(?<=employed\s)|(?<=utilized\s)|(?<=utilised\s)|(?<=administered\s)|(?<=applied\s))"
-        r"to\s+treat",
+        r"treatment (?:of|for)|treating|effective (?:against|for|in)",
         "ameliorates",
     ),
     # "functions, which include A, B and anti-C": what has the functions is associated with each
