@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from msc_graph.curation.drafting.constructions import (
@@ -1131,6 +1132,33 @@ def _shared_item(
     return True
 
 
+_Found = tuple[Mention | None, str, Mention, re.Match[str]]
+"""A claim read from a sentence: (subject, predicate, object, cue); no subject: the paragraph's subject."""
+
+
+@dataclass
+class _Mentions:
+    """The names one sentence gives, anaphors resolved: what its cues are read against.
+
+    Attributes:
+        mentions: the names in the text's order, each anaphor standing for what it names again.
+        first_agents: the agents the sentence itself names, in its order (before any anaphor is resolved).
+        expand: an anaphor's span → every entity it stands for ("these factors": one claim each).
+        pronouns: the spans of the pronouns, subjects only, never objects.
+        latter: the spans of "the latter" ("the former").
+        sourced: "MSCs derived from X": each kind of MSCs derived from its source.
+        appositions: what a name with an anti-kind right before it does ("the anti-apoptotic gene Bcl2").
+    """
+
+    mentions: list[Mention]
+    first_agents: list[str]
+    expand: dict[tuple[int, int], list[str]]
+    pronouns: set[tuple[int, int]]
+    latter: set[tuple[int, int]]
+    sourced: list[_Found]
+    appositions: list[_Found]
+
+
 def propose_from_text(
     names: Names,
     text: str,
@@ -1166,30 +1194,15 @@ def propose_from_text(
     both = BOTH_TREATMENTS.match(text) if len(pair) == 2 else None
     implied: list[str | None] = list(pair) if both else []
     carried = pair[0] if both else carried
-    mentions = _their_secretions(
-        names,
-        _kinds_named_before(names, _shared_words(names, names.scan(text), text), text, named_before),
-        text,
+    given = _sentence_mentions(names, text, carried, topic, referents, named_before)
+    mentions, expand, pronouns = given.mentions, given.expand, given.pronouns
+    first_agents, latter, sourced, appositions = (
+        given.first_agents,
+        given.latter,
+        given.sourced,
+        given.appositions,
     )
-    mentions = _conditioned_secretome(names, mentions, text)
-    mentions = _species_kinds(names, mentions, text)
-    mentions, sourced = _source_kinds(names, mentions, text)
-    first_agents = [m.entity for m in mentions if names.type_of(m.entity) in AGENT_TYPES]
-    expand: dict[tuple[int, int], list[str]] = {}
-    pronouns: set[tuple[int, int]] = set()
-    mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
-    mentions, latter = _latter(mentions, text, referents, named_before)
-    mentions, appositions = anti_appositions(names, mentions, text)
-    # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
-    cues = [
-        m
-        for m in CUE.finditer(text)
-        if not NEGATION.search(text[: m.start()])
-        and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
-        and not (cue_name(m) == "marker-of" and _MARKERS_AFTER_OF.search(text, 0, m.start()))
-        and not any(n.start <= m.start() and m.end() <= n.end for n in mentions)
-    ]
-    cues = [m for k, m in enumerate(cues) if not (k and joined_change(text, cues[k - 1], m))]
+    cues = _claim_cues(text, mentions)
     hedged = bool(HEDGE.search(text))
     found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
     last_subject: str | None = None
@@ -1674,6 +1687,62 @@ def propose_from_text(
     # what the sentence names, objects no name covered too, in its order: the last is what "the latter" names
     spoken = sorted({(m.start, m.end, m.entity) for m in [*mentions, *objects]})
     return last_subject, named, first_agents[0] if first_agents else None, [entity for *_, entity in spoken]
+
+
+def _sentence_mentions(
+    names: Names,
+    text: str,
+    carried: str | None,
+    topic: str | None,
+    referents: Sequence[str],
+    named_before: Sequence[str],
+) -> _Mentions:
+    """Return the names the sentence gives, as its cues will read them.
+
+    The resolver's names are only where reading starts: shared words make
+    names of their own ("bone and cartilage defects"), a general name may name
+    again a kind named before ("the secretome"), "their secretions", "a
+    conditioned secretome", a species' or a source's kind of MSCs are one name
+    each, and anaphors ("they", "these factors", "the latter") stand for what
+    they name again. The claims some of these names state by themselves (a
+    kind's source, an anti-kind's apposition) are returned with them, and
+    added after the cues' claims.
+    """
+    mentions = _their_secretions(
+        names,
+        _kinds_named_before(names, _shared_words(names, names.scan(text), text), text, named_before),
+        text,
+    )
+    mentions = _conditioned_secretome(names, mentions, text)
+    mentions = _species_kinds(names, mentions, text)
+    mentions, sourced = _source_kinds(names, mentions, text)
+    first_agents = [m.entity for m in mentions if names.type_of(m.entity) in AGENT_TYPES]
+    expand: dict[tuple[int, int], list[str]] = {}
+    pronouns: set[tuple[int, int]] = set()
+    mentions = _anaphors(names, mentions, text, topic or carried, referents, expand, pronouns, named_before)
+    mentions, latter = _latter(mentions, text, referents, named_before)
+    mentions, appositions = anti_appositions(names, mentions, text)
+    return _Mentions(mentions, first_agents, expand, pronouns, latter, sourced, appositions)
+
+
+def _claim_cues(text: str, mentions: list[Mention]) -> list[re.Match[str]]:
+    """Return the cues that state a claim of their own, in the text's order.
+
+    Not every cue word is a verb whose subject does something: a negated cue
+    states nothing, a participle after a determiner describes its noun, and a
+    change joined to the verb cue before it ("reducing X and the associated
+    increase in Y") is more of that cue's objects.
+    """
+    # a cue word inside a name ("Macrophage Stimulating Protein") is part of the name, not a cue
+    cues = [
+        m
+        for m in CUE.finditer(text)
+        if not NEGATION.search(text[: m.start()])
+        and not _ATTRIBUTIVE.search(text[: m.start()] + m.group())
+        and not (cue_name(m) == "marker-of" and _MARKERS_AFTER_OF.search(text, 0, m.start()))
+        and not any(n.start <= m.start() and m.end() <= n.end for n in mentions)
+    ]
+    return [m for k, m in enumerate(cues) if not (k and joined_change(text, cues[k - 1], m))]
 
 
 # "The latter is mediated by X", "the former reduced Y": the last (first) thing the sentence before named;
