@@ -1195,7 +1195,7 @@ def propose_from_text(
     implied: list[str | None] = list(pair) if both else []
     carried = pair[0] if both else carried
     given = _sentence_mentions(names, text, carried, topic, referents, named_before)
-    mentions, expand, pronouns = given.mentions, given.expand, given.pronouns
+    mentions = given.mentions
     first_agents, latter, sourced, appositions = (
         given.first_agents,
         given.latter,
@@ -1203,7 +1203,6 @@ def propose_from_text(
         given.appositions,
     )
     cues = _claim_cues(text, mentions)
-    hedged = bool(HEDGE.search(text))
     found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
     last_subject: str | None = None
     previous_subject: list[Mention] = []
@@ -1651,13 +1650,38 @@ def propose_from_text(
         + linked_in_examples(names, mentions, text)
         if relation[0] is not None and (relation[0].entity, relation[2].entity) not in pairs
     )
+    _write_claims(names, text, given, found, implied or [carried], place, draft, seed_text)
+    named, spoken = _named_in_order(given, found)
+    return last_subject, named, first_agents[0] if first_agents else None, spoken
+
+
+def _write_claims(
+    names: Names,
+    text: str,
+    given: _Mentions,
+    found: list[_Found],
+    unsaid: Sequence[str | None],
+    place: Callable[[str], DraftEvidence],
+    draft: Draft,
+    seed_text: str,
+) -> None:
+    """Add to the draft each claim found that can hold, with its quote, basis and context.
+
+    This is the one place the draft grows, so the checks that hold for every
+    claim, whatever rule read it, are made here: an anaphor stands for each
+    entity it names again, a claim with no subject of its own is the
+    paragraph's (``unsaid``: its subject, or the pair "both treatments"
+    names), a pronoun is never an object, ends that cannot hold the predicate
+    give nothing, and a quote that is not verbatim in ``seed_text`` is dropped
+    (counted in the draft), never mended.
+    """
+    mentions, expand, pronouns = given.mentions, given.expand, given.pronouns
+    hedged = bool(HEDGE.search(text))
     claims = [
         (said, predicate, Mention(obj_id, obj.start, obj.end), cue, subject_id)
         for said, predicate, obj, cue in found
         if (obj.start, obj.end) not in pronouns
-        for subject_id in (
-            expand.get((said.start, said.end), [said.entity]) if said is not None else implied or [carried]
-        )
+        for subject_id in (expand.get((said.start, said.end), [said.entity]) if said is not None else unsaid)
         for obj_id in expand.get((obj.start, obj.end), [obj.entity])
     ]
     for said, predicate, obj, cue, subject_id in claims:
@@ -1681,12 +1705,21 @@ def propose_from_text(
             evidence.basis = "hedged"
         evidence.context = _context(names, mentions, {subject_id, obj.entity}, text)
         draft.add(subject_id, predicate, obj.entity, evidence)
+
+
+def _named_in_order(given: _Mentions, found: list[_Found]) -> tuple[list[str], list[str]]:
+    """Return the entities the sentence's claims have as objects, and every entity it names, in its order.
+
+    The next sentence reads its anaphors against them: "these factors" names
+    the objects again, "the latter" the last thing named.
+    """
+    mentions, expand = given.mentions, given.expand
     objects = [obj for _said, _predicate, obj, _cue in found]
     objects.sort(key=lambda obj: obj.start)  # in the text's order: "the latter" names the last
     named = [entity for obj in objects for entity in expand.get((obj.start, obj.end), [obj.entity])]
     # what the sentence names, objects no name covered too, in its order: the last is what "the latter" names
     spoken = sorted({(m.start, m.end, m.entity) for m in [*mentions, *objects]})
-    return last_subject, named, first_agents[0] if first_agents else None, [entity for *_, entity in spoken]
+    return named, [entity for *_, entity in spoken]
 
 
 def _sentence_mentions(
