@@ -1196,12 +1196,7 @@ def propose_from_text(
     carried = pair[0] if both else carried
     given = _sentence_mentions(names, text, carried, topic, referents, named_before)
     mentions = given.mentions
-    first_agents, latter, sourced, appositions = (
-        given.first_agents,
-        given.latter,
-        given.sourced,
-        given.appositions,
-    )
+    first_agents, latter = given.first_agents, given.latter
     cues = _claim_cues(text, mentions)
     found: list[tuple[Mention | None, str, Mention, re.Match[str]]] = []  # (subject, predicate, object, cue)
     last_subject: str | None = None
@@ -1588,6 +1583,31 @@ def propose_from_text(
             previous_objects = objects + [m for m in after if m.start < objects[-1].end]
         previous_kind = kind
         previous_end = cue.end()
+    found = _construction_claims(names, text, given, found, listed, carried)
+    _write_claims(names, text, given, found, implied or [carried], place, draft, seed_text)
+    named, spoken = _named_in_order(given, found)
+    return last_subject, named, first_agents[0] if first_agents else None, spoken
+
+
+def _construction_claims(
+    names: Names,
+    text: str,
+    given: _Mentions,
+    found: list[_Found],
+    listed: list[tuple[int, int, list[Mention]]],
+    carried: str | None,
+) -> list[_Found]:
+    """Return the cues' claims with those the sentence's fixed constructions state beside the cues.
+
+    Some claims need no cue word between two names: an anti-kind or an
+    effect adjective ("anti-fibrotic effects of X"), a model's name ("a rat
+    model of X"), a means or a result clause, "the effects of X on Y". Some of
+    them read the cues' claims (a means clause says what its objects do to
+    the cue's objects), so they come after the cues; ``listed`` holds the
+    spans of the lists of functions the cues read, with their owners, and
+    ``carried`` owns an effect the sentence gives no owner of its own.
+    """
+    mentions, sourced, appositions = given.mentions, given.sourced, given.appositions
     found.extend(appositions)
     found.extend(sourced)
     for match, entity, noun in find_anti(names, mentions, text):
@@ -1650,9 +1670,7 @@ def propose_from_text(
         + linked_in_examples(names, mentions, text)
         if relation[0] is not None and (relation[0].entity, relation[2].entity) not in pairs
     )
-    _write_claims(names, text, given, found, implied or [carried], place, draft, seed_text)
-    named, spoken = _named_in_order(given, found)
-    return last_subject, named, first_agents[0] if first_agents else None, spoken
+    return found
 
 
 def _write_claims(
