@@ -1205,6 +1205,25 @@ class _Reading:
     placed: list[Mention] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _CueSpan:
+    """Where one cue stands in its sentence, and the names on each side of it.
+
+    Attributes:
+        cue: the cue's match.
+        stop: where its clause ends: the next cue, or a clause stop before it.
+        before: the indices (in the sentence's mentions) of the names between the cue before and this one.
+        after: the names between the cue and ``stop``.
+        passive: "by" right after the cue ("is inhibited by"), else None.
+    """
+
+    cue: re.Match[str]
+    stop: int
+    before: list[int]
+    after: list[Mention]
+    passive: re.Match[str] | None
+
+
 def propose_from_text(
     names: Names,
     text: str,
@@ -1265,25 +1284,65 @@ def _read_cues(sentence: _Sentence, cues: list[re.Match[str]]) -> _Reading:
 
 
 def _read_cue(sentence: _Sentence, reading: _Reading, cues: list[re.Match[str]], number: int) -> None:
-    """Read the subjects and objects of the sentence's cue ``number``, add its claims to ``reading``."""
-    names, text, carried, both = sentence.names, sentence.text, sentence.carried, sentence.both
-    mentions, latter = sentence.given.mentions, sentence.given.latter
-    cue = cues[number]
-    found, completing, listed, placed = reading.found, reading.completing, reading.listed, reading.placed
-    last_subject, previous_subject = reading.last_subject, reading.previous_subject
-    previous_objects, previous_kind, previous_end = (
-        reading.previous_objects,
-        reading.previous_kind,
-        reading.previous_end,
-    )
-    kind = cue_name(cue)
-    placed_before, placed = placed, []
+    """Read the sentence's cue ``number``: add its claims to ``reading``, and what it hands the next cue.
+
+    A cue's subjects and objects are read first (:func:`_cue_ends`), then
+    adjusted where the cue turns out to say something else
+    (:func:`_adjusted_ends`); the claims are each subject's on each object,
+    or, with no subject named, the paragraph's subject's.
+    """
+    span = _cue_span(sentence, reading, cues, number)
+    placed_before, reading.placed = reading.placed, []
+    kind, subjects, objects = _cue_ends(sentence, reading, span, placed_before)
+    kind, subjects, objects = _adjusted_ends(sentence, span, kind, subjects, objects)
+    _add_pair_claims(sentence.names, reading.found, span, kind, subjects, objects)
+    _add_carried_claims(sentence, reading, span, kind, subjects, objects)
+    if kind == "functions" and subjects and objects:
+        reading.listed.append((span.cue.end(), objects[-1].end, subjects))
+    if subjects:
+        reading.previous_subject = subjects
+        reading.last_subject = subjects[0].entity
+    reading.previous_objects = objects
+    if kind == "functions" and objects:  # the names inside the list are its items, not fresh subjects
+        reading.previous_objects = objects + [m for m in span.after if m.start < objects[-1].end]
+    reading.previous_kind = kind
+    reading.previous_end = span.cue.end()
+
+
+def _cue_span(sentence: _Sentence, reading: _Reading, cues: list[re.Match[str]], number: int) -> _CueSpan:
+    """Return where cue ``number`` stands: its clause's end and the names on each side.
+
+    A cue's objects stop at the next cue or at a clause stop, and its fresh
+    subjects stand after the cue before: the names between are all a cue
+    reads its ends from.
+    """
+    text, mentions, cue = sentence.text, sentence.given.mentions, cues[number]
     stop = cues[number + 1].start() if number + 1 < len(cues) else len(text)
     clause = CLAUSE_STOP.search(text, cue.end(), stop)
     stop = clause.start() if clause else stop
-    before = [i for i, m in enumerate(mentions) if m.end <= cue.start() and m.start >= previous_end]
+    before = [i for i, m in enumerate(mentions) if m.end <= cue.start() and m.start >= reading.previous_end]
     after = [m for m in mentions if cue.end() <= m.start < stop]
     passive = _PASSIVE.match(text[cue.end() :])
+    return _CueSpan(cue, stop, before, after, passive)
+
+
+def _cue_ends(
+    sentence: _Sentence, reading: _Reading, span: _CueSpan, placed_before: list[Mention]
+) -> tuple[str, list[Mention], list[Mention]]:
+    """Return the cue's kind, subjects and objects, by how the sentence is built around the cue.
+
+    The kind may turn out another cue's ("identified X in the secretome":
+    carries). A list, a finding, a presence, a passive (with or without its
+    agent) and a measure's passive each say in their own way who did what;
+    an active cue is read by :func:`_active_ends`. Claims whose subject is no
+    mention ("found in the paragraph's preparation", "the secretome of the
+    cells") are added to ``reading.found`` here.
+    """
+    names, text, mentions, carried = sentence.names, sentence.text, sentence.given.mentions, sentence.carried
+    cue, before, after, passive = span.cue, span.before, span.after, span.passive
+    previous_subject, previous_objects = reading.previous_subject, reading.previous_objects
+    previous_kind, previous_end, found = reading.previous_kind, reading.previous_end, reading.found
+    kind = cue_name(cue)
     subjects: list[Mention] = []
     objects: list[Mention] = []
     shared_cue = (
@@ -1301,32 +1360,7 @@ def _read_cue(sentence: _Sentence, reading: _Reading, cues: list[re.Match[str]],
         # "including bone marrow, tooth pulp, adipose tissue": the item no name covers is one too
         objects = _with_gap_items(names, text, objects, kind)
     elif kind == "found":  # "identified X and Y in the secretome of MSCs": the secretome carries them
-        inside = re.compile(r"\s+in\s+(?:the\s+)?$")
-        holders = [
-            m
-            for m in after
-            if names.type_of(m.entity) in HOLDER_TYPES and inside.search(text, cue.end(), m.start)
-        ]
-        if holders:
-            found_in = [m for m in after if m.end <= holders[0].start]
-            if found_in and LIST_GLUE.fullmatch(text[cue.end() : found_in[0].start]):
-                subjects, objects = holders[:1], _run_on(found_in, text)
-                kind = "carries"
-        elif after and LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
-            objects = _run_on(after, text)  # found in what the paragraph is about: see below
-            kind = "detected"
-        elif (
-            not after
-            and before
-            and carried is not None
-            and names.type_of(carried) in HOLDER_TYPES
-            and _BARE_PASSIVE.search(text, 0, cue.start())
-        ):
-            # "The content of the conditioned media differed. However, chemokines, cytokines, and growth
-            # factors are consistently reported.": found, with no place named, in the paragraph's
-            # preparation
-            for obj in list_run(mentions, before[-1], text):
-                found.append((None, "carries", obj, cue))
+        kind, subjects, objects = _found_ends(sentence, span, found)
     elif kind == "contained-in":  # "X, Y and Z are present in the conditioned medium"
         holders = [m for m in after if names.type_of(m.entity) in HOLDER_TYPES]
         if holders and before:
@@ -1335,49 +1369,11 @@ def _read_cue(sentence: _Sentence, reading: _Reading, cues: list[re.Match[str]],
                 _with_classes(mentions, text, list_run(mentions, before[-1], text)),
             )
             kind = "carries"
-            placed = objects
+            reading.placed = objects
     elif passive:  # "X is inhibited by Y": Y does it to X
-        agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
-        secreted = (
-            agents
-            and kind == "carries"
-            and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE
-            and (not before or _UNNAMED_SECRETED.search(text, mentions[before[-1]].end, cue.start()))
-        )
-        if agents and before and not secreted:  # "... is mediated by A, B and C": each of them
-            subjects, objects = _run_on(agents, text), list_run(mentions, before[-1], text)
-            # "the cytokines released by MSCs, such as IL-6 and IL-7": examples of what was released
-            examples = [m for m in agents if m.start >= subjects[-1].end]
-            if examples and EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
-                objects = objects + _run_on(examples, text)
-            elif not EXAMPLES_NEXT.match(text, subjects[-1].end):
-                # "mediated by A, B, and indoleamine 2,3-dioxygenase": the agents' list goes on past its
-                # last name
-                rest = unnamed_items(names, text, subjects[-1].end, stop, "including", False)
-                subjects = subjects + (rest or [])
-            found.extend(mediators_carried(names, cue, subjects, objects, latter, carried))
-        elif secreted:
-            # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition, also
-            # where a name stands earlier in the sentence ("MSC therapy ... utilizes the molecules
-            # secreted by MSCs": the molecules no name covers, not that name, were secreted)
-            secretome = names.lookup("secretome")
-            if secretome is not None:
-                found.append((Mention(secretome, cue.start(), cue.start()), "derived-from", agents[0], cue))
+        subjects, objects = _agent_ends(sentence, span, kind, passive, found)
     elif kind in SIGNED | {"improves"} and _BARE_PASSIVE.search(text, 0, cue.start()) and before:
-        # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
-        subjects, objects = previous_subject, list_run(mentions, before[-1], text)
-        # "Sox9, aggrecan, collagen II were highly expressed": the unnamed item between names is one too
-        objects = _with_gap_items(names, text, objects, kind)
-        auxiliary = _BARE_PASSIVE.search(text, objects[-1].end, cue.start())
-        if auxiliary is not None:
-            # "Y (such as A, and B) were enhanced", "X, uric acid, and proteinuria were reduced": the
-            # list goes on past the last name, to the auxiliary
-            rest = unnamed_items(names, text, objects[-1].end, auxiliary.start(), kind, closed=False)
-            objects = objects + (rest or [])  # not closed: never None, only typed so
-        if not subjects and carried is not None:  # "Allodynia and hyperalgesia were reversed": by it
-            for obj in objects:
-                verb = predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
-                found.append((None, verb or kind, obj, cue))
+        subjects, objects = _bare_passive_ends(sentence, span, kind, previous_subject, found)
     elif (
         kind in SIGNED | {"improves"}
         and carried is not None
@@ -1393,187 +1389,370 @@ def _read_cue(sentence: _Sentence, reading: _Reading, cues: list[re.Match[str]],
             verb = predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
             found.append((None, verb or kind, obj, cue))
     else:
-        # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
-        relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
-        # a species, a route, a tissue ("rescued rat MSCs and X and also raised Y") names no new subject
-        fresh = [
-            i
-            for i in before
-            if mentions[i] not in previous_objects
-            and mentions[i] not in completing
-            and names.type_of(mentions[i].entity) not in CONTEXT_KINDS
+        kind, subjects, objects = _active_ends(sentence, reading, span, kind, placed_before)
+    return kind, subjects, objects
+
+
+def _found_ends(
+    sentence: _Sentence, span: _CueSpan, found: list[_Found]
+) -> tuple[str, list[Mention], list[Mention]]:
+    """Return the kind, subjects and objects of a cue of finding ("identified", "confirmed", "reported").
+
+    What is found in a preparation, it carries; found with no place named,
+    it was detected in what the paragraph is about (the claim is the
+    paragraph's subject's, added to ``found``).
+    """
+    names, text, mentions, carried = sentence.names, sentence.text, sentence.given.mentions, sentence.carried
+    cue, before, after = span.cue, span.before, span.after
+    kind = "found"
+    subjects: list[Mention] = []
+    objects: list[Mention] = []
+    inside = re.compile(r"\s+in\s+(?:the\s+)?$")
+    holders = [
+        m
+        for m in after
+        if names.type_of(m.entity) in HOLDER_TYPES and inside.search(text, cue.end(), m.start)
+    ]
+    if holders:
+        found_in = [m for m in after if m.end <= holders[0].start]
+        if found_in and LIST_GLUE.fullmatch(text[cue.end() : found_in[0].start]):
+            subjects, objects = holders[:1], _run_on(found_in, text)
+            kind = "carries"
+    elif after and LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
+        objects = _run_on(after, text)  # found in what the paragraph is about: see below
+        kind = "detected"
+    elif (
+        not after
+        and before
+        and carried is not None
+        and names.type_of(carried) in HOLDER_TYPES
+        and _BARE_PASSIVE.search(text, 0, cue.start())
+    ):
+        # "The content of the conditioned media differed. However, chemokines, cytokines, and growth
+        # factors are consistently reported.": found, with no place named, in the paragraph's
+        # preparation
+        for obj in list_run(mentions, before[-1], text):
+            found.append((None, "carries", obj, cue))
+    return kind, subjects, objects
+
+
+def _agent_ends(
+    sentence: _Sentence, span: _CueSpan, kind: str, passive: re.Match[str], found: list[_Found]
+) -> tuple[list[Mention], list[Mention]]:
+    """Return the subjects and objects of a passive cue with its agent ("X is inhibited by Y").
+
+    The agents after "by" did it to the list before the cue. Two claims are
+    added to ``found`` here: what cells secrete is their secretome, by
+    definition; and what mediates an effect of the paragraph's preparation,
+    named again by "the latter", is in it (see ``mediators_carried``).
+    """
+    names, text, mentions, carried = sentence.names, sentence.text, sentence.given.mentions, sentence.carried
+    latter = sentence.given.latter
+    cue, stop, before = span.cue, span.stop, span.before
+    subjects: list[Mention] = []
+    objects: list[Mention] = []
+    agents = [m for m in mentions if m.start >= cue.end() + passive.end() and m.start < stop]
+    secreted = (
+        agents
+        and kind == "carries"
+        and names.type_of(agents[0].entity) is EntityType.MSC_SOURCE
+        and (not before or _UNNAMED_SECRETED.search(text, mentions[before[-1]].end, cue.start()))
+    )
+    if agents and before and not secreted:  # "... is mediated by A, B and C": each of them
+        subjects, objects = _run_on(agents, text), list_run(mentions, before[-1], text)
+        # "the cytokines released by MSCs, such as IL-6 and IL-7": examples of what was released
+        examples = [m for m in agents if m.start >= subjects[-1].end]
+        if examples and EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
+            objects = objects + _run_on(examples, text)
+        elif not EXAMPLES_NEXT.match(text, subjects[-1].end):
+            # "mediated by A, B, and indoleamine 2,3-dioxygenase": the agents' list goes on past its
+            # last name
+            rest = unnamed_items(names, text, subjects[-1].end, stop, "including", False)
+            subjects = subjects + (rest or [])
+        found.extend(mediators_carried(names, cue, subjects, objects, latter, carried))
+    elif secreted:
+        # "the molecules secreted by MSCs": what MSCs secrete is their secretome, by definition, also
+        # where a name stands earlier in the sentence ("MSC therapy ... utilizes the molecules
+        # secreted by MSCs": the molecules no name covers, not that name, were secreted)
+        secretome = names.lookup("secretome")
+        if secretome is not None:
+            found.append((Mention(secretome, cue.start(), cue.start()), "derived-from", agents[0], cue))
+    return subjects, objects
+
+
+def _bare_passive_ends(
+    sentence: _Sentence, span: _CueSpan, kind: str, previous_subject: list[Mention], found: list[_Found]
+) -> tuple[list[Mention], list[Mention]]:
+    """Return the subjects and objects of a signed passive cue with no agent ("Y were enhanced").
+
+    The list before the auxiliary is what the cue says, done by the cue
+    before's subject, else by the paragraph's subject (added to ``found``).
+    """
+    names, text, mentions, carried = sentence.names, sentence.text, sentence.given.mentions, sentence.carried
+    cue, before = span.cue, span.before
+    # "A reduced X, while Y were enhanced": what A did to Y; no subject of its own
+    subjects, objects = previous_subject, list_run(mentions, before[-1], text)
+    # "Sox9, aggrecan, collagen II were highly expressed": the unnamed item between names is one too
+    objects = _with_gap_items(names, text, objects, kind)
+    auxiliary = _BARE_PASSIVE.search(text, objects[-1].end, cue.start())
+    if auxiliary is not None:
+        # "Y (such as A, and B) were enhanced", "X, uric acid, and proteinuria were reduced": the
+        # list goes on past the last name, to the auxiliary
+        rest = unnamed_items(names, text, objects[-1].end, auxiliary.start(), kind, closed=False)
+        objects = objects + (rest or [])  # not closed: never None, only typed so
+    if not subjects and carried is not None:  # "Allodynia and hyperalgesia were reversed": by it
+        for obj in objects:
+            verb = predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
+            found.append((None, verb or kind, obj, cue))
+    return subjects, objects
+
+
+def _active_ends(
+    sentence: _Sentence, reading: _Reading, span: _CueSpan, kind: str, placed_before: list[Mention]
+) -> tuple[str, list[Mention], list[Mention]]:
+    """Return the kind, subjects and objects of an active cue ("A reduces X"): most cues are.
+
+    The subjects are read first (:func:`_active_subjects`), then the
+    objects (:func:`_active_objects`), then the subjects are narrowed by what
+    the cue's kind allows (:func:`_subjects_by_kind`).
+    """
+    subjects, fresh = _active_subjects(sentence, reading, span, kind, placed_before)
+    previous_kind, previous_subject = reading.previous_kind, reading.previous_subject
+    if kind == "ameliorates" and previous_kind == "used-in" and previous_subject and not fresh:
+        kind = "used-in"  # "employed in studies of the repair and treatment of X": a use, no effect
+    objects = _active_objects(sentence, span, kind, reading.completing)
+    kind, subjects = _subjects_by_kind(sentence, span, kind, subjects)
+    return kind, subjects, objects
+
+
+def _active_subjects(
+    sentence: _Sentence, reading: _Reading, span: _CueSpan, kind: str, placed_before: list[Mention]
+) -> tuple[list[Mention], list[int]]:
+    """Return an active cue's subjects, and the fresh names before it (indices in the mentions).
+
+    The cue before hands its subject on ("A reduces X and increases Y"), or
+    its objects where the clause relays ("A reduces X, which increases Y");
+    else the subject is the nearest agent (or list of agents) before the cue.
+    """
+    names, text, mentions = sentence.names, sentence.text, sentence.given.mentions
+    cue, before = span.cue, span.before
+    previous_subject, previous_objects = reading.previous_subject, reading.previous_objects
+    previous_end, completing = reading.previous_end, reading.completing
+    subjects: list[Mention] = []
+    # "A reduces X and increases Y": A again; "A reduces X, which increases Y": X
+    relay = previous_subject and _RELAY.search(text, previous_end, cue.start())
+    # a species, a route, a tissue ("rescued rat MSCs and X and also raised Y") names no new subject
+    fresh = [
+        i
+        for i in before
+        if mentions[i] not in previous_objects
+        and mentions[i] not in completing
+        and names.type_of(mentions[i].entity) not in CONTEXT_KINDS
+    ]
+    agent = find_agent(names, mentions, text, cue.start())
+    means = re.search(r"\bby\s+$", text[: cue.start()])
+    doers_before = [
+        m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) not in CONTEXT_KINDS
+    ]
+    if means and not relay and (previous_subject or doers_before):
+        # "A protected B from C by regulating X": the means is the clause subject's, A, whatever
+        # stands between
+        subjects = previous_subject or [
+            medium_of(names, subject_for(names, mentions, mentions.index(doers_before[0]), text), text)
         ]
-        agent = find_agent(names, mentions, text, cue.start())
-        means = re.search(r"\bby\s+$", text[: cue.start()])
-        doers_before = [
-            m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) not in CONTEXT_KINDS
-        ]
-        if means and not relay and (previous_subject or doers_before):
-            # "A protected B from C by regulating X": the means is the clause subject's, A, whatever
-            # stands between
-            subjects = previous_subject or [
-                medium_of(names, subject_for(names, mentions, mentions.index(doers_before[0]), text), text)
-            ]
-        elif previous_subject and not relay and not fresh:
-            subjects = previous_subject
-        elif placed_before and not relay and all(mentions[i] in previous_subject for i in fresh):
-            # "EVs present in the secretome were capable of promoting X": the EVs; the secretome only
-            # says where they were
-            subjects = placed_before
-        elif relay and _relative_to_list(mentions, previous_objects, text, cue.start()):
-            # "such as A, annexin, and pentraxin 3 that are known to reduce X": the whole list before,
-            # items no name covers too
-            subjects = _list_ending(previous_objects, text)
-        elif (
-            relay
-            and previous_objects
-            and _APPOSITIVE_RELAY.fullmatch(text, previous_objects[-1].end, cue.start())
+    elif previous_subject and not relay and not fresh:
+        subjects = previous_subject
+    elif placed_before and not relay and all(mentions[i] in previous_subject for i in fresh):
+        # "EVs present in the secretome were capable of promoting X": the EVs; the secretome only
+        # says where they were
+        subjects = placed_before
+    elif relay and _relative_to_list(mentions, previous_objects, text, cue.start()):
+        # "such as A, annexin, and pentraxin 3 that are known to reduce X": the whole list before,
+        # items no name covers too
+        subjects = _list_ending(previous_objects, text)
+    elif (
+        relay
+        and previous_objects
+        and _APPOSITIVE_RELAY.fullmatch(text, previous_objects[-1].end, cue.start())
+    ):
+        # "promote autophagy in microglia, an intracellular degradation process that inhibits X":
+        # the relative clause says more of what the appositive names again, the object before it
+        subjects = previous_objects[-1:]
+    elif agent is not None and not relay:
+        subjects = [medium_of(names, agent, text)]
+    else:
+        candidates = [i for i in before if names.type_of(mentions[i].entity) not in CONTEXT_KINDS]
+        every = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
+        pool = candidates or [i for i in every if names.type_of(mentions[i].entity) not in CONTEXT_KINDS]
+        # an agent (a preparation, a cell, a factor, a pathway) before a process or a disease,
+        # unless the clause relays ("autophagy, which in turn decreases ...")
+        doers = [i for i in pool if names.type_of(mentions[i].entity) in AGENT_TYPES]
+        pool = pool if relay else doers or pool
+        while len(pool) > 1 and _ALSO_CALLED.search(text, 0, mentions[pool[-1]].start):
+            pool = pool[:-1]  # "A and B, also called myokines, promote X": a second name, no subject
+        pool = _before_appositive(mentions, pool, text, cue.start())
+        if pool:
+            head = subject_for(names, mentions, pool[-1], text)
+            medium = medium_of(names, head, text)
+            whole = list_run(mentions, mentions.index(head), text)
+            glues = [text[a.end : b.start] for a, b in itertools.pairwise(whole)]
+            cut = [k + 1 for k, glue in enumerate(glues) if EXAMPLES.search(glue)]
+            exemplified = bool(cut) or bool(re.search(r"\bsuch as\s*$", text[: whole[0].start]))
+            whole = whole[cut[-1] :] if cut else whole  # the examples, not what they are examples of
+            # "A reduces X, Y; B increases Z": the list before B is the cue before's, not B's
+            # (unless the clause relays: "A, B and C that reduce X" are all three, or the list gives
+            # examples of the subject: "the cytokines released by MSCs, such as A and B, promote X")
+            run = [m for m in whole if m == head or relay or exemplified or m not in previous_objects]
+            subjects = [m for m in run if names.type_of(m.entity) not in CONTEXT_KINDS]
+            if kind not in (
+                "carries",
+                "including",
+                "detected",
+            ):  # "molecules secreted by MSCs include X": theirs
+                subjects = [_secretions_of(names, m, text) for m in subjects]
+            if medium is not head:  # the medium of these cells, not the cells
+                subjects = [medium]
+    return subjects, fresh
+
+
+def _active_objects(
+    sentence: _Sentence, span: _CueSpan, kind: str, completing: list[Mention]
+) -> list[Mention]:
+    """Return an active cue's objects: the list of names after it, and the items no name covers.
+
+    A name that only completes the cue's object phrase is no object: it is
+    added to ``completing``, so that it is no fresh subject of the next cue.
+    """
+    names, text, mentions = sentence.names, sentence.text, sentence.given.mentions
+    cue, stop, after, passive = span.cue, span.stop, span.after, span.passive
+    objects: list[Mention] = []
+    measured_end = cue.end()  # past a place of measure ("serum levels of"), the phrase goes on
+    for mention in [] if kind == "functions" else after:
+        lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
+        lead_end = lead.end() if lead is not None else None
+        if kind == "used-in" and not objects:
+            disorders = _DISORDERS_LEAD.match(text, cue.end(), mention.start)
+            lead_end = disorders.end() if disorders is not None else None
+        if kind == "derived-from" and not objects:  # "isolated from epidermis, adipose tissue"
+            lead_end = cue.end() if _LEADING_ITEMS.fullmatch(text, cue.end(), mention.start) else None
+        if kind == "carries" and not objects and lead_end is None:
+            # "secrete a variety of angiogenic factors, antiapoptosis factors, and growth factors"
+            quantity = QUANTITY.match(text, cue.end(), mention.start)
+            begin = quantity.end() if quantity is not None else cue.end()
+            items = _LEADING_ITEMS.fullmatch(text, begin, mention.start)
+            lead_end = begin if items is not None and items.group(1) else None
+        if lead_end is not None and kind in _LEADING_KINDS:
+            # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
+            leading_items = unnamed_items(names, text, lead_end, mention.start, kind, True, leading=True)
+            objects.extend(leading_items or [])
+        if not objects and (complement(text, measured_end, mention.start) or _possessive(text, mention)):
+            completing.append(mention)
+            break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
+        mention_type = names.type_of(mention.entity)
+        if mention_type is EntityType.SPECIES and any(
+            m.start > mention.end
+            and _SPECIES_OF.fullmatch(text, mention.end, m.start)
+            and names.type_of(m.entity) in _CARRIER_TYPES | FACTOR_TYPES
+            for m in after
         ):
-            # "promote autophagy in microglia, an intracellular degradation process that inhibits X":
-            # the relative clause says more of what the appositive names again, the object before it
-            subjects = previous_objects[-1:]
-        elif agent is not None and not relay:
-            subjects = [medium_of(names, agent, text)]
-        else:
-            candidates = [i for i in before if names.type_of(mentions[i].entity) not in CONTEXT_KINDS]
-            every = [i for i, m in enumerate(mentions) if m.end <= cue.start()]
-            pool = candidates or [i for i in every if names.type_of(mentions[i].entity) not in CONTEXT_KINDS]
-            # an agent (a preparation, a cell, a factor, a pathway) before a process or a disease,
-            # unless the clause relays ("autophagy, which in turn decreases ...")
-            doers = [i for i in pool if names.type_of(mentions[i].entity) in AGENT_TYPES]
-            pool = pool if relay else doers or pool
-            while len(pool) > 1 and _ALSO_CALLED.search(text, 0, mentions[pool[-1]].start):
-                pool = pool[:-1]  # "A and B, also called myokines, promote X": a second name, no subject
-            pool = _before_appositive(mentions, pool, text, cue.start())
-            if pool:
-                head = subject_for(names, mentions, pool[-1], text)
-                medium = medium_of(names, head, text)
-                whole = list_run(mentions, mentions.index(head), text)
-                glues = [text[a.end : b.start] for a, b in itertools.pairwise(whole)]
-                cut = [k + 1 for k, glue in enumerate(glues) if EXAMPLES.search(glue)]
-                exemplified = bool(cut) or bool(re.search(r"\bsuch as\s*$", text[: whole[0].start]))
-                whole = whole[cut[-1] :] if cut else whole  # the examples, not what they are examples of
-                # "A reduces X, Y; B increases Z": the list before B is the cue before's, not B's
-                # (unless the clause relays: "A, B and C that reduce X" are all three, or the list gives
-                # examples of the subject: "the cytokines released by MSCs, such as A and B, promote X")
-                run = [m for m in whole if m == head or relay or exemplified or m not in previous_objects]
-                subjects = [m for m in run if names.type_of(m.entity) not in CONTEXT_KINDS]
-                if kind not in (
-                    "carries",
-                    "including",
-                    "detected",
-                ):  # "molecules secreted by MSCs include X": theirs
-                    subjects = [_secretions_of(names, m, text) for m in subjects]
-                if medium is not head:  # the medium of these cells, not the cells
-                    subjects = [medium]
-        if kind == "ameliorates" and previous_kind == "used-in" and previous_subject and not fresh:
-            kind = "used-in"  # "employed in studies of the repair and treatment of X": a use, no effect
-        measured_end = cue.end()  # past a place of measure ("serum levels of"), the phrase goes on
-        for mention in [] if kind == "functions" else after:
-            lead = _EXAMPLES_LEAD.match(text, cue.end(), mention.start) if not objects else None
-            lead_end = lead.end() if lead is not None else None
-            if kind == "used-in" and not objects:
-                disorders = _DISORDERS_LEAD.match(text, cue.end(), mention.start)
-                lead_end = disorders.end() if disorders is not None else None
-            if kind == "derived-from" and not objects:  # "isolated from epidermis, adipose tissue"
-                lead_end = cue.end() if _LEADING_ITEMS.fullmatch(text, cue.end(), mention.start) else None
-            if kind == "carries" and not objects and lead_end is None:
-                # "secrete a variety of angiogenic factors, antiapoptosis factors, and growth factors"
-                quantity = QUANTITY.match(text, cue.end(), mention.start)
-                begin = quantity.end() if quantity is not None else cue.end()
-                items = _LEADING_ITEMS.fullmatch(text, begin, mention.start)
-                lead_end = begin if items is not None and items.group(1) else None
-            if lead_end is not None and kind in _LEADING_KINDS:
-                # "secretion of molecules like decorin, osteoprotegerin, Dkk-3": the unnamed first items
-                leading_items = unnamed_items(names, text, lead_end, mention.start, kind, True, leading=True)
-                objects.extend(leading_items or [])
-            if not objects and (complement(text, measured_end, mention.start) or _possessive(text, mention)):
-                completing.append(mention)
-                break  # "linked to the therapeutic actions of MSCs": the actions, not the MSCs
-            mention_type = names.type_of(mention.entity)
-            if mention_type is EntityType.SPECIES and any(
-                m.start > mention.end
-                and _SPECIES_OF.fullmatch(text, mention.end, m.start)
-                and names.type_of(m.entity) in _CARRIER_TYPES | FACTOR_TYPES
-                for m in after
-            ):
-                # "rescued rat MSCs", "obtained from human deciduous dental pulp stem cells": the species
-                # (and a word or two) says whose the cells are, the cells go on
-                continue
-            if not objects and mention_type in CONTEXT_KINDS and _MEASURED_IN.match(text, mention.end):
-                measured_end = mention.end
-                continue  # "a reduction of serum levels of X": where X was measured; the objects go on
-            if mention_type in CONTEXT_KINDS and kind not in ("derived-from", "model-of", "marker-of"):
-                break  # "... in the spinal cord of rats": where, not what
-            if (
-                objects
-                and MEANS_BEFORE.search(text, 0, cue.start())
-                and _MEANS_AFTER.match(text, mention.end)
-            ):
-                break  # "by adjusting X, as well as B by controlling Y": B is the main cue's object
-            if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
-                break  # "A for X, Y, B for Z": B, right before the next cue, is its subject
-            if (
-                objects
-                and not LIST_GLUE.fullmatch(_SUFFIX.sub("", text[objects[-1].end : mention.start]))
-                and not _PLACE_ADJECTIVE_GLUE.fullmatch(text, objects[-1].end, mention.start)
-            ):
-                # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
-                gap_end = _spelled_out(text, objects[-1].end, mention)
-                gap_items = unnamed_items(names, text, objects[-1].end, gap_end, kind, closed=True)
-                if gap_items is None:
-                    break  # "reduces IL-6 in arthritis": only a list goes on naming objects
-                objects.extend(gap_items)
-            objects.append(whole_item(names, text, mention))
-            if len(objects) >= MAX_OBJECTS:
-                break
-        if objects and kind != "functions" and len(objects) < MAX_OBJECTS:
-            # "... IL-10, IL-11, Activin A, and SMAD proteins.": the list goes on to its end
-            tail = unnamed_items(names, text, objects[-1].end, stop, kind, closed=False) or []
-            if tail and CUE.match(text, stop) and not text[tail[-1].end : stop].strip():
-                tail.pop()  # "..., JAK/STAT signaling for expression of": the next cue's subject
-            objects.extend(tail)
-        if objects and kind in SIGNED | {"improves"}:
-            objects.extend(_joined_phrase(names, text, objects[-1], mentions, stop))
-        if kind == "functions":
-            objects = list_items(names, text, cue.end(), stop)
-        if not objects and not after and kind in SIGNED | {"improves"}:
-            # no name after a signed cue: the words that follow it, proposed as a new entity
-            objects = phrase_objects(names, text, noun_cue_end(text, cue), stop)
-        elif after and kind in SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
-            # "improve renal function by adjusting X": the words right after the cue, before a name
-            first = phrase_before(names, text, noun_cue_end(text, cue), after[0].start)
-            if first is not None:  # "improve X by adjusting Y": Y is the means clause's, no object
-                gap = text[first.end : objects[0].start] if objects else ""
-                objects = [first] if re.search(r"\bby\s+\w+ing\b", gap) else [first, *objects]
-                where = names.type_of(objects[1].entity) if len(objects) > 1 else None
-                if where in _PLACE_TYPES and _IN_PLACE.fullmatch(gap):
-                    # "promote autophagy in microglia": the cells are where it happens, no object
-                    objects = [first, *objects[2:]]
-                objects = _shared_forward(names, text, objects)
-        if kind in SIGNED | {"improves"} and objects and not passive:
-            # "improve A by adjusting X, as well as B by controlling Y": B is the cue's object too
-            objects = objects + _parallel_means_objects(names, mentions, text, objects[-1].end)
-        if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
-            subjects = [m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()]
-        if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
-            near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
-            subjects = near[-1:]
-        if kind == "including" and not any(names.type_of(m.entity) in HOLDER_TYPES for m in subjects):
-            subjects = []  # "cytokines including IL-6" names kinds, not contents
-        if kind == "carries" and not passive and _released_by_process(names, subjects, cue):
-            kind = "increases"  # "activated microglia release X": the activation raises X, holds nothing
-        if kind in ("carries", "detected") and not passive:
-            # what carries or secretes is a preparation or a cell: "they ... by secreting X" is the
-            # nearest one before, else the paragraph's subject
-            subjects = [m for m in subjects if names.type_of(m.entity) in _CARRIER_TYPES]
-            holders = [
-                m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) in _CARRIER_TYPES
-            ]
-            subjects = subjects or holders[-1:]
-        noun_end = _word_end_before(text, cue) if _PARTICIPLE.fullmatch(cue.group()) else -1
-        if noun_end >= 0 and not any(m.end == noun_end for m in mentions):
-            subjects = []  # "the paracrine functions associated with X": the functions', no name's
+            # "rescued rat MSCs", "obtained from human deciduous dental pulp stem cells": the species
+            # (and a word or two) says whose the cells are, the cells go on
+            continue
+        if not objects and mention_type in CONTEXT_KINDS and _MEASURED_IN.match(text, mention.end):
+            measured_end = mention.end
+            continue  # "a reduction of serum levels of X": where X was measured; the objects go on
+        if mention_type in CONTEXT_KINDS and kind not in ("derived-from", "model-of", "marker-of"):
+            break  # "... in the spinal cord of rats": where, not what
+        if objects and MEANS_BEFORE.search(text, 0, cue.start()) and _MEANS_AFTER.match(text, mention.end):
+            break  # "by adjusting X, as well as B by controlling Y": B is the main cue's object
+        if objects and stop < len(text) and not text[mention.end : stop].strip(" ,"):
+            break  # "A for X, Y, B for Z": B, right before the next cue, is its subject
+        if (
+            objects
+            and not LIST_GLUE.fullmatch(_SUFFIX.sub("", text[objects[-1].end : mention.start]))
+            and not _PLACE_ADJECTIVE_GLUE.fullmatch(text, objects[-1].end, mention.start)
+        ):
+            # "contains VEGF, proteases, ECM proteins, and IL-6": items no name covers, then IL-6
+            gap_end = _spelled_out(text, objects[-1].end, mention)
+            gap_items = unnamed_items(names, text, objects[-1].end, gap_end, kind, closed=True)
+            if gap_items is None:
+                break  # "reduces IL-6 in arthritis": only a list goes on naming objects
+            objects.extend(gap_items)
+        objects.append(whole_item(names, text, mention))
+        if len(objects) >= MAX_OBJECTS:
+            break
+    if objects and kind != "functions" and len(objects) < MAX_OBJECTS:
+        # "... IL-10, IL-11, Activin A, and SMAD proteins.": the list goes on to its end
+        tail = unnamed_items(names, text, objects[-1].end, stop, kind, closed=False) or []
+        if tail and CUE.match(text, stop) and not text[tail[-1].end : stop].strip():
+            tail.pop()  # "..., JAK/STAT signaling for expression of": the next cue's subject
+        objects.extend(tail)
+    if objects and kind in SIGNED | {"improves"}:
+        objects.extend(_joined_phrase(names, text, objects[-1], mentions, stop))
+    if kind == "functions":
+        objects = list_items(names, text, cue.end(), stop)
+    if not objects and not after and kind in SIGNED | {"improves"}:
+        # no name after a signed cue: the words that follow it, proposed as a new entity
+        objects = phrase_objects(names, text, noun_cue_end(text, cue), stop)
+    elif after and kind in SIGNED | {"improves"} and (not objects or objects[0] is after[0]):
+        # "improve renal function by adjusting X": the words right after the cue, before a name
+        first = phrase_before(names, text, noun_cue_end(text, cue), after[0].start)
+        if first is not None:  # "improve X by adjusting Y": Y is the means clause's, no object
+            gap = text[first.end : objects[0].start] if objects else ""
+            objects = [first] if re.search(r"\bby\s+\w+ing\b", gap) else [first, *objects]
+            where = names.type_of(objects[1].entity) if len(objects) > 1 else None
+            if where in _PLACE_TYPES and _IN_PLACE.fullmatch(gap):
+                # "promote autophagy in microglia": the cells are where it happens, no object
+                objects = [first, *objects[2:]]
+            objects = _shared_forward(names, text, objects)
+    if kind in SIGNED | {"improves"} and objects and not passive:
+        # "improve A by adjusting X, as well as B by controlling Y": B is the cue's object too
+        objects = objects + _parallel_means_objects(names, mentions, text, objects[-1].end)
+    return objects
+
+
+def _subjects_by_kind(
+    sentence: _Sentence, span: _CueSpan, kind: str, subjects: list[Mention]
+) -> tuple[str, list[Mention]]:
+    """Return the kind and subjects of an active cue, the subjects narrowed to what the kind allows.
+
+    Some cues take only the name right before them ("Akt signaling for
+    expression of X", "CCI, a model of X"); what carries is a preparation or
+    a cell, and a process that releases raises instead.
+    """
+    names, text, mentions = sentence.names, sentence.text, sentence.given.mentions
+    cue, before, passive = span.cue, span.before, span.passive
+    if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
+        subjects = [m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()]
+    if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
+        near = [mentions[i] for i in before if len(text[mentions[i].end : cue.start()]) <= 12]
+        subjects = near[-1:]
+    if kind == "including" and not any(names.type_of(m.entity) in HOLDER_TYPES for m in subjects):
+        subjects = []  # "cytokines including IL-6" names kinds, not contents
+    if kind == "carries" and not passive and _released_by_process(names, subjects, cue):
+        kind = "increases"  # "activated microglia release X": the activation raises X, holds nothing
+    if kind in ("carries", "detected") and not passive:
+        # what carries or secretes is a preparation or a cell: "they ... by secreting X" is the
+        # nearest one before, else the paragraph's subject
+        subjects = [m for m in subjects if names.type_of(m.entity) in _CARRIER_TYPES]
+        holders = [m for m in mentions if m.end <= cue.start() and names.type_of(m.entity) in _CARRIER_TYPES]
+        subjects = subjects or holders[-1:]
+    noun_end = _word_end_before(text, cue) if _PARTICIPLE.fullmatch(cue.group()) else -1
+    if noun_end >= 0 and not any(m.end == noun_end for m in mentions):
+        subjects = []  # "the paracrine functions associated with X": the functions', no name's
+    return kind, subjects
+
+
+def _adjusted_ends(
+    sentence: _Sentence, span: _CueSpan, kind: str, subjects: list[Mention], objects: list[Mention]
+) -> tuple[str, list[Mention], list[Mention]]:
+    """Return the cue's kind, subjects and objects, where the words after the cue say it is another claim.
+
+    "Modulate the immune response" names immunomodulation, and an effect seen
+    in a treated group is the treatment's, whichever way the cue was read.
+    """
+    names, text, mentions = sentence.names, sentence.text, sentence.given.mentions
+    cue, stop, passive = span.cue, span.stop, span.passive
     immune = _immune_modulation(names, text, cue) if kind == "acts-on" and not passive else None
     if immune is not None:  # "their ability to modulate the immune response": immunomodulation
         kind, objects = "associated-with", [immune]
@@ -1587,6 +1766,19 @@ def _read_cue(sentence: _Sentence, reading: _Reading, cues: list[re.Match[str]],
             if when is not None and all(m.end <= when.start() for m in objects):
                 # "a cell line showed increased A, B, and C when treated with X": the phrases before
                 objects = phrase_objects(names, text, noun_cue_end(text, cue), when.start())
+    return kind, subjects, objects
+
+
+def _add_pair_claims(
+    names: Names,
+    found: list[_Found],
+    span: _CueSpan,
+    kind: str,
+    subjects: list[Mention],
+    objects: list[Mention],
+) -> None:
+    """Add the cue's claim of each subject on each object to ``found``, where the two ends can hold it."""
+    cue, passive = span.cue, span.passive
     for subject in subjects:
         for obj in objects:
             predicate = predicate_for(kind, names.type_of(obj.entity), names.type_of(subject.entity))
@@ -1602,6 +1794,32 @@ def _read_cue(sentence: _Sentence, reading: _Reading, cues: list[re.Match[str]],
                 found.append((obj, "derived-from", subject, cue))
             elif predicate is not None:
                 found.append((subject, predicate, obj, cue))
+
+
+def _add_carried_claims(
+    sentence: _Sentence,
+    reading: _Reading,
+    span: _CueSpan,
+    kind: str,
+    subjects: list[Mention],
+    objects: list[Mention],
+) -> None:
+    """Add to ``reading.found`` the claims of a cue with objects and no subject: the paragraph's subject's.
+
+    Only where the sentence names no one before the cue: an event named as a
+    noun ("the increase of X"), a place where a change was seen, or a
+    reporting phrase is no subject, while "This was accompanied by" names the
+    effect before.
+    """
+    names, text, mentions, carried, both = (
+        sentence.names,
+        sentence.text,
+        sentence.given.mentions,
+        sentence.carried,
+        sentence.both,
+    )
+    cue, before, passive = span.cue, span.before, span.passive
+    previous_end, found = reading.previous_end, reading.found
     # "the increase of X": an event named as a noun, not an effect of the paragraph's subject
     unnamed = _unnamed_subject(text[previous_end : cue.start()]) or bool(
         re.search(r"\b(?:the|an?|this|its|their)\s+$", text[: cue.start()], re.I)
@@ -1625,22 +1843,6 @@ def _read_cue(sentence: _Sentence, reading: _Reading, cues: list[re.Match[str]],
             predicate = predicate_for(kind, names.type_of(obj.entity), names.type_of(carried))
             if predicate in SIGNED:
                 found.append((None, predicate, obj, cue))
-    if kind == "functions" and subjects and objects:
-        listed.append((cue.end(), objects[-1].end, subjects))
-    if subjects:
-        previous_subject = subjects
-        last_subject = subjects[0].entity
-    previous_objects = objects
-    if kind == "functions" and objects:  # the names inside the list are its items, not fresh subjects
-        previous_objects = objects + [m for m in after if m.start < objects[-1].end]
-    previous_kind = kind
-    previous_end = cue.end()
-    reading.placed, reading.last_subject, reading.previous_subject = placed, last_subject, previous_subject
-    reading.previous_objects, reading.previous_kind, reading.previous_end = (
-        previous_objects,
-        previous_kind,
-        previous_end,
-    )
 
 
 def _construction_claims(
