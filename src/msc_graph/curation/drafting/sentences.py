@@ -1393,6 +1393,10 @@ def _cue_ends(
     return kind, subjects, objects
 
 
+# "identified X in the secretome": "in" (and "the") right before the preparation found to hold X
+_IN_BEFORE = re.compile(r"\s+in\s+(?:the\s+)?$")
+
+
 def _found_ends(
     sentence: _Sentence, span: _CueSpan, found: list[_Found]
 ) -> tuple[str, list[Mention], list[Mention]]:
@@ -1407,11 +1411,10 @@ def _found_ends(
     kind = "found"
     subjects: list[Mention] = []
     objects: list[Mention] = []
-    inside = re.compile(r"\s+in\s+(?:the\s+)?$")
     holders = [
         m
         for m in after
-        if names.type_of(m.entity) in HOLDER_TYPES and inside.search(text, cue.end(), m.start)
+        if names.type_of(m.entity) in HOLDER_TYPES and _IN_BEFORE.search(text, cue.end(), m.start)
     ]
     if holders:
         found_in = [m for m in after if m.end <= holders[0].start]
@@ -1624,7 +1627,7 @@ def _active_objects(
     added to ``completing``, so that it is no fresh subject of the next cue.
     """
     names, text, mentions = sentence.names, sentence.text, sentence.given.mentions
-    cue, stop, after, passive = span.cue, span.stop, span.after, span.passive
+    cue, stop, after = span.cue, span.stop, span.after
     objects: list[Mention] = []
     measured_end = cue.end()  # past a place of measure ("serum levels of"), the phrase goes on
     for mention in [] if kind == "functions" else after:
@@ -1705,7 +1708,7 @@ def _active_objects(
                 # "promote autophagy in microglia": the cells are where it happens, no object
                 objects = [first, *objects[2:]]
             objects = _shared_forward(names, text, objects)
-    if kind in SIGNED | {"improves"} and objects and not passive:
+    if kind in SIGNED | {"improves"} and objects:
         # "improve A by adjusting X, as well as B by controlling Y": B is the cue's object too
         objects = objects + _parallel_means_objects(names, mentions, text, objects[-1].end)
     return objects
@@ -1721,7 +1724,7 @@ def _subjects_by_kind(
     a cell, and a process that releases raises instead.
     """
     names, text, mentions = sentence.names, sentence.text, sentence.given.mentions
-    cue, before, passive = span.cue, span.before, span.passive
+    cue, before = span.cue, span.before
     if kind == "expression-of":  # "Akt signaling for expression of X": the name right before
         subjects = [m for m in mentions if m.end <= cue.start() and not text[m.end : cue.start()].strip()]
     if kind in ("model-of", "marker-of"):  # "CCI, a model of X": only what stands right before
@@ -1729,9 +1732,9 @@ def _subjects_by_kind(
         subjects = near[-1:]
     if kind == "including" and not any(names.type_of(m.entity) in HOLDER_TYPES for m in subjects):
         subjects = []  # "cytokines including IL-6" names kinds, not contents
-    if kind == "carries" and not passive and _released_by_process(names, subjects, cue):
+    if kind == "carries" and _released_by_process(names, subjects, cue):
         kind = "increases"  # "activated microglia release X": the activation raises X, holds nothing
-    if kind in ("carries", "detected") and not passive:
+    if kind in ("carries", "detected"):
         # what carries or secretes is a preparation or a cell: "they ... by secreting X" is the
         # nearest one before, else the paragraph's subject
         subjects = [m for m in subjects if names.type_of(m.entity) in _CARRIER_TYPES]
