@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from msc_graph.curation.drafting.effects import AGENT_TYPES, CLAUSE_STOP, joins_list, list_run, subject_for
-from msc_graph.curation.drafting.lexicon import CUE, DISEASE_TYPES, NEGATION, SIGNED, cue_name, predicate_for
+from msc_graph.curation.drafting.effects import AGENT_TYPES, CLAUSE_STOP, subject_for
+from msc_graph.curation.drafting.lexicon import (
+    CUE,
+    DISEASE_TYPES,
+    NEGATION,
+    SIGNED,
+    cue_name,
+    predicate_for,
+    signed_predicate,
+)
 from msc_graph.curation.drafting.mentions import (
     ADVERB,
     CONTEXT_KINDS,
@@ -15,6 +23,7 @@ from msc_graph.curation.drafting.mentions import (
     Names,
     guess_type,
 )
+from msc_graph.curation.drafting.phrases import joins_list, list_run, list_run_on
 from msc_graph.curation.drafting.records import Mention
 from msc_graph.model import FACTOR_TYPES, EntityType
 
@@ -129,13 +138,8 @@ def means_claims(
         for obj, cue, sign in _clause_partners(
             text, found, means_subject, means_predicate, means_cue, MEANS_BEFORE
         ):
-            derived = predicate_for(
-                "increases" if sign > 0 else "decreases",
-                names.type_of(obj.entity),
-                names.type_of(means_object.entity),
-            )
-            if derived is not None:
-                extra.append((means_object, derived, obj, cue))
+            derived = signed_predicate(sign, names.type_of(obj.entity), names.type_of(means_object.entity))
+            extra.append((means_object, derived, obj, cue))
     return extra
 
 
@@ -225,11 +229,7 @@ def delivered_cargo(
         first = next((m for m in mentions if m.start == match.end()), None)
         if carrier is None or first is None:
             continue
-        cargo = [first]
-        for mention in mentions[mentions.index(first) + 1 :]:
-            if not joins_list(text[cargo[-1].end : mention.start]):
-                break
-            cargo.append(mention)
+        cargo = list_run_on(mentions[mentions.index(first) :], text, examples=True)
         found.extend(
             (carrier, "carries", item, match) for item in cargo if names.type_of(item.entity) in _CARGO_TYPES
         )
@@ -361,13 +361,8 @@ def result_claims(
         for obj, _cue, sign in _clause_partners(
             text, found, result_subject, result_predicate, result_cue, _RESULT_BEFORE
         ):
-            derived = predicate_for(
-                "increases" if sign > 0 else "decreases",
-                names.type_of(result_object.entity),
-                names.type_of(obj.entity),
-            )
-            if derived is not None:
-                extra.append((obj, derived, result_object, result_cue))
+            derived = signed_predicate(sign, names.type_of(result_object.entity), names.type_of(obj.entity))
+            extra.append((obj, derived, result_object, result_cue))
     return extra
 
 
@@ -506,11 +501,7 @@ def signed_effects_on(
         rest = [m for m in mentions[k + 1 :] if m.start >= first.end]
         if not rest or not _SIGNED_EFFECT_ON.fullmatch(text, first.end, rest[0].start):
             continue
-        items = rest[:1]
-        for mention in rest[1:]:
-            if not joins_list(text[items[-1].end : mention.start]):
-                break
-            items.append(mention)
+        items = list_run_on(rest, text, examples=True)
         predicate = "increases" if cue.group("up") else "decreases"
         extra.extend((first, predicate, item, cue) for item in items)
     return extra
@@ -559,11 +550,8 @@ def changed_effects(
         ]
         if subject is None and agents:  # "CM enhanced the inhibitory effects of X on Y": the CM
             subject = subject_for(names, mentions, agents[-1], text)
-        product = sign * _CUE_SIGN[predicate]
-        verb_kind = predicate_for(
-            "increases" if product > 0 else "decreases", names.type_of(item.entity), None
-        )
-        extra.append((subject, verb_kind or "decreases", item, verb))
+        verb_kind = signed_predicate(sign * _CUE_SIGN[predicate], names.type_of(item.entity), None)
+        extra.append((subject, verb_kind, item, verb))
     return extra
 
 

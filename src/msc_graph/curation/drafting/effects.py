@@ -13,19 +13,10 @@ from msc_graph.curation.drafting.mentions import (
     find_modelled,
     guess_type,
 )
-from msc_graph.curation.drafting.phrases import ANTI
+from msc_graph.curation.drafting.phrases import ANTI, list_run
 from msc_graph.curation.drafting.records import Mention
 from msc_graph.model import FACTOR_TYPES, EntityType
 
-# What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
-LIST_GLUE = re.compile(
-    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|their|e\.g\.|i\.e\.|respectively|others|etc|"
-    r"(?:particularly|especially|notably|in particular)(?:\s+in)?|"
-    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of|"
-    r"(?:associated|subsequent|resulting|consequent)|"
-    r"(?:increase|decrease|reduction|elevation|upregulation|downregulation|release|secretion|synthesis)\s+(?:of|in))\b)*"
-)
-EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
 # What was given, in a sentence that reports its effects ("the group treated with X displayed ...").
 _AGENT = re.compile(
     r"\b(?:treated with|treatment with|administration of|injection of|delivery of|delivering|"
@@ -37,10 +28,6 @@ _KIND_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:cytokines|factors|proteins|molecules|mediators|agents|drugs|macrophages|"
     r"phenotypes?|cells|compounds|substances)\b",
     re.I,
-)
-# ", tooth pulp, ": one item no name covers, inside a list of named ones.
-_LIST_GAP = re.compile(
-    r",\s+(?:(?:and|or)\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2},\s+(?:(?:and|or)\s+)?"
 )
 # "X are multipotent adult Y": what stands after the copula names X again.
 _COPULA = re.compile(r"\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
@@ -75,31 +62,6 @@ def subject_for(names: Names, mentions: list[Mention], index: int, text: str) ->
     if (source or made) and names.type_of(before.entity) is EntityType.SECRETOME_COMPONENT:
         return before
     return mention
-
-
-def joins_list(glue: str, examples: bool = True) -> bool:
-    """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, ".
-
-    With ``examples=False``, "such as" or "like" ends the list: what follows
-    are examples of the item before, not items of their own.
-    """
-    if not examples and EXAMPLES.search(glue):
-        return False
-    if LIST_GLUE.fullmatch(glue):
-        return bool(re.search(r",|\b(?:and|or)\b", glue))
-    return bool(_LIST_GAP.fullmatch(glue)) and not CUE.search(glue)
-
-
-def list_run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
-    """Return the list of mentions ending at ``mentions[last]`` ("A, B and C"), or just that one."""
-    run = [mentions[last]]
-    index = last
-    while index > 0:
-        if not joins_list(text[mentions[index - 1].end : mentions[index].start]):
-            break
-        index -= 1
-        run.insert(0, mentions[index])
-    return run
 
 
 def find_agent(names: Names, mentions: list[Mention], text: str, before: int) -> Mention | None:

@@ -150,6 +150,16 @@ def predicate_for(cue: str, obj: EntityType | None, subject: EntityType | None) 
     return cue
 
 
+def signed_predicate(sign: int, obj: EntityType | None, subject: EntityType | None) -> str:
+    """Return the predicate a plain sign proposes for these ends: raises, lowers, ameliorates, activates ...
+
+    For claims whose sign is the product of two cues' signs (a means or
+    result clause, a verb on a signed effect).
+    """
+    cue = "increases" if sign > 0 else "decreases"
+    return predicate_for(cue, obj, subject) or cue
+
+
 def cue_name(match: re.Match[str]) -> str:
     """Return the predicate of the cue ``match`` found (its group names the row of ``_CUES``)."""
     group = match.lastgroup or "c0"

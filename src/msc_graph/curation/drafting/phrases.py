@@ -23,7 +23,21 @@ MAX_OBJECTS = 30
 secreted factors in one sentence); the bound only stops a runaway."""
 EXAMPLES_NEXT = re.compile(r"\s*,?\s*\(?(?:such as|like|including|e\.g\.,?)\s+", re.I)
 ANTI = re.compile(r"\banti-?([a-z]{5,})\b", re.I)
-_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
+LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
+"""Glue between two items of a list: ", ", " and ", ", or "."""
+# What may stand between two objects of one cue: a list ("IL-1β, TNF-α, and IL-6 (such as ...)").
+LIST_GLUE = re.compile(
+    r"(?:[\s,()]|\b(?:and|or|as well as|such as|like|both|the|their|e\.g\.|i\.e\.|respectively|others|etc|"
+    r"(?:particularly|especially|notably|in particular)(?:\s+in)?|"
+    r"(?:number|extent|levels?|amount|expression|production|degree|severity) of|"
+    r"(?:associated|subsequent|resulting|consequent)|"
+    r"(?:increase|decrease|reduction|elevation|upregulation|downregulation|release|secretion|synthesis)\s+(?:of|in))\b)*"
+)
+EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.I)
+# ", tooth pulp, ": one item no name covers, inside a list of named ones.
+_LIST_GAP = re.compile(
+    r",\s+(?:(?:and|or)\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2},\s+(?:(?:and|or)\s+)?"
+)
 
 
 def phrase_before(names: Names, text: str, position: int, name_start: int) -> Mention | None:
@@ -69,7 +83,7 @@ def phrase_objects(names: Names, text: str, position: int, stop: int) -> list[Me
         entity_id = names.lookup(label) or names.propose(label, guess_type(label, EntityType.PROCESS))
         if entity_id is not None:
             objects.append(Mention(entity_id, *phrase))
-        glue = _LIST_JOIN.match(text, phrase[1], stop)
+        glue = LIST_JOIN.match(text, phrase[1], stop)
         if glue is None:
             break
         position = glue.end()
@@ -194,7 +208,7 @@ def unnamed_items(
         if closed:
             return None
         end = citation.start()
-    pieces = _LIST_JOIN.split(text[start:end])
+    pieces = LIST_JOIN.split(text[start:end])
     if leading:
         pieces.insert(0, "")
     elif len(pieces) < 2 or pieces[0].strip(" )"):
@@ -301,3 +315,41 @@ def names_cover(mentions: list[Mention], text: str) -> bool:
     for mention in sorted(mentions, key=lambda m: -m.start):
         rest = rest[: mention.start] + " " + rest[mention.end :]
     return not re.search(r"[A-Za-z0-9]", rest)
+
+
+def joins_list(glue: str, examples: bool = True) -> bool:
+    """Return True when ``glue`` joins two items of one list: ", ", " and ", or ", an unknown item, ".
+
+    With ``examples=False``, "such as" or "like" ends the list: what follows
+    are examples of the item before, not items of their own.
+    """
+    if not examples and EXAMPLES.search(glue):
+        return False
+    if LIST_GLUE.fullmatch(glue):
+        return bool(re.search(r",|\b(?:and|or)\b", glue))
+    return bool(_LIST_GAP.fullmatch(glue)) and not CUE.search(glue)
+
+
+def list_run(mentions: list[Mention], last: int, text: str) -> list[Mention]:
+    """Return the list of mentions ending at ``mentions[last]`` ("A, B and C"), or just that one."""
+    run = [mentions[last]]
+    index = last
+    while index > 0:
+        if not joins_list(text[mentions[index - 1].end : mentions[index].start]):
+            break
+        index -= 1
+        run.insert(0, mentions[index])
+    return run
+
+
+def list_run_on(mentions: list[Mention], text: str, *, examples: bool) -> list[Mention]:
+    """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."); :func:`list_run` ends one.
+
+    ``examples`` as for :func:`joins_list`: False ends the list at "such as".
+    """
+    run = mentions[:1]
+    for mention in mentions[1:]:
+        if not joins_list(text[run[-1].end : mention.start], examples=examples):
+            break
+        run.append(mention)
+    return run

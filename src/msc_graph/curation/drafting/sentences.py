@@ -37,16 +37,12 @@ from msc_graph.curation.drafting.effects import (
     AGENT_TYPES,
     ANY,
     CLAUSE_STOP,
-    EXAMPLES,
-    LIST_GLUE,
     adjective_effects,
     anti_appositions,
     anti_in,
     effect_owner,
     find_agent,
     find_anti,
-    joins_list,
-    list_run,
     means_effect_owner,
     subject_for,
 )
@@ -72,9 +68,15 @@ from msc_graph.curation.drafting.mentions import (
     phrase_after,
 )
 from msc_graph.curation.drafting.phrases import (
+    EXAMPLES,
     EXAMPLES_NEXT,
+    LIST_GLUE,
+    LIST_JOIN,
     MAX_OBJECTS,
+    joins_list,
     list_items,
+    list_run,
+    list_run_on,
     names_cover,
     noun_cue_end,
     phrase_before,
@@ -484,16 +486,6 @@ def _with_classes(mentions: list[Mention], text: str, run: list[Mention]) -> lis
     if first == 0 or not EXAMPLES_NEXT.fullmatch(text[mentions[first - 1].end : run[0].start]):
         return run
     return list_run(mentions, first - 1, text) + run
-
-
-def _run_on(mentions: list[Mention], text: str) -> list[Mention]:
-    """Return the list that starts at ``mentions[0]`` ("A, B and C, which ..."); :func:`list_run` ends one."""
-    run = mentions[:1]
-    for mention in mentions[1:]:
-        if not joins_list(text[run[-1].end : mention.start], examples=False):
-            break
-        run.append(mention)
-    return run
 
 
 _MEANS_AFTER = re.compile(r"\s+by\s+[a-z]+ing\b", re.I)
@@ -1002,7 +994,6 @@ _SHARED_TYPES = {
     EntityType.CELL_TYPE,
     EntityType.TISSUE,
 }
-_SHARED_GLUE = re.compile(r",?\s+(?:and|or)\s+|,\s+", re.I)
 _SHARED_WORD = re.compile(r"[a-z][a-z-]{2,}")
 _STANDALONE = re.compile(r".*(?:s|ing|ion|ment|ity|ness|ance|ence|sis|ly)", re.I)  # nouns of their own
 _ADJECTIVE = re.compile(r".*(?:al|ic|ous|ive|ar|ory|oid)", re.I)
@@ -1061,7 +1052,7 @@ def _shared_words(names: Names, mentions: list[Mention], text: str) -> list[Ment
             ):
                 break
             position = word.start(1)
-        glue_after = _SHARED_GLUE.match(text, mention.end)  # forward: "tissue repair and regeneration"
+        glue_after = LIST_JOIN.match(text, mention.end)  # forward: "tissue repair and regeneration"
         if glue_after is None or not re.search(r"\b(?:and|or)\b", glue_after.group()):
             continue
         word = _SHARED_WORD.match(text, glue_after.end())
@@ -1419,10 +1410,10 @@ def _found_ends(
     if holders:
         found_in = [m for m in after if m.end <= holders[0].start]
         if found_in and LIST_GLUE.fullmatch(text[cue.end() : found_in[0].start]):
-            subjects, objects = holders[:1], _run_on(found_in, text)
+            subjects, objects = holders[:1], list_run_on(found_in, text, examples=False)
             kind = "carries"
     elif after and LIST_GLUE.fullmatch(text[cue.end() : after[0].start]):
-        objects = _run_on(after, text)  # found in what the paragraph is about: see below
+        objects = list_run_on(after, text, examples=False)  # found in what the paragraph is about: see below
         kind = "detected"
     elif (
         not after
@@ -1462,11 +1453,11 @@ def _agent_ends(
         and (not before or _UNNAMED_SECRETED.search(text, mentions[before[-1]].end, cue.start()))
     )
     if agents and before and not secreted:  # "... is mediated by A, B and C": each of them
-        subjects, objects = _run_on(agents, text), list_run(mentions, before[-1], text)
+        subjects, objects = list_run_on(agents, text, examples=False), list_run(mentions, before[-1], text)
         # "the cytokines released by MSCs, such as IL-6 and IL-7": examples of what was released
         examples = [m for m in agents if m.start >= subjects[-1].end]
         if examples and EXAMPLES_NEXT.fullmatch(text[subjects[-1].end : examples[0].start]):
-            objects = objects + _run_on(examples, text)
+            objects = objects + list_run_on(examples, text, examples=False)
         elif not EXAMPLES_NEXT.match(text, subjects[-1].end):
             # "mediated by A, B, and indoleamine 2,3-dioxygenase": the agents' list goes on past its
             # last name
