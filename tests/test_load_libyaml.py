@@ -136,6 +136,13 @@ def test_any_dumped_value_composes_alike(
         "a: !!python/object:os.system x\n",
         "a: " + "[" * 150 + "]" * 150 + "\n",
         "a:\n" + "".join("  " * level + "- \n" for level in range(150)),
+        "entities:\r\n  - id: x\r\n    label: a: b\r\n",
+        "\ufeffentities:\n  - id: x\n",
+        'entities:\n  - label: "\U0001f600\u00e9" : b: c\n',
+        "a: 1\rb: 2\n",
+        "a: \u2028b\n",
+        "a: x\x85y\n",
+        'entities:\n  - {id: "\U0001f600", x: [1, 2}\n',
     ],
     ids=[
         "tab",
@@ -152,9 +159,16 @@ def test_any_dumped_value_composes_alike(
         "python-tag",
         "flow-nesting",
         "block-nesting",
+        "crlf",
+        "byte-order-mark",
+        "astral-characters-before-the-error",
+        "lone-cr",
+        "line-separator",
+        "next-line",
+        "astral-characters-in-flow",
     ],
 )
-def test_malformed_yaml_is_refused_alike(text: str) -> None:
+def test_malformed_or_odd_yaml_is_read_alike(text: str) -> None:
     assert _outcome(text, libyaml=True) == _outcome(text, libyaml=False)
 
 
