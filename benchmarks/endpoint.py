@@ -114,7 +114,9 @@ def bench_endpoint_paths() -> dict[str, Any]:
     binary = find_oxigraph()
     if binary is None:
         raise RuntimeError("no oxigraph binary (pip install oxigraph)")
-    env = dict(os.environ)
+    from processes import installed_env  # here: tests load this file alone, for start_oxigraph
+
+    env = installed_env()
     command = [sys.executable, "-m", "msc_graph"]
     with tempfile.TemporaryDirectory(prefix="bench-endpoint-") as scratch:
         folder = Path(scratch)

@@ -46,6 +46,7 @@ MSCGRAPH = str(BIN / "mscgraph")
 sys.path.insert(0, str(HERE))
 from endpoint import bench_endpoint_paths  # noqa: E402  (benchmarks/ is not a package)
 from generate import generate  # noqa: E402
+from processes import installed_env  # noqa: E402
 
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000,1000000,2000000").split(",") if s]
 REPEATS = int(os.environ.get("BENCH_REPEATS", "7"))
@@ -105,8 +106,7 @@ class Row:
 
 def run(command: list[str], timeout: float | None = None, check: bool = True) -> Run:
     """Run ``command`` to the end (or kill it at ``timeout``); return its time, peak memory and output."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["MSC_GRAPH_CACHE"] = str(CACHE)  # bytecode is written and reused, as after an install
+    env = installed_env(MSC_GRAPH_CACHE=str(CACHE))
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=ROOT)

@@ -27,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import EDGE_COLUMNS, EDGE_TYPES, NODE_COLUMNS, NODE_TYPES, count_nodes  # noqa: E402
+from processes import installed_env  # noqa: E402
 
 DATA = HERE / "data" / "scale"
 RESULTS = HERE / "results"
@@ -103,7 +104,7 @@ def main() -> None:
     generated_s = time.perf_counter() - started
     cache = DATA / "cache"
     shutil.rmtree(cache, ignore_errors=True)
-    env = {**os.environ, "MSC_GRAPH_CACHE": str(cache)}
+    env = installed_env(MSC_GRAPH_CACHE=str(cache))
     mscgraph = Path(sys.executable).with_name("mscgraph")
     command = ["/usr/bin/time", "-f", "%e %M", str(mscgraph), "import", str(edges_path), "--name", "scale"]
     done = subprocess.run([*command, "--quiet"], env=env, capture_output=True, text=True, check=False)
