@@ -176,8 +176,8 @@ def _bounded_loader(libyaml: bool = True) -> type[Any]:
     ``libyaml=False``, or a PyYAML built without libyaml, composes from
     PyYAML's Python scanner and parser instead (the tests compare the two).
     One refusal differs: libyaml's scanner reads a flow collection ahead and
-    stops one nested past its own 1,000 levels before MAX_DEPTH is counted
-    here (the same line; its message says "exceeded maximum nesting depth").
+    refuses one nested more than 1,000 levels deep before MAX_DEPTH is
+    counted here (on the same line; "exceeded maximum nesting depth").
 
     PyYAML composes recursively, so nesting is bounded here (else a deep file
     ends in RecursionError); it registers an anchor before composing the node
