@@ -480,7 +480,16 @@ def test_cli_import_shows_progress_then_paths_and_graphs_work(
     source = _write_kgx(tmp_path / "in")
     result = runner.invoke(cli, ["import", str(source), "--name", "cli"])
     assert result.exit_code == 0, result.output
-    assert "importing cli" in result.stderr
+    # the bytes read (a line per tenth, stderr being no terminal), then a line per step after the reading
+    lines = [line for line in result.stderr.splitlines() if line.startswith("importing cli: ")]
+    steps = [line for line in lines if "%" not in line]
+    assert lines[: -len(steps)] and lines[len(lines) - len(steps) - 1].startswith("importing cli: 100% (")
+    assert [step.split(";")[0] for step in steps] == [
+        "importing cli: input read",
+        "importing cli: the store merges the files it loaded (RocksDB compaction",
+    ]
+    quiet = runner.invoke(cli, ["import", str(source), "--name", "cli", "--replace", "--quiet"])
+    assert quiet.exit_code == 0 and "importing" not in quiet.stderr
     assert "imported cli (kgx): 6 nodes, 8 edges" in result.stdout
     result = runner.invoke(cli, ["paths", "--graph", "cli", "drug one", "some disease", "-f", "json"])
     assert result.exit_code == 0, result.output
@@ -587,3 +596,32 @@ def test_our_export_concatenated_with_an_external_file_is_one_queryable_graph(
     assert result.exit_code == 0, result.output
     chains = [[n["id"] for n in p["nodes"]] for p in json.loads(result.stdout)["paths"]]
     assert chains and all(chain[:2] == ["http://example.org/NCBIGene_7", "entity:vegf"] for chain in chains)
+
+
+def test_on_a_terminal_the_bar_is_finished_before_the_steps_after_the_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from msc_graph.cli.imports import _feedback
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    with _feedback("big", 1000, quiet=False) as feedback:
+        assert feedback is not None
+        feedback.read(400)
+        feedback.read(600)
+        feedback.stage("input read; writing the records and the network")
+        feedback.stage("the store merges the files it loaded")
+    shown = terminal.getvalue()
+    last_bar = shown.rindex("100%")
+    first_step = shown.index("importing big: input read")
+    assert shown.index("importing big  [") < last_bar < first_step  # the bar, ended, then the steps
+    assert shown[first_step:].splitlines() == [
+        "importing big: input read; writing the records and the network",
+        "importing big: the store merges the files it loaded",
+    ]

@@ -15,6 +15,8 @@ from msc_graph.errors import GraphImportError
 FORMATS = ("kgx", "nt", "ttl")
 Progress = Callable[[int], None]
 """Called with the number of input bytes read since the last call."""
+Stage = Callable[[str], None]
+"""Called with what an import does once its input is read (a third of a KGX import's time)."""
 MAX_GZIP_RATIO = 100
 """A ``.gz`` input may grow to this many times its compressed size (above MIN_GZIP_LIMIT) while read.
 
