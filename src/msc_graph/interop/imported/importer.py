@@ -283,8 +283,9 @@ def _import_locked(
             if stage is not None:
                 stage("the store merges the files it loaded (RocksDB compaction; longer for larger graphs)")
             # flush waits until RocksDB has merged enough of the loaded files to take writes without
-            # stalling: the layout every query of this read-only store reads (2M KGX edges: ~10 s,
-            # 36 files instead of 213)
+            # stalling: the layout every query of this read-only store reads (2M KGX edges: 10-13 s
+            # of waiting, 18-36 files left instead of ~215, and a join over the edges' provenance
+            # answered in 7 s instead of 85 s)
             store.flush()
         finally:
             records.close()  # first: the loader's close raises its error
