@@ -49,10 +49,12 @@ GENERIC_NOUN = re.compile(
     r"integrity|safety|function|tissues?|chemicals?|compounds?|substances?|muscles?|performance)",
     re.I,
 )
-# A process noun right after a cell type: "microglia activation", "osteoblast proliferation".
-_CELL_PROCESS = re.compile(
-    r"\s+(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)\b", re.I
+# What happens to cells, named by one noun ("activation of microglia", "osteoblast proliferation").
+_CELL_PROCESS_NOUN = (
+    r"(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)"
 )
+# A process noun right after a cell type: "microglia activation", "osteoblast proliferation".
+_CELL_PROCESS = re.compile(rf"\s+{_CELL_PROCESS_NOUN}\b", re.I)
 # "(Iba1/CD68 or GFAP, respectively)": in a group paired with a list, a slash gives alternatives, two names
 _ALTERNATIVES = re.compile(r"[^()]*,\s*respectively\s*\)", re.I)
 # "activated microglia": the participle right before a cell type names the cells' activation
@@ -63,11 +65,7 @@ _DISEASE_PROCESS = re.compile(r"\s+(?:growth|progression)\b(?!\s+factors?\b)", r
 _ORGAN_FAILURE = re.compile(r"\s+(?:failure|insufficiency)\b(?!-)", re.I)
 # "stem cell factor", "hepatocyte growth factor": a cell's name before "factor" names a molecule
 _CELL_FACTOR = re.compile(r"\s+(?:growth\s+)?factors?\b(?!-)", re.I)
-_PROCESS_OF = re.compile(
-    r"\b(activation|proliferation|differentiation|migration|damage|death|polarization|infiltration)"
-    r"\s+of\s+(?:the\s+)?$",
-    re.I,
-)
+_PROCESS_OF = re.compile(rf"\b{_CELL_PROCESS_NOUN}\s+of\s+(?:the\s+)?$", re.I)
 # An adverb ends a noun phrase ("significantly", "respectively"); a few nouns look like one.
 ADVERB = re.compile(r"(?!(?:family|assembly|anomaly|supply|homily)$)[a-z]{4,}ly", re.I)
 WORD = re.compile(r"[A-Za-zα-ωΑ-Ω0-9][\w'’α-ωΑ-Ω+-]*")

@@ -96,17 +96,19 @@ _RELAY = re.compile(
     r"causing)\b",
     re.I,
 )
+# "was found (shown, reported) to be": a passive reported, which reads as the passive itself
+_REPORTED_TO_BE = r"(?:(?:found|shown|reported|observed|seen|noted|demonstrated)\s+to\s+be\s+(?:\w+ly\s+)?)?"
 # "the expression of A and B was (found to be) elevated", right before the cue: what is measured
 _MEASURED_PASSIVE = re.compile(
     r"(?:^|,\s+|\b(?:that|while|whereas|addition,)\s+)(?:the\s+)?(?:expression|levels?|secretion|production)"
     r"\s+of\s+(?P<items>[^,;()]+?(?:,\s+[^,;()]+?)*)\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
-    r"(?:(?:found|shown|reported|observed|seen|noted|demonstrated)\s+to\s+be\s+(?:\w+ly\s+)?)?$",
+    rf"{_REPORTED_TO_BE}$",
     re.I,
 )
 # "X were reduced"; "X was found (shown, reported) to be elevated" is the same passive, reported
 _BARE_PASSIVE = re.compile(
     r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?"
-    r"(?:(?:found|shown|reported|observed|seen|noted|demonstrated)\s+to\s+be\s+(?:\w+ly\s+)?)?$",
+    rf"{_REPORTED_TO_BE}$",
     re.I,
 )
 # "... effect(s) of": what follows owns the effect an adjective before it names.
