@@ -165,6 +165,63 @@ def test_kgx_rdf_has_the_direct_triples_and_the_provenance(kgx_graph) -> None:
     assert len(rows) == 6
 
 
+def _triples(graph) -> set[tuple[str, str, str]]:
+    return {(str(q.subject), str(q.predicate), str(q.object)) for q in graph.open_store()}
+
+
+@pytest.mark.parametrize("blank_line", [False, True], ids=["columns", "rows"])  # rows: the row reader
+def test_without_store_provenance_only_the_statement_nodes_are_left_out(
+    tmp_path: Path, isolated_cache: Path, blank_line: bool
+) -> None:
+    edges = EDGES.replace("\ne2\t", "\n\ne2\t") if blank_line else EDGES
+    source = find_import_source(_write_kgx(tmp_path / "in", edges=edges))
+    import_graph(source, "full", isolated_cache)
+    import_graph(source, "plain", isolated_cache, store_provenance=False)
+    full, plain = open_imported_graph(isolated_cache, "full"), open_imported_graph(isolated_cache, "plain")
+    assert (full.store_provenance, plain.store_provenance) == (True, False)
+    assert plain.meta["store_provenance"] is False
+    statement = "<https://w3id.org/msc-graph/import/full/edge/"
+    left_out = {t for t in _triples(full) if t[0].startswith(statement)}
+    # row e1 (publications, text, qualifier); the others hold none of those
+    assert {t[0] for t in left_out} == {statement + "e1>"}
+    published = {t[2] for t in left_out if t[1] == "<https://w3id.org/biolink/vocab/publications>"}
+    assert len(published) == 2  # PMID:1, PMID:2
+    assert _triples(plain) == _triples(full) - left_out  # the edges, signed twins, labels, types all stay
+    # the records (what paths and their evidence read) are the same bytes
+    for path in sorted((full.folder).glob("edges.*")) + sorted((full.folder / "network").iterdir()):
+        twin = plain.folder / path.relative_to(full.folder)
+        assert path.read_bytes() == twin.read_bytes(), path.name
+    evidence = plain.network.succ["CHEBI:1"]["NCBIGene:10"]["decreases"]["evidence"]
+    assert [e.study for e in evidence] == ["PMID:1", "PMID:2"]
+
+
+def test_store_provenance_is_left_out_only_for_kgx(tmp_path: Path, isolated_cache: Path, runner) -> None:
+    path = tmp_path / "g.nt"
+    path.write_text(NTRIPLES, encoding="utf-8")
+    with pytest.raises(GraphImportError, match=r"g\.nt: leaving provenance out of the store applies to KGX"):
+        import_graph(find_import_source(path), "nt", isolated_cache, store_provenance=False)
+    assert list_graphs(isolated_cache) == []
+    result = runner.invoke(cli, ["import", str(path), "--name", "nt", "--no-store-provenance"])
+    assert result.exit_code == 2 and "applies to KGX input only" in result.stderr
+
+
+def test_the_cli_says_where_a_store_holds_no_provenance(tmp_path: Path, isolated_cache: Path, runner) -> None:
+    source = str(_write_kgx(tmp_path / "in"))
+    for name, flag in (("full", "--store-provenance"), ("plain", "--no-store-provenance")):
+        assert runner.invoke(cli, ["import", source, "--name", name, "--quiet", flag]).exit_code == 0
+    listed = json.loads(runner.invoke(cli, ["graphs", "-f", "json"]).stdout)
+    assert [(g["name"], g["store_provenance"]) for g in listed] == [("full", True), ("plain", False)]
+    table = runner.invoke(cli, ["graphs"]).stdout.splitlines()
+    assert "all triples" in table[-2] and "no provenance" in table[-1]
+    ask = "ASK { ?e <https://w3id.org/biolink/vocab/publications> ?p }"
+    answers = {}
+    for name in ("full", "plain"):
+        result = runner.invoke(cli, ["sparql", ask, "--graph", name, "-f", "json"])
+        assert result.exit_code == 0, result.output
+        answers[name] = (json.loads(result.stdout)["boolean"], "--no-store-provenance" in result.stderr)
+    assert answers == {"full": (True, False), "plain": (False, True)}  # the empty answer comes with a note
+
+
 NTRIPLES = textwrap.dedent("""\
     # a comment line
     <http://purl.obolibrary.org/obo/DOID_1> <http://www.w3.org/2000/01/rdf-schema#label> "pain \\"like\\" disease"@en .

@@ -22,6 +22,7 @@ from msc_graph.query.sparql import DEFAULT_LIMIT, DEFAULT_TIMEOUT_S, MAX_RUNNING
 from msc_graph.query.sparql.workers import DEFAULT_MEMORY_MIB
 
 if TYPE_CHECKING:
+    from msc_graph.config import Project
     from msc_graph.query.sparql import NamedQuery, QueryResult
     from msc_graph.query.sparql.terms import UnknownTerm
     from msc_graph.views.graphs import Views
@@ -133,10 +134,28 @@ def _open_local(ctx: click.Context, graph_name: str | None, endpoint: str | None
             raise UsageError("give --graph NAME or --endpoint URL, not both")
         return None
     if graph_name:
-        from msc_graph.interop.imported import open_imported
-
-        return open_imported(graph_name, chosen_project(ctx))
+        return _open_imported(graph_name, chosen_project(ctx))
     views: Views = open_views(ctx)
+    return views
+
+
+def _open_imported(graph_name: str, project: Project) -> Views:
+    """Open an imported graph for SPARQL, saying on stderr when its store holds no provenance.
+
+    Without that note, a query over a graph imported with
+    --no-store-provenance would answer "no publications" where the source
+    gave some.
+    """
+    from msc_graph.interop.imported import open_imported
+
+    views = open_imported(graph_name, project)
+    if not views.graph.store_provenance:
+        click.echo(
+            f"note: {graph_name} was imported with --no-store-provenance: its store holds the "
+            "graph's own triples, not the edges' provenance (publications, knowledge sources, "
+            "supporting text); import it again without the flag to query those",
+            err=True,
+        )
     return views
 
 
@@ -413,9 +432,7 @@ def serve(
         )
     project = chosen_project(ctx)
     if graph_name:
-        from msc_graph.interop.imported import open_imported
-
-        views: Views = open_imported(graph_name, project)
+        views: Views = _open_imported(graph_name, project)
     else:
         views = open_views(ctx)  # the curated data is checked here, before any worker starts
     try:

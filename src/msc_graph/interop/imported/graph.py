@@ -123,6 +123,8 @@ class ImportedGraph:
             )
         self.name: str = self.meta["name"]
         self.study_id = f"import:{self.name}"
+        self.store_provenance: bool = self.meta.get("store_provenance", True)
+        """Whether the store holds each edge's provenance (``import --no-store-provenance``: not)."""
         self._evidence: dict[int, tuple[Evidence, ...]] = {}
 
     @cached_property
