@@ -541,8 +541,8 @@ def measure_kgx_baselines(
     imported_row.met = imported.max_rss_mib <= 1024
     imported_row.note = (
         f"one run; peak {imported.max_rss_mib:.0f} MiB (bound 1 GiB); the store also holds an "
-        "rdf:Statement node per edge with publications, a supporting text or a qualifier "
-        "(publications, sources, levels, quotes)"
+        "rdf:Statement node per edge with publications, a supporting text, a qualifier or a "
+        "level other than knowledge_assertion (publications, sources, levels, quotes)"
     )
     log("paths, 4 hops, first 100: ours (first and warm) vs networkx shortest_simple_paths")
     warm = [run(paths4_cmd) for _ in range(HEAVY_REPEATS + 2)]

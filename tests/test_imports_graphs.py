@@ -161,6 +161,15 @@ def test_kgx_rdf_has_the_direct_triples_and_the_provenance(kgx_graph) -> None:
           ?e <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ; biolink:publications ?p ;
              biolink:supporting_text ?t }"""
     assert bool(store.query(ask))
+    # a bare triple reads as asserted: a row whose knowledge level says otherwise has its statement node,
+    # an asserted row with nothing else to say has none
+    levels = """PREFIX biolink: <https://w3id.org/biolink/vocab/>
+    SELECT ?s ?level WHERE { ?e <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ;
+                                biolink:knowledge_level ?level }"""
+    assert sorted((r[0].value.rsplit("/", 1)[-1], r[1].value) for r in store.query(levels)) == [
+        ("CHEBI:1", "knowledge_assertion"),  # e1: it has publications, so its node says its level too
+        ("NCBIGene:11", "prediction"),  # e3: only its level, and that is not an assertion
+    ]
     rows = list(store.query("SELECT ?l WHERE { ?n <http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
     assert len(rows) == 6
 
@@ -182,8 +191,8 @@ def test_without_store_provenance_only_the_statement_nodes_are_left_out(
     assert plain.meta["store_provenance"] is False
     statement = "<https://w3id.org/msc-graph/import/full/edge/"
     left_out = {t for t in _triples(full) if t[0].startswith(statement)}
-    # row e1 (publications, text, qualifier); the others hold none of those
-    assert {t[0] for t in left_out} == {statement + "e1>"}
+    # rows e1 (publications, text, qualifier) and e3 (a prediction); the others hold no provenance
+    assert {t[0] for t in left_out} == {statement + "e1>", statement + "e3>"}
     published = {t[2] for t in left_out if t[1] == "<https://w3id.org/biolink/vocab/publications>"}
     assert len(published) == 2  # PMID:1, PMID:2
     assert _triples(plain) == _triples(full) - left_out  # the edges, signed twins, labels, types all stay

@@ -124,6 +124,8 @@ SYNONYM_PREDICATES = frozenset(
 TYPE_PREDICATES = frozenset({RDF + "type", BIOLINK + "category"})
 HEDGED_LEVELS = frozenset({"prediction", "statistical_association"})
 """Foreign knowledge levels read as hedged (an edge without our own basis column)."""
+ASSERTED_LEVEL = "knowledge_assertion"
+"""The knowledge level a bare triple in the store reads as; an edge of any other gets a statement node."""
 
 
 def map_predicate(predicate: str, direction: str = "") -> str:

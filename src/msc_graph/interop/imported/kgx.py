@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from msc_graph.errors import GraphImportError
-from msc_graph.interop.imported.biolink import SUBCLASS_PREDICATES, map_predicate
+from msc_graph.interop.imported.biolink import ASSERTED_LEVEL, SUBCLASS_PREDICATES, map_predicate
 from msc_graph.interop.imported.loader import StoreLoader, valid_iri, valid_terms
 from msc_graph.interop.imported.prefixes import IRI_UNSAFE, Curies
 from msc_graph.interop.imported.records import RecordBuilder, split_list, string_cells
@@ -389,7 +389,12 @@ class _EdgeBlocks:
                     object_terms.filter(signed),
                 )
             )
-        stated = given["publications"] | given["supporting_text"] | given["object_direction_qualifier"]
+        # a triple alone reads as asserted: any other knowledge level needs its statement node
+        level = pc.not_equal(columns["knowledge_level"], ASSERTED_LEVEL).to_numpy(zero_copy_only=False)
+        qualified = given["knowledge_level"] & level
+        stated = (
+            given["publications"] | given["supporting_text"] | given["object_direction_qualifier"] | qualified
+        )
         if self.statements and stated.any():
             statements, checked = self._statements(
                 lines[stated],
@@ -516,7 +521,9 @@ def read_kgx(
     ``skos:altLabel``, ``oboInOwl:hasDbXref``. Per edge: the triple with the
     predicate as written; when a direction qualifier signs it, also the triple
     with our signed predicate (``msc:increases`` / ``msc:decreases``); when it
-    has publications, supporting text or a qualifier, an ``rdf:Statement`` node
+    has publications, supporting text, a qualifier or a knowledge level other
+    than ``knowledge_assertion`` (a bare triple reads as asserted, so a
+    prediction must say so), an ``rdf:Statement`` node
     (``IMPORT_IRI/NAME/edge/ID``) carrying them with Biolink's property names.
     Without ``store_provenance`` the statement nodes are left out of the RDF
     (they are most of it: 5.3M of a 2M-edge Hetionet-shaped graph's 7.8M
