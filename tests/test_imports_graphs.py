@@ -691,3 +691,19 @@ def test_on_a_terminal_the_bar_is_finished_before_the_steps_after_the_reading(
         "importing big: input read; writing the records and the network",
         "importing big: the store merges the files it loaded",
     ]
+
+
+def test_paths_on_an_imported_graph_loads_no_cache_store_or_array_library(kgx_graph) -> None:
+    # the search reads the record files and the written network: the curated graph's model cache
+    # (pickle, hashlib with OpenSSL), the store and numpy are start-up time it does not need
+    code = (
+        "import sys\n"
+        "sys.argv = ['mscgraph', 'paths', '--graph', 'test', 'drug one', 'some disease', '-f', 'json']\n"
+        "from msc_graph.cli import cli\n"
+        "try:\n    cli(prog_name='mscgraph')\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert "net_sign" in out.stdout  # the search did run
+    assert not loaded & {"msc_graph.views.cache", "pickle", "_hashlib", "pyoxigraph", "numpy", "networkx"}

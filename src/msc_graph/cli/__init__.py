@@ -60,7 +60,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "graphs": (
         "imports",
-        "List the imported graphs (name, format, nodes, edges, sources); --remove NAME deletes one.",
+        "List the imported graphs (name, format, nodes, edges, store, sources); --remove NAME deletes one.",
     ),
     "sparql": ("sparql", "Run a read-only SPARQL query: QUERY is the text, - for stdin, or @file.rq."),
     "query": ("sparql", "Run the named query NAME (shipped as msc_graph/queries/NAME.rq)."),

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from msc_graph.config import Project, find_project
 from msc_graph.model import GraphModel
-from msc_graph.views.cache import build_model
 from msc_graph.views.namespaces import ENTITY_IRI
 from msc_graph.views.network import build_network
 from msc_graph.views.resolve import Resolver, Resolves
@@ -155,5 +154,9 @@ def open_graph(project: Project | None = None, *, use_cache: bool = True) -> Gra
     Raises:
         DataError: the curated data has problems.
     """
+    # here, not at the top: an imported graph's views import this module but never build a model,
+    # and the cache's modules (hashlib with OpenSSL, pickle, secrets) are ~25 ms of a `paths --graph`
+    from msc_graph.views.cache import build_model
+
     project = project or find_project()
     return GraphViews(project, build_model(project, use_cache=use_cache))
