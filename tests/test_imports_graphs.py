@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import typing
 from array import array
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from msc_graph.interop.imported import (
     open_imported,
     open_imported_graph,
 )
+from msc_graph.interop.imported.records import GraphPayload
 from msc_graph.model import Basis, SourceKind
 from msc_graph.query.paths import count_support, find_paths
 from msc_graph.views.namespaces import VOCAB_IRI
@@ -220,6 +222,7 @@ def test_the_cli_says_where_a_store_holds_no_provenance(tmp_path: Path, isolated
         assert runner.invoke(cli, ["import", source, "--name", name, "--quiet", flag]).exit_code == 0
     listed = json.loads(runner.invoke(cli, ["graphs", "-f", "json"]).stdout)
     assert [(g["name"], g["store_provenance"]) for g in listed] == [("full", True), ("plain", False)]
+    assert all(set(g) == set(typing.get_type_hints(GraphPayload)) for g in listed)  # as documented
     table = runner.invoke(cli, ["graphs"]).stdout.splitlines()
     assert "all triples" in table[-2] and "no provenance" in table[-1]
     ask = "ASK { ?e <https://w3id.org/biolink/vocab/publications> ?p }"

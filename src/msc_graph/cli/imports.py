@@ -181,6 +181,7 @@ def graphs(ctx: click.Context, /, remove: str | None, fmt: str) -> None:
     processes that are gone) is removed.
     """
     from msc_graph.interop.imported import get_graphs_dir, list_graphs, remove_graph, remove_stale
+    from msc_graph.interop.imported.records import GraphPayload
     from msc_graph.render import Table
 
     cache_dir = _cache_dir(ctx)
@@ -191,23 +192,29 @@ def graphs(ctx: click.Context, /, remove: str | None, fmt: str) -> None:
         remove_stale(cache_dir)
     import json
 
-    rows, payload = [], []
+    rows: list[list[str]] = []
+    payload: list[GraphPayload] = []
     for name in list_graphs(cache_dir):
         meta = json.loads((get_graphs_dir(cache_dir) / name / "meta.json").read_text(encoding="utf-8"))
-        item = {
-            key: meta.get(key) for key in ("name", "format", "nodes", "edges", "source_names", "imported_at")
+        item: GraphPayload = {
+            "name": meta["name"],
+            "format": meta["format"],
+            "nodes": meta["nodes"],
+            "edges": meta["edges"],
+            "source_names": meta.get("source_names", []),
+            "imported_at": meta.get("imported_at", ""),
+            "store_provenance": meta.get("store_provenance", True),
         }
-        item["store_provenance"] = meta.get("store_provenance", True)
         payload.append(item)
         rows.append(
             [
                 name,
-                meta["format"],
-                str(meta["nodes"]),
-                str(meta["edges"]),
+                item["format"],
+                str(item["nodes"]),
+                str(item["edges"]),
                 "all triples" if item["store_provenance"] else "no provenance",
-                ", ".join(meta.get("source_names", [])),
-                meta.get("imported_at", ""),
+                ", ".join(item["source_names"]),
+                item["imported_at"],
             ]
         )
     emit(fmt, Table(["name", "format", "nodes", "edges", "store", "sources", "imported"], rows), payload)

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Container, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 from msc_graph.errors import GraphImportError
 from msc_graph.interop.imported.biolink import CATEGORY_TYPES
@@ -114,6 +114,19 @@ def check_graph_name(name: str) -> str:
 def get_graphs_dir(cache_dir: Path) -> Path:
     """Return the folder that holds every imported graph of a project cache."""
     return cache_dir / "graphs"
+
+
+class GraphPayload(TypedDict):
+    """One imported graph as `graphs -f json` lists it (its ``meta.json``, in part)."""
+
+    name: str
+    format: str
+    nodes: int
+    edges: int
+    source_names: list[str]
+    imported_at: str
+    store_provenance: bool
+    """False for a KGX graph imported with --no-store-provenance: its store holds no edge provenance."""
 
 
 def list_graphs(cache_dir: Path) -> list[str]:
