@@ -296,3 +296,26 @@ def test_serve_graph_serves_an_imported_store_read_only(fixture_project, tmp_pat
         assert status == 403
     result = runner.invoke(cli, ["serve", "--graph", "nope"])
     assert result.exit_code == 2 and "small" in result.output
+
+
+def test_serve_graph_says_when_the_store_holds_no_provenance(fixture_project, tmp_path, runner) -> None:
+    folder = tmp_path / "kgx"
+    folder.mkdir()
+    (folder / "g_nodes.tsv").write_text("id\tname\nCHEBI:1\tdrug\nNCBIGene:1\tgene\n", encoding="utf-8")
+    (folder / "g_edges.tsv").write_text(
+        "subject\tpredicate\tobject\tpublications\nCHEBI:1\tbiolink:affects\tNCBIGene:1\tPMID:1\n",
+        encoding="utf-8",
+    )
+    published = "ASK { ?e <https://w3id.org/biolink/vocab/publications> ?p }"
+    for name, flag in (("full", "--store-provenance"), ("plain", "--no-store-provenance")):
+        imported = runner.invoke(
+            cli, ["import", str(folder / "g_edges.tsv"), "--name", name, "--quiet", flag]
+        )
+        assert imported.exit_code == 0, imported.output
+        with _serving(tmp_path, "--graph", name) as url:
+            status, _, body = _request(
+                url + "query", published.encode(), {"Content-Type": "application/sparql-query"}
+            )
+            assert status == 200 and json.loads(body)["boolean"] is (name == "full")
+        noted = "--no-store-provenance" in (tmp_path / "serve.log").read_text(encoding="utf-8")
+        assert noted is (name == "plain")  # the empty answer's reason is on the server's stderr
