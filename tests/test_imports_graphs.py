@@ -219,7 +219,9 @@ def test_store_provenance_is_left_out_only_for_kgx(tmp_path: Path, isolated_cach
 def test_the_cli_says_where_a_store_holds_no_provenance(tmp_path: Path, isolated_cache: Path, runner) -> None:
     source = str(_write_kgx(tmp_path / "in"))
     for name, flag in (("full", "--store-provenance"), ("plain", "--no-store-provenance")):
-        assert runner.invoke(cli, ["import", source, "--name", name, "--quiet", flag]).exit_code == 0
+        result = runner.invoke(cli, ["import", source, "--name", name, "--quiet", flag])
+        assert result.exit_code == 0, result.output
+        assert ("holds no edge provenance" in result.stdout) is (name == "plain")
     listed = json.loads(runner.invoke(cli, ["graphs", "-f", "json"]).stdout)
     assert [(g["name"], g["store_provenance"]) for g in listed] == [("full", True), ("plain", False)]
     assert all(set(g) == set(typing.get_type_hints(GraphPayload)) for g in listed)  # as documented

@@ -160,6 +160,7 @@ def import_command(
     click.echo(
         f"imported {summary.name} ({summary.format}): {summary.nodes} nodes, "
         f"{summary.edges} edges in {summary.seconds:.1f} s"
+        + ("" if store_provenance else "; its store holds no edge provenance (--no-store-provenance)")
     )
     for slug, count in summary.predicates.items():
         click.echo(f"  {slug}\t{count}")
