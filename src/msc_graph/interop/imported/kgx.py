@@ -389,22 +389,25 @@ class _EdgeBlocks:
                     object_terms.filter(signed),
                 )
             )
-        # a triple alone reads as asserted: any other knowledge level needs its statement node
-        level = pc.not_equal(columns["knowledge_level"], ASSERTED_LEVEL).to_numpy(zero_copy_only=False)
-        qualified = given["knowledge_level"] & level
-        stated = (
-            given["publications"] | given["supporting_text"] | given["object_direction_qualifier"] | qualified
-        )
-        if self.statements and stated.any():
-            statements, checked = self._statements(
-                lines[stated],
-                {name: cells.filter(stated) for name, cells in columns.items()},
-                subject_terms.filter(stated),
-                predicate_terms.filter(stated),
-                object_terms.filter(stated),
+        if self.statements:
+            # a triple alone reads as asserted: any other knowledge level needs its statement node
+            level = pc.not_equal(columns["knowledge_level"], ASSERTED_LEVEL).to_numpy(zero_copy_only=False)
+            stated = (
+                given["publications"]
+                | given["supporting_text"]
+                | given["object_direction_qualifier"]
+                | (given["knowledge_level"] & level)
             )
-            pieces.extend(statements)
-            valid = valid and checked
+            if stated.any():
+                statements, checked = self._statements(
+                    lines[stated],
+                    {name: cells.filter(stated) for name, cells in columns.items()},
+                    subject_terms.filter(stated),
+                    predicate_terms.filter(stated),
+                    object_terms.filter(stated),
+                )
+                pieces.extend(statements)
+                valid = valid and checked
         self.loader.put(_concat(pieces), f"{self.file_name} lines {lines[0]}-{lines[-1]}", lenient=valid)
 
     def _terms(self, ids: pyarrow.Array) -> pyarrow.Array:
