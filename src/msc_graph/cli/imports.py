@@ -182,7 +182,7 @@ def graphs(ctx: click.Context, /, remove: str | None, fmt: str) -> None:
     processes that are gone) is removed.
     """
     from msc_graph.interop.imported import get_graphs_dir, list_graphs, remove_graph, remove_stale
-    from msc_graph.interop.imported.records import GraphPayload
+    from msc_graph.interop.imported.records import GraphPayload, stores_provenance
     from msc_graph.render import Table
 
     cache_dir = _cache_dir(ctx)
@@ -204,7 +204,7 @@ def graphs(ctx: click.Context, /, remove: str | None, fmt: str) -> None:
             "edges": meta["edges"],
             "source_names": meta.get("source_names", []),
             "imported_at": meta.get("imported_at", ""),
-            "store_provenance": meta.get("store_provenance", True),
+            "store_provenance": stores_provenance(meta),
         }
         payload.append(item)
         rows.append(

@@ -38,6 +38,7 @@ from msc_graph.interop.imported.records import (
     get_graphs_dir,
     list_graphs,
     split_list,
+    stores_provenance,
 )
 from msc_graph.model import Basis, Entity, EntityType, Evidence, GraphModel, SourceKind, Study, iter_subtree
 from msc_graph.views.compact import CompactNetwork, IntCode, map_array, open_network, write_network
@@ -123,7 +124,7 @@ class ImportedGraph:
             )
         self.name: str = self.meta["name"]
         self.study_id = f"import:{self.name}"
-        self.store_provenance: bool = self.meta.get("store_provenance", True)
+        self.store_provenance = stores_provenance(self.meta)
         """Whether the store holds each edge's provenance (``import --no-store-provenance``: not)."""
         self._evidence: dict[int, tuple[Evidence, ...]] = {}
 

@@ -129,6 +129,14 @@ class GraphPayload(TypedDict):
     """False for a KGX graph imported with --no-store-provenance: its store holds no edge provenance."""
 
 
+def stores_provenance(meta: Mapping[str, Any]) -> bool:
+    """Whether a graph's store holds its edges' provenance, from its ``meta.json``.
+
+    Graphs imported before ``--no-store-provenance`` existed have no key, and all of them do.
+    """
+    return bool(meta.get("store_provenance", True))
+
+
 def list_graphs(cache_dir: Path) -> list[str]:
     """Return the names of the complete imported graphs (temporary and old folders excluded)."""
     folder = get_graphs_dir(cache_dir)
