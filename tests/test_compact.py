@@ -429,3 +429,34 @@ def test_paths_on_an_imported_graph_imports_no_numpy(tmp_path: Path, isolated_ca
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     *payload, loaded = out.stdout.splitlines()
     assert '"X:3"' in "\n".join(payload) and loaded == "False"
+
+
+def test_a_search_reads_the_evidence_of_kept_hops_only(tmp_path: Path) -> None:
+    """An edge the search walks but no candidate chain keeps (a → s back to the visited source) is never read.
+
+    Reading evidence builds it from the import's records, the largest part
+    of a search on a big graph; the hops that are kept still carry theirs.
+    """
+    nodes = ["s", "a", "t"]
+    edges = [
+        ("s", "t", "increases", _evidence(1)),
+        ("s", "a", "increases", _evidence(2)),
+        ("a", "t", "decreases", _evidence(3)),
+        ("a", "s", "increases", _evidence(4)),
+    ]
+    read: list[int] = []
+
+    def lookup(edge: int) -> tuple[Evidence, ...]:
+        read.append(edge)
+        return edges[edge][3]
+
+    network = _as_compact(tmp_path, nodes, edges)
+    network = open_network(tmp_path, nodes, network.node_index, SLUGS, network.slug_codes, lookup)
+    search = find_paths(network, ["s"], ["t"], max_hops=3)
+    assert [p.nodes for p in search.paths] == [("s", "t"), ("s", "a", "t")]
+    assert [[h.evidence for h in p.hops] for p in search.paths] == [
+        [_evidence(1)],
+        [_evidence(2), _evidence(3)],
+    ]
+    assert sorted(set(read)) == [0, 1, 2]  # not 3, the edge a → s
+    assert compute_distances(network, ["t"], 3) == {"t": 0, "s": 1, "a": 1}

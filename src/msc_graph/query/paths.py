@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from msc_graph.config import DEFAULT_MAX_HOPS, DEFAULT_MAX_PATHS, DEFAULT_TIMEOUT_S
-from msc_graph.model import Evidence, GraphModel, assign_support_units
+from msc_graph.model import Evidence, GraphModel, Sign, assign_support_units
 from msc_graph.model.vocabulary import PREDICATES
 from msc_graph.query.filters import EvidenceFilter, measured_in_compatible
 from msc_graph.views.network import (
@@ -134,7 +134,7 @@ def iter_usable_edges(
     keep: Callable[[str], bool] | None = None,
     *,
     read_evidence: bool = True,
-) -> Iterator[tuple[str, str, tuple[Evidence, ...], bool]]:
+) -> Iterator[tuple[str, str, tuple[Evidence, ...] | Mapping[str, Any], bool]]:
     """Yield (neighbour, predicate, evidence, reversed) for the edges of ``node`` a chain may use.
 
     ``forward`` holds the edges read subject → object for the direction of
@@ -145,7 +145,9 @@ def iter_usable_edges(
     evidence matches. ``keep`` tests a neighbour before any evidence is read,
     so edges the caller would skip cost nothing (on an imported graph evidence
     is built on read). With ``read_evidence`` False and no filter, evidence is
-    not read at all (empty), for walks that only need the neighbours.
+    not read: the edge's attribute mapping stands in its place, unread, for
+    walks that only need the neighbours and for a search that reads the
+    evidence of the hops it keeps only (:func:`_read_hop`).
     """
     active = evidence_filter is not None and evidence_filter.active
     sides = ((forward, False),) if backward is None else ((forward, False), (backward, True))
@@ -156,9 +158,11 @@ def iter_usable_edges(
             for predicate, attrs in keyed.items():
                 if not _walks(predicate, reverse):
                     continue
-                evidence: tuple[Evidence, ...] = attrs.get("evidence", ()) if read_evidence or active else ()
+                evidence: tuple[Evidence, ...] | Mapping[str, Any] = (
+                    attrs.get("evidence", ()) if read_evidence or active else attrs
+                )
                 if active and evidence_filter is not None:
-                    evidence = tuple(e for e in evidence if evidence_filter.matches(e))
+                    evidence = tuple(e for e in attrs.get("evidence", ()) if evidence_filter.matches(e))
                     if not evidence:
                         continue
                 yield neighbour, predicate, evidence, reverse
@@ -266,6 +270,19 @@ def _prefetch_walk(
                     budgets[neighbour] = reached[neighbour] = budget - 1
         remote.prefetch_evidence(edges)
         frontier = reached
+
+
+_Step = tuple[str, str, str, Sign | None, tuple[Evidence, ...] | Mapping[str, Any], bool]
+"""A hop as the search walks it: (node, predicate, neighbour, the predicate's sign, evidence or the
+edge's unread attributes (:func:`iter_usable_edges`), reversed)."""
+
+
+def _read_hop(step: _Step) -> Hop:
+    """Return the Hop of a step of a candidate chain, reading its evidence if it is not read yet."""
+    node, predicate, neighbour, fixed, evidence, reverse = step
+    if not isinstance(evidence, tuple):
+        evidence = evidence.get("evidence", ())
+    return Hop(node, predicate, neighbour, None if fixed is None else int(fixed), evidence, reverse)
 
 
 def count_support(evidence: Iterable[Evidence]) -> float:
@@ -410,9 +427,10 @@ def find_paths(
 
     # The edges out of a node that can still reach a target within a budget, in row order:
     # found once per (node, budget), since iterative deepening and sibling trails revisit them.
-    near_edges: dict[tuple[str, int], list[tuple[str, str, tuple[Evidence, ...], bool]]] = {}
+    # Their evidence is read only for the hops of a candidate chain (most edges walked end in none).
+    near_edges: dict[tuple[str, int], list[_Step]] = {}
 
-    def iter_near_edges(node: str, budget: int) -> list[tuple[str, str, tuple[Evidence, ...], bool]]:
+    def iter_near_edges(node: str, budget: int) -> list[_Step]:
         found = near_edges.get((node, budget))
         if found is None:
 
@@ -421,30 +439,31 @@ def find_paths(
 
             if focused and isinstance(succ, HasNearRows) and (pred is None or isinstance(pred, HasNearRows)):
                 forward, backward = succ.within(budget - 1), None if pred is None else pred.within(budget - 1)
-                found = list(iter_usable_edges(forward, backward, node, evidence_filter))
+                usable = iter_usable_edges(forward, backward, node, evidence_filter, read_evidence=False)
             else:
-                found = list(iter_usable_edges(succ, pred, node, evidence_filter, near))
-            near_edges[node, budget] = found
+                usable = iter_usable_edges(succ, pred, node, evidence_filter, near, read_evidence=False)
+            found = near_edges[node, budget] = [
+                (node, predicate, neighbour, PREDICATES[predicate].sign, evidence, reverse)
+                for neighbour, predicate, evidence, reverse in usable
+            ]
         return found
 
-    def extend(node: str, trail: list[Hop], visited: set[str], budget: int) -> bool:
+    def extend(node: str, trail: list[_Step], visited: set[str], budget: int) -> bool:
         """Depth-first step; return False to stop the whole search."""
         nonlocal steps
-        for neighbour, predicate, evidence, reverse in iter_near_edges(node, budget):
+        for step in iter_near_edges(node, budget):
             steps += 1
             if steps % 512 == 0 and clock() > deadline:
                 result.truncated = True
                 result.reasons.append(f"timeout: stopped after {timeout_s:g} s")
                 return False
+            neighbour = step[2]
             if neighbour in visited:
                 continue
-            fixed = PREDICATES[predicate].sign
-            trail.append(
-                Hop(node, predicate, neighbour, None if fixed is None else int(fixed), evidence, reverse)
-            )
+            trail.append(step)
             if neighbour in target_set:
                 if len(trail) == length:
-                    candidates.append(tuple(trail))
+                    candidates.append(tuple(map(_read_hop, trail)))
                     if len(candidates) >= cap:
                         result.truncated = True
                         result.reasons.append(f"max paths: stopped after {cap} candidate chains")
