@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from msc_graph.model import Basis, Context, Evidence, SourceKind
 from msc_graph.model.vocabulary import PREDICATES
 from msc_graph.query.filters import EvidenceFilter
-from msc_graph.query.paths import compute_distances, find_paths
+from msc_graph.query.paths import compute_distances, find_paths, score_hop
 from msc_graph.views import open_graph
 from msc_graph.views.compact import (
     CSR_FILES,
@@ -460,3 +460,23 @@ def test_a_search_reads_the_evidence_of_kept_hops_only(tmp_path: Path) -> None:
     ]
     assert sorted(set(read)) == [0, 1, 2]  # not 3, the edge a → s
     assert compute_distances(network, ["t"], 3) == {"t": 0, "s": 1, "a": 1}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_each_score_is_the_product_of_its_hops_factors_computed_afresh(seed: int, tmp_path: Path) -> None:
+    """A search keeps each hop's factor for the candidates sharing it; no chain may get another's."""
+    rng = random.Random(seed)
+    nodes, edges = _random_graph(rng, 30, 200)
+    for network in (_as_networkx(nodes, edges), _as_compact(tmp_path / str(seed), nodes, edges)):
+        shared = 0
+        for _ in range(6):
+            sources, targets = rng.sample(nodes, 2), rng.sample(nodes, 3)
+            search = find_paths(network, sources, targets, max_hops=4, max_paths=30)
+            hops = [(h.subject, h.predicate, h.object) for p in search.paths for h in p.hops]
+            shared += len(hops) - len(set(hops))
+            for path in search.paths:
+                expected = 1.0
+                for hop in path.hops:
+                    expected *= score_hop(network, hop)
+                assert path.score == expected
+        assert shared > 0  # chains did share hops, so the kept factors were used

@@ -303,25 +303,45 @@ def count_support(evidence: Iterable[Evidence]) -> float:
     return sum(best.values())
 
 
-def score_path(network: PathNetwork, hops: Iterable[Hop]) -> float:
-    """Return the path score described in the module docstring."""
+def score_hop(network: PathNetwork, hop: Hop) -> float:
+    """Return one hop's factor of the path score: evidence × consistency × hub damping (module docstring)."""
+    weight = count_support(hop.evidence)
+    evidence = 1.0 - 0.5**weight if weight else 0.25
+    opposite = -(hop.sign or 0)
+    edge_subject, edge_object = (hop.object, hop.subject) if hop.reversed else (hop.subject, hop.object)
+    conflicting = False
+    if opposite:  # a hop of no stated direction has no opposite to conflict with
+        succ = network.succ
+        parallel = (
+            succ.edges_between(edge_subject, edge_object)
+            if isinstance(succ, HasEdgesBetween)
+            else succ[edge_subject].get(edge_object)
+        ) or {}
+        conflicting = any(a.get("sign") == opposite for a in parallel.values())
+    consistency = 0.5 if conflicting else 1.0
+    degrees = max(network.out_degree(edge_subject), 1) * max(network.in_degree(edge_object), 1)
+    factor: float = evidence * consistency * degrees**-DAMPING  # (a float power is typed Any)
+    return factor
+
+
+def score_path(
+    network: PathNetwork, hops: Iterable[Hop], factors: dict[tuple[str, str, str, bool], float] | None = None
+) -> float:
+    """Return the path score described in the module docstring: the product of its hops' factors.
+
+    ``factors`` keeps each hop's factor across the chains of one search:
+    its candidates share most of their hops, and a hop's evidence (so its
+    factor) is the same in each of them.
+    """
     score = 1.0
-    succ = network.succ
-    between = succ.edges_between if isinstance(succ, HasEdgesBetween) else None
     for hop in hops:
-        weight = count_support(hop.evidence)
-        evidence = 1.0 - 0.5**weight if weight else 0.25
-        opposite = -(hop.sign or 0)
-        edge_subject, edge_object = (hop.object, hop.subject) if hop.reversed else (hop.subject, hop.object)
-        conflicting = False
-        if opposite:  # a hop of no stated direction has no opposite to conflict with
-            parallel = (
-                between(edge_subject, edge_object) if between else succ[edge_subject].get(edge_object)
-            ) or {}
-            conflicting = any(a.get("sign") == opposite for a in parallel.values())
-        consistency = 0.5 if conflicting else 1.0
-        degrees = max(network.out_degree(edge_subject), 1) * max(network.in_degree(edge_object), 1)
-        score *= evidence * consistency * degrees**-DAMPING
+        key = (hop.subject, hop.predicate, hop.object, hop.reversed)
+        factor = None if factors is None else factors.get(key)
+        if factor is None:
+            factor = score_hop(network, hop)
+            if factors is not None:
+                factors[key] = factor
+        score *= factor
     return score
 
 
@@ -493,13 +513,14 @@ def find_paths(
             break
 
     ranked = []
+    factors: dict[tuple[str, str, str, bool], float] = {}
     for hops in candidates:
         net = get_net_sign(hops)
         if sign is not None and net != sign:
             continue
         nodes = (hops[0].subject, *(hop.object for hop in hops))
         ranked.append(
-            PathResult(nodes, hops, net, score_path(network, hops), find_context_flags(hops, model))
+            PathResult(nodes, hops, net, score_path(network, hops, factors), find_context_flags(hops, model))
         )
     ranked.sort(key=lambda p: (p.net_sign is None, -p.score, len(p.hops), p.nodes))
     result.paths = ranked[:max_paths]
