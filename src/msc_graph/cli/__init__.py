@@ -8,6 +8,7 @@ networkx, pyvis, pyoxigraph) inside the functions that need them, so
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -196,8 +197,20 @@ def cli(ctx: click.Context, debug: bool, project: str | None) -> None:
     ctx.obj["project"] = project
 
 
+GC_YOUNG = 100_000
+"""Allocations between two passes of the cycle collector over new objects (Python's default: 700)."""
+
+
 def main() -> None:
-    """Run the CLI (console script entry point)."""
+    """Run the CLI (console script entry point).
+
+    The cycle collector runs after every GC_YOUNG new objects rather than
+    700: a command builds many objects that live as long as it does (a
+    graph's tables, a search's steps), and at the default it walked them 125
+    times in one 4-hop paths call on a 2M-edge import, ~25 ms of ~250 ms.
+    Cycles are still collected, in fewer passes (mypy's CLI does the same).
+    """
+    gc.set_threshold(GC_YOUNG)
     cli(prog_name="mscgraph")
 
 
