@@ -713,3 +713,31 @@ def test_paths_on_an_imported_graph_loads_no_cache_store_or_array_library(kgx_gr
     loaded = set(out.stdout.split())
     assert "net_sign" in out.stdout  # the search did run
     assert not loaded & {"msc_graph.views.cache", "pickle", "_hashlib", "pyoxigraph", "numpy", "networkx"}
+
+
+def test_a_tiny_score_on_a_hub_heavy_graph_keeps_its_digits(
+    tmp_path: Path, isolated_cache: Path, runner
+) -> None:
+    """Hub damping makes a 3-hop chain through hubs score ~1e-7: the JSON keeps four significant digits.
+
+    Written to six decimals, as before, it was 0.0: a score no evidence gives,
+    and chains a consumer could no longer rank.
+    """
+    nodes = "id\tcategory\tname\n" + "".join(
+        f"{node}\tbiolink:Gene\t{node}\n" for node in ("NCBIGene:1", "NCBIGene:2", "NCBIGene:3", "NCBIGene:4")
+    )
+    rows = ["id\tsubject\tpredicate\tobject\tpublications"]
+    chain = [("NCBIGene:1", "NCBIGene:2"), ("NCBIGene:2", "NCBIGene:3"), ("NCBIGene:3", "NCBIGene:4")]
+    rows += [f"c{n}\t{s}\tbiolink:positively_regulates\t{o}\tPMID:{n + 1}" for n, (s, o) in enumerate(chain)]
+    for n in range(300):  # hubs: every node of the chain has 300 more edges out and in
+        for node in ("NCBIGene:1", "NCBIGene:2", "NCBIGene:3", "NCBIGene:4"):
+            rows.append(f"o{node}-{n}\t{node}\tbiolink:related_to\tNCBIGene:{1000 + n}\t")
+            rows.append(f"i{node}-{n}\tNCBIGene:{2000 + n}\tbiolink:related_to\t{node}\t")
+    source = _write_kgx(tmp_path / "in", nodes, "\n".join(rows) + "\n")
+    assert runner.invoke(cli, ["import", str(source), "--name", "hubs", "--quiet"]).exit_code == 0
+    result = runner.invoke(cli, ["paths", "--graph", "hubs", "NCBIGene:1", "NCBIGene:4", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    (path,) = json.loads(result.stdout)["paths"]
+    # each hop: one study (1 - 0.5) x (out-degree 301 x in-degree 301) ** -0.4
+    expected = (0.5 * (301 * 301) ** -0.4) ** 3
+    assert expected < 5e-7 and path["score"] == float(f"{expected:.4g}")

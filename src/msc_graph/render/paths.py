@@ -62,6 +62,20 @@ class PathsPayload(TypedDict):
     limits: dict[str, Any]
 
 
+SCORE_DIGITS = 4
+"""Significant digits of a chain's score in the payload."""
+
+
+def significant(score: float) -> float:
+    """Return ``score`` to SCORE_DIGITS significant digits.
+
+    Why not decimals: hub damping makes a 3- or 4-hop chain on a large graph
+    score ~1e-7, which six decimals wrote as 0.0, a score no evidence would
+    give, and ranks a consumer could no longer tell apart.
+    """
+    return float(f"{score:.{SCORE_DIGITS}g}")
+
+
 def build_paths_payload(model: GraphModel, search: PathSearch) -> PathsPayload:
     """Return the paths JSON contract documented in the README."""
     return {
@@ -84,7 +98,7 @@ def build_paths_payload(model: GraphModel, search: PathSearch) -> PathsPayload:
                 ],
                 "net_sign": path.net_sign,
                 "net_effect": f"{net_arrow(path.net_sign)} {model.entities[path.nodes[-1]].label}",
-                "score": round(path.score, 6),
+                "score": significant(path.score),
                 "flags": list(path.flags),
             }
             for path in search.paths
