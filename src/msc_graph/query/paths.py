@@ -126,15 +126,17 @@ def _has_reversed(network: PathNetwork) -> bool:
     return slugs is None or not REVERSED_PREDICATES.isdisjoint(slugs)
 
 
+HopEvidence = tuple[Evidence, ...] | Mapping[str, Any]
+"""A usable edge's evidence under a filter (what matched), else its attribute mapping, unread."""
+
+
 def iter_usable_edges(
     forward: Mapping[str, Mapping[str, Mapping[str, Any]]],
     backward: Mapping[str, Mapping[str, Mapping[str, Any]]] | None,
     node: str,
     evidence_filter: EvidenceFilter | None,
     keep: Callable[[str], bool] | None = None,
-    *,
-    read_evidence: bool = True,
-) -> Iterator[tuple[str, str, tuple[Evidence, ...] | Mapping[str, Any], bool]]:
+) -> Iterator[tuple[str, str, HopEvidence, bool]]:
     """Yield (neighbour, predicate, evidence, reversed) for the edges of ``node`` a chain may use.
 
     ``forward`` holds the edges read subject → object for the direction of
@@ -144,10 +146,10 @@ def iter_usable_edges(
     its predicate transmits and, under a filter, at least one of its pieces of
     evidence matches. ``keep`` tests a neighbour before any evidence is read,
     so edges the caller would skip cost nothing (on an imported graph evidence
-    is built on read). With ``read_evidence`` False and no filter, evidence is
-    not read: the edge's attribute mapping stands in its place, unread, for
-    walks that only need the neighbours and for a search that reads the
-    evidence of the hops it keeps only (:func:`_read_hop`).
+    is built on read). Without a filter, evidence is not read: the edge's
+    attribute mapping stands in its place, unread, for walks that only need
+    the neighbours and for a search that reads the evidence of the hops it
+    keeps only (:func:`_read_hop`).
     """
     active = evidence_filter is not None and evidence_filter.active
     sides = ((forward, False),) if backward is None else ((forward, False), (backward, True))
@@ -158,9 +160,7 @@ def iter_usable_edges(
             for predicate, attrs in keyed.items():
                 if not _walks(predicate, reverse):
                     continue
-                evidence: tuple[Evidence, ...] | Mapping[str, Any] = (
-                    attrs.get("evidence", ()) if read_evidence or active else attrs
-                )
+                evidence: HopEvidence = attrs
                 if active and evidence_filter is not None:
                     evidence = tuple(e for e in attrs.get("evidence", ()) if evidence_filter.matches(e))
                     if not evidence:
@@ -208,7 +208,7 @@ def compute_distances(
         reached = []
         for node in frontier:
             for previous, _predicate, _evidence, _reversed in iter_usable_edges(
-                pred, succ, node, evidence_filter, read_evidence=False
+                pred, succ, node, evidence_filter
             ):
                 if previous not in distances:
                     distances[previous] = depth
@@ -228,9 +228,7 @@ def _iter_edges(
     :func:`compute_distances` passes them to :func:`iter_usable_edges`.
     """
     for node in nodes:
-        for neighbour, predicate, _evidence, backwards in iter_usable_edges(
-            forward, backward, node, None, read_evidence=False
-        ):
+        for neighbour, predicate, _evidence, backwards in iter_usable_edges(forward, backward, node, None):
             yield (node, predicate, neighbour) if backwards else (neighbour, predicate, node)
 
 
@@ -262,9 +260,7 @@ def _prefetch_walk(
             def near(neighbour: str, budget: int = budget) -> bool:
                 return distances.get(neighbour, max_hops + 1) <= budget - 1
 
-            for neighbour, predicate, _evidence, backwards in iter_usable_edges(
-                succ, pred, node, None, near, read_evidence=False
-            ):
+            for neighbour, predicate, _evidence, backwards in iter_usable_edges(succ, pred, node, None, near):
                 edges.append((neighbour, predicate, node) if backwards else (node, predicate, neighbour))
                 if budget > 1 and neighbour not in budgets and neighbour not in target_set:
                     budgets[neighbour] = reached[neighbour] = budget - 1
@@ -272,7 +268,7 @@ def _prefetch_walk(
         frontier = reached
 
 
-_Step = tuple[str, str, str, Sign | None, tuple[Evidence, ...] | Mapping[str, Any], bool]
+_Step = tuple[str, str, str, Sign | None, HopEvidence, bool]
 """A hop as the search walks it: (node, predicate, neighbour, the predicate's sign, evidence or the
 edge's unread attributes (:func:`iter_usable_edges`), reversed)."""
 
@@ -459,9 +455,9 @@ def find_paths(
 
             if focused and isinstance(succ, HasNearRows) and (pred is None or isinstance(pred, HasNearRows)):
                 forward, backward = succ.within(budget - 1), None if pred is None else pred.within(budget - 1)
-                usable = iter_usable_edges(forward, backward, node, evidence_filter, read_evidence=False)
+                usable = iter_usable_edges(forward, backward, node, evidence_filter)
             else:
-                usable = iter_usable_edges(succ, pred, node, evidence_filter, near, read_evidence=False)
+                usable = iter_usable_edges(succ, pred, node, evidence_filter, near)
             found = near_edges[node, budget] = [
                 (node, predicate, neighbour, PREDICATES[predicate].sign, evidence, reverse)
                 for neighbour, predicate, evidence, reverse in usable
